@@ -1,0 +1,20 @@
+"""`python -m desktop_app` and the `drafting-assistant` entry point."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "check":
+        from desktop_app.cli import main as check_main
+
+        return check_main(args[1:])
+    from desktop_app.ui.launch import main as gui_main
+
+    return gui_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per check kind. Pure Python: no Qt."""

@@ -1,0 +1,259 @@
+"""Finding and Report: the one shape every layer speaks (engine, command line, GUI).
+
+Spans are Python string indices (code points). The GUI maps them to UTF-16 itself
+(see core/text.py); the grammar lane maps LanguageTool's UTF-16 offsets back to these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    MUST_FIX = "must-fix"
+    ADVICE = "advice"
+    SUGGESTION = "suggestion"
+
+    @property
+    def rank(self) -> int:
+        """0 is the most serious; handy for sorting."""
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.MUST_FIX: 0, Severity.ADVICE: 1, Severity.SUGGESTION: 2}
+
+# Vale's `level` key mapped to our severities.
+LEVEL_TO_SEVERITY = {
+    "error": Severity.MUST_FIX,
+    "warning": Severity.ADVICE,
+    "suggestion": Severity.SUGGESTION,
+}
+
+# The contract of Finding.category (DESIGN.md). Names are fixed; a rule may change its level.
+CONDUCT_CATEGORIES = (
+    "personal-attack",
+    "derogatory-label",
+    "abuse",
+    "discrimination",
+    "sexualised",
+    "private-info",
+    "trolling",
+    "amplification",
+)
+ADVICE_CATEGORIES = (
+    "jargon",
+    "readability",
+    "insider-framing",
+    "us-vs-them",
+    "hedging",
+    "vague-commitment",
+    "credit",
+    "invite-feedback",
+    "hostile-reply",
+    "passive-voice",
+    "profanity",
+)
+SUGGESTION_CATEGORIES = ("accessibility", "length", "grammar", "spelling", "style")
+CATEGORIES = CONDUCT_CATEGORIES + ADVICE_CATEGORIES + SUGGESTION_CATEGORIES
+
+DEFAULT_SEVERITY = {
+    **{c: Severity.MUST_FIX for c in CONDUCT_CATEGORIES},
+    **{c: Severity.ADVICE for c in ADVICE_CATEGORIES},
+    **{c: Severity.SUGGESTION for c in SUGGESTION_CATEGORIES},
+}
+
+PRINCIPLE_IDS = tuple(f"P{n}" for n in range(1, 11))
+CONDUCT_KEY = "conduct"  # the principles panel shows all conduct clauses as one row
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A replacement for text[start:end]. `label` is what a button shows."""
+
+    replacement: str
+    start: int
+    end: int
+    label: str = ""
+
+    def apply(self, text: str) -> str:
+        return text[: self.start] + self.replacement + text[self.end :]
+
+    def to_dict(self) -> dict:
+        return {
+            "replacement": self.replacement,
+            "start": self.start,
+            "end": self.end,
+            "label": self.label or self.replacement,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    start: int
+    end: int
+    text: str
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    why: str = ""
+    principle: str | None = None  # "P1".."P10"
+    clause: str | None = None  # "C-abuse", ...
+    suggestions: tuple[Suggestion, ...] = ()
+    link: str = ""
+
+    @property
+    def is_conduct(self) -> bool:
+        return self.clause is not None or self.category in CONDUCT_CATEGORIES
+
+    def shifted(self, offset: int) -> Finding:
+        """The same finding moved by `offset` characters (for per-paragraph caching)."""
+        if offset == 0:
+            return self
+        return Finding(
+            start=self.start + offset,
+            end=self.end + offset,
+            text=self.text,
+            rule=self.rule,
+            category=self.category,
+            severity=self.severity,
+            message=self.message,
+            why=self.why,
+            principle=self.principle,
+            clause=self.clause,
+            suggestions=tuple(
+                Suggestion(s.replacement, s.start + offset, s.end + offset, s.label) for s in self.suggestions
+            ),
+            link=self.link,
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "rule": self.rule,
+            "category": self.category,
+            "principle": self.principle,
+            "clause": self.clause,
+            "severity": self.severity.value,
+            "message": self.message,
+            "why": self.why,
+            "suggestions": [s.to_dict() for s in self.suggestions],
+            "link": self.link,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PrincipleStatus:
+    id: str  # "P1".."P10" or CONDUCT_KEY
+    title: str
+    state: str  # "clear" | "advice" | "must-fix"
+    count: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceScore:
+    start: int
+    end: int
+    words: int
+    ari: float
+    level: str  # "ok" | "hard" | "very-hard"
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    reading_age: float | None  # None when the text is too short to score
+    target_age: float
+    words: int
+    sentences: int
+    hard: int
+    very_hard: int
+    reading_time_seconds: int
+    sentence_scores: tuple[SentenceScore, ...] = ()
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["sentence_scores"] = [asdict(s) for s in self.sentence_scores]
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformFit:
+    name: str  # "X", "Bluesky", ...
+    limit: int | None
+    length: int  # as the network counts it
+    overflow_start: int | None = None  # Python index where the text passes the limit
+
+    @property
+    def over(self) -> bool:
+        return self.limit is not None and self.length > self.limit
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "limit": self.limit,
+            "length": self.length,
+            "over": self.over,
+            "overflow_start": self.overflow_start,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class GrammarState:
+    state: str = "off"  # "off" | "starting" | "ready" | "unavailable" | "checking"
+    detail: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Report:
+    text: str
+    revision: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    principles: dict[str, PrincipleStatus] = field(default_factory=dict)
+    readability: Readability | None = None
+    platforms: list[PlatformFit] = field(default_factory=list)
+    grammar: GrammarState = field(default_factory=GrammarState)
+
+    @property
+    def must_fix(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.MUST_FIX]
+
+    def to_dict(self) -> dict:
+        return {
+            "findings": [f.to_dict() for f in self.findings],
+            "principles": {k: v.to_dict() for k, v in self.principles.items()},
+            "readability": self.readability.to_dict() if self.readability else None,
+            "platforms": [p.to_dict() for p in self.platforms],
+            "grammar": self.grammar.to_dict(),
+        }
+
+
+def principle_statuses(findings: list[Finding], titles: dict[str, str]) -> dict[str, PrincipleStatus]:
+    """State and count per principle P1..P10 plus one row for the conduct policy.
+
+    `titles` maps "P1".. and CONDUCT_KEY to short titles (from policy/principles.yml).
+    """
+    buckets: dict[str, list[Finding]] = {key: [] for key in (*PRINCIPLE_IDS, CONDUCT_KEY)}
+    for f in findings:
+        if f.is_conduct:
+            buckets[CONDUCT_KEY].append(f)
+        elif f.principle in buckets:
+            buckets[f.principle].append(f)
+    out = {}
+    for key, items in buckets.items():
+        if any(f.severity is Severity.MUST_FIX for f in items):
+            state = "must-fix"
+        elif items:
+            state = "advice"
+        else:
+            state = "clear"
+        out[key] = PrincipleStatus(key, titles.get(key, key), state, len(items))
+    return out

@@ -1,0 +1,1 @@
+"""Settings, drafts, autosave and recovery on disk. Pure Python: no Qt."""

@@ -102,6 +102,9 @@ def test_version_from_entry_point_module():
 
 def test_check_version():
     result = subprocess.run(
-        [sys.executable, "-m", "desktop_app", "check", "--version"], capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "desktop_app", "check", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0 and __version__ in result.stdout

@@ -1,0 +1,376 @@
+"""Drafts on disk: one JSON file per draft in the user data dir, each written atomically.
+
+Layout under paths.drafts_dir():
+    <id>.json          a draft
+    bin/<id>.json      a deleted draft, until it is restored or the bin is emptied
+    corrupt/           draft files that could not be read, set aside (never deleted)
+    state.json         which draft was open last
+
+A damaged file never stops the others from loading: it is moved to corrupt/ and
+`problems` says so, for the UI to tell the user. Pure Python: no Qt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import threading
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop_app.storage import paths
+from desktop_app.storage.atomic import WriteFailed, write_text_atomic
+
+FORMAT = 1
+UNTITLED = "Untitled draft"
+TITLE_MAX = 80
+_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_STALE_TEMP_SECONDS = 3600
+
+
+class DraftNotFound(KeyError):
+    """No draft (or binned draft) with that id."""
+
+    def __str__(self) -> str:
+        return f"No draft with id {self.args[0]!r}."
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoredFinding:
+    """A finding the writer chose to ignore in this draft, and why."""
+
+    rule: str
+    words: str = ""
+    reason: str = ""
+
+    def to_dict(self) -> dict:
+        return {"rule": self.rule, "words": self.words, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> IgnoredFinding:
+        return cls(str(data["rule"]), str(data.get("words", "")), str(data.get("reason", "")))
+
+
+def title_from_text(text: str) -> str:
+    """The first non-empty line, shortened for a list; UNTITLED if there is none."""
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            return line if len(line) <= TITLE_MAX else line[: TITLE_MAX - 1].rstrip() + "…"
+    return UNTITLED
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class Draft:
+    id: str
+    text: str = ""
+    custom_title: str | None = None  # set by Rename; wins over the first line
+    networks: list[str] = field(default_factory=list)
+    ignored: list[IgnoredFinding] = field(default_factory=list)
+    created: datetime = field(default_factory=_now)
+    modified: datetime = field(default_factory=_now)
+    cursor: int = 0  # Python string index into text
+    source_path: str | None = None  # the .txt/.md file it came from or was saved to
+    deleted: datetime | None = None  # set while it is in the bin
+
+    @property
+    def title(self) -> str:
+        return self.custom_title or title_from_text(self.text)
+
+    def to_dict(self) -> dict:
+        return {
+            "format": FORMAT,
+            "id": self.id,
+            "title": self.title,
+            "custom_title": self.custom_title,
+            "text": self.text,
+            "networks": list(self.networks),
+            "ignored": [i.to_dict() for i in self.ignored],
+            "created": self.created.isoformat(),
+            "modified": self.modified.isoformat(),
+            "cursor": self.cursor,
+            "source_path": self.source_path,
+            "deleted": self.deleted.isoformat() if self.deleted else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Draft:
+        """Raises ValueError (or KeyError/TypeError) if `data` is not a draft."""
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        text = data["text"]
+        if not isinstance(text, str) or not isinstance(data["id"], str):
+            raise ValueError("id and text must be strings")
+        custom = data.get("custom_title")
+        cursor = data.get("cursor", 0)
+        if not isinstance(cursor, int):
+            cursor = 0
+        return cls(
+            id=data["id"],
+            text=text,
+            custom_title=str(custom) if custom else None,
+            networks=[str(n) for n in data.get("networks") or []],
+            ignored=[IgnoredFinding.from_dict(i) for i in data.get("ignored") or []],
+            created=_parse_time(data.get("created")),
+            modified=_parse_time(data.get("modified")),
+            cursor=max(0, min(cursor, len(text))),
+            source_path=data.get("source_path") or None,
+            deleted=_parse_time(data["deleted"]) if data.get("deleted") else None,
+        )
+
+
+def _parse_time(value: Any) -> datetime:
+    if isinstance(value, str):
+        parsed = datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return _now()
+
+
+class DraftStore:
+    """All drafts of this user. Safe to share between the GUI thread and one save thread."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = Path(folder) if folder else paths.drafts_dir()
+        self.bin_folder = self.folder / "bin"
+        self.corrupt_folder = self.folder / "corrupt"
+        self.state_file = self.folder / "state.json"
+        # Messages about files set aside, for the UI to show once (see take_problems).
+        self.problems: list[str] = []
+        self._lock = threading.RLock()
+        self._remove_stale_temps()
+
+    # ----- reading -----
+
+    def list(self) -> list[Draft]:
+        """Every draft, newest change first. Unreadable files are set aside, not raised."""
+        return self._load_all(self.folder, key=lambda d: d.modified)
+
+    def bin(self) -> list[Draft]:
+        """Deleted drafts, most recently deleted first."""
+        return self._load_all(self.bin_folder, key=lambda d: d.deleted or d.modified)
+
+    def get(self, draft_id: str) -> Draft:
+        return self._read(self._path(draft_id))
+
+    def exists(self, draft_id: str) -> bool:
+        return _ID_RE.match(draft_id or "") is not None and self._path(draft_id).is_file()
+
+    def search(self, query: str) -> list[Draft]:
+        """Drafts whose text or title contains `query`, ignoring case; newest first."""
+        needle = " ".join(query.split()).casefold()
+        if not needle:
+            return self.list()
+        return [d for d in self.list() if needle in d.text.casefold() or needle in d.title.casefold()]
+
+    def take_problems(self) -> list[str]:
+        with self._lock:
+            problems, self.problems = self.problems, []
+        return problems
+
+    # ----- writing (each raises WriteFailed with a readable message) -----
+
+    def create(
+        self, text: str = "", *, networks: Iterable[str] = (), source_path: str | None = None
+    ) -> Draft:
+        draft = Draft(id=_new_id(), text=text, networks=list(networks), source_path=source_path)
+        draft.cursor = len(text)
+        self._write(draft)
+        return draft
+
+    def save(self, draft: Draft, *, touch: bool = True) -> Draft:
+        """Write `draft` as it is (the modified time set to now unless touch=False)."""
+        with self._lock:
+            if touch:
+                draft.modified = _now()
+            self._write(draft)
+        return draft
+
+    def update(self, draft_id: str, **changes: Any) -> Draft:
+        """Change some fields of a stored draft (read, change, write under one lock).
+
+        Fields not named keep what is on disk, so a rename from the drafts list and an
+        autosave from the editor never undo each other.
+        """
+        with self._lock:
+            draft = replace(self.get(draft_id), **changes)
+            draft.modified = _now()
+            draft.cursor = max(0, min(draft.cursor, len(draft.text)))
+            self._write(draft)
+            return draft
+
+    def duplicate(self, draft_id: str) -> Draft:
+        with self._lock:
+            original = self.get(draft_id)
+            now = _now()
+            copy = replace(
+                original,
+                id=_new_id(),
+                custom_title=f"{original.title} (copy)",
+                networks=list(original.networks),
+                ignored=list(original.ignored),
+                created=now,
+                modified=now,
+                source_path=None,
+            )
+            self._write(copy)
+            return copy
+
+    def rename(self, draft_id: str, title: str) -> Draft:
+        """An explicit title; an empty one goes back to using the first line."""
+        title = " ".join(title.split())
+        return self.update(draft_id, custom_title=title or None)
+
+    def delete(self, draft_id: str) -> None:
+        """Move a draft to the bin, from where it can be restored."""
+        with self._lock:
+            draft = self.get(draft_id)
+            draft.deleted = _now()
+            write_text_atomic(self._bin_path(draft_id), _dump(draft))
+            self._unlink(self._path(draft_id))
+            if self.last_open_id() == draft_id:
+                self.set_last_open(None)
+
+    def restore(self, draft_id: str) -> Draft:
+        with self._lock:
+            draft = self._read(self._bin_path(draft_id))
+            draft.deleted = None
+            if self._path(draft_id).exists():  # an id clash is unlikely, but never overwrite
+                draft.id = _new_id()
+            self._write(draft)
+            self._unlink(self._bin_path(draft_id))
+            return draft
+
+    def purge(self, draft_id: str) -> None:
+        """Delete one draft from the bin for good."""
+        with self._lock:
+            path = self._bin_path(draft_id)
+            if not path.exists():
+                raise DraftNotFound(draft_id)
+            self._unlink(path)
+
+    def empty_bin(self) -> int:
+        """Delete every draft in the bin for good; returns how many."""
+        count = 0
+        with self._lock:
+            if not self.bin_folder.is_dir():
+                return 0
+            for path in self.bin_folder.glob("*.json"):
+                self._unlink(path)
+                count += 1
+        return count
+
+    # ----- which draft was open last -----
+
+    def last_open_id(self) -> str | None:
+        try:
+            value = json.loads(self.state_file.read_text(encoding="utf-8")).get("last_open")
+        except (OSError, ValueError, AttributeError):
+            return None
+        return value if isinstance(value, str) and self.exists(value) else None
+
+    def set_last_open(self, draft_id: str | None) -> None:
+        with self._lock:
+            write_text_atomic(self.state_file, json.dumps({"last_open": draft_id}))
+
+    # ----- internals -----
+
+    def _path(self, draft_id: str) -> Path:
+        return self.folder / f"{_checked_id(draft_id)}.json"
+
+    def _bin_path(self, draft_id: str) -> Path:
+        return self.bin_folder / f"{_checked_id(draft_id)}.json"
+
+    def _write(self, draft: Draft) -> None:
+        write_text_atomic(self._path(draft.id), _dump(draft))
+
+    def _read(self, path: Path) -> Draft:
+        """One draft; a damaged file is set aside and reported as not found."""
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise DraftNotFound(path.stem) from None
+        except OSError as exc:
+            raise DraftNotFound(path.stem) from exc
+        try:
+            draft = Draft.from_dict(json.loads(raw.decode("utf-8")))
+        except (ValueError, KeyError, TypeError) as exc:
+            self._set_aside(path, exc)
+            raise DraftNotFound(path.stem) from exc
+        draft.id = path.stem  # the file name is the id, whatever the file says
+        return draft
+
+    def _load_all(self, folder: Path, key) -> list[Draft]:
+        drafts = []
+        try:
+            files = sorted(folder.glob("*.json"))
+        except OSError:
+            return []
+        for path in files:
+            if path.name.startswith(".") or path == self.state_file or not _ID_RE.match(path.stem):
+                continue
+            try:
+                drafts.append(self._read(path))
+            except DraftNotFound:
+                continue  # set aside (and reported) or gone since the glob
+        drafts.sort(key=key, reverse=True)
+        return drafts
+
+    def _set_aside(self, path: Path, exc: Exception) -> None:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.corrupt_folder / f"{path.stem}.{stamp}.json"
+        with self._lock:
+            try:
+                self.corrupt_folder.mkdir(parents=True, exist_ok=True)
+                os.replace(path, target)
+                message = (
+                    f"A draft file ({path.name}) could not be read and was moved to {target}. "
+                    "Your other drafts are safe."
+                )
+            except OSError:
+                message = f"A draft file ({path.name}) could not be read and was skipped."
+            self.problems.append(message)
+
+    def _unlink(self, path: Path) -> None:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise WriteFailed(exc.errno, f"Cannot remove {path.name}: {exc.strerror}.") from exc
+
+    def _remove_stale_temps(self) -> None:
+        # Temp files are left only by a crash between write and replace; the draft itself is intact.
+        cutoff = time.time() - _STALE_TEMP_SECONDS
+        for folder in (self.folder, self.bin_folder):
+            with contextlib.suppress(OSError):
+                for tmp in folder.glob(".*.tmp"):
+                    with contextlib.suppress(OSError):
+                        if tmp.stat().st_mtime < cutoff:
+                            tmp.unlink()
+
+
+def _dump(draft: Draft) -> str:
+    return json.dumps(draft.to_dict(), ensure_ascii=False, indent=1)
+
+
+def _new_id() -> str:
+    # Sortable by creation time, unique without coordination.
+    return time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:8]
+
+
+def _checked_id(draft_id: str) -> str:
+    # Ids become file names: never let one reach outside the folder.
+    if not isinstance(draft_id, str) or not _ID_RE.match(draft_id):
+        raise DraftNotFound(draft_id)
+    return draft_id

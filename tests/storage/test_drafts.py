@@ -1,0 +1,224 @@
+"""DraftStore: CRUD, bin, search, last-open, and damaged files set aside."""
+
+import errno
+import json
+import os
+import time
+
+import pytest
+
+from desktop_app.storage import paths
+from desktop_app.storage.atomic import WriteFailed
+from desktop_app.storage.drafts import UNTITLED, DraftNotFound, DraftStore, IgnoredFinding, title_from_text
+
+
+@pytest.fixture
+def store():
+    return DraftStore()
+
+
+def test_store_lives_in_the_user_data_dir(store):
+    draft = store.create("Hello")
+    assert store.folder == paths.drafts_dir()
+    assert (paths.drafts_dir() / f"{draft.id}.json").is_file()
+    assert str(paths.drafts_dir()).startswith(os.environ["XDG_DATA_HOME"])
+
+
+def test_create_and_get_round_trip(store):
+    draft = store.create("\n  First line here  \nMore text", networks=["X", "Bluesky"])
+    draft.ignored.append(IgnoredFinding("jargon-swap", "going forward", "Quoting a minister"))
+    draft.cursor = 5
+    store.save(draft)
+    loaded = store.get(draft.id)
+    assert loaded.text == draft.text
+    assert loaded.title == "First line here"
+    assert loaded.networks == ["X", "Bluesky"]
+    assert loaded.ignored == [IgnoredFinding("jargon-swap", "going forward", "Quoting a minister")]
+    assert loaded.cursor == 5
+    assert loaded.created == draft.created
+    on_disk = json.loads((store.folder / f"{draft.id}.json").read_text(encoding="utf-8"))
+    assert on_disk["title"] == "First line here"
+    assert on_disk["ignored"][0] == {
+        "rule": "jargon-swap",
+        "words": "going forward",
+        "reason": "Quoting a minister",
+    }
+    for key in ("id", "text", "networks", "created", "modified", "cursor"):
+        assert key in on_disk
+
+
+def test_title_rules():
+    assert title_from_text("") == UNTITLED
+    assert title_from_text("\n \n\tHi   there \n") == "Hi there"
+    long = title_from_text("word " * 100)
+    assert len(long) <= 80 and long.endswith("…")
+
+
+def test_list_is_newest_first(store):
+    a = store.create("a")
+    b = store.create("b")
+    c = store.create("c")
+    time.sleep(0.002)
+    store.update(a.id, text="a changed")
+    assert [d.id for d in store.list()] == [a.id, c.id, b.id]
+
+
+def test_update_keeps_fields_not_named(store):
+    draft = store.create("text", networks=["X"])
+    store.rename(draft.id, "My title")
+    store.update(draft.id, text="new text", cursor=3)
+    loaded = store.get(draft.id)
+    assert (loaded.title, loaded.text, loaded.cursor, loaded.networks) == ("My title", "new text", 3, ["X"])
+
+
+def test_cursor_is_clamped(store):
+    draft = store.create("abc")
+    assert store.update(draft.id, cursor=99).cursor == 3
+
+
+def test_rename_overrides_first_line_and_empty_clears(store):
+    draft = store.create("First line")
+    assert store.rename(draft.id, "  Budget   launch ").title == "Budget launch"
+    assert store.get(draft.id).title == "Budget launch"
+    assert store.rename(draft.id, "").title == "First line"
+
+
+def test_duplicate(store):
+    draft = store.create("Same words", networks=["Threads"])
+    copy = store.duplicate(draft.id)
+    assert copy.id != draft.id
+    assert copy.text == "Same words" and copy.networks == ["Threads"]
+    assert copy.title == "Same words (copy)"
+    assert {d.id for d in store.list()} == {draft.id, copy.id}
+
+
+def test_delete_to_bin_restore_and_empty(store):
+    keep = store.create("keep")
+    gone = store.create("gone")
+    store.set_last_open(gone.id)
+    store.delete(gone.id)
+    assert [d.id for d in store.list()] == [keep.id]
+    assert [d.id for d in store.bin()] == [gone.id]
+    assert store.bin()[0].deleted is not None
+    assert store.last_open_id() is None
+    with pytest.raises(DraftNotFound):
+        store.get(gone.id)
+
+    restored = store.restore(gone.id)
+    assert restored.text == "gone" and restored.deleted is None
+    assert {d.id for d in store.list()} == {keep.id, gone.id}
+    assert store.bin() == []
+
+    store.delete(keep.id)
+    store.delete(gone.id)
+    assert store.empty_bin() == 2
+    assert store.bin() == [] and store.list() == []
+
+
+def test_purge_one(store):
+    draft = store.create("x")
+    store.delete(draft.id)
+    store.purge(draft.id)
+    assert store.bin() == []
+    with pytest.raises(DraftNotFound):
+        store.purge(draft.id)
+
+
+def test_search_is_case_insensitive(store):
+    a = store.create("Save our LIBRARY on Elm Street")
+    store.create("Bus routes consultation")
+    b = store.create("Library opening hours")
+    assert {d.id for d in store.search("library")} == {a.id, b.id}
+    assert [d.id for d in store.search("ELM  street")] == [a.id]
+    assert store.search("nothing like it") == []
+    assert len(store.search("  ")) == 3
+
+
+def test_last_open(store):
+    assert store.last_open_id() is None
+    draft = store.create("x")
+    store.set_last_open(draft.id)
+    assert DraftStore().last_open_id() == draft.id
+    store.state_file.write_text("not json")
+    assert store.last_open_id() is None
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{not json",
+        b"",
+        b"[1, 2]",
+        b'{"id": "x"}',
+        b'{"id": 1, "text": "t"}',
+        b"\xff\xfe\x00garbage",
+        b'{"id": "x", "text": "t", "created": "yesterday"}',
+        b'{"id": "x", "text": "t", "ignored": [5]}',
+    ],
+)
+def test_corrupt_file_is_set_aside_and_others_survive(store, content):
+    good = store.create("good draft")
+    other = store.create("another")
+    bad = store.folder / "20260101-000000-deadbeef.json"
+    bad.write_bytes(content)
+    listed = store.list()
+    assert {d.id for d in listed} == {good.id, other.id}
+    assert not bad.exists()
+    aside = list(store.corrupt_folder.iterdir())
+    assert len(aside) == 1 and aside[0].read_bytes() == content  # kept, not deleted
+    problems = store.take_problems()
+    assert len(problems) == 1 and "could not be read" in problems[0]
+    assert store.take_problems() == []
+    assert store.get(good.id).text == "good draft"
+
+
+def test_get_of_corrupt_file_raises_not_found(store):
+    bad = store.folder / "20260101-000000-deadbeef.json"
+    bad.parent.mkdir(parents=True, exist_ok=True)
+    bad.write_text("{")
+    with pytest.raises(DraftNotFound):
+        store.get(bad.stem)
+    assert store.problems
+
+
+def test_ids_cannot_escape_the_folder(store):
+    for bad in ("../settings", "a/b", "", "x" * 200):
+        with pytest.raises(DraftNotFound):
+            store.get(bad)
+        assert not store.exists(bad)
+
+
+def test_stale_temp_files_are_cleaned_but_fresh_ones_kept(store):
+    store.create("x")
+    stale = store.folder / ".abc.json.123.tmp"
+    fresh = store.folder / ".def.json.456.tmp"
+    stale.write_text("half")
+    fresh.write_text("half")
+    old = time.time() - 7200
+    os.utime(stale, (old, old))
+    DraftStore()
+    assert not stale.exists() and fresh.exists()
+    assert len(store.list()) == 1  # temp files are never mistaken for drafts
+
+
+def test_unwritable_data_dir_gives_clear_error(tmp_path, monkeypatch):
+    # As root chmod does not stop writes, so put the drafts folder under a file.
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where a folder should be")
+    store = DraftStore(blocker / "drafts")
+    with pytest.raises(WriteFailed, match="not a folder"):
+        store.create("precious words")
+    assert store.list() == []
+
+
+def test_full_disk_on_update_keeps_the_old_draft(store, monkeypatch):
+    draft = store.create("saved words")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("desktop_app.storage.atomic.os.fsync", full)
+        with pytest.raises(WriteFailed, match="disk is full"):
+            store.update(draft.id, text="newer words")
+    assert store.get(draft.id).text == "saved words"

@@ -1,0 +1,122 @@
+"""Opening and saving .txt/.md files: UTF-8, BOM tolerated, bad files refused cleanly."""
+
+import codecs
+import errno
+import tempfile
+
+import pytest
+
+from desktop_app.storage.files import (
+    LARGE_FILE_BYTES,
+    FileTooLarge,
+    UnreadableFile,
+    WriteFailed,
+    is_large,
+    read_text_file,
+    with_suffix,
+    write_text_file,
+)
+
+
+def test_round_trip_utf8(tmp_path):
+    path = tmp_path / "post.md"
+    text = "Thank you, Hôtel de Ville volunteers! 🎉\nSecond line — £5"
+    write_text_file(path, text)
+    assert path.read_bytes() == text.encode("utf-8")  # no BOM written
+    assert read_text_file(path) == text
+
+
+def test_utf8_bom_is_dropped(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(codecs.BOM_UTF8 + "Café".encode())
+    assert read_text_file(path) == "Café"
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + "Hello £".encode("utf-16-le"))
+    assert read_text_file(path) == "Hello £"
+
+
+def test_windows_line_endings_become_newlines(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"one\r\ntwo\rthree")
+    assert read_text_file(path) == "one\ntwo\nthree"
+
+
+def test_binary_file_refused(tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(UnreadableFile, match="not a text file"):
+        read_text_file(path)
+    assert path.read_bytes().startswith(b"\x89PNG")  # nothing changed
+
+
+def test_undecodable_file_refused(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Café crème".encode("latin-1"))
+    with pytest.raises(UnreadableFile, match="UTF-8"):
+        read_text_file(path)
+
+
+def test_missing_file_and_folder_give_messages(tmp_path):
+    with pytest.raises(UnreadableFile, match="not found"):
+        read_text_file(tmp_path / "gone.txt")
+    with pytest.raises(UnreadableFile, match="folder"):
+        read_text_file(tmp_path)
+
+
+def test_large_file_is_flagged_then_readable_when_allowed(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * (LARGE_FILE_BYTES + 1))
+    assert is_large(path)
+    with pytest.raises(FileTooLarge) as caught:
+        read_text_file(path)
+    assert caught.value.size == LARGE_FILE_BYTES + 1
+    assert "Open it anyway" in str(caught.value)
+    assert len(read_text_file(path, allow_large=True)) == LARGE_FILE_BYTES + 1
+
+
+def test_small_file_is_not_large(tmp_path):
+    path = tmp_path / "small.txt"
+    path.write_text("hi")
+    assert not is_large(path)
+    assert not is_large(tmp_path / "missing.txt")
+
+
+def test_full_disk_on_save_gives_clear_error_and_keeps_old_file(tmp_path, monkeypatch):
+    path = tmp_path / "post.txt"
+    path.write_text("old")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("desktop_app.storage.atomic.os.fsync", full)
+    text = "new text the user typed"
+    with pytest.raises(WriteFailed, match="disk is full"):
+        write_text_file(path, text)
+    assert path.read_text() == "old"
+    assert text == "new text the user typed"  # the caller still has it
+
+
+def test_read_only_folder_on_save(tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(WriteFailed, match="read-only"):
+        write_text_file(tmp_path / "post.txt", "text")
+    assert not (tmp_path / "post.txt").exists()
+
+
+def test_save_onto_folder_refused(tmp_path):
+    (tmp_path / "post.txt").mkdir()
+    with pytest.raises(WriteFailed, match="folder"):
+        write_text_file(tmp_path / "post.txt", "text")
+
+
+def test_with_suffix(tmp_path):
+    assert with_suffix(tmp_path / "a.md").name == "a.md"
+    assert with_suffix(tmp_path / "a.TXT").name == "a.TXT"
+    assert with_suffix(tmp_path / "a").name == "a.txt"
+    assert with_suffix(tmp_path / "a.doc").name == "a.doc.txt"

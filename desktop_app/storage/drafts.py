@@ -259,6 +259,18 @@ class DraftStore:
                 raise DraftNotFound(draft_id)
             self._unlink(path)
 
+    def discard_if_empty(self, draft_id: str) -> bool:
+        """Delete a draft for good if it has no text and no title (nothing to lose)."""
+        with self._lock:
+            try:
+                draft = self.get(draft_id)
+            except DraftNotFound:
+                return False
+            if draft.text.strip() or draft.custom_title:
+                return False
+            self._unlink(self._path(draft_id))
+            return True
+
     def empty_bin(self) -> int:
         """Delete every draft in the bin for good; returns how many."""
         count = 0

@@ -1,0 +1,63 @@
+"""Grammar settings kept as data in policy/grammar.yml (disabled rules, timeouts, spelling)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from desktop_app import locate
+
+
+@dataclass(frozen=True)
+class GrammarConfig:
+    language: str = "en-GB"
+    disabled_rules: tuple[str, ...] = ()
+    disabled_categories: tuple[str, ...] = ()
+    connect_timeout: float = 2.0
+    read_timeout: float = 6.0
+    start_local_timeout: float = 90.0
+    retry_delays: tuple[float, ...] = (2.0, 5.0, 10.0, 30.0, 60.0)
+    prefer_ise: bool = True
+    ize_exceptions: frozenset[str] = frozenset()
+    prefer: dict[str, str] = field(default_factory=dict)
+
+    def retry_delay(self, failures: int) -> float:
+        """Seconds to wait after `failures` failures in a row (1 = the first)."""
+        if not self.retry_delays or failures <= 0:
+            return 0.0
+        return self.retry_delays[min(failures, len(self.retry_delays)) - 1]
+
+
+def parse_config(data: dict) -> GrammarConfig:
+    timeouts = data.get("timeouts") or {}
+    spelling = data.get("spelling") or {}
+    defaults = GrammarConfig()
+    return GrammarConfig(
+        language=str(data.get("language") or defaults.language),
+        disabled_rules=tuple(str(r) for r in data.get("disabled_rules") or ()),
+        disabled_categories=tuple(str(c) for c in data.get("disabled_categories") or ()),
+        connect_timeout=float(timeouts.get("connect", defaults.connect_timeout)),
+        read_timeout=float(timeouts.get("read", defaults.read_timeout)),
+        start_local_timeout=float(timeouts.get("start_local", defaults.start_local_timeout)),
+        retry_delays=tuple(float(d) for d in data.get("retry_delays") or defaults.retry_delays),
+        prefer_ise=bool(spelling.get("prefer_ise", True)),
+        ize_exceptions=frozenset(str(w).lower() for w in spelling.get("ize_exceptions") or ()),
+        prefer={str(k).lower(): str(v) for k, v in (spelling.get("prefer") or {}).items()},
+    )
+
+
+def load_config(path: Path | None = None) -> GrammarConfig:
+    path = path or locate.policy_dir() / "grammar.yml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        return GrammarConfig()
+    return parse_config(data)
+
+
+@cache
+def default_config() -> GrammarConfig:
+    return load_config()

@@ -1,0 +1,238 @@
+"""The grammar lane without Qt: source, server state, back-off, checks and merging.
+
+Blocking calls only; the GUI runs them on worker threads (ui/grammar_lane.py) and the
+command line calls them directly (grammar.check_for_cli). Thread-safe: a start, a
+LanguageTool check and a spelling check may run at the same time on different threads.
+
+States (GrammarState.state): "starting", "ready", "unavailable" (detail says why: not
+installed, no Java, server unreachable, timed out, ...). When LanguageTool is
+unavailable, offline spelling still works and the detail says so.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Mapping
+
+from desktop_app.core.findings import Finding, GrammarState
+from desktop_app.grammar import matches, merge, source, wordlists
+from desktop_app.grammar.client import LanguageToolClient, LanguageToolError
+from desktop_app.grammar.config import GrammarConfig, default_config
+from desktop_app.grammar.local_server import LocalServer, free_port
+from desktop_app.grammar.spelling import SpellChecker, SpellingUnavailable
+
+OFFLINE = "offline spelling only"
+LOCAL_NAME = "LanguageTool on this computer"
+
+
+class GrammarService:
+    def __init__(
+        self,
+        settings_url: str = "",
+        *,
+        config: GrammarConfig | None = None,
+        speller: SpellChecker | None = None,
+        environ: Mapping[str, str] | None = None,
+        on_state: Callable[[GrammarState], None] | None = None,
+        local_command: Callable[[source.Source, int], list[str]] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        self.config = config or default_config()
+        self.environ = os.environ if environ is None else environ
+        self.source = source.resolve_source(settings_url, self.environ)
+        self.speller = speller if speller is not None else SpellChecker(self.config)
+        self.user_words = wordlists.UserWordList()
+        self.reload_word_lists()
+        self._on_state = on_state
+        self._local_command = local_command or source.server_command
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._state = GrammarState("off", "")
+        self._client: LanguageToolClient | None = None
+        self._server: LocalServer | None = None
+        self._failures = 0
+        self._retry_at: float | None = None
+        self._stopping = False
+        self.server_version = ""
+
+    # --- state ------------------------------------------------------------------------
+    @property
+    def state(self) -> GrammarState:
+        with self._lock:
+            return self._state
+
+    def _set_state(self, state: str, detail: str) -> GrammarState:
+        new = GrammarState(state, detail)
+        with self._lock:
+            changed = new != self._state
+            self._state = new
+        if changed and self._on_state is not None:
+            self._on_state(new)
+        return new
+
+    @property
+    def name(self) -> str:
+        if self.source.kind == "server":
+            return f"LanguageTool at {self.source.url}"
+        return LOCAL_NAME
+
+    def _ready(self) -> None:
+        with self._lock:
+            self._failures = 0
+            self._retry_at = None
+        self._set_state("ready", f"{self.name}: ready")
+
+    def _failed(self, reason: str) -> None:
+        with self._lock:
+            self._failures += 1
+            self._retry_at = self._clock() + self.config.retry_delay(self._failures)
+        self._set_state("unavailable", f"{self.name}: unavailable ({reason}); {OFFLINE}")
+
+    def retry_in(self) -> float | None:
+        """Seconds until LanguageTool is worth trying again; None if there is nothing to retry."""
+        with self._lock:
+            if self._retry_at is None or self._stopping:
+                return None
+            return max(0.0, self._retry_at - self._clock())
+
+    # --- starting -----------------------------------------------------------------------
+    def start(self) -> GrammarState:
+        """Resolves the source and connects (or starts a local server). Blocking."""
+        src = self.source
+        if src.kind == "none":
+            if src.problem == "no Java":
+                return self._set_state("unavailable", f"LanguageTool unavailable (no Java); {OFFLINE}")
+            return self._set_state("unavailable", f"LanguageTool not installed; {OFFLINE}")
+        if src.kind == "server":
+            self._set_state("starting", f"Connecting to {self.name}…")
+            self._client = self._make_client(src.url)
+            return self._probe()
+        return self._start_local()
+
+    def _make_client(self, url: str) -> LanguageToolClient:
+        return LanguageToolClient(url, self.config.connect_timeout, self.config.read_timeout)
+
+    def _probe(self) -> GrammarState:
+        assert self._client is not None
+        try:
+            info = self._client.probe(self.config.language)
+        except LanguageToolError as exc:
+            self._failed(exc.reason)
+            return self.state
+        self.server_version = info.version
+        self._ready()
+        return self.state
+
+    def _start_local(self) -> GrammarState:
+        self._set_state("starting", f"Starting {LOCAL_NAME}…")
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        log = None
+        try:
+            from desktop_app.storage import paths
+
+            log = paths.data_dir() / "languagetool.log"
+        except Exception:
+            pass
+        server = LocalServer(self._local_command(self.source, port), log_path=log)
+        with self._lock:
+            if self._stopping:
+                return self.state
+            self._server = server
+        try:
+            server.start()
+        except OSError as exc:
+            self._failed(f"could not run Java: {exc.strerror or exc}")
+            return self.state
+        self._client = self._make_client(url)
+        try:
+            server.wait_ready(
+                lambda: self._client.probe(self.config.language),
+                self.config.start_local_timeout,
+                cancelled=lambda: self._stopping,
+            )
+        except LanguageToolError as exc:
+            server.stop()
+            self._failed(exc.reason)
+            return self.state
+        self._ready()
+        return self.state
+
+    # --- checking -----------------------------------------------------------------------
+    def _lt_usable_now(self) -> bool:
+        with self._lock:
+            if self._stopping or (self._client is None and self.source.kind != "local"):
+                return False
+            if self._state.state == "ready":
+                return True
+            if self._state.state == "unavailable" and self._retry_at is not None:
+                return self._clock() >= self._retry_at
+            return False
+
+    def check_grammar(self, text: str) -> list[Finding] | None:
+        """LanguageTool's findings, or None when it cannot be used now (status says why)."""
+        if not self._lt_usable_now():
+            return None
+        if self.state.state == "unavailable":
+            # Back-off is over: see whether the server is back before sending text.
+            if self.source.kind == "local" and not (self._server and self._server.running()):
+                self._start_local()
+            elif self._client is not None:
+                self._probe()
+            if self.state.state != "ready":
+                return None
+        client = self._client
+        if client is None:
+            return None
+        try:
+            payload = client.check(
+                text, self.config.language, self.config.disabled_rules, self.config.disabled_categories
+            )
+        except LanguageToolError as exc:
+            self._failed(exc.reason)
+            return None
+        self.server_version = str((payload.get("software") or {}).get("version", self.server_version))
+        return matches.to_findings(text, payload)
+
+    def check_spelling(self, text: str, suggestion_budget: float | None = None) -> list[Finding]:
+        try:
+            return self.speller.check(text, suggestion_budget)
+        except SpellingUnavailable:
+            return []
+
+    def combine(self, text: str, lt: list[Finding] | None, offline: list[Finding]) -> list[Finding]:
+        if lt is None:
+            return sorted(offline, key=lambda f: (f.start, f.end))
+        return merge.merge(text, lt, offline, self.speller)
+
+    def check(self, text: str, suggestion_budget: float | None = None) -> list[Finding]:
+        """Grammar and spelling for `text`, merged. Blocking."""
+        lt = self.check_grammar(text)
+        return self.combine(text, lt, self.check_spelling(text, suggestion_budget))
+
+    # --- word lists ---------------------------------------------------------------------
+    def reload_word_lists(self) -> None:
+        words = wordlists.read_words(wordlists.overlay_words_file()) + self.user_words.words()
+        self.speller.set_extra_words(words)
+
+    def add_to_dictionary(self, word: str) -> None:
+        """Raises storage.atomic.WriteFailed if the word list cannot be saved."""
+        self.speller.add_word(word)
+        self.user_words.add(word)
+
+    def remove_from_dictionary(self, word: str) -> None:
+        self.user_words.remove(word)
+        self.reload_word_lists()
+
+    # --- stopping -----------------------------------------------------------------------
+    def stop(self) -> None:
+        with self._lock:
+            self._stopping = True
+            server, self._server = self._server, None
+            client = self._client
+        if server is not None:
+            server.stop()
+        if client is not None:
+            client.close()

@@ -1,1 +1,45 @@
-"""One module per check kind. Pure Python: no Qt."""
+"""Check kinds: one module per kind; KINDS maps a rule's `extends` to its Rule class."""
+
+from __future__ import annotations
+
+from desktop_app.checks.absence import AbsenceRule
+from desktop_app.checks.amplify import AmplifyRule
+from desktop_app.checks.attack import AttackRule
+from desktop_app.checks.base import Rule, RuleError, RuleSpec, TextContext
+from desktop_app.checks.capitalization import CapitalizationRule
+from desktop_app.checks.conditional import ConditionalRule
+from desktop_app.checks.existence import ExistenceRule
+from desktop_app.checks.framing import FramingRule
+from desktop_app.checks.hedging import HedgingRule
+from desktop_app.checks.insider import InsiderRule
+from desktop_app.checks.mentions import MentionsRule
+from desktop_app.checks.occurrence import OccurrenceRule
+from desktop_app.checks.pii import PiiRule
+from desktop_app.checks.platform import PlatformRule
+from desktop_app.checks.readability import ReadabilityRule
+from desktop_app.checks.repetition import RepetitionRule
+from desktop_app.checks.substitution import SubstitutionRule
+
+KINDS: dict[str, type[Rule]] = {
+    cls.kind: cls
+    for cls in (
+        ExistenceRule,
+        SubstitutionRule,
+        OccurrenceRule,
+        RepetitionRule,
+        CapitalizationRule,
+        ConditionalRule,
+        ReadabilityRule,
+        AttackRule,
+        PiiRule,
+        MentionsRule,
+        AmplifyRule,
+        FramingRule,
+        InsiderRule,
+        HedgingRule,
+        AbsenceRule,
+        PlatformRule,
+    )
+}
+
+__all__ = ["KINDS", "Rule", "RuleError", "RuleSpec", "TextContext"]

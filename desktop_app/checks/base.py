@@ -1,0 +1,358 @@
+"""What every check kind shares: the compiled rule, pattern helpers, the text context.
+
+A rule file is compiled once (desktop_app.policy) into a `Rule` subclass from one of the
+kind modules; the analyzer then calls `rule.find(ctx)` for each paragraph (or once for the
+whole text when `rule.document_level`). Spans in findings are Python indices into
+`ctx.text`; the analyzer shifts paragraph findings to document positions.
+
+Problems in a rule are raised as `RuleError(key, message)` while compiling, so the loader
+can name the file, line and key and carry on with the rest of the pack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import re2
+
+from desktop_app.core.findings import CATEGORIES, DEFAULT_SEVERITY, LEVEL_TO_SEVERITY, Finding, Severity
+from desktop_app.core.findings import Suggestion as Suggestion  # re-exported for the kind modules
+
+
+class RuleError(Exception):
+    """A rule that cannot be compiled. `key` is the YAML key at fault (dotted for nesting)."""
+
+    def __init__(self, key: str, message: str):
+        super().__init__(message)
+        self.key = key
+        self.message = message
+
+
+@dataclass
+class RuleSpec:
+    """A parsed rule file, before compiling: what a kind module needs to build its Rule."""
+
+    id: str
+    path: Path
+    data: dict[str, Any]
+    principles: frozenset[str] = frozenset()
+    clauses: frozenset[str] = frozenset()
+    folders: tuple[Path, ...] = ()  # every loaded policy folder (for files such as do-not-amplify.txt)
+
+
+# --- patterns ------------------------------------------------------------------------------
+
+_OPTIONS = re2.Options()
+_OPTIONS.log_errors = False  # RE2 would otherwise print parse errors on stderr
+
+
+def compile_re(pattern: str, key: str, ignorecase: bool = False):
+    """Compile with RE2 (linear time: no pattern or input can hang the analysis)."""
+    if not isinstance(pattern, str):
+        raise RuleError(key, f"expected a pattern (text), got {type(pattern).__name__}")
+    try:
+        return re2.compile(("(?i)" if ignorecase else "") + pattern, _OPTIONS)
+    except Exception as exc:  # re2 raises its own error type
+        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise RuleError(key, f"bad pattern {pattern!r}: {detail}") from None
+
+
+_PLAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 '-’&")
+
+
+def is_literal(pattern: str) -> bool:
+    return all(c in _PLAIN_CHARS or ord(c) > 127 for c in pattern)
+
+
+def _edge_is_word(pattern: str, at_start: bool) -> bool:
+    """Whether a token begins (ends) with a word character, so a word boundary makes sense.
+    A heuristic over the pattern's text: good for word lists, conservative for odd regexes."""
+    p = pattern
+    if at_start:
+        while p.startswith(("(?:", "(?i)", "(")):
+            p = p[4:] if p.startswith("(?i)") else p[3:] if p.startswith("(?:") else p[1:]
+        if not p:
+            return False
+        if p[0] == "\\":
+            return p[1:2] in ("w", "d") or (p[1:2].isalnum() and p[1:2] not in ("b", "s", "W", "D", "S"))
+        if p[0] == "[":
+            inner = p[1:].lstrip("^")
+            return bool(inner) and (inner[0].isalnum() or inner.startswith(("\\w", "\\d", "\\p")))
+        return p[0].isalnum() or p[0] == "_"
+    while True:
+        q = p.rstrip("+*?)")
+        if q.endswith("}") and "{" in q:
+            q = q[: q.rindex("{")]
+        if q == p:
+            break
+        p = q
+    if not p:
+        return False
+    if len(p) >= 2 and p[-2] == "\\" and (len(p) < 3 or p[-3] != "\\"):
+        return p[-1] in ("w", "d")
+    if p[-1] == "]" and "[" in p:
+        inner = p[p.rindex("[") + 1 : -1].lstrip("^")
+        return bool(inner) and (inner[0].isalnum() or inner.startswith(("\\w", "\\d", "\\p")))
+    return p[-1].isalnum() or p[-1] == "_"
+
+
+def word_alternation(tokens: Iterable[str], nonword: bool = False) -> str:
+    """One pattern for a list of tokens, each matched as a whole word (Vale's `\\b(?:...)\\b`)."""
+    parts = []
+    # Longest first, so "going forward" wins over "going" at the same place.
+    for token in sorted({t for t in tokens if t}, key=len, reverse=True):
+        if nonword:
+            parts.append(f"(?:{token})")
+            continue
+        left = "\\b" if _edge_is_word(token, True) else ""
+        right = "\\b" if _edge_is_word(token, False) else ""
+        parts.append(f"{left}(?:{token}){right}")
+    return "|".join(parts)
+
+
+def str_list(value: Any, key: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise RuleError(key, f"expected a list, got {type(value).__name__}")
+    out = []
+    for i, item in enumerate(value):
+        if isinstance(item, bool) or item is None or isinstance(item, dict | list):
+            raise RuleError(f"{key}[{i}]", f"expected text, got {item!r}")
+        out.append(str(item))
+    return out
+
+
+def str_map(value: Any, key: str) -> dict[str, str | None]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise RuleError(key, f"expected a mapping of 'words: replacement', got {type(value).__name__}")
+    return {str(k): (None if v is None else str(v)) for k, v in value.items()}
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def on_word_boundary(text: str, start: int, end: int) -> bool:
+    """RE2's \\b is ASCII-only; this rejects matches glued to non-ASCII letters ('cafés')."""
+    if start > 0 and start < len(text) and is_word_char(text[start]) and is_word_char(text[start - 1]):
+        return False
+    return not (end < len(text) and end > 0 and is_word_char(text[end - 1]) and is_word_char(text[end]))
+
+
+def fill_message(template: str, *values: str) -> str:
+    """Vale's `%s` placeholders, filled in order; never fails on a stray `%`."""
+    out, i = [], 0
+    parts = template.split("%s")
+    for n, part in enumerate(parts):
+        out.append(part)
+        if n < len(parts) - 1:
+            out.append(values[i] if i < len(values) else (values[-1] if values else ""))
+            i += 1
+    return "".join(out)
+
+
+def match_case(replacement: str, matched: str) -> str:
+    """'Leverage' -> 'Use': keep a capital (or all capitals) the writer typed."""
+    if not replacement or not matched:
+        return replacement
+    if matched.isupper() and len(matched) > 1 and replacement.islower():
+        return replacement.upper()
+    if matched[0].isupper() and replacement[0].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+# --- the text a rule looks at ---------------------------------------------------------------
+
+
+@dataclass
+class TextContext:
+    """A paragraph (or the whole post) with lazily computed views shared by all rules."""
+
+    text: str
+    platform_fits: list = field(default_factory=list)  # PlatformFit for the chosen networks (whole text)
+
+    @cached_property
+    def normalised(self):
+        from desktop_app.core.text import normalise_for_matching
+
+        return normalise_for_matching(self.text)
+
+    @cached_property
+    def sentences(self):
+        from desktop_app.core.text import sentences
+
+        return sentences(self.text)
+
+    @cached_property
+    def paragraphs(self):
+        from desktop_app.core.text import paragraphs
+
+        return paragraphs(self.text)
+
+    @cached_property
+    def words(self):
+        from desktop_app.core.text import words
+
+        return words(self.text)
+
+
+# --- the compiled rule ---------------------------------------------------------------------
+
+SCOPES = ("text", "paragraph", "sentence")
+
+
+class Rule:
+    """A compiled rule. Subclasses set `kind`, parse their keys in `compile()` and
+    implement `find(ctx)`."""
+
+    kind = ""
+    default_category = "style"
+    # Whole-post rules run once per analysis; the rest run per paragraph and are cached.
+    document_level = False
+    # Wide findings (a sentence, a paragraph, the overflow) never hide, nor are hidden by,
+    # another rule's findings on the same words (see desktop_app.checks.overlap).
+    wide = False
+    # Conduct rules match through look-alikes, zero-width characters and spacing.
+    evasion_capable = True
+
+    def __init__(self, spec: RuleSpec):
+        d = spec.data
+        self.spec = spec
+        self.id = spec.id
+        self.path = spec.path
+        self.name = spec.path.stem
+        self.message = str(d.get("message") or "")
+        self.why = str(d.get("why") or "")
+        self.link = str(d.get("link") or "")
+        self.ignorecase = bool(d.get("ignorecase", False))
+        self.principle = d.get("principle")
+        self.clause = d.get("clause")
+        if self.principle is not None and self.clause is not None:
+            raise RuleError("clause", "a rule serves one principle or one clause, not both")
+        if self.principle is not None:
+            self.principle = str(self.principle)
+            if self.principle not in spec.principles:
+                raise RuleError("principle", f"unknown principle {self.principle!r}")
+        if self.clause is not None:
+            self.clause = str(self.clause)
+            if self.clause not in spec.clauses:
+                raise RuleError("clause", f"unknown clause {self.clause!r}")
+        category = d.get("category")
+        if category is None:
+            category = self.default_category if (self.principle or self.clause) else "style"
+        category = str(category)
+        if category not in CATEGORIES:
+            raise RuleError("category", f"unknown category {category!r}")
+        self.category = category
+        if ("examples" in d or "category" in d) and not (self.principle or self.clause):
+            raise RuleError("principle", "a rule with a category or examples must name a principle or clause")
+        level = d.get("level")
+        if level is None:
+            self.severity = DEFAULT_SEVERITY[category]
+        elif str(level) in LEVEL_TO_SEVERITY:
+            self.severity = LEVEL_TO_SEVERITY[str(level)]
+        else:
+            raise RuleError("level", f"unknown level {level!r} (use error, warning or suggestion)")
+        scope = str(d.get("scope") or "text")
+        self.scope = scope if scope in SCOPES else "text"  # Vale's markup scopes mean the whole post here
+        self.examples_flag, self.examples_pass = self._examples(d.get("examples"))
+        self.evasion = bool(self.clause) and self.evasion_capable
+        exceptions = str_list(d.get("exceptions"), "exceptions")
+        self.exceptions = (
+            compile_re(word_alternation(exceptions), "exceptions", ignorecase=True) if exceptions else None
+        )
+        self.compile(d)
+
+    @staticmethod
+    def _examples(value) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        if value is None:
+            return (), ()
+        if not isinstance(value, Mapping):
+            raise RuleError("examples", "expected 'flag:' and 'pass:' lists")
+        return tuple(str_list(value.get("flag"), "examples.flag")), tuple(
+            str_list(value.get("pass"), "examples.pass")
+        )
+
+    # -- for subclasses --
+
+    def compile(self, d: dict[str, Any]) -> None:
+        """Parse kind-specific keys; raise RuleError(key, message) when one is wrong."""
+
+    def find(self, ctx: TextContext) -> list[Finding]:
+        raise NotImplementedError
+
+    @property
+    def severity_rank(self) -> int:
+        return self.severity.rank
+
+    def finding(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        message: str | None = None,
+        suggestions: Iterable[Suggestion] = (),
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(
+            start=start,
+            end=end,
+            text=text[start:end],
+            rule=self.id,
+            category=self.category,
+            severity=severity or self.severity,
+            message=message if message is not None else fill_message(self.message, text[start:end]),
+            why=self.why,
+            principle=self.principle,
+            clause=self.clause,
+            suggestions=tuple(suggestions),
+            link=self.link,
+        )
+
+    def excepted_spans(self, text: str) -> list[tuple[int, int]]:
+        if self.exceptions is None:
+            return []
+        return [m.span() for m in self.exceptions.finditer(text)]
+
+    def matches(self, regex, ctx: TextContext, use_evasion: bool | None = None) -> Iterator[tuple[int, int]]:
+        """Spans (in ctx.text) of `regex` matches on whole words, evasion-normalised for
+        conduct rules, minus this rule's exceptions."""
+        evasion = self.evasion if use_evasion is None else use_evasion
+        if evasion:
+            norm = ctx.normalised
+            haystack = norm.text
+        else:
+            haystack = ctx.text
+        skip = self.excepted_spans(haystack)
+        for m in regex.finditer(haystack):
+            s, e = m.span()
+            if s == e or not on_word_boundary(haystack, s, e):
+                continue
+            if any(a <= s and e <= b for a, b in skip):
+                continue
+            if evasion:
+                s, e = norm.to_original(s, e)
+                if s >= e:
+                    continue
+            yield s, e
+
+
+def remove_span(text: str, start: int, end: int) -> Suggestion:
+    """A suggestion deleting text[start:end] with the space before it (or after it, at the start)."""
+    s, e = start, end
+    while s > 0 and text[s - 1] in " \t":
+        s -= 1
+    if s == start:
+        while e < len(text) and text[e] in " \t":
+            e += 1
+    return Suggestion("", s, e, label="Remove")

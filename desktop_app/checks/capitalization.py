@@ -1,0 +1,101 @@
+"""`capitalization` (Vale): each unit of the `scope` must match `match`
+($sentence, $title, $lower, $upper, or a pattern)."""
+
+from __future__ import annotations
+
+from desktop_app.checks.base import Rule, RuleError, Suggestion, TextContext, compile_re, fill_message
+
+# Words left in lower case inside a title ("Action on the Cost of Living").
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "if",
+        "in",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "so",
+        "the",
+        "to",
+        "up",
+        "via",
+        "with",
+    ]
+)
+
+
+def _title(text: str) -> str:
+    words = text.split(" ")
+    out = []
+    for i, w in enumerate(words):
+        if i and w.lower() in _SMALL_WORDS:
+            out.append(w.lower())
+        else:
+            out.append(w[:1].upper() + w[1:])
+    return " ".join(out)
+
+
+def _sentence(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1 :]
+    return text
+
+
+_STYLES = {
+    "$sentence": _sentence,
+    "$title": _title,
+    "$lower": str.lower,
+    "$upper": str.upper,
+}
+
+
+class CapitalizationRule(Rule):
+    kind = "capitalization"
+    wide = True
+    evasion_capable = False
+
+    def compile(self, d):
+        match = d.get("match")
+        if match is None:
+            raise RuleError(
+                "match", "a capitalization rule needs `match` ($sentence, $title, $lower, $upper)"
+            )
+        match = str(match)
+        self.fix = _STYLES.get(match)
+        self.regex = None if self.fix else compile_re(match, "match")
+        self.scope = self.scope if self.scope != "text" else "sentence"
+
+    def find(self, ctx: TextContext):
+        text = ctx.text
+        units = ctx.sentences if self.scope == "sentence" else [None]
+        out = []
+        for unit in units:
+            a, b = (unit.start, unit.end) if unit is not None else (0, len(text))
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a == b:
+                continue
+            chunk = text[a:b]
+            if self.fix:
+                fixed = self.fix(chunk)
+                if fixed == chunk:
+                    continue
+                suggestions = [Suggestion(fixed, a, b)]
+            else:
+                if self.regex.fullmatch(chunk):
+                    continue
+                suggestions = []
+            message = fill_message(self.message or "'%s' should use a different capitalisation.", chunk)
+            out.append(self.finding(text, a, b, message, suggestions))
+        return out

@@ -1,0 +1,71 @@
+"""`framing`: 'us and them' (P4). Phrases that always divide (`tokens`), and an in-group
+word set against an out-group word within `window` words ("us against them"), joined by
+one of the `against` words when that list is not empty."""
+
+from __future__ import annotations
+
+from desktop_app.checks.base import Rule, RuleError, TextContext, compile_re, str_list, word_alternation
+
+DEFAULT_AGAINST = ["against", "versus", "vs", "v"]
+
+
+class FramingRule(Rule):
+    kind = "framing"
+    default_category = "us-vs-them"
+
+    def compile(self, d):
+        tokens = str_list(d.get("tokens"), "tokens")
+        ingroup = str_list(d.get("ingroup"), "ingroup")
+        outgroup = str_list(d.get("outgroup"), "outgroup")
+        if not tokens and not (ingroup and outgroup):
+            raise RuleError("tokens", "a framing rule needs `tokens`, or both `ingroup` and `outgroup`")
+        fold = True
+        self.tokens = compile_re(word_alternation(tokens), "tokens", fold) if tokens else None
+        self.ingroup = compile_re(word_alternation(ingroup), "ingroup", fold) if ingroup else None
+        self.outgroup = compile_re(word_alternation(outgroup), "outgroup", fold) if outgroup else None
+        against = d.get("against", DEFAULT_AGAINST)
+        self.against = {w.lower() for w in str_list(against, "against")}
+        try:
+            self.window = int(d.get("window", 4))
+        except (TypeError, ValueError):
+            raise RuleError("window", "must be a whole number of words") from None
+
+    def find(self, ctx: TextContext):
+        text = ctx.text
+        out = []
+        taken: list[tuple[int, int]] = []
+        if self.tokens is not None:
+            for s, e in self.matches(self.tokens, ctx):
+                out.append(self.finding(text, s, e))
+                taken.append((s, e))
+        if self.ingroup is None or self.outgroup is None:
+            return out
+        ins = list(self.matches(self.ingroup, ctx))
+        if not ins:
+            return out
+        outs = list(self.matches(self.outgroup, ctx))
+        if not outs:
+            return out
+        words = ctx.words
+        index = {w.start: i for i, w in enumerate(words)}
+        for sentence in ctx.sentences:
+            pairs = []
+            for a in ins:
+                for b in outs:
+                    if not (sentence.start <= min(a[0], b[0]) and max(a[1], b[1]) <= sentence.end):
+                        continue
+                    first, second = (a, b) if a[0] < b[0] else (b, a)
+                    if first[1] > second[0]:
+                        continue
+                    i, j = index.get(first[0]), index.get(second[0])
+                    if i is None or j is None or j - i > self.window:
+                        continue
+                    between = {w.text.lower() for w in words[i + 1 : j]}
+                    if self.against and not (between & self.against):
+                        continue
+                    pairs.append((first[0], second[1]))
+            for s, e in pairs[:1]:  # one card per sentence
+                if not any(a < e and s < b for a, b in taken):
+                    out.append(self.finding(text, s, e))
+                    taken.append((s, e))
+        return out

@@ -1,0 +1,54 @@
+"""`mentions`: pile-ons (conduct: C-trolling). The same @handle more than
+`max_same_handle` times in a post, and calls to pile on (`pile_on` patterns such as
+"everyone tag" or "flood their mentions")."""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app.checks.base import (
+    Rule,
+    RuleError,
+    TextContext,
+    compile_re,
+    remove_span,
+    str_list,
+    word_alternation,
+)
+
+_HANDLE = re.compile(r"(?<![\w@])@\w+(?:@[\w\-]+(?:\.[\w\-]+)+)?")
+
+
+class MentionsRule(Rule):
+    kind = "mentions"
+    default_category = "trolling"
+    document_level = True  # a handle repeated across paragraphs still counts
+
+    def compile(self, d):
+        try:
+            self.max_same = int(d.get("max_same_handle", 2))
+        except (TypeError, ValueError):
+            raise RuleError("max_same_handle", "must be a whole number") from None
+        pile_on = str_list(d.get("pile_on"), "pile_on")
+        for i, p in enumerate(pile_on):
+            compile_re(p, f"pile_on[{i}]")
+        self.pile_on = compile_re(word_alternation(pile_on), "pile_on", True) if pile_on else None
+
+    def find(self, ctx: TextContext):
+        text = ctx.text
+        out = []
+        seen: dict[str, int] = {}
+        for m in _HANDLE.finditer(text):
+            key = m.group().lower()
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > self.max_same:
+                s, e = m.span()
+                message = (
+                    f"{m.group()} is mentioned {seen[key]} times in one post. Repeated mentions feel like "
+                    "harassment: mention someone once."
+                )
+                out.append(self.finding(text, s, e, message, [remove_span(text, s, e)]))
+        if self.pile_on is not None:
+            for s, e in self.matches(self.pile_on, ctx, use_evasion=True):
+                out.append(self.finding(text, s, e))
+        return out

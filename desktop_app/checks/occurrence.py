@@ -1,0 +1,44 @@
+"""`occurrence` (Vale): flag when `token` appears more than `max` times in the `scope`."""
+
+from __future__ import annotations
+
+from desktop_app.checks.base import Rule, RuleError, TextContext, compile_re, fill_message
+
+
+class OccurrenceRule(Rule):
+    kind = "occurrence"
+    wide = True
+
+    def compile(self, d):
+        token = d.get("token")
+        if token is None:
+            raise RuleError("token", "an occurrence rule needs a `token` pattern")
+        self.regex = compile_re(str(token), "token", self.ignorecase or self.evasion)
+        try:
+            self.max = int(d.get("max", 0))
+        except (TypeError, ValueError):
+            raise RuleError("max", f"`max` must be a whole number, got {d.get('max')!r}") from None
+        self.document_level = self.scope == "text"
+
+    def _units(self, ctx: TextContext):
+        if self.scope == "sentence":
+            return [(s.start, s.end) for s in ctx.sentences]
+        if self.scope == "paragraph" and not self.document_level:
+            return [(0, len(ctx.text))]
+        if self.scope == "paragraph":
+            return [(p.start, p.end) for p in ctx.paragraphs]
+        return [(0, len(ctx.text))]
+
+    def find(self, ctx: TextContext):
+        text = ctx.text
+        spans = list(self.matches(self.regex, ctx))
+        out = []
+        for a, b in self._units(ctx):
+            inside = [(s, e) for s, e in spans if a <= s and e <= b]
+            if len(inside) > self.max:
+                s, e = inside[self.max][0], inside[-1][1]
+                message = fill_message(
+                    self.message or "'%s' is used too often here.", text[inside[0][0] : inside[0][1]]
+                )
+                out.append(self.finding(text, s, e, message))
+        return out

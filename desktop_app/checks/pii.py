@@ -1,0 +1,165 @@
+"""`pii`: private information (conduct: C-private-info).
+
+Detects UK phone numbers (07700 900123, +44 7700 900123, 020 7946 0018, (01632) 960 001,
+0161-496-0000), other international numbers (+1 ...), e-mail addresses, street addresses
+("12 Acacia Avenue", "Flat 3, 45 High Street") and UK postcodes (SW1A 1AA).
+
+A contact that is published (the rule's `official` domains and context words such as
+parliament.uk, council, constituency office, surgery, found in the same sentence) is
+advice, not must-fix. The suggestion removes the detail.
+"""
+
+from __future__ import annotations
+
+from desktop_app.checks.base import (
+    Rule,
+    RuleError,
+    TextContext,
+    compile_re,
+    fill_message,
+    remove_span,
+    str_list,
+)
+from desktop_app.core.findings import Severity
+
+# Shapes of data, not policy: how UK numbers, addresses and postcodes are written.
+_PHONE = (
+    r"(?:\+44[ \t]?\(?0?\)?[ \t]?|\(?0)[1-9](?:[ \t\-\.]?\(?\d\)?){8,10}"  # UK, national or +44
+    r"|\+(?:[13-9]\d{0,2}|2\d{1,2})[ \t\-\.]?\(?\d{1,4}\)?(?:[ \t\-\.]?\d{2,4}){2,4}"  # international
+)
+_EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+DEFAULT_STREET_TYPES = [
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "lane",
+    "ln",
+    "close",
+    "drive",
+    "dr",
+    "way",
+    "crescent",
+    "cres",
+    "court",
+    "ct",
+    "place",
+    "pl",
+    "gardens",
+    "gdns",
+    "grove",
+    "terrace",
+    "tce",
+    "hill",
+    "square",
+    "sq",
+    "park",
+    "row",
+    "mews",
+    "walk",
+    "view",
+    "rise",
+    "parade",
+    "green",
+    "vale",
+    "boulevard",
+    "wharf",
+    "yard",
+    "lea",
+]
+_POSTCODE = r"\b(?:GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})\b"
+DEFAULT_OFFICIAL = ["parliament.uk", "gov.uk", ".gov.uk", "nhs.uk", "police.uk"]
+_DETECTORS = ("phone", "email", "address", "postcode")
+
+
+class PiiRule(Rule):
+    kind = "pii"
+    default_category = "private-info"
+    evasion_capable = False  # digits must stay digits
+
+    def compile(self, d):
+        detect = str_list(d.get("detect"), "detect") or list(_DETECTORS)
+        for i, name in enumerate(detect):
+            if name not in _DETECTORS:
+                raise RuleError(f"detect[{i}]", f"unknown detector {name!r} (use {', '.join(_DETECTORS)})")
+        self.detect = detect
+        street_types = str_list(d.get("street_types"), "street_types") or DEFAULT_STREET_TYPES
+        street = "|".join(sorted(street_types, key=len, reverse=True))
+        address = (
+            r"\b(?:(?i:flat|apartment|apt|unit)[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+"
+            r"(?:[A-Z][a-z'’\-]+[ \t]+){1,3}(?i:" + street + r")\b\.?"
+        )
+        self.patterns = {
+            "phone": compile_re(_PHONE, "detect"),
+            "email": compile_re(_EMAIL, "detect"),
+            "address": compile_re(address, "street_types"),
+            "postcode": compile_re(_POSTCODE, "detect"),
+        }
+        official = str_list(d.get("official"), "official")
+        self.official_words = [w.lower() for w in (official or DEFAULT_OFFICIAL)]
+
+    def _spans(self, text: str):
+        for name in self.detect:
+            for m in self.patterns[name].finditer(text):
+                s, e = m.span()
+                if name == "phone":
+                    digits = sum(c.isdigit() for c in text[s:e])
+                    if (
+                        digits < 10
+                        or digits > 15
+                        or (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "/="))
+                    ):
+                        continue
+                    if e < len(text) and text[e].isdigit():
+                        continue
+                if name == "email" and s > 0 and text[s - 1] in "/:":
+                    continue
+                yield name, s, e
+
+    def _is_official(self, ctx: TextContext, name: str, s: int, e: int) -> bool:
+        text = ctx.text
+        if name == "email":
+            domain = text[s:e].rsplit("@", 1)[-1].lower()
+            if any(
+                domain == w.lstrip(".") or domain.endswith("." + w.lstrip(".")) for w in self.official_words
+            ):
+                return True
+        sentence = next((x for x in ctx.sentences if x.start <= s < x.end), None)
+        a, b = (sentence.start, sentence.end) if sentence else (max(0, s - 80), min(len(text), e + 80))
+        context = (text[a:s] + " " + text[e:b]).lower()
+        return any(w in context for w in self.official_words)
+
+    def find(self, ctx: TextContext):
+        text = ctx.text
+        found: list[tuple[str, int, int]] = []
+        for name, s, e in sorted(self._spans(text), key=lambda x: (x[1], -x[2])):
+            if found and s < found[-1][2]:  # a postcode inside an address, say
+                continue
+            found.append((name, s, e))
+        skip = self.excepted_spans(text)
+        out = []
+        for name, s, e in found:
+            if any(a <= s and e <= b for a, b in skip):
+                continue
+            official = self._is_official(ctx, name, s, e)
+            label = {
+                "phone": "phone number",
+                "email": "e-mail address",
+                "address": "address",
+                "postcode": "postcode",
+            }[name]
+            if official:
+                message = (
+                    f"This {label} looks like a published office contact. Check it is the official one "
+                    "before you post it."
+                )
+                severity = Severity.ADVICE if self.severity is Severity.MUST_FIX else self.severity
+            else:
+                message = fill_message(
+                    self.message or f"Remove this {label}: it is private information.", text[s:e]
+                )
+                severity = None
+            out.append(self.finding(text, s, e, message, [remove_span(text, s, e)], severity=severity))
+        return out

@@ -1,0 +1,32 @@
+"""`platform`: too long for a chosen network. Limits come from platforms.yml; the analyzer
+measures the whole post once and hands the fits in `ctx.platform_fits`. The card covers
+the part past the limit."""
+
+from __future__ import annotations
+
+from desktop_app.checks.base import Rule, TextContext, fill_message
+
+
+class PlatformRule(Rule):
+    kind = "platform"
+    default_category = "length"
+    document_level = True
+    wide = True
+    evasion_capable = False
+
+    def find(self, ctx: TextContext):
+        text = ctx.text
+        out = []
+        for fit in ctx.platform_fits:
+            if not fit.over or fit.overflow_start is None or fit.overflow_start >= len(text):
+                continue
+            s, e = fit.overflow_start, len(text.rstrip())
+            if s >= e:
+                continue
+            over = fit.length - fit.limit
+            default = (
+                f"Too long for {fit.name}: {over} over its {fit.limit:,}-character limit. Cut from here."
+            )
+            message = fill_message(self.message, fit.name) if self.message else default
+            out.append(self.finding(text, s, e, message))
+        return out

@@ -224,6 +224,8 @@ class Rule:
     wide = False
     # Conduct rules match through look-alikes, zero-width characters and spacing.
     evasion_capable = True
+    # The analyzer builds one of these per paragraph (and per post) and hands it to every rule.
+    context_class = TextContext
 
     def __init__(self, spec: RuleSpec):
         d = spec.data

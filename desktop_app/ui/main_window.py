@@ -1,18 +1,758 @@
-"""The main window (placeholder until the editor issue fills it)."""
+"""The main window: editor in the middle, findings on the right, principles and readability
+on the left, lengths per network under the editor.
+
+Integration points for other lanes (keep these signatures stable):
+- grammar:  merge_grammar_findings(revision, findings), set_grammar_status(state)
+- drafts:   new_draft(), open_file(path), save(), save_as(path), set_drafts_panel(widget),
+            draft_annotations() / set_draft_annotations(data), text(), revision
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QPlainTextEdit
+from copy import deepcopy
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app import APP_NAME
+from desktop_app.core.findings import (
+    CONDUCT_KEY,
+    PRINCIPLE_IDS,
+    Finding,
+    GrammarState,
+    PrincipleStatus,
+    Severity,
+    Suggestion,
+)
+from desktop_app.storage.settings import Settings
+from desktop_app.ui import actions, dialogs, themes
+from desktop_app.ui.analysis_worker import MAX_CHECKED, AnalysisController, AnalysisResult
+from desktop_app.ui.editor import DraftEditor
+from desktop_app.ui.find_bar import FindBar
+from desktop_app.ui.finding_card import quoted, serves, suggestion_label
+from desktop_app.ui.findings_list import FindingsList
+from desktop_app.ui.legend import Legend
+from desktop_app.ui.platform_bar import PlatformBar
+from desktop_app.ui.policy_info import PolicyInfo
+from desktop_app.ui.preferences import PreferencesDialog
+from desktop_app.ui.principles_panel import PrinciplesPanel
+from desktop_app.ui.readability_panel import ReadabilityPanel
+
+GRAMMAR_WORDS = {
+    "off": "Grammar: off",
+    "starting": "Grammar: starting…",
+    "ready": "Grammar: on",
+    "checking": "Grammar: checking…",
+    "unavailable": "Grammar: unavailable",
+}
+
+
+def principle_states(findings: list[Finding], titles: dict[str, str]) -> dict[str, PrincipleStatus]:
+    """State and count per row. A conduct finding counts for the conduct policy and also
+    for the principle it names (a personal attack is both conduct and P6)."""
+    buckets: dict[str, list[Finding]] = {k: [] for k in (*PRINCIPLE_IDS, CONDUCT_KEY)}
+    for f in findings:
+        if f.is_conduct:
+            buckets[CONDUCT_KEY].append(f)
+        if f.principle in buckets and f.principle != CONDUCT_KEY:
+            buckets[f.principle].append(f)
+    out = {}
+    for key, items in buckets.items():
+        if any(f.severity is Severity.MUST_FIX for f in items):
+            state = "must-fix"
+        else:
+            state = "advice" if items else "clear"
+        out[key] = PrincipleStatus(key, titles.get(key, key), state, len(items))
+    return out
+
+
+class Banner(QFrame):
+    """A calm one-line notice above the editor, with an optional button."""
+
+    def __init__(self, name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setAccessibleName(name)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 8, 6)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.button = QPushButton()
+        self.button.setObjectName("linkButton")
+        self.button.hide()
+        close = QPushButton("Dismiss")
+        close.setObjectName("linkButton")
+        close.setAccessibleName(f"Dismiss: {name}")
+        close.clicked.connect(self.hide)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        layout.addWidget(close)
+        self.hide()
+
+    def show_message(self, text: str, button: str = "") -> None:
+        self.label.setText(text)
+        self.button.setText(button)
+        self.button.setVisible(bool(button))
+        self.show()
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, open_path: str | None = None):
+    reportDrawn = Signal(int)  # revision now on screen
+    fileOpened = Signal(str)
+    fileSaved = Signal(str)
+    fileFailed = Signal(str)  # message already shown to the user
+
+    def __init__(
+        self,
+        open_path: str | None = None,
+        *,
+        analyzer=None,
+        analyzer_factory=None,
+        settings: Settings | None = None,
+        start_engine: bool = True,
+    ):
         super().__init__()
-        self.setWindowTitle(APP_NAME)
-        editor = QPlainTextEdit(self)
-        editor.setObjectName("draftEditor")
-        editor.setAccessibleName("Draft editor")
-        self.setCentralWidget(editor)
-        self.resize(1100, 720)
+        # A pure-Python engine on the worker shares the GIL with us: ask for it back
+        # every millisecond rather than every 5 so typing never waits on analysis.
+        import sys
+
+        if sys.getswitchinterval() > 0.001:
+            sys.setswitchinterval(0.001)
+        self.settings = settings or Settings.load()
+        self.ask_before_discarding = True
+        self.path: Path | None = None
+        self.policy = PolicyInfo()
+        self._result: AnalysisResult | None = None
+        self._grammar: tuple[int, list[Finding]] = (-1, [])
+        self._ignored_here: set[tuple[str, str]] = set()
+        self._conduct_reasons: list[dict] = []
+        self._hidden: set[int] = set()  # id() of findings just applied, until the next report
+        self._dialogs: list = []
+
+        self.setWindowTitle(f"{APP_NAME}[*]")
+        self.resize(1320, 820)
+        self._build()
+        self.actions_ = actions.build(self)
+        self._apply_theme()
+        self._connect()
+
+        self.controller = AnalysisController(self.editor.toPlainText, self)
+        self.controller.resultReady.connect(self._on_result)
+        self.controller.engineReady.connect(self._on_engine_ready)
+        self.controller.engineFailed.connect(self._on_engine_failed)
+        self.controller.analysisFailed.connect(
+            lambda msg: self.statusBar().showMessage(f"The check failed on this text ({msg}).", 8000)
+        )
+        self.editor.document().contentsChanged.connect(self.controller.note_change)
+
+        self.files = _files(self)
+        if settings is not None and settings.problem:
+            self.statusBar().showMessage(settings.problem, 10000)
+        if start_engine:
+            factory = analyzer_factory or ((lambda: analyzer) if analyzer is not None else None)
+            self.controller.start_engine(factory)
+        if open_path:
+            self.open_file(open_path)
+        self.editor.setFocus()
+
+    # ================================================================== building
+    def _build(self) -> None:
+        self.editor = DraftEditor()
+        self.editor.set_font_size(self.settings.get("font_size", 12))
+        self.editor.tooltip_html = self._card_html
+
+        self.findings_list = FindingsList(self._title)
+        self.principles_panel = PrinciplesPanel()
+        self.readability_panel = ReadabilityPanel()
+        self.platform_bar = PlatformBar(list(self.settings.get("networks") or []))
+        self.legend = Legend()
+        self.find_bar = FindBar(self.editor)
+        self.policy_banner = Banner("Policy problems")
+        self.policy_banner.button.clicked.connect(self._show_policy_problems)
+        self.notice_banner = Banner("Notice")
+
+        # left: drafts slot (filled later by the drafts panel), readability, principles
+        self.drafts_slot = QWidget()
+        self.drafts_slot.setObjectName("draftsSlot")
+        QVBoxLayout(self.drafts_slot).setContentsMargins(0, 0, 0, 0)
+        self.drafts_slot.hide()
+
+        left = QWidget()
+        left.setObjectName("leftColumn")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(10, 10, 4, 10)
+        left_layout.setSpacing(10)
+        left_layout.addWidget(self.readability_panel)
+        left_layout.addWidget(self.principles_panel)
+        left_layout.addStretch(1)
+        self.left_scroll = QScrollArea()
+        self.left_scroll.setWidget(left)
+        self.left_scroll.setWidgetResizable(True)
+        self.left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.left_scroll.setMinimumWidth(250)
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(6, 10, 6, 6)
+        centre_layout.setSpacing(6)
+        centre_layout.addWidget(self.policy_banner)
+        centre_layout.addWidget(self.notice_banner)
+        centre_layout.addWidget(self.find_bar)
+        centre_layout.addWidget(self.editor, 1)
+        centre_layout.addWidget(self.legend)
+        centre_layout.addWidget(self.platform_bar)
+
+        right = QFrame()
+        right.setObjectName("sidePanel")
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(10, 10, 4, 10)
+        heading = QLabel("Findings")
+        heading.setProperty("role", "heading")
+        right_layout.addWidget(heading)
+        right_layout.addWidget(self.findings_list, 1)
+        right.setMinimumWidth(300)
+        right_holder = QWidget()
+        holder_layout = QVBoxLayout(right_holder)
+        holder_layout.setContentsMargins(4, 10, 10, 10)
+        holder_layout.addWidget(right)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        for w in (self.drafts_slot, self.left_scroll, centre, right_holder):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([0, 290, 640, 390])
+        self.setCentralWidget(self.splitter)
+
+        self.check_status = QLabel("Loading the checks…")
+        self.check_status.setAccessibleName("Check status")
+        self.grammar_status = QLabel(GRAMMAR_WORDS["off"])
+        self.grammar_status.setObjectName("grammarStatus")
+        self.grammar_status.setAccessibleName("Grammar checking status")
+        self.statusBar().addPermanentWidget(self.check_status)
+        self.statusBar().addPermanentWidget(self.grammar_status)
+        self.findings_list.set_checking("Loading the checks…")
+
+    def _connect(self) -> None:
+        self.findings_list.activated.connect(self._show_finding)
+        self.findings_list.applyRequested.connect(self.apply_suggestion)
+        self.findings_list.ignoreHereRequested.connect(self.ignore_here)
+        self.findings_list.ignoreRuleRequested.connect(self.ignore_rule)
+        self.findings_list.filterCleared.connect(self.clear_filter)
+        self.principles_panel.filterChanged.connect(self.set_filter)
+        self.principles_panel.readRequested.connect(self.show_principle)
+        self.platform_bar.networksChanged.connect(lambda _n: self._redraw())
+        self.platform_bar.focusChanged.connect(lambda _n: self._redraw())
+        self.editor.cursorPositionChanged.connect(self._on_cursor_moved)
+        self.editor.document().modificationChanged.connect(self.setWindowModified)
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(lambda _scheme: self._apply_theme())
+
+    def _apply_theme(self) -> None:
+        app = QApplication.instance()
+        self.colours = themes.apply(app, self.settings.get("theme", "system"))
+        self.editor.set_colours(self.colours)
+        self.legend.set_colours(self.colours)
+        self.readability_panel.set_colours(self.colours)
+        if self._result is not None:
+            self.readability_panel.set_readability(self._result.report.readability)
+
+    def set_drafts_panel(self, widget: QWidget) -> None:
+        """Put the drafts list in the left-hand slot."""
+        self.drafts_slot.layout().addWidget(widget)
+        self.drafts_slot.show()
+        sizes = self.splitter.sizes()
+        sizes[0] = 220
+        self.splitter.setSizes(sizes)
+
+    # ================================================================== engine results
+    def _title(self, key: str | None) -> str:
+        return self.policy.title(key)
+
+    def _on_engine_ready(self, info: PolicyInfo) -> None:
+        self.policy = info
+        self.principles_panel.set_titles(info.titles())
+        self.check_status.setText("")
+        if info.problems:
+            n = len(info.problems)
+            self.policy_banner.show_message(
+                f"{n} part{'s' if n != 1 else ''} of the organisation's policy could not be loaded, "
+                "so those checks are off. Everything else is checked as normal.",
+                "Details",
+            )
+
+    def _on_engine_failed(self, message: str) -> None:
+        self.check_status.setText("Checks unavailable")
+        self.findings_list.set_checking("The checks could not start")
+        self.policy_banner.show_message(
+            "The checks could not start, so nothing is being checked. You can still write and "
+            f"save. ({message})"
+        )
+
+    def _show_policy_problems(self) -> None:
+        html = (
+            "<h3>What could not be loaded</h3><ul>"
+            + "".join(f"<li>{escape(p)}</li>" for p in self.policy.problems)
+            + "</ul><p>Ask whoever looks after your organisation's rules to fix these files.</p>"
+        )
+        self._keep(dialogs.TextDialog("Policy problems", html, self)).show()
+
+    def _on_result(self, result: AnalysisResult) -> None:
+        self._result = result
+        self._hidden.clear()
+        if result.truncated:
+            self.notice_banner.show_message(
+                f"This draft is very long ({result.full_length:,} characters), so only the first "
+                f"{MAX_CHECKED:,} are checked. A post is far shorter: trim it to check it all."
+            )
+        elif self.notice_banner.isVisible() and "very long" in self.notice_banner.label.text():
+            self.notice_banner.hide()
+        self._redraw()
+        self.reportDrawn.emit(result.revision)
+
+    def displayed_findings(self) -> list[Finding]:
+        """Engine and grammar findings for the drawn report, minus anything ignored."""
+        if self._result is None:
+            return []
+        report = self._result.report
+        ignored_rules = self.settings.get("ignored_rules") or {}
+        rev, grammar = self._grammar
+        # grammar findings from an earlier revision survive while their words are unchanged
+        grammar = [g for g in grammar if report.text[g.start : g.end] == g.text] if rev >= 0 else []
+        out = []
+        for f in [*report.findings, *grammar]:
+            if f.rule in ignored_rules or (f.rule, f.text.casefold()) in self._ignored_here:
+                continue
+            if id(f) in self._hidden:
+                continue
+            out.append(f)
+        return out
+
+    def _redraw(self) -> None:
+        if self._result is None:
+            return
+        result = self._result
+        report, u16 = result.report, result.u16
+        findings = self.displayed_findings()
+        spans = [(u16.to_utf16(f.start), u16.to_utf16(f.end), f) for f in findings]
+        tints = []
+        if report.readability is not None:
+            tints = [
+                (u16.to_utf16(s.start), u16.to_utf16(s.end), s.level)
+                for s in report.readability.sentence_scores
+                if s.level in ("hard", "very-hard")
+            ]
+        self.platform_bar.set_fits(report.platforms, result.full_length if result.truncated else None)
+        overflow = self.platform_bar.overflow_start()
+        self.editor.set_marks(spans, tints, u16.to_utf16(overflow) if overflow is not None else None)
+        self.findings_list.set_findings(findings, has_text=bool(report.text.strip()))
+        self.principles_panel.set_statuses(
+            principle_states([f for f in findings if f.rule], self.policy.titles())
+        )
+        self.readability_panel.set_readability(report.readability)
+        self._on_cursor_moved()
+
+    # ================================================================== grammar lane
+    def merge_grammar_findings(self, revision: int, findings: list[Finding]) -> None:
+        """Grammar findings for `revision`; dropped if the draft has moved on since."""
+        if revision != self.controller.revision:
+            return
+        self._grammar = (revision, list(findings))
+        self._redraw()
+
+    def set_grammar_status(self, state: GrammarState) -> None:
+        text = GRAMMAR_WORDS.get(state.state, f"Grammar: {state.state}")
+        self.grammar_status.setText(text)
+        self.grammar_status.setToolTip(state.detail or text)
+        self.grammar_status.setAccessibleDescription(state.detail or text)
+
+    # ================================================================== navigation
+    def _on_cursor_moved(self) -> None:
+        cursor = self.editor.textCursor()
+        finding = self.editor.finding_at(cursor.position())
+        if finding is not None:
+            self.findings_list.select(finding)
+        self.editor.set_current(None)
+
+    def _show_finding(self, finding: Finding) -> None:
+        span = self.editor.span_of(finding)
+        if span is None:
+            return
+        self.editor.select_span(*span)
+        self.findings_list.select(finding)
+
+    def _step(self, forward: bool) -> None:
+        spans = [s for s in self.editor.finding_spans() if s[0] != s[1]]
+        if not spans:
+            self.statusBar().showMessage("No findings in this draft.", 3000)
+            return
+        spans.sort(key=lambda s: (s[0], s[1]))
+        cursor = self.editor.textCursor()
+        if forward:
+            after = [s for s in spans if s[0] > cursor.selectionStart()]
+            target = after[0] if after else spans[0]
+        else:
+            before = [s for s in spans if s[0] < cursor.selectionStart()]
+            target = before[-1] if before else spans[-1]
+        self.editor.select_span(target[0], target[1])
+        self.findings_list.select(target[2])
+        self.editor.setFocus()
+
+    def next_finding(self) -> None:
+        self._step(forward=True)
+
+    def previous_finding(self) -> None:
+        self._step(forward=False)
+
+    def set_filter(self, key: str | None) -> None:
+        self.principles_panel.set_filter(key)
+        self.findings_list.set_filter(key)
+
+    def clear_filter(self) -> None:
+        self.set_filter(None)
+
+    # ================================================================== applying and ignoring
+    def current_finding(self) -> Finding | None:
+        return (
+            self.editor.finding_at(self.editor.textCursor().position())
+            or self.findings_list.selected_finding()
+        )
+
+    def apply_first_suggestion(self) -> None:
+        finding = self.current_finding()
+        if finding is None:
+            self.statusBar().showMessage(
+                "Put the cursor on an underlined word first (F8 finds the next).", 4000
+            )
+            return
+        if not finding.suggestions:
+            self.statusBar().showMessage("There is no ready-made rewrite for this one: see the card.", 4000)
+            return
+        self.apply_suggestion(finding, finding.suggestions[0])
+
+    def apply_suggestion(self, finding: Finding, suggestion: Suggestion) -> bool:
+        """Replace the words as one undo step. Uses the finding's live cursor, so it is
+        right even if the text moved since the report."""
+        live = self.editor.cursor_of(finding)
+        if live is None or self._result is None:
+            return False
+        if live.selectedText().replace("\u2029", "\n") != finding.text:
+            self.statusBar().showMessage(
+                "Those words have changed; the check will catch up in a moment.", 4000
+            )
+            return False
+        u16 = self._result.u16
+        base = u16.to_utf16(finding.start)
+        start = live.selectionStart() + u16.to_utf16(suggestion.start) - base
+        end = live.selectionStart() + u16.to_utf16(suggestion.end) - base
+        cursor = self.editor.textCursor()
+        cursor.beginEditBlock()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        cursor.insertText(suggestion.replacement)
+        cursor.endEditBlock()
+        self.editor.setTextCursor(cursor)
+        self._hidden.add(id(finding))
+        self.controller.request_now()
+        self.statusBar().showMessage(
+            f"Replaced {quoted(finding.text, 40)} with “{suggestion_label(finding, suggestion)}”. "
+            "Ctrl+Z undoes it.",
+            5000,
+        )
+        self.editor.setFocus()
+        return True
+
+    def _ask_reason(self, finding: Finding, whole_rule: bool) -> str | None:
+        dialog = dialogs.ReasonDialog(finding, whole_rule, self)
+        if dialog.exec() != dialog.DialogCode.Accepted or not dialog.text():
+            return None
+        return dialog.text()
+
+    def ignore_here(self, finding: Finding, reason: str | None = None) -> bool:
+        """Hide this finding (these words, this rule) in this draft."""
+        if finding.is_conduct:
+            reason = reason or self._ask_reason(finding, whole_rule=False)
+            if not reason:
+                return False
+            self._conduct_reasons.append(
+                {"rule": finding.rule, "text": finding.text, "scope": "here", "reason": reason}
+            )
+        self._ignored_here.add((finding.rule, finding.text.casefold()))
+        self._redraw()
+        self.statusBar().showMessage(f"Ignoring {quoted(finding.text, 40)} in this draft.", 4000)
+        return True
+
+    def ignore_rule(self, finding: Finding, reason: str | None = None, confirmed: bool = False) -> bool:
+        """Stop this rule for every draft; remembered in settings."""
+        if finding.is_conduct:
+            reason = reason or self._ask_reason(finding, whole_rule=True)
+            if not reason:
+                return False
+            self._conduct_reasons.append(
+                {"rule": finding.rule, "text": finding.text, "scope": "rule", "reason": reason}
+            )
+        elif not confirmed:
+            answer = QMessageBox.question(
+                self,
+                "Ignore this rule?",
+                f"Stop checking for this in every draft?\n\n{finding.message}\n\n"
+                "You can turn it back on in Preferences.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        ignored = dict(self.settings.get("ignored_rules") or {})
+        ignored[finding.rule] = reason or ""
+        self.settings.set("ignored_rules", ignored)
+        self.save_settings()
+        self._redraw()
+        self.statusBar().showMessage("Rule turned off. Turn it back on in Preferences.", 5000)
+        return True
+
+    def draft_annotations(self) -> dict:
+        """What belongs with this draft (for the drafts lane to store)."""
+        return {
+            "ignored_here": sorted([list(k) for k in self._ignored_here]),
+            "conduct_reasons": deepcopy(self._conduct_reasons),
+            "networks": self.platform_bar.networks,
+        }
+
+    def set_draft_annotations(self, data: dict) -> None:
+        self._ignored_here = {(r, t) for r, t in data.get("ignored_here", [])}
+        self._conduct_reasons = list(data.get("conduct_reasons", []))
+        if data.get("networks") is not None:
+            self.platform_bar.set_networks(list(data["networks"]))
+        self._redraw()
+
+    # ================================================================== files
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    @property
+    def revision(self) -> int:
+        return self.controller.revision
+
+    def _reset_draft_state(self) -> None:
+        self._ignored_here.clear()
+        self._conduct_reasons.clear()
+        self._grammar = (-1, [])
+        self.platform_bar.set_networks(list(self.settings.get("networks") or []))
+
+    def new_draft(self) -> None:
+        self.editor.clear()
+        self.editor.document().setModified(False)
+        self.path = None
+        self._reset_draft_state()
+        self._update_title()
+        self.controller.request_now()
+
+    def open_file(self, path: str) -> None:
+        """Read on a worker; the text replaces the draft when it arrives."""
+        self.statusBar().showMessage(f"Opening {Path(path).name}…")
+        self.files.open(str(path))
+
+    def _on_opened(self, path: str, text: str) -> None:
+        self.editor.setPlainText(text)
+        self.editor.document().setModified(False)
+        self.path = Path(path)
+        self._reset_draft_state()
+        self._update_title()
+        self.controller.request_now()
+        self.statusBar().showMessage(f"Opened {self.path.name}.", 4000)
+        self.fileOpened.emit(path)
+
+    def save(self) -> bool:
+        """Save to the current file; asks for a name if there is none. False if cancelled."""
+        if self.path is None:
+            return self.action_save_as()
+        self.save_as(str(self.path))
+        return True
+
+    def save_as(self, path: str) -> None:
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(".txt")
+        self.statusBar().showMessage(f"Saving {path.name}…")
+        self.files.save(str(path), self.text(), self.controller.revision)
+
+    def _on_saved(self, path: str, revision: int) -> None:
+        self.path = Path(path)
+        if revision == self.controller.revision:
+            self.editor.document().setModified(False)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {self.path.name}.", 4000)
+        self.fileSaved.emit(path)
+
+    def _on_file_failed(self, op: str, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        if self.isVisible():
+            title = "Could not open the file" if op == "open" else "Could not save the draft"
+            box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+            self._keep(box).open()
+        self.fileFailed.emit(message)
+
+    def _update_title(self) -> None:
+        name = self.path.name if self.path else "Untitled draft"
+        self.setWindowTitle(f"{name}[*] – {APP_NAME}")
+
+    def _ok_to_discard(self) -> bool:
+        if not self.ask_before_discarding or not self.editor.document().isModified():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Save this draft?",
+            "This draft has changes that are not saved.",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def action_new(self) -> None:
+        if self._ok_to_discard():
+            self.new_draft()
+
+    def action_open(self) -> None:
+        if not self._ok_to_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open a draft",
+            str(self.path.parent if self.path else Path.home()),
+            "Drafts (*.txt *.md);;All files (*)",
+        )
+        if path:
+            self.open_file(path)
+
+    def action_save(self) -> None:
+        self.save()
+
+    def action_save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save the draft",
+            str(self.path or Path.home() / "draft.txt"),
+            "Text (*.txt);;Markdown (*.md)",
+        )
+        if not path:
+            return False
+        self.save_as(path)
+        return True
+
+    def copy_post(self) -> None:
+        text = self.text()
+        QGuiApplication.clipboard().setText(text)
+        must = sum(1 for f in self.displayed_findings() if f.severity is Severity.MUST_FIX)
+        note = f" It still has {must} must-fix finding{'s' if must != 1 else ''}." if must else ""
+        self.statusBar().showMessage(f"Post copied ({len(text):,} characters).{note}", 5000)
+
+    # ================================================================== settings, help
+    def save_settings(self) -> None:
+        """Write settings on a worker thread (a snapshot, so later edits cannot race it)."""
+        snapshot = Settings(self.settings.path)
+        snapshot.values = deepcopy(self.settings.values)
+
+        def work():
+            try:
+                snapshot.save()
+            except OSError as exc:
+                print(f"drafting-assistant: settings not saved: {exc}")
+
+        self._settings_pool.start(work)
+
+    @property
+    def _settings_pool(self) -> QThreadPool:
+        pool = getattr(self, "_settings_pool_", None)
+        if pool is None:
+            pool = self._settings_pool_ = QThreadPool(self)
+            pool.setMaxThreadCount(1)  # in order: the last write wins
+        return pool
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings.values, self)
+        self.preferences_dialog = dialog
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            return
+        self.apply_preferences(dialog.values())
+
+    def apply_preferences(self, values: dict) -> None:
+        for key, value in values.items():
+            self.settings.set(key, value)
+        self.editor.set_font_size(self.settings.get("font_size", 12))
+        self._apply_theme()
+        self.save_settings()
+        self._redraw()
+
+    def show_principle(self, key: str) -> None:
+        self._keep(dialogs.show_principle(self, key, self.policy))
+
+    def show_help(self) -> None:
+        self._keep(dialogs.show_help(self, self.policy))
+
+    def show_about(self) -> None:
+        dialogs.show_about(self)
+
+    def _keep(self, dialog):
+        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        return dialog
+
+    def _card_html(self, f: Finding) -> str:
+        """The hover card."""
+        c = self.colours
+        colour = c[f.severity.value]
+        parts = [
+            f"<div style='max-width:360px'><span style='color:{colour}; font-weight:600'>● "
+            f"{themes.SEVERITY_LABELS[f.severity.value]}</span>",
+            f"&nbsp;&nbsp;<span style='color:{c['muted']}'>{escape(serves(f, self._title))}</span>",
+            f"<p style='margin:6px 0'><b>{escape(quoted(f.text, 60))}</b><br>{escape(f.message)}</p>",
+        ]
+        if f.why:
+            parts.append(f"<p style='color:{c['muted']}; margin:0 0 6px 0'>{escape(f.why)}</p>")
+        if f.suggestions:
+            labels = " · ".join(escape(suggestion_label(f, s)) for s in f.suggestions[:4])
+            parts.append(
+                f"<p style='margin:0'>Try: <b>{labels}</b><br>"
+                f"<span style='color:{c['muted']}'>Ctrl+. applies the first</span></p>"
+            )
+        return "".join(parts) + "</div>"
+
+    # ================================================================== closing
+    def closeEvent(self, ev):
+        if not self._ok_to_discard():
+            ev.ignore()
+            return
+        self.controller.shutdown()
+        super().closeEvent(ev)
+
+
+def _files(window: MainWindow):
+    from desktop_app.ui.file_io import FileIO
+
+    files = FileIO(window)
+    files.opened.connect(window._on_opened)
+    files.saved.connect(window._on_saved)
+    files.failed.connect(window._on_file_failed)
+    return files

@@ -1,0 +1,96 @@
+"""What the panels need to know about the policy pack: titles, full texts, problems.
+
+Built on the engine's worker thread (from `Analyzer.pack`, or `load_policy()`), so the
+GUI never parses YAML. Falls back to reading policy/principles.yml directly if the
+policy loader is not importable, so the window still names every principle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop_app.core.findings import CONDUCT_KEY, PRINCIPLE_IDS
+
+CONDUCT_TITLE = "Conduct policy"
+
+
+@dataclass(frozen=True)
+class PrincipleText:
+    id: str
+    title: str
+    text: str
+    advisory_note: str = ""
+
+
+@dataclass(frozen=True)
+class PolicyInfo:
+    principles: dict[str, PrincipleText] = field(default_factory=dict)  # P1..P10
+    clauses: dict[str, PrincipleText] = field(default_factory=dict)  # C-...
+    problems: tuple[str, ...] = ()
+
+    def title(self, key: str | None) -> str:
+        if not key:
+            return ""
+        if key == CONDUCT_KEY:
+            return CONDUCT_TITLE
+        item = self.principles.get(key) or self.clauses.get(key)
+        return item.title if item else key
+
+    def titles(self) -> dict[str, str]:
+        out = {pid: self.title(pid) for pid in PRINCIPLE_IDS}
+        out[CONDUCT_KEY] = CONDUCT_TITLE
+        return out
+
+
+def _text(item, name: str, default: str = "") -> str:
+    value = getattr(item, name, None)
+    if value is None and isinstance(item, dict):
+        value = item.get(name)
+    return " ".join(str(value).split()) if value else default
+
+
+def from_pack(pack) -> PolicyInfo:
+    """PolicyInfo from a PolicyPack (duck-typed: .principles, .clauses, .problems)."""
+    principles = {}
+    for pid, p in (getattr(pack, "principles", None) or {}).items():
+        principles[pid] = PrincipleText(
+            pid, _text(p, "title", pid), _text(p, "text"), _text(p, "advisory_note")
+        )
+    clauses = {}
+    for cid, c in (getattr(pack, "clauses", None) or {}).items():
+        clauses[cid] = PrincipleText(cid, _text(c, "title", cid), _text(c, "text"))
+    problems = tuple(str(p) for p in (getattr(pack, "problems", None) or ()))
+    return PolicyInfo(principles, clauses, problems)
+
+
+def load_default() -> PolicyInfo:
+    """The shipped pack's texts, however we can get them. Never raises."""
+    try:
+        from desktop_app.policy import load_policy
+
+        return from_pack(load_policy())
+    except ImportError:
+        pass
+    except Exception as exc:  # a broken pack must not stop the window
+        return PolicyInfo(problems=(f"The policy could not be loaded: {exc}",))
+    return _from_yaml()
+
+
+def _from_yaml() -> PolicyInfo:
+    try:
+        import yaml
+
+        from desktop_app.locate import policy_dir
+
+        data = yaml.safe_load((policy_dir() / "principles.yml").read_text(encoding="utf-8")) or {}
+    except Exception as exc:
+        return PolicyInfo(problems=(f"The principles could not be read: {exc}",))
+    principles = {
+        pid: PrincipleText(pid, _text(p, "title", pid), _text(p, "text"), _text(p, "advisory_note"))
+        for pid, p in (data.get("principles") or {}).items()
+    }
+    clauses = {
+        cid: PrincipleText(cid, _text(c, "title", cid), _text(c, "text"))
+        for cid, c in ((data.get("conduct") or {}).get("clauses") or {}).items()
+    }
+    return PolicyInfo(principles, clauses)

@@ -69,7 +69,7 @@ class FakeLanguageTool:
         self._httpd.daemon_threads = True
         self.port = self._httpd.server_address[1]
         self._release.clear()
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
         self._thread.start()
 
     def down(self) -> None:
@@ -81,6 +81,10 @@ class FakeLanguageTool:
             self._httpd = None
         if self._thread is not None:
             self._thread.join(timeout=5)
+
+    def release(self) -> None:
+        """Answers every request that is sleeping in `delay` at once."""
+        self._release.set()
 
     def wait(self) -> None:
         if self.delay:

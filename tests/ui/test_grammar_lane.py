@@ -1,0 +1,146 @@
+"""GrammarLane: the grammar lane off the GUI thread, against a fake LanguageTool."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from desktop_app.grammar.config import default_config
+from desktop_app.grammar.local_server import free_port
+from desktop_app.storage.settings import Settings
+from desktop_app.ui.grammar_lane import GrammarLane
+from tests.grammar.fake_languagetool import FakeLanguageTool
+
+
+@pytest.fixture(autouse=True)
+def _no_local_languagetool(tmp_path, monkeypatch):
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp"))
+    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+
+
+@pytest.fixture
+def fake_lt():
+    server = FakeLanguageTool("6.4")
+    yield server
+    server.release()
+    server.down()
+
+
+@pytest.fixture
+def config():
+    return dataclasses.replace(default_config(), retry_delays=(0.05,), connect_timeout=1.0, read_timeout=30.0)
+
+
+@pytest.fixture
+def make_lane(qtbot, tmp_path, config):
+    lanes = []
+
+    def make(url: str) -> GrammarLane:
+        settings = Settings(tmp_path / "settings.json")
+        settings.set("languagetool_url", url)
+        lane = GrammarLane(settings, config=config)
+        lanes.append(lane)
+        return lane
+
+    yield make
+    for lane in lanes:
+        lane.shutdown()
+        lane._pool.waitForDone(5000)
+
+
+def rules(findings):
+    return sorted(f.rule for f in findings)
+
+
+def start_ready(qtbot, lane):
+    with qtbot.waitSignal(lane.statusChanged, check_params_cb=lambda s: s.state == "ready", timeout=10000):
+        lane.start()
+
+
+def test_findings_arrive_for_the_revision_with_grammar_and_spelling(qtbot, fake_lt, make_lane):
+    lane = make_lane(fake_lt.url)
+    start_ready(qtbot, lane)
+    assert lane.state.detail == f"LanguageTool at {fake_lt.url}: ready"
+    text = "🎉 We could of won, the color was nice."
+    with qtbot.waitSignal(
+        lane.findingsReady, check_params_cb=lambda rev, f: "LanguageTool.COULD_OF" in rules(f), timeout=10000
+    ) as blocker:
+        lane.request(text, 7)
+    revision, findings = blocker.args
+    assert revision == 7
+    assert {text[f.start : f.end] for f in findings} == {"could of", "color"}
+    assert {f.category for f in findings} == {"grammar", "spelling"}
+
+
+def test_server_down_status_unavailable_and_offline_spelling_still_arrives(qtbot, make_lane):
+    lane = make_lane(f"http://127.0.0.1:{free_port()}")
+    with qtbot.waitSignal(
+        lane.statusChanged, check_params_cb=lambda s: s.state == "unavailable", timeout=10000
+    ) as blocker:
+        lane.start()
+    assert "server unreachable" in blocker.args[0].detail
+    with qtbot.waitSignal(lane.findingsReady, timeout=10000) as blocker:
+        lane.request("We will recieve it.", 1)
+    assert [f.text for f in blocker.args[1]] == ["recieve"]
+
+
+def test_slow_server_does_not_block_the_gui_and_stale_answers_are_dropped(qtbot, fake_lt, make_lane):
+    lane = make_lane(fake_lt.url)
+    start_ready(qtbot, lane)
+    emitted: list[tuple[int, list]] = []
+    lane.findingsReady.connect(lambda rev, f: emitted.append((rev, f)))
+    ticks = []
+    heartbeat = QTimer(interval=10)
+    heartbeat.timeout.connect(lambda: ticks.append(1))
+    heartbeat.start()
+
+    fake_lt.delay = 60  # every check now hangs until released
+    lane.request("It could of been teh first.", 1)
+    qtbot.waitUntil(lambda: any(r.get("text") == "It could of been teh first." for r in fake_lt.requests))
+    before = len(ticks)
+    qtbot.waitUntil(lambda: len(ticks) >= before + 10)  # the event loop keeps running
+    # Offline spelling for revision 1 arrived even though LanguageTool has not answered.
+    qtbot.waitUntil(lambda: any(rev == 1 for rev, _ in emitted))
+    assert [f.rule for f in emitted[-1][1]] == ["Spelling.Misspelt"]
+
+    lane.request("It would of been the the best.", 2)
+    qtbot.waitUntil(lambda: any(rev == 2 for rev, _ in emitted))  # spelling for rev 2, still no LT
+    mark = len(emitted)
+    fake_lt.delay = 0
+    fake_lt.release()  # revision 1's answer comes back now: stale, so dropped
+    qtbot.waitUntil(lambda: any("LanguageTool.COULD_OF" in rules(f) for _, f in emitted[mark:]))
+    assert all(rev == 2 for rev, _ in emitted[mark:])
+    final = [f for rev, f in emitted if rev == 2][-1]
+    assert rules(final) == ["LanguageTool.COULD_OF", "LanguageTool.ENGLISH_WORD_REPEAT_RULE"]
+    heartbeat.stop()
+
+
+def test_status_recovers_when_the_server_comes_back(qtbot, fake_lt, make_lane):
+    lane = make_lane(fake_lt.url)
+    fake_lt.down()
+    with qtbot.waitSignal(lane.statusChanged, check_params_cb=lambda s: s.state == "unavailable"):
+        lane.start()
+    lane.request("We could of won.", 3)
+    with qtbot.waitSignal(lane.statusChanged, check_params_cb=lambda s: s.state == "ready", timeout=10000):
+        fake_lt.up()
+    qtbot.waitUntil(lambda: lane._full_revision == 3, timeout=10000)
+
+
+def test_add_to_dictionary_rechecks_and_the_word_passes(qtbot, make_lane):
+    lane = make_lane(f"http://127.0.0.1:{free_port()}")
+    lane.start()
+    with qtbot.waitSignal(lane.findingsReady, check_params_cb=lambda rev, f: len(f) == 1, timeout=10000):
+        lane.request("Zorblatt is our candidate.", 1)
+    with qtbot.waitSignal(lane.findingsReady, check_params_cb=lambda rev, f: f == [], timeout=10000):
+        lane.add_to_dictionary("Zorblatt")
+    assert lane.words() == ["Zorblatt"]
+
+
+def test_after_shutdown_requests_are_ignored(qtbot, fake_lt, make_lane):
+    lane = make_lane(fake_lt.url)
+    start_ready(qtbot, lane)
+    lane.shutdown()
+    with qtbot.assertNotEmitted(lane.findingsReady, wait=600):
+        lane.request("We could of won.", 1)

@@ -182,9 +182,8 @@ def build_review_html(
     if rows:
         add('<table border="1" cellspacing="0" cellpadding="4" width="100%">')
         add(
-            '<thead><tr><th width="4%">#</th><th width="10%">Level</th><th width="15%">Words</th>'
-            '<th width="19%">Principle or clause</th><th width="36%">What and why</th>'
-            '<th width="16%">Status</th></tr></thead><tbody>'
+            '<thead><tr><th>#</th><th>Level</th><th>Words</th><th width="19%">Principle or clause</th>'
+            '<th width="33%">What and why</th><th width="17%">Status</th></tr></thead><tbody>'
         )
         for number, (data, status, detail) in enumerate(rows, start=1):
             level = _severity_word(data.get("severity", "")) if data.get("severity") else "—"

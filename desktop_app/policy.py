@@ -9,6 +9,7 @@ the rest of the pack still loads.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,7 +101,17 @@ class PolicyPack:
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    """YAML 1.2 booleans: only true/false. Word lists hold 'no', 'on', 'off', 'yes' as words
+    (YAML 1.1 would turn `- NO` into False)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def _compose(text: str):

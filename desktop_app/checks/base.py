@@ -226,6 +226,7 @@ class Rule:
     evasion_capable = True
     # The analyzer builds one of these per paragraph (and per post) and hands it to every rule.
     context_class = TextContext
+    nonword = False  # `nonword: true`: match anywhere, not only on whole words
 
     def __init__(self, spec: RuleSpec):
         d = spec.data
@@ -338,7 +339,7 @@ class Rule:
         skip = self.excepted_spans(haystack)
         for m in regex.finditer(haystack):
             s, e = m.span()
-            if s == e or not on_word_boundary(haystack, s, e):
+            if s == e or (not self.nonword and not on_word_boundary(haystack, s, e)):
                 continue
             if any(a <= s and e <= b for a, b in skip):
                 continue

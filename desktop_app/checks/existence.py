@@ -15,6 +15,7 @@ class ExistenceRule(Rule):
             raise RuleError("tokens", "an existence rule needs `tokens` (or `raw`)")
         for i, token in enumerate(tokens):  # name the offending entry, not the whole list
             compile_re(token, f"tokens[{i}]")
+        self.nonword = bool(d.get("nonword", False))
         parts = []
         if tokens:
             parts.append(word_alternation(tokens, nonword=bool(d.get("nonword", False))))

@@ -1,0 +1,199 @@
+"""Loading the policy pack: principles, overlays, includes, and one clear problem per
+broken file while the rest of the pack still loads."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.analyzer import Analyzer
+from desktop_app.core.findings import PRINCIPLE_IDS, Severity
+from desktop_app.policy import PolicyProblem, load_policy
+from desktop_app.storage.paths import overlay_policy_dir
+
+GOOD = """\
+extends: existence
+message: "'%s' is a test word."
+level: warning
+principle: P7
+category: jargon
+tokens: [zorblax]
+why: Test.
+examples:
+  flag: ["A zorblax."]
+  pass: ["Nothing here."]
+"""
+
+
+def _folder(root: Path, files: dict[str, str]) -> Path:
+    for name, body in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return root
+
+
+def _load(root: Path):
+    return load_policy([root], include_user_overlay=False)
+
+
+def _ids(pack, prefix: str) -> set[str]:
+    return {r.id for r in pack.rules if r.id.startswith(prefix)}
+
+
+def test_principles_clauses_and_titles():
+    pack = load_policy(include_user_overlay=False)
+    assert set(PRINCIPLE_IDS) <= set(pack.principles)
+    assert pack.principles["P9"].advisory is True and pack.principles["P9"].advisory_note
+    assert pack.principles["P6"].title
+    assert "C-private-info" in pack.clauses and pack.clauses["C-private-info"].title
+    titles = pack.titles()
+    assert titles["P7"] == pack.principles["P7"].title
+    assert titles["conduct"] == "Conduct policy"
+    assert pack.target_reading_age == 9
+
+
+def test_an_extra_folder_adds_rules_named_after_the_folder(tmp_path):
+    root = _folder(tmp_path / "ours", {"rules/Zorblax.yml": GOOD})
+    pack = _load(root)
+    assert _ids(pack, "ours.") == {"ours.Zorblax"}
+    report = Analyzer(pack).analyze("A zorblax appeared.")
+    assert [f.text for f in report.findings if f.rule == "ours.Zorblax"] == ["zorblax"]
+
+
+def test_the_user_overlay_replaces_a_shipped_rule_with_the_same_name_and_adds_new_ones():
+    shipped = load_policy(include_user_overlay=False)
+    name = shipped.rules[0].name
+    _folder(overlay_policy_dir(), {f"rules/{name}.yml": GOOD, "rules/Extra.yml": GOOD})
+    pack = load_policy()
+    assert f"Drafting.{name}" not in {r.id for r in pack.rules}
+    assert {f"policy.{name}", "policy.Extra"} <= {r.id for r in pack.rules}
+    assert load_policy(include_user_overlay=False).rule(f"Drafting.{name}") is not None
+
+
+def test_overlay_vocab_replaces_the_shipped_word_list(tmp_path):
+    root = _folder(
+        tmp_path / "org",
+        {
+            "rules/Words.yml": GOOD.replace("tokens: [zorblax]", "tokens:\n  include: vocab/words.yml"),
+            "vocab/words.yml": "- quux\n",
+        },
+    )
+    pack = _load(root)
+    report = Analyzer(pack).analyze("quux and zorblax")
+    assert [f.text for f in report.findings if f.rule == "org.Words"] == ["quux"]
+
+
+BROKEN = {
+    "bad YAML": ("extends: existence\ntokens: [a, b\nlevel: warning\n", 3, ""),
+    "unknown kind": (GOOD.replace("extends: existence", "extends: telepathy"), 1, "extends"),
+    "unknown category": (GOOD.replace("category: jargon", "category: rudeness"), 5, "category"),
+    "unknown principle": (GOOD.replace("principle: P7", "principle: P77"), 4, "principle"),
+    "unknown clause": (GOOD.replace("principle: P7", "clause: C-nothing"), 4, "clause"),
+    "bad pattern": (GOOD.replace("tokens: [zorblax]", "tokens:\n  - fine\n  - '(unclosed'"), 8, "tokens[1]"),
+    "swap with no replacement": (
+        "extends: substitution\nprinciple: P7\ncategory: jargon\nswap:\n  leverage: use\n  synergy:\n",
+        6,
+        "swap.synergy",
+    ),
+    "bad include": (GOOD.replace("tokens: [zorblax]", "tokens:\n  include: vocab/missing.yml"), 6, "tokens"),
+    "unknown level": (GOOD.replace("level: warning", "level: shouty"), 3, "level"),
+    "not a mapping": ("- just\n- a list\n", 1, ""),
+}
+
+
+@pytest.mark.parametrize("case", list(BROKEN))
+def test_a_broken_file_gives_one_problem_with_file_line_and_key_and_the_rest_loads(tmp_path, case):
+    body, line, key = BROKEN[case]
+    root = _folder(tmp_path / "org", {"rules/Broken.yml": body, "rules/Fine.yml": GOOD})
+    pack = _load(root)
+    ours = [p for p in pack.problems if p.path.startswith("org/")]
+    assert len(ours) == 1, ours
+    problem = ours[0]
+    assert problem.path == "org/rules/Broken.yml"
+    assert problem.line == line
+    assert problem.key == key
+    assert problem.message
+    assert str(problem).startswith(f"org/rules/Broken.yml:{line}:")
+    assert "org.Fine" in _ids(pack, "org.") and "org.Broken" not in _ids(pack, "org.")
+
+
+def test_problem_text_names_file_line_and_key():
+    problem = PolicyProblem("rules/Foo.yml", 12, "swap", "'leverage' has no replacement")
+    assert str(problem) == "rules/Foo.yml:12: swap: 'leverage' has no replacement"
+
+
+def test_a_plain_vale_style_without_our_keys_loads_and_runs(tmp_path):
+    vale = """\
+    extends: substitution
+    message: "Use '%s' instead of '%s'."
+    level: error
+    ignorecase: true
+    swap:
+      utilise: use
+    """
+    pack = _load(_folder(tmp_path / "vale", {"rules/Utilise.yml": vale}))
+    rule = pack.rule("vale.Utilise")
+    assert rule is not None and rule.category == "style" and rule.severity is Severity.MUST_FIX
+    finding = next(f for f in Analyzer(pack).analyze("We utilise it.").findings if f.rule == "vale.Utilise")
+    assert finding.message == "Use 'use' instead of 'utilise'."
+    assert finding.suggestions[0].replacement == "use"
+
+
+def test_a_rule_with_examples_but_no_principle_or_clause_is_a_problem(tmp_path):
+    body = GOOD.replace("principle: P7\n", "")
+    pack = _load(_folder(tmp_path / "org", {"rules/Orphan.yml": body}))
+    assert [p.key for p in pack.problems if p.path.startswith("org/")] == ["principle"]
+
+
+def test_words_such_as_no_and_on_stay_words_not_booleans(tmp_path):
+    body = GOOD.replace("tokens: [zorblax]", "tokens:\n  - NO\n  - on\n  - yes")
+    pack = _load(_folder(tmp_path / "org", {"rules/Words.yml": body}))
+    assert not [p for p in pack.problems if p.path.startswith("org/")]
+    report = Analyzer(pack).analyze("Say NO, yes.")
+    assert [f.text for f in report.findings if f.rule == "org.Words"] == ["NO", "yes"]
+
+
+def test_a_catastrophic_backtracking_pattern_completes(tmp_path):
+    body = """\
+    extends: existence
+    message: "backtrack"
+    level: warning
+    nonword: true
+    tokens: ['(a+)+$']
+    """
+    pack = _load(_folder(tmp_path / "evil", {"rules/Evil.yml": body}))
+    rule = pack.rule("evil.Evil")
+    assert rule is not None
+    # With a backtracking engine this takes longer than the age of the universe; RE2 is linear.
+    report = Analyzer(pack).analyze("a" * 5000 + "b")
+    assert not [f for f in report.findings if f.rule == "evil.Evil"]
+    report = Analyzer(pack).analyze("b" + "a" * 5000)
+    assert [f.end for f in report.findings if f.rule == "evil.Evil"] == [5001]
+
+
+def test_the_do_not_amplify_list_in_the_overlay_is_used():
+    _folder(
+        overlay_policy_dir(),
+        {
+            "do-not-amplify.txt": "# never mention\n@NastyAccount\n",
+            "rules/Amplify.yml": """\
+            extends: amplify
+            message: "'%s' is on the do-not-amplify list."
+            clause: C-amplification
+            """,
+        },
+    )
+    pack = load_policy()
+    rule = pack.rule("policy.Amplify")
+    assert rule is not None
+    report = Analyzer(pack).analyze("As @nastyaccount said.")
+    assert [f.text for f in report.findings if f.rule == "policy.Amplify"] == ["@nastyaccount"]
+
+
+def test_a_missing_extra_folder_is_a_problem_not_a_crash(tmp_path):
+    pack = load_policy([tmp_path / "nowhere"], include_user_overlay=False)
+    assert any("nowhere" in p.path for p in pack.problems)
+    assert pack.rules  # the shipped pack still loads

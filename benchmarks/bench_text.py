@@ -77,7 +77,7 @@ def main() -> None:
     for name, draft in drafts.items():
         if name == "adversarial evasion":
             continue
-        readability._sentence_cached.cache_clear()
+        readability.clear_caches()
         bench(f"readability.score, {name} (first = uncached)", readability.score, draft, 50)
 
 

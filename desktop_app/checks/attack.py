@@ -188,7 +188,12 @@ class AttackRule(Rule):
 
     @staticmethod
     def _is_name(tok: _Tok) -> bool:
-        return tok.text[:1].isupper() and tok.low not in _NOT_NAMES and tok.text[:1].isalpha()
+        return (
+            tok.text[:1].isupper()
+            and tok.text[:1].isalpha()
+            and tok.low not in _NOT_NAMES
+            and not tok.low.endswith("n't")  # "Don't be a clown" has no target
+        )
 
     def _target_ending_at(self, toks: list[_Tok], i: int) -> tuple[int, str] | None:
         """(first token index, kind) of a target whose last token is toks[i]."""

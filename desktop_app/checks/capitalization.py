@@ -45,8 +45,8 @@ def _title(text: str) -> str:
 
 def _sentence(text: str) -> str:
     for i, ch in enumerate(text):
-        if ch.isalpha():
-            return text[:i] + ch.upper() + text[i + 1 :]
+        if ch.isalnum():  # a sentence opening with a number ("40 of us") is fine as it is
+            return text[:i] + ch.upper() + text[i + 1 :] if ch.isalpha() else text
     return text
 
 

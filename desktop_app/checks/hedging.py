@@ -4,8 +4,6 @@ card covers the first to the last hedge and the suggestion is the sentence witho
 
 from __future__ import annotations
 
-import re
-
 from desktop_app.checks.base import (
     Rule,
     RuleError,
@@ -16,29 +14,39 @@ from desktop_app.checks.base import (
     word_alternation,
 )
 
-_SPACES = re.compile(r"[ \t]{2,}")
-_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:!?])")
-_DOUBLE_COMMA = re.compile(r",(?:\s*,)+")
-_COMMA_BEFORE_END = re.compile(r",\s*([.;:!?])")
+_SEPARATORS = " \t,"
 
 
 def without(sentence: str, spans: list[tuple[int, int]]) -> str:
-    """`sentence` minus the spans (relative to it), tidied into a sentence again."""
-    out, pos = [], 0
+    """`sentence` minus the spans (relative to it), tidied into a sentence again.
+
+    Each hedge takes the commas and spaces around it; neighbouring hedges merge. What goes
+    back: nothing at the start or before the final punctuation, ", " when the hedges were
+    set off by a single comma ("We act, I think, now" keeps one), otherwise a space."""
+    regions: list[list[int]] = []
     for s, e in sorted(spans):
+        while s > 0 and sentence[s - 1] in _SEPARATORS:
+            s -= 1
+        while e < len(sentence) and sentence[e] in _SEPARATORS:
+            e += 1
+        if regions and s <= regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], e)
+        else:
+            regions.append([s, e])
+    out, pos = [], 0
+    for s, e in regions:
         out.append(sentence[pos:s])
+        rest = sentence[e:]
+        if s == 0 or not rest or not (rest[0].isalnum() or rest[0] in "\"'‘“(£$€#@"):
+            joint = ""
+        elif sentence[s:e].count(",") == 1:
+            joint = ", "
+        else:
+            joint = " "
+        out.append(joint)
         pos = e
-        # a hedge set off by a comma takes its comma with it: "Perhaps, we ..." / "we, perhaps, ..."
-        rest = sentence[pos:]
-        if rest.startswith(",") and (not "".join(out).rstrip() or "".join(out).rstrip().endswith(",")):
-            pos += 1
     out.append(sentence[pos:])
-    result = "".join(out)
-    result = _DOUBLE_COMMA.sub(",", result)
-    result = _SPACE_BEFORE_PUNCT.sub(r"\1", result)
-    result = _COMMA_BEFORE_END.sub(r"\1", result)
-    result = _SPACES.sub(" ", result).strip()
-    result = result.lstrip(",;: ")
+    result = "".join(out).strip()
     if sentence[:1].isupper() and result[:1].islower():
         result = result[0].upper() + result[1:]
     return result

@@ -1,0 +1,82 @@
+"""pii: UK phone numbers, e-mail, street addresses and postcodes; published contacts are advice."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.core.findings import Severity
+from tests.checks.conftest import findings_of
+
+RULE = "fixtures.PrivateInfo"
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "07700 900123",
+        "07700900123",
+        "07700 900 123",
+        "+44 7700 900123",
+        "+447700900123",
+        "+44 (0)7700 900123",
+        "020 7946 0018",
+        "(020) 7946 0018",
+        "(01632) 960 001",
+        "01632 960001",
+        "0161 496 0000",
+        "0161-496-0000",
+        "+44 20 7946 0018",
+        "+1 202 555 0143",
+    ],
+)
+def test_phone_numbers_in_uk_and_international_formats(number):
+    text = f"Ring her on {number} tonight."
+    (f,) = findings_of(RULE, text)
+    assert f.text == number
+    assert f.severity is Severity.MUST_FIX
+    assert f.suggestions[0].apply(text) == "Ring her on tonight."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We won 12 seats in 2024.",
+        "It costs £1,250,000 over 10 years.",
+        "Turnout was 34.5% on 2 May 2024.",
+        "Ref 2024/11/0012345 is closed.",
+        "Meet at 7.30pm on the 12th.",
+        "Follow @jo_bloggs for updates.",
+    ],
+)
+def test_numbers_that_are_not_contacts_pass(text):
+    assert findings_of(RULE, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("She lives at 12 Acacia Avenue, sadly.", "12 Acacia Avenue"),
+        ("Try Flat 3, 45 High Street tonight.", "Flat 3, 45 High Street"),
+        ("It's 221b Baker St now.", "221b Baker St"),
+        ("Post it to SW1A 1AA.", "SW1A 1AA"),
+        ("He is in M1 1AE.", "M1 1AE"),
+        ("Email jo.bloggs@gmail.com today.", "jo.bloggs@gmail.com"),
+    ],
+)
+def test_addresses_postcodes_and_emails(text, flagged):
+    assert [f.text for f in findings_of(RULE, text)] == [flagged]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write to jane.smith.mp@parliament.uk with your views.",
+        "Call the constituency office on 020 7946 0018.",
+        "My surgery is at 12 Acacia Avenue every Friday.",
+        "Contact the council: enquiries@leeds.gov.uk",
+    ],
+)
+def test_published_official_contacts_are_advice_not_must_fix(text):
+    (f,) = findings_of(RULE, text)
+    assert f.severity is Severity.ADVICE
+    assert "published" in f.message

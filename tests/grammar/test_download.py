@@ -1,0 +1,94 @@
+"""Downloading LanguageTool on request: progress, where it goes, and clear failures offline."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import threading
+import zipfile
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from desktop_app.grammar import source
+from desktop_app.grammar.download import DownloadFailed, DownloadPlan, default_plan, download_languagetool
+from desktop_app.grammar.local_server import free_port
+
+
+def make_zip() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("LanguageTool-6.4/languagetool-server.jar", b"PK" + b"x" * 600_000)
+        z.writestr("LanguageTool-6.4/README.md", "LanguageTool")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def zip_server():
+    payload = make_zip()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            if self.path != "/LanguageTool-6.4.zip":
+                self.send_response(404)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", hashlib.sha256(payload).hexdigest()
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_download_reports_progress_and_is_found_afterwards(tmp_path, zip_server):
+    base, sha = zip_server
+    folder = tmp_path / "ltp"
+    steps = []
+    jar = download_languagetool(
+        DownloadPlan("6.4", f"{base}/LanguageTool-6.4.zip", sha, folder), lambda d, t: steps.append((d, t))
+    )
+    assert jar == folder / "LanguageTool-6.4" / "languagetool-server.jar"
+    assert steps[0][0] == 0 and steps[-1][0] == steps[-1][1] > 0
+    assert [d for d, _ in steps] == sorted(d for d, _ in steps)
+    assert source.find_local_jar({"LTP_PATH": str(folder)}) == jar
+    assert [p.name for p in folder.iterdir()] == ["LanguageTool-6.4"]  # no temporary files left
+
+
+def test_offline_fails_with_a_clear_message(tmp_path):
+    plan = DownloadPlan("6.4", f"http://127.0.0.1:{free_port()}/LanguageTool-6.4.zip", None, tmp_path / "ltp")
+    with pytest.raises(DownloadFailed, match=r"no connection to 127\.0\.0\.1\. Check the internet"):
+        download_languagetool(plan)
+
+
+def test_damaged_download_and_missing_file_are_refused(tmp_path, zip_server):
+    base, _ = zip_server
+    with pytest.raises(DownloadFailed, match="checksum"):
+        download_languagetool(DownloadPlan("6.4", f"{base}/LanguageTool-6.4.zip", "0" * 64, tmp_path / "a"))
+    with pytest.raises(DownloadFailed, match="answered 404"):
+        download_languagetool(DownloadPlan("6.4", f"{base}/nothing.zip", None, tmp_path / "b"))
+    assert source.find_local_jar({"LTP_PATH": str(tmp_path / "a")}) is None
+
+
+def test_cancel_stops_the_download(tmp_path, zip_server):
+    base, sha = zip_server
+    plan = DownloadPlan("6.4", f"{base}/LanguageTool-6.4.zip", sha, tmp_path / "ltp")
+    with pytest.raises(DownloadFailed, match="cancelled"):
+        download_languagetool(plan, cancelled=lambda: True)
+    assert source.find_local_jar({"LTP_PATH": str(tmp_path / "ltp")}) is None
+
+
+def test_default_plan_uses_language_tool_pythons_release_and_checksum(tmp_path, monkeypatch):
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp"))
+    plan = default_plan("6.6")
+    assert plan.url.endswith("LanguageTool-6.6.zip")
+    assert plan.sha256 and len(plan.sha256) == 64
+    assert plan.folder == tmp_path / "ltp"
+    assert not plan.folder.exists()  # planning downloads nothing and creates nothing

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.storage import paths
-from desktop_app.storage.atomic import WriteFailed, write_text_atomic
+from desktop_app.storage.atomic import WriteFailed, write_bytes_atomic, write_text_atomic
 
 FORMAT = 1
 UNTITLED = "Untitled draft"
@@ -236,7 +236,7 @@ class DraftStore:
         with self._lock:
             draft = self.get(draft_id)
             draft.deleted = _now()
-            write_text_atomic(self._bin_path(draft_id), _dump(draft))
+            write_bytes_atomic(self._bin_path(draft_id), _dump(draft))
             self._unlink(self._path(draft_id))
             if self.last_open_id() == draft_id:
                 self.set_last_open(None)
@@ -304,7 +304,7 @@ class DraftStore:
         return self.bin_folder / f"{_checked_id(draft_id)}.json"
 
     def _write(self, draft: Draft) -> None:
-        write_text_atomic(self._path(draft.id), _dump(draft))
+        write_bytes_atomic(self._path(draft.id), _dump(draft))
 
     def _read(self, path: Path) -> Draft:
         """One draft; a damaged file is set aside and reported as not found."""
@@ -372,8 +372,13 @@ class DraftStore:
                             tmp.unlink()
 
 
-def _dump(draft: Draft) -> str:
-    return json.dumps(draft.to_dict(), ensure_ascii=False, indent=1)
+def _dump(draft: Draft) -> bytes:
+    data = draft.to_dict()
+    try:
+        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (possible from a clipboard) cannot be UTF-8: \u-escape it instead.
+        return json.dumps(data, ensure_ascii=True, indent=1).encode("ascii")
 
 
 def _new_id() -> str:

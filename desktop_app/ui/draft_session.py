@@ -101,11 +101,13 @@ def _write(store: DraftStore, snapshot: _Snapshot) -> tuple[int, object, str, fl
             saved = store.save(replace(d, deleted=None))
         return snapshot.generation, saved.modified, "", time.perf_counter() - started
     except WriteFailed as exc:
-        message = (
-            f"Your draft could not be saved: {reason(exc)}. "
-            "It is still in the editor, and saving will be tried again."
-        )
-        return snapshot.generation, None, message, time.perf_counter() - started
+        why = reason(exc)
+    except Exception as exc:  # never let one bad write stop autosave for good
+        why = f"an unexpected error ({type(exc).__name__}: {exc})"
+    message = (
+        f"Your draft could not be saved: {why}. It is still in the editor, and saving will be tried again."
+    )
+    return snapshot.generation, None, message, time.perf_counter() - started
 
 
 class DraftSession(QObject):

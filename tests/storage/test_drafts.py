@@ -6,6 +6,8 @@ import os
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop_app.storage import paths
 from desktop_app.storage.atomic import WriteFailed
@@ -222,3 +224,22 @@ def test_full_disk_on_update_keeps_the_old_draft(store, monkeypatch):
         with pytest.raises(WriteFailed, match="disk is full"):
             store.update(draft.id, text="newer words")
     assert store.get(draft.id).text == "saved words"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.text(alphabet=st.characters(blacklist_categories=())),
+    title=st.none() | st.text(min_size=1).filter(lambda t: t.split()),
+    networks=st.lists(st.sampled_from(["X", "Bluesky", "Threads"]), unique=True),
+)
+def test_any_text_round_trips(store, text, title, networks):
+    # Any characters at all, lone surrogates from a clipboard included, come back as typed.
+    draft = store.create(text, networks=networks)
+    if title:
+        store.rename(draft.id, title)
+    loaded = store.get(draft.id)
+    assert loaded.text == text
+    assert loaded.networks == networks
+    assert loaded.cursor == len(text)
+    if title:
+        assert loaded.title == " ".join(title.split())

@@ -212,3 +212,40 @@ def test_source_path_is_remembered(make_session, store, tmp_path):
 def test_position_conversions_round_trip(text):
     for index in range(len(text) + 1):
         assert qt_to_py(text, py_to_qt(text, index)) == index
+
+
+def test_read_only_data_dir_gives_clear_message_and_keeps_text(qtbot, make_session, monkeypatch):
+    # As root, chmod does not stop writes; make the temp file refuse as a read-only disk would.
+    session, editor = make_session()
+    session.new_draft("Saved part")
+
+    def read_only(*args, **kwargs):
+        raise PermissionError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr("desktop_app.storage.atomic.tempfile.mkstemp", read_only)
+    with qtbot.waitSignal(session.saveFailed, timeout=3000) as failed:
+        _type(editor, " and the unsaved part")
+    assert "read-only" in failed.args[0]
+    assert editor.toPlainText() == "Saved part and the unsaved part"
+    assert not session.close()  # says that the last change is not on disk
+
+
+def test_unexpected_error_in_writer_does_not_stop_autosave(qtbot, make_session, store, monkeypatch):
+    session, editor = make_session(retry_ms=100)
+    draft_id = session.new_draft()
+    original = store.update
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("boom")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(store, "update", flaky)
+    with qtbot.waitSignal(session.saveFailed, timeout=3000) as failed:
+        _type(editor, "Still here")
+    assert "unexpected error" in failed.args[0]
+    with qtbot.waitSignal(session.saved, timeout=3000):
+        pass
+    assert store.get(draft_id).text == "Still here"

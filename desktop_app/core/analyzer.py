@@ -121,10 +121,7 @@ class Analyzer:
             return []
 
     def _readability(self, text: str):
-        try:
-            from desktop_app.core import readability
-        except ImportError:  # TEMP until core/readability.py lands
-            return None
+        from desktop_app.core import readability
 
         return readability.score(text, target_age=self.pack.target_reading_age, **self._thresholds)
 

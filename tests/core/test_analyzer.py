@@ -1,0 +1,169 @@
+"""The analyzer: report shape, principle statuses, one card per words, incremental
+re-checking, and property tests on arbitrary text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop_app.core.analyzer import Analyzer
+from desktop_app.core.findings import PRINCIPLE_IDS, Report, Severity
+from tests.checks.conftest import fixture_pack
+
+POST = (
+    "Councillor Hart is a clown.\n\n"
+    "Going forward, we will leverage our network.\n\n"
+    "Ring me on 07700 900123 with your views."
+)
+
+
+def _analyzer() -> Analyzer:
+    return Analyzer(fixture_pack())
+
+
+def test_report_shape_and_order():
+    report = _analyzer().analyze(POST, revision=7)
+    assert isinstance(report, Report) and report.revision == 7 and report.text == POST
+    starts = [f.start for f in report.findings]
+    assert starts == sorted(starts)
+    assert {f.text for f in report.findings} >= {
+        "Councillor Hart is a clown",
+        "Going forward",
+        "07700 900123",
+    }
+    assert set(report.principles) == {*PRINCIPLE_IDS, "conduct"}
+    assert report.readability is not None and report.readability.words > 10
+    assert report.readability.target_age == fixture_pack().target_reading_age
+    data = report.to_dict()
+    assert set(data) == {"findings", "principles", "readability", "platforms", "grammar"}
+
+
+def test_principle_statuses():
+    report = _analyzer().analyze(POST)
+    p = report.principles
+    assert p["conduct"].state == "must-fix" and p["conduct"].count == 2
+    assert p["P7"].state == "advice" and p["P7"].count == 2
+    assert p["P7"].title == fixture_pack().principles["P7"].title
+    assert p["P2"].state == "clear" and p["P2"].count == 0
+    assert _analyzer().analyze("We fixed the roof.").principles["conduct"].state == "clear"
+
+
+def test_one_card_for_the_same_words_the_more_serious_wins():
+    # Both the existence rule (abuse) and the attack rule (personal attack) see "idiot".
+    report = _analyzer().analyze("You are an idiot.")
+    assert [(f.rule, f.text) for f in report.findings if f.severity is Severity.MUST_FIX] == [
+        ("fixtures.PersonalAttack", "You are an idiot")
+    ]
+
+
+def test_a_more_serious_card_hides_advice_on_the_same_words():
+    pack = fixture_pack()
+    report = Analyzer(pack).analyze("Going forward we act. Scumbag.")
+    assert [f.text for f in report.findings if f.rule == "fixtures.Jargon"] == ["Going forward"]
+    assert [f.text for f in report.findings if f.rule == "fixtures.Insults"] == ["Scumbag"]
+
+
+def test_wide_findings_do_not_hide_word_findings():
+    report = _analyzer().analyze("I think we might perhaps leverage it.")
+    rules = {f.rule for f in report.findings}
+    assert {"fixtures.Hedges", "fixtures.Jargon"} <= rules
+
+
+def test_editing_one_paragraph_rechecks_only_that_paragraph():
+    analyzer = _analyzer()
+    analyzer.analyze(POST)
+    assert analyzer.paragraph_analyses == 3
+    analyzer.analyze(POST)
+    assert analyzer.paragraph_analyses == 3  # nothing changed: all from the cache
+    edited = POST.replace("our network", "our networks")
+    report = analyzer.analyze(edited)
+    assert analyzer.paragraph_analyses == 4
+    # findings after the edit moved with the text
+    phone = next(f for f in report.findings if f.rule == "fixtures.PrivateInfo")
+    assert edited[phone.start : phone.end] == "07700 900123"
+    fresh = _analyzer().analyze(edited)
+    assert [f.to_dict() for f in report.findings] == [f.to_dict() for f in fresh.findings]
+
+
+def test_a_one_character_edit_inside_a_paragraph_is_one_analysis():
+    analyzer = _analyzer()
+    text = "\n\n".join(f"Paragraph {n} talks about bins and buses." for n in range(20))
+    analyzer.analyze(text)
+    before = analyzer.paragraph_analyses
+    analyzer.analyze(text.replace("Paragraph 7 talks", "Paragraph 7 talk"))
+    assert analyzer.paragraph_analyses == before + 1
+
+
+def test_document_level_rules_see_the_whole_text():
+    # The handle appears once per paragraph: only the whole post shows the pile-on.
+    report = _analyzer().analyze("@x one\n\n@x two\n\n@x three")
+    assert [f.rule for f in report.findings if f.rule == "fixtures.PileOn"] == ["fixtures.PileOn"]
+
+
+def test_the_default_pack_is_the_shipped_policy():
+    analyzer = Analyzer()
+    assert analyzer.pack.principles and analyzer.pack.rules
+    analyzer.warm_up()
+    report = analyzer.analyze("We will look at it going forward.")
+    assert report.readability is not None
+
+
+def test_platforms_restrict_the_networks():
+    pack = fixture_pack()
+    if not pack.platforms:
+        return  # platforms.yml not present: nothing to restrict (covered by tests/core/test_platforms)
+    names = [p.name for p in pack.platforms]
+    report = Analyzer(pack, platforms=names[:1]).analyze("Hello.")
+    assert [p.name for p in report.platforms] == names[:1]
+
+
+# --- properties ---------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(
+    list("abcdefghij XYZ.,!?'\n@#0123456789")
+    + ["\u200b", "\u200d", "\u2066", "\u202e", "\ufeff", "\u0301", "\u0308"]  # zero-width, bidi, combining
+    + ["שלום", "مرحبا", "😀", "👩🏽‍🚀", "🇬🇧", "é", "і", "ο", "ß", "\u2029", "\r\n"]
+    + [" idiot ", " Councillor Hart is a clown. ", " 07700 900123 ", " leverage ", " perhaps maybe ", "@x "]
+)
+_TEXT = st.lists(_ALPHABET, max_size=300).map("".join)
+_BIG = st.tuples(_TEXT, st.integers(1, 350)).map(lambda t: (t[0] * t[1])[:100_000])
+
+_ANALYZER = Analyzer(fixture_pack())
+
+
+def _check_spans(text: str, report: Report):
+    assert _ANALYZER.rule_errors == []
+    for f in report.findings:
+        assert 0 <= f.start <= f.end <= len(text)
+        assert f.text == text[f.start : f.end]
+        if f.rule.startswith("fixtures.") and f.rule not in ("fixtures.Credit",):
+            assert f.start < f.end, f
+        for s in f.suggestions:
+            assert 0 <= s.start <= s.end <= len(text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT)
+def test_any_text_analyses_and_every_span_is_on_the_text(text):
+    _check_spans(text, _ANALYZER.analyze(text))
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+@given(_BIG)
+def test_large_texts_up_to_100_kb(text):
+    _check_spans(text, _ANALYZER.analyze(text))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=400))
+def test_arbitrary_unicode(text):
+    _check_spans(text, _ANALYZER.analyze(text))
+
+
+def test_the_cache_is_bounded():
+    small = Analyzer(fixture_pack(), cache_size=3)
+    for n in range(10):
+        small.analyze(f"Post number {n}.")
+    assert len(small._cache) == 3

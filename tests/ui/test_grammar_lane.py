@@ -8,9 +8,11 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from desktop_app.grammar.config import default_config
+from desktop_app.grammar.download import DownloadPlan
 from desktop_app.grammar.local_server import free_port
 from desktop_app.storage.settings import Settings
 from desktop_app.ui.grammar_lane import GrammarLane
+from desktop_app.ui.grammar_settings import GrammarSettingsBox
 from tests.grammar.fake_languagetool import FakeLanguageTool
 
 
@@ -144,3 +146,45 @@ def test_after_shutdown_requests_are_ignored(qtbot, fake_lt, make_lane):
     lane.shutdown()
     with qtbot.assertNotEmitted(lane.findingsReady, wait=600):
         lane.request("We could of won.", 1)
+
+
+# --- the Preferences section -----------------------------------------------------------------
+
+
+def test_settings_box_tests_the_connection_off_the_gui_thread(qtbot, fake_lt, tmp_path):
+    box = GrammarSettingsBox(Settings(tmp_path / "settings.json"))
+    qtbot.addWidget(box)
+    box.url.setText(fake_lt.url)
+    box.test_button.click()
+    qtbot.waitUntil(lambda: box.test_button.isEnabled())
+    assert box.test_result.text() == f"Connected: LanguageTool 6.4 at {fake_lt.url} checks British English."
+    assert box.values() == {"languagetool_url": fake_lt.url}
+    box.url.setText(f"127.0.0.1:{free_port()}")
+    box.test_button.click()
+    qtbot.waitUntil(lambda: box.test_button.isEnabled())
+    assert "server unreachable" in box.test_result.text()
+
+
+def test_settings_box_shows_the_lane_status_and_manages_words(qtbot, make_lane):
+    lane = make_lane(f"http://127.0.0.1:{free_port()}")
+    lane.add_to_dictionary("Zorblatt")
+    box = GrammarSettingsBox(lane._settings, lane)
+    qtbot.addWidget(box)
+    with qtbot.waitSignal(lane.statusChanged, check_params_cb=lambda s: s.state == "unavailable"):
+        lane.start()
+    assert "server unreachable" in box.status.text()
+    assert [box.word_list.item(i).text() for i in range(box.word_list.count())] == ["Zorblatt"]
+    box.word_list.setCurrentRow(0)
+    box.remove_button.click()
+    assert box.word_list.count() == 0 and lane.words() == []
+
+
+def test_settings_box_download_fails_clearly_offline(qtbot, tmp_path):
+    box = GrammarSettingsBox(Settings(tmp_path / "settings.json"))
+    qtbot.addWidget(box)
+    plan = DownloadPlan("6.4", f"http://127.0.0.1:{free_port()}/LanguageTool-6.4.zip", None, tmp_path / "ltp")
+    box.start_download(plan)
+    assert not box.download_button.isEnabled()
+    qtbot.waitUntil(lambda: box.download_button.isEnabled())
+    assert "no connection to 127.0.0.1" in box.download_result.text()
+    assert not box.progress.isVisible()

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desktop_app.core.findings import Report
-from desktop_app.ui import policy_info
 from desktop_app.core.text import Utf16Map
+from desktop_app.ui import policy_info
 
 # Started on the first change and not restarted by later ones, so a fast typist still
 # sees findings within DEBOUNCE_MS + one analysis, never only after they stop typing.

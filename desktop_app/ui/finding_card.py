@@ -14,6 +14,16 @@ from desktop_app.ui.themes import SEVERITY_LABELS
 MAX_SUGGESTIONS = 4
 
 
+# A conduct rule names its clause; some clauses are also one of the ten principles in
+# the reader's eyes (P6 says "never make personal attacks"), so the card and the
+# principles panel show that principle too.
+CATEGORY_PRINCIPLE = {"personal-attack": "P6"}
+
+
+def principle_of(finding: Finding) -> str | None:
+    return finding.principle or CATEGORY_PRINCIPLE.get(finding.category)
+
+
 def quoted(words: str, limit: int = 90) -> str:
     words = " ".join(words.split())
     if len(words) > limit:
@@ -24,11 +34,12 @@ def quoted(words: str, limit: int = 90) -> str:
 def serves(finding: Finding, title: Callable[[str | None], str]) -> str:
     """'P6 · Criticise policy, not people' or 'Conduct policy · No abuse, ...'."""
     parts = []
-    if finding.principle:
-        parts.append(f"{finding.principle} · {title(finding.principle)}")
+    principle = principle_of(finding)
+    if principle:
+        parts.append(f"{principle} · {title(principle)}")
     if finding.clause:
         parts.append(f"Conduct policy · {title(finding.clause)}")
-    elif finding.is_conduct and not finding.principle:
+    elif finding.is_conduct and not principle:
         parts.append("Conduct policy")
     return "  |  ".join(parts)
 
@@ -93,8 +104,8 @@ class FindingCard(QFrame):
         self.why_label.setProperty("role", "muted")
         self.why_label.setWordWrap(True)
         self.why_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.why_label.setVisible(bool(finding.why))
         layout.addWidget(self.why_label)
+        self.why_label.setVisible(bool(finding.why))  # after it has a parent: never a window
 
         self.suggestion_row = FlowLayout(spacing=6)
         layout.addLayout(self.suggestion_row)

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.findings import CONDUCT_KEY, Finding, Severity
-from desktop_app.ui.finding_card import FindingCard, card_key
+from desktop_app.ui.finding_card import FindingCard, card_key, principle_of
 
 MAX_CARDS = 60  # beyond this a pasted essay would cost more widgets than anyone reads
 
@@ -24,7 +24,7 @@ def matches_filter(finding: Finding, key: str | None) -> bool:
         return True
     if key == CONDUCT_KEY:
         return finding.is_conduct
-    return finding.principle == key
+    return principle_of(finding) == key
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -251,7 +251,7 @@ class FindingsList(QScrollArea):
         self.filter_row.setVisible(self._filter is not None)
 
     def _new_card(self, finding: Finding) -> FindingCard:
-        card = FindingCard(finding, self._title)
+        card = FindingCard(finding, self._title, self.widget())
         card.activated.connect(self.activated)
         card.applyRequested.connect(self.applyRequested)
         card.ignoreHereRequested.connect(self.ignoreHereRequested)

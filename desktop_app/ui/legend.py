@@ -1,50 +1,83 @@
-"""The key to the editor's marks: severities, hard sentences, text over a limit."""
+"""The key to the editor's marks: severities, hard sentences, text over a limit.
+
+Each sample is painted (a short wavy or dotted line, or a tinted box) so it looks exactly
+like the mark in the editor; it repaints only on resize or theme change.
+"""
 
 from __future__ import annotations
 
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from desktop_app.ui import themes
 
 
+class _Sample(QWidget):
+    def __init__(self, kind: str, parent=None):
+        super().__init__(parent)
+        self.kind = kind  # "wave" | "dots" | "tint"
+        self.colour = QColor("#000")
+        self.setFixedSize(QSize(22, 14))
+
+    def paintEvent(self, _ev):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.kind == "tint":
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.colour)
+            p.drawRoundedRect(QRectF(1, 1, 20, 12), 3, 3)
+            return
+        pen = QPen(self.colour, 1.6)
+        if self.kind == "dots":
+            pen.setStyle(Qt.PenStyle.DotLine)
+            p.setPen(pen)
+            p.drawLine(QPointF(1, 10), QPointF(21, 10))
+            return
+        p.setPen(pen)
+        path = QPainterPath(QPointF(1, 10))
+        for x in range(2, 22):
+            path.lineTo(QPointF(x, 10 + 2 * math.sin(x * math.pi / 3)))
+        p.drawPath(path)
+
+
 class Legend(QWidget):
+    ITEMS = (
+        ("wave", "must-fix", "Must fix"),
+        ("wave", "advice_line", "Advice"),
+        ("dots", "suggestion", "Suggestion"),
+        ("tint", "hard", "Hard sentence"),
+        ("tint", "very-hard", "Very hard"),
+        ("tint", "overflow", "Over the limit"),
+    )
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("legend")
         self.setAccessibleName("Key to the underlines and tints")
+        self.setAccessibleDescription(
+            "Red wavy underline: must fix. Amber wavy underline: advice. Blue dotted underline: "
+            "suggestion. Yellow tint: hard sentence. Pink tint: very hard sentence. Red tint: "
+            "text over a network's limit."
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        layout.setSpacing(14)
-        self.label = QLabel()
-        self.label.setProperty("role", "muted")
-        layout.addWidget(self.label)
+        layout.setSpacing(4)
+        self._samples = []
+        for kind, key, text in self.ITEMS:
+            sample = _Sample(kind)
+            label = QLabel(text)
+            label.setProperty("role", "muted")
+            layout.addWidget(sample)
+            layout.addWidget(label)
+            layout.addSpacing(10)
+            self._samples.append((sample, key))
         layout.addStretch(1)
         self.set_colours(themes.LIGHT)
 
     def set_colours(self, c: dict[str, str]) -> None:
-        def line(colour: str, name: str, style: str = "wavy") -> str:
-            return (
-                f"<span style='color:{colour}; text-decoration: underline; font-weight:600'>"
-                f"&nbsp;{name}&nbsp;</span><span style='color:{colour}'>{'〰' if style == 'wavy' else '┈'}</span>"
-            )
-
-        def tint(colour: str, name: str) -> str:
-            return f"<span style='background:{colour}; color:{c['text']}'>&nbsp;{name}&nbsp;</span>"
-
-        self.label.setText(
-            "&nbsp;&nbsp;".join(
-                (
-                    line(c["must-fix"], "Must fix"),
-                    line(c["advice"], "Advice"),
-                    line(c["suggestion"], "Suggestion", "dotted"),
-                    tint(c["hard"], "Hard sentence"),
-                    tint(c["very-hard"], "Very hard"),
-                    tint(c["overflow"], "Over the limit"),
-                )
-            )
-        )
-        self.setAccessibleDescription(
-            "Red wavy underline: must fix. Amber wavy underline: advice. Blue dotted underline: "
-            "suggestion. Yellow tint: hard sentence. Red tint: very hard sentence. Dark red tint: "
-            "text over the network's limit."
-        )
+        for sample, key in self._samples:
+            sample.colour = QColor(c[key])
+            sample.update()

@@ -45,7 +45,7 @@ from desktop_app.ui import actions, dialogs, themes
 from desktop_app.ui.analysis_worker import MAX_CHECKED, AnalysisController, AnalysisResult
 from desktop_app.ui.editor import DraftEditor
 from desktop_app.ui.find_bar import FindBar
-from desktop_app.ui.finding_card import quoted, serves, suggestion_label
+from desktop_app.ui.finding_card import principle_of, quoted, serves, suggestion_label
 from desktop_app.ui.findings_list import FindingsList
 from desktop_app.ui.legend import Legend
 from desktop_app.ui.platform_bar import PlatformBar
@@ -70,8 +70,9 @@ def principle_states(findings: list[Finding], titles: dict[str, str]) -> dict[st
     for f in findings:
         if f.is_conduct:
             buckets[CONDUCT_KEY].append(f)
-        if f.principle in buckets and f.principle != CONDUCT_KEY:
-            buckets[f.principle].append(f)
+        principle = principle_of(f)
+        if principle in buckets and principle != CONDUCT_KEY:
+            buckets[principle].append(f)
     out = {}
     for key, items in buckets.items():
         if any(f.severity is Severity.MUST_FIX for f in items):
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
         self.left_scroll.setWidgetResizable(True)
         self.left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.left_scroll.setMinimumWidth(250)
+        self.left_scroll.setMinimumWidth(300)
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
         for w in (self.drafts_slot, self.left_scroll, centre, right_holder):
             self.splitter.addWidget(w)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([0, 290, 640, 390])
+        self.splitter.setSizes([0, 310, 620, 390])
         self.setCentralWidget(self.splitter)
 
         self.check_status = QLabel("Loading the checks…")

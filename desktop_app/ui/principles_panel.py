@@ -1,4 +1,4 @@
-"""P1..P10 and the conduct policy: state and count each; click to filter, ⓘ to read."""
+"""P1..P10 and the conduct policy: state and count each; click to filter, (i) to read."""
 
 from __future__ import annotations
 
@@ -19,6 +19,30 @@ from desktop_app.core.findings import CONDUCT_KEY, PRINCIPLE_IDS, PrincipleStatu
 STATE_WORDS = {"clear": "clear", "advice": "advice", "must-fix": "must fix"}
 
 
+class ElidedLabel(QLabel):
+    """Shows as much of the title as fits, ending in an ellipsis; the tooltip has it all."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(parent)
+        self._full = text
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, ev):
+        super().resizeEvent(ev)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 10))
+        super().setText(shown)
+
+
 class PrincipleRow(QPushButton):
     """A checkable row; the labels inside ignore the mouse so the button gets the click."""
 
@@ -36,8 +60,7 @@ class PrincipleRow(QPushButton):
         self.id_label = QLabel("⚑" if key == CONDUCT_KEY else key)
         self.id_label.setFixedWidth(28)
         self.id_label.setProperty("role", "muted")
-        self.title_label = QLabel(key)
-        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_label = ElidedLabel(key)
         self.badge = QLabel("✓")
         self.badge.setObjectName("stateBadge")
         self.badge.setProperty("state", "clear")
@@ -104,8 +127,8 @@ class PrinciplesPanel(QFrame):
             row.set_title(key)
             row.toggled.connect(lambda on, k=key: self._toggled(k, on))
             info = QToolButton()
-            info.setText("ⓘ")
-            info.setAutoRaise(True)
+            info.setObjectName("infoButton")
+            info.setText("i")
             info.setCursor(Qt.CursorShape.PointingHandCursor)
             info.setAccessibleName(f"Read {'the conduct policy' if key == CONDUCT_KEY else key} in full")
             info.setToolTip("Read it in full")

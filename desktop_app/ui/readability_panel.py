@@ -112,6 +112,6 @@ class ReadabilityPanel(QFrame):
         self.time.setText(reading_time(seconds))
         self.setAccessibleDescription(
             f"{self.age.text()} {self.age_caption.text()}. {sentence_line(hard, 'hard')}. "
-            f"{sentence_line(very, 'very hard')}. {_plural(words, 'word')}, {_plural(sentences, 'sentence')}, "
-            f"{reading_time(seconds)} to read."
+            f"{sentence_line(very, 'very hard')}. {_plural(words, 'word')}, "
+            f"{_plural(sentences, 'sentence')}, {reading_time(seconds)} to read."
         )

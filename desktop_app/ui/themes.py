@@ -132,8 +132,9 @@ QFrame#findingCard {{
 QFrame#findingCard[severity="must-fix"] {{ border-left: 4px solid {c["must-fix"]}; }}
 QFrame#findingCard[severity="advice"] {{ border-left: 4px solid {c["advice_line"]}; }}
 QFrame#findingCard[severity="suggestion"] {{ border-left: 4px solid {c["suggestion"]}; }}
-QFrame#findingCard[selected="true"] {{ border-top: 2px solid {c["accent"]}; border-right: 2px solid {c["accent"]};
-    border-bottom: 2px solid {c["accent"]}; }}
+QFrame#findingCard[selected="true"] {{
+    border-top: 2px solid {c["accent"]}; border-right: 2px solid {c["accent"]}; border-bottom: 2px solid {c["accent"]};
+}}
 QFrame#findingCard:focus {{ border-top: 2px solid {c["accent"]}; border-right: 2px solid {c["accent"]};
     border-bottom: 2px solid {c["accent"]}; }}
 QLabel#cardSeverity[severity="must-fix"] {{ color: {c["must-fix"]}; font-weight: 600; }}
@@ -170,6 +171,11 @@ QToolButton#platformChip[over="true"] {{ background: {c["must-fix_bg"]}; color: 
 QToolButton#platformChip[over="true"]:checked {{ border: 2px solid {c["must-fix"]}; }}
 QToolButton#networksButton {{ border: 1px solid {c["border"]}; border-radius: 12px; padding: 3px 10px;
     background: transparent; color: {c["accent"]}; }}
+QToolButton#networksButton::menu-indicator {{ image: none; width: 0; }}
+QToolButton#infoButton {{
+    border: 1px solid {c["border"]}; border-radius: 9px; min-width: 16px; max-width: 16px; min-height: 16px; max-height: 16px; font-style: italic; font-weight: 600; color: {c["accent"]};
+    background: transparent; padding: 0; }}
+QToolButton#infoButton:focus, QToolButton#infoButton:hover {{ border: 1px solid {c["accent"]}; }}
 QFrame#banner {{ background: {c["advice_bg"]}; border: 1px solid {c["border"]}; border-radius: 8px; }}
 QFrame#findBar {{ background: {c["surface_alt"]}; border: 1px solid {c["border"]}; border-radius: 8px; }}
 QLabel#readingAge {{ font-size: 20pt; font-weight: 600; }}

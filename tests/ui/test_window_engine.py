@@ -1,0 +1,60 @@
+"""The window with the real Analyzer and the shipped rules."""
+
+from PySide6.QtCore import Qt
+
+from desktop_app.core.analyzer import Analyzer
+from tests.ui import window_helpers
+from tests.ui.window_helpers import (
+    card_for_text,
+    type_text,
+    wait_report,
+)
+
+make_window = window_helpers.make_window  # fixture
+settings = window_helpers.settings  # fixture
+
+
+def test_typing_a_personal_attack_shows_a_must_fix_card_and_p6(qtbot, make_window):
+    window = make_window(Analyzer())
+    type_text(qtbot, window, "Our councillor Kevin Smith is an idiot.")
+    must = [c for c in window.findings_list.cards() if c.finding.severity.value == "must-fix"]
+    assert must, [c.finding.text for c in window.findings_list.cards()]
+    assert must[0].isVisible()
+    assert "Must fix" in must[0].severity_label.text()
+    row = window.principles_panel.rows["P6"]
+    assert row.state == "must-fix" and row.count >= 1
+    assert "must fix" in row.accessibleName()
+
+
+def test_applying_a_jargon_suggestion_clears_it_and_undo_brings_it_back(qtbot, make_window):
+    window = make_window(Analyzer())
+    type_text(qtbot, window, "We will leverage our network.")
+    card = card_for_text(window, "leverage")
+    assert card.finding.principle == "P7"
+    button = card.suggestion_buttons[0]
+    replacement = card.finding.suggestions[0].replacement
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    wait_report(qtbot, window)
+    assert window.text() == f"We will {replacement} our network."
+    assert "leverage" not in [c.finding.text.lower() for c in window.findings_list.cards()]
+
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_report(qtbot, window)
+    assert window.text() == "We will leverage our network."
+    assert card_for_text(window, "leverage")
+
+
+def test_the_platform_bar_turns_red_past_280_for_x(qtbot, make_window):
+    window = make_window(Analyzer())
+    type_text(qtbot, window, "Short post about the library.")
+    assert not window.platform_bar.is_over("X")
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    window.editor.insertPlainText(" More on the library." * 14)  # well past 280
+    wait_report(qtbot, window)
+    assert window.platform_bar.is_over("X")
+    chip = window.platform_bar.chips["X"]
+    assert "over" in chip.text() and "over the limit" in chip.accessibleName()
+    # the overflow is tinted in the editor, from the limit to the end
+    overflow = window.platform_bar.fit("X").overflow_start
+    tinted = [s for s in window.editor.extraSelections() if s.cursor.selectionStart() == overflow]
+    assert tinted and tinted[0].cursor.selectionEnd() == len(window.text())

@@ -1,0 +1,161 @@
+"""Shared set-up for the main-window tests (imported explicitly, not a conftest, so the
+other tests in tests/ui are unaffected)."""
+
+from __future__ import annotations
+
+import re
+import threading
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+from desktop_app.core.findings import (
+    Finding,
+    PlatformFit,
+    Readability,
+    Report,
+    SentenceScore,
+    Severity,
+    Suggestion,
+    principle_statuses,
+)
+from desktop_app.storage.settings import Settings
+from desktop_app.ui.main_window import MainWindow
+
+# word -> (rule, category, severity, principle, clause, suggestions)
+FAKE_RULES = {
+    "leverage": ("Test.Jargon", "jargon", Severity.ADVICE, "P7", None, ("use",)),
+    "stakeholders": ("Test.Jargon", "jargon", Severity.ADVICE, "P7", None, ("people affected",)),
+    "idiot": ("Test.Attack", "personal-attack", Severity.MUST_FIX, "P6", "C-abuse", ()),
+    "perhaps": ("Test.Hedge", "hedging", Severity.ADVICE, "P1", None, ("",)),
+}
+
+
+class FakeAnalyzer:
+    """Deterministic, instant findings for UI mechanics (the real engine has its own tests)."""
+
+    def __init__(self, problems=()):
+        self.pack = SimpleNamespace(principles={}, clauses={}, problems=list(problems))
+        self.calls: list[tuple[int, int]] = []  # (revision, length of text analysed)
+
+    def warm_up(self) -> None:
+        pass
+
+    def analyze(self, text: str, revision: int = 0) -> Report:
+        self.calls.append((revision, len(text)))
+        findings = []
+        for word, (rule, cat, sev, principle, clause, swaps) in FAKE_RULES.items():
+            for m in re.finditer(rf"\b{word}\b", text, re.IGNORECASE):
+                findings.append(
+                    Finding(
+                        m.start(), m.end(), m.group(), rule, cat, sev, f"Flagged {word}.", f"Why {word}.",
+                        principle, clause,
+                        tuple(Suggestion(s, m.start(), m.end()) for s in swaps),
+                    )
+                )  # fmt: skip
+        findings.sort(key=lambda f: f.start)
+        scores = []
+        for m in re.finditer(r"[^.!?]+[.!?]?", text):
+            words = len(m.group().split())
+            if words:
+                level = "very-hard" if words >= 30 else "hard" if words >= 20 else "ok"
+                scores.append(SentenceScore(m.start(), m.end(), words, 10.0, level))
+        readability = Readability(
+            reading_age=9.0 if scores else None, target_age=9, words=len(text.split()),
+            sentences=len(scores), hard=sum(s.level == "hard" for s in scores),
+            very_hard=sum(s.level == "very-hard" for s in scores),
+            reading_time_seconds=len(text.split()) * 60 // 238, sentence_scores=tuple(scores),
+        )  # fmt: skip
+        fits = [
+            PlatformFit(name, limit, len(text), limit if len(text) > limit else None)
+            for name, limit in (("X", 280), ("Bluesky", 300), ("Threads", 500), ("Mastodon", 500),
+                                ("Instagram", 2200), ("LinkedIn", 3000), ("Facebook", 63206))
+        ]  # fmt: skip
+        return Report(text, revision, findings, principle_statuses(findings, {}), readability, fits)
+
+
+class GatedAnalyzer(FakeAnalyzer):
+    """Blocks inside analyze() for the texts listed in `hold` until released."""
+
+    def __init__(self, hold: set[str]):
+        super().__init__()
+        self.hold = hold
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def analyze(self, text: str, revision: int = 0) -> Report:
+        if text in self.hold:
+            self.entered.set()
+            self.release.wait(10)
+        return super().analyze(text, revision)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(tmp_path / "settings.json")
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    windows = []
+
+    def make(analyzer=None, **kwargs) -> MainWindow:
+        window = MainWindow(analyzer=analyzer, settings=kwargs.pop("settings", settings), **kwargs)
+        window.ask_before_discarding = False
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()  # window-wide shortcuts (F8, Ctrl+.) need an active window
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.waitUntil(lambda: window.controller.analyzer is not None, timeout=15000)
+        wait_report(qtbot, window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:  # drain the threads before the widgets go
+        window.controller.shutdown()
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
+def wait_report(qtbot, window: MainWindow, timeout: int = 15000) -> None:
+    """Wait until the report for the current text is on screen."""
+    qtbot.waitUntil(
+        lambda: (
+            window._result is not None
+            and window._result.revision == window.revision
+            and not window.controller.busy
+        ),
+        timeout=timeout,
+    )
+
+
+def set_text(qtbot, window: MainWindow, text: str) -> None:
+    window.editor.setPlainText(text)
+    wait_report(qtbot, window)
+
+
+def type_text(qtbot, window: MainWindow, text: str) -> None:
+    window.editor.setFocus()
+    qtbot.keyClicks(window.editor, text)
+    wait_report(qtbot, window)
+
+
+def card_texts(window: MainWindow) -> list[str]:
+    return [c.finding.text for c in window.findings_list.cards()]
+
+
+def card_for_text(window: MainWindow, words: str):
+    for card in window.findings_list.cards():
+        if card.finding.text.lower() == words.lower():
+            return card
+    raise AssertionError(f"no card for {words!r}; cards: {card_texts(window)}")
+
+
+def underlined(window: MainWindow) -> list[tuple[str, str]]:
+    """(severity, underlined text) for every finding drawn in the editor."""
+    out = []
+    for sel in window.editor.extraSelections():
+        if sel.format.underlineStyle().value:
+            out.append((sel.format.underlineColor().name(), sel.cursor.selectedText()))
+    return out

@@ -133,7 +133,8 @@ QFrame#findingCard[severity="must-fix"] {{ border-left: 4px solid {c["must-fix"]
 QFrame#findingCard[severity="advice"] {{ border-left: 4px solid {c["advice_line"]}; }}
 QFrame#findingCard[severity="suggestion"] {{ border-left: 4px solid {c["suggestion"]}; }}
 QFrame#findingCard[selected="true"] {{
-    border-top: 2px solid {c["accent"]}; border-right: 2px solid {c["accent"]}; border-bottom: 2px solid {c["accent"]};
+    border-top: 2px solid {c["accent"]}; border-right: 2px solid {c["accent"]};
+    border-bottom: 2px solid {c["accent"]};
 }}
 QFrame#findingCard:focus {{ border-top: 2px solid {c["accent"]}; border-right: 2px solid {c["accent"]};
     border-bottom: 2px solid {c["accent"]}; }}
@@ -173,8 +174,10 @@ QToolButton#networksButton {{ border: 1px solid {c["border"]}; border-radius: 12
     background: transparent; color: {c["accent"]}; }}
 QToolButton#networksButton::menu-indicator {{ image: none; width: 0; }}
 QToolButton#infoButton {{
-    border: 1px solid {c["border"]}; border-radius: 9px; min-width: 16px; max-width: 16px; min-height: 16px; max-height: 16px; font-style: italic; font-weight: 600; color: {c["accent"]};
-    background: transparent; padding: 0; }}
+    border: 1px solid {c["border"]}; border-radius: 9px; min-width: 16px; max-width: 16px;
+    min-height: 16px; max-height: 16px; font-style: italic; font-weight: 600; color: {c["accent"]};
+    background: transparent; padding: 0;
+}}
 QToolButton#infoButton:focus, QToolButton#infoButton:hover {{ border: 1px solid {c["accent"]}; }}
 QFrame#banner {{ background: {c["advice_bg"]}; border: 1px solid {c["border"]}; border-radius: 8px; }}
 QFrame#findBar {{ background: {c["surface_alt"]}; border: 1px solid {c["border"]}; border-radius: 8px; }}

@@ -83,6 +83,7 @@ class Draft:
     cursor: int = 0  # Python string index into text
     source_path: str | None = None  # the .txt/.md file it came from or was saved to
     deleted: datetime | None = None  # set while it is in the bin
+    annotations: dict = field(default_factory=dict)  # the window's own per-draft state (JSON)
 
     @property
     def title(self) -> str:
@@ -102,6 +103,7 @@ class Draft:
             "cursor": self.cursor,
             "source_path": self.source_path,
             "deleted": self.deleted.isoformat() if self.deleted else None,
+            "annotations": self.annotations,
         }
 
     @classmethod
@@ -113,6 +115,9 @@ class Draft:
         if not isinstance(text, str) or not isinstance(data["id"], str):
             raise ValueError("id and text must be strings")
         custom = data.get("custom_title")
+        annotations = data.get("annotations") or {}
+        if not isinstance(annotations, dict):
+            raise ValueError("annotations must be an object")
         cursor = data.get("cursor", 0)
         if not isinstance(cursor, int):
             cursor = 0
@@ -127,6 +132,7 @@ class Draft:
             cursor=max(0, min(cursor, len(text))),
             source_path=data.get("source_path") or None,
             deleted=_parse_time(data["deleted"]) if data.get("deleted") else None,
+            annotations=annotations,
         )
 
 

@@ -16,6 +16,7 @@ A failed save emits `saveFailed(message)`, keeps the text in the editor and retr
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -49,7 +50,24 @@ def py_to_qt(text: str, index: int) -> int:
 
 
 def _key(draft: Draft) -> tuple:
-    return (draft.text, draft.cursor, tuple(draft.networks), tuple(draft.ignored), draft.source_path)
+    extra = json.dumps(draft.annotations, sort_keys=True, default=str)
+    return (draft.text, draft.cursor, tuple(draft.networks), tuple(draft.ignored), draft.source_path, extra)
+
+
+def ignored_from_annotations(data: dict) -> list[IgnoredFinding]:
+    """The main window's draft_annotations() as IgnoredFinding items (rule, words, reason)."""
+    reasons = {}
+    for item in data.get("conduct_reasons") or []:
+        if isinstance(item, dict) and item.get("rule"):
+            reasons[(item["rule"], str(item.get("text", "")).casefold())] = str(item.get("reason", ""))
+    out = []
+    for pair in data.get("ignored_here") or []:
+        if isinstance(pair, list | tuple) and len(pair) == 2:
+            rule, words = str(pair[0]), str(pair[1])
+            out.append(IgnoredFinding(rule, words, reasons.pop((rule, words.casefold()), "")))
+    for (rule, words), why in reasons.items():  # ignored for the whole rule, with a reason
+        out.append(IgnoredFinding(rule, words, why))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +113,7 @@ def _write(store: DraftStore, snapshot: _Snapshot) -> tuple[int, object, str, fl
                 networks=list(d.networks),
                 ignored=list(d.ignored),
                 source_path=d.source_path,
+                annotations=d.annotations,
             )
         except DraftNotFound:
             # The file vanished (deleted outside the app, or set aside): write it afresh.
@@ -252,6 +271,25 @@ class DraftSession(QObject):
             ]
             self._changed(max_wait=True)
 
+    @property
+    def annotations(self) -> dict:
+        """The window's own state for this draft, as last given to set_annotations."""
+        return json.loads(json.dumps(self._draft.annotations)) if self._draft else {}
+
+    def set_annotations(self, data: dict) -> None:
+        """Keep the window's per-draft state (e.g. MainWindow.draft_annotations()) with the draft.
+
+        Its "networks" and ignored findings (with reasons) also fill the draft's own fields.
+        """
+        if not self._draft:
+            return
+        self._draft.annotations = json.loads(json.dumps(data, default=str))
+        if data.get("networks") is not None:
+            self._draft.networks = [str(n) for n in data["networks"]]
+        if "ignored_here" in data or "conduct_reasons" in data:
+            self._draft.ignored = ignored_from_annotations(data)
+        self._changed(max_wait=True)
+
     def set_source_path(self, path: str | None) -> None:
         """The .txt/.md file this draft was last saved to or opened from."""
         if self._draft:
@@ -326,6 +364,7 @@ class DraftSession(QObject):
             cursor=cursor,
             networks=list(self._draft.networks),
             ignored=list(self._draft.ignored),
+            annotations=json.loads(json.dumps(self._draft.annotations)),
         )
 
     def _drain_results(self) -> None:

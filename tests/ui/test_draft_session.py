@@ -249,3 +249,28 @@ def test_unexpected_error_in_writer_does_not_stop_autosave(qtbot, make_session, 
     with qtbot.waitSignal(session.saved, timeout=3000):
         pass
     assert store.get(draft_id).text == "Still here"
+
+
+def test_window_annotations_are_kept_and_fill_ignored_and_networks(qtbot, make_session, store):
+    session, _editor = make_session()
+    draft_id = session.new_draft("Cllr Smith is a clown")
+    annotations = {
+        "ignored_here": [["jargon-going-forward", "going forward"], ["attack-insult", "clown"]],
+        "conduct_reasons": [
+            {"rule": "attack-insult", "text": "clown", "scope": "here", "reason": "He calls himself that"}
+        ],
+        "networks": ["Threads"],
+    }
+    with qtbot.waitSignal(session.saved, timeout=3000):
+        session.set_annotations(annotations)
+    stored = store.get(draft_id)
+    assert stored.annotations == annotations
+    assert stored.networks == ["Threads"]
+    assert [(i.rule, i.words, i.reason) for i in stored.ignored] == [
+        ("jargon-going-forward", "going forward", ""),
+        ("attack-insult", "clown", "He calls himself that"),
+    ]
+    other = session.new_draft("Another")
+    assert session.annotations == {}
+    assert session.open_draft(draft_id) and other
+    assert session.annotations == annotations

@@ -6,7 +6,7 @@ made by Qt's own writer from the same HTML, looks like the HTML file. Every piec
 user text is escaped. Colour is never the only signal: every state is also a word.
 
     html = build_review_html(text, report, ignored=draft.ignored, fixed=fixed_findings,
-                             titles=policy_info.titles(), approver="", when=None)
+                             titles=window.policy, approver="", when=None)
     export_html(path, html)   # or export_pdf(path, html); both raise WriteFailed
     copy_post_to_clipboard(text)
 """
@@ -82,6 +82,32 @@ def _label(data: Mapping, titles: Mapping[str, str]) -> str:
     return f"{key}: {title}" if title and title != key else str(key)
 
 
+class _Titles(dict):
+    # A dict that asks a PolicyInfo-like object for keys it does not hold.
+    def __init__(self, source: Any):
+        super().__init__()
+        self._source = source
+
+    def __missing__(self, key: str) -> str:
+        title = self._source.title(key) if self._source is not None else ""
+        return "" if title in (None, key) else str(title)
+
+    def get(self, key, default=""):
+        return self[key] if key in self or self._source is not None else default
+
+
+def _titles(source: Any, report: Report) -> _Titles:
+    if isinstance(source, Mapping):
+        titles = _Titles(None)
+        titles.update(source)
+    else:
+        titles = _Titles(source if callable(getattr(source, "title", None)) else None)
+    for key, status in report.principles.items():
+        if key not in titles and status.title != key:
+            titles[key] = status.title
+    return titles
+
+
 def _is_ignored(data: Mapping, ignored: list) -> Any:
     for item in ignored:
         if _get(item, "rule") != data.get("rule"):
@@ -105,7 +131,7 @@ def build_review_html(
     *,
     ignored: Iterable[Any] = (),
     fixed: Iterable[Any] = (),
-    titles: Mapping[str, str] | None = None,
+    titles: Mapping[str, str] | Any = None,
     approver: str | None = None,
     when: datetime | None = None,
     draft_title: str | None = None,
@@ -117,9 +143,10 @@ def build_review_html(
         rule, words, reason); a finding in the report with the same rule (and words) is
         marked Ignored with the reason, and any that the report no longer holds are listed too.
     fixed: findings raised earlier and since fixed (Finding objects or their to_dict()).
-    titles: "P1".."P10" and clause ids ("C-abuse") to their short titles.
+    titles: "P1".."P10" and clause ids ("C-abuse") to their short titles: a dict, or an
+        object with a title(key) method such as ui.policy_info.PolicyInfo.
     """
-    titles = dict(titles or {})
+    titles = _titles(titles, report)
     for key, status in report.principles.items():
         titles.setdefault(key, status.title)
     ignored = list(ignored)

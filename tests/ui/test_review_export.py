@@ -191,3 +191,17 @@ def test_suggested_filename():
     when = datetime(2026, 11, 24)
     assert suggested_filename("Bus routes: the plan!", when) == "review-2026-11-24-bus-routes-the-plan.pdf"
     assert suggested_filename("", when, ".html") == "review-2026-11-24-draft.html"
+
+
+def test_titles_from_a_policy_info_object():
+    class Policy:  # the shape of ui.policy_info.PolicyInfo: title(key) for P1..P10 and clauses
+        def title(self, key):
+            return {"C-abuse": "No abuse", "P7": "Accessible language", "conduct": "Conduct policy"}.get(
+                key, key
+            )
+
+    report = _report()
+    report.principles = principle_statuses(report.findings, {})  # statuses know no titles either
+    html = build_review_html(TEXT, report, titles=Policy())
+    assert "C-abuse: No abuse" in html and "P7: Accessible language" in html
+    assert "<td>P1</td><td></td>" in html  # no title known: left blank, not repeated

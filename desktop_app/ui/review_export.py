@@ -147,8 +147,6 @@ def build_review_html(
         object with a title(key) method such as ui.policy_info.PolicyInfo.
     """
     titles = _titles(titles, report)
-    for key, status in report.principles.items():
-        titles.setdefault(key, status.title)
     ignored = list(ignored)
     when = (when or datetime.now()).astimezone()
     stamp = f"{when.day} {when.strftime('%B %Y, %H:%M')}"

@@ -24,6 +24,11 @@ from desktop_app.grammar.local_server import LocalServer, free_port
 from desktop_app.grammar.spelling import SpellChecker, SpellingUnavailable
 
 OFFLINE = "offline spelling only"
+# The editor checks at most this much (ui/analysis_worker.py does the same); a pasted book
+# must not keep a shared server busy for minutes.
+MAX_CHECKED = 64_000
+# A local server that failed to start this many times is not started again this session.
+MAX_LOCAL_STARTS = 3
 LOCAL_NAME = "LanguageTool on this computer"
 
 
@@ -88,6 +93,8 @@ class GrammarService:
         with self._lock:
             self._failures += 1
             self._retry_at = self._clock() + self.config.retry_delay(self._failures)
+            if self.source.kind == "local" and self._failures >= MAX_LOCAL_STARTS:
+                self._retry_at = None  # starting Java again and again would only slow the computer
         self._set_state("unavailable", f"{self.name}: unavailable ({reason}); {OFFLINE}")
 
     def retry_in(self) -> float | None:
@@ -186,6 +193,7 @@ class GrammarService:
         client = self._client
         if client is None:
             return None
+        text = text[:MAX_CHECKED]
         try:
             payload = client.check(
                 text, self.config.language, self.config.disabled_rules, self.config.disabled_categories
@@ -198,7 +206,7 @@ class GrammarService:
 
     def check_spelling(self, text: str, suggestion_budget: float | None = None) -> list[Finding]:
         try:
-            return self.speller.check(text, suggestion_budget)
+            return self.speller.check(text[:MAX_CHECKED], suggestion_budget)
         except SpellingUnavailable:
             return []
 

@@ -17,16 +17,23 @@ import pytest
 from desktop_app.grammar import source
 from desktop_app.grammar.client import LanguageToolClient, ServerUnreachable
 from desktop_app.grammar.local_server import LocalServer
-from desktop_app.grammar.service import GrammarService
+from desktop_app.grammar.service import MAX_LOCAL_STARTS, GrammarService
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def gone(pid: int) -> bool:
-    try:
-        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return True
+    """True once `pid` has exited (a zombie waiting for init to reap it counts as gone).
+
+    A killed process needs a moment to die, so this waits for it (at most ~10 s)."""
+    for _ in range(500):
+        try:
+            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                return True
+        except psutil.NoSuchProcess:
+            return True
+        time.sleep(0.02)
+    return False
 
 
 @pytest.fixture
@@ -159,3 +166,20 @@ def test_a_server_that_exits_while_starting_is_reported(tmp_path, lt_install):
     state = GrammarService(environ={"LTP_PATH": str(tmp_path / "ltp"), "PATH": str(bin_dir)}).start()
     assert state.state == "unavailable"
     assert "LanguageTool stopped" in state.detail
+
+
+def test_a_local_server_that_keeps_failing_is_not_started_again_and_again(tmp_path, lt_install, fast_config):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    runs = tmp_path / "runs.txt"
+    java = bin_dir / "java"
+    java.write_text(f"#!/bin/sh\necho run >> '{runs}'\nexit 1\n")
+    java.chmod(0o755)
+    environ = {"LTP_PATH": str(tmp_path / "ltp"), "PATH": str(bin_dir)}
+    service = GrammarService(environ=environ, config=fast_config)
+    service.start()
+    for _ in range(5):
+        assert service.check_grammar("text") is None
+    assert runs.read_text().count("run") == MAX_LOCAL_STARTS
+    assert service.retry_in() is None
+    assert "LanguageTool stopped" in service.state.detail

@@ -269,7 +269,9 @@ class MainWindow(QMainWindow):
 
     def _apply_theme(self) -> None:
         app = QApplication.instance()
-        self.colours = themes.apply(app, self.settings.get("theme", "system"))
+        self.colours = themes.apply(
+            app, self.settings.get("theme", "system"), self.settings.get("font_size", 12)
+        )
         self.editor.set_colours(self.colours)
         self.legend.set_colours(self.colours)
         self.readability_panel.set_colours(self.colours)

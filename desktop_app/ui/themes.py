@@ -108,13 +108,15 @@ def _palette(c: dict[str, str]) -> QPalette:
     return pal
 
 
-def style_sheet(c: dict[str, str]) -> str:
+def style_sheet(c: dict[str, str], editor_points: int = 12) -> str:
+    # The editor's size lives here too: an application style sheet overrides setFont().
     return f"""
 QMainWindow, QDialog {{ background: {c["window"]}; }}
 QToolTip {{ background: {c["surface"]}; color: {c["text"]}; border: 1px solid {c["border"]}; padding: 6px; }}
 QPlainTextEdit#draftEditor {{
     background: {c["surface"]}; color: {c["text"]}; border: 1px solid {c["border"]};
     border-radius: 8px; selection-background-color: {c["selection"]}; selection-color: {c["text"]};
+    font-size: {int(editor_points)}pt;
 }}
 QPlainTextEdit#draftEditor:focus {{ border: 1px solid {c["accent"]}; }}
 QFrame#sidePanel, QFrame#principlesPanel, QFrame#readabilityPanel {{
@@ -191,11 +193,11 @@ QSplitter::handle {{ background: transparent; }}
 """
 
 
-def apply(app: QApplication, theme: str) -> dict[str, str]:
+def apply(app: QApplication, theme: str, editor_points: int = 12) -> dict[str, str]:
     """Style the whole application; returns the colours in use."""
     colours = resolve(theme)
     if app.style().name().lower() != "fusion":
         app.setStyle(QStyleFactory.create("Fusion"))  # draws our palette the same everywhere
     app.setPalette(_palette(colours))
-    app.setStyleSheet(style_sheet(colours))
+    app.setStyleSheet(style_sheet(colours, editor_points))
     return colours

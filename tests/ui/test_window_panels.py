@@ -1,0 +1,189 @@
+"""Panels, files, themes, accessibility."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QWidget
+
+from desktop_app.core.findings import Readability, SentenceScore
+from desktop_app.ui import themes
+from desktop_app.ui.readability_panel import ReadabilityPanel, reading_time, sentence_line
+from tests.ui import window_helpers
+from tests.ui.window_helpers import FakeAnalyzer, card_texts, set_text, wait_report
+
+make_window = window_helpers.make_window  # fixture
+settings = window_helpers.settings  # fixture
+
+
+def test_the_widgets_other_lanes_and_screen_readers_rely_on(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    for name, kind in (
+        ("draftEditor", QPlainTextEdit),
+        ("findingsList", QScrollArea),
+        ("principlesPanel", QWidget),
+        ("readabilityPanel", QWidget),
+        ("platformBar", QWidget),
+        ("grammarStatus", QLabel),
+    ):
+        widget = window.findChild(kind, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+    assert window.findChild(QLabel, "grammarStatus").text() == "Grammar: off"
+
+
+def test_every_control_has_an_accessible_name(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "We leverage it. He is an idiot.")
+    window.find_bar.open_bar()
+    unnamed = [
+        w
+        for w in window.findChildren(QWidget)
+        if isinstance(w, QAbstractButton | QLineEdit | QPlainTextEdit)
+        and w.isVisible()
+        and not (
+            w.accessibleName() or w.text() if hasattr(w, "text") and callable(w.text) else w.accessibleName()
+        )
+    ]
+    assert unnamed == []
+    for card in window.findings_list.cards():
+        assert card.accessibleName() and card.accessibleDescription()
+    for row in window.principles_panel.rows.values():
+        assert row.accessibleName() and row.info_button.accessibleName()
+
+
+def test_readability_panel_wording_and_sentence_tints(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    long_sentence = " ".join(["word"] * 22) + "."
+    very_long = " ".join(["word"] * 31) + "."
+    set_text(qtbot, window, f"Short one. {long_sentence} {very_long}")
+    panel = window.readability_panel
+    assert panel.hard.text().endswith("1 hard sentence: aim for 0")
+    assert panel.very_hard.text().endswith("1 very hard sentence: aim for 0")
+    assert panel.words.text() == "55" and panel.sentences.text() == "3"
+    backgrounds = {s.format.background().color().name() for s in window.editor.extraSelections()}
+    assert themes.resolve("system")["hard"] in backgrounds
+    assert themes.resolve("system")["very-hard"] in backgrounds
+
+
+def test_readability_panel_texts(qtbot):
+    panel = ReadabilityPanel()
+    qtbot.addWidget(panel)
+    scores = (SentenceScore(0, 10, 20, 15.0, "very-hard"),)
+    panel.set_readability(Readability(13.4, 9, 120, 6, 2, 1, 30, scores))
+    assert panel.age.text() == "13"
+    assert panel.age_caption.text() == "reading age · target 9: aim for 9 or under"
+    assert panel.hard.text().endswith("2 hard sentences: aim for 0")
+    assert panel.time.text() == "30 s"
+    panel.set_readability(Readability(None, 9, 3, 1, 0, 0, 1))
+    assert "too short" in panel.age_caption.text()
+    assert sentence_line(0, "hard") == "0 hard sentences: aim for 0"
+    assert reading_time(75) == "1 min 15 s"
+
+
+def test_networks_per_draft_and_overflow_highlight(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    text = "a" * 290
+    set_text(qtbot, window, text)
+    bar = window.platform_bar
+    assert bar.is_over("X") and not bar.is_over("Bluesky")
+    assert "290 / 280" in bar.chips["X"].text()
+    overflow = [s for s in window.editor.extraSelections() if s.cursor.selectionStart() == 280]
+    assert overflow and overflow[0].cursor.selectionEnd() == 290
+    bar.actions_by_name["X"].setChecked(False)  # this post is not for X
+    assert "X" not in bar.chips
+    assert not [s for s in window.editor.extraSelections() if s.cursor.selectionStart() == 280]
+    assert "X" not in window.draft_annotations()["networks"]
+
+
+def test_policy_problems_are_reported_politely(qtbot, make_window):
+    window = make_window(
+        FakeAnalyzer(problems=["rules/Broken.yml:3 level: must be error, warning or suggestion"])
+    )
+    assert not window.policy_banner.isHidden()
+    assert "could not be loaded" in window.policy_banner.label.text()
+    window.policy_banner.button.click()
+    assert "Broken.yml" in window._dialogs[-1].browser.toPlainText()
+
+
+def test_open_and_save_utf8_with_bom(qtbot, make_window, tmp_path):
+    window = make_window(FakeAnalyzer())
+    source = tmp_path / "draft.md"
+    source.write_bytes("\ufeffWe leverage it 🎉\r\nSecond line".encode())
+    with qtbot.waitSignal(window.fileOpened, timeout=5000):
+        window.open_file(str(source))
+    wait_report(qtbot, window)
+    assert window.text() == "We leverage it 🎉\nSecond line"
+    assert card_texts(window) == ["leverage"]
+    assert not window.isWindowModified()
+    assert "draft.md" in window.windowTitle()
+
+    window.editor.appendPlainText("Third")
+    assert window.isWindowModified()
+    target = tmp_path / "copy"
+    with qtbot.waitSignal(window.fileSaved, timeout=5000):
+        window.save_as(str(target))
+    assert Path(str(target) + ".txt").read_text(encoding="utf-8") == "We leverage it 🎉\nSecond line\nThird"
+    assert not window.isWindowModified()
+
+
+def test_open_failures_give_a_clear_message(qtbot, make_window, tmp_path):
+    window = make_window(FakeAnalyzer())
+    window.hide()  # no modal box in tests; the message goes to the status bar and the signal
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("caf\xe9".encode("latin-1"))
+    with qtbot.waitSignal(window.fileFailed, timeout=5000) as blocker:
+        window.open_file(str(bad))
+    assert blocker.args[0] == "latin1.txt is not UTF-8 text. Save it as plain text (UTF-8) and open it again."
+    with qtbot.waitSignal(window.fileFailed, timeout=5000) as blocker:
+        window.open_file(str(tmp_path / "missing.txt"))
+    assert "could not be found" in blocker.args[0]
+
+
+def test_new_draft_clears_the_text(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "We leverage it.")
+    window.new_draft()
+    wait_report(qtbot, window)
+    assert window.text() == "" and card_texts(window) == []
+    assert not window.findings_list.empty_hint.isHidden()
+
+
+def test_copy_post_puts_the_whole_text_on_the_clipboard(qtbot, make_window):
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "He is an idiot.")
+    window.actions_.copy_post.trigger()
+    assert QGuiApplication.clipboard().text() == "He is an idiot."
+    assert "1 must-fix" in window.statusBar().currentMessage()
+
+
+def test_preferences_apply_font_theme_and_networks(qtbot, make_window, settings):
+    window = make_window(FakeAnalyzer())
+    window.apply_preferences({"font_size": 17, "theme": "dark", "networks": ["X"], "ignored_rules": {}})
+    assert window.editor.font().pointSize() == 17
+    assert window.colours is themes.DARK
+    qtbot.waitUntil(lambda: settings.path.exists() and '"dark"' in settings.path.read_text())
+    window.new_draft()
+    assert list(window.platform_bar.chips) == ["X"]
+    window.apply_preferences({"theme": "light"})
+    assert window.colours is themes.LIGHT
+
+
+def test_themes_have_readable_contrast():
+    def luminance(hex_colour: str) -> float:
+        rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    def contrast(a: str, b: str) -> float:
+        la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+        return (la + 0.05) / (lb + 0.05)
+
+    for palette in (themes.LIGHT, themes.DARK):
+        for fg in ("text", "muted", "must-fix", "advice", "suggestion", "clear", "accent"):
+            assert contrast(palette[fg], palette["surface"]) >= 4.5, fg
+        assert contrast(palette["text"], palette["hard"]) >= 4.5
+        assert contrast(palette["text"], palette["very-hard"]) >= 4.5
+        assert contrast(palette["text"], palette["overflow"]) >= 4.5
+        assert contrast(palette["accent_text"], palette["accent"]) >= 4.5
+        assert contrast(palette["must-fix"], palette["must-fix_bg"]) >= 4.5

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
+from pathlib import Path
 
+import psutil
 import pytest
 from PySide6.QtCore import QTimer
 
@@ -14,6 +17,8 @@ from desktop_app.storage.settings import Settings
 from desktop_app.ui.grammar_lane import GrammarLane
 from desktop_app.ui.grammar_settings import GrammarSettingsBox
 from tests.grammar.fake_languagetool import FakeLanguageTool
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -188,3 +193,35 @@ def test_settings_box_download_fails_clearly_offline(qtbot, tmp_path):
     qtbot.waitUntil(lambda: box.download_button.isEnabled())
     assert "no connection to 127.0.0.1" in box.download_result.text()
     assert not box.progress.isVisible()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the pretend java is a shell script")
+def test_local_server_starts_after_start_and_shutdown_leaves_no_process(
+    qtbot, tmp_path, monkeypatch, make_lane
+):
+    install = tmp_path / "ltp" / "LanguageTool-6.4"
+    install.mkdir(parents=True)
+    (install / "languagetool-server.jar").write_bytes(b"PK")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    java = bin_dir / "java"
+    java.write_text(
+        f'#!/bin/sh\ncd "{REPO}"\nexec "{sys.executable}" -m tests.grammar.fake_languagetool --port "$5"\n'
+    )
+    java.chmod(0o755)
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp"))
+    monkeypatch.setenv("PATH", str(bin_dir))
+    lane = make_lane("")
+    states = []
+    lane.statusChanged.connect(lambda s: states.append(s.state))
+    assert lane._service._server is None  # nothing runs before start()
+    start_ready(qtbot, lane)
+    assert states == ["starting", "ready"]
+    assert lane.state.detail == "LanguageTool on this computer: ready"
+    with qtbot.waitSignal(
+        lane.findingsReady, check_params_cb=lambda rev, f: "LanguageTool.COULD_OF" in rules(f), timeout=10000
+    ):
+        lane.request("We could of won.", 1)
+    process = psutil.Process(lane._service._server.pid)
+    lane.shutdown()
+    assert not process.is_running() or process.status() == psutil.STATUS_ZOMBIE

@@ -3,6 +3,7 @@ broken file while the rest of the pack still loads."""
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from pathlib import Path
 
@@ -189,7 +190,8 @@ def test_the_do_not_amplify_list_in_the_overlay_is_used():
     pack = load_policy()
     rule = pack.rule("policy.Amplify")
     assert rule is not None
-    report = Analyzer(pack).analyze("As @nastyaccount said.")
+    only_ours = dataclasses.replace(pack, rules=[rule])
+    report = Analyzer(only_ours).analyze("As @nastyaccount said.")
     assert [f.text for f in report.findings if f.rule == "policy.Amplify"] == ["@nastyaccount"]
 
 

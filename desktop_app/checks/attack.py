@@ -226,6 +226,9 @@ class AttackRule(Rule):
         text = ctx.text
         norm = ctx.normalised
         ntext = norm.text
+        found = ctx.spans(self.insult_re, ntext)
+        if not found:
+            return []
         toks = [_Tok(m) for m in _TOKEN.finditer(ntext)]
         if not toks:
             return []
@@ -233,9 +236,8 @@ class AttackRule(Rule):
         by_end = {t.end: k for k, t in enumerate(toks)}
         insult_tokens: set[int] = set()
         runs: list[tuple[int, int]] = []
-        skip = self.excepted_spans(ntext)
-        for m in self.insult_re.finditer(ntext):
-            s, e = m.span()
+        skip = self.excepted_spans(ntext, ctx)
+        for s, e in found:
             if s not in by_start or e not in by_end or any(a <= s and e <= b for a, b in skip):
                 continue
             a, b = by_start[s], by_end[e]

@@ -181,6 +181,35 @@ class TextContext:
     text: str
     platform_fits: list = field(default_factory=list)  # PlatformFit for the chosen networks (whole text)
 
+    _encoded: dict = field(default_factory=dict, repr=False)
+
+    def spans(self, regex, haystack: str) -> list[tuple[int, int]]:
+        """Match spans of an RE2 pattern in `haystack` (ctx.text or ctx.normalised.text).
+
+        RE2's Python wrapper re-encodes a str and converts every offset on each call; we
+        encode each haystack once and match bytes (about 5x faster for a post). ASCII text
+        has the same offsets in bytes; otherwise a byte -> character table maps them back."""
+        entry = self._encoded.get(haystack)
+        if entry is None:
+            if haystack.isascii():
+                entry = (haystack.encode("ascii"), None)
+            else:
+                data = haystack.encode("utf-8")
+                table = [0] * (len(data) + 1)
+                b = 0
+                for i, ch in enumerate(haystack):
+                    n = 1 if ch < "\x80" else 2 if ch < "\u0800" else 3 if ch < "\U00010000" else 4
+                    for k in range(n):
+                        table[b + k] = i
+                    b += n
+                table[b] = len(haystack)
+                entry = (data, table)
+            self._encoded[haystack] = entry
+        data, table = entry
+        if table is None:
+            return [m.span() for m in regex.finditer(data)]
+        return [(table[m.start()], table[m.end()]) for m in regex.finditer(data)]
+
     @cached_property
     def normalised(self):
         from desktop_app.core.text import normalise_for_matching
@@ -322,9 +351,11 @@ class Rule:
             link=self.link,
         )
 
-    def excepted_spans(self, text: str) -> list[tuple[int, int]]:
+    def excepted_spans(self, text: str, ctx: TextContext | None = None) -> list[tuple[int, int]]:
         if self.exceptions is None:
             return []
+        if ctx is not None:
+            return ctx.spans(self.exceptions, text)
         return [m.span() for m in self.exceptions.finditer(text)]
 
     def matches(self, regex, ctx: TextContext, use_evasion: bool | None = None) -> Iterator[tuple[int, int]]:
@@ -336,9 +367,8 @@ class Rule:
             haystack = norm.text
         else:
             haystack = ctx.text
-        skip = self.excepted_spans(haystack)
-        for m in regex.finditer(haystack):
-            s, e = m.span()
+        skip = self.excepted_spans(haystack, ctx)
+        for s, e in ctx.spans(regex, haystack):
             if s == e or (not self.nonword and not on_word_boundary(haystack, s, e)):
                 continue
             if any(a <= s and e <= b for a, b in skip):

@@ -100,10 +100,10 @@ class PiiRule(Rule):
         official = str_list(d.get("official"), "official")
         self.official_words = [w.lower() for w in (official or DEFAULT_OFFICIAL)]
 
-    def _spans(self, text: str):
+    def _spans(self, ctx: TextContext):
+        text = ctx.text
         for name in self.detect:
-            for m in self.patterns[name].finditer(text):
-                s, e = m.span()
+            for s, e in ctx.spans(self.patterns[name], text):
                 if name == "phone":
                     digits = sum(c.isdigit() for c in text[s:e])
                     if (
@@ -134,11 +134,11 @@ class PiiRule(Rule):
     def find(self, ctx: TextContext):
         text = ctx.text
         found: list[tuple[str, int, int]] = []
-        for name, s, e in sorted(self._spans(text), key=lambda x: (x[1], -x[2])):
+        for name, s, e in sorted(self._spans(ctx), key=lambda x: (x[1], -x[2])):
             if found and s < found[-1][2]:  # a postcode inside an address, say
                 continue
             found.append((name, s, e))
-        skip = self.excepted_spans(text)
+        skip = self.excepted_spans(text, ctx)
         out = []
         for name, s, e in found:
             if any(a <= s and e <= b for a, b in skip):

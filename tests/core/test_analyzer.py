@@ -110,21 +110,25 @@ def test_the_default_pack_is_the_shipped_policy():
 
 def test_platforms_restrict_the_networks():
     pack = fixture_pack()
-    if not pack.platforms:
-        return  # platforms.yml not present: nothing to restrict (covered by tests/core/test_platforms)
-    names = [p.name for p in pack.platforms]
-    report = Analyzer(pack, platforms=names[:1]).analyze("Hello.")
-    assert [p.name for p in report.platforms] == names[:1]
+    assert [p.name for p in Analyzer(pack).analyze("Hello.").platforms][:2] == ["X", "Bluesky"]
+    report = Analyzer(pack, platforms=["bluesky"]).analyze("Hello.")
+    assert [p.name for p in report.platforms] == ["Bluesky"]
 
 
 # --- properties ---------------------------------------------------------------------------
 
-_ALPHABET = st.sampled_from(
-    list("abcdefghij XYZ.,!?'\n@#0123456789")
-    + ["\u200b", "\u200d", "\u2066", "\u202e", "\ufeff", "\u0301", "\u0308"]  # zero-width, bidi, combining
-    + ["שלום", "مرحبا", "😀", "👩🏽‍🚀", "🇬🇧", "é", "і", "ο", "ß", "\u2029", "\r\n"]
-    + [" idiot ", " Councillor Hart is a clown. ", " 07700 900123 ", " leverage ", " perhaps maybe ", "@x "]
-)
+_PLAIN = list("abcdefghij XYZ.,!?'\n@#0123456789")
+_INVISIBLE = ["\u200b", "\u200d", "\u2066", "\u202e", "\ufeff", "\u0301", "\u0308"]  # zero-width, bidi, marks
+_WORLD = ["שלום", "مرحبا", "😀", "👩🏽\u200d🚀", "🇬🇧", "é", "і", "ο", "ß", "\u2029", "\r\n"]
+_TRIGGERS = [
+    " idiot ",
+    " Councillor Hart is a clown. ",
+    " 07700 900123 ",
+    " leverage ",
+    " perhaps maybe ",
+    "@x ",
+]
+_ALPHABET = st.sampled_from([*_PLAIN, *_INVISIBLE, *_WORLD, *_TRIGGERS])
 _TEXT = st.lists(_ALPHABET, max_size=300).map("".join)
 _BIG = st.tuples(_TEXT, st.integers(1, 350)).map(lambda t: (t[0] * t[1])[:100_000])
 

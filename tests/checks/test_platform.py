@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from desktop_app.core.analyzer import Analyzer
+from tests.checks.conftest import findings_of, fixture_pack
+
+RULE = "fixtures.Length"
+
+
+def test_the_overflow_for_each_network_over_its_limit_is_flagged():
+    text = "word " * 62 + "end."  # 314 characters: over X (280) and Bluesky (300)
+    found = findings_of(RULE, text)
+    assert [f.message.split(":")[0] for f in found] == ["Too long for X", "Too long for Bluesky"]
+    x = found[0]
+    assert x.start == 280 and x.end == len(text)
+
+
+def test_only_the_chosen_networks_are_checked():
+    text = "word " * 62 + "end."
+    analyzer = Analyzer(fixture_pack(), platforms=["Threads"])
+    assert [f for f in analyzer.analyze(text).findings if f.rule == RULE] == []
+    analyzer = Analyzer(fixture_pack(), platforms=["Bluesky"])
+    assert len([f for f in analyzer.analyze(text).findings if f.rule == RULE]) == 1
+
+
+def test_a_post_within_every_limit_passes():
+    assert findings_of(RULE, "Short and sweet.") == []

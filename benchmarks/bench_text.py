@@ -67,6 +67,14 @@ def main() -> None:
         norm = text.normalise_for_matching(draft)
         bench("to_original x1000", lambda n: [n.to_original(i, i + 3) for i in range(1000)], norm, 20)
 
+    from pathlib import Path
+
+    from desktop_app.core import platforms
+
+    shipped = platforms.load_platforms(Path(__file__).resolve().parent.parent / "policy" / "platforms.yml")
+    for name, draft in drafts.items():
+        bench(f"platforms.fit_all (7 networks), {name}", lambda t: platforms.fit_all(t, shipped), draft)
+
     try:
         from desktop_app.core import readability
     except ImportError:

@@ -1,0 +1,301 @@
+"""Post length per social network, counted the way each network counts.
+
+The limits and counting methods are data (policy/platforms.yml). Counting is by
+user-perceived character (grapheme cluster, via the `regex` module's \\X), never by
+Python code point or UTF-16 unit, except on X, which follows twitter-text's weighted
+count. Links count a fixed length where the network shortens them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+import yaml
+
+from desktop_app.core.findings import PlatformFit
+
+__all__ = ["COUNTING_METHODS", "Platform", "fit_all", "load_platforms", "measure"]
+
+COUNTING_METHODS = ("graphemes", "twitter", "mastodon")
+
+
+@dataclass(frozen=True, slots=True)
+class Platform:
+    name: str
+    limit: int | None
+    counting: str  # one of COUNTING_METHODS
+    url_length: int | None  # every link counts this much; None: links are ordinary text
+
+
+# ---------------------------------------------------------------------------------------
+# Loading
+# ---------------------------------------------------------------------------------------
+
+_KEYS = {"name", "limit", "counting", "url_length"}
+
+
+def load_platforms(path: Path) -> list[Platform]:
+    """Platforms from a platforms.yml; ValueError naming the file and key on bad data."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("platforms"), list):
+        raise ValueError(f"{path}: platforms: expected a list of platforms under the key 'platforms'")
+    platforms: list[Platform] = []
+    seen: set[str] = set()
+    for i, item in enumerate(data["platforms"]):
+        where = f"{path}: platforms[{i}]"
+        if not isinstance(item, dict):
+            raise ValueError(f"{where}: expected a mapping with keys {', '.join(sorted(_KEYS))}")
+        unknown = set(item) - _KEYS
+        if unknown:
+            raise ValueError(
+                f"{where}: unknown key {sorted(unknown)[0]!r} (known: {', '.join(sorted(_KEYS))})"
+            )
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"{where}.name: expected a non-empty name, got {name!r}")
+        where = f"{path}: platforms[{i}] ({name})"
+        if name.lower() in seen:
+            raise ValueError(f"{where}.name: {name!r} appears twice")
+        seen.add(name.lower())
+        counting = item.get("counting", "graphemes")
+        if counting not in COUNTING_METHODS:
+            raise ValueError(
+                f"{where}.counting: expected one of {', '.join(COUNTING_METHODS)}, got {counting!r}"
+            )
+        platforms.append(
+            Platform(
+                name=name.strip(),
+                limit=_optional_count(item, "limit", where),
+                counting=counting,
+                url_length=_optional_count(item, "url_length", where),
+            )
+        )
+    return platforms
+
+
+def _optional_count(item: dict, key: str, where: str) -> int | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError(f"{where}.{key}: expected a positive whole number or null, got {value!r}")
+    return value
+
+
+# ---------------------------------------------------------------------------------------
+# Counting
+# ---------------------------------------------------------------------------------------
+
+_URL_END = r"""[^\s<>"'.,;:!?)\]’”]"""
+# Links with a scheme (the only links Mastodon recognises).
+_SCHEME_URL = re.compile(rf"(?:https?://|www\.)[^\s<>\"]*{_URL_END}", re.IGNORECASE)
+# Bare domains (X finds these too, as twitter-text does): found from their ending, then
+# matched from the start of their chunk, so ordinary words cost nothing.
+_TLD = re.compile(r"\.(?:com|org|net|uk|io|co|gov|eu|ly|me|info|app|news|social)\b", re.IGNORECASE)
+_BARE_DOMAIN = re.compile(
+    rf"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|io|co|gov|eu|ly|me|info|app|news|social)"
+    rf"(?:/[^\s<>\"]*{_URL_END})?(?![\w@-])",
+    re.IGNORECASE,
+)
+_CHUNK_OPENERS = "([{\"'‘“<"
+# Mastodon counts @user@server as @user (Mastodon's own countableText).
+_REMOTE_MENTION = re.compile(r"(?<![/\w])@(\w+)@[a-z0-9.-]+[a-z0-9]", re.IGNORECASE)
+
+_GRAPHEME = regex.compile(r"\X")
+# Characters that can join a neighbour into one grapheme (combining marks, ZWJ, skin
+# tones, flag halves, Hangul jamo, CR of CR LF...). Text without them has one grapheme per
+# code point, which is what makes counting fast.
+_JOINER = regex.compile(
+    r"[\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}\p{GCB=Prepend}\p{GCB=Regional_Indicator}"
+    r"\p{GCB=L}\p{GCB=V}\p{GCB=T}\p{GCB=LV}\p{GCB=LVT}\p{Emoji_Modifier}\r]"
+)
+_is_joiner: dict[str, bool] = {}  # per distinct character, learnt once
+
+
+def _joiner_runs(text: str) -> re.Pattern | None:
+    """A pattern for runs of the joining characters this text holds, or None. Checking
+    each distinct character once is far cheaper than a Unicode-property scan of the text."""
+    found = []
+    for ch in set(text):
+        if ch > "\x7f" or ch == "\r":
+            joins = _is_joiner.get(ch)
+            if joins is None:
+                joins = _is_joiner[ch] = _JOINER.match(ch) is not None
+            if joins:
+                found.append(ch)
+    if not found:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(found)) + "]+")  # re caches it
+
+
+_EMOJI = regex.compile(r"[\p{Emoji_Presentation}\p{Regional_Indicator}\p{Emoji_Modifier}\ufe0f\u20e3]")
+# twitter-text v3: code points in these ranges weigh 1, every other code point 2.
+_LIGHT_RANGES = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
+_HEAVY = re.compile("[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _LIGHT_RANGES) + "]")
+
+
+def _twitter_cluster_weight(cluster: str) -> int:
+    if _EMOJI.search(cluster):
+        return 2  # an emoji (with its skin tone, flag pair or ZWJ family) counts 2 whole
+    cluster = unicodedata.normalize("NFC", cluster)
+    return len(cluster) + len(_HEAVY.findall(cluster))
+
+
+class _Counter:
+    """Counts stretches of one text. Graphemes are found with \\X only inside small
+    windows around joining characters; elsewhere a code point is a grapheme."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.windows: list[tuple[int, int]] = []
+        joiners = None if text.isascii() and "\r" not in text else _joiner_runs(text)
+        if joiners is not None:
+            for m in joiners.finditer(text):
+                start, end = max(m.start() - 1, 0), min(m.end() + 1, len(text))
+                if self.windows and start <= self.windows[-1][1]:
+                    self.windows[-1] = (self.windows[-1][0], end)
+                else:
+                    self.windows.append((start, end))
+        self._window_starts = [w[0] for w in self.windows]
+        self._scheme_links: list[tuple[int, int]] | None = None
+
+    def scheme_links(self) -> list[tuple[int, int]]:
+        """Spans of http(s):// and www. links (found once, shared by every network)."""
+        if self._scheme_links is None:
+            text = self.text
+            maybe = "//" in text or "www." in text or "WWW." in text
+            self._scheme_links = [m.span() for m in _SCHEME_URL.finditer(text)] if maybe else []
+        return self._scheme_links
+
+    def _pieces(self, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+        """Split [start, end) into (start, end, inside a window) pieces, in order."""
+        pos = start
+        first = max(bisect_right(self._window_starts, start) - 1, 0)
+        for w_start, w_end in self.windows[first:]:
+            if w_start >= end:
+                break
+            if w_end <= pos:
+                continue
+            if w_start > pos:
+                yield pos, w_start, False
+            yield max(w_start, pos), min(w_end, end), True
+            pos = min(w_end, end)
+        if pos < end:
+            yield pos, end, False
+
+    def length(self, start: int, end: int, counting: str) -> int:
+        text = self.text
+        total = 0
+        for a, b, joined in self._pieces(start, end):
+            if joined:
+                if counting == "twitter":
+                    total += sum(_twitter_cluster_weight(c) for c in _GRAPHEME.findall(text, a, b))
+                else:
+                    total += len(_GRAPHEME.findall(text, a, b))
+            elif counting == "twitter" and not text.isascii():
+                plain = unicodedata.normalize("NFC", text[a:b])
+                total += len(plain) + len(_HEAVY.findall(plain))
+            else:
+                total += b - a
+        return total
+
+    def overflow(self, start: int, end: int, counting: str, room: int) -> int:
+        """Index of the first character in [start, end) that does not fit in `room`."""
+        text = self.text
+        used = 0
+        for a, b, joined in self._pieces(start, end):
+            if joined:
+                for m in _GRAPHEME.finditer(text, a, b):
+                    weight = _twitter_cluster_weight(m.group()) if counting == "twitter" else 1
+                    if used + weight > room:
+                        return m.start()
+                    used += weight
+                continue
+            if counting != "twitter" or _HEAVY.search(text, a, b) is None:
+                if used + (b - a) > room:
+                    return a + room - used
+                used += b - a
+                continue
+            for i in range(a, b):  # mixed weights: step through (only up to the limit)
+                weight = 2 if _HEAVY.match(text, i) else 1
+                if used + weight > room:
+                    return i
+                used += weight
+        return end
+
+
+def _links(text: str, platform: Platform, counter: _Counter) -> list[tuple[int, int]]:
+    if platform.url_length is None:
+        return []
+    found = list(counter.scheme_links())
+    if platform.counting == "mastodon":
+        return [(s, e) for s, e in found if text[s] in "hH"]  # http(s):// only
+    last_end = 0
+    for tld in _TLD.finditer(text):
+        if tld.start() < last_end or any(s <= tld.start() < e for s, e in found):
+            continue
+        chunk = tld.start()
+        while chunk > 0 and not text[chunk - 1].isspace():
+            chunk -= 1
+        while chunk < tld.start() and text[chunk] in _CHUNK_OPENERS:
+            chunk += 1
+        if chunk and text[chunk - 1] in "@.-":
+            continue
+        m = _BARE_DOMAIN.match(text, chunk)
+        if m and m.end() > tld.start():
+            found.append(m.span())
+            last_end = m.end()
+    return sorted(found)
+
+
+def _specials(text: str, platform: Platform, counter: _Counter) -> list[tuple[int, int, int]]:
+    """(start, end, weight) of stretches counted specially: links and remote mentions."""
+    found = [(s, e, platform.url_length) for s, e in _links(text, platform, counter)]
+    if platform.counting == "mastodon" and "@" in text:
+        for m in _REMOTE_MENTION.finditer(text):
+            if not any(s <= m.start() < e for s, e, _ in found):
+                user = _Counter(m.group(1)).length(0, len(m.group(1)), "graphemes")
+                found.append((m.start(), m.end(), 1 + user))
+        found.sort()
+    return found
+
+
+def measure(text: str, platform: Platform, _counter: _Counter | None = None) -> PlatformFit:
+    """The post's length as `platform` counts it, and where it first passes the limit."""
+    counter = _counter or _Counter(text)
+    counting = "twitter" if platform.counting == "twitter" else "graphemes"
+    limit = platform.limit
+    total = 0
+    overflow: int | None = None
+    pos = 0
+    for s, e, weight in [*_specials(text, platform, counter), (len(text), len(text), 0)]:
+        plain = counter.length(pos, s, counting) if s > pos else 0
+        if overflow is None and limit is not None and total + plain > limit:
+            overflow = counter.overflow(pos, s, counting, limit - total)
+        total += plain
+        if s < e:
+            if overflow is None and limit is not None and total + weight > limit:
+                overflow = s
+            total += weight
+        pos = e
+    return PlatformFit(name=platform.name, limit=limit, length=total, overflow_start=overflow)
+
+
+def fit_all(text: str, platforms: list[Platform], only: Iterable[str] | None = None) -> list[PlatformFit]:
+    """measure() for each platform, in the file's order; `only` keeps the named ones
+    (case-insensitive; names not in `platforms` are ignored)."""
+    wanted = None if only is None else {name.lower() for name in only}
+    counter = _Counter(text)  # shared: the grapheme windows are the same for every network
+    return [measure(text, p, counter) for p in platforms if wanted is None or p.name.lower() in wanted]

@@ -34,19 +34,15 @@ RETRY_MS = 3000
 
 def qt_to_py(text: str, position: int) -> int:
     """A QTextCursor position (UTF-16 units) as a Python string index."""
-    if len(text) == len(text.encode("utf-16-le")) // 2:
-        return max(0, min(position, len(text)))  # no characters outside the BMP: the same
-    units = 0
-    for index, ch in enumerate(text):
-        if units >= position:
-            return index
-        units += 2 if ord(ch) > 0xFFFF else 1
-    return len(text)
+    if text.isascii():
+        return max(0, min(position, len(text)))
+    units = text.encode("utf-16-le", "surrogatepass")[: 2 * max(0, position)]
+    return len(units.decode("utf-16-le", "surrogatepass"))
 
 
 def py_to_qt(text: str, index: int) -> int:
     """A Python string index as a QTextCursor position (UTF-16 units)."""
-    return len(text[:index].encode("utf-16-le")) // 2
+    return len(text[: max(0, index)].encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _key(draft: Draft) -> tuple:

@@ -208,7 +208,7 @@ def test_source_path_is_remembered(make_session, store, tmp_path):
     assert store.get(draft_id).source_path == str(tmp_path / "b.md")
 
 
-@pytest.mark.parametrize("text", ["", "plain", "emoji 🎉 mid", "🎉🎉x", "a\nb😀\nc"])
+@pytest.mark.parametrize("text", ["", "plain", "emoji 🎉 mid", "🎉🎉x", "a\nb😀\nc", "lone \ud83d surrogate"])
 def test_position_conversions_round_trip(text):
     for index in range(len(text) + 1):
         assert qt_to_py(text, py_to_qt(text, index)) == index

@@ -102,6 +102,7 @@ class DraftsPanel(QWidget):
         self.list_widget.setAccessibleName("Drafts")
         self.list_widget.setAlternatingRowColors(True)
         self.list_widget.setWordWrap(True)
+        self.list_widget.setSpacing(3)
         self.message = QLabel(self)
         self.message.setObjectName("draftsMessage")
         self.message.setWordWrap(True)
@@ -212,9 +213,11 @@ class DraftsPanel(QWidget):
 
     def refresh(self) -> None:
         """Reload the list from disk, keeping the selection where possible."""
+        binned = self.store.bin()
+        self.bin_button.setText(f"&Bin ({len(binned)})" if binned else "&Bin")
         if self._bin_mode:
             query = " ".join(self.search.text().split()).casefold()
-            drafts = [d for d in self.store.bin() if not query or query in d.text.casefold()]
+            drafts = [d for d in binned if not query or query in d.text.casefold()]
         else:
             drafts = self.store.search(self.search.text())
         keep = self._wanted_selection()

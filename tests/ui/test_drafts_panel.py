@@ -99,6 +99,7 @@ def test_new_duplicate_rename_delete_restore_without_session(qtbot, panel, store
     assert deleted.args == [first]
     assert first not in panel.ids()
     assert "bin" in panel.message.text()
+    assert panel.bin_button.text() == "&Bin (1)"
 
     qtbot.mouseClick(panel.bin_button, Qt.MouseButton.LeftButton)
     assert panel.in_bin and panel.ids() == [first]

@@ -9,9 +9,8 @@ from desktop_app.checks.base import (
     RuleError,
     Suggestion,
     TextContext,
-    compile_re,
+    compile_words,
     str_list,
-    word_alternation,
 )
 
 
@@ -28,12 +27,9 @@ class AbsenceRule(Rule):
             raise RuleError("trigger", "an absence rule needs `trigger` patterns")
         if not expect:
             raise RuleError("expect", "an absence rule needs `expect` patterns")
-        for key, items in (("trigger", trigger), ("expect", expect)):
-            for i, p in enumerate(items):
-                compile_re(p, f"{key}[{i}]")
-        self.trigger = compile_re(word_alternation(trigger), "trigger", self.ignorecase)
+        self.trigger = compile_words(trigger, "trigger", self.ignorecase)
         # What is expected counts however it is written ("Thank you", "THANKS").
-        self.expect = compile_re(word_alternation(expect, nonword=bool(d.get("nonword"))), "expect", True)
+        self.expect = compile_words(expect, "expect", True, nonword=bool(d.get("nonword")))
         self.append = str(d.get("append") or "").strip()
 
     def find(self, ctx: TextContext):

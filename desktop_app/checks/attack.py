@@ -23,10 +23,9 @@ from desktop_app.checks.base import (
     RuleError,
     Suggestion,
     TextContext,
-    compile_re,
+    compile_words,
     fill_message,
     str_list,
-    word_alternation,
 )
 
 DEFAULT_REWRITE = "{possessive} decision to ... is wrong because ..."
@@ -159,9 +158,7 @@ class AttackRule(Rule):
         insults = str_list(d.get("insults"), "insults")
         if not insults:
             raise RuleError("insults", "an attack rule needs `insults` (a list or an include)")
-        for i, insult in enumerate(insults):
-            compile_re(insult, f"insults[{i}]")
-        self.insult_re = compile_re(word_alternation(insults), "insults", ignorecase=True)
+        self.insult_re = compile_words(insults, "insults", ignorecase=True)
         roles = str_list(d.get("roles"), "roles")
         self.roles = {tuple(r.lower().split()) for r in roles if r.strip()}
         self.max_role_words = max((len(r) for r in self.roles), default=1)

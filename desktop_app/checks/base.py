@@ -114,6 +114,17 @@ def word_alternation(tokens: Iterable[str], nonword: bool = False) -> str:
     return "|".join(parts)
 
 
+def compile_words(tokens: list[str], key: str, ignorecase: bool = False, nonword: bool = False):
+    """One RE2 pattern for a word list. On failure, the error names the entry at fault
+    (key[i]); entries are compiled one by one only then, so loading stays fast."""
+    try:
+        return compile_re(word_alternation(tokens, nonword=nonword), key, ignorecase)
+    except RuleError as whole:
+        for i, token in enumerate(tokens):
+            compile_re(token, f"{key}[{i}]")
+        raise whole from None
+
+
 def str_list(value: Any, key: str) -> list[str]:
     if value is None:
         return []

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from desktop_app.checks.base import Rule, RuleError, TextContext, compile_re, str_list, word_alternation
+from desktop_app.checks.base import (
+    Rule,
+    RuleError,
+    TextContext,
+    compile_re,
+    compile_words,
+    str_list,
+    word_alternation,
+)
 
 
 class ExistenceRule(Rule):
@@ -13,17 +21,15 @@ class ExistenceRule(Rule):
         raw = str_list(d.get("raw"), "raw")  # Vale: pieces concatenated into one pattern
         if not tokens and not raw:
             raise RuleError("tokens", "an existence rule needs `tokens` (or `raw`)")
-        for i, token in enumerate(tokens):  # name the offending entry, not the whole list
-            compile_re(token, f"tokens[{i}]")
         self.nonword = bool(d.get("nonword", False))
-        parts = []
-        if tokens:
-            parts.append(word_alternation(tokens, nonword=bool(d.get("nonword", False))))
-        if raw:
-            parts.append("".join(raw))
-        self.regex = compile_re(
-            "|".join(f"(?:{p})" for p in parts), "tokens", self.ignorecase or self.evasion
-        )
+        fold = self.ignorecase or self.evasion
+        words = compile_words(tokens, "tokens", fold, self.nonword) if tokens else None
+        if not raw:
+            self.regex = words
+            return
+        parts = [word_alternation(tokens, nonword=self.nonword)] if tokens else []
+        parts.append("".join(raw))
+        self.regex = compile_re("|".join(f"(?:{p})" for p in parts), "raw", fold)
 
     def find(self, ctx: TextContext):
         text = ctx.text

@@ -9,9 +9,8 @@ from desktop_app.checks.base import (
     RuleError,
     Suggestion,
     TextContext,
-    compile_re,
+    compile_words,
     str_list,
-    word_alternation,
 )
 
 _SEPARATORS = " \t,"
@@ -62,9 +61,7 @@ class HedgingRule(Rule):
         tokens = str_list(d.get("tokens"), "tokens")
         if not tokens:
             raise RuleError("tokens", "a hedging rule needs `tokens` (the hedges)")
-        for i, t in enumerate(tokens):
-            compile_re(t, f"tokens[{i}]")
-        self.regex = compile_re(word_alternation(tokens), "tokens", True)
+        self.regex = compile_words(tokens, "tokens", True)
         try:
             self.stack = int(d.get("stack", 2))
         except (TypeError, ValueError):

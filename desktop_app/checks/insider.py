@@ -9,10 +9,9 @@ from desktop_app.checks.base import (
     Rule,
     RuleError,
     TextContext,
-    compile_re,
+    compile_words,
     fill_message,
     str_list,
-    word_alternation,
 )
 
 
@@ -26,9 +25,7 @@ class InsiderRule(Rule):
         terms = str_list(d.get("terms"), "terms")
         if not terms:
             raise RuleError("terms", "an insider rule needs `terms`")
-        for i, t in enumerate(terms):
-            compile_re(t, f"terms[{i}]")
-        self.regex = compile_re(word_alternation(terms), "terms", self.ignorecase)
+        self.regex = compile_words(terms, "terms", self.ignorecase)
         try:
             self.density = float(d.get("density", 0.08))
             self.min_terms = int(d.get("min_terms", 2))

@@ -10,10 +10,9 @@ from desktop_app.checks.base import (
     Rule,
     RuleError,
     TextContext,
-    compile_re,
+    compile_words,
     remove_span,
     str_list,
-    word_alternation,
 )
 
 _HANDLE = re.compile(r"(?<![\w@])@\w+(?:@[\w\-]+(?:\.[\w\-]+)+)?")
@@ -30,9 +29,7 @@ class MentionsRule(Rule):
         except (TypeError, ValueError):
             raise RuleError("max_same_handle", "must be a whole number") from None
         pile_on = str_list(d.get("pile_on"), "pile_on")
-        for i, p in enumerate(pile_on):
-            compile_re(p, f"pile_on[{i}]")
-        self.pile_on = compile_re(word_alternation(pile_on), "pile_on", True) if pile_on else None
+        self.pile_on = compile_words(pile_on, "pile_on", True) if pile_on else None
 
     def find(self, ctx: TextContext):
         text = ctx.text

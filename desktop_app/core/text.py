@@ -73,15 +73,17 @@ def paragraphs(text: str) -> list[Span]:
 # ---------------------------------------------------------------------------------------
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
-# A run of terminators, then closing quotes/brackets, ending at whitespace or the line's end.
-# Requiring whitespace after keeps 3.5%, £1.2bn, 7.30pm, e.g.x and URLs (x.com/a?b=1) whole.
-_TERMINATOR = re.compile(r"[.!?…‽⁇⁈⁉]+[\"'’”»)\]]*(?=\s|$)")
 # Emoji straight after a sentence's end belong to it ("Great news! 🎉 Join us").
 _EMOJI_CHARS = (
     r"\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f\u20e3"
     r"\U000e0020-\U000e007f"
 )
-_TRAILING_EMOJI = regex.compile(rf"[ \t\u00a0]+[{_EMOJI_CHARS}]+(?=\s|$)")
+# A run of terminators, then closing quotes/brackets, ending at whitespace, the line's end or
+# emoji. Requiring one of those after keeps 3.5%, £1.2bn, 7.30pm, e.g.x and URLs whole.
+_TERMINATOR = regex.compile(rf"[.!?…‽⁇⁈⁉]+[\"'’”»)\]]*(?=\s|$|[{_EMOJI_CHARS}]+(?:\s|$))")
+_TRAILING_EMOJI = regex.compile(rf"[ \t\u00a0]*[{_EMOJI_CHARS}]+(?=\s|$)")
+# "1. Cut waiting lists" / "a. Fund the buses": a list marker, not a sentence.
+_LIST_MARKER = re.compile(r"\s*[-•*]?\s*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})")
 
 
 def _word_set(spaced: str) -> frozenset[str]:
@@ -116,7 +118,7 @@ def _next_visible(text: str, pos: int, end: int) -> str:
     return text[pos] if pos < end else ""
 
 
-def _ends_sentence(text: str, m: re.Match, line_end: int) -> bool:
+def _ends_sentence(text: str, m: regex.Match, sentence_start: int, line_end: int) -> bool:
     marks = m.group()
     following = _next_visible(text, m.end(), line_end)
     if not following:
@@ -127,6 +129,8 @@ def _ends_sentence(text: str, m: re.Match, line_end: int) -> bool:
         return not following.islower()
     if core != ".":
         return True  # ! ? ?! and friends always end a sentence
+    if _LIST_MARKER.fullmatch(text, sentence_start, m.start()):
+        return False
     word = _word_before(text, m.start())
     lowered = word.lower()
     if lowered in _NEVER_SPLIT:
@@ -159,7 +163,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         line_end = line.end()
         pos = line.start()
         for m in _TERMINATOR.finditer(text, pos, line_end):
-            if m.start() < pos or not _ends_sentence(text, m, line_end):
+            if m.start() < pos or not _ends_sentence(text, m, pos, line_end):
                 continue
             stop = m.end()
             emoji = _TRAILING_EMOJI.match(text, stop, line_end)

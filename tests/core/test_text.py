@@ -68,6 +68,13 @@ def test_paragraphs_handle_crlf_and_empty_text():
         ("He said ‘enough.’ And went.", ["He said ‘enough.’", "And went."]),
         ("Wait... what? Wait… What?", ["Wait... what?", "Wait…", "What?"]),
         ("Great news! 🎉 Join us.", ["Great news! 🎉", "Join us."]),
+        ("Great!🎉 Join us.", ["Great!🎉", "Join us."]),
+        (
+            "Pledges:\n1. Cut waiting lists.\n2. Fund buses",
+            ["Pledges:", "1. Cut waiting lists.", "2. Fund buses"],
+        ),
+        ("  a. Rural routes. More soon.", ["a. Rural routes.", "More soon."]),
+        ("Step 3. Then go.", ["Step 3.", "Then go."]),
         ("Line one\nLine two\n- item three", ["Line one", "Line two", "- item three"]),
         ("J. K. Rowling wrote it. Fine.", ["J. K. Rowling wrote it.", "Fine."]),
         ("We left the U.K. The end.", ["We left the U.K.", "The end."]),

@@ -353,8 +353,10 @@ def normalise_for_matching(text: str) -> Normalised:
 
 # Per distinct character (studied once): what it folds to, and whether it breaks the
 # one-to-one map (dropped, expanded, or a combining mark that joins the character before).
-_folds: dict[str, str] = {}
-_irregular: set[str] = set()
+# Per distinct character, studied once: what it folds to, and whether it breaks the
+# one-to-one map (dropped, expanded, or a combining mark that joins the character before).
+# Worker threads share it; entries are only ever added whole (or the lot cleared).
+_studied: dict[str, tuple[str, bool]] = {}
 
 
 def _fold_char(ch: str) -> str:
@@ -372,15 +374,15 @@ def _is_mark(ch: str) -> bool:
     return unicodedata.category(ch) in ("Mn", "Me")
 
 
-def _learn(chars: list[str]) -> None:
-    if len(_folds) > 100_000:  # a pathological stream of distinct characters
-        _folds.clear()
-        _irregular.clear()
-    for ch in chars:
+def _study(ch: str) -> tuple[str, bool]:
+    found = _studied.get(ch)
+    if found is None:
         folded = _fold_char(ch)
-        _folds[ch] = folded
-        if len(folded) != 1 or _is_mark(ch):
-            _irregular.add(ch)
+        found = (folded, len(folded) != 1 or _is_mark(ch))
+        if len(_studied) > 100_000:  # a pathological stream of distinct characters
+            _studied.clear()
+        _studied[ch] = found
+    return found
 
 
 def _char_class(chars: list[str]) -> re.Pattern:
@@ -391,17 +393,18 @@ def _char_class(chars: list[str]) -> re.Pattern:
 def _fold_units(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """NFKC, invisibles, accents and look-alikes. Works per distinct character with
     str.replace (C speed); the map is only built when a character was dropped or expanded."""
-    non_ascii = [c for c in set(text) if c > "\x7f"]
-    unseen = [c for c in non_ascii if c not in _folds]
-    if unseen:
-        _learn(unseen)
+    folds: dict[str, str] = {}
     one_to_one = text
     odd = []
-    for c in non_ascii:
-        if c in _irregular:
+    for c in set(text):
+        if c <= "\x7f":
+            continue
+        folded, irregular = _study(c)
+        folds[c] = folded
+        if irregular:
             odd.append(c)
-        elif _folds[c] != c:
-            one_to_one = one_to_one.replace(c, _folds[c])  # same length: positions unchanged
+        elif folded != c:
+            one_to_one = one_to_one.replace(c, folded)  # same length: positions unchanged
     if not odd:
         return one_to_one, None, None
     pieces: list[str] = []
@@ -419,7 +422,7 @@ def _fold_units(text: str) -> tuple[str, list[int] | None, list[int] | None]:
             if ends:  # a combining mark stays inside its base character's highlight
                 ends[-1] = at + 1
         else:
-            piece = _folds[ch]
+            piece = folds[ch]
             if piece:
                 pieces.append(piece)
                 starts.extend([at] * len(piece))

@@ -349,3 +349,13 @@ def test_span_is_frozen():
     span = Span(0, 1, "a")
     with pytest.raises(AttributeError):
         span.start = 3  # type: ignore[misc]
+
+
+def test_normalise_is_safe_from_several_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    samples = [f"{chr(0x0400 + i)}d{chr(0x0300 + i % 100)}1\u200bot ｉ d i o t {i}" for i in range(300)]
+    expected = [normalise_for_matching(s).text for s in samples]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda s: normalise_for_matching(s).text, samples))
+    assert results == expected

@@ -193,6 +193,8 @@ class GrammarService:
         client = self._client
         if client is None:
             return None
+        if not text.strip():
+            return []  # nothing to check (a retry with no draft yet only needed the probe)
         text = text[:MAX_CHECKED]
         try:
             payload = client.check(

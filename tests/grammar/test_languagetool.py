@@ -156,3 +156,14 @@ def test_broken_or_out_of_range_matches_are_dropped():
     }
     (finding,) = matches.to_findings("Hi there", payload)
     assert finding.rule == "LanguageTool.OK" and finding.text == "Hi"
+
+
+def test_empty_text_is_not_sent_but_a_due_retry_still_reconnects(fake_lt, fast_config):
+    service = service_for(fake_lt.url, fast_config)
+    fake_lt.down()
+    service.start()
+    fake_lt.up()
+    sent = len(fake_lt.requests)
+    assert service.check_grammar("  ") == []
+    assert service.state.state == "ready"
+    assert len(fake_lt.requests) == sent + 1  # the probe's own tiny check, not the empty draft

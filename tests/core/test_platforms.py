@@ -62,7 +62,8 @@ def length(text, platform):
 def test_counting_per_network(shipped, text, x, bluesky, mastodon):
     assert length(text, shipped["X"]) == x
     assert length(text, shipped["Bluesky"]) == bluesky
-    assert length(text, shipped["Threads"]) == bluesky
+    for name in ("Threads", "Instagram", "LinkedIn", "Facebook"):
+        assert length(text, shipped[name]) == bluesky
     assert length(text, shipped["Mastodon"]) == mastodon
 
 

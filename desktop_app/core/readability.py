@@ -18,7 +18,7 @@ import threading
 from functools import lru_cache
 
 from desktop_app.core.findings import Readability, SentenceScore
-from desktop_app.core.text import _ALL_TOKENS, sentences
+from desktop_app.core.text import sentences, word_texts
 
 __all__ = ["WORDS_PER_MINUTE", "score", "sentence_ari", "warm_up"]
 
@@ -62,7 +62,7 @@ def _is_link(token: str) -> bool:
 
 
 def _reading_words(text: str) -> list[str]:
-    return [m.group() for m in _ALL_TOKENS.finditer(text) if not _is_link(m.group())]
+    return [token for token in word_texts(text) if not _is_link(token)]
 
 
 @lru_cache(maxsize=4096)

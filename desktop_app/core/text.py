@@ -22,6 +22,7 @@ __all__ = [
     "sentences",
     "utf16_len",
     "word_count",
+    "word_texts",
     "words",
 ]
 
@@ -217,6 +218,14 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     start = max(0, start)
     pattern = _ALL_TOKENS if _SPECIAL_HINT.search(text, start, end) else _PLAIN_WORDS
     return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
+
+
+def word_texts(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The text of each words() token, without building spans (for counting and scoring)."""
+    end = len(text) if end is None else min(end, len(text))
+    start = max(0, start)
+    pattern = _ALL_TOKENS if _SPECIAL_HINT.search(text, start, end) else _PLAIN_WORDS
+    return pattern.findall(text, start, end)
 
 
 def word_count(text: str, start: int = 0, end: int | None = None) -> int:

@@ -15,6 +15,7 @@ from desktop_app.core.text import (
     sentences,
     utf16_len,
     word_count,
+    word_texts,
     words,
 )
 
@@ -142,6 +143,7 @@ def test_words_with_combining_marks_and_other_scripts():
 @given(st.text(alphabet=st.sampled_from("ab1 .,'-@#/:é😀\u0301\n"), max_size=60))
 def test_word_count_agrees_with_words(text):
     assert word_count(text) == len(words(text))
+    assert word_texts(text) == [w.text for w in words(text)]
     for w in words(text):
         assert text[w.start : w.end] == w.text and w.text.strip() == w.text
 

@@ -148,6 +148,14 @@ def test_word_count_agrees_with_words(text):
         assert text[w.start : w.end] == w.text and w.text.strip() == w.text
 
 
+def test_word_spans_are_ordinary_spans():
+    built = words("one two")
+    assert built == [Span(0, 3, "one"), Span(4, 7, "two")]
+    assert hash(built[0]) == hash(Span(0, 3, "one"))
+    with pytest.raises(AttributeError):
+        built[0].start = 5  # type: ignore[misc]
+
+
 def test_words_inside_a_range():
     text = "one two three four"
     assert [(w.start, w.text) for w in words(text, 4, 13)] == [(4, "two"), (8, "three")]

@@ -24,6 +24,7 @@ from desktop_app.grammar.local_server import LocalServer, free_port
 from desktop_app.grammar.spelling import SpellChecker, SpellingUnavailable
 
 OFFLINE = "offline spelling only"
+NO_SPELLING = "no spelling check either"
 # The editor checks at most this much (ui/analysis_worker.py does the same); a pasted book
 # must not keep a shared server busy for minutes.
 MAX_CHECKED = 64_000
@@ -95,7 +96,11 @@ class GrammarService:
             self._retry_at = self._clock() + self.config.retry_delay(self._failures)
             if self.source.kind == "local" and self._failures >= MAX_LOCAL_STARTS:
                 self._retry_at = None  # starting Java again and again would only slow the computer
-        self._set_state("unavailable", f"{self.name}: unavailable ({reason}); {OFFLINE}")
+        self._set_state("unavailable", f"{self.name}: unavailable ({reason}); {self._fallback()}")
+
+    def _fallback(self) -> str:
+        """What still works without LanguageTool (the dictionary can be missing in a broken install)."""
+        return NO_SPELLING if self.speller.problem else OFFLINE
 
     def retry_in(self) -> float | None:
         """Seconds until LanguageTool is worth trying again; None if there is nothing to retry."""
@@ -110,8 +115,10 @@ class GrammarService:
         src = self.source
         if src.kind == "none":
             if src.problem == "no Java":
-                return self._set_state("unavailable", f"LanguageTool unavailable (no Java); {OFFLINE}")
-            return self._set_state("unavailable", f"LanguageTool not installed; {OFFLINE}")
+                return self._set_state(
+                    "unavailable", f"LanguageTool unavailable (no Java); {self._fallback()}"
+                )
+            return self._set_state("unavailable", f"LanguageTool not installed; {self._fallback()}")
         if src.kind == "server":
             self._set_state("starting", f"Connecting to {self.name}…")
             self._client = self._make_client(src.url)

@@ -142,3 +142,11 @@ def test_user_word_list_ignores_duplicates_and_case(tmp_path):
     assert words.words() == ["Zorblatt"]
     assert words.remove("ZORBLATT")
     assert words.words() == []
+
+
+def test_a_missing_dictionary_turns_spelling_off_and_the_status_says_so(tmp_path):
+    speller = SpellChecker(dictionary_dir=tmp_path / "no-dictionary")
+    assert "Offline spelling is unavailable" in speller.problem
+    service = GrammarService(environ={}, speller=speller)
+    assert service.start().detail == "LanguageTool not installed; no spelling check either"
+    assert service.check("We will recieve it.") == []  # no exception: the app goes on

@@ -381,8 +381,6 @@ def normalise_for_matching(text: str) -> Normalised:
     return Normalised(text, current, starts, ends)
 
 
-# Per distinct character (studied once): what it folds to, and whether it breaks the
-# one-to-one map (dropped, expanded, or a combining mark that joins the character before).
 # Per distinct character, studied once: what it folds to, and whether it breaks the
 # one-to-one map (dropped, expanded, or a combining mark that joins the character before).
 # Worker threads share it; entries are only ever added whole (or the lot cleared).
@@ -534,8 +532,11 @@ def _undo_leet(current: str) -> str:
     chars: list[str] | None = None
     for m in _LEET_TOKEN.finditer(current):
         start, end = m.span()
-        while end > start and current[end - 1] == "!":  # "id10t!": the last ! is punctuation
+        # "id10t!", "!!!Join": an ! at either end is punctuation, not a letter.
+        while end > start and current[end - 1] == "!":
             end -= 1
+        while start < end and current[start] == "!":
+            start += 1
         token = current[start:end]
         if (
             not token

@@ -205,6 +205,7 @@ def test_normalise_undoes_evasion(raw, expected):
         "I think x I a b",
         "email jo@b4.co.uk or visit b1t.ly/x1y2",
         "Hello! Great!",
+        "Big news !!!Join us",
         "U.S.A",
     ],
 )

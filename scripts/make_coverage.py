@@ -101,7 +101,8 @@ def render(policy: Path = POLICY) -> str:
         out.append("")
         for key, p in advisory:
             served = ", ".join(f"`{r['_name']}`" for r in by_target.get(key, [])) or "no rule"
-            out.append(f"- **{key} {_one_line(p.get('title', ''))}**: {_one_line(p.get('advisory_note', ''))}")
+            title, note = _one_line(p.get("title", "")), _one_line(p.get("advisory_note", ""))
+            out.append(f"- **{key} {title}**: {note}")
             out.append(f"  Rules: {served}.")
 
     orphans = [r["_name"] for r in rules if not (r.get("principle") or r.get("clause"))]

@@ -4,7 +4,8 @@ Works with no LanguageTool and no network. Decisions, each tested:
 - handles, hashtags, web and email addresses, numbers are never checked (tokens.py);
 - words in capitals (NHS, MPs) are acronyms, and so are mixed-case words (iPhone);
 - a capitalised word inside a sentence is taken as a name (Starmer, Wrexham) and left
-  alone; at the start of a sentence it is checked like any other word;
+  alone; at the start of a sentence it is checked like any other word, unless the same
+  word is also used inside a sentence in the post;
 - the user's words and the organisation's overlay word list always pass;
 - the en_GB dictionary accepts Oxford -ize spellings, but the party writes -ise, so
   "organization" is flagged with "organisation" (policy/grammar.yml, `prefer_ise`).
@@ -73,6 +74,12 @@ def _useful_suggestions(word: str, options: Iterable[str]) -> tuple[str, ...]:
         if len(out) == MAX_SUGGESTIONS:
             break
     return tuple(out)
+
+
+def names_in(words: list[tokens.Token]) -> set[str]:
+    """Capitalised words used inside a sentence: names there, so names at a sentence's
+    start too ("Starmer said ... we met Starmer")."""
+    return {t.text for t in words if t.text[:1].isupper() and not t.sentence_start}
 
 
 class SpellChecker:
@@ -174,8 +181,10 @@ class SpellChecker:
         """
         deadline = None if suggestion_budget is None else time.monotonic() + suggestion_budget
         findings = []
-        for token in tokens.words(text):
-            if not self.should_check(token):
+        words = tokens.words(text)
+        names = names_in(words)
+        for token in words:
+            if token.text in names or not self.should_check(token):
                 continue
             finding = self._check_token(token, deadline)
             if finding is not None:

@@ -42,7 +42,8 @@ def test_offline_findings_languagetool_did_not_make_are_kept():
 
 def test_languagetool_spelling_on_words_we_deliberately_accept_is_dropped():
     speller = SpellChecker(extra_words=["Fairshare"])
-    text = "Thanks @jnsmth for #Votezz and Zahawiqi. Fairshare wins at qwzx.org/x."
+    text = "Thanks @jnsmth for #Votezz and Zahawiqi. Fairshare wins at qwzx.org/x. Zahawiqi agrees."
     lt = [lt_spelling(text, w) for w in ("jnsmth", "Votezz", "Zahawiqi", "Fairshare", "qwzx")]
+    lt.append(lt_spelling(text, "Zahawiqi", nth=1))  # at a sentence start, but a name in this post
     grammar = Finding(0, 6, "Thanks", "LanguageTool.X", "grammar", Severity.SUGGESTION, "m")
     assert merge(text, [*lt, grammar], speller.check(text), speller) == [grammar]

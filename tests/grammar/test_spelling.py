@@ -81,6 +81,8 @@ def test_capitalised_names_inside_a_sentence_pass_but_not_at_its_start(speller):
     assert speller.check("We met Councillor Zahawiqi in Wrexhamtown today.") == []
     found = flagged(speller, "Recieve the leaflet. Zahawiqi was there.")
     assert set(found) == {"Recieve", "Zahawiqi"}
+    # Used as a name inside a sentence elsewhere in the post: a name at the start too.
+    assert speller.check("Zahawiqi was there. We thank Zahawiqi.") == []
 
 
 def test_emoji_and_opening_quotes_before_a_sentence_start_still_count_as_its_start():

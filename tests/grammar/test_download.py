@@ -2,50 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-import io
-import threading
-import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from desktop_app.grammar import source
 from desktop_app.grammar.download import DownloadFailed, DownloadPlan, default_plan, download_languagetool
 from desktop_app.grammar.local_server import free_port
-
-
-def make_zip() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as z:
-        z.writestr("LanguageTool-6.4/languagetool-server.jar", b"PK" + b"x" * 600_000)
-        z.writestr("LanguageTool-6.4/README.md", "LanguageTool")
-    return buffer.getvalue()
+from tests.grammar.zip_server import serve_zip
 
 
 @pytest.fixture
 def zip_server():
-    payload = make_zip()
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):
-            if self.path != "/LanguageTool-6.4.zip":
-                self.send_response(404)
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", hashlib.sha256(payload).hexdigest()
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_zip() as served:
+        yield served
 
 
 def test_download_reports_progress_and_is_found_afterwards(tmp_path, zip_server):

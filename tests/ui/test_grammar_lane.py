@@ -17,6 +17,7 @@ from desktop_app.storage.settings import Settings
 from desktop_app.ui.grammar_lane import GrammarLane
 from desktop_app.ui.grammar_settings import GrammarSettingsBox
 from tests.grammar.fake_languagetool import FakeLanguageTool
+from tests.grammar.zip_server import serve_zip
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -33,6 +34,12 @@ def fake_lt():
     yield server
     server.release()
     server.down()
+
+
+@pytest.fixture
+def zip_server():
+    with serve_zip() as served:
+        yield served
 
 
 @pytest.fixture
@@ -225,3 +232,22 @@ def test_local_server_starts_after_start_and_shutdown_leaves_no_process(
     process = psutil.Process(lane._service._server.pid)
     lane.shutdown()
     assert not process.is_running() or process.status() == psutil.STATUS_ZOMBIE
+
+
+def test_settings_box_download_shows_progress_and_restarts_the_lane(qtbot, tmp_path, zip_server, make_lane):
+    base, sha = zip_server
+    lane = make_lane("")
+    box = GrammarSettingsBox(lane._settings, lane)
+    qtbot.addWidget(box)
+    box.show()
+    values = []
+    box.progress.valueChanged.connect(values.append)
+    restarted = []
+    lane.restart = lambda: restarted.append(True)  # the real restart would try to run Java
+    box.start_download(DownloadPlan("6.4", f"{base}/LanguageTool-6.4.zip", sha, tmp_path / "ltp-download"))
+    assert box.progress.isVisible() and box.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: box.download_button.isEnabled())
+    assert box.download_result.text() == "LanguageTool 6.4 is installed. It will start in the background."
+    assert values and values[-1] == box.progress.maximum()
+    assert restarted == [True]
+    assert not box.progress.isVisible()

@@ -32,6 +32,9 @@ class AbsenceRule(Rule):
         self.expect = compile_words(expect, "expect", True, nonword=bool(d.get("nonword")))
         self.append = str(d.get("append") or "").strip()
 
+    def probe(self):
+        return self.trigger.pattern, self.evasion
+
     def find(self, ctx: TextContext):
         text = ctx.text
         first = next(iter(self.matches(self.trigger, ctx)), None)

@@ -38,6 +38,9 @@ class AmplifyRule(Rule):
                 except (OSError, UnicodeDecodeError):
                     continue  # an unreadable list must not stop the app; the rest still applies
 
+    def probe(self):
+        return "@", False
+
     def find(self, ctx: TextContext):
         if not self.handles or "@" not in ctx.text:
             return []

@@ -171,6 +171,9 @@ class AttackRule(Rule):
             raise RuleError("rewrite", f"bad template (use {{target}} and {{possessive}}): {exc}") from None
         self.evasion = True  # insults are typed to dodge filters whatever the rule serves
 
+    def probe(self):
+        return self.insult_re.pattern, True
+
     # -- targets --
 
     def _role_at(self, toks: list[_Tok], end_index: int) -> int | None:

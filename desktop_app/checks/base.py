@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +185,15 @@ def match_case(replacement: str, matched: str) -> str:
 # --- the text a rule looks at ---------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
+def _normalise(text: str):
+    """normalise_for_matching, remembered: a one-paragraph post is both the paragraph and
+    the document, and unchanged paragraphs come back on every keystroke."""
+    from desktop_app.core.text import normalise_for_matching
+
+    return normalise_for_matching(text)
+
+
 @dataclass
 class TextContext:
     """A paragraph (or the whole post) with lazily computed views shared by all rules."""
@@ -193,6 +202,10 @@ class TextContext:
     platform_fits: list = field(default_factory=list)  # PlatformFit for the chosen networks (whole text)
 
     _encoded: dict = field(default_factory=dict, repr=False)
+
+    def encoded(self, haystack: str) -> bytes:
+        self.spans(None, haystack)
+        return self._encoded[haystack][0]
 
     def spans(self, regex, haystack: str) -> list[tuple[int, int]]:
         """Match spans of an RE2 pattern in `haystack` (ctx.text or ctx.normalised.text).
@@ -217,15 +230,15 @@ class TextContext:
                 entry = (data, table)
             self._encoded[haystack] = entry
         data, table = entry
+        if regex is None:
+            return []
         if table is None:
             return [m.span() for m in regex.finditer(data)]
         return [(table[m.start()], table[m.end()]) for m in regex.finditer(data)]
 
     @cached_property
     def normalised(self):
-        from desktop_app.core.text import normalise_for_matching
-
-        return normalise_for_matching(self.text)
+        return _normalise(self.text)
 
     @cached_property
     def sentences(self):
@@ -266,6 +279,7 @@ class Rule:
     evasion_capable = True
     # The analyzer builds one of these per paragraph (and per post) and hands it to every rule.
     context_class = TextContext
+    prefilter_class: type[Prefilter]  # set below, once Prefilter is defined
     nonword = False  # `nonword: true`: match anywhere, not only on whole words
 
     def __init__(self, spec: RuleSpec):
@@ -334,6 +348,11 @@ class Rule:
     def find(self, ctx: TextContext) -> list[Finding]:
         raise NotImplementedError
 
+    def probe(self) -> tuple[str, bool] | None:
+        """(pattern, on the normalised text?) that must match somewhere for this rule to
+        find anything, or None to always run. Used by Prefilter to skip rules quickly."""
+        return None
+
     @property
     def severity_rank(self) -> int:
         return self.severity.rank
@@ -389,6 +408,44 @@ class Rule:
                 if s >= e:
                     continue
             yield s, e
+
+
+class Prefilter:
+    """Which rules could fire on a text, from one RE2 Set pass over it (and one over its
+    normalised form) instead of one search per rule. A rule's probe only ever over-matches
+    its own patterns, so skipping a rule never loses a finding."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = list(rules)
+        self._sets: dict[bool, tuple[object, list[int]]] = {}
+        self._always: list[int] = []
+        groups: dict[bool, list[tuple[int, str]]] = {False: [], True: []}
+        for i, rule in enumerate(self.rules):
+            probe = rule.probe()
+            if probe is None:
+                self._always.append(i)
+            else:
+                groups[probe[1]].append((i, probe[0]))
+        for normalised, items in groups.items():
+            if not items:
+                continue
+            rset = re2.Set.SearchSet(_OPTIONS)
+            for _, pattern in items:
+                rset.Add(pattern)
+            rset.Compile()
+            self._sets[normalised] = (rset, [i for i, _ in items])
+
+    def candidates(self, ctx: TextContext) -> list[Rule]:
+        chosen = set(self._always)
+        for normalised, (rset, owners) in self._sets.items():
+            haystack = ctx.normalised.text if normalised else ctx.text
+            hits = rset.Match(ctx.encoded(haystack))
+            if hits:
+                chosen.update(owners[h] for h in hits)
+        return [self.rules[i] for i in sorted(chosen)]
+
+
+Rule.prefilter_class = Prefilter
 
 
 def remove_span(text: str, start: int, end: int) -> Suggestion:

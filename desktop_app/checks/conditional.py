@@ -21,6 +21,9 @@ class ConditionalRule(Rule):
             w.lower() if self.ignorecase else w for w in str_list(d.get("exceptions"), "exceptions")
         }
 
+    def probe(self):
+        return self.first.pattern, False
+
     @staticmethod
     def _key(m) -> tuple[str, int, int]:
         if m.lastindex:

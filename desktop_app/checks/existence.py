@@ -31,6 +31,9 @@ class ExistenceRule(Rule):
         parts.append("".join(raw))
         self.regex = compile_re("|".join(f"(?:{p})" for p in parts), "raw", fold)
 
+    def probe(self):
+        return self.regex.pattern, self.evasion
+
     def find(self, ctx: TextContext):
         text = ctx.text
         return [self.finding(text, s, e) for s, e in self.matches(self.regex, ctx)]

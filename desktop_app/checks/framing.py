@@ -30,6 +30,10 @@ class FramingRule(Rule):
         except (TypeError, ValueError):
             raise RuleError("window", "must be a whole number of words") from None
 
+    def probe(self):
+        parts = [r.pattern for r in (self.tokens, self.ingroup) if r is not None]
+        return "|".join(f"(?:{p})" for p in parts), self.evasion
+
     def find(self, ctx: TextContext):
         text = ctx.text
         out = []

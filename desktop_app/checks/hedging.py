@@ -67,6 +67,9 @@ class HedgingRule(Rule):
         except (TypeError, ValueError):
             raise RuleError("stack", "must be a whole number") from None
 
+    def probe(self):
+        return self.regex.pattern, self.evasion
+
     def find(self, ctx: TextContext):
         text = ctx.text
         hits = list(self.matches(self.regex, ctx))

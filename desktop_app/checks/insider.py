@@ -32,6 +32,9 @@ class InsiderRule(Rule):
         except (TypeError, ValueError):
             raise RuleError("density", "`density` must be a number and `min_terms` a whole number") from None
 
+    def probe(self):
+        return self.regex.pattern, self.evasion
+
     def find(self, ctx: TextContext):
         text = ctx.text
         hits = list(self.matches(self.regex, ctx))

@@ -46,6 +46,10 @@ class MentionsRule(Rule):
                 )
                 out.append(self.finding(text, s, e, message, [remove_span(text, s, e)]))
         if self.pile_on is not None:
-            for s, e in self.matches(self.pile_on, ctx, use_evasion=True):
-                out.append(self.finding(text, s, e))
+            # Paragraph by paragraph: their normalised forms are already cached by the
+            # paragraph pass, so a keystroke never re-normalises the whole document.
+            for para in ctx.paragraphs:
+                sub = TextContext(para.text)
+                for s, e in self.matches(self.pile_on, sub, use_evasion=True):
+                    out.append(self.finding(text, s + para.start, e + para.start))
         return out

@@ -29,6 +29,9 @@ class OccurrenceRule(Rule):
             return [(p.start, p.end) for p in ctx.paragraphs]
         return [(0, len(ctx.text))]
 
+    def probe(self):
+        return self.regex.pattern, self.evasion
+
     def find(self, ctx: TextContext):
         text = ctx.text
         spans = list(self.matches(self.regex, ctx))

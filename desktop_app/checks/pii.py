@@ -100,6 +100,9 @@ class PiiRule(Rule):
         official = str_list(d.get("official"), "official")
         self.official_words = [w.lower() for w in (official or DEFAULT_OFFICIAL)]
 
+    def probe(self):
+        return "[0-9@]", False  # every phone, e-mail, address and postcode has one
+
     def _spans(self, ctx: TextContext):
         text = ctx.text
         for name in self.detect:

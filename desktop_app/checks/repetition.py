@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from desktop_app.checks.base import Rule, Suggestion, TextContext, compile_re, str_list, word_alternation
 
-_ANY_WORD = r"[\pL\pN][\pL\pN'’_-]*"
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")  # any word: Python's re is quicker than RE2 per match here
 
 
 class RepetitionRule(Rule):
@@ -13,14 +15,18 @@ class RepetitionRule(Rule):
 
     def compile(self, d):
         tokens = str_list(d.get("tokens"), "tokens")
-        pattern = word_alternation(tokens) if tokens else _ANY_WORD
-        self.regex = compile_re(pattern, "tokens", self.ignorecase or not tokens)
+        # Without `tokens` every word counts: the shared word list is cheaper than a pattern
+        # that matches every word (RE2's wrapper costs a call per match).
+        self.regex = compile_re(word_alternation(tokens), "tokens", self.ignorecase) if tokens else None
         self.fold = self.ignorecase or not tokens
 
     def find(self, ctx: TextContext):
         text = ctx.text
         out, prev = [], None
-        for s, e in self.matches(self.regex, ctx):
+        spans = (
+            self.matches(self.regex, ctx) if self.regex is not None else ((w.start, w.end) for w in ctx.words)
+        )
+        for s, e in spans:
             word = text[s:e].lower() if self.fold else text[s:e]
             if prev and prev[2] == word and text[prev[1] : s].isspace() and "\n\n" not in text[prev[1] : s]:
                 a, b = prev[0], e

@@ -38,6 +38,9 @@ class SubstitutionRule(Rule):
         self.fold = fold
         self.regex = compile_re(word_alternation(swap), "swap", fold)
 
+    def probe(self):
+        return self.regex.pattern, self.evasion
+
     def _options_for(self, matched: str) -> list[str]:
         key = matched.lower() if self.fold else matched
         key = " ".join(key.split())

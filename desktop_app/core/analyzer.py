@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
@@ -49,6 +50,10 @@ class Analyzer:
         self._context = rules[0].context_class if rules else None
         self._paragraph_rules = [r for r in rules if not r.document_level]
         self._document_rules = [r for r in rules if r.document_level]
+        # One RE2 Set pass per text picks the rules that could fire (brought by the rules too).
+        prefilter = rules[0].prefilter_class if rules else None
+        self._paragraph_filter = prefilter(self._paragraph_rules) if prefilter else None
+        self._document_filter = prefilter(self._document_rules) if prefilter else None
         self._wide_rules = frozenset(r.id for r in rules if r.wide)
         readability_rule = next((r for r in rules if r.kind == "readability"), None)
         self._thresholds = (
@@ -84,7 +89,7 @@ class Analyzer:
         fits = self._platform_fits(text)
         if self._document_rules and self._context and text.strip():
             ctx = self._context(text, platform_fits=[f for f in fits if f.over])
-            for rule in self._document_rules:
+            for rule in self._document_filter.candidates(ctx):
                 findings.extend(self._run(rule, ctx))
         findings = one_card_per_words(findings, self._wide_rules)
         return Report(
@@ -104,7 +109,7 @@ class Analyzer:
         self.paragraph_analyses += 1
         ctx = self._context(paragraph)
         found: list[Finding] = []
-        for rule in self._paragraph_rules:
+        for rule in self._paragraph_filter.candidates(ctx) if self._paragraph_filter else ():
             found.extend(self._run(rule, ctx))
         result = tuple(found)
         self._cache[paragraph] = result
@@ -158,12 +163,24 @@ def one_card_per_words(
     for f in findings:
         (wide if f.rule in wide_rules else narrow).append(f)
     kept: list[Finding] = []
-    covered: dict[int, set[str]] = {}  # character -> rules of kept cards on it (spans are short)
+    starts: list[int] = []  # kept cards sorted by start, for bisecting
+    longest = 0
     for f in sorted(narrow, key=_priority):
-        positions = range(f.start, max(f.end, f.start + 1))
-        if any(covered.get(i, {f.rule}) - {f.rule} for i in positions):
+        # kept cards that can overlap f start before f.end and no earlier than f.start - longest
+        j = bisect_left(starts, f.end)
+        clash = False
+        while j > 0:
+            j -= 1
+            k = kept[j]
+            if k.start + longest <= f.start:
+                break
+            if k.rule != f.rule and k.start < f.end and f.start < k.end:
+                clash = True
+                break
+        if clash:
             continue
-        kept.append(f)
-        for i in positions:
-            covered.setdefault(i, set()).add(f.rule)
+        at = bisect_left(starts, f.start)
+        starts.insert(at, f.start)
+        kept.insert(at, f)
+        longest = max(longest, f.end - f.start)
     return sorted(kept + wide, key=lambda f: (f.start, f.end, f.severity.rank, f.rule))

@@ -82,6 +82,12 @@ class GrammarSettingsBox(QGroupBox):
         self._signals.downloaded.connect(self._on_downloaded)
         self._cancel_download = False
         layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Spelling is always checked on this computer. LanguageTool adds grammar checks: use your "
+            "organisation's shared server, or download it to this computer (needs Java)."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
 
         form = QFormLayout()
         row = QHBoxLayout()
@@ -128,10 +134,12 @@ class GrammarSettingsBox(QGroupBox):
         download_row.addWidget(self.download_button)
         download_row.addWidget(self.progress, 1)
         download_row.addWidget(self.cancel_button)
+        download_row.addStretch(0)
         layout.addLayout(download_row)
         self.download_result = QLabel("")
         self.download_result.setObjectName("downloadResult")
         self.download_result.setWordWrap(True)
+        self.download_result.setVisible(False)
         layout.addWidget(self.download_result)
 
         layout.addWidget(QLabel("Words you added to the dictionary"))
@@ -178,7 +186,7 @@ class GrammarSettingsBox(QGroupBox):
         self.cancel_button.setVisible(True)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)  # busy until the size is known
-        self.download_result.setText(f"Downloading LanguageTool {plan.version}…")
+        self._show_download_result(f"Downloading LanguageTool {plan.version}…")
 
         def work() -> None:
             try:
@@ -214,7 +222,11 @@ class GrammarSettingsBox(QGroupBox):
         if ok and self._lane is not None and not self.url.text().strip():
             message += " It will start in the background."
             self._lane.restart()
+        self._show_download_result(message)
+
+    def _show_download_result(self, message: str) -> None:
         self.download_result.setText(message)
+        self.download_result.setVisible(bool(message))
 
     # --- words ----------------------------------------------------------------------------
     def _current_words(self) -> list[str]:

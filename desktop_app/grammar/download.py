@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -26,6 +28,31 @@ OFFLINE_ADVICE = (
     "Check the internet connection, or ask your organisation for the address of its shared "
     "LanguageTool server and enter it above. Spelling is still checked without LanguageTool."
 )
+
+
+JAVA_NEEDED = 17  # LanguageTool 6.6 and later
+
+
+def java_problem() -> str:
+    """Why a downloaded LanguageTool could not run here ("" if Java is fine). Blocking (runs java)."""
+    java = shutil.which("java")
+    advice = "Ask your IT team to install it, or use your organisation's shared LanguageTool server."
+    if not java:
+        missing = "and Java is not installed on this computer"
+        return f"LanguageTool needs Java {JAVA_NEEDED} or later, {missing}. {advice}"
+    try:
+        from language_tool_python.download_lt import parse_java_version
+
+        output = subprocess.run(
+            [java, "-version"], capture_output=True, text=True, timeout=20, check=False
+        ).stderr
+        major, minor = parse_java_version(output)
+    except (OSError, subprocess.SubprocessError, SystemExit):  # it exits on text it cannot read
+        return ""  # cannot tell: let LanguageTool itself say at start
+    version = minor if major == 1 else major  # "1.8" is Java 8
+    if version < JAVA_NEEDED:
+        return f"LanguageTool needs Java {JAVA_NEEDED} or later; this computer has Java {version}. {advice}"
+    return ""
 
 
 class DownloadFailed(Exception):

@@ -179,6 +179,7 @@ class GrammarSettingsBox(QGroupBox):
 
     # --- download -------------------------------------------------------------------------
     def _download(self, plan: download.DownloadPlan | None = None) -> None:
+        check_java = plan is None  # the real download: no point in 250 MB that cannot run
         plan = plan or download.default_plan()
         signals = self._signals
         self._cancel_download = False
@@ -189,6 +190,10 @@ class GrammarSettingsBox(QGroupBox):
         self._show_download_result(f"Downloading LanguageTool {plan.version}…")
 
         def work() -> None:
+            problem = download.java_problem() if check_java else ""
+            if problem:
+                signals.downloaded.emit(False, problem)
+                return
             try:
                 download.download_languagetool(
                     plan,

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from desktop_app.grammar import source
-from desktop_app.grammar.download import DownloadFailed, DownloadPlan, default_plan, download_languagetool
+from desktop_app.grammar.download import (
+    DownloadFailed,
+    DownloadPlan,
+    default_plan,
+    download_languagetool,
+    java_problem,
+)
 from desktop_app.grammar.local_server import free_port
 from tests.grammar.zip_server import serve_zip
 
@@ -60,3 +68,22 @@ def test_default_plan_uses_language_tool_pythons_release_and_checksum(tmp_path, 
     assert plan.sha256 and len(plan.sha256) == 64
     assert plan.folder == tmp_path / "ltp"
     assert not plan.folder.exists()  # planning downloads nothing and creates nothing
+
+
+def _java_printing(tmp_path, version_line: str):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    java = bin_dir / "java"
+    java.write_text(f"#!/bin/sh\necho '{version_line}' >&2\n")
+    java.chmod(0o755)
+    return str(bin_dir)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the pretend java is a shell script")
+def test_java_is_checked_before_a_download(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert "Java is not installed on this computer" in java_problem()
+    monkeypatch.setenv("PATH", _java_printing(tmp_path, 'openjdk version "11.0.2" 2019-01-15'))
+    assert "this computer has Java 11" in java_problem()
+    monkeypatch.setenv("PATH", _java_printing(tmp_path, 'openjdk version "17.0.9" 2023-10-17'))
+    assert java_problem() == ""

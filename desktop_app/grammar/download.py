@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import requests
 
 from desktop_app.grammar import source
+from desktop_app.grammar.client import is_loopback
 
 CHUNK = 256 * 1024
 OFFLINE_ADVICE = (
@@ -109,8 +110,10 @@ def download_languagetool(
 
 def _fetch(plan, archive: Path, host: str, progress, cancelled) -> None:
     digest = hashlib.sha256()
+    session = requests.Session()
+    session.trust_env = not is_loopback(plan.url)  # a proxy must not sit in front of this computer
     try:
-        with requests.get(plan.url, stream=True, timeout=(10, 60)) as response:
+        with session.get(plan.url, stream=True, timeout=(10, 60)) as response:
             if response.status_code != 200:
                 raise DownloadFailed(
                     f"Could not download LanguageTool {plan.version}: {host} answered {response.status_code}."
@@ -138,5 +141,7 @@ def _fetch(plan, archive: Path, host: str, progress, cancelled) -> None:
         raise DownloadFailed(f"Could not download LanguageTool from {host} ({exc}).") from exc
     except OSError as exc:
         raise DownloadFailed(f"Could not save the download: {exc.strerror or exc}.") from exc
+    finally:
+        session.close()
     if plan.sha256 and digest.hexdigest() != plan.sha256.lower():
         raise DownloadFailed("The download was damaged (its checksum does not match). Please try again.")

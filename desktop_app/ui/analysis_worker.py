@@ -1,10 +1,14 @@
 """Live analysis off the GUI thread.
 
-keystroke -> `note_change()` bumps the revision and arms a short timer -> snapshot
-(text, revision) -> `AnalysisJob` on a one-thread pool -> result back by a queued
-signal -> dropped if the document has moved on. One job at a time: the Analyzer keeps
-per-paragraph caches and is not meant to be called from two threads at once, and a
-queue of stale snapshots would only delay the fresh one.
+keystroke -> `note_edit()` bumps the revision, logs the edit and arms a short timer ->
+snapshot (text, revision) -> `AnalysisJob` on a one-thread pool -> result back by a
+queued signal. One job at a time: a queue of old snapshots would only delay the fresh one.
+
+A result is *stale*, and dropped, when the draft has changed too much since its snapshot
+to place its marks reliably: most of the text replaced (Open, New, select-all-and-type,
+a big paste) or more than MAX_MAPPED_CHANGE characters changed. A result only a few
+keystrokes old is not thrown away: its positions are carried through those edits
+(`EditMap`), so a fast typist sees findings keep up instead of only when they pause.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desktop_app.core.findings import Report
-from desktop_app.core.text import Utf16Map
 from desktop_app.ui import policy_info
 
 # Started on the first change and not restarted by later ones, so a fast typist still
@@ -25,6 +28,47 @@ DEBOUNCE_MS = 60
 # Posts are short; the longest network limit is about 63,000 characters. Beyond this we
 # check only the start, so a pasted book cannot keep the engine busy for minutes.
 MAX_CHECKED = 64_000
+MAX_MAPPED_CHANGE = 200  # characters changed since a snapshot beyond which its result is stale
+MAX_EDIT_LOG = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    revision: int  # the revision this edit produced
+    pos: int  # Qt position (UTF-16)
+    removed: int
+    added: int
+
+
+class EditMap:
+    """Carries Qt positions in a snapshot through the edits made since (oldest first)."""
+
+    def __init__(self, edits: list[Edit]):
+        self.edits = edits
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span as the text stands now; None if its words were deleted outright."""
+        for e in self.edits:
+            cut_end, delta = e.pos + e.removed, e.added - e.removed
+            if cut_end <= start:  # before (typing just before the words does not join them)
+                start, end = start + delta, end + delta
+            elif e.pos >= end:  # after
+                continue
+            elif e.pos <= start and cut_end >= end:
+                return None  # the words themselves were removed
+            else:  # inside or across an edge: keep the mark, stretched over the change
+                start, end = min(start, e.pos), max(end, cut_end) + delta
+                end = max(start, end)
+        return start, end
+
+    def point(self, pos: int) -> int:
+        for e in self.edits:
+            cut_end = e.pos + e.removed
+            if cut_end <= pos:
+                pos += e.added - e.removed
+            elif e.pos < pos:  # inside what was removed: just after what replaced it
+                pos = e.pos + e.added
+        return pos
 
 
 @dataclass(frozen=True)
@@ -51,6 +95,8 @@ class AnalysisJob(QRunnable):
 
     def run(self) -> None:
         try:
+            from desktop_app.core.text import Utf16Map  # here, not at start-up: it pulls in regex
+
             checked = self.text[:MAX_CHECKED]
             report = self.analyzer.analyze(checked, revision=self.revision)
             # Build the offset map here: a 1 MB scan is too slow for the GUI thread.
@@ -97,7 +143,7 @@ def default_analyzer():
 class AnalysisController(QObject):
     """Owns the revision counter, the debounce timer and the engine thread."""
 
-    resultReady = Signal(object)  # AnalysisResult for the current revision
+    resultReady = Signal(object, object)  # AnalysisResult, EditMap or None when exact
     resultDropped = Signal(int)  # revision of a stale result
     analysisFailed = Signal(str)
     engineReady = Signal(object)  # PolicyInfo
@@ -112,6 +158,8 @@ class AnalysisController(QObject):
         self.policy: policy_info.PolicyInfo | None = None
         self._in_flight: int | None = None
         self._rerun = False
+        self._edits: list[Edit] = []
+        self._snapshot_length: dict[int, int] = {}
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._signals = _Signals()
@@ -135,10 +183,16 @@ class AnalysisController(QObject):
         self.request_now()
 
     # --- revisions ----------------------------------------------------------------
-    def note_change(self) -> None:
+    def note_edit(self, pos: int = 0, removed: int = 0, added: int = 0) -> None:
+        """Connected to QTextDocument.contentsChange (Qt positions)."""
         self.revision += 1
+        self._edits.append(Edit(self.revision, pos, removed, added))
+        if len(self._edits) > MAX_EDIT_LOG:  # no engine yet: nothing could be mapped anyway
+            del self._edits[: MAX_EDIT_LOG // 2]
         if not self._timer.isActive():
             self._timer.start()
+
+    note_change = note_edit
 
     def request_now(self) -> None:
         """Check the current text without waiting for the timer (after Apply, Open...)."""
@@ -157,7 +211,9 @@ class AnalysisController(QObject):
             return
         self._in_flight = self.revision
         self._rerun = False
-        self.pool.start(AnalysisJob(self.analyzer, self._snapshot(), self.revision, self._signals))
+        text = self._snapshot()
+        self._snapshot_length = {self.revision: len(text)}
+        self.pool.start(AnalysisJob(self.analyzer, text, self.revision, self._signals))
 
     def _finish(self, revision: int) -> bool:
         """Mark the job done; start the next if needed. True if `revision` is current."""
@@ -168,9 +224,23 @@ class AnalysisController(QObject):
             self._launch()
         return current
 
+    def edits_since(self, revision: int) -> EditMap | None:
+        """An EditMap from `revision` to now, or None if the text changed too much."""
+        edits = [e for e in self._edits if e.revision > revision]
+        if len(edits) != self.revision - revision:
+            return None  # the log was trimmed: we cannot tell what happened
+        length = max(self._snapshot_length.get(revision, 0), 1)
+        changed = sum(e.removed + e.added for e in edits)
+        if changed > MAX_MAPPED_CHANGE or any(e.removed * 2 > length for e in edits):
+            return None
+        return EditMap(edits)
+
     def _on_done(self, result: AnalysisResult) -> None:
-        if self._finish(result.revision):
-            self.resultReady.emit(result)
+        current = self._finish(result.revision)
+        mapping = None if current else self.edits_since(result.revision)
+        self._edits = [e for e in self._edits if e.revision > result.revision]
+        if current or mapping is not None:
+            self.resultReady.emit(result, mapping)
         else:
             self.resultDropped.emit(result.revision)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from desktop_app.core.findings import Finding
@@ -43,11 +43,9 @@ class DraftEditor(QPlainTextEdit):
         self.colours = themes.LIGHT
         self.tooltip_html: Callable[[Finding], str] | None = None
         self._spans: list[tuple[QTextCursor, Finding]] = []
-        self._marks_key: tuple = ()
-        self._tints: list[tuple[int, int, str]] = []  # (start, end, "hard" | "very-hard")
-        self._overflow: int | None = None
+        self._tints: list[tuple[QTextCursor, str]] = []  # "hard" | "very-hard"
+        self._overflow: QTextCursor | None = None
         self._current: tuple[int, int] | None = None
-        self._last_key: tuple | None = None
         self._hovered: Finding | None = None
         self.setTabChangesFocus(True)  # Tab moves on to the findings; a post needs no tabs
 
@@ -59,7 +57,6 @@ class DraftEditor(QPlainTextEdit):
 
     def set_colours(self, colours: dict[str, str]) -> None:
         self.colours = colours
-        self._last_key = None
         self._redraw()
 
     def set_marks(
@@ -69,19 +66,37 @@ class DraftEditor(QPlainTextEdit):
         overflow: int | None,
     ) -> None:
         """Qt positions of findings, sentence tints ("hard"/"very-hard") and the overflow."""
+        spans = sorted(spans, key=lambda x: (x[0], x[1]))
+        wanted = (
+            tuple((s, e, f.severity, f.rule) for s, e, f in spans),
+            tuple(tints),
+            overflow,
+        )
+        if wanted == self._live_key():
+            # The marks already drawn have followed the edit to exactly these places (extra
+            # selections move with the text): only adopt the new Finding objects.
+            self._spans = [(c, f) for (c, _old), (_s, _e, f) in zip(self._spans, spans, strict=True)]
+            return
         limit = self.document().characterCount() - 1
-        self._marks_key = (tuple((s, e, f.severity, f.rule) for s, e, f in spans), tuple(tints), overflow)
-        # Each finding keeps a live QTextCursor: it follows edits made after the report, so
+        # Each mark keeps a live QTextCursor: it follows edits made after the report, so
         # hover, F8 and Apply still point at the right words before the next report arrives.
-        self._spans = []
-        for s, e, f in sorted(spans, key=lambda x: (x[0], x[1])):
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(max(0, min(s, limit)))
-            cursor.setPosition(max(0, min(e, limit)), QTextCursor.MoveMode.KeepAnchor)
-            self._spans.append((cursor, f))
-        self._tints = tints
-        self._overflow = overflow
+        self._spans = [(self._cursor(s, e, limit), f) for s, e, f in spans]
+        self._tints = [(self._cursor(s, e, limit), level) for s, e, level in tints]
+        self._overflow = None if overflow is None else self._cursor(overflow, limit, limit)
         self._redraw()
+
+    def _cursor(self, start: int, end: int, limit: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, min(start, limit)))
+        cursor.setPosition(max(0, min(end, limit)), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _live_key(self) -> tuple:
+        return (
+            tuple((c.selectionStart(), c.selectionEnd(), f.severity, f.rule) for c, f in self._spans),
+            tuple((c.selectionStart(), c.selectionEnd(), level) for c, level in self._tints),
+            None if self._overflow is None else self._overflow.selectionStart(),
+        )
 
     def set_current(self, span: tuple[int, int] | None) -> None:
         if span != self._current:
@@ -112,20 +127,7 @@ class DraftEditor(QPlainTextEdit):
         return None
 
     # --- drawing --------------------------------------------------------------------
-    def _selection(self, start: int, end: int, fmt: QTextCharFormat, limit: int) -> QTextEdit.ExtraSelection:
-        sel = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(max(0, min(start, limit)))
-        cursor.setPosition(max(0, min(end, limit)), QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = cursor
-        sel.format = fmt
-        return sel
-
     def _redraw(self) -> None:
-        key = (self._marks_key, self._current)
-        if key == self._last_key:
-            return  # nothing moved: skip the relayout (keeps typing smooth)
-        self._last_key = key
         c = self.colours
         limit = self.document().characterCount() - 1
         selections = []
@@ -134,12 +136,15 @@ class DraftEditor(QPlainTextEdit):
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(c[level]))
             tint_formats[level] = fmt
-        for s, e, level in self._tints:
-            selections.append(self._selection(s, e, tint_formats[level], limit))
-        if self._overflow is not None and self._overflow < limit:
+        for cursor, level in self._tints:
+            selections.append(self._extra(cursor, tint_formats[level]))
+        if self._overflow is not None:
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(c["overflow"]))
-            selections.append(self._selection(self._overflow, limit, fmt, limit))
+            # to the end of the text as it is now
+            cursor = QTextCursor(self._overflow)
+            cursor.setPosition(limit, QTextCursor.MoveMode.KeepAnchor)
+            selections.append(self._extra(cursor, fmt))
         formats = {}
         for sev, style in _UNDERLINE.items():
             fmt = QTextCharFormat()
@@ -149,16 +154,19 @@ class DraftEditor(QPlainTextEdit):
                 fmt.setBackground(QColor(c["must-fix_bg"]))
             formats[sev] = fmt
         for cursor, f in self._spans:
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = cursor
-            sel.format = formats[f.severity.value]
-            selections.append(sel)
+            selections.append(self._extra(cursor, formats[f.severity.value]))
         if self._current is not None:
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(c["current"]))
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
-            selections.append(self._selection(*self._current, fmt, limit))
+            selections.append(self._extra(self._cursor(*self._current, limit), fmt))
         self.setExtraSelections(selections)
+
+    @staticmethod
+    def _extra(cursor: QTextCursor, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
 
     # --- hover cards ------------------------------------------------------------------
     # mouseMoveEvent rather than an event filter: paint events then never enter Python.

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 from desktop_app.core.findings import Finding, Suggestion
-from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.themes import SEVERITY_LABELS
 
 MAX_SUGGESTIONS = 4
@@ -50,6 +49,12 @@ def suggestion_label(finding: Finding, s: Suggestion) -> str:
     if not s.replacement.strip():
         return "Remove it"
     return s.replacement
+
+
+def _short(label: str, limit: int = 34) -> str:
+    """Button text: long rewrites are cut (the tooltip and accessible name have it all)."""
+    label = " ".join(label.split())
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 def card_key(finding: Finding, nth: int) -> tuple:
@@ -107,7 +112,11 @@ class FindingCard(QFrame):
         layout.addWidget(self.why_label)
         self.why_label.setVisible(bool(finding.why))  # after it has a parent: never a window
 
-        self.suggestion_row = FlowLayout(spacing=6)
+        # A grid (two a row), not a Python flow layout: layouts written in Python are called
+        # hundreds of times per relayout, which made typing stutter with many cards.
+        self.suggestion_row = QGridLayout()
+        self.suggestion_row.setHorizontalSpacing(6)
+        self.suggestion_row.setVerticalSpacing(6)
         layout.addLayout(self.suggestion_row)
         self.suggestion_buttons: list[QPushButton] = []
 
@@ -143,14 +152,15 @@ class FindingCard(QFrame):
             button.deleteLater()
         self.suggestion_buttons = []
         for index, label in enumerate(labels):
-            button = QPushButton(label)
+            button = QPushButton(_short(label))
             button.setObjectName("suggestionButton")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setAccessibleName(f"Apply suggestion: replace {quoted(self.finding.text)} with {label}")
             button.setToolTip(f"Replace {quoted(self.finding.text, 40)} with “{label}”")
             button.clicked.connect(lambda _=False, i=index: self._apply(i))
-            self.suggestion_row.addWidget(button)
+            self.suggestion_row.addWidget(button, index // 2, index % 2)
             self.suggestion_buttons.append(button)
+        self.suggestion_row.setColumnStretch(2, 1)
 
     def _apply(self, index: int) -> None:
         if index < len(self.finding.suggestions):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from desktop_app.core.findings import CONDUCT_KEY, Finding, Severity
 from desktop_app.ui.finding_card import FindingCard, card_key, principle_of
 
-MAX_CARDS = 60  # beyond this a pasted essay would cost more widgets than anyone reads
+MAX_CARDS = 25  # beyond this a pasted essay would cost more widgets than anyone reads
 
 GROUP_TITLES = {Severity.MUST_FIX: "Must fix", Severity.ADVICE: "Advice", Severity.SUGGESTION: "Suggestions"}
 
@@ -25,6 +25,11 @@ def matches_filter(finding: Finding, key: str | None) -> bool:
     if key == CONDUCT_KEY:
         return finding.is_conduct
     return principle_of(finding) == key
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    if label.text() != text:  # an unchanged label must not trigger a relayout
+        label.setText(text)
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -215,12 +220,13 @@ class FindingsList(QScrollArea):
                     layout.removeWidget(w)
                 for w in cards:
                     layout.addWidget(w)
-            header.setText(f"{GROUP_TITLES[severity]} · {len(cards)}")
+            _set_text(header, f"{GROUP_TITLES[severity]} · {len(cards)}")
             header.setVisible(bool(cards))
             box.setVisible(bool(cards))
 
-        self.more_label.setText(
-            f"And {plural(extra, 'more finding')}. Fix the ones above first, or shorten the draft."
+        _set_text(
+            self.more_label,
+            f"And {plural(extra, 'more finding')}. Fix the ones above first, or shorten the draft.",
         )
         self.more_label.setVisible(extra > 0)
         self._update_states(len(shown) + extra)
@@ -229,25 +235,25 @@ class FindingsList(QScrollArea):
         total = len(self._findings)
         counts = {s: sum(1 for f in self._findings if f.severity is s) for s in Severity}
         if not self._has_text:
-            self.summary.setText("Nothing to check yet")
+            _set_text(self.summary, "Nothing to check yet")
         elif total == 0:
-            self.summary.setText("No findings")
+            _set_text(self.summary, "No findings")
         else:
             parts = [
                 plural(counts[Severity.MUST_FIX], "to fix", "to fix") if counts[Severity.MUST_FIX] else "",
                 f"{counts[Severity.ADVICE]} advice" if counts[Severity.ADVICE] else "",
                 plural(counts[Severity.SUGGESTION], "suggestion") if counts[Severity.SUGGESTION] else "",
             ]
-            self.summary.setText(" · ".join(p for p in parts if p))
+            _set_text(self.summary, " · ".join(p for p in parts if p))
         self.empty_hint.setVisible(not self._has_text)
         self.all_clear.setVisible(self._has_text and total == 0)
         if self._filter is not None:
             title = self._title(self._filter)
             label = title if self._filter == CONDUCT_KEY else f"{self._filter} · {title}"
             if shown_count:
-                self.filter_label.setText(f"Showing {label}")
+                _set_text(self.filter_label, f"Showing {label}")
             else:
-                self.filter_label.setText(f"Nothing flagged for {label}")
+                _set_text(self.filter_label, f"Nothing flagged for {label}")
         self.filter_row.setVisible(self._filter is not None)
 
     def _new_card(self, finding: Finding) -> FindingCard:

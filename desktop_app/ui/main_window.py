@@ -13,7 +13,7 @@ from copy import deepcopy
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,7 +41,7 @@ from desktop_app.core.findings import (
     Suggestion,
 )
 from desktop_app.storage.settings import Settings
-from desktop_app.ui import actions, dialogs, themes
+from desktop_app.ui import actions, themes
 from desktop_app.ui.analysis_worker import MAX_CHECKED, AnalysisController, AnalysisResult
 from desktop_app.ui.editor import DraftEditor
 from desktop_app.ui.find_bar import FindBar
@@ -50,7 +50,6 @@ from desktop_app.ui.findings_list import FindingsList
 from desktop_app.ui.legend import Legend
 from desktop_app.ui.platform_bar import PlatformBar
 from desktop_app.ui.policy_info import PolicyInfo
-from desktop_app.ui.preferences import PreferencesDialog
 from desktop_app.ui.principles_panel import PrinciplesPanel
 from desktop_app.ui.readability_panel import ReadabilityPanel
 
@@ -140,6 +139,7 @@ class MainWindow(QMainWindow):
         self.path: Path | None = None
         self.policy = PolicyInfo()
         self._result: AnalysisResult | None = None
+        self._mapping = None  # EditMap when the drawn result is a few keystrokes old
         self._grammar: tuple[int, list[Finding]] = (-1, [])
         self._ignored_here: set[tuple[str, str]] = set()
         self._conduct_reasons: list[dict] = []
@@ -160,17 +160,30 @@ class MainWindow(QMainWindow):
         self.controller.analysisFailed.connect(
             lambda msg: self.statusBar().showMessage(f"The check failed on this text ({msg}).", 8000)
         )
-        self.editor.document().contentsChanged.connect(self.controller.note_change)
+        self.editor.document().contentsChange.connect(self.controller.note_edit)
 
         self.files = _files(self)
         if settings is not None and settings.problem:
             self.statusBar().showMessage(settings.problem, 10000)
+        self._engine_factory = analyzer_factory or ((lambda: analyzer) if analyzer is not None else None)
+        self._engine_started = not start_engine
         if start_engine:
-            factory = analyzer_factory or ((lambda: analyzer) if analyzer is not None else None)
-            self.controller.start_engine(factory)
+            # Loading the policy YAML on the worker competes for the GIL with building and
+            # painting the window, so start it once the window has painted (or soon anyway).
+            QTimer.singleShot(400, self._start_engine)
         if open_path:
             self.open_file(open_path)
         self.editor.setFocus()
+
+    def _start_engine(self) -> None:
+        if not self._engine_started:
+            self._engine_started = True
+            self.controller.start_engine(self._engine_factory)
+
+    def paintEvent(self, ev):
+        super().paintEvent(ev)
+        if not self._engine_started:
+            QTimer.singleShot(0, self._start_engine)
 
     # ================================================================== building
     def _build(self) -> None:
@@ -316,10 +329,13 @@ class MainWindow(QMainWindow):
             + "".join(f"<li>{escape(p)}</li>" for p in self.policy.problems)
             + "</ul><p>Ask whoever looks after your organisation's rules to fix these files.</p>"
         )
+        from desktop_app.ui import dialogs
+
         self._keep(dialogs.TextDialog("Policy problems", html, self)).show()
 
-    def _on_result(self, result: AnalysisResult) -> None:
+    def _on_result(self, result: AnalysisResult, mapping=None) -> None:
         self._result = result
+        self._mapping = mapping
         self._hidden.clear()
         if result.truncated:
             self.notice_banner.show_message(
@@ -365,7 +381,15 @@ class MainWindow(QMainWindow):
             ]
         self.platform_bar.set_fits(report.platforms, result.full_length if result.truncated else None)
         overflow = self.platform_bar.overflow_start()
-        self.editor.set_marks(spans, tints, u16.to_utf16(overflow) if overflow is not None else None)
+        overflow = u16.to_utf16(overflow) if overflow is not None else None
+        mapping = self._mapping
+        if mapping is not None:  # carry the positions through the keystrokes since the snapshot
+            moved = [(mapping.span(s, e), f) for s, e, f in spans]
+            spans = [(m[0], m[1], f) for m, f in moved if m is not None]
+            findings = [f for m, f in moved if m is not None]
+            tints = [(*m, level) for s, e, level in tints if (m := mapping.span(s, e)) is not None]
+            overflow = mapping.point(overflow) if overflow is not None else None
+        self.editor.set_marks(spans, tints, overflow)
         self.findings_list.set_findings(findings, has_text=bool(report.text.strip()))
         self.principles_panel.set_statuses(
             principle_states([f for f in findings if f.rule], self.policy.titles())
@@ -484,6 +508,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _ask_reason(self, finding: Finding, whole_rule: bool) -> str | None:
+        from desktop_app.ui import dialogs
+
         dialog = dialogs.ReasonDialog(finding, whole_rule, self)
         if dialog.exec() != dialog.DialogCode.Accepted or not dialog.text():
             return None
@@ -695,6 +721,8 @@ class MainWindow(QMainWindow):
         return pool
 
     def show_preferences(self) -> None:
+        from desktop_app.ui.preferences import PreferencesDialog  # dialogs load when first used
+
         dialog = PreferencesDialog(self.settings.values, self)
         self.preferences_dialog = dialog
         if dialog.exec() != dialog.DialogCode.Accepted:
@@ -710,12 +738,18 @@ class MainWindow(QMainWindow):
         self._redraw()
 
     def show_principle(self, key: str) -> None:
+        from desktop_app.ui import dialogs
+
         self._keep(dialogs.show_principle(self, key, self.policy))
 
     def show_help(self) -> None:
+        from desktop_app.ui import dialogs
+
         self._keep(dialogs.show_help(self, self.policy))
 
     def show_about(self) -> None:
+        from desktop_app.ui import dialogs
+
         dialogs.show_about(self)
 
     def _keep(self, dialog):

@@ -40,6 +40,25 @@ def test_a_stale_result_is_dropped_and_never_drawn(qtbot, make_window):
     assert [t for _c, t in underlined(window)] == ["stakeholders"]
 
 
+def test_a_result_a_few_keystrokes_old_is_moved_through_them(qtbot, make_window):
+    slow = GatedAnalyzer(hold={"We leverage it."})
+    window = make_window(slow)
+    window.editor.setPlainText("We leverage it.")
+    old_revision = window.revision
+    qtbot.waitUntil(slow.entered.is_set)
+    window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    window.editor.setFocus()
+    qtbot.keyClicks(window.editor, "Now ")  # typed while the worker is busy with the old text
+    seen = []
+    window.reportDrawn.connect(lambda rev: seen.append((rev, [t for _c, t in underlined(window)])))
+    with qtbot.waitSignal(window.reportDrawn, timeout=5000) as blocker:
+        slow.release.set()
+    assert blocker.args == [old_revision]  # drawn although 4 keystrokes old...
+    assert seen[0][1] == ["leverage"]  # ...with its underline moved onto the same word
+    wait_report(qtbot, window)
+    assert [t for _c, t in underlined(window)] == ["leverage"]
+
+
 def test_the_gui_thread_does_not_wait_for_a_slow_analysis(qtbot, make_window):
     slow = GatedAnalyzer(hold={"We leverage it."})
     window = make_window(slow)

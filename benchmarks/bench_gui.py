@@ -1,0 +1,255 @@
+"""GUI responsiveness benchmark (offscreen). Prints figures; never asserts.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py
+
+1. Start-up to first paint: the app's main window vs a bare PySide6 window, each in a
+   fresh process, same run (median of 3). Target: app <= 2x bare.
+2. Typing 300 keystrokes at 20 ms into a 5,000-character draft, real Analyzer:
+   the longest GUI-thread stall (a 2 ms heartbeat timer) and keystroke -> findings-updated
+   latency p50/p95, plus the last keystroke's. Targets: stall <= 16 ms; p95 <= 150 ms.
+3. A 1 MB paste: how long the GUI thread is busy, the longest stall afterwards, and when
+   the (capped) findings arrive.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+CHILD_CODE = {
+    "bare": "from PySide6.QtWidgets import QMainWindow, QPlainTextEdit\n"
+    "w = QMainWindow(); w.setCentralWidget(QPlainTextEdit()); w.resize(1320, 820)\n",
+    "app": "from desktop_app.ui.main_window import MainWindow\nw = MainWindow()\n",
+}
+
+DRAFT_PARAGRAPH = (
+    "Great news from the Riverside branch: going forward we will leverage our stakeholders to "
+    "deliver a new community hub on Mill Lane, and we will look at longer opening hours in due "
+    "course. Thanks to the volunteers who knocked on two thousand doors this spring. Come and tell "
+    "us what you think on Saturday at the library, and bring a friend who cares about the town.\n\n"
+)
+
+
+def _child(kind: str) -> None:
+    """Runs in a fresh process: prints the wall-clock time of the first paint."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    namespace: dict = {}
+    exec(CHILD_CODE[kind], namespace)
+    window = namespace["w"]
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, ev):
+            if ev.type() == QEvent.Type.Paint and not hasattr(self, "done"):
+                self.done = time.time()
+                print(f"{self.done:.6f}", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    spy = FirstPaint()
+    window.installEventFilter(spy)
+    window.show()
+    QTimer.singleShot(10000, app.quit)
+    app.exec()
+    if kind == "app":
+        window.controller.shutdown()
+    os._exit(0)  # skip teardown: not part of the figure
+
+
+def measure_startup(kind: str, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.time()
+        out = (
+            subprocess.run(
+                [sys.executable, __file__, "--child", kind], capture_output=True, text=True, timeout=60
+            )
+            .stdout.strip()
+            .splitlines()
+        )
+        painted = [float(line) for line in out if line.replace(".", "").isdigit()]
+        if painted:
+            times.append((painted[0] - start) * 1000)
+    return statistics.median(times) if times else float("nan")
+
+
+class Heartbeat:
+    def __init__(self, interval_ms: int = 2):
+        from PySide6.QtCore import Qt, QTimer
+
+        self.interval = interval_ms / 1000
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._tick)
+        self.last = None
+        self.worst = 0.0
+
+    def _tick(self):
+        now = time.perf_counter()
+        if self.last is not None:
+            self.worst = max(self.worst, now - self.last - self.interval)
+        self.last = now
+
+    def start(self):
+        self.last, self.worst = None, 0.0
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return self.worst * 1000
+
+
+def pump(app, seconds: float, until=None) -> None:
+    from PySide6.QtCore import QEventLoop
+
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        if until is not None and until():
+            return
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    if not values:
+        return float("nan")
+    k = (len(values) - 1) * p
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def _ready_window(app):
+    from desktop_app.storage.settings import Settings
+    from desktop_app.ui.main_window import MainWindow
+
+    window = MainWindow(settings=Settings(os.path.join(os.environ["XDG_CONFIG_HOME"], "bench.json")))
+    window.ask_before_discarding = False
+    window.show()
+    pump(app, 30, until=lambda: window.controller.analyzer is not None)
+    window.controller.engineWarmed.connect(lambda: setattr(window, "_warm", True))
+    pump(app, 30, until=lambda: getattr(window, "_warm", False))
+    return window
+
+
+def _settled(window) -> bool:
+    r = window._result
+    return r is not None and r.revision == window.revision and not window.controller.busy
+
+
+def measure_typing(app, keystrokes: int = 300, interval_ms: int = 20) -> dict:
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    window = _ready_window(app)
+    draft = (DRAFT_PARAGRAPH * 20)[:5000]
+    window.editor.setPlainText(draft)
+    pump(app, 10, until=lambda: _settled(window))
+    cursor = window.editor.textCursor()
+    cursor.setPosition(2500)
+    window.editor.setTextCursor(cursor)
+    window.editor.setFocus()
+
+    pending: list[tuple[int, float]] = []  # (revision, time typed)
+    latencies: list[float] = []
+    last_latency = [float("nan")]
+
+    def drawn(revision: int) -> None:
+        now = time.perf_counter()
+        while pending and pending[0][0] <= revision:
+            rev, typed = pending.pop(0)
+            latencies.append((now - typed) * 1000)
+            if rev == final_revision[0]:
+                last_latency[0] = (now - typed) * 1000
+
+    final_revision = [-1]
+    window.reportDrawn.connect(drawn)
+    text = "we will leverage this going forward and thank the volunteers "
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    next_at = time.perf_counter()
+    for i in range(keystrokes):
+        next_at += interval_ms / 1000
+        pump(app, max(0.0, next_at - time.perf_counter()))
+        ch = text[i % len(text)]
+        key = Qt.Key.Key_Space if ch == " " else Qt.Key(ord(ch.upper()))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            app.sendEvent(window.editor, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+        pending.append((window.revision, time.perf_counter()))
+    final_revision[0] = window.revision
+    pump(app, 5, until=lambda: _settled(window) and not pending)
+    stall = heartbeat.stop()
+    window.close()
+    return {
+        "stall_ms": stall,
+        "p50_ms": percentile(latencies, 0.5),
+        "p95_ms": percentile(latencies, 0.95),
+        "last_ms": last_latency[0],
+        "measured": len(latencies),
+        "length": len(window.text()),
+    }
+
+
+def measure_paste(app) -> dict:
+    window = _ready_window(app)
+    window.editor.setPlainText("Short start.")
+    pump(app, 5, until=lambda: _settled(window))
+    big = (DRAFT_PARAGRAPH * (1_048_576 // len(DRAFT_PARAGRAPH) + 1))[:1_048_576]
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    start = time.perf_counter()
+    window.editor.insertPlainText(big)
+    paste_ms = (time.perf_counter() - start) * 1000
+    pump(app, 60, until=lambda: _settled(window))
+    findings_ms = (time.perf_counter() - start) * 1000
+    pump(app, 0.5)  # and a little after: redraws, scrolling
+    stall = heartbeat.stop()
+    cards = len(window.findings_list.cards())
+    window.close()
+    return {"paste_ms": paste_ms, "stall_ms": stall, "findings_ms": findings_ms, "cards": cards}
+
+
+def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        _child(sys.argv[2])
+        return
+    import tempfile
+
+    home = tempfile.mkdtemp(prefix="bench-gui-")
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        os.environ[var] = os.path.join(home, var.lower())
+
+    bare = measure_startup("bare")
+    ours = measure_startup("app")
+    print("Start-up to first paint (median of 3, fresh processes)")
+    print(f"  bare PySide6 window : {bare:7.0f} ms")
+    print(f"  Drafting Assistant  : {ours:7.0f} ms  ({ours / bare:.2f}x bare; target <= 2x)")
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    typing = measure_typing(app)
+    print("Typing 300 keystrokes at 20 ms into a 5,000-character draft (real Analyzer)")
+    print(f"  longest GUI-thread stall  : {typing['stall_ms']:6.1f} ms  (target <= 16 ms)")
+    print(f"  keystroke -> findings p50 : {typing['p50_ms']:6.1f} ms")
+    print(f"  keystroke -> findings p95 : {typing['p95_ms']:6.1f} ms  (target <= 150 ms)")
+    print(
+        f"  last keystroke -> findings: {typing['last_ms']:6.1f} ms  ({typing['measured']} keystrokes measured)"
+    )
+
+    paste = measure_paste(app)
+    print("Pasting 1 MB")
+    print(f"  GUI thread busy inserting : {paste['paste_ms']:6.0f} ms")
+    print(f"  longest stall incl. paste : {paste['stall_ms']:6.0f} ms")
+    print(f"  findings on screen after  : {paste['findings_ms']:6.0f} ms  ({paste['cards']} cards shown)")
+
+
+if __name__ == "__main__":
+    main()

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -146,6 +147,7 @@ _LIGHT_RANGES = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 
 _HEAVY = re.compile("[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _LIGHT_RANGES) + "]")
 
 
+@lru_cache(maxsize=8192)
 def _twitter_cluster_weight(cluster: str) -> int:
     if _EMOJI.search(cluster):
         return 2  # an emoji (with its skin tone, flag pair or ZWJ family) counts 2 whole
@@ -169,7 +171,11 @@ class _Counter:
                 else:
                     self.windows.append((start, end))
         self._window_starts = [w[0] for w in self.windows]
+        self._window_ends = [w[1] for w in self.windows]
+        self._heavy: list[int] | None = None
+        self._deltas: dict[str, list[int]] = {}
         self._scheme_links: list[tuple[int, int]] | None = None
+        self._all_links: list[tuple[int, int]] | None = None
 
     def scheme_links(self) -> list[tuple[int, int]]:
         """Spans of http(s):// and www. links (found once, shared by every network)."""
@@ -178,6 +184,33 @@ class _Counter:
             maybe = "//" in text or "www." in text or "WWW." in text
             self._scheme_links = [m.span() for m in _SCHEME_URL.finditer(text)] if maybe else []
         return self._scheme_links
+
+    def all_links(self) -> list[tuple[int, int]]:
+        """Scheme links plus bare domains (bbc.co.uk/news), as X finds them. Sorted."""
+        if self._all_links is None:
+            text = self.text
+            scheme = self.scheme_links()
+            scheme_starts = [s for s, _ in scheme]
+            found = list(scheme)
+            last_end = 0
+            for tld in _TLD.finditer(text):
+                at = tld.start()
+                i = bisect_right(scheme_starts, at) - 1
+                if at < last_end or (i >= 0 and at < scheme[i][1]):
+                    continue  # already inside a link
+                chunk = at
+                while chunk > 0 and not text[chunk - 1].isspace():
+                    chunk -= 1
+                while chunk < at and text[chunk] in _CHUNK_OPENERS:
+                    chunk += 1
+                if chunk and text[chunk - 1] in "@.-":
+                    continue
+                m = _BARE_DOMAIN.match(text, chunk)
+                if m and m.end() > at:
+                    found.append(m.span())
+                    last_end = m.end()
+            self._all_links = sorted(found)
+        return self._all_links
 
     def _pieces(self, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
         """Split [start, end) into (start, end, inside a window) pieces, in order."""
@@ -195,24 +228,75 @@ class _Counter:
         if pos < end:
             yield pos, end, False
 
+    def _heavy_count(self, start: int, end: int) -> int:
+        """Code points in [start, end) that weigh 2 on X."""
+        if self._heavy is None:
+            text = self.text
+            self._heavy = [] if text.isascii() else [m.start() for m in _HEAVY.finditer(text)]
+        return bisect_left(self._heavy, end) - bisect_left(self._heavy, start)
+
+    def _direct(self, start: int, end: int, counting: str) -> int:
+        """Count [start, end) cluster by cluster (for windows, which are short)."""
+        clusters = _GRAPHEME.findall(self.text, start, end)
+        if counting == "twitter":
+            return sum(_twitter_cluster_weight(c) for c in clusters)
+        return len(clusters)
+
+    def _simple(self, start: int, end: int, counting: str) -> int:
+        """The count of [start, end) if every code point were its own grapheme."""
+        if counting == "twitter":
+            return end - start + self._heavy_count(start, end)
+        return end - start
+
+    def _delta_prefix(self, counting: str) -> list[int]:
+        """Running sum over windows of (true count - simple count), built once per method."""
+        prefix = self._deltas.get(counting)
+        if prefix is None:
+            prefix = [0]
+            for w_start, w_end in self.windows:
+                delta = self._direct(w_start, w_end, counting) - self._simple(w_start, w_end, counting)
+                prefix.append(prefix[-1] + delta)
+            self._deltas[counting] = prefix
+        return prefix
+
     def length(self, start: int, end: int, counting: str) -> int:
-        text = self.text
-        total = 0
-        for a, b, joined in self._pieces(start, end):
-            if joined:
-                if counting == "twitter":
-                    total += sum(_twitter_cluster_weight(c) for c in _GRAPHEME.findall(text, a, b))
-                else:
-                    total += len(_GRAPHEME.findall(text, a, b))
-            elif counting == "twitter" and not text.isascii():
-                plain = unicodedata.normalize("NFC", text[a:b])
-                total += len(plain) + len(_HEAVY.findall(plain))
-            else:
-                total += b - a
+        """The count of [start, end): simple arithmetic plus each window's correction, so
+        every network after the first costs a few bisections."""
+        total = self._simple(start, end, counting)
+        if not self.windows or start >= end:
+            return total
+        windows = self.windows
+        first = bisect_left(self._window_starts, start)  # first window starting inside
+        last = bisect_left(self._window_ends, end + 1)  # windows [first, last) end inside
+        if first < last:
+            prefix = self._delta_prefix(counting)
+            total += prefix[last] - prefix[first]
+        # Windows cut by an edge of the range: correct just the part inside.
+        edges = {first - 1, last} if first <= last else {first - 1}
+        for i in edges:
+            if 0 <= i < len(windows):
+                w_start, w_end = max(windows[i][0], start), min(windows[i][1], end)
+                if w_start < w_end and not (first <= i < last):
+                    total += self._direct(w_start, w_end, counting) - self._simple(w_start, w_end, counting)
         return total
 
     def overflow(self, start: int, end: int, counting: str, room: int) -> int:
         """Index of the first character in [start, end) that does not fit in `room`."""
+        # Binary search for the last window that starts while everything before it still
+        # fits, then walk character by character from there.
+        starts = self._window_starts
+        lo, hi = bisect_right(starts, start), bisect_left(starts, end)
+        walk_from, used = start, 0
+        while lo < hi:
+            mid = (lo + hi) // 2
+            before = self.length(start, starts[mid], counting)
+            if before <= room:
+                walk_from, used, lo = starts[mid], before, mid + 1
+            else:
+                hi = mid
+        return self._walk(walk_from, end, counting, room - used)
+
+    def _walk(self, start: int, end: int, counting: str, room: int) -> int:
         text = self.text
         used = 0
         for a, b, joined in self._pieces(start, end):
@@ -239,35 +323,23 @@ class _Counter:
 def _links(text: str, platform: Platform, counter: _Counter) -> list[tuple[int, int]]:
     if platform.url_length is None:
         return []
-    found = list(counter.scheme_links())
     if platform.counting == "mastodon":
-        return [(s, e) for s, e in found if text[s] in "hH"]  # http(s):// only
-    last_end = 0
-    for tld in _TLD.finditer(text):
-        if tld.start() < last_end or any(s <= tld.start() < e for s, e in found):
-            continue
-        chunk = tld.start()
-        while chunk > 0 and not text[chunk - 1].isspace():
-            chunk -= 1
-        while chunk < tld.start() and text[chunk] in _CHUNK_OPENERS:
-            chunk += 1
-        if chunk and text[chunk - 1] in "@.-":
-            continue
-        m = _BARE_DOMAIN.match(text, chunk)
-        if m and m.end() > tld.start():
-            found.append(m.span())
-            last_end = m.end()
-    return sorted(found)
+        return [(s, e) for s, e in counter.scheme_links() if text[s] in "hH"]  # http(s):// only
+    return counter.all_links()
 
 
 def _specials(text: str, platform: Platform, counter: _Counter) -> list[tuple[int, int, int]]:
     """(start, end, weight) of stretches counted specially: links and remote mentions."""
-    found = [(s, e, platform.url_length) for s, e in _links(text, platform, counter)]
+    links = _links(text, platform, counter)
+    found = [(s, e, platform.url_length) for s, e in links]
     if platform.counting == "mastodon" and "@" in text:
+        link_starts = [s for s, _ in links]
         for m in _REMOTE_MENTION.finditer(text):
-            if not any(s <= m.start() < e for s, e, _ in found):
-                user = _Counter(m.group(1)).length(0, len(m.group(1)), "graphemes")
-                found.append((m.start(), m.end(), 1 + user))
+            i = bisect_right(link_starts, m.start()) - 1
+            if i >= 0 and m.start() < links[i][1]:
+                continue  # part of a link
+            user = m.group(1)
+            found.append((m.start(), m.end(), 1 + _Counter(user).length(0, len(user), "graphemes")))
         found.sort()
     return found
 

@@ -110,6 +110,19 @@ def test_overflow_lands_on_a_whole_emoji_or_link(shipped):
     assert (fit.length, fit.overflow_start) == (301, 299 + len(FAMILY))
 
 
+def test_overflow_deep_in_text_with_many_emoji(shipped):
+    block = "a" * 10 + THUMB_MEDIUM  # 11 graphemes, 12 code points; X weighs it 12
+    text = block * 40
+    bluesky = measure(text, shipped["Bluesky"])
+    assert (bluesky.length, bluesky.overflow_start) == (440, 27 * 12 + 3)  # 27 blocks = 297, then "aaa"
+    x = measure(text, shipped["X"])
+    assert (x.length, x.overflow_start) == (480, 23 * 12 + 4)  # 23 blocks = 276, then "aaaa"
+    hindi = "नमस्ते दुनिया " * 40  # combining vowel signs and viramas in every word
+    fit = measure(hindi, shipped["Bluesky"])
+    assert fit.length == _graphemes_by_hand(hindi)
+    assert _graphemes_by_hand(hindi[: fit.overflow_start]) == 300
+
+
 def test_overflow_inside_non_ascii_text(shipped):
     text = "日" * 141  # 282 on X
     fit = measure(text, shipped["X"])
@@ -171,7 +184,7 @@ def test_twitter_weight_matches_a_cluster_by_cluster_count(text):
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(_PIECES, max_size=80).map("".join), st.integers(1, 40))
+@given(st.lists(_PIECES, max_size=80).map("".join), st.integers(1, 120))
 def test_grapheme_count_and_overflow_agree(text, limit):
     platform = Platform("Test", limit, "graphemes", None)
     fit = measure(text, platform)
@@ -184,7 +197,7 @@ def test_grapheme_count_and_overflow_agree(text, limit):
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(_PIECES, max_size=80).map("".join), st.integers(1, 60))
+@given(st.lists(_PIECES, max_size=80).map("".join), st.integers(1, 160))
 def test_twitter_overflow_prefix_fits(text, limit):
     platform = Platform("X", limit, "twitter", 23)
     fit = measure(text, platform)
@@ -239,3 +252,22 @@ def test_missing_file_is_a_value_error(tmp_path):
 def test_defaults_for_optional_keys(tmp_path):
     path = write(tmp_path, "platforms:\n  - name: Forum\n")
     assert load_platforms(path) == [Platform("Forum", None, "graphemes", None)]
+
+
+_WITH_LINKS = st.lists(
+    st.one_of(_PIECES, st.just(" https://example.org/a-b "), st.just("\u0301https://x.co/z ")), max_size=60
+).map("".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_WITH_LINKS)
+def test_links_cut_the_text_without_upsetting_the_count(text):
+    import regex
+
+    links = list(regex.finditer(r"https://\S+", text))
+    placeholder = text
+    for m in reversed(links):
+        placeholder = placeholder[: m.start()] + "x" * 23 + placeholder[m.end() :]
+    assert measure(text, Platform("X", None, "twitter", 23)).length == _twitter_by_hand(placeholder)
+    grapheme_links = Platform("G", None, "graphemes", 23)
+    assert measure(text, grapheme_links).length == _graphemes_by_hand(placeholder)

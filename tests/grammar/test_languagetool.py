@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop_app.grammar import matches
 from desktop_app.grammar.client import LanguageToolClient, ServerTimedOut, ServerUnreachable, normalise_url
@@ -167,3 +169,15 @@ def test_empty_text_is_not_sent_but_a_due_retry_still_reconnects(fake_lt, fast_c
     assert service.check_grammar("  ") == []
     assert service.state.state == "ready"
     assert len(fake_lt.requests) == sent + 1  # the probe's own tiny check, not the empty draft
+
+
+@given(
+    prefix=st.text(alphabet=st.sampled_from("ab 🎉👍🏽🇬🇧é\u200d𝒳\n"), max_size=30),
+    suffix=st.text(alphabet=st.sampled_from("cd 😀𝔸ü."), max_size=20),
+)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_spans_survive_any_mix_of_astral_characters(fake_lt, prefix, suffix):
+    text = f"{prefix} could of {suffix}"
+    payload = fake_lt.check(text, "en-GB", set(), set())  # the fake's own UTF-16 offsets
+    (finding,) = [f for f in matches.to_findings(text, payload) if f.rule == "LanguageTool.COULD_OF"]
+    assert text[finding.start : finding.end] == "could of"

@@ -339,7 +339,8 @@ def _specials(text: str, platform: Platform, counter: _Counter) -> list[tuple[in
             if i >= 0 and m.start() < links[i][1]:
                 continue  # part of a link
             user = m.group(1)
-            found.append((m.start(), m.end(), 1 + _Counter(user).length(0, len(user), "graphemes")))
+            user_length = len(user) if user.isascii() else len(_GRAPHEME.findall(user))
+            found.append((m.start(), m.end(), 1 + user_length))
         found.sort()
     return found
 

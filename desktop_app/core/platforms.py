@@ -2,8 +2,14 @@
 
 The limits and counting methods are data (policy/platforms.yml). Counting is by
 user-perceived character (grapheme cluster, via the `regex` module's \\X), never by
-Python code point or UTF-16 unit, except on X, which follows twitter-text's weighted
-count. Links count a fixed length where the network shortens them.
+Python code point or UTF-16 unit, except on X, which follows twitter-text v3: after NFC
+each code point weighs 1 or 2 by range and each emoji sequence weighs 2. (NFC is applied
+per grapheme where characters join; a lone compatibility singleton such as U+212B is not
+normalised.) Links count a fixed length where the network shortens them.
+
+Speed: \\X and per-character work run only in small windows around joining characters
+(combining marks, ZWJ, skin tones, flag halves...). Elsewhere a code point is a grapheme,
+so a stretch's count is arithmetic plus prefix-summed corrections for the windows inside it.
 """
 
 from __future__ import annotations

@@ -4,12 +4,18 @@ The server runs in its own process group (POSIX) / process group with no window
 (Windows) so that stopping it also stops anything it started; `stop()` asks politely,
 waits, then kills. Every server still running when Python exits is stopped by an atexit
 hook, so quitting the app never leaves a Java process behind.
+
+If the app itself is killed (kill -9, a crash, a power cut) nothing can stop the server at
+that moment, so it writes a pid file; the next start finds a server left behind by an
+earlier run and stops it first (`stop_left_behind`). The pid file records the process's
+start time and the check also looks at its command line, so a reused pid is never killed.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -37,9 +43,10 @@ class ServerExited(LanguageToolError):
 
 
 class LocalServer:
-    def __init__(self, command: list[str], log_path: Path | None = None):
+    def __init__(self, command: list[str], log_path: Path | None = None, pid_file: Path | None = None):
         self.command = command
         self.log_path = log_path
+        self.pid_file = pid_file
         self.process: subprocess.Popen | None = None
         self._lock = threading.Lock()
 
@@ -71,6 +78,7 @@ class LocalServer:
                 if log is not subprocess.DEVNULL:
                     log.close()
             _running.add(self)
+            self._write_pid_file()
 
     def wait_ready(
         self, probe: Callable[[], object], timeout: float, cancelled: Callable[[], bool] = lambda: False
@@ -106,6 +114,21 @@ class LocalServer:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=grace)
             _running.discard(self)
+            if self.pid_file is not None:
+                with contextlib.suppress(OSError):
+                    self.pid_file.unlink()
+
+    def _write_pid_file(self) -> None:
+        if self.pid_file is None or self.process is None:
+            return
+        try:
+            import psutil  # a language_tool_python dependency
+
+            started = psutil.Process(self.process.pid).create_time()
+            self.pid_file.parent.mkdir(parents=True, exist_ok=True)
+            self.pid_file.write_text(json.dumps({"pid": self.process.pid, "started": started}))
+        except Exception:  # only a safety net for crashes: never stop the start for it
+            pass
 
     @staticmethod
     def _signal(process: subprocess.Popen, polite: bool) -> None:
@@ -128,6 +151,29 @@ def _kill_tree_windows(process: subprocess.Popen, polite: bool) -> None:
             child.terminate() if polite else child.kill()
     with contextlib.suppress(OSError):
         process.terminate() if polite else process.kill()
+
+
+def stop_left_behind(pid_file: Path, marker: str = "org.languagetool.server.HTTPServer") -> bool:
+    """Stops a server an earlier run left behind (it crashed or was killed). True if one was."""
+    try:
+        import psutil
+
+        recorded = json.loads(pid_file.read_text())
+        process = psutil.Process(int(recorded["pid"]))
+        if abs(process.create_time() - float(recorded["started"])) > 1 or marker not in process.cmdline():
+            return False  # the pid now belongs to something else
+        for child in process.children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                child.kill()
+        process.kill()
+        with contextlib.suppress(psutil.Error):
+            process.wait(timeout=5)
+        return True
+    except Exception:  # no file, no such process, not ours: nothing to stop
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            pid_file.unlink()
 
 
 @atexit.register

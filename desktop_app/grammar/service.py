@@ -20,7 +20,7 @@ from desktop_app.core.findings import Finding, GrammarState
 from desktop_app.grammar import matches, merge, source, wordlists
 from desktop_app.grammar.client import LanguageToolClient, LanguageToolError
 from desktop_app.grammar.config import GrammarConfig, default_config
-from desktop_app.grammar.local_server import LocalServer, free_port
+from desktop_app.grammar.local_server import LocalServer, free_port, stop_left_behind
 from desktop_app.grammar.spelling import SpellChecker, SpellingUnavailable
 
 OFFLINE = "offline spelling only"
@@ -143,14 +143,12 @@ class GrammarService:
         self._set_state("starting", f"Starting {LOCAL_NAME}…")
         port = free_port()
         url = f"http://127.0.0.1:{port}"
-        log = None
-        try:
-            from desktop_app.storage import paths
+        from desktop_app.storage import paths
 
-            log = paths.data_dir() / "languagetool.log"
-        except Exception:
-            pass
-        server = LocalServer(self._local_command(self.source, port), log_path=log)
+        pid_file = paths.data_dir() / "languagetool.pid"
+        stop_left_behind(pid_file)  # from an earlier run that crashed
+        command = self._local_command(self.source, port)
+        server = LocalServer(command, log_path=paths.data_dir() / "languagetool.log", pid_file=pid_file)
         with self._lock:
             if self._stopping:
                 return self.state

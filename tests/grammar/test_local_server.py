@@ -16,7 +16,7 @@ import pytest
 
 from desktop_app.grammar import source
 from desktop_app.grammar.client import LanguageToolClient, ServerUnreachable
-from desktop_app.grammar.local_server import LocalServer
+from desktop_app.grammar.local_server import LocalServer, stop_left_behind
 from desktop_app.grammar.service import MAX_LOCAL_STARTS, GrammarService
 
 REPO = Path(__file__).resolve().parents[2]
@@ -183,3 +183,35 @@ def test_a_local_server_that_keeps_failing_is_not_started_again_and_again(tmp_pa
     assert runs.read_text().count("run") == MAX_LOCAL_STARTS
     assert service.retry_in() is None
     assert "LanguageTool stopped" in service.state.detail
+
+
+def test_a_server_left_behind_by_a_crashed_run_is_stopped_at_the_next_start(tmp_path):
+    pid_file = tmp_path / "languagetool.pid"
+    command = [sys.executable, "-c", "import time; time.sleep(600)", "org.languagetool.server.HTTPServer"]
+    crashed_run = LocalServer(command, pid_file=pid_file)
+    crashed_run.start()  # ... and the app dies without stopping it
+    pid = crashed_run.pid
+    assert pid_file.is_file()
+    assert stop_left_behind(pid_file)
+    assert gone(pid)
+    assert not pid_file.exists()
+
+
+def test_a_pid_file_naming_someone_elses_process_kills_nothing(tmp_path):
+    pid_file = tmp_path / "languagetool.pid"
+    other = LocalServer([sys.executable, "-c", "import time; time.sleep(600)"], pid_file=pid_file)
+    other.start()
+    try:
+        assert not stop_left_behind(pid_file)  # not a LanguageTool command line
+        assert other.running()
+    finally:
+        other.stop(grace=0.5)
+
+
+def test_stopping_removes_the_pid_file(tmp_path):
+    pid_file = tmp_path / "languagetool.pid"
+    server = LocalServer([sys.executable, "-c", "import time; time.sleep(600)"], pid_file=pid_file)
+    server.start()
+    assert pid_file.is_file()
+    server.stop(grace=0.5)
+    assert not pid_file.exists()

@@ -387,19 +387,31 @@ def normalise_for_matching(text: str) -> Normalised:
 _studied: dict[str, tuple[str, bool]] = {}
 
 
-def _fold_char(ch: str) -> str:
-    """One original character -> what it contributes to the normalised text."""
-    if ch in _INVISIBLE:
-        return ""
-    return "".join(
-        _HOMOGLYPHS.get(c, c)
-        for c in unicodedata.normalize("NFD", unicodedata.normalize("NFKC", _HOMOGLYPHS.get(ch, ch)))
-        if unicodedata.category(c) not in ("Mn", "Me") and c not in _INVISIBLE
-    )
+# Diacritics that are folded away: the general combining blocks (accents on Latin, Greek,
+# Cyrillic), Hebrew points and Arabic harakat, variation selectors. Marks that are part of
+# the spelling in other scripts (Indic vowel signs, viramas...) are kept.
+_FOLDED_MARK_RANGES = (
+    (0x0300, 0x036F), (0x0483, 0x0489), (0x0591, 0x05C7), (0x0610, 0x061A), (0x064B, 0x065F),
+    (0x0670, 0x0670), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE00, 0xFE0F),
+    (0xFE20, 0xFE2F), (0xE0100, 0xE01EF),
+)  # fmt: skip
 
 
 def _is_mark(ch: str) -> bool:
-    return unicodedata.category(ch) in ("Mn", "Me")
+    """A diacritic we fold away (it stays inside its base character's highlight)."""
+    code = ord(ch)
+    return any(a <= code <= b for a, b in _FOLDED_MARK_RANGES) and unicodedata.category(ch) in ("Mn", "Me")
+
+
+def _fold_char(ch: str) -> str:
+    """One original character -> what it contributes to the normalised text."""
+    if ch in _INVISIBLE or _is_mark(ch):
+        return ""
+    folded = unicodedata.normalize("NFKC", _HOMOGLYPHS.get(ch, ch))
+    decomposed = unicodedata.normalize("NFD", folded)
+    if any(_is_mark(c) for c in decomposed):  # é -> e; but leave Hangul syllables whole
+        folded = "".join(c for c in decomposed if not _is_mark(c))
+    return "".join(_HOMOGLYPHS.get(c, c) for c in folded if c not in _INVISIBLE)
 
 
 def _study(ch: str) -> tuple[str, bool]:

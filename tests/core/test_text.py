@@ -207,6 +207,8 @@ def test_normalise_undoes_evasion(raw, expected):
         "Hello! Great!",
         "Big news !!!Join us",
         "U.S.A",
+        "हम अपने समुदाय के लिए काम कर रहे हैं।",  # Indic vowel signs are spelling, not accents
+        "한국어 日本語 中文",
     ],
 )
 def test_normalise_leaves_ordinary_text_alone(raw):

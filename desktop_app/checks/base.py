@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +186,9 @@ def match_case(replacement: str, matched: str) -> str:
 # --- the text a rule looks at ---------------------------------------------------------------
 
 
+_LEAD_BYTES = bytes(0 if (b & 0xC0) == 0x80 else 1 for b in range(256))  # 1 for a character's first byte
+
+
 @lru_cache(maxsize=4096)
 def _normalise(text: str):
     """normalise_for_matching, remembered: a one-paragraph post is both the paragraph and
@@ -202,10 +206,13 @@ class TextContext:
     platform_fits: list = field(default_factory=list)  # PlatformFit for the chosen networks (whole text)
 
     _encoded: dict = field(default_factory=dict, repr=False)
+    _tables: dict = field(default_factory=dict, repr=False)
 
     def encoded(self, haystack: str) -> bytes:
-        self.spans(None, haystack)
-        return self._encoded[haystack][0]
+        data = self._encoded.get(haystack)
+        if data is None:
+            data = self._encoded[haystack] = haystack.encode("utf-8")
+        return data
 
     def spans(self, regex, haystack: str) -> list[tuple[int, int]]:
         """Match spans of an RE2 pattern in `haystack` (ctx.text or ctx.normalised.text).
@@ -213,28 +220,15 @@ class TextContext:
         RE2's Python wrapper re-encodes a str and converts every offset on each call; we
         encode each haystack once and match bytes (about 5x faster for a post). ASCII text
         has the same offsets in bytes; otherwise a byte -> character table maps them back."""
-        entry = self._encoded.get(haystack)
-        if entry is None:
-            if haystack.isascii():
-                entry = (haystack.encode("ascii"), None)
-            else:
-                data = haystack.encode("utf-8")
-                table = [0] * (len(data) + 1)
-                b = 0
-                for i, ch in enumerate(haystack):
-                    n = 1 if ch < "\x80" else 2 if ch < "\u0800" else 3 if ch < "\U00010000" else 4
-                    for k in range(n):
-                        table[b + k] = i
-                    b += n
-                table[b] = len(haystack)
-                entry = (data, table)
-            self._encoded[haystack] = entry
-        data, table = entry
-        if regex is None:
-            return []
+        data = self.encoded(haystack)
+        found = [m.span() for m in regex.finditer(data)]
+        if not found or len(data) == len(haystack):
+            return found
+        table = self._tables.get(haystack)
         if table is None:
-            return [m.span() for m in regex.finditer(data)]
-        return [(table[m.start()], table[m.end()]) for m in regex.finditer(data)]
+            # character index of each byte offset = UTF-8 lead bytes before it
+            table = self._tables[haystack] = [0, *accumulate(data.translate(_LEAD_BYTES))]
+        return [(table[s], table[e]) for s, e in found]
 
     @cached_property
     def normalised(self):

@@ -3,11 +3,14 @@ re-checking, and property tests on arbitrary text."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.analyzer import Analyzer
 from desktop_app.core.findings import PRINCIPLE_IDS, Report, Severity
+from desktop_app.policy import load_policy
 from tests.checks.conftest import fixture_pack
 
 POST = (
@@ -171,3 +174,29 @@ def test_the_cache_is_bounded():
     for n in range(10):
         small.analyze(f"Post number {n}.")
     assert len(small._cache) == 3
+
+
+_SHIPPED = Analyzer(load_policy(include_user_overlay=False))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT)
+def test_any_text_analyses_with_the_shipped_policy(text):
+    report = _SHIPPED.analyze(text)
+    assert _SHIPPED.rule_errors == []
+    for f in report.findings:
+        assert 0 <= f.start <= f.end <= len(text) and f.text == text[f.start : f.end]
+        for s in f.suggestions:
+            assert 0 <= s.start <= s.end <= len(text)
+
+
+def test_calls_from_several_threads_give_the_same_reports_as_one_thread():
+    texts = [
+        f"Paragraph {n}: Councillor Hart is a clown, going forward.\n\nRing 07700 900{n:03d}."
+        for n in range(40)
+    ]
+    expected = [[f.to_dict() for f in Analyzer(fixture_pack()).analyze(t).findings] for t in texts]
+    shared = Analyzer(fixture_pack())
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(lambda t: [f.to_dict() for f in shared.analyze(t).findings], texts))
+    assert got == expected

@@ -216,7 +216,8 @@ def _load_include(ref: Any, key: str, folders: Sequence[Path]):
         try:
             data = _read_vocab(path)
         except _FileProblem as exc:
-            raise RuleError(key, f"include {name!r}: {exc.message}") from None
+            where = f" (line {exc.line} of {name})" if exc.line else ""
+            raise RuleError(key, f"include {name!r}: {exc.message}{where}") from None
         if isinstance(data, dict) and data and all(isinstance(v, list) for v in data.values()):
             data = [item for group in data.values() for item in group]  # grouped word list
         if not isinstance(data, list | dict):

@@ -199,3 +199,16 @@ def test_a_missing_extra_folder_is_a_problem_not_a_crash(tmp_path):
     pack = load_policy([tmp_path / "nowhere"], include_user_overlay=False)
     assert any("nowhere" in p.path for p in pack.problems)
     assert pack.rules  # the shipped pack still loads
+
+
+def test_a_broken_word_list_is_reported_on_the_rule_that_includes_it(tmp_path):
+    root = _folder(
+        tmp_path / "org",
+        {
+            "rules/Words.yml": GOOD.replace("tokens: [zorblax]", "tokens:\n  include: vocab/words.yml"),
+            "vocab/words.yml": "- fine\n- [unclosed\n",
+        },
+    )
+    (problem,) = [p for p in _load(root).problems if p.path.startswith("org/")]
+    assert (problem.path, problem.line, problem.key) == ("org/rules/Words.yml", 6, "tokens")
+    assert "vocab/words.yml" in problem.message and "line 3" in problem.message

@@ -312,6 +312,8 @@ class AttackRule(Rule):
         while start > 0 and toks[start - 1].low in self.fillers and toks[start - 1].low not in ("a", "an"):
             start -= 1
         det = start - 1 if start > 0 and toks[start - 1].low in _DETERMINERS else None
+        if det is None and start > 1 and toks[start - 1].low in ("a", "an") and toks[start - 2].low == "what":
+            det = start - 2  # "what an idiot @bob is"
         nxt = b + 1
         if nxt >= len(toks):
             return None

@@ -73,6 +73,7 @@ def test_evasion_is_seen_through_and_the_highlight_is_what_was_typed(text, flagg
         ("Everyone knows liar Johnson cut it.", "Everyone knows Johnson cut it."),
         ("That lying toad of a minister did it.", "The minister did it."),
         ("Sources say James is a liar.", "Sources say James' decision to ... is wrong because ...."),
+        ("What an idiot @bob is.", "@bob is."),
     ],
 )
 def test_the_rewrite_keeps_the_target_and_turns_to_actions(text, rewritten):

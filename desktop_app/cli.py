@@ -194,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
                 posts.extend((name, n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip())
             else:
                 posts.append((name, None, text))
+        for folder in args.policy or ():
+            if not Path(folder).is_dir():
+                raise UsageError(f"{folder}: policy folder not found")
         from desktop_app.core.analyzer import Analyzer
         from desktop_app.policy import load_policy
 

@@ -140,6 +140,16 @@ def _bytes(tmp, data: bytes) -> str:
     return str(path)
 
 
+def test_a_missing_policy_folder_is_bad_usage(check, tmp_path):
+    code, out, err = check(["--policy", str(tmp_path / "nowhere"), "-"], CLEAN)
+    assert code == 2 and out == "" and "policy folder not found" in err
+
+
+def test_empty_input_is_a_clean_post(check):
+    code, out, _ = check(["--format", "json", "-"], "")
+    assert code == 0 and json.loads(out)["findings"] == []
+
+
 def test_bad_usage_exits_2(check):
     code, _, err = check(["--format", "yaml", "-"], CLEAN)
     assert code == 2 and "invalid choice" in err

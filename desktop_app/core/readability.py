@@ -27,6 +27,7 @@ WORDS_PER_MINUTE = 238  # silent reading, adults (Brysbaert 2019)
 UK_AGE_OFFSET = 5  # US grade n is read at age n + 5 (year n + 1 in England)
 MIN_WORDS_TO_SCORE = 8  # fewer words: a reading age would be noise, so report None
 MIN_WORDS_FOR_SYLLABLES = 100  # below this Flesch-Kincaid swings too much to be useful
+MAX_GRADE = 18  # past postgraduate level the formulas stop meaning anything: age 23 at most
 
 _textstat = None
 _load_lock = threading.Lock()
@@ -141,7 +142,7 @@ def score(
         grade = weighted_ari / total_words
         if total_words >= MIN_WORDS_FOR_SYLLABLES:
             grade = (grade + _flesch_kincaid_grade(text, scores, total_words)) / 2
-        reading_age = round(max(grade, 0.0) + UK_AGE_OFFSET, 1)
+        reading_age = round(min(max(grade, 0.0), MAX_GRADE) + UK_AGE_OFFSET, 1)
 
     return Readability(
         reading_age=reading_age,

@@ -109,6 +109,11 @@ def test_reading_age_never_below_five_and_none_when_too_short():
     assert score("🎉🎉").reading_age is None
 
 
+def test_reading_age_is_capped_where_the_formula_stops_meaning_anything():
+    jargon = "Interdepartmental infrastructural recapitalisation notwithstanding, " * 3
+    assert score(jargon.strip() + " reconceptualisation.").reading_age == 23.0
+
+
 def test_long_posts_blend_in_syllable_based_grade():
     # Same characters per word, but long words with many syllables push Flesch-Kincaid up.
     text = " ".join([DENSE] * 6)

@@ -267,7 +267,7 @@ class Rule:
     # Whole-post rules run once per analysis; the rest run per paragraph and are cached.
     document_level = False
     # Wide findings (a sentence, a paragraph, the overflow) never hide, nor are hidden by,
-    # another rule's findings on the same words (see desktop_app.checks.overlap).
+    # another rule's findings on the same words (see core/analyzer.one_card_per_words).
     wide = False
     # Conduct rules match through look-alikes, zero-width characters and spacing.
     evasion_capable = True
@@ -346,10 +346,6 @@ class Rule:
         """(pattern, on the normalised text?) that must match somewhere for this rule to
         find anything, or None to always run. Used by Prefilter to skip rules quickly."""
         return None
-
-    @property
-    def severity_rank(self) -> int:
-        return self.severity.rank
 
     def finding(
         self,

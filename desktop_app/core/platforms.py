@@ -167,19 +167,30 @@ class _Counter:
 
     def __init__(self, text: str):
         self.text = text
-        self.windows: list[tuple[int, int]] = []
+        # A window is a run of joining characters plus one character either side; touching
+        # or overlapping windows merge, so every window edge is a grapheme boundary.
+        starts: list[int] = []
+        ends: list[int] = []
         joiners = None if text.isascii() and "\r" not in text else _joiner_runs(text)
         if joiners is not None:
-            for m in joiners.finditer(text):
-                start, end = max(m.start() - 1, 0), min(m.end() + 1, len(text))
-                if self.windows and start <= self.windows[-1][1]:
-                    self.windows[-1] = (self.windows[-1][0], end)
+            spans = [m.span() for m in joiners.finditer(text)]
+            last_end = -2  # no window yet
+            for run_start, run_end in spans:
+                if run_start - 1 <= last_end:
+                    last_end = run_end + 1
+                    ends[-1] = last_end
                 else:
-                    self.windows.append((start, end))
-        self._window_starts = [w[0] for w in self.windows]
-        self._window_ends = [w[1] for w in self.windows]
+                    starts.append(run_start - 1 if run_start else 0)
+                    last_end = run_end + 1
+                    ends.append(last_end)
+            if ends and ends[-1] > len(text):
+                ends[-1] = len(text)
+        self.windows = list(zip(starts, ends, strict=True))
+        self._window_starts = starts
+        self._window_ends = ends
         self._heavy: list[int] | None = None
         self._deltas: dict[str, list[int]] = {}
+        self._window_clusters: list[list[str]] | None = None
         self._scheme_links: list[tuple[int, int]] | None = None
         self._all_links: list[tuple[int, int]] | None = None
 
@@ -255,13 +266,22 @@ class _Counter:
         return end - start
 
     def _delta_prefix(self, counting: str) -> list[int]:
-        """Running sum over windows of (true count - simple count), built once per method."""
+        """Running sum over windows of (true count - simple count), built once per method;
+        the windows' graphemes are found once and shared by both methods."""
         prefix = self._deltas.get(counting)
         if prefix is None:
+            if self._window_clusters is None:
+                text = self.text
+                self._window_clusters = [_GRAPHEME.findall(text, a, b) for a, b in self.windows]
             prefix = [0]
-            for w_start, w_end in self.windows:
-                delta = self._direct(w_start, w_end, counting) - self._simple(w_start, w_end, counting)
-                prefix.append(prefix[-1] + delta)
+            running = 0
+            for (w_start, w_end), clusters in zip(self.windows, self._window_clusters, strict=True):
+                if counting == "twitter":
+                    true_count = sum(_twitter_cluster_weight(c) for c in clusters)
+                else:
+                    true_count = len(clusters)
+                running += true_count - self._simple(w_start, w_end, counting)
+                prefix.append(running)
             self._deltas[counting] = prefix
         return prefix
 

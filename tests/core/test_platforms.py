@@ -57,6 +57,7 @@ def length(text, platform):
         ("“Quote” – dash…", 16, 15, 15),  # quotes and dashes weigh 1 on X, the ellipsis (U+2026) 2
         ("שלום مرحبا", 10, 10, 10),  # Hebrew and Arabic sit in X's light range
         ("a\r\nb", 4, 3, 3),  # X counts code points; CR LF is one grapheme
+        ("\u0301ab", 3, 3, 3),  # a combining mark with nothing before it stands alone
     ],
 )
 def test_counting_per_network(shipped, text, x, bluesky, mastodon):

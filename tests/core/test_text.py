@@ -372,3 +372,14 @@ def test_normalise_is_safe_from_several_threads():
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda s: normalise_for_matching(s).text, samples))
     assert results == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_any_unicode_text_gives_valid_spans(text):
+    for finder in (paragraphs, sentences, words):
+        previous_end = 0
+        for span in finder(text):
+            assert previous_end <= span.start < span.end <= len(text)
+            assert text[span.start : span.end] == span.text
+            previous_end = span.end

@@ -261,3 +261,20 @@ def test_an_attack_gets_a_rewrite_that_keeps_the_target():
     assert findings and findings[0].suggestions
     replacement = findings[0].suggestions[0].replacement
     assert "Hart" in replacement and "clown" not in replacement
+
+
+def test_every_vocab_file_is_used_by_a_rule():
+    rules_text = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "policy" / "rules").glob("*.yml"))
+    unused = [
+        p.name for p in (REPO / "policy" / "vocab").glob("*.yml") if f"vocab/{p.name}" not in rules_text
+    ]
+    assert unused == []
+
+
+def test_jargon_alternatives_are_plainer_than_the_term():
+    import yaml
+
+    swaps = yaml.safe_load((REPO / "policy" / "vocab" / "jargon.yml").read_text(encoding="utf-8"))
+    for term, alternatives in swaps.items():
+        for alternative in str(alternatives).split("|"):
+            assert alternative.strip() and alternative.strip().lower() != term.lower(), term

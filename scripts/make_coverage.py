@@ -105,6 +105,16 @@ def render(policy: Path = POLICY) -> str:
             out.append(f"- **{key} {title}**: {note}")
             out.append(f"  Rules: {served}.")
 
+    out += ["", "## Rules", "", "| Rule | Serves | Kind | Category | Level | What the card says |"]
+    out.append("|---|---|---|---|---|---|")
+    for r in rules:
+        serves = r.get("principle") or r.get("clause") or ""
+        message = _one_line(r.get("message", "")).replace("|", "/")
+        out.append(
+            f"| `{r['_name']}` | {serves} | {r.get('extends', '')} | {r.get('category', '')} "
+            f"| {level_of(r)} | {message} |"
+        )
+
     orphans = [r["_name"] for r in rules if not (r.get("principle") or r.get("clause"))]
     unknown = sorted(k for k in by_target if k not in principles and k not in clauses)
     if orphans or unknown:

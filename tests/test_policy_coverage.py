@@ -102,7 +102,8 @@ def test_conduct_rules_are_must_fix_and_principle_rules_are_not():
 
 def test_every_rule_explains_itself():
     for rule in pack().rules:
-        assert rule.message.strip(), rule.id
+        # a platform rule may leave the message to the engine, which states the overflow
+        assert rule.message.strip() or rule.kind == "platform", rule.id
         assert len(rule.why.split()) >= 8, f"{rule.id}: `why` should say why it matters to the reader"
 
 

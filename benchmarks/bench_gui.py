@@ -140,8 +140,7 @@ def _ready_window(app):
 
 
 def _settled(window) -> bool:
-    r = window._result
-    return r is not None and r.revision == window.revision and not window.controller.busy
+    return window.drawn_revision == window.revision and not window.controller.busy
 
 
 def measure_typing(app, keystrokes: int = 300, interval_ms: int = 20) -> dict:

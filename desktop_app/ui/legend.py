@@ -20,7 +20,7 @@ class _Sample(QWidget):
         super().__init__(parent)
         self.kind = kind  # "wave" | "dots" | "tint"
         self.colour = QColor("#000")
-        self.setFixedSize(QSize(22, 14))
+        self.setFixedSize(QSize(20, 14))
 
     def paintEvent(self, _ev):
         p = QPainter(self)
@@ -72,7 +72,7 @@ class Legend(QWidget):
             label.setProperty("role", "muted")
             layout.addWidget(sample)
             layout.addWidget(label)
-            layout.addSpacing(10)
+            layout.addSpacing(6)
             self._samples.append((sample, key))
         layout.addStretch(1)
         self.set_colours(themes.LIGHT)

@@ -53,6 +53,8 @@ from desktop_app.ui.policy_info import PolicyInfo
 from desktop_app.ui.principles_panel import PrinciplesPanel
 from desktop_app.ui.readability_panel import ReadabilityPanel
 
+TINTED = frozenset({"readability", "length"})  # shown as tints in the editor, not underlines
+
 GRAMMAR_WORDS = {
     "off": "Grammar: off",
     "starting": "Grammar: starting…",
@@ -140,6 +142,9 @@ class MainWindow(QMainWindow):
         self.policy = PolicyInfo()
         self._result: AnalysisResult | None = None
         self._mapping = None  # EditMap when the drawn result is a few keystrokes old
+        self._panels_pending = False
+        self._panel_findings: list[Finding] = []
+        self.drawn_revision = -1  # the revision whose findings are on screen, editor and panels
         self._grammar: tuple[int, list[Finding]] = (-1, [])
         self._ignored_here: set[tuple[str, str]] = set()
         self._conduct_reasons: list[dict] = []
@@ -180,10 +185,11 @@ class MainWindow(QMainWindow):
             self._engine_started = True
             self.controller.start_engine(self._engine_factory)
 
-    def paintEvent(self, ev):
-        super().paintEvent(ev)
+    def showEvent(self, ev):
+        # (not paintEvent: a Python paintEvent would put every repaint through the GIL)
+        super().showEvent(ev)
         if not self._engine_started:
-            QTimer.singleShot(0, self._start_engine)
+            QTimer.singleShot(50, self._start_engine)
 
     # ================================================================== building
     def _build(self) -> None:
@@ -220,7 +226,7 @@ class MainWindow(QMainWindow):
         self.left_scroll.setWidgetResizable(True)
         self.left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.left_scroll.setMinimumWidth(300)
+        self.left_scroll.setMinimumWidth(270)
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -241,7 +247,7 @@ class MainWindow(QMainWindow):
         heading.setProperty("role", "heading")
         right_layout.addWidget(heading)
         right_layout.addWidget(self.findings_list, 1)
-        right.setMinimumWidth(300)
+        right.setMinimumWidth(290)
         right_holder = QWidget()
         holder_layout = QVBoxLayout(right_holder)
         holder_layout.setContentsMargins(4, 10, 10, 10)
@@ -286,6 +292,8 @@ class MainWindow(QMainWindow):
             app, self.settings.get("theme", "system"), self.settings.get("font_size", 12)
         )
         self.editor.set_colours(self.colours)
+        # An opaque viewport: a keystroke then repaints the editor only, not the window behind it.
+        self.editor.viewport().setAutoFillBackground(True)
         self.legend.set_colours(self.colours)
         self.readability_panel.set_colours(self.colours)
         if self._result is not None:
@@ -344,8 +352,7 @@ class MainWindow(QMainWindow):
             )
         elif self.notice_banner.isVisible() and "very long" in self.notice_banner.label.text():
             self.notice_banner.hide()
-        self._redraw()
-        self.reportDrawn.emit(result.revision)
+        self._redraw(deferred=True)
 
     def displayed_findings(self) -> list[Finding]:
         """Engine and grammar findings for the drawn report, minus anything ignored."""
@@ -365,13 +372,17 @@ class MainWindow(QMainWindow):
             out.append(f)
         return out
 
-    def _redraw(self) -> None:
+    def _redraw(self, deferred: bool = False) -> None:
         if self._result is None:
             return
         result = self._result
         report, u16 = result.report, result.u16
         findings = self.displayed_findings()
-        spans = [(u16.to_utf16(f.start), u16.to_utf16(f.end), f) for f in findings]
+        # Hard sentences and text past a limit are already tinted; a wavy line under a whole
+        # sentence or a thousand characters would only add noise (and repaint it all).
+        spans = [
+            (u16.to_utf16(f.start), u16.to_utf16(f.end), f) for f in findings if f.category not in TINTED
+        ]
         tints = []
         if report.readability is not None:
             tints = [
@@ -386,16 +397,36 @@ class MainWindow(QMainWindow):
         if mapping is not None:  # carry the positions through the keystrokes since the snapshot
             moved = [(mapping.span(s, e), f) for s, e, f in spans]
             spans = [(m[0], m[1], f) for m, f in moved if m is not None]
-            findings = [f for m, f in moved if m is not None]
+            gone = {id(f) for m, f in moved if m is None}
+            findings = [f for f in findings if id(f) not in gone]
             tints = [(*m, level) for s, e, level in tints if (m := mapping.span(s, e)) is not None]
             overflow = mapping.point(overflow) if overflow is not None else None
         self.editor.set_marks(spans, tints, overflow)
+        self._panel_findings = findings
+        if deferred:
+            # The editor first; the cards and panels on the next turn of the event loop, so
+            # a keystroke arriving meanwhile is handled between the two halves.
+            if not self._panels_pending:
+                self._panels_pending = True
+                QTimer.singleShot(0, self._draw_panels)
+        else:
+            self._draw_panels()
+
+    def _draw_panels(self) -> None:
+        self._panels_pending = False
+        if self._result is None:
+            return
+        report = self._result.report
+        findings = self._panel_findings
         self.findings_list.set_findings(findings, has_text=bool(report.text.strip()))
         self.principles_panel.set_statuses(
             principle_states([f for f in findings if f.rule], self.policy.titles())
         )
         self.readability_panel.set_readability(report.readability)
         self._on_cursor_moved()
+        if self.drawn_revision != self._result.revision:
+            self.drawn_revision = self._result.revision
+            self.reportDrawn.emit(self._result.revision)
 
     # ================================================================== grammar lane
     def merge_grammar_findings(self, revision: int, findings: list[Finding]) -> None:
@@ -421,6 +452,12 @@ class MainWindow(QMainWindow):
 
     def _show_finding(self, finding: Finding) -> None:
         span = self.editor.span_of(finding)
+        if span is None and self._result is not None:
+            # a tinted finding (a hard sentence, text past a limit): go to where it starts
+            start = self._result.u16.to_utf16(finding.start)
+            if self._mapping is not None:
+                start = self._mapping.point(start)
+            span = (start, start)
         if span is None:
             return
         self.editor.select_span(*span)

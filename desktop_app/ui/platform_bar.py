@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QToolButton
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout
 
 from desktop_app.core.findings import PlatformFit
+from desktop_app.ui import quiet
 
+CHIPS_PER_ROW = 4
 ALL_NETWORKS = ("X", "Bluesky", "Threads", "Mastodon", "Instagram", "LinkedIn", "Facebook")
 
 
@@ -19,19 +21,27 @@ class PlatformBar(QFrame):
         super().__init__(parent)
         self.setObjectName("platformBar")
         self.setAccessibleName("Length per network")
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(2, 4, 2, 4)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(2, 2, 2, 2)
+        outer.setSpacing(4)
+        self._layout = QHBoxLayout()  # caption ... Networks button
         self._layout.setSpacing(6)
-        self.caption = QLabel("Length")
+        outer.addLayout(self._layout)
+        self.caption = QLabel("Length per network")
         self.caption.setProperty("role", "muted")
         self._layout.addWidget(self.caption)
         self.chips: dict[str, QToolButton] = {}
         self._fits: dict[str, PlatformFit] = {}
         self._focus: str | None = None
         self._truncated_length: int | None = None
-        self._chip_row = QHBoxLayout()
-        self._chip_row.setSpacing(6)
-        self._layout.addLayout(self._chip_row)
+        # A grid of four a row: seven networks in one row would widen the whole window.
+        self._chip_row = QGridLayout()
+        self._chip_row.setHorizontalSpacing(6)
+        self._chip_row.setVerticalSpacing(4)
+        chips_line = QHBoxLayout()
+        chips_line.addLayout(self._chip_row)
+        chips_line.addStretch(1)
+        outer.addLayout(chips_line)
         self._layout.addStretch(1)
 
         self.networks_button = QToolButton()
@@ -74,13 +84,13 @@ class PlatformBar(QFrame):
             self._chip_row.removeWidget(chip)
             chip.deleteLater()
         self.chips = {}
-        for name in self.networks:
+        for index, name in enumerate(self.networks):
             chip = QToolButton()
             chip.setObjectName("platformChip")
             chip.setCheckable(True)
             chip.setProperty("over", False)
             chip.clicked.connect(lambda on, n=name: self._chip_clicked(n, on))
-            self._chip_row.addWidget(chip)
+            self._chip_row.addWidget(chip, index // CHIPS_PER_ROW, index % CHIPS_PER_ROW)
             self.chips[name] = chip
         if self._focus not in self.chips:
             self._focus = None
@@ -120,7 +130,7 @@ class PlatformBar(QFrame):
         for name, chip in self.chips.items():
             fit = self._fits.get(name)
             if fit is None:
-                chip.setText(f"{name}  –")
+                text = f"{name}  –"
                 over = False
                 spoken = f"{name}: not counted yet"
             else:
@@ -134,18 +144,18 @@ class PlatformBar(QFrame):
                     and self._truncated_length > fit.limit
                 )
                 if fit.limit is None:
-                    chip.setText(f"{name}  {shown}")
+                    text = f"{name}  {shown}"
                     spoken = f"{name}: {shown} characters, no limit"
                 else:
                     excess = (self._truncated_length or length) - fit.limit if over else 0
-                    chip.setText(
-                        f"{name}  {shown} / {fit.limit:,}" + (f"  ·  {excess:,} over" if over else "")
-                    )
+                    text = f"{name}  {shown}/{fit.limit:,}"
                     spoken = f"{name}: {shown} of {fit.limit:,} characters" + (
                         f", {excess:,} over the limit" if over else ""
                     )
-            chip.setAccessibleName(spoken)
-            chip.setToolTip(spoken + (". Click to highlight where it goes over." if over else ""))
+            quiet.set_text(chip, text)
+            if chip.accessibleName() != spoken:  # unchanged chips must not repaint
+                chip.setAccessibleName(spoken)
+                chip.setToolTip(spoken + (". Click to highlight where it goes over." if over else ""))
             if chip.property("over") != over:
                 chip.setProperty("over", over)
                 chip.style().unpolish(chip)

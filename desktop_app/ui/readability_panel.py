@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from desktop_app.core.findings import Readability
+from desktop_app.ui import quiet
 
 
 def _plural(n: int, word: str) -> str:
@@ -21,6 +22,11 @@ def reading_time(seconds: int) -> str:
 def sentence_line(count: int, kind: str) -> str:
     """'2 hard sentences: aim for 0' (Hemingway's wording)."""
     return f"{count} {kind} sentence{'' if count == 1 else 's'}: aim for 0"
+
+
+def _set(label: QLabel, text: str) -> None:
+    if label.text() != text:  # unchanged text must not relayout the window
+        label.setText(text)
 
 
 def _swatch(colour: str) -> str:
@@ -85,8 +91,8 @@ class ReadabilityPanel(QFrame):
 
     def set_readability(self, r: Readability | None) -> None:
         if r is None or r.words == 0:
-            self.age.setText("–")
-            self.age_caption.setText("reading age: write a few sentences to see it")
+            quiet.set_text(self.age, "–")
+            _set(self.age_caption, "reading age: write a few sentences to see it")
             self._set_level(self.age, "")
             hard = very = words = sentences = seconds = 0
         else:
@@ -94,24 +100,26 @@ class ReadabilityPanel(QFrame):
             seconds = r.reading_time_seconds
             target = f"{r.target_age:g}"
             if r.reading_age is None:
-                self.age.setText("–")
-                self.age_caption.setText(f"reading age (too short to score) · target {target}")
+                quiet.set_text(self.age, "–")
+                _set(self.age_caption, f"reading age (too short to score) · target {target}")
                 self._set_level(self.age, "")
             else:
                 age = round(r.reading_age)
-                self.age.setText(str(age))
+                quiet.set_text(self.age, str(age))
                 verdict = "on target" if age <= r.target_age else f"aim for {target} or under"
-                self.age_caption.setText(f"reading age · target {target}: {verdict}")
+                _set(self.age_caption, f"reading age · target {target}: {verdict}")
                 self._set_level(self.age, "ok" if age <= r.target_age else "over")
-        self.hard.setText(_swatch(self.colours["hard"]) + sentence_line(hard, "hard"))
-        self.very_hard.setText(_swatch(self.colours["very-hard"]) + sentence_line(very, "very hard"))
+        _set(self.hard, _swatch(self.colours["hard"]) + sentence_line(hard, "hard"))
+        _set(self.very_hard, _swatch(self.colours["very-hard"]) + sentence_line(very, "very hard"))
         self._set_level(self.hard, "hard" if hard else "")
         self._set_level(self.very_hard, "over" if very else "")
-        self.words.setText(f"{words:,}")
-        self.sentences.setText(f"{sentences:,}")
-        self.time.setText(reading_time(seconds))
-        self.setAccessibleDescription(
+        quiet.set_text(self.words, f"{words:,}")
+        quiet.set_text(self.sentences, f"{sentences:,}")
+        quiet.set_text(self.time, reading_time(seconds))
+        description = (
             f"{self.age.text()} {self.age_caption.text()}. {sentence_line(hard, 'hard')}. "
             f"{sentence_line(very, 'very hard')}. {_plural(words, 'word')}, "
             f"{_plural(sentences, 'sentence')}, {reading_time(seconds)} to read."
         )
+        if self.accessibleDescription() != description:
+            self.setAccessibleDescription(description)

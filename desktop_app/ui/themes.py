@@ -115,7 +115,7 @@ QMainWindow, QDialog {{ background: {c["window"]}; }}
 QToolTip {{ background: {c["surface"]}; color: {c["text"]}; border: 1px solid {c["border"]}; padding: 6px; }}
 QPlainTextEdit#draftEditor {{
     background: {c["surface"]}; color: {c["text"]}; border: 1px solid {c["border"]};
-    border-radius: 8px; selection-background-color: {c["selection"]}; selection-color: {c["text"]};
+    selection-background-color: {c["selection"]}; selection-color: {c["text"]};
     font-size: {int(editor_points)}pt;
 }}
 QPlainTextEdit#draftEditor:focus {{ border: 1px solid {c["accent"]}; }}

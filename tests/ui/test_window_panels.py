@@ -85,7 +85,7 @@ def test_networks_per_draft_and_overflow_highlight(qtbot, make_window):
     set_text(qtbot, window, text)
     bar = window.platform_bar
     assert bar.is_over("X") and not bar.is_over("Bluesky")
-    assert "290 / 280" in bar.chips["X"].text()
+    assert bar.chips["X"].text() == "X  290/280"
     overflow = [s for s in window.editor.extraSelections() if s.cursor.selectionStart() == 280]
     assert overflow and overflow[0].cursor.selectionEnd() == 290
     bar.actions_by_name["X"].setChecked(False)  # this post is not for X

@@ -121,11 +121,7 @@ def make_window(qtbot, settings):
 def wait_report(qtbot, window: MainWindow, timeout: int = 15000) -> None:
     """Wait until the report for the current text is on screen."""
     qtbot.waitUntil(
-        lambda: (
-            window._result is not None
-            and window._result.revision == window.revision
-            and not window.controller.busy
-        ),
+        lambda: window.drawn_revision == window.revision and not window.controller.busy,
         timeout=timeout,
     )
 

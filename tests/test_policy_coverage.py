@@ -279,3 +279,43 @@ def test_jargon_alternatives_are_plainer_than_the_term():
     for term, alternatives in swaps.items():
         for alternative in str(alternatives).split("|"):
             assert alternative.strip() and alternative.strip().lower() != term.lower(), term
+
+
+# --- the evaluation script (benchmarks/eval_policy.py) on a tiny data set of our own ----------
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location("eval_policy", REPO / "benchmarks" / "eval_policy.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_eval_placeholders_do_not_fire_rules_by_themselves():
+    module = _eval_module()
+    raw = "@USER @USER @USER thanks for coming to the litter pick URL"
+    # Unprepared, three identical @USER placeholders look like one handle repeated: a pile-on.
+    assert any(f.category == "trolling" for f in analyzer().analyze(raw).findings)
+    text = module.prepare_olid(raw)
+    assert "@USER" not in text and "URL" not in text
+    assert [f.rule for f in analyzer().analyze(text).findings if f.is_conduct] == []
+
+
+def test_eval_script_reports_precision_recall_and_mp_must_fix(tmp_path, capsys):
+    module = _eval_module()
+    (tmp_path / "olid-training-v1.0.tsv").write_text(
+        "id\ttweet\tsubtask_a\tsubtask_b\tsubtask_c\n"
+        "1\t@USER you are a coward\tOFF\tTIN\tIND\n"
+        "2\t@USER thanks for the lovely leaflet\tNOT\tNULL\tNULL\n"
+        "3\tthe buses are late again\tOFF\tUNT\tNULL\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "uk-mp-tweets-dev.csv").write_text(
+        'id,text\n1,"Great to meet bus drivers in Leeds today."\n2,"Councillor Hart is a clown."\n',
+        encoding="utf-8",
+    )
+    assert module.main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "precision 1.000  recall 0.500" in out  # one OFF found, one missed, no false flag
+    assert "with a must-fix finding: 1 (50.0%" in out
+    assert "Councillor Hart is a clown" in out

@@ -153,9 +153,10 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(f"{APP_NAME}[*]")
         self.resize(1320, 820)
+        self._style_app()  # before any widget exists, so each is styled once, not twice
         self._build()
         self.actions_ = actions.build(self)
-        self._apply_theme()
+        self._apply_theme(restyle=False)
         self._connect()
 
         self.controller = AnalysisController(self.editor.toPlainText, self)
@@ -286,11 +287,9 @@ class MainWindow(QMainWindow):
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(lambda _scheme: self._apply_theme())
 
-    def _apply_theme(self) -> None:
-        app = QApplication.instance()
-        self.colours = themes.apply(
-            app, self.settings.get("theme", "system"), self.settings.get("font_size", 12)
-        )
+    def _apply_theme(self, restyle: bool = True) -> None:
+        if restyle:
+            self._style_app()
         self.editor.set_colours(self.colours)
         # An opaque viewport: a keystroke then repaints the editor only, not the window behind it.
         self.editor.viewport().setAutoFillBackground(True)
@@ -298,6 +297,12 @@ class MainWindow(QMainWindow):
         self.readability_panel.set_colours(self.colours)
         if self._result is not None:
             self.readability_panel.set_readability(self._result.report.readability)
+
+    def _style_app(self) -> None:
+        app = QApplication.instance()
+        self.colours = themes.apply(
+            app, self.settings.get("theme", "system"), self.settings.get("font_size", 12)
+        )
 
     def set_drafts_panel(self, widget: QWidget) -> None:
         """Put the drafts list in the left-hand slot."""

@@ -136,15 +136,17 @@ class DraftEditor(QPlainTextEdit):
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(c[level]))
             tint_formats[level] = fmt
-        for cursor, level in self._tints:
-            selections.append(self._extra(cursor, tint_formats[level]))
         if self._overflow is not None:
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(c["overflow"]))
+            fmt.setForeground(QColor(c["overflow_text"]))
             # to the end of the text as it is now
             cursor = QTextCursor(self._overflow)
             cursor.setPosition(limit, QTextCursor.MoveMode.KeepAnchor)
             selections.append(self._extra(cursor, fmt))
+        # after the overflow, so a hard sentence past the limit keeps its tint (and red text)
+        for cursor, level in self._tints:
+            selections.append(self._extra(cursor, tint_formats[level]))
         formats = {}
         for sev, style in _UNDERLINE.items():
             fmt = QTextCharFormat()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop_app.core.findings import Finding, Suggestion
 from desktop_app.ui.themes import SEVERITY_LABELS
@@ -40,7 +40,7 @@ def serves(finding: Finding, title: Callable[[str | None], str]) -> str:
         parts.append(f"Conduct policy · {title(finding.clause)}")
     elif finding.is_conduct and not principle:
         parts.append("Conduct policy")
-    return "  |  ".join(parts)
+    return "\n".join(parts)
 
 
 def suggestion_label(finding: Finding, s: Suggestion) -> str:
@@ -72,7 +72,7 @@ class FindingCard(QFrame):
         super().__init__(parent)
         self.setObjectName("findingCard")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # (no Maximum height: with wrapped labels that squashed the text into itself)
         self.setProperty("severity", finding.severity.value)
         self.setProperty("selected", False)
         self.finding = finding
@@ -82,17 +82,14 @@ class FindingCard(QFrame):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
 
-        top = QHBoxLayout()
         self.severity_label = QLabel(f"● {SEVERITY_LABELS[finding.severity.value]}")
         self.severity_label.setObjectName("cardSeverity")
         self.severity_label.setProperty("severity", finding.severity.value)
+        layout.addWidget(self.severity_label)
         self.serves_label = QLabel(serves(finding, title))
         self.serves_label.setProperty("role", "muted")
         self.serves_label.setWordWrap(True)
-        top.addWidget(self.severity_label)
-        top.addSpacing(6)
-        top.addWidget(self.serves_label, 1)
-        layout.addLayout(top)
+        layout.addWidget(self.serves_label)
 
         self.words_label = QLabel(quoted(finding.text))
         self.words_label.setObjectName("cardWords")

@@ -20,11 +20,19 @@ class _Sample(QWidget):
         super().__init__(parent)
         self.kind = kind  # "wave" | "dots" | "tint"
         self.colour = QColor("#000")
+        self.text_colour = QColor("#c5221f")
         self.setFixedSize(QSize(20, 14))
 
     def paintEvent(self, _ev):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.kind == "overflow":
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.colour)
+            p.drawRoundedRect(QRectF(1, 1, 18, 12), 3, 3)
+            p.setPen(QPen(self.text_colour, 1.6))
+            p.drawLine(QPointF(4, 7), QPointF(15, 7))
+            return
         if self.kind == "tint":
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(self.colour)
@@ -50,7 +58,7 @@ class Legend(QWidget):
         ("dots", "suggestion", "Suggestion"),
         ("tint", "hard", "Hard sentence"),
         ("tint", "very-hard", "Very hard"),
-        ("tint", "overflow", "Over the limit"),
+        ("overflow", "overflow", "Over the limit"),
     )
 
     def __init__(self, parent=None):
@@ -59,8 +67,8 @@ class Legend(QWidget):
         self.setAccessibleName("Key to the underlines and tints")
         self.setAccessibleDescription(
             "Red wavy underline: must fix. Amber wavy underline: advice. Blue dotted underline: "
-            "suggestion. Yellow tint: hard sentence. Pink tint: very hard sentence. Red tint: "
-            "text over a network's limit."
+            "suggestion. Yellow tint: hard sentence. Pink tint: very hard sentence. Red text on "
+            "grey: text past a network's limit."
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
@@ -80,4 +88,5 @@ class Legend(QWidget):
     def set_colours(self, c: dict[str, str]) -> None:
         for sample, key in self._samples:
             sample.colour = QColor(c[key])
+            sample.text_colour = QColor(c["overflow_text"])
             sample.update()

@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
         for w in (self.drafts_slot, self.left_scroll, centre, right_holder):
             self.splitter.addWidget(w)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([0, 310, 620, 390])
+        self.splitter.setSizes([0, 300, 640, 400])
         self.setCentralWidget(self.splitter)
 
         self.check_status = QLabel("Loading the checks…")

@@ -160,3 +160,4 @@ class PlatformBar(QFrame):
                 chip.setProperty("over", over)
                 chip.style().unpolish(chip)
                 chip.style().polish(chip)
+                quiet.pin(chip)  # bold when over: needs more room

@@ -16,6 +16,11 @@ def set_text(widget: QWidget, text: str) -> None:
     if widget.text() == text:
         return
     widget.setText(text)
+    pin(widget)
+
+
+def pin(widget: QWidget) -> None:
+    """Fix the size to the current hint (again after a style change, e.g. bold text)."""
     hint = widget.sizeHint()
     if widget.minimumSize() != hint or widget.maximumSize() != hint:
         widget.setFixedSize(hint)

@@ -106,8 +106,8 @@ class ReadabilityPanel(QFrame):
             else:
                 age = round(r.reading_age)
                 quiet.set_text(self.age, str(age))
-                verdict = "on target" if age <= r.target_age else f"aim for {target} or under"
-                _set(self.age_caption, f"reading age · target {target}: {verdict}")
+                verdict = "on target" if age <= r.target_age else "too high"
+                _set(self.age_caption, f"reading age ({verdict}: aim for {target} or under)")
                 self._set_level(self.age, "ok" if age <= r.target_age else "over")
         _set(self.hard, _swatch(self.colours["hard"]) + sentence_line(hard, "hard"))
         _set(self.very_hard, _swatch(self.colours["very-hard"]) + sentence_line(very, "very hard"))

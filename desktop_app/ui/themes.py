@@ -31,7 +31,8 @@ LIGHT = {
     "clear_bg": "#e6f4ea",
     "hard": "#fff1b8",
     "very-hard": "#ffd6d6",
-    "overflow": "#f5b7b1",
+    "overflow": "#e6e7ea",  # grey behind red text: "this part will not fit"
+    "overflow_text": "#a50e0e",
     "current": "#c2dbff",
 }
 
@@ -56,7 +57,8 @@ DARK = {
     "clear_bg": "#1b3324",
     "hard": "#4a4117",
     "very-hard": "#5a2626",
-    "overflow": "#6e2a2a",
+    "overflow": "#393b41",
+    "overflow_text": "#ffb4ab",
     "current": "#2f4a73",
 }
 

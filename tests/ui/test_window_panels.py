@@ -70,7 +70,7 @@ def test_readability_panel_texts(qtbot):
     scores = (SentenceScore(0, 10, 20, 15.0, "very-hard"),)
     panel.set_readability(Readability(13.4, 9, 120, 6, 2, 1, 30, scores))
     assert panel.age.text() == "13"
-    assert panel.age_caption.text() == "reading age · target 9: aim for 9 or under"
+    assert panel.age_caption.text() == "reading age (too high: aim for 9 or under)"
     assert panel.hard.text().endswith("2 hard sentences: aim for 0")
     assert panel.time.text() == "30 s"
     panel.set_readability(Readability(None, 9, 3, 1, 0, 0, 1))
@@ -184,6 +184,7 @@ def test_themes_have_readable_contrast():
             assert contrast(palette[fg], palette["surface"]) >= 4.5, fg
         assert contrast(palette["text"], palette["hard"]) >= 4.5
         assert contrast(palette["text"], palette["very-hard"]) >= 4.5
-        assert contrast(palette["text"], palette["overflow"]) >= 4.5
+        for behind in ("overflow", "hard", "very-hard", "surface"):  # red text past a limit
+            assert contrast(palette["overflow_text"], palette[behind]) >= 4.5, behind
         assert contrast(palette["accent_text"], palette["accent"]) >= 4.5
         assert contrast(palette["must-fix"], palette["must-fix_bg"]) >= 4.5

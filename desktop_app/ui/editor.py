@@ -144,9 +144,21 @@ class DraftEditor(QPlainTextEdit):
             cursor = QTextCursor(self._overflow)
             cursor.setPosition(limit, QTextCursor.MoveMode.KeepAnchor)
             selections.append(self._extra(cursor, fmt))
-        # after the overflow, so a hard sentence past the limit keeps its tint (and red text)
+        # after the overflow, so a hard sentence past the limit keeps its tint; the part of
+        # it past the limit gets the red text too (later formats replace, they do not merge)
+        cut = self._overflow.selectionStart() if self._overflow is not None else None
         for cursor, level in self._tints:
-            selections.append(self._extra(cursor, tint_formats[level]))
+            if cut is None or cursor.selectionEnd() <= cut:
+                selections.append(self._extra(cursor, tint_formats[level]))
+                continue
+            if cursor.selectionStart() < cut:
+                selections.append(
+                    self._extra(self._cursor(cursor.selectionStart(), cut, limit), tint_formats[level])
+                )
+            past = QTextCharFormat(tint_formats[level])
+            past.setForeground(QColor(c["overflow_text"]))
+            start = max(cut, cursor.selectionStart())
+            selections.append(self._extra(self._cursor(start, cursor.selectionEnd(), limit), past))
         formats = {}
         for sev, style in _UNDERLINE.items():
             fmt = QTextCharFormat()

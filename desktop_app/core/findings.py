@@ -245,7 +245,9 @@ def principle_statuses(findings: list[Finding], titles: dict[str, str]) -> dict[
     for f in findings:
         if f.is_conduct:
             buckets[CONDUCT_KEY].append(f)
-        elif f.principle in buckets:
+        # A conduct finding may also name the principle it breaks (a personal attack
+        # breaks P6 too), so it counts in both rows.
+        if f.principle in buckets:
             buckets[f.principle].append(f)
     out = {}
     for key, items in buckets.items():

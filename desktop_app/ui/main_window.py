@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
             sys.setswitchinterval(0.001)
         self.settings = settings or Settings.load()
         self.ask_before_discarding = True
+        # Extra Preferences sections from other lanes: factories of widgets with .values()
+        self.preference_sections: list = []
         self.path: Path | None = None
         self.policy = PolicyInfo()
         self._result: AnalysisResult | None = None
@@ -766,10 +768,16 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.preferences import PreferencesDialog  # dialogs load when first used
 
         dialog = PreferencesDialog(self.settings.values, self)
+        sections = [make() for make in self.preference_sections]
+        for section in sections:
+            dialog.extra_slot.addWidget(section)
         self.preferences_dialog = dialog
         if dialog.exec() != dialog.DialogCode.Accepted:
             return
-        self.apply_preferences(dialog.values())
+        values = dialog.values()
+        for section in sections:  # e.g. the grammar box: {"languagetool_url": ...}
+            values.update(section.values() if hasattr(section, "values") else {})
+        self.apply_preferences(values)
 
     def apply_preferences(self, values: dict) -> None:
         for key, value in values.items():

@@ -221,3 +221,55 @@ def test_principle_info_button_opens_its_full_text(qtbot, make_window):
     html = dialog.browser.toPlainText()
     assert "P6 · Criticise policy, not people" in html and "personal attacks" in html
     dialog.close()
+
+
+def test_hovering_a_finding_shows_its_card(qtbot, make_window):
+    from PySide6.QtWidgets import QToolTip
+
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "We leverage it.")
+    cursor = window.editor.textCursor()
+    cursor.setPosition(5)  # inside "leverage"
+    point = window.editor.cursorRect(cursor).center()
+    qtbot.mouseMove(window.editor.viewport(), point)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "leverage" in QToolTip.text() and "Why leverage." in QToolTip.text()
+    assert "Try: <b>use</b>" in QToolTip.text()
+
+
+def test_tab_reaches_the_cards_and_enter_shows_the_words(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "We leverage it. Ask stakeholders.")
+    card = card_for_text(window, "stakeholders")
+    card.setFocus()
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert window.editor.textCursor().selectedText() == "stakeholders"
+    assert window.editor.tabChangesFocus()  # Tab leaves the editor instead of typing a tab
+
+
+def test_find_bar_finds_and_wraps(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "one two one")
+    window.actions_.find.trigger()
+    assert window.find_bar.isVisible()
+    window.find_bar.field.setText("one")
+    assert window.find_bar.find_next()
+    first = window.editor.textCursor().selectionStart()
+    assert window.find_bar.find_next()
+    second = window.editor.textCursor().selectionStart()
+    assert window.find_bar.find_next()  # wraps round
+    assert (first, second, window.editor.textCursor().selectionStart()) == (0, 8, 0)
+    window.find_bar.field.setText("missing")
+    assert not window.find_bar.find_next() and window.find_bar.status.text() == "Not found"
+
+
+def test_help_shows_every_principle(qtbot, make_window):
+    from desktop_app.core.analyzer import Analyzer
+
+    window = make_window(Analyzer())
+    window.actions_.help.trigger()
+    text = window._dialogs[-1].browser.toPlainText()
+    for pid in ("P1", "P5", "P10"):
+        assert f"{pid} · {window.policy.title(pid)}" in text
+    assert "F8" in text and "Conduct policy" in text
+    window._dialogs[-1].close()

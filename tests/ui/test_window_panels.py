@@ -188,3 +188,28 @@ def test_themes_have_readable_contrast():
             assert contrast(palette["overflow_text"], palette[behind]) >= 4.5, behind
         assert contrast(palette["accent_text"], palette["accent"]) >= 4.5
         assert contrast(palette["must-fix"], palette["must-fix_bg"]) >= 4.5
+
+
+def test_preferences_dialog_round_trip_with_an_extra_section(qtbot, make_window, settings, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QGroupBox
+
+    from desktop_app.ui import preferences
+
+    class GrammarBox(QGroupBox):
+        def values(self):
+            return {"languagetool_url": "http://127.0.0.1:8081"}
+
+    def fake_exec(dialog):
+        assert dialog.extra_slot.count() == 1  # the extra section was added
+        dialog.font_size.setValue(15)
+        dialog.network_boxes["Facebook"].setChecked(False)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(preferences.PreferencesDialog, "exec", fake_exec)
+    window = make_window(FakeAnalyzer())
+    window.preference_sections.append(GrammarBox)
+    window.show_preferences()
+    assert window.settings.get("font_size") == 15
+    assert "Facebook" not in window.settings.get("networks")
+    assert window.settings.get("languagetool_url") == "http://127.0.0.1:8081"
+    qtbot.waitUntil(lambda: settings.path.exists() and "8081" in settings.path.read_text())

@@ -212,3 +212,21 @@ def test_a_broken_word_list_is_reported_on_the_rule_that_includes_it(tmp_path):
     (problem,) = [p for p in _load(root).problems if p.path.startswith("org/")]
     assert (problem.path, problem.line, problem.key) == ("org/rules/Words.yml", 6, "tokens")
     assert "vocab/words.yml" in problem.message and "line 3" in problem.message
+
+
+def test_exceptions_ignore_case_unless_the_rule_says_sensitive(tmp_path):
+    tokens = "tokens: [zorblax]\nexceptions: [Zorblax Street]"
+    insensitive = GOOD.replace("tokens: [zorblax]", tokens)
+    sensitive = GOOD.replace("tokens: [zorblax]", tokens + "\nexceptions_case: sensitive")
+    pack = _load(_folder(tmp_path / "org", {"rules/Loose.yml": insensitive, "rules/Strict.yml": sensitive}))
+    assert not [p for p in pack.problems if p.path.startswith("org/")]
+    report = Analyzer(pack).analyze("Zorblax Street is shut. zorblax street too.")
+    assert [f.text for f in report.findings if f.rule == "org.Loose"] == []
+    # Only the capitalised street is excepted when case matters.
+    assert [(f.text, f.start) for f in report.findings if f.rule == "org.Strict"] == [("zorblax", 24)]
+
+
+def test_an_unknown_exceptions_case_is_a_problem(tmp_path):
+    body = GOOD + "exceptions_case: sometimes\n"
+    pack = _load(_folder(tmp_path / "org", {"rules/Odd.yml": body}))
+    assert [p.key for p in pack.problems if p.path.startswith("org/")] == ["exceptions_case"]

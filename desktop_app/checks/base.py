@@ -11,6 +11,7 @@ can name the file, line and key and carry on with the rest of the pack.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -69,13 +70,17 @@ def is_literal(pattern: str) -> bool:
     return all(c in _PLAIN_CHARS or ord(c) > 127 for c in pattern)
 
 
+_GROUP_OPENING = re.compile(r"\(\?-?[imsU]*-?[imsU]*[:)]")
+
+
 def _edge_is_word(pattern: str, at_start: bool) -> bool:
     """Whether a token begins (ends) with a word character, so a word boundary makes sense.
     A heuristic over the pattern's text: good for word lists, conservative for odd regexes."""
     p = pattern
     if at_start:
-        while p.startswith(("(?:", "(?i)", "(")):
-            p = p[4:] if p.startswith("(?i)") else p[3:] if p.startswith("(?:") else p[1:]
+        while p.startswith("("):
+            flags = _GROUP_OPENING.match(p)  # "(?:", "(?i)", "(?i:", "(?-i:" or "("
+            p = p[flags.end() if flags else 1 :]
         if not p:
             return False
         if p[0] == "\\":
@@ -319,8 +324,17 @@ class Rule:
         self.examples_flag, self.examples_pass = self._examples(d.get("examples"))
         self.evasion = bool(self.clause) and self.evasion_capable
         exceptions = str_list(d.get("exceptions"), "exceptions")
+        # Exceptions ignore case unless `exceptions_case: sensitive`, which lets a rule tell
+        # "Dick" (a name: Cressida Dick) from "dick" (an inline (?i:...) still ignores case).
+        exceptions_case = str(d.get("exceptions_case") or "insensitive")
+        if exceptions_case not in ("sensitive", "insensitive"):
+            raise RuleError("exceptions_case", f"use sensitive or insensitive, not {exceptions_case!r}")
         self.exceptions = (
-            compile_re(word_alternation(exceptions), "exceptions", ignorecase=True) if exceptions else None
+            compile_re(
+                word_alternation(exceptions), "exceptions", ignorecase=exceptions_case == "insensitive"
+            )
+            if exceptions
+            else None
         )
         self.compile(d)
 

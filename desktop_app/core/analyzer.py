@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
-from desktop_app.core.findings import Finding, Report, principle_statuses
+from desktop_app.core.findings import DEFAULT_SEVERITY, Finding, Report, principle_statuses
 from desktop_app.core.text import paragraphs
 
 log = logging.getLogger(__name__)
@@ -146,13 +146,22 @@ class Analyzer:
 # 1. Only "word-level" findings compete: a wide finding (a whole sentence, a paragraph's
 #    process words, a network's overflow: `Rule.wide`) never hides and is never hidden.
 # 2. Two findings compete when they share at least one character and come from different rules.
-# 3. The winner is the more serious severity (must-fix > advice > suggestion); on a tie a
-#    conduct finding beats a principle finding, then the longer span, then the earlier start,
-#    then the rule id (alphabetical), so the outcome never depends on rule order.
+# 3. The winner is the more serious severity (must-fix > advice > suggestion); on a tie the
+#    more serious category (conduct > profanity and other advice > suggestion and style: a
+#    swearing card is never hidden by an acronym card raised to the same level), then the
+#    longer span, then the earlier start, then the rule id (alphabetical), so the outcome
+#    never depends on rule order.
+
+
+def _category_rank(f: Finding) -> int:
+    if f.is_conduct:
+        return 0
+    default = DEFAULT_SEVERITY.get(f.category)
+    return 1 + (default.rank if default is not None else 2)  # an advice category before a suggestion one
 
 
 def _priority(f: Finding) -> tuple:
-    return (f.severity.rank, 0 if f.is_conduct else 1, -(f.end - f.start), f.start, f.rule)
+    return (f.severity.rank, _category_rank(f), -(f.end - f.start), f.start, f.rule)
 
 
 def one_card_per_words(

@@ -325,6 +325,12 @@ _SPACED = re.compile(
     r"(?<![A-Za-z0-9@$])[A-Za-z0-9@$]([ ._\-])[A-Za-z0-9@$](?:\1[A-Za-z0-9@$])+(?![A-Za-z0-9@$])"
 )
 _ONE_LETTER_WORDS = frozenset("aAiIoOuU")
+# After these words a spaced run opening with "a" starts with the article, not the word:
+# "he is a c l o w n" is "a clown", not "aclown".
+_BEFORE_ARTICLE = frozenset(
+    ["is", "was", "are", "were", "be", "been", "being", "such", "what", "quite", "s", "re", "not",
+     "like", "as"]
+)  # fmt: skip
 _DOT_ALNUM = re.compile(r"\.[A-Za-z0-9]")
 
 
@@ -488,7 +494,15 @@ def _collapse_spaced(
             continue  # "a I a", "plan A B C", "x I a b": ordinary text, not a word spelt out
         if m.group(1) == "." and _DOT_ALNUM.match(current, m.end()):
             continue  # part of a domain name
-        runs.append(m.span())
+        start = m.start()
+        if (
+            members[0] in "aA"
+            and m.group(1) == " "
+            and len(members) >= 4
+            and _word_before(current, len(current[:start].rstrip())).lower() in _BEFORE_ARTICLE
+        ):
+            start += 2  # keep the article as a word of its own
+        runs.append((start, m.end()))
     if not runs:
         return current, starts, ends
     pieces: list[str] = []

@@ -200,3 +200,25 @@ def test_calls_from_several_threads_give_the_same_reports_as_one_thread():
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(lambda t: [f.to_dict() for f in shared.analyze(t).findings], texts))
     assert got == expected
+
+
+def _card(rule: str, category: str, start: int, end: int, severity=Severity.ADVICE, clause=None):
+    from desktop_app.core.findings import Finding
+
+    text = "x" * end
+    return Finding(start=start, end=end, text=text[start:end], rule=rule, category=category,
+                   severity=severity, message="m", clause=clause)  # fmt: skip
+
+
+def test_on_a_level_tie_the_more_serious_category_wins_not_the_rule_id():
+    from desktop_app.core.analyzer import one_card_per_words
+
+    # An acronym card raised to advice must not hide a swearing card on the same words,
+    # although "A..." sorts before "P..." and the acronym card is longer.
+    acronym = _card("Drafting.Acronyms", "style", 0, 8)
+    swearing = _card("Drafting.Profanity", "profanity", 0, 4)
+    assert [f.rule for f in one_card_per_words([acronym, swearing])] == ["Drafting.Profanity"]
+    assert [f.rule for f in one_card_per_words([swearing, acronym])] == ["Drafting.Profanity"]
+    # A conduct card beats an advice card of the same level.
+    label = _card("Drafting.ALabel", "derogatory-label", 2, 6, clause="C-derogatory")
+    assert [f.rule for f in one_card_per_words([acronym, swearing, label])] == ["Drafting.ALabel"]

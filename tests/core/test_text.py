@@ -188,6 +188,9 @@ def test_words_inside_a_range():
         ("i\u0301diot", "idiot"),
         ("don’t", "don't"),
         ("Idiot", "Idiot"),  # case is kept
+        ("he is a c l o w n", "he is a clown"),  # the article stays a word of its own
+        ("what a l i a r", "what a liar"),
+        ("a r s e", "arse"),  # a word that starts with "a" is not an article
     ],
 )
 def test_normalise_undoes_evasion(raw, expected):

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.findings import CONDUCT_KEY, Finding, Severity
+from desktop_app.ui import quiet
 from desktop_app.ui.finding_card import FindingCard, card_key, principle_of
 
 MAX_CARDS = 25  # beyond this a pasted essay would cost more widgets than anyone reads
@@ -28,8 +29,11 @@ def matches_filter(finding: Finding, key: str | None) -> bool:
 
 
 def _set_text(label: QLabel, text: str) -> None:
-    if label.text() != text:  # an unchanged label must not trigger a relayout
-        label.setText(text)
+    if label.wordWrap():
+        if label.text() != text:  # an unchanged label must not trigger a relayout
+            label.setText(text)
+    else:
+        quiet.set_text(label, text)  # one-line labels: no relayout of the window either
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:

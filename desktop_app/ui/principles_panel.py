@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.findings import CONDUCT_KEY, PRINCIPLE_IDS, PrincipleStatus
+from desktop_app.ui import quiet
 
 STATE_WORDS = {"clear": "clear", "advice": "advice", "must-fix": "must fix"}
 
@@ -65,7 +66,7 @@ class PrincipleRow(QPushButton):
         self.badge.setObjectName("stateBadge")
         self.badge.setProperty("state", "clear")
         self.badge.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.badge.setMinimumWidth(24)
+        self.badge.setFixedSize(24, 20)  # a count changing must not relayout the window
         for label in (self.id_label, self.title_label, self.badge):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
@@ -88,10 +89,10 @@ class PrincipleRow(QPushButton):
         if (state, count) == (self.state, self.count):
             return
         self.state, self.count = state, count
-        self.badge.setText("✓" if state == "clear" else str(count))
         self.badge.setProperty("state", state)
         self.badge.style().unpolish(self.badge)
         self.badge.style().polish(self.badge)
+        quiet.set_text(self.badge, "✓" if state == "clear" else str(count))
         self._accessible()
 
     def _accessible(self) -> None:

@@ -21,6 +21,6 @@ def set_text(widget: QWidget, text: str) -> None:
 
 def pin(widget: QWidget) -> None:
     """Fix the size to the current hint (again after a style change, e.g. bold text)."""
-    hint = widget.sizeHint()
+    hint = widget.sizeHint().expandedTo(widget.minimumSize())  # never shrink a pinned badge
     if widget.minimumSize() != hint or widget.maximumSize() != hint:
         widget.setFixedSize(hint)

@@ -171,8 +171,8 @@ class MainWindow(QMainWindow):
         self.editor.document().contentsChange.connect(self.controller.note_edit)
 
         self.files = _files(self)
-        if settings is not None and settings.problem:
-            self.statusBar().showMessage(settings.problem, 10000)
+        if self.settings.problem:  # e.g. a corrupt settings file was set aside
+            self.statusBar().showMessage(self.settings.problem, 10000)
         self._engine_factory = analyzer_factory or ((lambda: analyzer) if analyzer is not None else None)
         self._engine_started = not start_engine
         if start_engine:

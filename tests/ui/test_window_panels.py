@@ -213,3 +213,14 @@ def test_preferences_dialog_round_trip_with_an_extra_section(qtbot, make_window,
     assert "Facebook" not in window.settings.get("networks")
     assert window.settings.get("languagetool_url") == "http://127.0.0.1:8081"
     qtbot.waitUntil(lambda: settings.path.exists() and "8081" in settings.path.read_text())
+
+
+def test_a_settings_problem_is_told_in_the_status_bar(qtbot, make_window, tmp_path):
+    from desktop_app.storage.settings import Settings
+
+    path = tmp_path / "broken" / "settings.json"
+    path.parent.mkdir()
+    path.write_text("{not json", encoding="utf-8")
+    loaded = Settings.load(path)
+    window = make_window(FakeAnalyzer(), settings=loaded)
+    assert "unreadable" in window.statusBar().currentMessage()

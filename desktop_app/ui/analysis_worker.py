@@ -89,9 +89,10 @@ class _Signals(QObject):
 
 
 class AnalysisJob(QRunnable):
-    def __init__(self, analyzer, text: str, revision: int, signals: _Signals):
+    def __init__(self, analyzer, text: str, revision: int, signals: _Signals, full_length: int | None = None):
         super().__init__()
         self.analyzer, self.text, self.revision, self.signals = analyzer, text, revision, signals
+        self.full_length = len(text) if full_length is None else full_length
 
     def run(self) -> None:
         try:
@@ -100,9 +101,8 @@ class AnalysisJob(QRunnable):
             checked = self.text[:MAX_CHECKED]
             report = self.analyzer.analyze(checked, revision=self.revision)
             # Build the offset map here: a 1 MB scan is too slow for the GUI thread.
-            result = AnalysisResult(
-                self.revision, report, Utf16Map(checked), len(self.text), len(self.text) > MAX_CHECKED
-            )
+            full = max(self.full_length, len(self.text))
+            result = AnalysisResult(self.revision, report, Utf16Map(checked), full, full > len(checked))
         except Exception as exc:
             traceback.print_exc()
             self.signals.failed.emit(self.revision, f"{type(exc).__name__}: {exc}")
@@ -211,9 +211,10 @@ class AnalysisController(QObject):
             return
         self._in_flight = self.revision
         self._rerun = False
-        text = self._snapshot()
-        self._snapshot_length = {self.revision: len(text)}
-        self.pool.start(AnalysisJob(self.analyzer, text, self.revision, self._signals))
+        snap = self._snapshot()  # a str, or (text, length of the whole draft) for a long one
+        text, full = snap if isinstance(snap, tuple) else (snap, None)
+        self._snapshot_length = {self.revision: full or len(text)}
+        self.pool.start(AnalysisJob(self.analyzer, text, self.revision, self._signals, full))
 
     def _finish(self, revision: int) -> bool:
         """Mark the job done; start the next if needed. True if `revision` is current."""

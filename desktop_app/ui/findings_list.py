@@ -15,7 +15,7 @@ from desktop_app.core.findings import CONDUCT_KEY, Finding, Severity
 from desktop_app.ui import quiet
 from desktop_app.ui.finding_card import FindingCard, card_key, principle_of
 
-MAX_CARDS = 25  # beyond this a pasted essay would cost more widgets than anyone reads
+MAX_CARDS = 20  # beyond this a pasted essay would cost more widgets than anyone reads
 
 GROUP_TITLES = {Severity.MUST_FIX: "Must fix", Severity.ADVICE: "Advice", Severity.SUGGESTION: "Suggestions"}
 

@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -53,6 +53,7 @@ from desktop_app.ui.policy_info import PolicyInfo
 from desktop_app.ui.principles_panel import PrinciplesPanel
 from desktop_app.ui.readability_panel import ReadabilityPanel
 
+MAX_MARKS = 400  # underlines (and tints) drawn at most, for a pasted essay
 TINTED = frozenset({"readability", "length"})  # shown as tints in the editor, not underlines
 
 GRAMMAR_WORDS = {
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
         self._apply_theme(restyle=False)
         self._connect()
 
-        self.controller = AnalysisController(self.editor.toPlainText, self)
+        self.controller = AnalysisController(self._snapshot, self)
         self.controller.resultReady.connect(self._on_result)
         self.controller.engineReady.connect(self._on_engine_ready)
         self.controller.engineFailed.connect(self._on_engine_failed)
@@ -300,6 +301,22 @@ class MainWindow(QMainWindow):
         if self._result is not None:
             self.readability_panel.set_readability(self._result.report.readability)
 
+    def _snapshot(self):
+        """The text to check. For a huge draft only its start: copying out a whole pasted
+        megabyte (toPlainText) would hold up the window for longer than the check."""
+        doc = self.editor.document()
+        length = doc.characterCount() - 1  # UTF-16 units
+        if length <= MAX_CHECKED:
+            return doc.toPlainText()
+        end = MAX_CHECKED
+        if 0xD800 <= ord(doc.characterAt(end - 1) or " ") <= 0xDBFF:
+            end -= 1  # do not cut an emoji in half
+        cursor = QTextCursor(doc)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        # what toPlainText() would have given for this part
+        text = cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n").replace("\u00a0", " ")
+        return text, length
+
     def _style_app(self) -> None:
         app = QApplication.instance()
         self.colours = themes.apply(
@@ -408,7 +425,8 @@ class MainWindow(QMainWindow):
             findings = [f for f in findings if id(f) not in gone]
             tints = [(*m, level) for s, e, level in tints if (m := mapping.span(s, e)) is not None]
             overflow = mapping.point(overflow) if overflow is not None else None
-        self.editor.set_marks(spans, tints, overflow)
+        # Nobody reads a thousand underlines; drawing them would hold up the window.
+        self.editor.set_marks(spans[:MAX_MARKS], tints[:MAX_MARKS], overflow)
         self._panel_findings = findings
         if deferred:
             # The editor first; the cards and panels on the next turn of the event loop, so

@@ -138,3 +138,13 @@ def test_grammar_findings_merge_for_the_current_revision_only(qtbot, make_window
     window.set_grammar_status(GrammarState("unavailable", "LanguageTool is not installed"))
     label = window.findChild(type(window.grammar_status), "grammarStatus")
     assert label.text() == "Grammar: unavailable" and "not installed" in label.toolTip()
+
+
+def test_the_snapshot_of_a_huge_draft_is_its_start_without_cutting_an_emoji(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    head = "a\u00a0b\n" + "x" * (MAX_CHECKED - 5)  # the emoji's first half is unit MAX_CHECKED - 1
+    window.editor.setPlainText(head + "😀" + "tail " * 1000)
+    text, length = window._snapshot()
+    assert text == "a b\n" + "x" * (MAX_CHECKED - 5)  # as toPlainText() gives it, minus the emoji
+    assert length == len(head) + 2 + 5000  # UTF-16 units of the whole draft
+    wait_report(qtbot, window, timeout=60000)

@@ -27,6 +27,7 @@ from desktop_app.checks.base import (
     fill_message,
     str_list,
 )
+from desktop_app.checks.lexicon import lexicon
 
 DEFAULT_REWRITE = "{possessive} decision to ... is wrong because ..."
 # Grammar glue, not policy: words that may sit between a target and its insult.
@@ -140,6 +141,39 @@ _NOT_NAMES = frozenset(
     ]
 )
 _TOKEN = re.compile(r"[@#]?\w[\w'-]*|[^\w\s]")
+# "Is Johnson a liar?", "Isn't he a disgrace?"
+_QUESTION_COPULAS = frozenset(["is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"])
+_QUESTION_WORDS = frozenset(["why", "how", "when", "since", "so", "and", "but", "seriously"])
+# Capitalised because they open a question or a clause, not because they are names.
+_OPENING_WORDS = frozenset(
+    ["is", "are", "was", "were", "am", "be", "do", "does", "did", "has", "have", "had", "can",
+     "could", "will", "would", "shall", "should", "may", "might", "must", "why", "how", "where",
+     "when", "who", "whom", "whose", "which"]
+)  # fmt: skip
+# Words that may open a group: "these people", "you lot", "all Tory voters"
+_GROUP_QUALIFIERS = frozenset(["these", "those", "the", "you", "all", "most", "many", "some", "typical"])
+# Endings that mark an insult as an adjective rather than a noun ("disgusting", "shameful")
+_ADJECTIVE_ENDINGS = (
+    "ing",
+    "ful",
+    "ous",
+    "ible",
+    "able",
+    "ic",
+    "less",
+    "ive",
+    "ish",
+    "ed",
+    "al",
+    "ent",
+    "ly",
+    "y",
+)
+_SENTENCE_ENDS = frozenset([".", "!", "?", ":", ";", '"', "“", "”"])
+
+
+def _sentence_initial(toks: list[_Tok], i: int) -> bool:
+    return i == 0 or toks[i - 1].text in _SENTENCE_ENDS
 
 
 class _Tok:
@@ -164,12 +198,30 @@ class AttackRule(Rule):
         self.max_role_words = max((len(r) for r in self.roles), default=1)
         extra = d.get("intensifiers")
         self.fillers = frozenset(w.lower() for w in (str_list(extra, "intensifiers") or DEFAULT_INTENSIFIERS))
+        # Nouns for things, not people: an insult before one describes the thing
+        # ("such a horrible idea", "another phoney poll").
+        self.things = frozenset(w.lower() for w in str_list(d.get("things"), "things"))
+        # Plural nouns for groups of people ("liberals", "voters"): never a person's name, and
+        # the targets of a rule with `targets: groups` ("Tory voters are morons").
+        self.groups = frozenset(w.lower() for w in str_list(d.get("groups"), "groups"))
+        targets = str(d.get("targets") or "people")
+        if targets not in ("people", "groups", "any"):
+            raise RuleError("targets", f"use people, groups or any, not {targets!r}")
+        if targets != "people" and not self.groups:
+            raise RuleError(
+                "groups", f"a rule with `targets: {targets}` needs `groups` (a list or an include)"
+            )
+        self.group_mode = targets == "groups"  # only groups: no "you ..." or "@x ..." address
+        self.any_target = targets == "any"
         self.rewrite = str(d.get("rewrite") or DEFAULT_REWRITE)
         try:
             self.rewrite.format(target="X", possessive="X's")
         except (KeyError, IndexError, ValueError) as exc:
             raise RuleError("rewrite", f"bad template (use {{target}} and {{possessive}}): {exc}") from None
         self.evasion = True  # insults are typed to dodge filters whatever the rule serves
+
+    def warm_up(self):
+        lexicon()  # the dictionary that tells names from common words
 
     def probe(self):
         return self.insult_re.pattern, True
@@ -186,17 +238,42 @@ class AttackRule(Rule):
                 return first
         return None
 
-    @staticmethod
-    def _is_name(tok: _Tok) -> bool:
+    def _is_name(self, tok: _Tok) -> bool:
+        text = tok.text
         return (
-            tok.text[:1].isupper()
-            and tok.text[:1].isalpha()
+            text[:1].isupper()
+            and text[:1].isalpha()
             and tok.low not in _NOT_NAMES
+            and tok.low not in _OPENING_WORDS
             and not tok.low.endswith("n't")  # "Don't be a clown" has no target
+            and not (len(text) > 1 and text.isupper())  # shouting, not a name: "GUN CONTROL IS A JOKE"
+            and tok.low not in self.groups  # "Liberals are ..." is a group, not a person
         )
+
+    def _names_a_person(self, toks: list[_Tok], first: int, last: int, strict: bool = False) -> bool:
+        """Whether a run of capitalised words is a person's name rather than a title or a
+        body: "Boris Johnson" and "Jerry Jones" are; "Theatre Company", "Gun Control",
+        "Labour Party" are not (a common dictionary word that is not also a name, followed
+        only by common words). `strict` (right after an insult: "Fascist Movement Antifa")
+        rejects any run that opens with such a word."""
+        names = [k for k in range(first, last + 1) if self._is_name(toks[k])]
+        if len(names) < 2:
+            return True
+        if any(self._role_at(toks, k) is not None for k in range(first, last + 1)):
+            return True
+        words = lexicon()
+        if not words.is_common_not_name(toks[names[0]].text):
+            return True
+        return not strict and not all(words.is_common_word(toks[k].text) for k in names[1:])
 
     def _target_ending_at(self, toks: list[_Tok], i: int) -> tuple[int, str] | None:
         """(first token index, kind) of a target whose last token is toks[i]."""
+        if self.group_mode:
+            return self._group_ending_at(toks, i)
+        if self.any_target:
+            group = self._group_ending_at(toks, i)
+            if group is not None:
+                return group
         tok = toks[i]
         if tok.low in _PRONOUN_POSSESSIVE:
             return i, "pronoun"
@@ -216,9 +293,25 @@ class AttackRule(Rule):
                 first -= 1
             else:
                 break
+        if not self._names_a_person(toks, first, i):
+            return None
         if first > 0 and toks[first - 1].low in _DETERMINERS and self._role_at(toks, i) is not None:
             first -= 1
         return first, "person"
+
+    def _group_ending_at(self, toks: list[_Tok], i: int) -> tuple[int, str] | None:
+        """ "liberals", "Tory voters", "these people", "you lot": a group noun and the
+        capitalised or determining words before it."""
+        if toks[i].low not in self.groups:
+            return None
+        first = i
+        while first > 0 and first > i - 3:
+            prev = toks[first - 1]
+            if prev.low in _GROUP_QUALIFIERS or (prev.text[:1].isupper() and prev.low not in _NOT_NAMES):
+                first -= 1
+            else:
+                break
+        return first, "group"
 
     # -- matching --
 
@@ -253,6 +346,8 @@ class AttackRule(Rule):
             # Grow the run over following insults and fillers ("lying toad", "total clown").
             while b + 1 < len(toks) and (b + 1 in insult_tokens):
                 b += 1
+            if self._describes_a_thing(toks, b, insult_tokens):
+                continue
             hit = self._predicate(toks, a) or self._attributive(toks, a, b)
             if hit is None:
                 continue
@@ -265,20 +360,51 @@ class AttackRule(Rule):
             out.append(self._finding(text, s, e, target, shape))
         return out
 
+    def _describes_a_thing(self, toks: list[_Tok], b: int, insult_tokens: set[int]) -> bool:
+        """The head noun after an insult is a thing: "such a horrible, stupid idea", "a
+        joke of a budget", "another phoney poll"."""
+        if not self.things:
+            return False
+
+        def modifier(k: int) -> bool:
+            return k in insult_tokens or (toks[k].low in self.fillers and toks[k].low not in ("a", "an"))
+
+        k = b + 1
+        while k < len(toks):
+            if modifier(k):
+                k += 1
+            elif toks[k].low in (",", "and", "or") and k + 1 < len(toks) and modifier(k + 1):
+                k += 2  # "horrible, stupid idea": the list goes on to the noun
+            else:
+                break
+        if k >= len(toks):
+            return False
+        if toks[k].low in self.things:
+            return True
+        return (
+            toks[k].low == "of"
+            and k + 2 < len(toks)
+            and toks[k + 1].low in ("a", "an", "the")
+            and toks[k + 2].low in self.things
+        )
+
     def _predicate(self, toks: list[_Tok], a: int):
         j = a - 1
         while j >= 0 and toks[j].low in self.fillers:
             j -= 1
         if j < 0:
             return None
+        skipped = {t.low for t in toks[j + 1 : a]}
         tok = toks[j]
         if tok.low in ("you", "u", "ya"):
-            return "address", j, j, j, None
+            return None if self.group_mode else ("address", j, j, j, None)
         if tok.text.startswith("@") and len(tok.text) > 1:
+            if self.group_mode or (j == a - 1 and self._exclamation(toks, a)):
+                return None  # "@x Disgusting. This ...": a reaction to what they said
             return "address", j, j, j, None
         if tok.low.endswith(("'s", "'re")) and len(tok.low) > 3:
             # "Johnson's a liar", "you're a disgrace", "he's a clown"
-            return self._contracted(toks, j)
+            return None if self.group_mode else self._contracted(toks, j)
         if tok.low in _COPULAS:
             k = j - 1
             while k >= 0 and toks[k].low in self.fillers and toks[k].low not in _PRONOUN_POSSESSIVE:
@@ -290,7 +416,25 @@ class AttackRule(Rule):
                 return None
             first, _ = found
             return "predicate", first, k, first, None
+        found = self._target_ending_at(toks, j)
+        if found is None:
+            return None
+        first, _ = found
+        if (
+            first > 0
+            and toks[first - 1].low in _QUESTION_COPULAS
+            and (_sentence_initial(toks, first - 1) or toks[first - 2].low in _QUESTION_WORDS)
+        ):
+            return "predicate", first, j, first - 1, None  # "Is Johnson a liar?"
+        if skipped & {"been", "being"}:
+            return "predicate", first, j, first, None  # "She has been a crook all her life"
         return None
+
+    def _exclamation(self, toks: list[_Tok], a: int) -> bool:
+        """An adjective on its own after a handle ("@x disgusting", "@x Shameful!") reacts to
+        what was said; a noun ("@x coward") calls the person a name."""
+        low = toks[a].low
+        return low in self.fillers or low.endswith(_ADJECTIVE_ENDINGS)
 
     def _contracted(self, toks: list[_Tok], j: int):
         tok = toks[j]
@@ -317,6 +461,20 @@ class AttackRule(Rule):
         nxt = b + 1
         if nxt >= len(toks):
             return None
+        if self.group_mode or self.any_target:
+            group = self._before_group(toks, nxt, det if det is not None else a)
+            if group is not None or self.group_mode:
+                return group
+        # "how evil you are", "what a liar he is"
+        opener = det if det is not None and toks[det].low == "what" else start - 1
+        if (
+            opener >= 0
+            and toks[opener].low in ("how", "what")
+            and toks[nxt].low in _PRONOUN_POSSESSIVE
+            and nxt + 1 < len(toks)
+            and toks[nxt + 1].low in _COPULAS
+        ):
+            return "exclaim", nxt, nxt, opener, nxt + 1
         # "that lying toad of a minister"
         if toks[nxt].low == "of" and nxt + 2 < len(toks) and toks[nxt + 1].low in ("a", "an", "the"):
             for last in range(min(len(toks) - 1, nxt + 1 + self.max_role_words), nxt + 1, -1):
@@ -327,16 +485,32 @@ class AttackRule(Rule):
         if tok.text.startswith("@") and len(tok.text) > 1:
             return "before-name", nxt, nxt, det if det is not None else a, nxt
         if self._is_name(tok) and tok.low not in _PRONOUN_POSSESSIVE:
+            insult = toks[a]
+            if insult.text[:1].isupper() and not insult.text.isupper() and not _sentence_initial(toks, a):
+                return None  # Title Case inside a sentence: "The Fool Theatre Company"
             last = nxt
             while last + 1 < len(toks) and self._is_name(toks[last + 1]):
                 last += 1
+            if not self._names_a_person(toks, nxt, last, strict=True):
+                return None  # "Fascist Movement Antifa": a body, not a person
             return "before-name", nxt, last, det if det is not None else a, last
+        return None
+
+    def _before_group(self, toks: list[_Tok], nxt: int, s_tok: int):
+        """ "lying liberals", "disgusting Tory voters": an insult before a group noun."""
+        for last in range(nxt, min(nxt + 3, len(toks))):
+            if toks[last].low in self.groups:
+                if all(toks[k].text[:1].isupper() for k in range(nxt, last)):
+                    return "before-name", nxt, last, s_tok, last
+                return None
+            if not toks[last].text[:1].isupper():
+                return None
         return None
 
     # -- the card --
 
     def _finding(self, text: str, s: int, e: int, target: str, shape: str):
-        if shape in ("predicate", "contracted", "address"):
+        if shape in ("predicate", "contracted", "address", "exclaim"):
             low = target.lower()
             if shape == "contracted":
                 target = target.rsplit("'", 1)[0].rsplit("’", 1)[0]

@@ -356,6 +356,9 @@ class Rule:
     def find(self, ctx: TextContext) -> list[Finding]:
         raise NotImplementedError
 
+    def warm_up(self) -> None:
+        """Load anything slow this rule needs (Analyzer.warm_up calls it off the GUI thread)."""
+
     def probe(self) -> tuple[str, bool] | None:
         """(pattern, on the normalised text?) that must match somewhere for this rule to
         find anything, or None to always run. Used by Prefilter to skip rules quickly."""

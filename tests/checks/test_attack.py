@@ -80,3 +80,98 @@ def test_the_rewrite_keeps_the_target_and_turns_to_actions(text, rewritten):
     (f,) = findings_of(RULE, text)
     assert f.suggestions[0].apply(text) == rewritten
     assert findings_of(RULE, rewritten) == []
+
+
+# --- the shipped rules: who is a person, what is a thing, groups --------------------------
+
+SHIPPED = "Drafting.PersonalAttack"
+GROUPS = "Drafting.GroupInsults"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Is Johnson a liar? Of course he is.", "Is Johnson a liar"),
+        ("Why is the minister such a coward?", "is the minister such a coward"),
+        ("Isn't he a disgrace?", "Isn't he a disgrace"),
+        ("She has been a crook all her life.", "She has been a crook"),
+        ("Just look how dishonest you are.", "how dishonest you are"),
+        ("What a liar he is.", "What a liar he is"),
+        ("Councillor Hart is a c l o w n.", "Councillor Hart is a c l o w n"),
+        ("Jerry Jones is a disgrace.", "Jerry Jones is a disgrace"),
+        ("Donald Trump is an idiot.", "Donald Trump is an idiot"),
+        ("@CllrHart coward.", "@CllrHart coward"),
+    ],
+)
+def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
+    assert [f.text for f in findings_of(SHIPPED, text, "shipped")] == [flagged]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Fool Theatre Company brings Twelfth Night to the park on Saturday.",
+        "Fascist Movement Antifa marched through the town, said the paper.",
+        "BUS CUTS ARE A JOKE AND WE WILL FIGHT THEM",
+        "The Labour Party is a joke, say the Tories, but our record on buses says otherwise.",
+        "@CllrHart Disgusting. Three families on Mill Lane still have no heating.",
+        "@CllrHart Shameful! The 42 bus is gone.",
+        "Such a horrible, stupid idea to close the 42 bus route.",
+        "Another phoney poll from the Tories.",
+        "The budget is a joke of a budget for renters.",
+        "Cressida Dick has resigned as Commissioner.",
+        "Is this policy a joke? Ask the families on Mill Lane.",
+        "Councillor Hart voted to close the library.",
+        "The minister's plan is a disaster.",
+    ],
+)
+def test_shipped_rule_leaves_titles_shouting_reactions_and_things_alone(text):
+    assert findings_of(SHIPPED, text, "shipped") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Liberals are idiots, the lot of them.", "Liberals are idiots"),
+        ("Tory voters are morons if they fall for this.", "Tory voters are morons"),
+        ("These people are absolute clowns.", "These people are absolute clowns"),
+        ("Stop the lying Tories selling off the NHS.", "the lying Tories"),
+        ("You lot are a bunch of hypocrites.", "You lot are a bunch of hypocrites"),
+    ],
+)
+def test_insults_aimed_at_a_group_are_derogatory(text, flagged):
+    found = findings_of(GROUPS, text, "shipped")
+    assert [f.text for f in found] == [flagged]
+    assert found[0].category == "derogatory-label" and found[0].clause == "C-derogatory"
+    # A group is not a person: the personal-attack rule leaves it to the group rule.
+    assert findings_of(SHIPPED, text, "shipped") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tory voters were let down by this budget: bills up, wages flat.",
+        "Liberals and Conservatives both voted for the cuts in 2012.",
+        "These people deserve better than a bus every two hours.",
+        "The Tories' plan is a joke for the people who rely on the 42 bus.",
+    ],
+)
+def test_criticism_of_what_a_group_did_passes(text):
+    assert findings_of(GROUPS, text, "shipped") == []
+
+
+def test_the_group_rewrite_keeps_the_group_and_turns_to_what_they_did():
+    text = "Tory voters are morons."
+    (f,) = findings_of(GROUPS, text, "shipped")
+    rewritten = f.suggestions[0].apply(text)
+    assert rewritten == "Tory voters are wrong about ... because ...."
+    assert findings_of(GROUPS, rewritten, "shipped") == []
+
+
+def test_the_lexicon_tells_common_words_from_names():
+    from desktop_app.checks.lexicon import lexicon
+
+    words = lexicon()
+    assert words.is_common_not_name("Theatre") and words.is_common_not_name("Movement")
+    assert not words.is_common_not_name("Johnson") and not words.is_common_not_name("Donald")
+    assert words.is_common_word("policies") and words.is_common_word("Companies")

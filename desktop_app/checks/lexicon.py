@@ -1,0 +1,67 @@
+"""Common words and names, from the en_GB Hunspell dictionary the spelling lane ships.
+
+The attack kind needs to tell "Theatre Company" (common nouns in capitals) from "Boris
+Johnson" (names), and hashtag splitting needs a word list. Hunspell's .dic file lists
+stems: lower-case stems are common words, capitalised ones are names and places. Reading
+it takes a few tens of milliseconds, so it happens once, on first use, and never imports
+Qt or the grammar lane's server code.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import cache
+from pathlib import Path
+
+_DICTIONARY = Path(__file__).resolve().parent.parent / "grammar" / "dictionaries" / "en_GB.dic"
+_LOCK = threading.Lock()
+_STEM = re.compile(r"^([^\W\d_][^/\t\n]*)", re.MULTILINE)  # a line's stem, before /FLAGS
+
+# Hunspell affix flags that we expand by hand, roughly: enough to know "voters" and "cuts".
+_PLURAL_ENDINGS = ("s", "es")
+
+
+class Lexicon:
+    def __init__(self, common: frozenset[str], names: frozenset[str]):
+        self.common = common  # lower-case stems: "theatre", "trump", "movement"
+        self.names = names  # capitalised stems: "Johnson", "Donald", "Hartlepool"
+
+    def is_common_word(self, word: str) -> bool:
+        """A dictionary word in lower case (or its plural), not only a name."""
+        low = word.lower()
+        if low in self.common:
+            return True
+        if low.endswith("ies") and low[:-3] + "y" in self.common:
+            return True  # "policies"
+        return any(low.endswith(e) and low[: -len(e)] in self.common for e in _PLURAL_ENDINGS)
+
+    def is_known_name(self, word: str) -> bool:
+        return word[:1].upper() + word[1:].lower() in self.names
+
+    def is_common_not_name(self, word: str) -> bool:
+        """'Theatre', 'Control', 'Movement': common words that are not also names."""
+        return self.is_common_word(word) and not self.is_known_name(word)
+
+
+def _read(path: Path) -> Lexicon:
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return Lexicon(frozenset(), frozenset())  # no dictionary: every capitalised word may be a name
+    # One regex pass over the file is several times faster than splitting line by line.
+    stems = _STEM.findall(text)
+    common = {s for s in stems if s[0].islower()}
+    names = {s for s in stems if s[0].isupper()}
+    return Lexicon(frozenset(common), frozenset(names))
+
+
+@cache
+def _load(path: Path) -> Lexicon:
+    return _read(path)
+
+
+def lexicon() -> Lexicon:
+    """The shared lexicon, loaded once (thread-safe)."""
+    with _LOCK:
+        return _load(_DICTIONARY)

@@ -141,6 +141,8 @@ _NOT_NAMES = frozenset(
     ]
 )
 _TOKEN = re.compile(r"[@#]?\w[\w'-]*|[^\w\s]")
+_YOU = frozenset(["you", "u", "ya", "youre", "ure"])
+_ARTICLES = frozenset(["a", "an", "such", "so", "the"])
 # "Is Johnson a liar?", "Isn't he a disgrace?"
 _QUESTION_COPULAS = frozenset(["is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"])
 _QUESTION_WORDS = frozenset(["why", "how", "when", "since", "so", "and", "but", "seriously"])
@@ -396,7 +398,8 @@ class AttackRule(Rule):
             return None
         skipped = {t.low for t in toks[j + 1 : a]}
         tok = toks[j]
-        if tok.low in ("you", "u", "ya"):
+        if tok.low in _YOU or (tok.low in ("your", "ur") and toks[j + 1].low in _ARTICLES):
+            # "you coward", and the common misspellings "youre a disgrace", "your a joke"
             return None if self.group_mode else ("address", j, j, j, None)
         if tok.text.startswith("@") and len(tok.text) > 1:
             if self.group_mode or (j == a - 1 and self._exclamation(toks, a)):
@@ -515,7 +518,9 @@ class AttackRule(Rule):
             if shape == "contracted":
                 target = target.rsplit("'", 1)[0].rsplit("’", 1)[0]
                 low = target.lower()
-            if low in _PRONOUN_POSSESSIVE:
+            if low in _YOU or low in ("your", "ur"):
+                possessive, shown = "your", "you"  # "youre a disgrace" -> "your decision ..."
+            elif low in _PRONOUN_POSSESSIVE:
                 possessive = _PRONOUN_POSSESSIVE[low]
                 shown = low
             else:

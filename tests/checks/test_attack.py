@@ -101,6 +101,10 @@ GROUPS = "Drafting.GroupInsults"
         ("Jerry Jones is a disgrace.", "Jerry Jones is a disgrace"),
         ("Donald Trump is an idiot.", "Donald Trump is an idiot"),
         ("@CllrHart coward.", "@CllrHart coward"),
+        ("Youre a disgrace.", "Youre a disgrace"),
+        ("@CllrHart your a joke.", "your a joke"),
+        ("That man is a liar.", "That man is a liar"),
+        ("They are far too clueless to run a bath.", "They are far too clueless"),
     ],
 )
 def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
@@ -158,6 +162,12 @@ def test_insults_aimed_at_a_group_are_derogatory(text, flagged):
 )
 def test_criticism_of_what_a_group_did_passes(text):
     assert findings_of(GROUPS, text, "shipped") == []
+
+
+def test_a_misspelt_you_are_gets_a_grammatical_rewrite():
+    text = "Youre a disgrace."
+    (f,) = findings_of(SHIPPED, text, "shipped")
+    assert f.suggestions[0].apply(text) == "Your decision to ... is wrong because ...."
 
 
 def test_the_group_rewrite_keeps_the_group_and_turns_to_what_they_did():

@@ -10,7 +10,6 @@ Integration points for other lanes (keep these signatures stable):
 from __future__ import annotations
 
 from copy import deepcopy
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
@@ -356,6 +355,8 @@ class MainWindow(QMainWindow):
         )
 
     def _show_policy_problems(self) -> None:
+        from html import escape
+
         html = (
             "<h3>What could not be loaded</h3><ul>"
             + "".join(f"<li>{escape(p)}</li>" for p in self.policy.problems)
@@ -826,6 +827,8 @@ class MainWindow(QMainWindow):
 
     def _card_html(self, f: Finding) -> str:
         """The hover card."""
+        from html import escape
+
         c = self.colours
         colour = c[f.severity.value]
         parts = [

@@ -16,13 +16,10 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -31,25 +28,23 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME
 from desktop_app.core.findings import (
-    CONDUCT_KEY,
-    PRINCIPLE_IDS,
     Finding,
     GrammarState,
-    PrincipleStatus,
-    Severity,
     Suggestion,
 )
 from desktop_app.storage.settings import Settings
-from desktop_app.ui import actions, themes
+from desktop_app.ui import actions, hover_card, themes
 from desktop_app.ui.analysis_worker import MAX_CHECKED, AnalysisController, AnalysisResult
+from desktop_app.ui.banner import Banner
 from desktop_app.ui.editor import DraftEditor
+from desktop_app.ui.file_actions import DraftFiles, connect_files
 from desktop_app.ui.find_bar import FindBar
-from desktop_app.ui.finding_card import principle_of, quoted, serves, suggestion_label
+from desktop_app.ui.finding_card import quoted, suggestion_label
 from desktop_app.ui.findings_list import FindingsList
 from desktop_app.ui.legend import Legend
 from desktop_app.ui.platform_bar import PlatformBar
 from desktop_app.ui.policy_info import PolicyInfo
-from desktop_app.ui.principles_panel import PrinciplesPanel
+from desktop_app.ui.principles_panel import PrinciplesPanel, principle_states
 from desktop_app.ui.readability_panel import ReadabilityPanel
 
 MAX_MARKS = 400  # underlines (and tints) drawn at most, for a pasted essay
@@ -64,57 +59,7 @@ GRAMMAR_WORDS = {
 }
 
 
-def principle_states(findings: list[Finding], titles: dict[str, str]) -> dict[str, PrincipleStatus]:
-    """State and count per row. A conduct finding counts for the conduct policy and also
-    for the principle it names (a personal attack is both conduct and P6)."""
-    buckets: dict[str, list[Finding]] = {k: [] for k in (*PRINCIPLE_IDS, CONDUCT_KEY)}
-    for f in findings:
-        if f.is_conduct:
-            buckets[CONDUCT_KEY].append(f)
-        principle = principle_of(f)
-        if principle in buckets and principle != CONDUCT_KEY:
-            buckets[principle].append(f)
-    out = {}
-    for key, items in buckets.items():
-        if any(f.severity is Severity.MUST_FIX for f in items):
-            state = "must-fix"
-        else:
-            state = "advice" if items else "clear"
-        out[key] = PrincipleStatus(key, titles.get(key, key), state, len(items))
-    return out
-
-
-class Banner(QFrame):
-    """A calm one-line notice above the editor, with an optional button."""
-
-    def __init__(self, name: str, parent=None):
-        super().__init__(parent)
-        self.setObjectName("banner")
-        self.setAccessibleName(name)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 8, 6)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.button = QPushButton()
-        self.button.setObjectName("linkButton")
-        self.button.hide()
-        close = QPushButton("Dismiss")
-        close.setObjectName("linkButton")
-        close.setAccessibleName(f"Dismiss: {name}")
-        close.clicked.connect(self.hide)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.button)
-        layout.addWidget(close)
-        self.hide()
-
-    def show_message(self, text: str, button: str = "") -> None:
-        self.label.setText(text)
-        self.button.setText(button)
-        self.button.setVisible(bool(button))
-        self.show()
-
-
-class MainWindow(QMainWindow):
+class MainWindow(DraftFiles, QMainWindow):
     reportDrawn = Signal(int)  # revision now on screen
     fileOpened = Signal(str)
     fileSaved = Signal(str)
@@ -170,7 +115,7 @@ class MainWindow(QMainWindow):
         )
         self.editor.document().contentsChange.connect(self.controller.note_edit)
 
-        self.files = _files(self)
+        self.files = connect_files(self)
         if self.settings.problem:  # e.g. a corrupt settings file was set aside
             self.statusBar().showMessage(self.settings.problem, 10000)
         self._engine_factory = analyzer_factory or ((lambda: analyzer) if analyzer is not None else None)
@@ -643,124 +588,6 @@ class MainWindow(QMainWindow):
     def revision(self) -> int:
         return self.controller.revision
 
-    def _reset_draft_state(self) -> None:
-        self._ignored_here.clear()
-        self._conduct_reasons.clear()
-        self._grammar = (-1, [])
-        self.platform_bar.set_networks(list(self.settings.get("networks") or []))
-
-    def new_draft(self) -> None:
-        self.editor.clear()
-        self.editor.document().setModified(False)
-        self.path = None
-        self._reset_draft_state()
-        self._update_title()
-        self.controller.request_now()
-
-    def open_file(self, path: str) -> None:
-        """Read on a worker; the text replaces the draft when it arrives."""
-        self.statusBar().showMessage(f"Opening {Path(path).name}…")
-        self.files.open(str(path))
-
-    def _on_opened(self, path: str, text: str) -> None:
-        self.editor.setPlainText(text)
-        self.editor.document().setModified(False)
-        self.path = Path(path)
-        self._reset_draft_state()
-        self._update_title()
-        self.controller.request_now()
-        self.statusBar().showMessage(f"Opened {self.path.name}.", 4000)
-        self.fileOpened.emit(path)
-
-    def save(self) -> bool:
-        """Save to the current file; asks for a name if there is none. False if cancelled."""
-        if self.path is None:
-            return self.action_save_as()
-        self.save_as(str(self.path))
-        return True
-
-    def save_as(self, path: str) -> None:
-        path = Path(path)
-        if not path.suffix:
-            path = path.with_suffix(".txt")
-        self.statusBar().showMessage(f"Saving {path.name}…")
-        self.files.save(str(path), self.text(), self.controller.revision)
-
-    def _on_saved(self, path: str, revision: int) -> None:
-        self.path = Path(path)
-        if revision == self.controller.revision:
-            self.editor.document().setModified(False)
-        self._update_title()
-        self.statusBar().showMessage(f"Saved {self.path.name}.", 4000)
-        self.fileSaved.emit(path)
-
-    def _on_file_failed(self, op: str, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
-        if self.isVisible():
-            title = "Could not open the file" if op == "open" else "Could not save the draft"
-            box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
-            box.setWindowModality(Qt.WindowModality.WindowModal)
-            self._keep(box).open()
-        self.fileFailed.emit(message)
-
-    def _update_title(self) -> None:
-        name = self.path.name if self.path else "Untitled draft"
-        self.setWindowTitle(f"{name}[*] – {APP_NAME}")
-
-    def _ok_to_discard(self) -> bool:
-        if not self.ask_before_discarding or not self.editor.document().isModified():
-            return True
-        answer = QMessageBox.question(
-            self,
-            "Save this draft?",
-            "This draft has changes that are not saved.",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def action_new(self) -> None:
-        if self._ok_to_discard():
-            self.new_draft()
-
-    def action_open(self) -> None:
-        if not self._ok_to_discard():
-            return
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            "Open a draft",
-            str(self.path.parent if self.path else Path.home()),
-            "Drafts (*.txt *.md);;All files (*)",
-        )
-        if path:
-            self.open_file(path)
-
-    def action_save(self) -> None:
-        self.save()
-
-    def action_save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Save the draft",
-            str(self.path or Path.home() / "draft.txt"),
-            "Text (*.txt);;Markdown (*.md)",
-        )
-        if not path:
-            return False
-        self.save_as(path)
-        return True
-
-    def copy_post(self) -> None:
-        text = self.text()
-        QGuiApplication.clipboard().setText(text)
-        must = sum(1 for f in self.displayed_findings() if f.severity is Severity.MUST_FIX)
-        note = f" It still has {must} must-fix finding{'s' if must != 1 else ''}." if must else ""
-        self.statusBar().showMessage(f"Post copied ({len(text):,} characters).{note}", 5000)
-
     # ================================================================== settings, help
     def save_settings(self) -> None:
         """Write settings on a worker thread (a snapshot, so later edits cannot race it)."""
@@ -827,25 +654,7 @@ class MainWindow(QMainWindow):
 
     def _card_html(self, f: Finding) -> str:
         """The hover card."""
-        from html import escape
-
-        c = self.colours
-        colour = c[f.severity.value]
-        parts = [
-            f"<div style='max-width:360px'><span style='color:{colour}; font-weight:600'>● "
-            f"{themes.SEVERITY_LABELS[f.severity.value]}</span>",
-            f"&nbsp;&nbsp;<span style='color:{c['muted']}'>{escape(serves(f, self._title))}</span>",
-            f"<p style='margin:6px 0'><b>{escape(quoted(f.text, 60))}</b><br>{escape(f.message)}</p>",
-        ]
-        if f.why:
-            parts.append(f"<p style='color:{c['muted']}; margin:0 0 6px 0'>{escape(f.why)}</p>")
-        if f.suggestions:
-            labels = " · ".join(escape(suggestion_label(f, s)) for s in f.suggestions[:4])
-            parts.append(
-                f"<p style='margin:0'>Try: <b>{labels}</b><br>"
-                f"<span style='color:{c['muted']}'>Ctrl+. applies the first</span></p>"
-            )
-        return "".join(parts) + "</div>"
+        return hover_card.card_html(f, self.colours, self._title)
 
     # ================================================================== closing
     def closeEvent(self, ev):
@@ -854,13 +663,3 @@ class MainWindow(QMainWindow):
             return
         self.controller.shutdown()
         super().closeEvent(ev)
-
-
-def _files(window: MainWindow):
-    from desktop_app.ui.file_io import FileIO
-
-    files = FileIO(window)
-    files.opened.connect(window._on_opened)
-    files.saved.connect(window._on_saved)
-    files.failed.connect(window._on_file_failed)
-    return files

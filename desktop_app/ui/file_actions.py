@@ -1,0 +1,149 @@
+"""New, Open, Save, Save As and Copy post for the main window (a mixin).
+
+Reading and writing happen on the thread pool (file_io.FileIO); these methods only start
+them and react to the results. The drafts lane may reroute New/Open/Save through its own
+store: keep the public names (new_draft, open_file, save, save_as) stable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop_app import APP_NAME
+from desktop_app.core.findings import Severity
+
+
+class DraftFiles:
+    """Mixed into MainWindow, which provides editor, controller, files and the signals."""
+
+    def _reset_draft_state(self) -> None:
+        self._ignored_here.clear()
+        self._conduct_reasons.clear()
+        self._grammar = (-1, [])
+        self.platform_bar.set_networks(list(self.settings.get("networks") or []))
+
+    def new_draft(self) -> None:
+        self.editor.clear()
+        self.editor.document().setModified(False)
+        self.path = None
+        self._reset_draft_state()
+        self._update_title()
+        self.controller.request_now()
+
+    def open_file(self, path: str) -> None:
+        """Read on a worker; the text replaces the draft when it arrives."""
+        self.statusBar().showMessage(f"Opening {Path(path).name}…")
+        self.files.open(str(path))
+
+    def _on_opened(self, path: str, text: str) -> None:
+        self.editor.setPlainText(text)
+        self.editor.document().setModified(False)
+        self.path = Path(path)
+        self._reset_draft_state()
+        self._update_title()
+        self.controller.request_now()
+        self.statusBar().showMessage(f"Opened {self.path.name}.", 4000)
+        self.fileOpened.emit(path)
+
+    def save(self) -> bool:
+        """Save to the current file; asks for a name if there is none. False if cancelled."""
+        if self.path is None:
+            return self.action_save_as()
+        self.save_as(str(self.path))
+        return True
+
+    def save_as(self, path: str) -> None:
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(".txt")
+        self.statusBar().showMessage(f"Saving {path.name}…")
+        self.files.save(str(path), self.text(), self.controller.revision)
+
+    def _on_saved(self, path: str, revision: int) -> None:
+        self.path = Path(path)
+        if revision == self.controller.revision:
+            self.editor.document().setModified(False)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {self.path.name}.", 4000)
+        self.fileSaved.emit(path)
+
+    def _on_file_failed(self, op: str, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        if self.isVisible():
+            title = "Could not open the file" if op == "open" else "Could not save the draft"
+            box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+            self._keep(box).open()
+        self.fileFailed.emit(message)
+
+    def _update_title(self) -> None:
+        name = self.path.name if self.path else "Untitled draft"
+        self.setWindowTitle(f"{name}[*] – {APP_NAME}")
+
+    def _ok_to_discard(self) -> bool:
+        if not self.ask_before_discarding or not self.editor.document().isModified():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Save this draft?",
+            "This draft has changes that are not saved.",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def action_new(self) -> None:
+        if self._ok_to_discard():
+            self.new_draft()
+
+    def action_open(self) -> None:
+        if not self._ok_to_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open a draft",
+            str(self.path.parent if self.path else Path.home()),
+            "Drafts (*.txt *.md);;All files (*)",
+        )
+        if path:
+            self.open_file(path)
+
+    def action_save(self) -> None:
+        self.save()
+
+    def action_save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save the draft",
+            str(self.path or Path.home() / "draft.txt"),
+            "Text (*.txt);;Markdown (*.md)",
+        )
+        if not path:
+            return False
+        self.save_as(path)
+        return True
+
+    def copy_post(self) -> None:
+        text = self.text()
+        QGuiApplication.clipboard().setText(text)
+        must = sum(1 for f in self.displayed_findings() if f.severity is Severity.MUST_FIX)
+        note = f" It still has {must} must-fix finding{'s' if must != 1 else ''}." if must else ""
+        self.statusBar().showMessage(f"Post copied ({len(text):,} characters).{note}", 5000)
+
+
+def connect_files(window):
+    from desktop_app.ui.file_io import FileIO
+
+    files = FileIO(window)
+    files.opened.connect(window._on_opened)
+    files.saved.connect(window._on_saved)
+    files.failed.connect(window._on_file_failed)
+    return files

@@ -10,6 +10,7 @@ from desktop_app.checks.capitalization import CapitalizationRule
 from desktop_app.checks.conditional import ConditionalRule
 from desktop_app.checks.existence import ExistenceRule
 from desktop_app.checks.framing import FramingRule
+from desktop_app.checks.hashtag import HashtagRule
 from desktop_app.checks.hedging import HedgingRule
 from desktop_app.checks.insider import InsiderRule
 from desktop_app.checks.mentions import MentionsRule
@@ -39,6 +40,7 @@ KINDS: dict[str, type[Rule]] = {
         HedgingRule,
         AbsenceRule,
         PlatformRule,
+        HashtagRule,
     )
 }
 

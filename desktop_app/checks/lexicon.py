@@ -20,12 +20,16 @@ _STEM = re.compile(r"^([^\W\d_][^/\t\n]*)", re.MULTILINE)  # a line's stem, befo
 
 # Hunspell affix flags that we expand by hand, roughly: enough to know "voters" and "cuts".
 _PLURAL_ENDINGS = ("s", "es")
+# (ending, what it replaces) for regular inflections: "saving" is "save", "funded" is "fund".
+_INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("er", ""), ("ers", ""),
+                ("ers", "e"), ("ies", "y"), ("ied", "y"), ("ly", ""))  # fmt: skip
 
 
 class Lexicon:
     def __init__(self, common: frozenset[str], names: frozenset[str]):
         self.common = common  # lower-case stems: "theatre", "trump", "movement"
         self.names = names  # capitalised stems: "Johnson", "Donald", "Hartlepool"
+        self._name_forms: dict[str, str] | None = None
 
     def is_common_word(self, word: str) -> bool:
         """A dictionary word in lower case (or its plural), not only a name."""
@@ -35,6 +39,28 @@ class Lexicon:
         if low.endswith("ies") and low[:-3] + "y" in self.common:
             return True  # "policies"
         return any(low.endswith(e) and low[: -len(e)] in self.common for e in _PLURAL_ENDINGS)
+
+    def is_word(self, low: str) -> bool:
+        """A lower-case word, its stem or a regular inflection of it: "buses", "libraries",
+        "saving", "funded", "stations" (Hunspell keeps affixes apart; this is rough and enough)."""
+        common = self.common
+        if low in common or self.is_common_word(low):
+            return True
+        for ending, back in _INFLECTIONS:
+            if low.endswith(ending) and len(low) > len(ending) + 1:
+                stem = low[: -len(ending)] + back
+                if stem in common:
+                    return True
+                if not back and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in common:
+                    return True  # "running", "stopped": the consonant doubles
+        return False
+
+    def name_form(self, low: str) -> str | None:
+        """ "barnsley" -> "Barnsley": the dictionary's spelling of a name, or None."""
+        forms = self._name_forms
+        if forms is None:
+            forms = self._name_forms = {n.lower(): n for n in self.names}
+        return forms.get(low)
 
     def is_known_name(self, word: str) -> bool:
         return word[:1].upper() + word[1:].lower() in self.names

@@ -331,8 +331,12 @@ class MainWindow(DraftFiles, QMainWindow):
         report = self._result.report
         ignored_rules = self.settings.get("ignored_rules") or {}
         rev, grammar = self._grammar
-        # grammar findings from an earlier revision survive while their words are unchanged
-        grammar = [g for g in grammar if report.text[g.start : g.end] == g.text] if rev >= 0 else []
+        # Grammar findings from an earlier revision survive while their words are unchanged;
+        # ones newer than the drawn report wait for it (their positions are for newer text).
+        if rev < 0 or rev > self._result.revision:
+            grammar = []
+        else:
+            grammar = [g for g in grammar if report.text[g.start : g.end] == g.text]
         out = []
         for f in [*report.findings, *grammar]:
             if f.rule in ignored_rules or (f.rule, f.text.casefold()) in self._ignored_here:

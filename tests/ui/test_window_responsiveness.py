@@ -148,3 +148,17 @@ def test_the_snapshot_of_a_huge_draft_is_its_start_without_cutting_an_emoji(qtbo
     assert text == "a b\n" + "x" * (MAX_CHECKED - 5)  # as toPlainText() gives it, minus the emoji
     assert length == len(head) + 2 + 5000  # UTF-16 units of the whole draft
     wait_report(qtbot, window, timeout=60000)
+
+
+def test_grammar_findings_newer_than_the_drawn_report_wait_for_it(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "Their going home.")
+    cursor = window.editor.textCursor()
+    cursor.setPosition(0)
+    cursor.insertText("So ")  # revision moves on; the drawn report is now one edit old
+    grammar = Finding(3, 8, "Their", "LT.THEIR", "grammar", Severity.SUGGESTION, "Did you mean 'They're'?")
+    window.merge_grammar_findings(window.revision, [grammar])
+    assert card_texts(window) == []  # not drawn against the older report's positions
+    wait_report(qtbot, window)
+    assert card_texts(window) == ["Their"]
+    assert [t for _c, t in underlined(window)] == ["Their"]

@@ -143,6 +143,10 @@ _NOT_NAMES = frozenset(
 _TOKEN = re.compile(r"[@#]?\w[\w'-]*|[^\w\s]")
 _YOU = frozenset(["you", "u", "ya", "youre", "ure"])
 _ARTICLES = frozenset(["a", "an", "such", "so", "the"])
+# After these an insult word before a name is a verb: "who trash Berkeley", "to trash Hart"
+_BEFORE_A_VERB = frozenset(["who", "to", "will", "would", "can", "could", "should", "they", "we", "i"])
+# After a handle, "@x Monster is ...": the insult word is the subject of a sentence
+_VERBS_AFTER_SUBJECT = frozenset(["is", "was", "are", "were", "has", "have", "had", "will", "can"])
 # "Is Johnson a liar?", "Isn't he a disgrace?"
 _QUESTION_COPULAS = frozenset(["is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"])
 _QUESTION_WORDS = frozenset(["why", "how", "when", "since", "so", "and", "but", "seriously"])
@@ -404,6 +408,8 @@ class AttackRule(Rule):
         if tok.text.startswith("@") and len(tok.text) > 1:
             if self.group_mode or (j == a - 1 and self._exclamation(toks, a)):
                 return None  # "@x Disgusting. This ...": a reaction to what they said
+            if j == a - 1 and a + 1 < len(toks) and toks[a + 1].low in _VERBS_AFTER_SUBJECT:
+                return None  # "@x Monster is the place to find jobs": the word is a subject
             return "address", j, j, j, None
         if tok.low.endswith(("'s", "'re")) and len(tok.low) > 3:
             # "Johnson's a liar", "you're a disgrace", "he's a clown"
@@ -489,8 +495,11 @@ class AttackRule(Rule):
             return "before-name", nxt, nxt, det if det is not None else a, nxt
         if self._is_name(tok) and tok.low not in _PRONOUN_POSSESSIVE:
             insult = toks[a]
-            if insult.text[:1].isupper() and not insult.text.isupper() and not _sentence_initial(toks, a):
-                return None  # Title Case inside a sentence: "The Fool Theatre Company"
+            title_case = insult.text[:1].isupper() and not insult.text.isupper()
+            if title_case and (not _sentence_initial(toks, a) or lexicon().is_common_not_name(tok.text)):
+                return None  # a title: "The Fool Theatre Company", "Evil Empire", "Racist Party"
+            if start > 0 and toks[start - 1].low in _BEFORE_A_VERB:
+                return None  # "antifa who trash Berkeley": the insult word is a verb
             last = nxt
             while last + 1 < len(toks) and self._is_name(toks[last + 1]):
                 last += 1

@@ -127,6 +127,10 @@ def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
         "Is this policy a joke? Ask the families on Mill Lane.",
         "Councillor Hart voted to close the library.",
         "The minister's plan is a disaster.",
+        "Vandals who trash Victoria Park should pay for the repairs.",  # a verb
+        "@JobsBarnsley Monster is where young people find jobs.",  # a subject, not an address
+        "Evil Empire night at the Civic: Star Wars on the big screen.",  # a title
+        "Gordon Brown's gross errors on pensions cost us dear.",  # a thing
     ],
 )
 def test_shipped_rule_leaves_titles_shouting_reactions_and_things_alone(text):

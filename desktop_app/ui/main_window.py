@@ -33,7 +33,7 @@ from desktop_app.core.findings import (
     Suggestion,
 )
 from desktop_app.storage.settings import Settings
-from desktop_app.ui import actions, hover_card, themes
+from desktop_app.ui import actions, themes
 from desktop_app.ui.analysis_worker import MAX_CHECKED, AnalysisController, AnalysisResult
 from desktop_app.ui.banner import Banner
 from desktop_app.ui.editor import DraftEditor
@@ -658,6 +658,8 @@ class MainWindow(DraftFiles, QMainWindow):
 
     def _card_html(self, f: Finding) -> str:
         """The hover card."""
+        from desktop_app.ui import hover_card  # first needed on the first hover
+
         return hover_card.card_html(f, self.colours, self._title)
 
     # ================================================================== closing

@@ -308,6 +308,8 @@ class AttackRule(Rule):
     def _group_ending_at(self, toks: list[_Tok], i: int) -> tuple[int, str] | None:
         """ "liberals", "Tory voters", "these people", "you lot": a group noun and the
         capitalised or determining words before it."""
+        if toks[i].low in ("left", "right") and i > 0 and toks[i - 1].low == "the":
+            return i - 1, "group"  # "the left are ..."
         if toks[i].low not in self.groups:
             return None
         first = i

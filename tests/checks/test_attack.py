@@ -145,6 +145,8 @@ def test_shipped_rule_leaves_titles_shouting_reactions_and_things_alone(text):
         ("These people are absolute clowns.", "These people are absolute clowns"),
         ("Stop the lying Tories selling off the NHS.", "the lying Tories"),
         ("You lot are a bunch of hypocrites.", "You lot are a bunch of hypocrites"),
+        ("The left are idiots.", "The left are idiots"),
+        ("Brexiteers are such frauds.", "Brexiteers are such frauds"),
     ],
 )
 def test_insults_aimed_at_a_group_are_derogatory(text, flagged):
@@ -162,6 +164,7 @@ def test_insults_aimed_at_a_group_are_derogatory(text, flagged):
         "Liberals and Conservatives both voted for the cuts in 2012.",
         "These people deserve better than a bus every two hours.",
         "The Tories' plan is a joke for the people who rely on the 42 bus.",
+        "You're right: the left and the right both voted for it.",
     ],
 )
 def test_criticism_of_what_a_group_did_passes(text):

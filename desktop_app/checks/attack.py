@@ -285,6 +285,8 @@ class AttackRule(Rule):
             return i, "pronoun"
         if tok.text.startswith("@") and len(tok.text) > 1:
             return i, "handle"
+        if tok.low in self.groups:
+            return None  # "Tory ministers", "Labour MPs": a group (the group rule's business)
         first = self._role_at(toks, i)
         if first is None and not self._is_name(tok):
             return None

@@ -147,6 +147,7 @@ def test_shipped_rule_leaves_titles_shouting_reactions_and_things_alone(text):
         ("You lot are a bunch of hypocrites.", "You lot are a bunch of hypocrites"),
         ("The left are idiots.", "The left are idiots"),
         ("Brexiteers are such frauds.", "Brexiteers are such frauds"),
+        ("Labour MPs are morons.", "Labour MPs are morons"),  # a plural role is a group
     ],
 )
 def test_insults_aimed_at_a_group_are_derogatory(text, flagged):
@@ -165,6 +166,8 @@ def test_insults_aimed_at_a_group_are_derogatory(text, flagged):
         "These people deserve better than a bus every two hours.",
         "The Tories' plan is a joke for the people who rely on the 42 bus.",
         "You're right: the left and the right both voted for it.",
+        "The Tories are a disgrace on housing: 1.2 million families are on waiting lists.",
+        "Tory ministers have been useless on the cost of living.",
     ],
 )
 def test_criticism_of_what_a_group_did_passes(text):

@@ -210,6 +210,8 @@ class AttackRule(Rule):
         # Plural nouns for groups of people ("liberals", "voters"): never a person's name, and
         # the targets of a rule with `targets: groups` ("Tory voters are morons").
         self.groups = frozenset(w.lower() for w in str_list(d.get("groups"), "groups"))
+        # Nouns that end an organisation's name ("Conservative Party", "Home Office").
+        self.bodies = frozenset(w.lower() for w in str_list(d.get("bodies"), "bodies"))
         targets = str(d.get("targets") or "people")
         if targets not in ("people", "groups", "any"):
             raise RuleError("targets", f"use people, groups or any, not {targets!r}")
@@ -262,12 +264,16 @@ class AttackRule(Rule):
         "Labour Party" are not (a common dictionary word that is not also a name, followed
         only by common words). `strict` (right after an insult: "Fascist Movement Antifa")
         rejects any run that opens with such a word."""
+        if any(self._role_at(toks, k) is not None for k in range(first, last + 1)):
+            return True  # "Councillor Ward"
         names = [k for k in range(first, last + 1) if self._is_name(toks[k])]
+        words = lexicon()
+        if names and toks[names[-1]].low in self.bodies:
+            # "the Conservative Party", "the Home Office": an organisation ("Bill" alone is a name)
+            if len(names) > 1 or not words.is_known_name(toks[names[-1]].text):
+                return False
         if len(names) < 2:
             return True
-        if any(self._role_at(toks, k) is not None for k in range(first, last + 1)):
-            return True
-        words = lexicon()
         if not words.is_common_not_name(toks[names[0]].text):
             return True
         return not strict and not all(words.is_common_word(toks[k].text) for k in names[1:])

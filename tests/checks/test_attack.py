@@ -131,6 +131,8 @@ def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
         "@JobsBarnsley Monster is where young people find jobs.",  # a subject, not an address
         "Evil Empire night at the Civic: Star Wars on the big screen.",  # a title
         "Gordon Brown's gross errors on pensions cost us dear.",  # a thing
+        "The Conservative Party is a disgrace on the NHS.",  # an organisation
+        "Hillside Theatre Company is a joke, says the reviewer.",
     ],
 )
 def test_shipped_rule_leaves_titles_shouting_reactions_and_things_alone(text):

@@ -268,10 +268,13 @@ class AttackRule(Rule):
             return True  # "Councillor Ward"
         names = [k for k in range(first, last + 1) if self._is_name(toks[k])]
         words = lexicon()
-        if names and toks[names[-1]].low in self.bodies:
-            # "the Conservative Party", "the Home Office": an organisation ("Bill" alone is a name)
-            if len(names) > 1 or not words.is_known_name(toks[names[-1]].text):
-                return False
+        # "the Conservative Party", "the Home Office": an organisation ("Bill" alone is a name)
+        if (
+            names
+            and toks[names[-1]].low in self.bodies
+            and (len(names) > 1 or not words.is_known_name(toks[names[-1]].text))
+        ):
+            return False
         if len(names) < 2:
             return True
         if not words.is_common_not_name(toks[names[0]].text):

@@ -40,6 +40,11 @@ def prepare_olid(tweet: str) -> str:
     return html.unescape(text)
 
 
+def kind_of(subtask_b: str, subtask_c: str) -> str:
+    """'TIN+IND', 'TIN+GRP', 'TIN+OTH' or 'UNT': OLID's target of an offensive tweet."""
+    return "UNT" if subtask_b != "TIN" else f"TIN+{subtask_c}"
+
+
 def is_offensive(findings) -> bool:
     return any(f.is_conduct or f.category in OFFENSIVE_CATEGORIES for f in findings)
 
@@ -84,7 +89,7 @@ def olid(path: Path, analyzer: Analyzer, show_false: int, show_misses: int) -> N
                 fired[f.rule.split(".", 1)[-1]] += 1
             false_flags.append((tweet, [(f.rule.split(".", 1)[-1], f.text) for f in bad]))
         if off_gold and not off_pred:
-            misses.append(tweet)
+            misses.append((kind_of(b, c), tweet))
     print(f"OLID training tweets: {len(rows)} ({counts['off_tp'] + counts['off_fn']} OFF)")
     p, r, f = prf(counts["off_tp"], counts["off_fp"], counts["off_fn"])
     print(
@@ -102,8 +107,12 @@ def olid(path: Path, analyzer: Analyzer, show_false: int, show_misses: int) -> N
         )
     for tweet, what in false_flags[:show_false]:
         print(f"  FALSE FLAG {what}: {tweet[:160]}")
-    for tweet in misses[:show_misses]:
-        print(f"  MISSED: {tweet[:160]}")
+    if misses:
+        # What kind of offence the misses are: a personal insult, a group, or untargeted swearing.
+        kinds = Counter(kind for kind, _ in misses)
+        print("  missed OFF tweets by kind: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
+    for kind, tweet in misses[:show_misses]:
+        print(f"  MISSED ({kind}): {tweet[:160]}")
 
 
 def mp_tweets(path: Path, analyzer: Analyzer) -> None:

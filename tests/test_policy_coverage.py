@@ -317,5 +317,6 @@ def test_eval_script_reports_precision_recall_and_mp_must_fix(tmp_path, capsys):
     assert module.main([str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "precision 1.000  recall 0.500" in out  # one OFF found, one missed, no false flag
+    assert "missed OFF tweets by kind: UNT 1" in out
     assert "with a must-fix finding: 1 (50.0%" in out
     assert "Councillor Hart is a clown" in out

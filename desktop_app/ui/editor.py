@@ -57,7 +57,8 @@ class DraftEditor(QPlainTextEdit):
 
     def set_colours(self, colours: dict[str, str]) -> None:
         self.colours = colours
-        self._redraw()
+        if self._spans or self._tints or self._overflow is not None or self._current is not None:
+            self._redraw()  # (at start-up there is nothing to draw yet)
 
     def set_marks(
         self,

@@ -18,7 +18,15 @@ from desktop_app.core.findings import Severity
 
 
 class DraftFiles:
-    """Mixed into MainWindow, which provides editor, controller, files and the signals."""
+    """Mixed into MainWindow, which provides editor, controller and the signals."""
+
+    @property
+    def files(self):
+        """The file worker, made on first use (not needed to show the window)."""
+        files = getattr(self, "_files", None)
+        if files is None:
+            files = self._files = connect_files(self)
+        return files
 
     def _reset_draft_state(self) -> None:
         self._ignored_here.clear()

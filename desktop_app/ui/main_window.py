@@ -37,7 +37,7 @@ from desktop_app.ui import actions, themes
 from desktop_app.ui.analysis_worker import MAX_CHECKED, AnalysisController, AnalysisResult
 from desktop_app.ui.banner import Banner
 from desktop_app.ui.editor import DraftEditor
-from desktop_app.ui.file_actions import DraftFiles, connect_files
+from desktop_app.ui.file_actions import DraftFiles
 from desktop_app.ui.find_bar import FindBar
 from desktop_app.ui.finding_card import quoted, suggestion_label
 from desktop_app.ui.findings_list import FindingsList
@@ -115,11 +115,11 @@ class MainWindow(DraftFiles, QMainWindow):
         )
         self.editor.document().contentsChange.connect(self.controller.note_edit)
 
-        self.files = connect_files(self)
         if self.settings.problem:  # e.g. a corrupt settings file was set aside
             self.statusBar().showMessage(self.settings.problem, 10000)
         self._engine_factory = analyzer_factory or ((lambda: analyzer) if analyzer is not None else None)
         self._engine_started = not start_engine
+        self._shown_once = False
         if start_engine:
             # Loading the policy YAML on the worker competes for the GIL with building and
             # painting the window, so start it once the window has painted (or soon anyway).
@@ -127,6 +127,15 @@ class MainWindow(DraftFiles, QMainWindow):
         if open_path:
             self.open_file(open_path)
         self.editor.setFocus()
+
+    def _after_first_paint(self) -> None:
+        if self._shown_once:
+            return
+        self._shown_once = True
+        # An opaque viewport: a keystroke then repaints the editor only, not the window
+        # behind it. Set after the first paint: the first viewport() call costs ~20 ms.
+        self.editor.viewport().setAutoFillBackground(True)
+        self._start_engine()
 
     def _start_engine(self) -> None:
         if not self._engine_started:
@@ -136,8 +145,8 @@ class MainWindow(DraftFiles, QMainWindow):
     def showEvent(self, ev):
         # (not paintEvent: a Python paintEvent would put every repaint through the GIL)
         super().showEvent(ev)
-        if not self._engine_started:
-            QTimer.singleShot(50, self._start_engine)
+        if not self._shown_once:
+            QTimer.singleShot(50, self._after_first_paint)
 
     # ================================================================== building
     def _build(self) -> None:
@@ -238,8 +247,6 @@ class MainWindow(DraftFiles, QMainWindow):
         if restyle:
             self._style_app()
         self.editor.set_colours(self.colours)
-        # An opaque viewport: a keystroke then repaints the editor only, not the window behind it.
-        self.editor.viewport().setAutoFillBackground(True)
         self.legend.set_colours(self.colours)
         self.readability_panel.set_colours(self.colours)
         if self._result is not None:

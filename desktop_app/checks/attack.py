@@ -415,10 +415,14 @@ class AttackRule(Rule):
             return None
         skipped = {t.low for t in toks[j + 1 : a]}
         tok = toks[j]
-        if tok.low in _YOU or (tok.low in ("your", "ur") and toks[j + 1].low in _ARTICLES):
+        if (tok.low in _YOU or (tok.low in ("your", "ur") and toks[j + 1].low in _ARTICLES)) and not (
+            skipped & {"the", "and"}
+        ):
             # "you coward", and the common misspellings "youre a disgrace", "your a joke"
             return None if self.group_mode else ("address", j, j, j, None)
         if tok.text.startswith("@") and len(tok.text) > 1:
+            if "the" in skipped or "and" in skipped:
+                return None  # "@x The old fool proved ...": a new sentence about someone else
             if self.group_mode or (j == a - 1 and self._exclamation(toks, a)):
                 return None  # "@x Disgusting. This ...": a reaction to what they said
             if j == a - 1 and a + 1 < len(toks) and toks[a + 1].low in _VERBS_AFTER_SUBJECT:
@@ -509,8 +513,13 @@ class AttackRule(Rule):
         if self._is_name(tok) and tok.low not in _PRONOUN_POSSESSIVE:
             insult = toks[a]
             title_case = insult.text[:1].isupper() and not insult.text.isupper()
-            if title_case and (not _sentence_initial(toks, a) or lexicon().is_common_not_name(tok.text)):
-                return None  # a title: "The Fool Theatre Company", "Evil Empire", "Racist Party"
+            words = lexicon()
+            if title_case and (
+                words.is_common_not_name(tok.text)
+                or tok.low in self.bodies
+                or (not _sentence_initial(toks, a) and not words.is_known_name(tok.text))
+            ):
+                return None  # a title: "Evil Empire", "National Fools League" ("Crazy Joe" is a name)
             if start > 0 and toks[start - 1].low in _BEFORE_A_VERB:
                 return None  # "antifa who trash Berkeley": the insult word is a verb
             last = nxt

@@ -105,6 +105,9 @@ GROUPS = "Drafting.GroupInsults"
         ("@CllrHart your a joke.", "your a joke"),
         ("That man is a liar.", "That man is a liar"),
         ("They are far too clueless to run a bath.", "They are far too clueless"),
+        ("She is as dumb as a brush.", "She is as dumb"),
+        ("He is a communist fool.", "He is a communist fool"),
+        ("You're the embarrassment here.", "You're the embarrassment"),
     ],
 )
 def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
@@ -131,6 +134,8 @@ def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
         "@JobsBarnsley Monster is where young people find jobs.",  # a subject, not an address
         "Evil Empire night at the Civic: Star Wars on the big screen.",  # a title
         "Gordon Brown's gross errors on pensions cost us dear.",  # a thing
+        "@CllrHart The old fool on the hill is a lovely song.",  # a new sentence, not an address
+        "Boycott the National Fools League tournament.",  # Title Case: a name of a thing
         "The Conservative Party is a disgrace on the NHS.",  # an organisation
         "Hillside Theatre Company is a joke, says the reviewer.",
     ],

@@ -67,7 +67,7 @@ class HashtagRule(Rule):
         self._splits: dict[str, str | None] = {}  # a hashtag comes back on every keystroke
 
     def warm_up(self):
-        lexicon()
+        lexicon().name_form("")  # loads the dictionary and its table of names
 
     def probe(self):
         return f"#[a-z]{{{self.min_letters},}}", False

@@ -7,8 +7,18 @@ Recognised shapes, where TARGET is a capitalised name, a role from the rule's `r
   handle       @x INSULT                                                "@x coward"
   attributive  INSULT Name / INSULT @x                                  "liar Johnson"
                (that|this|the) INSULT of a ROLE                         "that lying toad of a minister"
+  question     Is TARGET (a|such a...) INSULT                           "Is Johnson a liar?"
+  been         TARGET has been (a...) INSULT                            "She has been a crook"
+  exclaim      how/what a INSULT TARGET is                              "how dishonest you are"
 Criticism of a policy or decision ("X's cuts were a mistake") has no person as the subject
-of the insult, so it is left alone. Matching runs on the evasion-normalised text.
+of the insult, so it is left alone; nor has an insult whose head noun is in `things`
+("such a horrible idea"). A name is a capitalised word that is not there only because it
+opens a question, is not shouting (all capitals), is not a group (`groups`) and is not a
+run of common dictionary words or an organisation (`bodies`): see lexicon.py. An adjective
+alone after a handle ("@x Disgusting.") is a reaction, not an address.
+
+With `targets: groups` the targets are groups of people instead ("Tory voters are morons",
+"the lying Tories"); `targets: any` takes both. Matching runs on the evasion-normalised text.
 
 Suggestions: predicate and address shapes get the rule's `rewrite` template, which keeps
 the target and turns to their actions; attributive shapes drop the insult ("Johnson").

@@ -322,6 +322,13 @@ class AttackRule(Rule):
                 break
         if not self._names_a_person(toks, first, i):
             return None
+        if (
+            first == i
+            and _sentence_initial(toks, i)
+            and self._role_at(toks, i) is None
+            and lexicon().is_common_not_name(tok.text)
+        ):
+            return None  # "Poverty is a disgrace": a capital only because it opens the sentence
         if first > 0 and toks[first - 1].low in _DETERMINERS and self._role_at(toks, i) is not None:
             first -= 1
         return first, "person"

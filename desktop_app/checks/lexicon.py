@@ -22,7 +22,8 @@ _STEM = re.compile(r"^([^\W\d_][^/\t\n]*)", re.MULTILINE)  # a line's stem, befo
 _PLURAL_ENDINGS = ("s", "es")
 # (ending, what it replaces) for regular inflections: "saving" is "save", "funded" is "fund".
 _INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("er", ""), ("ers", ""),
-                ("ers", "e"), ("ies", "y"), ("ied", "y"), ("ly", ""))  # fmt: skip
+                ("ers", "e"), ("ies", "y"), ("ied", "y"), ("ly", ""), ("ness", ""), ("iness", "y"),
+                ("ism", ""), ("ist", ""), ("ists", ""))  # fmt: skip
 
 
 class Lexicon:
@@ -67,7 +68,7 @@ class Lexicon:
 
     def is_common_not_name(self, word: str) -> bool:
         """'Theatre', 'Control', 'Movement': common words that are not also names."""
-        return self.is_common_word(word) and not self.is_known_name(word)
+        return self.is_word(word.lower()) and not self.is_known_name(word)
 
 
 def _read(path: Path) -> Lexicon:

@@ -137,6 +137,9 @@ def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
         "@CllrHart The old fool on the hill is a lovely song.",  # a new sentence, not an address
         "Boycott the National Fools League tournament.",  # Title Case: a name of a thing
         "The Conservative Party is a disgrace on the NHS.",  # an organisation
+        "Poverty is a disgrace in a country this rich.",  # a capital only because it opens
+        "Homelessness is a disgrace.",
+        "Austerity was a failure.",
         "Hillside Theatre Company is a joke, says the reviewer.",
     ],
 )

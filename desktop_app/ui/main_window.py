@@ -5,6 +5,8 @@ Integration points for other lanes (keep these signatures stable):
 - grammar:  merge_grammar_findings(revision, findings), set_grammar_status(state)
 - drafts:   new_draft(), open_file(path), save(), save_as(path), set_drafts_panel(widget),
             draft_annotations() / set_draft_annotations(data), text(), revision
+- review:   current_report() -> Report | None, policy (titles), draft_annotations()
+- settings: preference_sections (factories of widgets with .values() for Preferences)
 """
 
 from __future__ import annotations
@@ -27,11 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
-from desktop_app.core.findings import (
-    Finding,
-    GrammarState,
-    Suggestion,
-)
+from desktop_app.core.findings import Finding, GrammarState, Report, Suggestion
 from desktop_app.storage.settings import Settings
 from desktop_app.ui import actions, themes
 from desktop_app.ui.analysis_worker import MAX_CHECKED, AnalysisController, AnalysisResult
@@ -352,6 +350,23 @@ class MainWindow(DraftFiles, QMainWindow):
                 continue
             out.append(f)
         return out
+
+    def current_report(self) -> Report | None:
+        """The report on screen for the text as it is now (ignored findings left out,
+        grammar merged), or None while the check is catching up. For the review export."""
+        if self._result is None or self._result.revision != self.revision:
+            return None
+        report = self._result.report
+        findings = self.displayed_findings()
+        return Report(
+            text=report.text,
+            revision=report.revision,
+            findings=findings,
+            principles=principle_states(findings, self.policy.titles()),
+            readability=report.readability,
+            platforms=list(report.platforms),
+            grammar=report.grammar,
+        )
 
     def _redraw(self, deferred: bool = False) -> None:
         if self._result is None:

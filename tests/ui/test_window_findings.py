@@ -273,3 +273,14 @@ def test_help_shows_every_principle(qtbot, make_window):
         assert f"{pid} · {window.policy.title(pid)}" in text
     assert "F8" in text and "Conduct policy" in text
     window._dialogs[-1].close()
+
+
+def test_current_report_leaves_out_what_was_ignored(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "We leverage it. Ask stakeholders.")
+    window.ignore_here(card_for_text(window, "leverage").finding)
+    report = window.current_report()
+    assert [f.text for f in report.findings] == ["stakeholders"]
+    assert report.principles["P7"].count == 1
+    window.editor.insertPlainText(" More")  # the check has not caught up yet
+    assert window.current_report() is None

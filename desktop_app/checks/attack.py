@@ -188,6 +188,21 @@ _ADJECTIVE_ENDINGS = (
 _SENTENCE_ENDS = frozenset([".", "!", "?", ":", ";", '"', "“", "”"])
 
 
+def _tokens(ctx: TextContext, ntext: str):
+    """The normalised text's tokens and their index by start and end, shared by every
+    attack rule that looks at this text."""
+    key = ("attack-tokens", ntext)
+    found = ctx.memo.get(key)
+    if found is None:
+        toks = [_Tok(m) for m in _TOKEN.finditer(ntext)]
+        found = ctx.memo[key] = (
+            toks,
+            {t.start: k for k, t in enumerate(toks)},
+            {t.end: k for k, t in enumerate(toks)},
+        )
+    return found
+
+
 def _sentence_initial(toks: list[_Tok], i: int) -> bool:
     return i == 0 or toks[i - 1].text in _SENTENCE_ENDS
 
@@ -196,7 +211,7 @@ class _Tok:
     __slots__ = ("end", "low", "start", "text")
 
     def __init__(self, m: re.Match):
-        self.start, self.end, self.text = m.start(), m.end(), m.group()
+        (self.start, self.end), self.text = m.span(), m.group()
         self.low = self.text.lower()
 
 
@@ -358,11 +373,9 @@ class AttackRule(Rule):
         found = ctx.spans(self.insult_re, ntext)
         if not found:
             return []
-        toks = [_Tok(m) for m in _TOKEN.finditer(ntext)]
+        toks, by_start, by_end = _tokens(ctx, ntext)
         if not toks:
             return []
-        by_start = {t.start: k for k, t in enumerate(toks)}
-        by_end = {t.end: k for k, t in enumerate(toks)}
         insult_tokens: set[int] = set()
         runs: list[tuple[int, int]] = []
         skip = self.excepted_spans(ntext, ctx)

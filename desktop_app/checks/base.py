@@ -212,6 +212,8 @@ class TextContext:
 
     _encoded: dict = field(default_factory=dict, repr=False)
     _tables: dict = field(default_factory=dict, repr=False)
+    # Views one kind computes and its other rules reuse (the attack kind's tokens).
+    memo: dict = field(default_factory=dict, repr=False)
 
     def encoded(self, haystack: str) -> bytes:
         data = self._encoded.get(haystack)

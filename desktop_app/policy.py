@@ -61,6 +61,7 @@ class Clause:
     id: str
     title: str
     text: str
+    principle: str | None = None  # the principle it also upholds (a personal attack breaks P6 too)
 
 
 @dataclass(frozen=True)
@@ -300,8 +301,22 @@ def _load_principles(folder: Path, pack: PolicyPack) -> None:
                     PolicyProblem(rel, _line_for(lines, "conduct.clauses"), str(cid), "needs a title")
                 )
                 continue
+            principle = body.get("principle")
+            if principle is not None and str(principle) not in pack.principles:
+                pack.problems.append(
+                    PolicyProblem(
+                        rel,
+                        _line_for(lines, f"conduct.clauses.{cid}.principle"),
+                        f"{cid}.principle",
+                        "unknown principle",
+                    )
+                )
+                principle = None
             pack.clauses[str(cid)] = Clause(
-                id=str(cid), title=str(body["title"]), text=str(body.get("text") or "")
+                id=str(cid),
+                title=str(body["title"]),
+                text=str(body.get("text") or ""),
+                principle=str(principle) if principle is not None else None,
             )
     settings = data.get("settings") or {}
     if isinstance(settings, dict) and "target_reading_age" in settings:
@@ -346,6 +361,7 @@ def compile_rule(path: Path, rule_id: str, pack: PolicyPack, display: str | None
             data=data,
             principles=frozenset(pack.principles),
             clauses=frozenset(pack.clauses),
+            clause_principles={c.id: c.principle for c in pack.clauses.values() if c.principle},
             folders=tuple(pack.folders),
         )
         return cls(spec)

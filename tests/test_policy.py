@@ -230,3 +230,30 @@ def test_an_unknown_exceptions_case_is_a_problem(tmp_path):
     body = GOOD + "exceptions_case: sometimes\n"
     pack = _load(_folder(tmp_path / "org", {"rules/Odd.yml": body}))
     assert [p.key for p in pack.problems if p.path.startswith("org/")] == ["exceptions_case"]
+
+
+def test_a_clause_can_name_the_principle_it_upholds_and_findings_carry_both():
+    pack = load_policy(include_user_overlay=False)
+    assert pack.clauses["C-personal-attacks"].principle == "P6"
+    assert pack.clauses["C-private-info"].principle is None
+    report = Analyzer(pack).analyze("Councillor Hart is a clown.")
+    attack = next(f for f in report.findings if f.category == "personal-attack")
+    assert (attack.clause, attack.principle) == ("C-personal-attacks", "P6")
+    assert report.principles["P6"].state == "must-fix" and report.principles["conduct"].state == "must-fix"
+
+
+def test_a_clause_naming_an_unknown_principle_is_a_problem(monkeypatch, tmp_path):
+    import desktop_app.locate as locate
+
+    shipped = locate.policy_dir()
+    text = (shipped / "principles.yml").read_text(encoding="utf-8")
+    broken = text.replace("principle: P6   # criticise", "principle: P66   # criticise")
+    assert broken != text
+    copy = tmp_path / "policy"
+    (copy / "rules").mkdir(parents=True)
+    (copy / "principles.yml").write_text(broken, encoding="utf-8")
+    monkeypatch.setattr(locate, "policy_dir", lambda: copy)
+    pack = load_policy(include_user_overlay=False)
+    problems = [p for p in pack.problems if p.key == "C-personal-attacks.principle"]
+    assert len(problems) == 1 and problems[0].line is not None
+    assert pack.clauses["C-personal-attacks"].principle is None

@@ -43,6 +43,7 @@ class RuleSpec:
     data: dict[str, Any]
     principles: frozenset[str] = frozenset()
     clauses: frozenset[str] = frozenset()
+    clause_principles: Mapping[str, str] = field(default_factory=dict)  # clause -> principle it upholds
     folders: tuple[Path, ...] = ()  # every loaded policy folder (for files such as do-not-amplify.txt)
 
 
@@ -305,6 +306,8 @@ class Rule:
             self.clause = str(self.clause)
             if self.clause not in spec.clauses:
                 raise RuleError("clause", f"unknown clause {self.clause!r}")
+            # principles.yml may say which principle a clause also upholds; findings carry both
+            self.principle = spec.clause_principles.get(self.clause)
         category = d.get("category")
         if category is None:
             category = self.default_category if (self.principle or self.clause) else "style"

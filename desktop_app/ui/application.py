@@ -1,4 +1,5 @@
-"""Create the QApplication and the main window."""
+"""Create the QApplication and the main window with all its lanes: checks, grammar and
+spelling, drafts (autosave and restore) and the review export."""
 
 from __future__ import annotations
 
@@ -12,16 +13,37 @@ from desktop_app import APP_NAME, __version__
 from desktop_app.locate import resources_dir
 
 
-def run(args) -> int:
+def make_app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("drafting-assistant")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
+    return app
 
+
+def create_window(open_path: str | None = None, *, store=None, grammar_config=None, **window_args):
+    """The main window as the app shows it (tests pass a store, settings or analyzer).
+
+    Call show() on it; the drafts, grammar and engine start once it has painted.
+    """
+    from desktop_app.ui.drafts_wiring import DraftsWiring
+    from desktop_app.ui.grammar_wiring import GrammarWiring
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.review_actions import ReviewActions
 
-    window = MainWindow(open_path=args.file)
+    window = MainWindow(**window_args)
+    window.drafts_wiring = DraftsWiring(window, store)
+    window.grammar_wiring = GrammarWiring(window, config=grammar_config)
+    window.review_actions = ReviewActions(window)
+    if open_path:
+        window.open_file(open_path)  # becomes a new draft when it has been read
+    return window
+
+
+def run(args) -> int:
+    app = make_app()
+    window = create_window(args.file)
     window.show()
     if args.quit_after is not None:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)

@@ -1,4 +1,8 @@
-"""Open and save drafts (.txt / .md, UTF-8) on the global thread pool, never the GUI thread."""
+"""Open and save drafts (.txt / .md, UTF-8) on the global thread pool, never the GUI thread.
+
+Reading and writing are storage.files' (BOM tolerated, binary and non-UTF-8 files refused
+with a message, atomic writes); this module only runs them off the GUI thread.
+"""
 
 from __future__ import annotations
 
@@ -6,46 +10,40 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop_app.storage.atomic import write_text_atomic
+from desktop_app.storage.atomic import reason
+from desktop_app.storage.files import FileTooLarge, UnreadableFile, WriteFailed, read_text_file, write_text_file
 
-MAX_OPEN_BYTES = 20 * 1024 * 1024
+MAX_OPEN_BYTES = 20 * 1024 * 1024  # past this even "open anyway" is refused
 
 
 class DraftFileError(Exception):
     """A one-line message for the user."""
 
 
-def read_draft(path: str | Path) -> str:
+def read_draft(path: str | Path, *, allow_large: bool = False) -> str:
+    """The file's text; FileTooLarge (over 1 MB) unless allow_large; DraftFileError otherwise."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_OPEN_BYTES:
             raise DraftFileError(f"{path.name} is too large to open as a draft (over 20 MB).")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DraftFileError(f"{path.name} could not be found. It may have been moved or deleted.") from None
-    except IsADirectoryError:
-        raise DraftFileError(f"{path.name} is a folder, not a draft.") from None
-    except PermissionError:
-        raise DraftFileError(f"You do not have permission to open {path.name}.") from None
-    except OSError as exc:
-        raise DraftFileError(f"{path.name} could not be opened: {exc.strerror or exc}.") from None
+    except OSError:
+        pass  # read_text_file gives the message
     try:
-        text = data.decode("utf-8-sig")  # tolerates the BOM some Windows editors add
-    except UnicodeDecodeError:
-        raise DraftFileError(
-            f"{path.name} is not UTF-8 text. Save it as plain text (UTF-8) and open it again."
-        ) from None
-    if "\x00" in text:
-        raise DraftFileError(f"{path.name} looks like a binary file, not a text draft.")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        return read_text_file(path, allow_large=allow_large)
+    except FileTooLarge:
+        raise
+    except UnreadableFile as exc:
+        raise DraftFileError(str(exc)) from None
 
 
 def write_draft(path: str | Path, text: str) -> None:
-    path = Path(path)
     try:
-        write_text_atomic(path, text)
+        write_text_file(Path(path), text)
+    except WriteFailed as exc:
+        raise DraftFileError(
+            f"{Path(path).name} could not be saved: {reason(exc)}. Your text is still in the editor."
+        ) from None
     except OSError as exc:
-        # WriteFailed already reads "Cannot save draft.txt: Permission denied"
         raise DraftFileError(f"{exc.strerror or exc}. Your text is still in the editor.") from None
 
 
@@ -53,6 +51,7 @@ class _Signals(QObject):
     opened = Signal(str, str)  # path, text
     saved = Signal(str, int)  # path, revision saved
     failed = Signal(str, str)  # "open" | "save", message
+    too_large = Signal(str, int)  # path, size in bytes: ask before opening
 
 
 class _Job(QRunnable):
@@ -70,6 +69,7 @@ class FileIO(QObject):
     opened = Signal(str, str)
     saved = Signal(str, int)
     failed = Signal(str, str)
+    tooLarge = Signal(str, int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -77,12 +77,16 @@ class FileIO(QObject):
         self._signals.opened.connect(self.opened)
         self._signals.saved.connect(self.saved)
         self._signals.failed.connect(self.failed)
+        self._signals.too_large.connect(self.tooLarge)
         self.pool = QThreadPool.globalInstance()
 
-    def open(self, path: str) -> None:
+    def open(self, path: str, *, allow_large: bool = False) -> None:
         def work():
             try:
-                text = read_draft(path)
+                text = read_draft(path, allow_large=allow_large)
+            except FileTooLarge as exc:
+                self._signals.too_large.emit(str(path), exc.size)
+                return
             except DraftFileError as exc:
                 self._signals.failed.emit("open", str(exc))
                 return

@@ -67,6 +67,7 @@ class FindingCard(QFrame):
     applyRequested = Signal(object, object)  # Finding, Suggestion
     ignoreHereRequested = Signal(object)
     ignoreRuleRequested = Signal(object)
+    addWordRequested = Signal(object)  # Finding: a spelling the user says is right
 
     def __init__(self, finding: Finding, title: Callable[[str | None], str], parent=None):
         super().__init__(parent)
@@ -119,6 +120,13 @@ class FindingCard(QFrame):
 
         actions = QHBoxLayout()
         actions.addStretch(1)
+        self.add_word_button = None
+        if finding.category == "spelling":
+            self.add_word_button = self._link(
+                "Add to dictionary", f"Add {quoted(finding.text)} to your dictionary"
+            )
+            self.add_word_button.clicked.connect(lambda: self.addWordRequested.emit(self.finding))
+            actions.addWidget(self.add_word_button)
         ask = "…" if finding.is_conduct else ""
         self.ignore_here_button = self._link(f"Ignore here{ask}", "Ignore this finding in this draft")
         self.ignore_here_button.clicked.connect(lambda: self.ignoreHereRequested.emit(self.finding))

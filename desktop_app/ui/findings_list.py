@@ -45,6 +45,7 @@ class FindingsList(QScrollArea):
     applyRequested = Signal(object, object)
     ignoreHereRequested = Signal(object)
     ignoreRuleRequested = Signal(object)
+    addWordRequested = Signal(object)
     filterCleared = Signal()
 
     def __init__(self, title: Callable[[str | None], str], parent=None):
@@ -266,6 +267,7 @@ class FindingsList(QScrollArea):
         card.applyRequested.connect(self.applyRequested)
         card.ignoreHereRequested.connect(self.ignoreHereRequested)
         card.ignoreRuleRequested.connect(self.ignoreRuleRequested)
+        card.addWordRequested.connect(self.addWordRequested)
         return card
 
     def set_checking(self, text: str) -> None:

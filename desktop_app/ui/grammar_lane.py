@@ -37,6 +37,7 @@ class _Signals(QObject):
     spelling = Signal(int, list)  # revision, offline findings
     grammar = Signal(int, list)  # revision, merged findings
     started = Signal()
+    word = Signal(str, str)  # word added to the dictionary, error message ("" if saved)
 
 
 class _Job(QRunnable):
@@ -55,6 +56,7 @@ class _Job(QRunnable):
 class GrammarLane(QObject):
     statusChanged = Signal(object)  # GrammarState
     findingsReady = Signal(int, list)  # (revision, list[Finding]) for grammar + spelling
+    wordAdded = Signal(str, str)  # (word, "" or why the word list could not be saved)
 
     def __init__(
         self, settings: Settings, parent: QObject | None = None, *, config: GrammarConfig | None = None
@@ -67,6 +69,7 @@ class GrammarLane(QObject):
         self._signals.spelling.connect(self._on_spelling)
         self._signals.grammar.connect(self._on_grammar)
         self._signals.started.connect(self._on_started)
+        self._signals.word.connect(self._on_word_added)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(3)  # start, one LanguageTool check, one spelling check
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -117,6 +120,29 @@ class GrammarLane(QObject):
         """
         self._service.add_to_dictionary(word)
         self._recheck_now()
+
+    def add_to_dictionary_later(self, word: str) -> None:
+        """As add_to_dictionary, but the word list is written on the lane's pool (no file I/O
+        on the GUI thread); wordAdded(word, error) says how it went, then the draft is checked again."""
+        service, signals = self._service, self._signals
+
+        def work() -> None:
+            from desktop_app.storage.atomic import WriteFailed, reason
+
+            try:
+                service.add_to_dictionary(word)
+            except WriteFailed as exc:
+                signals.word.emit(word, reason(exc))
+                return
+            signals.word.emit(word, "")
+
+        self._pool.start(_Job(work))
+
+    def _on_word_added(self, word: str, error: str) -> None:
+        if self._closing:
+            return
+        self._recheck_now()  # on failure too: the finding comes back
+        self.wordAdded.emit(word, error)
 
     def shutdown(self) -> None:
         """Stops a local server (no orphan process); later requests are ignored."""

@@ -7,6 +7,8 @@ Integration points for other lanes (keep these signatures stable):
             draft_annotations() / set_draft_annotations(data), text(), revision
 - review:   current_report() -> Report | None, policy (titles), draft_annotations()
 - settings: preference_sections (factories of widgets with .values() for Preferences)
+- wiring:   firstPainted, annotationsChanged, preferencesApplied, closing, before_close
+            (ui/grammar_wiring.py, ui/drafts_wiring.py and ui/review_actions.py use them)
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from desktop_app.ui.file_actions import DraftFiles
 from desktop_app.ui.find_bar import FindBar
 from desktop_app.ui.finding_card import quoted, suggestion_label
 from desktop_app.ui.findings_list import FindingsList
+from desktop_app.ui.grammar_status import status_detail, status_words
 from desktop_app.ui.legend import Legend
 from desktop_app.ui.platform_bar import PlatformBar
 from desktop_app.ui.policy_info import PolicyInfo
@@ -48,13 +51,6 @@ from desktop_app.ui.readability_panel import ReadabilityPanel
 MAX_MARKS = 400  # underlines (and tints) drawn at most, for a pasted essay
 TINTED = frozenset({"readability", "length"})  # shown as tints in the editor, not underlines
 
-GRAMMAR_WORDS = {
-    "off": "Grammar: off",
-    "starting": "Grammar: starting…",
-    "ready": "Grammar: on",
-    "checking": "Grammar: checking…",
-    "unavailable": "Grammar: unavailable",
-}
 
 
 class MainWindow(DraftFiles, QMainWindow):
@@ -62,6 +58,10 @@ class MainWindow(DraftFiles, QMainWindow):
     fileOpened = Signal(str)
     fileSaved = Signal(str)
     fileFailed = Signal(str)  # message already shown to the user
+    firstPainted = Signal()  # the window is on screen: slower start-up work may begin
+    annotationsChanged = Signal()  # ignored findings, reasons, networks or fixes changed
+    preferencesApplied = Signal(dict)  # the values just saved
+    closing = Signal()  # the window is closing for good (stop workers, flush drafts)
 
     def __init__(
         self,
@@ -94,7 +94,11 @@ class MainWindow(DraftFiles, QMainWindow):
         self._ignored_here: set[tuple[str, str]] = set()
         self._conduct_reasons: list[dict] = []
         self._hidden: set[int] = set()  # id() of findings just applied, until the next report
+        self._fixed: list[dict] = []  # findings fixed by an applied suggestion (for the review)
         self._dialogs: list = []
+        # Callables asked before the window closes; any False keeps it open (drafts lane).
+        self.before_close: list = []
+        self.drafts = None  # the drafts lane (ui/drafts_wiring.py) when the app has one
 
         self.setWindowTitle(f"{APP_NAME}[*]")
         self.resize(1320, 820)
@@ -134,6 +138,7 @@ class MainWindow(DraftFiles, QMainWindow):
         # behind it. Set after the first paint: the first viewport() call costs ~20 ms.
         self.editor.viewport().setAutoFillBackground(True)
         self._start_engine()
+        self.firstPainted.emit()
 
     def _start_engine(self) -> None:
         if not self._engine_started:
@@ -187,6 +192,7 @@ class MainWindow(DraftFiles, QMainWindow):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(6, 10, 6, 6)
         centre_layout.setSpacing(6)
+        self._centre_layout = centre_layout
         centre_layout.addWidget(self.policy_banner)
         centre_layout.addWidget(self.notice_banner)
         centre_layout.addWidget(self.find_bar)
@@ -218,7 +224,7 @@ class MainWindow(DraftFiles, QMainWindow):
 
         self.check_status = QLabel("Loading the checks…")
         self.check_status.setAccessibleName("Check status")
-        self.grammar_status = QLabel(GRAMMAR_WORDS["off"])
+        self.grammar_status = QLabel("Grammar: off")
         self.grammar_status.setObjectName("grammarStatus")
         self.grammar_status.setAccessibleName("Grammar checking status")
         self.statusBar().addPermanentWidget(self.check_status)
@@ -234,12 +240,17 @@ class MainWindow(DraftFiles, QMainWindow):
         self.principles_panel.filterChanged.connect(self.set_filter)
         self.principles_panel.readRequested.connect(self.show_principle)
         self.platform_bar.networksChanged.connect(lambda _n: self._redraw())
+        self.platform_bar.networksChanged.connect(lambda _n: self.annotationsChanged.emit())
         self.platform_bar.focusChanged.connect(lambda _n: self._redraw())
         self.editor.cursorPositionChanged.connect(self._on_cursor_moved)
-        self.editor.document().modificationChanged.connect(self.setWindowModified)
+        self.editor.document().modificationChanged.connect(self._on_modified)
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(lambda _scheme: self._apply_theme())
+
+    def _on_modified(self, modified: bool) -> None:
+        if "[*]" in self.windowTitle():  # autosaved drafts have no "unsaved" mark
+            self.setWindowModified(modified)
 
     def _apply_theme(self, restyle: bool = True) -> None:
         if restyle:
@@ -275,10 +286,18 @@ class MainWindow(DraftFiles, QMainWindow):
     def set_drafts_panel(self, widget: QWidget) -> None:
         """Put the drafts list in the left-hand slot."""
         self.drafts_slot.layout().addWidget(widget)
+        if self.drafts_slot.isHidden():
+            self.reserve_drafts_slot()
+
+    def reserve_drafts_slot(self) -> None:
+        """Show the drafts slot at its width now, so filling it later moves nothing."""
         self.drafts_slot.show()
-        sizes = self.splitter.sizes()
-        sizes[0] = 220
-        self.splitter.setSizes(sizes)
+        self.drafts_slot.setMinimumWidth(200)
+        self.splitter.setSizes([230, 280, 540, 370])
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A notice above the editor (e.g. an autosave problem), below the others."""
+        self._centre_layout.insertWidget(2, banner)
 
     # ================================================================== engine results
     def _title(self, key: str | None) -> str:
@@ -350,6 +369,21 @@ class MainWindow(DraftFiles, QMainWindow):
                 continue
             out.append(f)
         return out
+
+    def ignored_findings(self) -> list[Finding]:
+        """Findings in the drawn report that the writer ignored (here or by rule)."""
+        if self._result is None:
+            return []
+        ignored_rules = self.settings.get("ignored_rules") or {}
+        shown = {id(f) for f in self.displayed_findings()}
+        rev, grammar = self._grammar
+        candidates = [*self._result.report.findings, *(grammar if 0 <= rev <= self._result.revision else [])]
+        return [
+            f
+            for f in candidates
+            if id(f) not in shown
+            and (f.rule in ignored_rules or (f.rule, f.text.casefold()) in self._ignored_here)
+        ]
 
     def current_report(self) -> Report | None:
         """The report on screen for the text as it is now (ignored findings left out,
@@ -434,10 +468,20 @@ class MainWindow(DraftFiles, QMainWindow):
         self._redraw()
 
     def set_grammar_status(self, state: GrammarState) -> None:
-        text = GRAMMAR_WORDS.get(state.state, f"Grammar: {state.state}")
+        text, detail = status_words(state), status_detail(state)
         self.grammar_status.setText(text)
-        self.grammar_status.setToolTip(state.detail or text)
-        self.grammar_status.setAccessibleDescription(state.detail or text)
+        self.grammar_status.setToolTip(detail)
+        self.grammar_status.setAccessibleDescription(detail)
+
+    def drop_spelling(self, word: str) -> None:
+        """Take a word's spelling findings off screen at once (it was just added to the
+        dictionary); the lane's next answer agrees."""
+        rev, grammar = self._grammar
+        folded = word.casefold()
+        kept = [g for g in grammar if not (g.category == "spelling" and g.text.casefold() == folded)]
+        if len(kept) != len(grammar):
+            self._grammar = (rev, kept)
+            self._redraw()
 
     # ================================================================== navigation
     def _on_cursor_moved(self) -> None:
@@ -532,6 +576,7 @@ class MainWindow(DraftFiles, QMainWindow):
         cursor.endEditBlock()
         self.editor.setTextCursor(cursor)
         self._hidden.add(id(finding))
+        self._note_fixed(finding)
         self.controller.request_now()
         self.statusBar().showMessage(
             f"Replaced {quoted(finding.text, 40)} with “{suggestion_label(finding, suggestion)}”. "
@@ -540,6 +585,19 @@ class MainWindow(DraftFiles, QMainWindow):
         )
         self.editor.setFocus()
         return True
+
+    def _note_fixed(self, finding: Finding) -> None:
+        key = (finding.rule, finding.text.casefold())
+        if all((d.get("rule"), str(d.get("text", "")).casefold()) != key for d in self._fixed):
+            self._fixed.append(finding.to_dict())
+            self.annotationsChanged.emit()
+
+    def fixed_findings(self) -> list[dict]:
+        """Findings fixed by an applied suggestion that the check no longer raises."""
+        if self._result is None:
+            return list(self._fixed)
+        present = {(f.rule, f.text.casefold()) for f in self._result.report.findings}
+        return [d for d in self._fixed if (d.get("rule"), str(d.get("text", "")).casefold()) not in present]
 
     def _ask_reason(self, finding: Finding, whole_rule: bool) -> str | None:
         from desktop_app.ui import dialogs
@@ -560,6 +618,7 @@ class MainWindow(DraftFiles, QMainWindow):
             )
         self._ignored_here.add((finding.rule, finding.text.casefold()))
         self._redraw()
+        self.annotationsChanged.emit()
         self.statusBar().showMessage(f"Ignoring {quoted(finding.text, 40)} in this draft.", 4000)
         return True
 
@@ -588,6 +647,8 @@ class MainWindow(DraftFiles, QMainWindow):
         self.settings.set("ignored_rules", ignored)
         self.save_settings()
         self._redraw()
+        if finding.is_conduct:
+            self.annotationsChanged.emit()  # the reason is kept with the draft
         self.statusBar().showMessage("Rule turned off. Turn it back on in Preferences.", 5000)
         return True
 
@@ -597,11 +658,13 @@ class MainWindow(DraftFiles, QMainWindow):
             "ignored_here": sorted([list(k) for k in self._ignored_here]),
             "conduct_reasons": deepcopy(self._conduct_reasons),
             "networks": self.platform_bar.networks,
+            "fixed": deepcopy(self._fixed),
         }
 
     def set_draft_annotations(self, data: dict) -> None:
         self._ignored_here = {(r, t) for r, t in data.get("ignored_here", [])}
         self._conduct_reasons = list(data.get("conduct_reasons", []))
+        self._fixed = [d for d in data.get("fixed", []) if isinstance(d, dict)]
         if data.get("networks") is not None:
             self.platform_bar.set_networks(list(data["networks"]))
         self._redraw()
@@ -609,6 +672,11 @@ class MainWindow(DraftFiles, QMainWindow):
     # ================================================================== files
     def text(self) -> str:
         return self.editor.toPlainText()
+
+    def snapshot_text(self) -> str:
+        """The text the checks see: all of it, or the start of a huge paste."""
+        snap = self._snapshot()
+        return snap[0] if isinstance(snap, tuple) else snap
 
     @property
     def revision(self) -> int:
@@ -658,6 +726,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self._apply_theme()
         self.save_settings()
         self._redraw()
+        self.preferencesApplied.emit(dict(values))
 
     def show_principle(self, key: str) -> None:
         from desktop_app.ui import dialogs
@@ -686,8 +755,9 @@ class MainWindow(DraftFiles, QMainWindow):
 
     # ================================================================== closing
     def closeEvent(self, ev):
-        if not self._ok_to_discard():
+        if not self._ok_to_discard() or not all(check() for check in self.before_close):
             ev.ignore()
             return
+        self.closing.emit()
         self.controller.shutdown()
         super().closeEvent(ev)

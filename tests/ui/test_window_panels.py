@@ -132,10 +132,11 @@ def test_open_failures_give_a_clear_message(qtbot, make_window, tmp_path):
     bad.write_bytes("caf\xe9".encode("latin-1"))
     with qtbot.waitSignal(window.fileFailed, timeout=5000) as blocker:
         window.open_file(str(bad))
-    assert blocker.args[0] == "latin1.txt is not UTF-8 text. Save it as plain text (UTF-8) and open it again."
+    assert blocker.args[0].startswith("“latin1.txt” is not in UTF-8")
+    assert window.text() == ""  # nothing changed
     with qtbot.waitSignal(window.fileFailed, timeout=5000) as blocker:
         window.open_file(str(tmp_path / "missing.txt"))
-    assert "could not be found" in blocker.args[0]
+    assert "was not found" in blocker.args[0]
 
 
 def test_new_draft_clears_the_text(qtbot, make_window):

@@ -137,7 +137,7 @@ def test_grammar_findings_merge_for_the_current_revision_only(qtbot, make_window
     assert card_texts(window) == ["Their"]
     window.set_grammar_status(GrammarState("unavailable", "LanguageTool is not installed"))
     label = window.findChild(type(window.grammar_status), "grammarStatus")
-    assert label.text() == "Grammar: unavailable" and "not installed" in label.toolTip()
+    assert label.text() == "Grammar: off — LanguageTool not installed" and "not installed" in label.toolTip()
 
 
 def test_the_snapshot_of_a_huge_draft_is_its_start_without_cutting_an_emoji(qtbot, make_window):

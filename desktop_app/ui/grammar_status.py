@@ -1,0 +1,33 @@
+"""The words in the status bar for the grammar lane's state (no Qt, no grammar imports:
+the window needs them before the lane has even loaded)."""
+
+from __future__ import annotations
+
+from desktop_app.core.findings import GrammarState
+
+
+def status_words(state: GrammarState) -> str:
+    """'Grammar: ready (LanguageTool at …)', 'Grammar: offline spelling only', ..."""
+    detail = state.detail or ""
+    if state.state == "ready":
+        where = detail.removesuffix(": ready").strip()
+        return f"Grammar: ready ({where})" if where else "Grammar: ready"
+    if state.state == "starting":
+        return "Grammar: starting…"
+    if state.state == "checking":
+        return "Grammar: checking…"
+    if state.state == "unavailable":
+        if "not installed" in detail:
+            return "Grammar: off — LanguageTool not installed"
+        if "no Java" in detail:
+            return "Grammar: off — Java not found"
+        if "no spelling" in detail:
+            return "Grammar: unavailable"
+        # a server that is down or timed out: spelling still works on this computer
+        return "Grammar: offline spelling only"
+    return "Grammar: off"
+
+
+def status_detail(state: GrammarState) -> str:
+    """The tooltip: the lane's own explanation, or the label's words."""
+    return state.detail or status_words(state)

@@ -1,4 +1,6 @@
-"""A tiny app for the kill -9 test: a DraftSession on a plain QPlainTextEdit.
+"""The real app for the kill -9 test: the main window exactly as `python -m desktop_app`
+builds it (application.create_window: engine, grammar lane, drafts and autosave), typed
+into with real key events.
 
     python autosave_harness.py type [--interval-ms N]   types TEXT forever, one key at a time,
                                                         printing "typed <count> <monotonic>"
@@ -19,10 +21,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication
 
-from desktop_app.storage.drafts import DraftStore
-from desktop_app.ui.draft_session import DraftSession, qt_to_py
+from desktop_app.ui.application import create_window, make_app
+from desktop_app.ui.draft_session import qt_to_py
 
 # A line with an emoji (two UTF-16 units) so cursor positions are tested off the BMP too.
 TEXT = "Thank you to every volunteer at the Elm Street library 📚 today!\n"
@@ -35,12 +37,16 @@ def typed_text(count: int) -> str:
 def main(argv: list[str]) -> int:
     mode = argv[1] if len(argv) > 1 else "type"
     interval = int(argv[argv.index("--interval-ms") + 1]) if "--interval-ms" in argv else 10
-    app = QApplication(argv[:1])
-    editor = QPlainTextEdit()
-    editor.setObjectName("draftEditor")
-    session = DraftSession(editor, DraftStore())
+    app = make_app()
+    window = create_window()
+    window.show()
+    # The drafts are read (and the last one reopened) once the window has painted.
+    while not window.drafts_wiring.started:
+        app.processEvents()
+        time.sleep(0.005)
+    editor = window.editor
+    session = window.drafts_wiring.session
     session.saveFailed.connect(lambda message: print(f"failed {message}", flush=True))
-    session.restore_last()
 
     if mode == "restore":
         text = editor.toPlainText()
@@ -56,7 +62,7 @@ def main(argv: list[str]) -> int:
             ),
             flush=True,
         )
-        session.close()
+        window.close()  # as the user quitting: saves and stops the lanes
         return 0
 
     editor.moveCursor(editor.textCursor().MoveOperation.End)
@@ -76,6 +82,7 @@ def main(argv: list[str]) -> int:
         state["count"] += 1
         print(f"typed {state['count']} {time.monotonic():.4f}", flush=True)
 
+    editor.setFocus()
     timer = QTimer()
     timer.timeout.connect(type_one)
     timer.start(interval)

@@ -1,4 +1,5 @@
-"""Autosave survives kill -9: a real process types, is killed, and a second one restores.
+"""Autosave survives kill -9: the real app (the main window as `python -m desktop_app`
+builds it) types in a separate process, is killed, and a second one restores.
 
 The harness (autosave_harness.py) prints "typed <count> <monotonic time>" after each key;
 CLOCK_MONOTONIC is shared by processes on one machine, so we know what had been typed a
@@ -33,7 +34,8 @@ LINE_TIMEOUT = 20
 
 
 def _start(*args: str) -> subprocess.Popen:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # No LanguageTool install is looked for outside the test's own dirs.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LTP_PATH": os.environ["XDG_CACHE_HOME"] + "/ltp"}
     return subprocess.Popen(
         [sys.executable, str(HARNESS), *args],
         stdout=subprocess.PIPE,

@@ -16,6 +16,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -92,6 +93,7 @@ class DraftsPanel(QWidget):
 
         self.heading = QLabel("Drafts", self)
         self.heading.setObjectName("draftsHeading")
+        self.heading.setProperty("role", "heading")
         self.search = QLineEdit(self)
         self.search.setObjectName("draftsSearch")
         self.search.setPlaceholderText("Search drafts")
@@ -127,9 +129,13 @@ class DraftsPanel(QWidget):
         self.bin_button.setCheckable(True)
         self.bin_button.toggled.connect(self.show_bin)
 
-        actions = QHBoxLayout()
-        for button in (self.new_button, self.duplicate_button, self.rename_button, self.delete_button):
-            actions.addWidget(button)
+        # Two a row: four in one row were cut short in a narrow side column.
+        actions = QGridLayout()
+        actions.setSpacing(4)
+        for index, button in enumerate(
+            (self.new_button, self.duplicate_button, self.rename_button, self.delete_button)
+        ):
+            actions.addWidget(button, index // 2, index % 2)
         bin_actions = QHBoxLayout()
         for button in (self.bin_button, self.restore_button, self.empty_button):
             bin_actions.addWidget(button)

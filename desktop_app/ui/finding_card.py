@@ -118,15 +118,20 @@ class FindingCard(QFrame):
         layout.addLayout(self.suggestion_row)
         self.suggestion_buttons: list[QPushButton] = []
 
-        actions = QHBoxLayout()
-        actions.addStretch(1)
         self.add_word_button = None
         if finding.category == "spelling":
+            # A row of its own: beside the two Ignore links it widened every card in the list.
             self.add_word_button = self._link(
                 "Add to dictionary", f"Add {quoted(finding.text)} to your dictionary"
             )
             self.add_word_button.clicked.connect(lambda: self.addWordRequested.emit(self.finding))
-            actions.addWidget(self.add_word_button)
+            add_row = QHBoxLayout()
+            add_row.addStretch(1)
+            add_row.addWidget(self.add_word_button)
+            layout.addLayout(add_row)
+
+        actions = QHBoxLayout()
+        actions.addStretch(1)
         ask = "…" if finding.is_conduct else ""
         self.ignore_here_button = self._link(f"Ignore here{ask}", "Ignore this finding in this draft")
         self.ignore_here_button.clicked.connect(lambda: self.ignoreHereRequested.emit(self.finding))

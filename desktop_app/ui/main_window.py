@@ -101,7 +101,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.drafts = None  # the drafts lane (ui/drafts_wiring.py) when the app has one
 
         self.setWindowTitle(f"{APP_NAME}[*]")
-        self.resize(1320, 820)
+        self.resize(1360, 840)
         self._style_app()  # before any widget exists, so each is styled once, not twice
         self._build()
         self.actions_ = actions.build(self)
@@ -186,7 +186,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.left_scroll.setWidgetResizable(True)
         self.left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.left_scroll.setMinimumWidth(270)
+        self.left_scroll.setMinimumWidth(240)
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -292,8 +292,8 @@ class MainWindow(DraftFiles, QMainWindow):
     def reserve_drafts_slot(self) -> None:
         """Show the drafts slot at its width now, so filling it later moves nothing."""
         self.drafts_slot.show()
-        self.drafts_slot.setMinimumWidth(200)
-        self.splitter.setSizes([230, 280, 540, 370])
+        self.drafts_slot.setMinimumWidth(170)
+        self.splitter.setSizes([180, 250, 580, 350])
 
     def add_banner(self, banner: QWidget) -> None:
         """A notice above the editor (e.g. an autosave problem), below the others."""

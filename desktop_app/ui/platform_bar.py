@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, Q
 from desktop_app.core.findings import PlatformFit
 from desktop_app.ui import quiet
 
-CHIPS_PER_ROW = 4
+CHIPS_PER_ROW = 3
 ALL_NETWORKS = ("X", "Bluesky", "Threads", "Mastodon", "Instagram", "LinkedIn", "Facebook")
 
 
@@ -34,7 +34,7 @@ class PlatformBar(QFrame):
         self._fits: dict[str, PlatformFit] = {}
         self._focus: str | None = None
         self._truncated_length: int | None = None
-        # A grid of four a row: seven networks in one row would widen the whole window.
+        # A grid of three a row: more in one row would widen the whole window past a laptop screen.
         self._chip_row = QGridLayout()
         self._chip_row.setHorizontalSpacing(6)
         self._chip_row.setVerticalSpacing(4)

@@ -11,7 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop_app.storage.atomic import reason
-from desktop_app.storage.files import FileTooLarge, UnreadableFile, WriteFailed, read_text_file, write_text_file
+from desktop_app.storage.files import (
+    FileTooLarge,
+    UnreadableFile,
+    WriteFailed,
+    read_text_file,
+    write_text_file,
+)
 
 MAX_OPEN_BYTES = 20 * 1024 * 1024  # past this even "open anyway" is refused
 

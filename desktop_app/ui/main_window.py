@@ -52,7 +52,6 @@ MAX_MARKS = 400  # underlines (and tints) drawn at most, for a pasted essay
 TINTED = frozenset({"readability", "length"})  # shown as tints in the editor, not underlines
 
 
-
 class MainWindow(DraftFiles, QMainWindow):
     reportDrawn = Signal(int)  # revision now on screen
     fileOpened = Signal(str)

@@ -140,7 +140,9 @@ class ReviewActions(QObject):
             return
         self.export_to(kind, path, approver=approver, when=when)
 
-    def export_to(self, kind: str, path: str | Path, *, approver: str = "", when: datetime | None = None) -> bool:
+    def export_to(
+        self, kind: str, path: str | Path, *, approver: str = "", when: datetime | None = None
+    ) -> bool:
         """Build now, write on the worker; exported / exportFailed follow. False if not ready."""
         html = self.review_html(approver, when)
         if html is None:
@@ -177,7 +179,11 @@ class ReviewActions(QObject):
         window.statusBar().showMessage(message, 10000)
         if window.isVisible():
             box = QMessageBox(
-                QMessageBox.Icon.Warning, "Could not save the review", message, QMessageBox.StandardButton.Ok, window
+                QMessageBox.Icon.Warning,
+                "Could not save the review",
+                message,
+                QMessageBox.StandardButton.Ok,
+                window,
             )
             box.setWindowModality(Qt.WindowModality.WindowModal)
             window._keep(box).open()

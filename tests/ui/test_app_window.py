@@ -15,7 +15,14 @@ from desktop_app.storage.drafts import DraftStore
 from desktop_app.storage.settings import Settings
 from desktop_app.ui.application import create_window
 from tests.grammar.fake_languagetool import FakeLanguageTool
-from tests.ui.window_helpers import FakeAnalyzer, card_for_text, card_texts, type_text, underlined, wait_report
+from tests.ui.window_helpers import (
+    FakeAnalyzer,
+    card_for_text,
+    card_texts,
+    type_text,
+    underlined,
+    wait_report,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +47,9 @@ def drafts_folder(tmp_path):
 @pytest.fixture
 def open_app(qtbot, tmp_path, drafts_folder):
     windows = []
-    config = dataclasses.replace(default_config(), retry_delays=(0.05,), connect_timeout=1.0, read_timeout=10.0)
+    config = dataclasses.replace(
+        default_config(), retry_delays=(0.05,), connect_timeout=1.0, read_timeout=10.0
+    )
 
     def make(url: str = "", analyzer=None):
         settings = Settings(tmp_path / "settings.json")
@@ -246,7 +255,9 @@ def test_opening_a_file_makes_a_new_draft_and_save_as_remembers_it(qtbot, open_a
         window.save_as(str(target))
     assert (tmp_path / "final.txt").read_text(encoding="utf-8") == "From a file 🎉"
     wait_saved(qtbot, window)
-    assert DraftStore(drafts_folder).get(session(window).current_id).source_path == str(tmp_path / "final.txt")
+    assert DraftStore(drafts_folder).get(session(window).current_id).source_path == str(
+        tmp_path / "final.txt"
+    )
 
 
 def test_a_file_over_1_mb_asks_first(qtbot, open_app, tmp_path):

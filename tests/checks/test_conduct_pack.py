@@ -1,0 +1,76 @@
+"""The shipped pack as a whole: directed contempt, threats and group insults are must-fix,
+and ordinary political criticism of decisions, records and parties never is."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from desktop_app.core.analyzer import Analyzer
+from desktop_app.core.findings import Severity
+from tests.checks.conftest import shipped_pack
+
+
+@cache
+def _analyzer() -> Analyzer:
+    return Analyzer(shipped_pack())
+
+
+def _must_fix(text: str) -> list[tuple[str, str]]:
+    report = _analyzer().analyze(text)
+    return [(f.rule, f.text) for f in report.findings if f.severity is Severity.MUST_FIX]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister's plan is a disaster.",
+        "This policy is a joke.",
+        "Councillor Hart voted to close the library.",
+        "The Tories are a disgrace on housing.",
+        "Shameful decision by the council.",
+        "They should be ashamed of this budget.",
+        "The government should be ashamed of its record on child poverty.",
+        "He is terrible at answering questions about the hospital: ask him again on Friday.",
+        "She is sick of waiting 14 weeks for a GP appointment.",
+        "Another bank has shut up shop on our high street.",
+        "It is time for the government to put up or shut up on rail.",
+        "Landlords who leave families in damp homes must face fines.",
+        "Water bosses paid themselves £2m in bonuses while sewage poured into the river.",
+        "Sheep farmers are furious about the trade deal.",
+        "Free water butts for the first 200 households.",
+        "The former councillor was charged with perverting the course of justice.",
+        "The government beat us by 12 votes, but they should die of shame at this bill.",
+    ],
+)
+def test_political_criticism_is_never_must_fix(text):
+    assert _must_fix(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("You are vile, @HillsideTenant.", "Drafting.Contempt"),
+        ("What a disgusting human being.", "Drafting.Contempt"),
+        ("He is a piece of garbage.", "Drafting.Contempt"),
+        ("She should be ashamed of herself.", "Drafting.Contempt"),
+        ("You are awful.", "Drafting.Contempt"),
+        ("Crawl back under your rock, Councillor.", "Drafting.Bullying"),
+        ("Burn in hell, @RiversideLad.", "Drafting.Bullying"),
+        ("Traitors like him should hang.", "Drafting.Threats"),
+        ("He deserves to get shot.", "Drafting.Threats"),
+        ("Landlords are parasites.", "Drafting.GroupInsults"),
+        ("Water bosses are crooks.", "Drafting.GroupInsults"),
+        ("Reform supporters are brainwashed sheep.", "Drafting.GroupInsults"),
+    ],
+)
+def test_directed_contempt_threats_and_group_insults_are_must_fix(text, rule):
+    assert rule in {r for r, _ in _must_fix(text)}
+
+
+def test_contempt_survives_evasion():
+    # conduct rules match through look-alike letters and spacing; the card covers what was typed
+    text = "You are v i l e."
+    found = [(r, t) for r, t in _must_fix(text) if r == "Drafting.Contempt"]
+    assert found == [("Drafting.Contempt", "You are v i l e")]

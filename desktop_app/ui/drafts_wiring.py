@@ -37,7 +37,7 @@ class DraftsWiring(QObject):
         self.banner = Banner("Autosave problem")
         window.add_banner(self.banner)
         window.reserve_drafts_slot()
-        window.firstPainted.connect(self.start)
+        window.firstPainted.connect(self._start_soon)
         window.annotationsChanged.connect(self._push_annotations)
         window.before_close.append(self._close)
         window._update_title()
@@ -51,6 +51,16 @@ class DraftsWiring(QObject):
         return self._store
 
     # ----- start-up -----
+    def _start_soon(self) -> None:
+        from desktop_app.ui.background_import import import_then
+
+        modules = [
+            "desktop_app.ui.draft_session",
+            "desktop_app.ui.drafts_panel",
+            "desktop_app.storage.drafts",
+        ]
+        import_then(modules, self.start, self)
+
     def start(self) -> None:
         """Read the drafts and reopen the last one (after the first paint: it reads files)."""
         if self.started:

@@ -2,7 +2,8 @@
 "Add to dictionary" button on spelling cards and its section in Preferences.
 
 The lane is made and started once the window has painted (it reads word lists and may
-start a local LanguageTool), so it never delays the first paint.
+start a local LanguageTool), its modules imported on a worker first, so it never delays
+the first paint or stalls early typing.
 """
 
 from __future__ import annotations
@@ -26,7 +27,12 @@ class GrammarWiring(QObject):
         window.preferencesApplied.connect(self._on_preferences)
         window.closing.connect(self.shutdown)
         if start:
-            window.firstPainted.connect(self.start)
+            window.firstPainted.connect(self._start_soon)
+
+    def _start_soon(self) -> None:
+        from desktop_app.ui.background_import import import_then
+
+        import_then(["desktop_app.ui.grammar_lane", "desktop_app.grammar.service"], self.start, self)
 
     def start(self) -> None:
         if self.lane is not None:

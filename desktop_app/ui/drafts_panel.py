@@ -277,6 +277,15 @@ class DraftsPanel(QWidget):
         if self.search.text().strip():
             self.refresh()  # it may now match the search, or no longer
             return
+        first = self.list_widget.item(0)
+        if first is not None and first.data(ID_ROLE) == draft.id:
+            # Already at the top (the usual case while typing): touch the text only if it
+            # changed, so an autosave does not relayout the list under the user's typing.
+            text = item_text(draft)
+            if first.text() != text:
+                first.setText(text)
+                first.setToolTip(draft.title)
+            return
         self._filling = True
         try:
             for row in range(self.list_widget.count()):

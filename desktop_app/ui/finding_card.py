@@ -91,6 +91,8 @@ class FindingCard(QFrame):
         self.serves_label.setProperty("role", "muted")
         self.serves_label.setWordWrap(True)
         layout.addWidget(self.serves_label)
+        # Spelling and grammar serve no principle: no empty line under the severity.
+        self.serves_label.setVisible(bool(self.serves_label.text()))
 
         self.words_label = QLabel(quoted(finding.text))
         self.words_label.setObjectName("cardWords")

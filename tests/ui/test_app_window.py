@@ -354,3 +354,24 @@ def test_the_file_menu_has_both_exports(qtbot, open_app):
     window = open_app()
     texts = [a.text() for a in window.actions_.menus.file.actions()]
     assert "Export Review as HTML…" in texts and "Export Review as PDF…" in texts
+
+
+def test_closing_when_the_last_change_cannot_be_saved_asks_first(qtbot, open_app, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.ui import drafts_wiring
+
+    window = open_app()
+    type_text(qtbot, window, "Keep me.")
+    monkeypatch.setattr(session(window), "close", lambda: False)
+    asked = []
+
+    def answer(*args, **_kwargs):
+        asked.append(args[1])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(drafts_wiring.QMessageBox, "warning", answer)
+    window.close()
+    assert asked == ["Your latest changes could not be saved"]
+    assert window.isVisible() and window.text() == "Keep me."
+    monkeypatch.undo()

@@ -13,16 +13,6 @@ from desktop_app.ui.themes import SEVERITY_LABELS
 MAX_SUGGESTIONS = 4
 
 
-# A conduct rule names its clause; some clauses are also one of the ten principles in
-# the reader's eyes (P6 says "never make personal attacks"), so the card and the
-# principles panel show that principle too.
-CATEGORY_PRINCIPLE = {"personal-attack": "P6"}
-
-
-def principle_of(finding: Finding) -> str | None:
-    return finding.principle or CATEGORY_PRINCIPLE.get(finding.category)
-
-
 def quoted(words: str, limit: int = 90) -> str:
     words = " ".join(words.split())
     if len(words) > limit:
@@ -33,7 +23,7 @@ def quoted(words: str, limit: int = 90) -> str:
 def serves(finding: Finding, title: Callable[[str | None], str]) -> str:
     """'P6 · Criticise policy, not people' or 'Conduct policy · No abuse, ...'."""
     parts = []
-    principle = principle_of(finding)
+    principle = finding.principle  # a conduct finding may name one too (from principles.yml)
     if principle:
         parts.append(f"{principle} · {title(principle)}")
     if finding.clause:

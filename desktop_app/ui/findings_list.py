@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 
 from desktop_app.core.findings import CONDUCT_KEY, Finding, Severity
 from desktop_app.ui import quiet
-from desktop_app.ui.finding_card import FindingCard, card_key, principle_of
+from desktop_app.ui.finding_card import FindingCard, card_key
 
 MAX_CARDS = 20  # beyond this a pasted essay would cost more widgets than anyone reads
 
@@ -25,7 +25,7 @@ def matches_filter(finding: Finding, key: str | None) -> bool:
         return True
     if key == CONDUCT_KEY:
         return finding.is_conduct
-    return principle_of(finding) == key
+    return finding.principle == key
 
 
 def _set_text(label: QLabel, text: str) -> None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
-from desktop_app.core.findings import Finding, GrammarState, Report, Suggestion
+from desktop_app.core.findings import Finding, GrammarState, Report, Suggestion, principle_statuses
 from desktop_app.storage.settings import Settings
 from desktop_app.ui import actions, themes
 from desktop_app.ui.analysis_worker import MAX_CHECKED, AnalysisController, AnalysisResult
@@ -45,7 +45,7 @@ from desktop_app.ui.grammar_status import status_detail, status_words
 from desktop_app.ui.legend import Legend
 from desktop_app.ui.platform_bar import PlatformBar
 from desktop_app.ui.policy_info import PolicyInfo
-from desktop_app.ui.principles_panel import PrinciplesPanel, principle_states
+from desktop_app.ui.principles_panel import PrinciplesPanel
 from desktop_app.ui.readability_panel import ReadabilityPanel
 
 MAX_MARKS = 400  # underlines (and tints) drawn at most, for a pasted essay
@@ -395,7 +395,7 @@ class MainWindow(DraftFiles, QMainWindow):
             text=report.text,
             revision=report.revision,
             findings=findings,
-            principles=principle_states(findings, self.policy.titles()),
+            principles=principle_statuses(findings, self.policy.titles()),
             readability=report.readability,
             platforms=list(report.platforms),
             grammar=report.grammar,
@@ -450,7 +450,7 @@ class MainWindow(DraftFiles, QMainWindow):
         findings = self._panel_findings
         self.findings_list.set_findings(findings, has_text=bool(report.text.strip()))
         self.principles_panel.set_statuses(
-            principle_states([f for f in findings if f.rule], self.policy.titles())
+            principle_statuses([f for f in findings if f.rule], self.policy.titles())
         )
         self.readability_panel.set_readability(report.readability)
         self._on_cursor_moved()

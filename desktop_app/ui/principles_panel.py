@@ -14,31 +14,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.core.findings import CONDUCT_KEY, PRINCIPLE_IDS, Finding, PrincipleStatus, Severity
+from desktop_app.core.findings import CONDUCT_KEY, PRINCIPLE_IDS, PrincipleStatus
 from desktop_app.ui import quiet
-from desktop_app.ui.finding_card import principle_of
 
 STATE_WORDS = {"clear": "clear", "advice": "advice", "must-fix": "must fix"}
-
-
-def principle_states(findings: list[Finding], titles: dict[str, str]) -> dict[str, PrincipleStatus]:
-    """State and count per row. A conduct finding counts for the conduct policy and also
-    for the principle it names (a personal attack is both conduct and P6)."""
-    buckets: dict[str, list[Finding]] = {k: [] for k in (*PRINCIPLE_IDS, CONDUCT_KEY)}
-    for f in findings:
-        if f.is_conduct:
-            buckets[CONDUCT_KEY].append(f)
-        principle = principle_of(f)
-        if principle in buckets and principle != CONDUCT_KEY:
-            buckets[principle].append(f)
-    out = {}
-    for key, items in buckets.items():
-        if any(f.severity is Severity.MUST_FIX for f in items):
-            state = "must-fix"
-        else:
-            state = "advice" if items else "clear"
-        out[key] = PrincipleStatus(key, titles.get(key, key), state, len(items))
-    return out
 
 
 class ElidedLabel(QLabel):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    # In the standalone build a child process (the GUI's spelling process) starts by
+    # running this executable; freeze_support() makes it serve and exit there.
+    multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "check":
         from desktop_app.cli import main as check_main

@@ -90,9 +90,13 @@ class SpellChecker:
         config: GrammarConfig | None = None,
         dictionary_dir: Path = DICTIONARY_DIR,
         extra_words: Iterable[str] = (),
+        *,
+        isolated: bool = False,
     ):
         self.config = config or default_config()
         self._dictionary_dir = dictionary_dir
+        # The GUI asks for Hunspell in a child process (see hunspell_process.py).
+        self._isolated = isolated
         self._hunspell = None
         self._problem = ""
         self._lock = threading.RLock()
@@ -103,12 +107,22 @@ class SpellChecker:
     # --- the dictionary -------------------------------------------------------------
     def _speller(self):
         if self._hunspell is None and not self._problem:
-            try:
-                import hunspell  # chunspell: Hunspell itself, with wheels for each platform
+            if self._isolated:
+                try:
+                    from desktop_app.grammar.hunspell_process import HunspellProcess
 
-                self._hunspell = hunspell.Hunspell(DICTIONARY, hunspell_data_dir=str(self._dictionary_dir))
-            except Exception as exc:  # missing wheel or dictionary: spelling is off, the app goes on
-                self._problem = f"Offline spelling is unavailable ({exc})."
+                    self._hunspell = HunspellProcess(DICTIONARY, self._dictionary_dir)
+                except OSError:
+                    pass  # spelling in this process still works; a new typo may pause the window
+            if self._hunspell is None:
+                try:
+                    import hunspell  # chunspell: Hunspell itself, with wheels for each platform
+
+                    self._hunspell = hunspell.Hunspell(
+                        DICTIONARY, hunspell_data_dir=str(self._dictionary_dir)
+                    )
+                except Exception as exc:  # missing wheel or dictionary: spelling is off, the app goes on
+                    self._problem = f"Offline spelling is unavailable ({exc})."
         if self._hunspell is None:
             raise SpellingUnavailable(self._problem)
         return self._hunspell

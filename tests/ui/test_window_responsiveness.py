@@ -138,6 +138,10 @@ def test_grammar_findings_merge_for_the_current_revision_only(qtbot, make_window
     window.set_grammar_status(GrammarState("unavailable", "LanguageTool is not installed"))
     label = window.findChild(type(window.grammar_status), "grammarStatus")
     assert label.text() == "Grammar: off — LanguageTool not installed" and "not installed" in label.toolTip()
+    window.set_grammar_status(
+        GrammarState("unavailable", "LanguageTool not installed; offline spelling only")
+    )
+    assert label.text() == "Grammar: spelling only — LanguageTool not installed"
 
 
 def test_the_snapshot_of_a_huge_draft_is_its_start_without_cutting_an_emoji(qtbot, make_window):

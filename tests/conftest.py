@@ -16,4 +16,17 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("DRAFTING_ASSISTANT_LT_URL", raising=False)
+    # never find (or create) a LanguageTool install outside the test's own folders
+    monkeypatch.setenv("LTP_PATH", str(home / "ltp"))
+    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
     yield
+
+
+@pytest.fixture
+def fake_lt():
+    """A LanguageTool 6.4 on 127.0.0.1 that speaks the real protocol (tests/grammar)."""
+    from tests.grammar.fake_languagetool import FakeLanguageTool
+
+    server = FakeLanguageTool("6.4")
+    yield server
+    server.down()  # also answers any request still held by a delay

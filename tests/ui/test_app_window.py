@@ -14,7 +14,6 @@ from desktop_app.storage.atomic import WriteFailed
 from desktop_app.storage.drafts import DraftStore
 from desktop_app.storage.settings import Settings
 from desktop_app.ui.application import create_window
-from tests.grammar.fake_languagetool import FakeLanguageTool
 from tests.ui.window_helpers import (
     FakeAnalyzer,
     card_for_text,
@@ -23,20 +22,6 @@ from tests.ui.window_helpers import (
     underlined,
     wait_report,
 )
-
-
-@pytest.fixture(autouse=True)
-def _no_local_languagetool(tmp_path, monkeypatch):
-    monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp"))
-    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
-
-
-@pytest.fixture
-def fake_lt():
-    server = FakeLanguageTool("6.4")
-    yield server
-    server.release()
-    server.down()
 
 
 @pytest.fixture

@@ -16,24 +16,9 @@ from desktop_app.grammar.local_server import free_port
 from desktop_app.storage.settings import Settings
 from desktop_app.ui.grammar_lane import GrammarLane
 from desktop_app.ui.grammar_settings import GrammarSettingsBox
-from tests.grammar.fake_languagetool import FakeLanguageTool
 from tests.grammar.zip_server import serve_zip
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def _no_local_languagetool(tmp_path, monkeypatch):
-    monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp"))
-    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
-
-
-@pytest.fixture
-def fake_lt():
-    server = FakeLanguageTool("6.4")
-    yield server
-    server.release()
-    server.down()
 
 
 @pytest.fixture

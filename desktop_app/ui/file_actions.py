@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app import APP_NAME
@@ -119,12 +118,7 @@ class DraftFiles:
         self.fileSaved.emit(path)
 
     def _on_file_failed(self, op: str, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
-        if self.isVisible():
-            title = "Could not open the file" if op == "open" else "Could not save the draft"
-            box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
-            box.setWindowModality(Qt.WindowModality.WindowModal)
-            self._keep(box).open()
+        self.warn("Could not open the file" if op == "open" else "Could not save the draft", message)
         self.fileFailed.emit(message)
 
     def _update_title(self) -> None:

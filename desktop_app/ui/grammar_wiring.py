@@ -8,8 +8,7 @@ the first paint or stalls early typing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject
 
 from desktop_app.core.findings import Finding
 from desktop_app.ui.finding_card import quoted
@@ -70,17 +69,7 @@ class GrammarWiring(QObject):
             f"{quoted(word, 40)} could not be added to your dictionary: {error}. "
             "It is still underlined; try again once the problem is fixed."
         )
-        window.statusBar().showMessage(message, 10000)
-        if window.isVisible():
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                "Could not add the word",
-                message,
-                QMessageBox.StandardButton.Ok,
-                window,
-            )
-            box.setWindowModality(Qt.WindowModality.WindowModal)
-            window._keep(box).open()
+        window.warn("Could not add the word", message)
 
     # ----- Preferences -----
     def _settings_box(self):

@@ -747,6 +747,14 @@ class MainWindow(DraftFiles, QMainWindow):
         self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
         return dialog
 
+    def warn(self, title: str, message: str) -> None:
+        """A problem the user must see: in the status bar, and in a box that blocks nothing."""
+        self.statusBar().showMessage(message, 10000)
+        if self.isVisible():
+            box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+            self._keep(box).open()
+
     def _card_html(self, f: Finding) -> str:
         """The hover card."""
         from desktop_app.ui import hover_card  # first needed on the first hover

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from desktop_app.core.findings import Report
 
@@ -176,17 +176,7 @@ class ReviewActions(QObject):
             self.exported.emit(path)
             return
         message = f"The review could not be saved as {name}: {error}. Try another folder."
-        window.statusBar().showMessage(message, 10000)
-        if window.isVisible():
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                "Could not save the review",
-                message,
-                QMessageBox.StandardButton.Ok,
-                window,
-            )
-            box.setWindowModality(Qt.WindowModality.WindowModal)
-            window._keep(box).open()
+        window.warn("Could not save the review", message)
         self.exportFailed.emit(message)
 
     # ----- dialogs -----

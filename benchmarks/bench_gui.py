@@ -159,10 +159,27 @@ def _settled(window) -> bool:
     return window.drawn_revision == window.revision and not window.controller.busy
 
 
-def measure_typing(app, keystrokes: int = 300, interval_ms: int = 20) -> dict:
+TYPED_TEXT = "we will leverage this going forward and thank the volunteers "
+
+
+def type_keys(app, editor, keystrokes: int, interval_ms: int, after_key=None) -> None:
+    """Real key events into `editor` at a steady rate, as a person types."""
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
 
+    next_at = time.perf_counter()
+    for i in range(keystrokes):
+        next_at += interval_ms / 1000
+        pump(app, max(0.0, next_at - time.perf_counter()))
+        ch = TYPED_TEXT[i % len(TYPED_TEXT)]
+        key = Qt.Key.Key_Space if ch == " " else Qt.Key(ord(ch.upper()))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            app.sendEvent(editor, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+        if after_key is not None:
+            after_key()
+
+
+def measure_typing(app, keystrokes: int = 300, interval_ms: int = 20) -> dict:
     window = _ready_window(app)
     draft = (DRAFT_PARAGRAPH * 20)[:5000]
     window.editor.setPlainText(draft)
@@ -186,18 +203,12 @@ def measure_typing(app, keystrokes: int = 300, interval_ms: int = 20) -> dict:
 
     final_revision = [-1]
     window.reportDrawn.connect(drawn)
-    text = "we will leverage this going forward and thank the volunteers "
     heartbeat = Heartbeat()
     heartbeat.start()
-    next_at = time.perf_counter()
-    for i in range(keystrokes):
-        next_at += interval_ms / 1000
-        pump(app, max(0.0, next_at - time.perf_counter()))
-        ch = text[i % len(text)]
-        key = Qt.Key.Key_Space if ch == " " else Qt.Key(ord(ch.upper()))
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            app.sendEvent(window.editor, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
-        pending.append((window.revision, time.perf_counter()))
+    type_keys(
+        app, window.editor, keystrokes, interval_ms,
+        after_key=lambda: pending.append((window.revision, time.perf_counter())),
+    )  # fmt: skip
     final_revision[0] = window.revision
     pump(app, 5, until=lambda: _settled(window) and not pending)
     stall = heartbeat.stop()
@@ -217,8 +228,6 @@ def measure_typing(app, keystrokes: int = 300, interval_ms: int = 20) -> dict:
 
 def measure_bare_typing(app, keystrokes: int = 300, interval_ms: int = 20) -> float:
     """The floor on this machine: the same typing into a bare QPlainTextEdit (no checks)."""
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QMainWindow, QPlainTextEdit
 
     window = QMainWindow()
@@ -231,17 +240,9 @@ def measure_bare_typing(app, keystrokes: int = 300, interval_ms: int = 20) -> fl
     cursor = editor.textCursor()
     cursor.setPosition(2500)
     editor.setTextCursor(cursor)
-    text = "we will leverage this going forward and thank the volunteers "
     heartbeat = Heartbeat()
     heartbeat.start()
-    next_at = time.perf_counter()
-    for i in range(keystrokes):
-        next_at += interval_ms / 1000
-        pump(app, max(0.0, next_at - time.perf_counter()))
-        ch = text[i % len(text)]
-        key = Qt.Key.Key_Space if ch == " " else Qt.Key(ord(ch.upper()))
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            app.sendEvent(editor, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+    type_keys(app, editor, keystrokes, interval_ms)
     pump(app, 0.3)
     stall = heartbeat.stop()
     window.close()

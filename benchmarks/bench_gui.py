@@ -206,9 +206,12 @@ def measure_typing(app, keystrokes: int = 300, interval_ms: int = 20) -> dict:
     heartbeat = Heartbeat()
     heartbeat.start()
     type_keys(
-        app, window.editor, keystrokes, interval_ms,
+        app,
+        window.editor,
+        keystrokes,
+        interval_ms,
         after_key=lambda: pending.append((window.revision, time.perf_counter())),
-    )  # fmt: skip
+    )
     final_revision[0] = window.revision
     pump(app, 5, until=lambda: _settled(window) and not pending)
     stall = heartbeat.stop()

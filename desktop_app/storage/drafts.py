@@ -18,7 +18,6 @@ import os
 import re
 import threading
 import time
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -389,7 +388,7 @@ def _dump(draft: Draft) -> bytes:
 
 def _new_id() -> str:
     # Sortable by creation time, unique without coordination.
-    return time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:8]
+    return time.strftime("%Y%m%d-%H%M%S-") + os.urandom(4).hex()
 
 
 def _checked_id(draft_id: str) -> str:

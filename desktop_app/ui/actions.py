@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QAction, QKeySequence
 
 
 def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
     act = QAction(text, window)
     if shortcut is not None:
-        act.setShortcut(QKeySequence(shortcut))
-        # window-wide, so F8 works from the findings list as well as the editor
-        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # Window-wide (QAction's default context), so F8 works from the findings list too.
+        # setShortcuts, not setShortcut: it takes every platform binding of a standard key,
+        # and its overloads do not make PySide6 build the Qt namespace (~25 ms at start-up).
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            act.setShortcuts(shortcut)
+        else:
+            act.setShortcuts([QKeySequence(shortcut)])
     if tip:
         act.setStatusTip(tip)
         act.setToolTip(tip)
@@ -45,13 +49,7 @@ def build(window) -> SimpleNamespace:
     a.copy = _action(window, "&Copy", e.copy)
     a.paste = _action(window, "&Paste", e.paste)
     a.select_all = _action(window, "Select &All", e.selectAll)
-    a.cut.setShortcut(QKeySequence(Std.Cut))
-    a.copy.setShortcut(QKeySequence(Std.Copy))
-    a.paste.setShortcut(QKeySequence(Std.Paste))
-    a.select_all.setShortcut(QKeySequence(Std.SelectAll))
-    # Clipboard keys belong to whichever text field has focus: shown in the menu only.
-    for act in (a.cut, a.copy, a.paste, a.select_all):
-        act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    # their keys: bind_clipboard_keys(), once the window has painted
     a.copy_post = _action(window, "Copy &Post", window.copy_post, "Ctrl+Shift+C", "Copy the whole post")
     a.find = _action(window, "&Find…", window.find_bar.open_bar, Std.Find, "Find in the draft")
     a.preferences = _action(window, "Pr&eferences…", window.show_preferences, "Ctrl+,")
@@ -90,3 +88,14 @@ def build(window) -> SimpleNamespace:
     help_menu.addAction(a.about)
     a.menus = SimpleNamespace(file=file_menu, edit=edit_menu, check=check_menu, help=help_menu)
     return a
+
+
+def bind_clipboard_keys(a: SimpleNamespace) -> None:
+    """Show Ctrl+X/C/V/A in the Edit menu; the keys themselves belong to whichever text
+    field has focus (WidgetShortcut). Called once the window has painted: the context
+    lives in PySide6's Qt namespace, kept out of start-up (see themes.system_is_dark)."""
+    Std = QKeySequence.StandardKey
+    keys = ((a.cut, Std.Cut), (a.copy, Std.Copy), (a.paste, Std.Paste), (a.select_all, Std.SelectAll))
+    for act, key in keys:
+        act.setShortcuts(key)
+        act.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetShortcut)

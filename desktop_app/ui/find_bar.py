@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
@@ -67,12 +67,12 @@ class FindBar(QFrame):
         return self._find(backward=True)
 
     def keyPressEvent(self, ev):
-        if ev.key() == Qt.Key.Key_Escape:
+        if ev.key() == QtCore.Qt.Key.Key_Escape:
             self.close_bar()
             return
         if (
-            ev.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and ev.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ev.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
+            and ev.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier
         ):
             self.find_previous()
             return

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop_app.core.findings import Finding, Suggestion
@@ -62,7 +63,7 @@ class FindingCard(QFrame):
     def __init__(self, finding: Finding, title: Callable[[str | None], str], parent=None):
         super().__init__(parent)
         self.setObjectName("findingCard")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         # (no Maximum height: with wrapped labels that squashed the text into itself)
         self.setProperty("severity", finding.severity.value)
         self.setProperty("selected", False)
@@ -87,18 +88,18 @@ class FindingCard(QFrame):
         self.words_label = QLabel(quoted(finding.text))
         self.words_label.setObjectName("cardWords")
         self.words_label.setWordWrap(True)
-        self.words_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.words_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         layout.addWidget(self.words_label)
 
         self.message_label = QLabel(finding.message)
         self.message_label.setWordWrap(True)
-        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         layout.addWidget(self.message_label)
 
         self.why_label = QLabel(finding.why)
         self.why_label.setProperty("role", "muted")
         self.why_label.setWordWrap(True)
-        self.why_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.why_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         layout.addWidget(self.why_label)
         self.why_label.setVisible(bool(finding.why))  # after it has a parent: never a window
 
@@ -140,7 +141,7 @@ class FindingCard(QFrame):
     def _link(self, text: str, accessible: str) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName("linkButton")
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
         button.setAccessibleName(accessible)
         return button
 
@@ -156,7 +157,7 @@ class FindingCard(QFrame):
         for index, label in enumerate(labels):
             button = QPushButton(_short(label))
             button.setObjectName("suggestionButton")
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
             button.setAccessibleName(f"Apply suggestion: replace {quoted(self.finding.text)} with {label}")
             button.setToolTip(f"Replace {quoted(self.finding.text, 40)} with “{label}”")
             button.clicked.connect(lambda _=False, i=index: self._apply(i))
@@ -189,7 +190,7 @@ class FindingCard(QFrame):
         super().mousePressEvent(ev)
 
     def keyPressEvent(self, ev):
-        if ev.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+        if ev.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter, QtCore.Qt.Key.Key_Space):
             self.activated.emit(self.finding)
             return
         super().keyPressEvent(ev)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.findings import CONDUCT_KEY, Finding, Severity
@@ -53,7 +53,6 @@ class FindingsList(QScrollArea):
         self.setObjectName("findingsList")
         self.setAccessibleName("Findings")
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._title = title
         self._cards: dict[tuple, FindingCard] = {}

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from desktop_app.ui import themes
+
+
+def _rounded(rect: QRectF) -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(rect, 3, 3)
+    return path
 
 
 class _Sample(QWidget):
@@ -26,21 +32,19 @@ class _Sample(QWidget):
     def paintEvent(self, _ev):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Fills and dash patterns rather than Qt.PenStyle: the legend paints in the first
+        # frame, before which the app never touches PySide6's Qt namespace (see themes).
         if self.kind == "overflow":
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(self.colour)
-            p.drawRoundedRect(QRectF(1, 1, 18, 12), 3, 3)
+            p.fillPath(_rounded(QRectF(1, 1, 18, 12)), self.colour)
             p.setPen(QPen(self.text_colour, 1.6))
             p.drawLine(QPointF(4, 7), QPointF(15, 7))
             return
         if self.kind == "tint":
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(self.colour)
-            p.drawRoundedRect(QRectF(1, 1, 20, 12), 3, 3)
+            p.fillPath(_rounded(QRectF(1, 1, 20, 12)), self.colour)
             return
         pen = QPen(self.colour, 1.6)
         if self.kind == "dots":
-            pen.setStyle(Qt.PenStyle.DotLine)
+            pen.setDashPattern([1.0, 2.0])  # what Qt's DotLine draws
             p.setPen(pen)
             p.drawLine(QPointF(1, 10), QPointF(21, 10))
             return

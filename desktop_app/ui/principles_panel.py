@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -20,55 +21,32 @@ from desktop_app.ui import quiet
 STATE_WORDS = {"clear": "clear", "advice": "advice", "must-fix": "must fix"}
 
 
-class ElidedLabel(QLabel):
-    """Shows as much of the title as fits, ending in an ellipsis; the tooltip has it all."""
-
-    def __init__(self, text: str = "", parent=None):
-        super().__init__(parent)
-        self._full = text
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def setText(self, text: str) -> None:
-        self._full = text
-        self._elide()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def resizeEvent(self, ev):
-        super().resizeEvent(ev)
-        self._elide()
-
-    def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 10))
-        super().setText(shown)
-
-
 class PrincipleRow(QPushButton):
-    """A checkable row; the labels inside ignore the mouse so the button gets the click."""
+    """A checkable row. A click on a label inside reaches the button: labels pass on the
+    mouse presses they do not use."""
 
     def __init__(self, key: str, parent=None):
         super().__init__(parent)
         self.key = key
         self.setObjectName("principleRow")
         self.setCheckable(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumHeight(28)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # as tall as its title needs: a long title wraps onto a second line, never cut short
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
         layout.setSpacing(8)
         self.id_label = QLabel("⚑" if key == CONDUCT_KEY else key)
         self.id_label.setFixedWidth(28)
         self.id_label.setProperty("role", "muted")
-        self.title_label = ElidedLabel(key)
+        self.title_label = QLabel(key)
+        self.title_label.setObjectName("principleTitle")
+        self.title_label.setWordWrap(True)
         self.badge = QLabel("✓")
-        self.badge.setObjectName("stateBadge")
+        self.badge.setObjectName("stateBadge")  # right-aligned by the theme's style sheet
         self.badge.setProperty("state", "clear")
-        self.badge.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.badge.setFixedSize(24, 20)  # a count changing must not relayout the window
         for label in (self.id_label, self.title_label, self.badge):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         layout.setStretch(1, 1)
         self.state = "clear"
@@ -130,7 +108,6 @@ class PrinciplesPanel(QFrame):
             info = QToolButton()
             info.setObjectName("infoButton")
             info.setText("i")
-            info.setCursor(Qt.CursorShape.PointingHandCursor)
             info.setAccessibleName(f"Read {'the conduct policy' if key == CONDUCT_KEY else key} in full")
             info.setToolTip("Read it in full")
             info.clicked.connect(lambda _=False, k=key: self.readRequested.emit(k))
@@ -139,6 +116,14 @@ class PrinciplesPanel(QFrame):
             layout.addLayout(row_layout)
             self.rows[key] = row
             row.info_button = info
+
+    def use_pointing_cursors(self) -> None:
+        """Pointing-hand cursors on the rows and (i) buttons. Called once the window has
+        painted: the cursor shape lives in PySide6's Qt namespace, kept out of start-up."""
+        hand = QtCore.Qt.CursorShape.PointingHandCursor
+        for row in self.rows.values():
+            row.setCursor(hand)
+            row.info_button.setCursor(hand)
 
     def set_titles(self, titles: dict[str, str]) -> None:
         for key, row in self.rows.items():

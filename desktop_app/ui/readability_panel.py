@@ -61,6 +61,10 @@ class ReadabilityPanel(QFrame):
         for label in (self.hard, self.very_hard):
             label.setWordWrap(True)
             layout.addWidget(label)
+        for label in (self.age, self.hard, self.very_hard):
+            # no level yet: set here so set_readability(None) below has nothing to re-polish
+            # (style().polish() is the first use of PySide6's Qt namespace, ~25 ms)
+            label.setProperty("level", "")
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)

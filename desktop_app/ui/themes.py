@@ -6,7 +6,7 @@ Text colours are chosen for at least 4.5:1 contrast on their backgrounds (WCAG A
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -65,14 +65,19 @@ DARK = {
 SEVERITY_LABELS = {"must-fix": "Must fix", "advice": "Advice", "suggestion": "Suggestion"}
 
 
+THEMED = "draftingAssistantThemed"  # application property: our palette has replaced the desktop's
+
+
 def system_is_dark() -> bool:
     app = QGuiApplication.instance()
     if app is None:
         return False
-    try:
-        return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
-    except AttributeError:  # Qt < 6.5: guess from the palette
+    if not app.property(THEMED) or not hasattr(app.styleHints(), "colorScheme"):
+        # At start-up the palette is still the desktop's, filled from its light or dark
+        # setting. Reading it, not colorScheme(), keeps PySide6 from building the Qt
+        # namespace's ~90 enums (~25 ms) before the window has painted.
         return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return app.styleHints().colorScheme() == QtCore.Qt.ColorScheme.Dark
 
 
 def resolve(theme: str) -> dict[str, str]:
@@ -162,6 +167,7 @@ QPushButton#principleRow {{
 QPushButton#principleRow:hover {{ background: {c["surface_alt"]}; }}
 QPushButton#principleRow:checked {{ background: {c["selection"]}; }}
 QPushButton#principleRow:focus {{ border: 1px solid {c["accent"]}; }}
+QLabel#stateBadge {{ qproperty-alignment: 'AlignRight | AlignVCenter'; }}
 QLabel#stateBadge[state="clear"] {{ color: {c["clear"]}; }}
 QLabel#stateBadge[state="advice"] {{ color: {c["advice"]}; font-weight: 600; }}
 QLabel#stateBadge[state="must-fix"] {{ color: {c["must-fix"]}; font-weight: 600; }}
@@ -201,5 +207,6 @@ def apply(app: QApplication, theme: str, editor_points: int = 12) -> dict[str, s
     if app.style().name().lower() != "fusion":
         app.setStyle(QStyleFactory.create("Fusion"))  # draws our palette the same everywhere
     app.setPalette(_palette(colours))
+    app.setProperty(THEMED, True)
     app.setStyleSheet(style_sheet(colours, editor_points))
     return colours

@@ -1,0 +1,111 @@
+"""Start-up: what the window does before and just after its first paint."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from tests.ui import window_helpers
+from tests.ui.window_helpers import FakeAnalyzer
+
+make_window = window_helpers.make_window  # fixture
+settings = window_helpers.settings  # fixture
+
+# Runs in a fresh interpreter: builds the window as the app does and reports, at its first
+# paint, whether PySide6 has built the Qt namespace (~90 enums, ~25 ms of start-up).
+FIRST_PAINT_PROBE = textwrap.dedent(
+    """
+    import os, sys
+    import PySide6.QtCore as QtCore
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+    lazy = "Qt" not in vars(QtCore)
+    app = QApplication(sys.argv[:1])
+    from desktop_app.ui.application import create_window, make_app
+    make_app()
+    window = create_window()
+    class Probe(QObject):
+        def eventFilter(self, obj, ev):
+            if ev.type() == QEvent.Type.Paint and not hasattr(self, "seen"):
+                self.seen = "Qt" in vars(QtCore)
+                QTimer.singleShot(0, app.quit)
+            return False
+    probe = Probe()
+    window.installEventFilter(probe)
+    window.show()
+    QTimer.singleShot(20000, app.quit)
+    app.exec()
+    print("lazy" if lazy else "eager", "built" if getattr(probe, "seen", True) else "not-built")
+    window.controller.shutdown()
+    os._exit(0)
+    """
+)
+
+
+def test_first_paint_comes_before_pyside_builds_the_qt_namespace(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_PROBE], capture_output=True, text=True, timeout=120, env=env
+    )
+    words = out.stdout.split()
+    assert words[:1] == ["lazy"], f"PySide6 no longer loads its types lazily: {out.stdout}{out.stderr}"
+    assert words[1:] == ["not-built"], (
+        "something before the first paint used PySide6's Qt namespace (Qt.AlignmentFlag, a "
+        "cursor shape, setShortcut, style().polish, ...); move it after firstPainted"
+    )
+
+
+def _painted(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window._shown_once, timeout=5000)
+
+
+def test_clipboard_keys_belong_to_the_focused_field_once_the_window_has_painted(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    _painted(qtbot, window)
+    a = window.actions_
+    assert a.copy.shortcut() == QKeySequence(QKeySequence.StandardKey.Copy)
+    for act in (a.cut, a.copy, a.paste, a.select_all):
+        assert act.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+    assert a.next_finding.shortcut().toString() == "F8"
+    assert a.next_finding.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+
+
+def test_side_panels_get_pointing_cursors_and_no_sideways_scrolling_after_paint(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    _painted(qtbot, window)
+    row = window.principles_panel.rows["P6"]
+    assert row.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    assert row.info_button.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    off = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert window.findings_list.horizontalScrollBarPolicy() == off
+    assert window.left_scroll.horizontalScrollBarPolicy() == off
+
+
+def test_a_click_on_a_principle_title_toggles_its_row(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    row = window.principles_panel.rows["P7"]
+    QTest.mouseClick(row.title_label, Qt.MouseButton.LeftButton)
+    assert row.isChecked()
+    QTest.mouseClick(row.badge, Qt.MouseButton.LeftButton)
+    assert not row.isChecked()
+
+
+def test_long_principle_titles_wrap_and_are_never_cut_short(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    window.principles_panel.set_titles({"P9": "Inventive and accessible online, with a longer title"})
+    window.splitter.setSizes([160, 240, 600, 360])
+    QApplication.processEvents()
+    row = window.principles_panel.rows["P9"]
+    label = row.title_label
+    assert label.text() == "Inventive and accessible online, with a longer title"
+    assert label.wordWrap()
+    # every line of it fits: the row grew to the wrapped label's height
+    assert label.height() >= label.heightForWidth(label.width())
+    assert row.height() > window.principles_panel.rows["P1"].height()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from desktop_app.ui import themes
+from desktop_app.ui.flow_layout import FlowLayout
 
 
 def _rounded(rect: QRectF) -> QPainterPath:
@@ -62,7 +63,7 @@ class Legend(QWidget):
         ("dots", "suggestion", "Suggestion"),
         ("tint", "hard", "Hard sentence"),
         ("tint", "very-hard", "Very hard"),
-        ("overflow", "overflow", "Over the limit"),
+        ("overflow", "overflow", "Too long"),
     )
 
     def __init__(self, parent=None):
@@ -74,19 +75,22 @@ class Legend(QWidget):
             "suggestion. Yellow tint: hard sentence. Pink tint: very hard sentence. Red text on "
             "grey: text past a network's limit."
         )
-        layout = QHBoxLayout(self)
+        # wraps onto a second line in a narrow window rather than setting its minimum width
+        layout = FlowLayout(self, h_spacing=10, v_spacing=2)
         layout.setContentsMargins(4, 0, 4, 0)
-        layout.setSpacing(4)
         self._samples = []
         for kind, key, text in self.ITEMS:
+            item = QWidget()
+            item_layout = QHBoxLayout(item)
+            item_layout.setContentsMargins(0, 0, 0, 0)
+            item_layout.setSpacing(4)
             sample = _Sample(kind)
             label = QLabel(text)
             label.setProperty("role", "muted")
-            layout.addWidget(sample)
-            layout.addWidget(label)
-            layout.addSpacing(6)
+            item_layout.addWidget(sample)
+            item_layout.addWidget(label)
+            layout.addWidget(item)
             self._samples.append((sample, key))
-        layout.addStretch(1)
         self.set_colours(themes.LIGHT)
 
     def set_colours(self, c: dict[str, str]) -> None:

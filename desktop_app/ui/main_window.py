@@ -304,8 +304,9 @@ class MainWindow(DraftFiles, QMainWindow):
         """Show the drafts slot at its width now, so filling it later moves nothing."""
         self.drafts_slot.show()
         self.drafts_slot.setMinimumWidth(160)
-        # room for most principle titles in full without squeezing the findings cards
-        self.splitter.setSizes([160, 285, 555, 360])
+        # Long principle titles wrap onto two lines; the editor gets the room, enough for
+        # the legend on one line at the default window size.
+        self.splitter.setSizes([160, 260, 600, 340])
 
     def add_banner(self, banner: QWidget) -> None:
         """A notice above the editor (e.g. an autosave problem), below the others."""

@@ -10,7 +10,7 @@ import textwrap
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui import window_helpers
 from tests.ui.window_helpers import FakeAnalyzer
@@ -25,7 +25,7 @@ FIRST_PAINT_PROBE = textwrap.dedent(
     import os, sys
     import PySide6.QtCore as QtCore
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
     lazy = "Qt" not in vars(QtCore)
     app = QApplication(sys.argv[:1])
     from desktop_app.ui.application import create_window, make_app
@@ -109,3 +109,39 @@ def test_long_principle_titles_wrap_and_are_never_cut_short(qtbot, make_window):
     # every line of it fits: the row grew to the wrapped label's height
     assert label.height() >= label.heightForWidth(label.width())
     assert row.height() > window.principles_panel.rows["P1"].height()
+
+
+def test_the_window_fits_a_small_laptop_screen_and_the_legend_wraps(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    assert window.minimumSizeHint().width() <= 1024
+    one_line = window.legend.heightForWidth(2000)
+    assert window.legend.heightForWidth(250) > one_line  # wraps rather than forcing width
+    window.resize(1024, 700)
+    QApplication.processEvents()
+    legend = window.legend
+    assert legend.height() >= legend.heightForWidth(legend.width())
+    items = [child for child in legend.children() if isinstance(child, QWidget)]
+    assert len(items) == 6 and all(legend.rect().contains(item.geometry()) for item in items)
+
+
+def test_flow_layout_places_items_left_to_right_then_wraps():
+    from PySide6.QtWidgets import QLabel
+
+    from desktop_app.ui.flow_layout import FlowLayout
+
+    holder = QWidget()
+    layout = FlowLayout(holder, h_spacing=10, v_spacing=4)
+    layout.setContentsMargins(0, 0, 0, 0)
+    labels = []
+    for _ in range(3):
+        label = QLabel()
+        label.setFixedSize(100, 20)
+        layout.addWidget(label)
+        labels.append(label)
+    assert layout.heightForWidth(320) == 20  # 100 + 10 + 100 + 10 + 100 fits
+    assert layout.heightForWidth(250) == 44  # the third wraps: 20 + 4 + 20
+    holder.resize(250, 44)
+    layout.setGeometry(holder.rect())
+    assert [label.geometry().topLeft().toTuple() for label in labels] == [(0, 0), (110, 0), (0, 24)]
+    assert layout.minimumSize().width() == 100
+    assert layout.takeAt(0) is not None and layout.count() == 2

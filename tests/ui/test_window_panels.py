@@ -225,3 +225,29 @@ def test_a_settings_problem_is_told_in_the_status_bar(qtbot, make_window, tmp_pa
     loaded = Settings.load(path)
     window = make_window(FakeAnalyzer(), settings=loaded)
     assert "unreadable" in window.statusBar().currentMessage()
+
+
+def test_system_theme_reads_the_desktop_palette_until_ours_replaces_it(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+    app = QGuiApplication.instance()
+    saved_palette, saved_flag = QPalette(app.palette()), app.property(themes.THEMED)
+    try:
+        app.setProperty(themes.THEMED, False)
+        dark = QPalette()
+        dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+        app.setPalette(dark)
+        assert themes.system_is_dark() and themes.resolve("system") is themes.DARK
+        light = QPalette()
+        light.setColor(QPalette.ColorRole.Window, QColor("#f5f5f5"))
+        app.setPalette(light)
+        assert not themes.system_is_dark()
+        # once our palette is in place it says nothing about the desktop: ask Qt instead
+        app.setPalette(dark)
+        app.setProperty(themes.THEMED, True)
+        expected = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        assert themes.system_is_dark() is expected
+    finally:
+        app.setPalette(saved_palette)
+        app.setProperty(themes.THEMED, saved_flag)

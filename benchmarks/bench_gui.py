@@ -158,10 +158,11 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def _ready_window(app):
+    """The window as the app builds it: autosave and the spelling lane run while we type."""
     from desktop_app.storage.settings import Settings
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.application import create_window
 
-    window = MainWindow(settings=Settings(os.path.join(os.environ["XDG_CONFIG_HOME"], "bench.json")))
+    window = create_window(settings=Settings(os.path.join(os.environ["XDG_CONFIG_HOME"], "bench.json")))
     window.ask_before_discarding = False
     window.show()
     pump(app, 30, until=lambda: window.controller.analyzer is not None)
@@ -293,7 +294,7 @@ def main() -> None:
     import tempfile
 
     home = tempfile.mkdtemp(prefix="bench-gui-")
-    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         os.environ[var] = os.path.join(home, var.lower())
 
     bare, ours = measure_startup()

@@ -1,6 +1,7 @@
 """Sentences, words, paragraphs, normalisation for matching and UTF-16 offset maps."""
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -301,7 +302,11 @@ def test_mapping_is_monotonic(raw):
 @given(st.text(alphabet=st.sampled_from("abcdefgh XYZ,;:?'\"()\n"), max_size=60), st.data())
 def test_unchanged_text_maps_by_identity(raw, data):
     norm = normalise_for_matching(raw)
-    assert norm.text == raw
+    if norm.text != raw:
+        # The one change this alphabet allows: single letters between spaces ("X X b")
+        # joined as a word spelt out. Everything else maps position for position.
+        assert re.search(r"(?<!\w)\w(?: \w)+(?!\w)", raw), (raw, norm.text)
+        return
     start = data.draw(st.integers(0, len(raw)))
     end = data.draw(st.integers(start, len(raw)))
     assert norm.to_original(start, end) == (start, end)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop_app.core.findings import Finding, Suggestion
+from desktop_app.ui import quiet
 from desktop_app.ui.themes import SEVERITY_LABELS
 
 MAX_SUGGESTIONS = 4
@@ -180,10 +181,7 @@ class FindingCard(QFrame):
         self._build_suggestions()
 
     def set_selected(self, selected: bool) -> None:
-        if self.property("selected") != selected:
-            self.setProperty("selected", selected)
-            self.style().unpolish(self)
-            self.style().polish(self)
+        quiet.set_style_property(self, "selected", selected)
 
     def mousePressEvent(self, ev):
         self.activated.emit(self.finding)

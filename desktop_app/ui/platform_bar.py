@@ -156,8 +156,5 @@ class PlatformBar(QFrame):
             if chip.accessibleName() != spoken:  # unchanged chips must not repaint
                 chip.setAccessibleName(spoken)
                 chip.setToolTip(spoken + (". Click to highlight where it goes over." if over else ""))
-            if chip.property("over") != over:
-                chip.setProperty("over", over)
-                chip.style().unpolish(chip)
-                chip.style().polish(chip)
+            if quiet.set_style_property(chip, "over", over):
                 quiet.pin(chip)  # bold when over: needs more room

@@ -67,9 +67,7 @@ class PrincipleRow(QPushButton):
         if (state, count) == (self.state, self.count):
             return
         self.state, self.count = state, count
-        self.badge.setProperty("state", state)
-        self.badge.style().unpolish(self.badge)
-        self.badge.style().polish(self.badge)
+        quiet.set_style_property(self.badge, "state", state)
         quiet.set_text(self.badge, "✓" if state == "clear" else str(count))
         self._accessible()
 

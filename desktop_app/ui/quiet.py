@@ -24,3 +24,14 @@ def pin(widget: QWidget) -> None:
     hint = widget.sizeHint().expandedTo(widget.minimumSize())  # never shrink a pinned badge
     if widget.minimumSize() != hint or widget.maximumSize() != hint:
         widget.setFixedSize(hint)
+
+
+def set_style_property(widget: QWidget, name: str, value) -> bool:
+    """Set a property the style sheet selects on ([state="advice"]) and restyle the widget,
+    only when the value really changes (re-polishing costs a style pass). True if it did."""
+    if widget.property(name) == value:
+        return False
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    return True

@@ -88,10 +88,7 @@ class ReadabilityPanel(QFrame):
         self.colours = colours
 
     def _set_level(self, label: QLabel, level: str) -> None:
-        if label.property("level") != level:
-            label.setProperty("level", level)
-            label.style().unpolish(label)
-            label.style().polish(label)
+        quiet.set_style_property(label, "level", level)
 
     def set_readability(self, r: Readability | None) -> None:
         if r is None or r.words == 0:

@@ -132,6 +132,17 @@ def compile_words(tokens: list[str], key: str, ignorecase: bool = False, nonword
         raise whole from None
 
 
+def number(d: dict, key: str, default, kind: type = float):
+    """A numeric key of a rule (`max`, `stack`, `density`, ...); a clear error naming it
+    when the value is not a number (`kind=int`: a whole number)."""
+    value = d.get(key, default)
+    try:
+        return kind(value)
+    except (TypeError, ValueError):
+        what = "a whole number" if kind is int else "a number"
+        raise RuleError(key, f"`{key}` must be {what}, got {value!r}") from None
+
+
 def str_list(value: Any, key: str) -> list[str]:
     if value is None:
         return []

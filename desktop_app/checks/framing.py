@@ -4,7 +4,15 @@ one of the `against` words when that list is not empty."""
 
 from __future__ import annotations
 
-from desktop_app.checks.base import Rule, RuleError, TextContext, compile_re, str_list, word_alternation
+from desktop_app.checks.base import (
+    Rule,
+    RuleError,
+    TextContext,
+    compile_re,
+    number,
+    str_list,
+    word_alternation,
+)
 
 DEFAULT_AGAINST = ["against", "versus", "vs", "v"]
 
@@ -25,10 +33,7 @@ class FramingRule(Rule):
         self.outgroup = compile_re(word_alternation(outgroup), "outgroup", fold) if outgroup else None
         against = d.get("against", DEFAULT_AGAINST)
         self.against = {w.lower() for w in str_list(against, "against")}
-        try:
-            self.window = int(d.get("window", 4))
-        except (TypeError, ValueError):
-            raise RuleError("window", "must be a whole number of words") from None
+        self.window = number(d, "window", 4, int)  # words
 
     def probe(self):
         parts = [r.pattern for r in (self.tokens, self.ingroup) if r is not None]

@@ -23,11 +23,11 @@ import re
 
 from desktop_app.checks.base import (
     Rule,
-    RuleError,
     Suggestion,
     TextContext,
     compile_re,
     fill_message,
+    number,
     str_list,
     str_map,
 )
@@ -50,12 +50,9 @@ class HashtagRule(Rule):
         known = str_map(d.get("known"), "known")
         self.known = {k.lower(): v for k, v in known.items() if v}
         self.words = {w.lower(): w for w in str_list(d.get("words"), "words")}
-        try:
-            self.min_letters = int(d.get("min_letters", 8))
-            self.advise_over = int(d.get("advise_over", 14))
-            self.margin = float(d.get("margin", _MARGIN))
-        except (TypeError, ValueError):
-            raise RuleError("min_letters", "min_letters, advise_over and margin are numbers") from None
+        self.min_letters = number(d, "min_letters", 8, int)
+        self.advise_over = number(d, "advise_over", 14, int)
+        self.margin = number(d, "margin", _MARGIN)
         self.unsplit_message = str(d.get("unsplit_message") or self.message)
         # A split that makes a rude word ("#whorepresents") is never offered: advice only.
         avoid = str_list(d.get("avoid"), "avoid")

@@ -4,14 +4,7 @@ card covers the first to the last hedge and the suggestion is the sentence witho
 
 from __future__ import annotations
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    Suggestion,
-    TextContext,
-    compile_words,
-    str_list,
-)
+from desktop_app.checks.base import Rule, RuleError, Suggestion, TextContext, compile_words, number, str_list
 
 _SEPARATORS = " \t,"
 
@@ -62,10 +55,7 @@ class HedgingRule(Rule):
         if not tokens:
             raise RuleError("tokens", "a hedging rule needs `tokens` (the hedges)")
         self.regex = compile_words(tokens, "tokens", True)
-        try:
-            self.stack = int(d.get("stack", 2))
-        except (TypeError, ValueError):
-            raise RuleError("stack", "must be a whole number") from None
+        self.stack = number(d, "stack", 2, int)
 
     def probe(self):
         return self.regex.pattern, self.evasion

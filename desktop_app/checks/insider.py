@@ -11,6 +11,7 @@ from desktop_app.checks.base import (
     TextContext,
     compile_words,
     fill_message,
+    number,
     str_list,
 )
 
@@ -26,11 +27,8 @@ class InsiderRule(Rule):
         if not terms:
             raise RuleError("terms", "an insider rule needs `terms`")
         self.regex = compile_words(terms, "terms", self.ignorecase)
-        try:
-            self.density = float(d.get("density", 0.08))
-            self.min_terms = int(d.get("min_terms", 2))
-        except (TypeError, ValueError):
-            raise RuleError("density", "`density` must be a number and `min_terms` a whole number") from None
+        self.density = number(d, "density", 0.08)
+        self.min_terms = number(d, "min_terms", 2, int)
 
     def probe(self):
         return self.regex.pattern, self.evasion

@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    TextContext,
-    compile_words,
-    remove_span,
-    str_list,
-)
+from desktop_app.checks.base import Rule, TextContext, compile_words, number, remove_span, str_list
 
 _HANDLE = re.compile(r"(?<![\w@])@\w+(?:@[\w\-]+(?:\.[\w\-]+)+)?")
 
@@ -24,10 +17,7 @@ class MentionsRule(Rule):
     document_level = True  # a handle repeated across paragraphs still counts
 
     def compile(self, d):
-        try:
-            self.max_same = int(d.get("max_same_handle", 2))
-        except (TypeError, ValueError):
-            raise RuleError("max_same_handle", "must be a whole number") from None
+        self.max_same = number(d, "max_same_handle", 2, int)
         pile_on = str_list(d.get("pile_on"), "pile_on")
         self.pile_on = compile_words(pile_on, "pile_on", True) if pile_on else None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.checks.base import Rule, RuleError, TextContext, compile_re, fill_message
+from desktop_app.checks.base import Rule, RuleError, TextContext, compile_re, fill_message, number
 
 
 class OccurrenceRule(Rule):
@@ -14,10 +14,7 @@ class OccurrenceRule(Rule):
         if token is None:
             raise RuleError("token", "an occurrence rule needs a `token` pattern")
         self.regex = compile_re(str(token), "token", self.ignorecase or self.evasion)
-        try:
-            self.max = int(d.get("max", 0))
-        except (TypeError, ValueError):
-            raise RuleError("max", f"`max` must be a whole number, got {d.get('max')!r}") from None
+        self.max = number(d, "max", 0, int)
         self.document_level = self.scope == "text"
 
     def _units(self, ctx: TextContext):

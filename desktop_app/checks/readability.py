@@ -3,15 +3,7 @@ enough to split (GOV.UK: 25 words)."""
 
 from __future__ import annotations
 
-from desktop_app.checks.base import Rule, RuleError, TextContext, fill_message
-
-
-def _number(d, key, default, kind=float):
-    value = d.get(key, default)
-    try:
-        return kind(value)
-    except (TypeError, ValueError):
-        raise RuleError(key, f"`{key}` must be a number, got {value!r}") from None
+from desktop_app.checks.base import Rule, TextContext, fill_message, number
 
 
 class ReadabilityRule(Rule):
@@ -21,10 +13,10 @@ class ReadabilityRule(Rule):
     evasion_capable = False
 
     def compile(self, d):
-        self.hard = _number(d, "hard", 10)
-        self.very_hard = _number(d, "very_hard", 14)
-        self.min_words = _number(d, "min_words", 14, int)
-        self.split_over = _number(d, "split_over", 0, int)  # 0: do not flag long sentences
+        self.hard = number(d, "hard", 10)
+        self.very_hard = number(d, "very_hard", 14)
+        self.min_words = number(d, "min_words", 14, int)
+        self.split_over = number(d, "split_over", 0, int)  # 0: do not flag long sentences
 
     def find(self, ctx: TextContext):
         from desktop_app.core.readability import sentence_ari

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from desktop_app.storage.atomic import reason
 from desktop_app.storage.files import (
@@ -18,6 +18,7 @@ from desktop_app.storage.files import (
     read_text_file,
     write_text_file,
 )
+from desktop_app.ui.pool_job import run_in_pool
 
 MAX_OPEN_BYTES = 20 * 1024 * 1024  # past this even "open anyway" is refused
 
@@ -60,15 +61,6 @@ class _Signals(QObject):
     too_large = Signal(str, int)  # path, size in bytes: ask before opening
 
 
-class _Job(QRunnable):
-    def __init__(self, fn, signals: _Signals):
-        super().__init__()
-        self.fn, self.signals = fn, signals
-
-    def run(self) -> None:
-        self.fn()
-
-
 class FileIO(QObject):
     """Fire-and-forget reads and writes; results come back as signals on the GUI thread."""
 
@@ -98,7 +90,7 @@ class FileIO(QObject):
                 return
             self._signals.opened.emit(str(path), text)
 
-        self.pool.start(_Job(work, self._signals))
+        run_in_pool(work, self.pool)
 
     def save(self, path: str, text: str, revision: int) -> None:
         def work():
@@ -109,8 +101,8 @@ class FileIO(QObject):
                 return
             self._signals.saved.emit(str(path), revision)
 
-        self.pool.start(_Job(work, self._signals))
+        run_in_pool(work, self.pool)
 
     def run(self, fn) -> None:
         """Any other small job (saving settings)."""
-        self.pool.start(_Job(fn, self._signals))
+        run_in_pool(fn, self.pool)

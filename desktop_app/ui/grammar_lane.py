@@ -15,18 +15,14 @@ status comes back to "ready" by itself when the server returns.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop_app.core.findings import GrammarState
 from desktop_app.grammar.config import GrammarConfig
 from desktop_app.grammar.service import GrammarService
 from desktop_app.grammar.spelling import SpellChecker
 from desktop_app.storage.settings import Settings
-
-log = logging.getLogger(__name__)
+from desktop_app.ui.pool_job import run_in_pool
 
 DEBOUNCE_MS = 400
 SPELLING_BUDGET_S = 0.3  # seconds of new Hunspell suggestions per check; the rest come later
@@ -39,19 +35,6 @@ class _Signals(QObject):
     grammar = Signal(int, list)  # revision, merged findings
     started = Signal()
     word = Signal(str, str)  # word added to the dictionary, error message ("" if saved)
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], None]):
-        super().__init__()
-        self.setAutoDelete(True)
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            self._work()
-        except Exception:  # a bug must not kill the worker thread silently
-            log.exception("grammar job failed")
 
 
 class GrammarLane(QObject):
@@ -109,7 +92,7 @@ class GrammarLane(QObject):
             service.start()
             signals.started.emit()
 
-        self._pool.start(_Job(work))
+        run_in_pool(work, self._pool)
 
     def request(self, text: str, revision: int) -> None:
         if self._closing:
@@ -140,7 +123,7 @@ class GrammarLane(QObject):
                 return
             signals.word.emit(word, "")
 
-        self._pool.start(_Job(work))
+        run_in_pool(work, self._pool)
 
     def _on_word_added(self, word: str, error: str) -> None:
         if self._closing:
@@ -169,7 +152,7 @@ class GrammarLane(QObject):
         if self._closing:
             return
         old = self._service
-        self._pool.start(_Job(old.stop))
+        run_in_pool(old.stop, self._pool)
         self._retry.stop()
         self._service = self._make_service()
         self.start()
@@ -189,7 +172,7 @@ class GrammarLane(QObject):
         def spell() -> None:
             signals.spelling.emit(revision, service.check_spelling(text, SPELLING_BUDGET_S))
 
-        self._pool.start(_Job(spell))
+        run_in_pool(spell, self._pool)
         self._submit_grammar(text, revision)
 
     def _submit_grammar(self, text: str, revision: int) -> None:
@@ -205,7 +188,7 @@ class GrammarLane(QObject):
             offline = service.check_spelling(text, SPELLING_BUDGET_S)
             signals.grammar.emit(revision, service.combine(text, lt, offline))
 
-        self._pool.start(_Job(check))
+        run_in_pool(check, self._pool)
 
     # --- answers (GUI thread) ---------------------------------------------------------------
     def _is_current(self, revision: int) -> bool:

@@ -8,9 +8,7 @@ and downloading LanguageTool take effect at once. Network work runs off the GUI 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -29,22 +27,13 @@ from desktop_app.grammar import download, wordlists
 from desktop_app.grammar.client import LanguageToolClient, LanguageToolError
 from desktop_app.grammar.config import default_config
 from desktop_app.storage.settings import Settings
+from desktop_app.ui.pool_job import run_in_pool
 
 
 class _Signals(QObject):
     tested = Signal(bool, str)  # ok, message
     progress = Signal(int, int)  # bytes done, total (0 when unknown)
     downloaded = Signal(bool, str)  # ok, message
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], None]):
-        super().__init__()
-        self.setAutoDelete(True)
-        self._work = work
-
-    def run(self) -> None:
-        self._work()
 
 
 def describe_state(state: GrammarState) -> str:
@@ -167,7 +156,7 @@ class GrammarSettingsBox(QGroupBox):
         url, signals = self.url.text(), self._signals
         self.test_button.setEnabled(False)
         self.test_result.setText("Testing…")
-        QThreadPool.globalInstance().start(_Job(lambda: signals.tested.emit(*try_connection(url))))
+        run_in_pool(lambda: signals.tested.emit(*try_connection(url)))
 
     def _on_tested(self, ok: bool, message: str) -> None:
         self.test_button.setEnabled(True)
@@ -205,7 +194,7 @@ class GrammarSettingsBox(QGroupBox):
                 return
             signals.downloaded.emit(True, f"LanguageTool {plan.version} is installed.")
 
-        QThreadPool.globalInstance().start(_Job(work))
+        run_in_pool(work)
 
     def start_download(self, plan: download.DownloadPlan) -> None:
         """Download from `plan` (the button uses language_tool_python's release)."""

@@ -10,26 +10,18 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from desktop_app.core.findings import Report
+from desktop_app.ui.pool_job import run_in_pool
 
 KINDS = {"html": ("HTML", ".html", "Web page (*.html)"), "pdf": ("PDF", ".pdf", "PDF document (*.pdf)")}
 
 
 class _Signals(QObject):
     done = Signal(str, str)  # path, error ("" when written)
-
-
-class _Job(QRunnable):
-    def __init__(self, work):
-        super().__init__()
-        self._work = work
-
-    def run(self) -> None:
-        self._work()
 
 
 def write_review(kind: str, path: Path, html: str) -> None:
@@ -165,7 +157,7 @@ class ReviewActions(QObject):
             else:
                 signals.done.emit(str(path), "")
 
-        self.pool.start(_Job(work))
+        run_in_pool(work, self.pool)
         return True
 
     def _on_done(self, path: str, error: str) -> None:

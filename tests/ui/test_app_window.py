@@ -305,7 +305,8 @@ def test_review_html_has_every_finding_and_the_ignored_one_with_its_reason(qtbot
 
 
 def test_review_pdf_is_a_valid_pdf_with_the_post(qtbot, open_app, tmp_path):
-    pdfium = pytest.importorskip("pypdfium2")
+    import pypdfium2 as pdfium  # the test extra installs it: a missing one must fail, not skip
+
     window = _annotated_window(qtbot, open_app)
     target = tmp_path / "review.pdf"
     with qtbot.waitSignal(window.review_actions.exported, timeout=20000):

@@ -46,6 +46,7 @@ from desktop_app.ui.grammar_status import status_detail, status_words
 from desktop_app.ui.legend import Legend
 from desktop_app.ui.platform_bar import PlatformBar
 from desktop_app.ui.policy_info import PolicyInfo
+from desktop_app.ui.pool_job import run_in_pool
 from desktop_app.ui.principles_panel import PrinciplesPanel
 from desktop_app.ui.readability_panel import ReadabilityPanel
 
@@ -707,7 +708,7 @@ class MainWindow(DraftFiles, QMainWindow):
             except OSError as exc:
                 print(f"drafting-assistant: settings not saved: {exc}")
 
-        self._settings_pool.start(work)
+        run_in_pool(work, self._settings_pool)
 
     @property
     def _settings_pool(self) -> QThreadPool:

@@ -63,6 +63,7 @@ class MainWindow(DraftFiles, QMainWindow):
     annotationsChanged = Signal()  # ignored findings, reasons, networks or fixes changed
     preferencesApplied = Signal(dict)  # the values just saved
     closing = Signal()  # the window is closing for good (stop workers, flush drafts)
+    settingsSaveFailed = Signal(str)  # from the settings writer thread: why the write failed
 
     def __init__(
         self,
@@ -256,6 +257,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.platform_bar.focusChanged.connect(lambda _n: self._redraw())
         self.editor.cursorPositionChanged.connect(self._on_cursor_moved)
         self.editor.document().modificationChanged.connect(self._on_modified)
+        self.settingsSaveFailed.connect(self._tell_settings_not_saved)
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(lambda _scheme: self._apply_theme())
@@ -702,13 +704,29 @@ class MainWindow(DraftFiles, QMainWindow):
         snapshot = Settings(self.settings.path)
         snapshot.values = deepcopy(self.settings.values)
 
+        failed = self.settingsSaveFailed  # emitted from the worker, delivered on the GUI thread
+
         def work():
             try:
                 snapshot.save()
             except OSError as exc:
-                print(f"drafting-assistant: settings not saved: {exc}")
+                failed.emit(str(exc) or exc.__class__.__name__)
 
         run_in_pool(work, self._settings_pool)
+
+    def _tell_settings_not_saved(self, why: str) -> None:
+        # The values stay in memory and apply now; the next change writes them all again.
+        why = why.rstrip(".")
+        message = (
+            f"Your preferences could not be saved ({why}). They apply until you close the app; "
+            "the next change you make tries to save them again."
+        )
+        shown = getattr(self, "_settings_warning", None)
+        if shown is not None and shown.isVisible():  # one box however many writes fail
+            shown.setText(message)
+            self.statusBar().showMessage(message, 10000)
+            return
+        self._settings_warning = self.warn("Preferences not saved", message)
 
     @property
     def _settings_pool(self) -> QThreadPool:
@@ -761,13 +779,15 @@ class MainWindow(DraftFiles, QMainWindow):
         self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
         return dialog
 
-    def warn(self, title: str, message: str) -> None:
+    def warn(self, title: str, message: str) -> QMessageBox | None:
         """A problem the user must see: in the status bar, and in a box that blocks nothing."""
         self.statusBar().showMessage(message, 10000)
-        if self.isVisible():
-            box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
-            box.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
-            self._keep(box).open()
+        if not self.isVisible():
+            return None
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        self._keep(box).open()
+        return box
 
     def _card_html(self, f: Finding) -> str:
         """The hover card."""

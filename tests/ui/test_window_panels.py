@@ -170,6 +170,32 @@ def test_preferences_apply_font_theme_and_networks(qtbot, make_window, settings)
     assert window.colours is themes.LIGHT
 
 
+def test_preferences_that_cannot_be_saved_are_kept_and_the_user_is_told(qtbot, make_window, settings):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(FakeAnalyzer())
+    settings.path.mkdir()  # a folder where the file should go: every write fails
+    window.apply_preferences({"font_size": 16})
+    qtbot.waitUntil(lambda: "could not be saved" in window.statusBar().currentMessage(), timeout=5000)
+    assert "folder with that name" in window.statusBar().currentMessage()
+    boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert [b.windowTitle() for b in boxes] == ["Preferences not saved"]
+    assert window.settings.get("font_size") == 16  # still applied
+    assert window.editor.font().pointSize() == 16
+
+    window.apply_preferences({"font_size": 18})  # fails again: the same box, not a second one
+    qtbot.waitUntil(lambda: window._settings_pool.activeThreadCount() == 0, timeout=5000)
+    qtbot.wait(50)  # the queued failure signal
+    assert len([w for w in window.findChildren(QMessageBox) if w.isVisible()]) == 1
+
+    boxes[0].accept()
+    settings.path.rmdir()  # the user frees the path; the next change saves everything
+    window.apply_preferences({"theme": "dark"})
+    qtbot.waitUntil(lambda: settings.path.is_file(), timeout=5000)
+    saved = settings.path.read_text(encoding="utf-8")
+    assert '"font_size": 18' in saved and '"dark"' in saved
+
+
 def test_themes_have_readable_contrast():
     def luminance(hex_colour: str) -> float:
         rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]

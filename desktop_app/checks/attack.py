@@ -81,6 +81,22 @@ DEFAULT_INTENSIFIERS = [
     "pathetic",
 ]
 _COPULAS = frozenset(["is", "are", "was", "were", "am", "be"])
+# Verbs that link a target to what it is said to be, as "is" does: "they have become lunatics"
+_LINKING_VERBS = _COPULAS | frozenset(
+    ["become", "becomes", "became", "becoming", "seem", "seems", "seemed", "remain", "remains",
+     "remained"]
+)  # fmt: skip
+# "... like a clown": a comparison that calls the target one
+_LIKE_VERBS = frozenset(["look", "looks", "looked", "sound", "sounds", "sounded", "act", "acts",
+                         "acted", "acting", "behave", "behaves", "behaved", "behaving"])  # fmt: skip
+# Words that end a run of describing words between an article and an insult: a negation,
+# a joining word or a preposition means the insult belongs to another phrase.
+_NOT_DESCRIBING = frozenset(
+    ["not", "no", "never", "nor", "and", "or", "but", "of", "for", "to", "with", "in", "on", "at",
+     "by", "from", "than", "as", "like", "who", "which", "that", "this", "the", "his", "her",
+     "their", "our", "your", "my", "its", "is", "are", "was", "were", "be", "been", "a", "an"]
+)  # fmt: skip
+_MAX_DESCRIBING = 3
 _PRONOUN_POSSESSIVE = {"you": "your", "u": "your", "he": "his", "she": "her", "they": "their",
                        "him": "his", "them": "their"}  # fmt: skip
 _DETERMINERS = frozenset(
@@ -441,6 +457,7 @@ class AttackRule(Rule):
         j = a - 1
         while j >= 0 and toks[j].low in self.fillers:
             j -= 1
+        j = self._before_describing_words(toks, j)
         if j < 0:
             return None
         skipped = {t.low for t in toks[j + 1 : a]}
@@ -461,7 +478,10 @@ class AttackRule(Rule):
         if tok.low.endswith(("'s", "'re")) and len(tok.low) > 3:
             # "Johnson's a liar", "you're a disgrace", "he's a clown"
             return None if self.group_mode else self._contracted(toks, j)
-        if tok.low in _COPULAS:
+        linking = tok.low in _LINKING_VERBS
+        if tok.low == "like" and j > 0 and toks[j - 1].low in _LIKE_VERBS:
+            linking, j = True, j - 1  # "he looks like a clown"
+        if linking:
             k = j - 1
             while k >= 0 and toks[k].low in self.fillers and toks[k].low not in _PRONOUN_POSSESSIVE:
                 k -= 1
@@ -485,6 +505,20 @@ class AttackRule(Rule):
         if skipped & {"been", "being"}:
             return "predicate", first, j, first, None  # "She has been a crook all her life"
         return None
+
+    def _before_describing_words(self, toks: list[_Tok], j: int) -> int:
+        """Step back over a few describing words the intensifiers do not list, when an article
+        comes before them: "he is nothing but a left wing unhinged liberal jerk". Returns the
+        index of the word before the article and its fillers, or j unchanged."""
+        k = j
+        while k >= 0 and j - k < _MAX_DESCRIBING and _describing(toks[k]):
+            k -= 1
+        if k == j or k < 0 or toks[k].low not in ("a", "an"):
+            return j
+        k -= 1
+        while k >= 0 and toks[k].low in self.fillers:
+            k -= 1
+        return k
 
     def _exclamation(self, toks: list[_Tok], a: int) -> bool:
         """An adjective on its own after a handle ("@x disgusting", "@x Shameful!") reacts to
@@ -557,6 +591,8 @@ class AttackRule(Rule):
                 last += 1
             if not self._names_a_person(toks, nxt, last, strict=True):
                 return None  # "Fascist Movement Antifa": a body, not a person
+            if last + 1 < len(toks) and toks[last + 1].low in self.things:
+                return None  # "another despicable Trump lie": the name describes a thing
             return "before-name", nxt, last, det if det is not None else a, last
         return None
 
@@ -599,6 +635,10 @@ class AttackRule(Rule):
             label = "Drop the insult"
         message = fill_message(self.message or "'%s' attacks a person, not what they did.", text[s:e])
         return self.finding(text, s, e, message, [Suggestion(replacement, s, e, label=label)])
+
+
+def _describing(tok: _Tok) -> bool:
+    return tok.text.replace("-", "").isalpha() and tok.low not in _NOT_DESCRIBING
 
 
 def _starts_sentence(text: str, pos: int) -> bool:

@@ -108,6 +108,15 @@ GROUPS = "Drafting.GroupInsults"
         ("She is as dumb as a brush.", "She is as dumb"),
         ("He is a communist fool.", "He is a communist fool"),
         ("You're the embarrassment here.", "You're the embarrassment"),
+        # describing words the intensifier list does not know, between the article and the insult
+        (
+            "He is nothing but a left-wing unhinged smug clown.",
+            "He is nothing but a left-wing unhinged smug clown",
+        ),
+        ("Councillor Hart is a Tory clown.", "Councillor Hart is a Tory clown"),
+        # verbs that link a person to a name as "is" does
+        ("They have become clowns.", "They have become clowns"),
+        ("The minister looks like a fool.", "The minister looks like a fool"),
     ],
 )
 def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
@@ -141,6 +150,11 @@ def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
         "Homelessness is a disgrace.",
         "Austerity was a failure.",
         "Hillside Theatre Company is a joke, says the reviewer.",
+        "Another despicable Johnson lie about nurses' pay.",  # the name describes a thing
+        "The minister is clearly lying about waiting lists.",  # a claim, not a name
+        "Councillor Hart is a former nurse and no fool.",  # 'and no' ends the describing words
+        "She is a big fan of clowns at the summer fair.",  # 'of': the insult is in another phrase
+        "The minister is a former teacher with a plan for clowns.",
     ],
 )
 def test_shipped_rule_leaves_titles_shouting_reactions_and_things_alone(text):

@@ -320,3 +320,42 @@ def test_eval_script_reports_precision_recall_and_mp_must_fix(tmp_path, capsys):
     assert "missed OFF tweets by kind: UNT 1" in out
     assert "with a must-fix finding: 1 (50.0%" in out
     assert "Councillor Hart is a clown" in out
+
+
+def test_audited_figures_replace_each_stratum_by_its_share_of_offensive_tweets():
+    from collections import Counter
+
+    module = _eval_module()
+    counts = Counter(off_tp=80, off_fp=20, off_fn=50, off_tn=850)
+    outcome = {"f1": "fp", "f2": "fp", "f3": "fp", "f4": "fp", "m1": "fn", "m2": "fn", "n1": "tn"}
+    outcome["moved"] = "tp"  # audited as a miss, now flagged: it no longer speaks for the misses
+    labels = {"f1": "O", "f2": "O", "f3": "M", "f4": "N", "m1": "O", "m2": "U", "n1": "N", "moved": "N"}
+    p, r, shares = module.audited_figures(counts, outcome, labels, frozenset("OM"))
+    assert shares == {"fp": (4, 0.75), "fn": (2, 0.5), "tn": (1, 0.0)}
+    assert p == pytest.approx((80 + 15) / 100)
+    assert r == pytest.approx(95 / (95 + 25))
+    p, r, _ = module.audited_figures(counts, outcome, labels, frozenset("OMU"))
+    assert r == pytest.approx(95 / (95 + 50))
+    del outcome["n1"]
+    assert module.audited_figures(counts, outcome, labels, frozenset("O")) is None
+
+
+def test_eval_script_prints_the_audited_estimate(tmp_path, capsys):
+    module = _eval_module()
+    (tmp_path / "olid-training-v1.0.tsv").write_text(
+        "id\ttweet\tsubtask_a\tsubtask_b\tsubtask_c\n"
+        "1\t@USER you are a coward\tOFF\tTIN\tIND\n"
+        "2\t@USER you absolute clown\tNOT\tNULL\tNULL\n"
+        "3\tthe buses are late again\tOFF\tUNT\tNULL\n"
+        "4\tlovely day for a litter pick\tNOT\tNULL\tNULL\n",
+        encoding="utf-8",
+    )
+    mp_tweets = 'id,text\n1,"Great to meet bus drivers."\n'
+    (tmp_path / "uk-mp-tweets-dev.csv").write_text(mp_tweets, encoding="utf-8")
+    audit = tmp_path / "audit.csv"
+    audit.write_text("id,sampled_as,reader_1\n2,fp,O\n3,fn,N\n4,tn,N\n", encoding="utf-8")
+    assert module.main([str(tmp_path), "--audit", str(audit)]) == 0
+    out = capsys.readouterr().out
+    assert "precision 0.500  recall 0.500" in out  # as labelled
+    # as read: the false flag is an insult and the miss is not offensive
+    assert "O: precision 1.000 recall 1.000" in out

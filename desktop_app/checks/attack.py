@@ -422,6 +422,9 @@ class AttackRule(Rule):
             s, e = norm.to_original(toks[s_tok].start, toks[e_tok].end)
             ts, te = norm.to_original(toks[t_first].start, toks[t_last].end)
             target = text[ts:te]
+            if shape == "before-role" and toks[s_tok].low in _DETERMINERS:
+                ds, de = norm.to_original(toks[s_tok].start, toks[s_tok].end)
+                target = f"{text[ds:de]} {target}"  # "this corrupt woman" -> "this woman"
             out.append(self._finding(text, s, e, target, shape))
         return out
 
@@ -594,6 +597,30 @@ class AttackRule(Rule):
             if last + 1 < len(toks) and toks[last + 1].low in self.things:
                 return None  # "another despicable Trump lie": the name describes a thing
             return "before-name", nxt, last, det if det is not None else a, last
+        # "this corrupt woman", "the useless try-hard presenter"; not "a racist man abused a
+        # driver", which describes someone nobody can identify, nor attacks them
+        indefinite = start > 0 and toks[start - 1].low in ("a", "an")
+        role = None if indefinite else self._role_after(toks, nxt)
+        if role is not None:
+            first, last = role
+            return "before-role", first, last, det if det is not None else a, last
+        return None
+
+    def _role_after(self, toks: list[_Tok], nxt: int) -> tuple[int, int] | None:
+        """(first, last) of a role that an insult describes: right after it or after a couple
+        of describing words ("nasty little man", "useless try-hard presenter"). A role
+        followed by a thing ("the corrupt officer scheme") is part of a thing's name."""
+        k = nxt
+        while k < len(toks) and k - nxt <= _MAX_DESCRIBING:
+            for last in range(min(len(toks) - 1, k + self.max_role_words - 1), k - 1, -1):
+                if self._role_at(toks, last) == k:
+                    after = last + 1
+                    if after < len(toks) and (toks[after].low in self.things or toks[after].low == "'s"):
+                        return None
+                    return k, last
+            if not (_describing(toks[k]) or toks[k].low in self.fillers) or toks[k].low in ("a", "an"):
+                return None
+            k += 1
         return None
 
     def _before_group(self, toks: list[_Tok], nxt: int, s_tok: int):
@@ -627,6 +654,9 @@ class AttackRule(Rule):
             if _starts_sentence(text, s) or target[:1].isupper():
                 replacement = replacement[:1].upper() + replacement[1:]
             label = "Criticise their actions instead"
+        elif shape == "before-role":
+            replacement = target  # the role with its determiner, the insult dropped: "this woman"
+            label = "Drop the insult"
         elif shape == "of-role":
             replacement = ("The " if text[s : s + 1].isupper() else "the ") + target.lower()
             label = "Drop the insult"

@@ -117,6 +117,10 @@ GROUPS = "Drafting.GroupInsults"
         # verbs that link a person to a name as "is" does
         ("They have become clowns.", "They have become clowns"),
         ("The minister looks like a fool.", "The minister looks like a fool"),
+        # an insult before a role: the person the role names
+        ("Why is this corrupt woman still in charge?", "this corrupt woman"),
+        ("Scared, ugly man?", "ugly man"),
+        ("The useless little minister has gone quiet.", "useless little minister"),
     ],
 )
 def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
@@ -155,6 +159,8 @@ def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
         "Councillor Hart is a former nurse and no fool.",  # 'and no' ends the describing words
         "She is a big fan of clowns at the summer fair.",  # 'of': the insult is in another phrase
         "The minister is a former teacher with a plan for clowns.",
+        "A racist man abused a bus driver on the 42 last night.",  # nobody identifiable
+        "The corrupt officer scheme was exposed by the Echo.",  # a role in a thing's name
     ],
 )
 def test_shipped_rule_leaves_titles_shouting_reactions_and_things_alone(text):
@@ -196,6 +202,19 @@ def test_insults_aimed_at_a_group_are_derogatory(text, flagged):
 )
 def test_criticism_of_what_a_group_did_passes(text):
     assert findings_of(GROUPS, text, "shipped") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rewritten"),
+    [
+        ("Why is this corrupt woman still in charge?", "Why is this woman still in charge?"),
+        ("The useless little minister has gone quiet.", "The minister has gone quiet."),
+    ],
+)
+def test_an_insult_before_a_role_is_dropped_and_the_role_kept(text, rewritten):
+    (f,) = findings_of(SHIPPED, text, "shipped")
+    assert f.suggestions[0].apply(text) == rewritten
+    assert findings_of(SHIPPED, rewritten, "shipped") == []
 
 
 def test_a_misspelt_you_are_gets_a_grammatical_rewrite():

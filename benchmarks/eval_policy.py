@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import csv
 import html
+import random
 import re
 import sys
 import time
@@ -96,43 +97,84 @@ def audited_figures(
     ("tp", "fp", "fn", "tn"), so an audited tweet that a rule change moved is counted where
     it is now. Flagged OFF tweets (tp) are taken as offensive: the audit of the false flags
     shows what a flag is worth. Returns None until every other stratum has audited tweets."""
-    shares: dict[str, tuple[int, float]] = {}
-    for stratum in ("fp", "fn", "tn"):
-        judged = [labels[i] for i, where in outcome.items() if where == stratum and i in labels]
-        if not judged:
-            return None
-        shares[stratum] = (len(judged), sum(label in offensive for label in judged) / len(judged))
-    tp = counts["off_tp"]
-    flagged_offensive = tp + counts["off_fp"] * shares["fp"][1]
-    flagged = tp + counts["off_fp"]
-    missed_offensive = counts["off_fn"] * shares["fn"][1] + counts["off_tn"] * shares["tn"][1]
+    judged = _judged(outcome, labels)
+    if judged is None:
+        return None
+    shares = {k: (len(v), sum(label in offensive for label in v) / len(v)) for k, v in judged.items()}
+    precision, recall = _corrected(counts, {k: share for k, (_n, share) in shares.items()})
+    return precision, recall, shares
+
+
+def audited_interval(
+    counts: Counter,
+    outcome: dict[str, str],
+    labels: dict[str, str],
+    offensive: frozenset[str],
+    rounds: int = 2000,
+    seed: int = 2026,
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """95% intervals of the audited precision and recall: each stratum's sample is drawn
+    again with replacement `rounds` times (a bootstrap; seeded, so a run repeats)."""
+    judged = _judged(outcome, labels)
+    if judged is None:
+        return None
+    rng = random.Random(seed)
+    flags = {k: [label in offensive for label in v] for k, v in judged.items()}
+    precisions, recalls = [], []
+    for _ in range(rounds):
+        shares = {k: sum(rng.choices(v, k=len(v))) / len(v) for k, v in flags.items()}
+        p, r = _corrected(counts, shares)
+        precisions.append(p)
+        recalls.append(r)
+    return _middle_95(precisions), _middle_95(recalls)
+
+
+def _judged(outcome: dict[str, str], labels: dict[str, str]) -> dict[str, list[str]] | None:
+    judged = {
+        s: [labels[i] for i, where in outcome.items() if where == s and i in labels]
+        for s in ("fp", "fn", "tn")
+    }
+    return judged if all(judged.values()) else None
+
+
+def _corrected(counts: Counter, shares: dict[str, float]) -> tuple[float, float]:
+    flagged = counts["off_tp"] + counts["off_fp"]
+    flagged_offensive = counts["off_tp"] + counts["off_fp"] * shares["fp"]
+    missed_offensive = counts["off_fn"] * shares["fn"] + counts["off_tn"] * shares["tn"]
     precision = flagged_offensive / flagged if flagged else 0.0
     total = flagged_offensive + missed_offensive
-    recall = flagged_offensive / total if total else 0.0
-    return precision, recall, shares
+    return precision, (flagged_offensive / total if total else 0.0)
+
+
+def _middle_95(values: list[float]) -> tuple[float, float]:
+    ordered = sorted(values)
+    return ordered[int(0.025 * (len(ordered) - 1))], ordered[int(0.975 * (len(ordered) - 1))]
 
 
 def print_audit(counts: Counter, outcome: dict[str, str], audit_path: Path) -> None:
     audit, annotators = read_audit(audit_path)
     if not audit:
         return
-    print(f"  audited by reading ({audit_path.name}: {len(audit)} tweets):")
+    print(f"  audited by reading ({audit_path.name}: {len(audit)} tweets; 95% bootstrap intervals):")
     for annotator in annotators:
         labels = {i: by[annotator] for i, by in audit.items() if annotator in by}
-        figures = [(name, audited_figures(counts, outcome, labels, kinds)) for name, kinds in AUDIT_READINGS]
-        if any(found is None for _name, found in figures):
+        strict = audited_figures(counts, outcome, labels, frozenset("OM"))
+        if strict is None:
             print(f"    {annotator}: too few audited tweets where they fall now")
             continue
-        shares = figures[1][1][2]
+        shares = strict[2]
         said = ", ".join(
             f"{name} {shares[key][1]:.0%} of {shares[key][0]}"
             for key, name in (("fp", "false flags"), ("fn", "misses"), ("tn", "unflagged NOT"))
         )
         print(f"    {annotator}: offensive (O or M) in {said}")
-        print(
-            "      as read, offensive = "
-            + ";  ".join(f"{name}: precision {f[0]:.3f} recall {f[1]:.3f}" for name, f in figures)
-        )
+        for name, kinds in AUDIT_READINGS:
+            p, r, _shares = audited_figures(counts, outcome, labels, kinds)
+            (p_lo, p_hi), (r_lo, r_hi) = audited_interval(counts, outcome, labels, kinds)
+            print(
+                f"      offensive = {name:<6} precision {p:.3f} ({p_lo:.2f}-{p_hi:.2f})"
+                f"  recall {r:.3f} ({r_lo:.2f}-{r_hi:.2f})"
+            )
 
 
 def olid(path: Path, analyzer: Analyzer, show_false: int, show_misses: int, audit_path: Path = AUDIT) -> None:

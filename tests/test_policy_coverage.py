@@ -336,8 +336,12 @@ def test_audited_figures_replace_each_stratum_by_its_share_of_offensive_tweets()
     assert r == pytest.approx(95 / (95 + 25))
     p, r, _ = module.audited_figures(counts, outcome, labels, frozenset("OMU"))
     assert r == pytest.approx(95 / (95 + 50))
+    (p_lo, p_hi), (r_lo, r_hi) = module.audited_interval(counts, outcome, labels, frozenset("OM"))
+    assert 0.8 <= p_lo <= (80 + 15) / 100 <= p_hi <= 1.0  # the misses and false flags vary
+    assert r_lo < 95 / (95 + 25) < r_hi
     del outcome["n1"]
     assert module.audited_figures(counts, outcome, labels, frozenset("O")) is None
+    assert module.audited_interval(counts, outcome, labels, frozenset("O")) is None
 
 
 def test_eval_script_prints_the_audited_estimate(tmp_path, capsys):
@@ -358,4 +362,4 @@ def test_eval_script_prints_the_audited_estimate(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "precision 0.500  recall 0.500" in out  # as labelled
     # as read: the false flag is an insult and the miss is not offensive
-    assert "O: precision 1.000 recall 1.000" in out
+    assert "offensive = O      precision 1.000 (1.00-1.00)  recall 1.000 (1.00-1.00)" in out

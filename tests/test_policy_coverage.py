@@ -357,9 +357,11 @@ def test_eval_script_prints_the_audited_estimate(tmp_path, capsys):
     mp_tweets = 'id,text\n1,"Great to meet bus drivers."\n'
     (tmp_path / "uk-mp-tweets-dev.csv").write_text(mp_tweets, encoding="utf-8")
     audit = tmp_path / "audit.csv"
-    audit.write_text("id,sampled_as,reader_1\n2,fp,O\n3,fn,N\n4,tn,N\n", encoding="utf-8")
+    # tweet 1 was a miss when it was sampled and is flagged now: it speaks for no stratum
+    audit.write_text("id,sampled_as,reader_1\n1,fn,O\n2,fp,O\n3,fn,N\n4,tn,N\n", encoding="utf-8")
     assert module.main([str(tmp_path), "--audit", str(audit)]) == 0
     out = capsys.readouterr().out
     assert "precision 0.500  recall 0.500" in out  # as labelled
     # as read: the false flag is an insult and the miss is not offensive
+    assert "4 tweets, 1 moved by later rule changes and left out" in out
     assert "offensive = O      precision 1.000 (1.00-1.00)  recall 1.000 (1.00-1.00)" in out

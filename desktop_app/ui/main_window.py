@@ -709,8 +709,8 @@ class MainWindow(DraftFiles, QMainWindow):
         def work():
             try:
                 snapshot.save()
-            except OSError as exc:
-                failed.emit(str(exc) or exc.__class__.__name__)
+            except OSError as exc:  # WriteFailed's strerror is already a sentence for people
+                failed.emit(exc.strerror or str(exc) or exc.__class__.__name__)
 
         run_in_pool(work, self._settings_pool)
 
@@ -718,15 +718,15 @@ class MainWindow(DraftFiles, QMainWindow):
         # The values stay in memory and apply now; the next change writes them all again.
         why = why.rstrip(".")
         message = (
-            f"Your preferences could not be saved ({why}). They apply until you close the app; "
-            "the next change you make tries to save them again."
+            f"Your preferences could not be saved. {why}. They still apply until you close the "
+            "app, and the next change you make tries to save them again."
         )
         shown = getattr(self, "_settings_warning", None)
         if shown is not None and shown.isVisible():  # one box however many writes fail
             shown.setText(message)
-            self.statusBar().showMessage(message, 10000)
-            return
-        self._settings_warning = self.warn("Preferences not saved", message)
+        else:
+            self._settings_warning = self.warn("Preferences not saved", message)
+        self.statusBar().showMessage(f"Preferences not saved: {why}", 10000)
 
     @property
     def _settings_pool(self) -> QThreadPool:

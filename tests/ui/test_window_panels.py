@@ -176,10 +176,12 @@ def test_preferences_that_cannot_be_saved_are_kept_and_the_user_is_told(qtbot, m
     window = make_window(FakeAnalyzer())
     settings.path.mkdir()  # a folder where the file should go: every write fails
     window.apply_preferences({"font_size": 16})
-    qtbot.waitUntil(lambda: "could not be saved" in window.statusBar().currentMessage(), timeout=5000)
+    qtbot.waitUntil(lambda: "Preferences not saved" in window.statusBar().currentMessage(), timeout=5000)
     assert "folder with that name" in window.statusBar().currentMessage()
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert [b.windowTitle() for b in boxes] == ["Preferences not saved"]
+    assert boxes[0].text().startswith("Your preferences could not be saved. Cannot save settings.json:")
+    assert "Errno" not in boxes[0].text()
     assert window.settings.get("font_size") == 16  # still applied
     assert window.editor.font().pointSize() == 16
 

@@ -85,9 +85,9 @@ def read_audit(path: Path) -> tuple[dict[str, dict[str, str]], list[str], dict[s
     if not path.is_file():
         return {}, [], {}
     with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-        fields = list(rows[0]) if rows else []
-    annotators = [n for n in fields if n not in ("id", "sampled_as")]
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+    annotators = [n for n in reader.fieldnames or [] if n not in ("id", "sampled_as")]
     labels = {row["id"]: {a: row[a].strip().upper() for a in annotators if row[a]} for row in rows}
     return labels, annotators, {row["id"]: row["sampled_as"] for row in rows}
 
@@ -169,18 +169,18 @@ def print_audit(counts: Counter, outcome: dict[str, str], audit_path: Path) -> N
     )
     for annotator in annotators:
         labels = {i: by[annotator] for i, by in audit.items() if annotator in by and i in still}
-        strict = audited_figures(counts, outcome, labels, frozenset("OM"))
-        if strict is None:
+        figures = {name: audited_figures(counts, outcome, labels, kinds) for name, kinds in AUDIT_READINGS}
+        if figures["O+M"] is None:
             print(f"    {annotator}: too few audited tweets where they fall now")
             continue
-        shares = strict[2]
+        shares = figures["O+M"][2]
         said = ", ".join(
             f"{name} {shares[key][1]:.0%} of {shares[key][0]}"
             for key, name in (("fp", "false flags"), ("fn", "misses"), ("tn", "unflagged NOT"))
         )
         print(f"    {annotator}: offensive (O or M) in {said}")
         for name, kinds in AUDIT_READINGS:
-            p, r, _shares = audited_figures(counts, outcome, labels, kinds)
+            p, r, _shares = figures[name]
             (p_lo, p_hi), (r_lo, r_hi) = audited_interval(counts, outcome, labels, kinds)
             print(
                 f"      offensive = {name:<6} precision {p:.3f} ({p_lo:.2f}-{p_hi:.2f})"

@@ -291,6 +291,18 @@ def _eval_module():
     return module
 
 
+def _eval_data(folder: Path, olid_rows: list[str], mp_rows: list[str]) -> Path:
+    """A tiny data set of our own in the shared data's file layout."""
+    header = "id\ttweet\tsubtask_a\tsubtask_b\tsubtask_c\n"
+    (folder / "olid-training-v1.0.tsv").write_text(
+        header + "".join(r + "\n" for r in olid_rows), encoding="utf-8"
+    )
+    (folder / "uk-mp-tweets-dev.csv").write_text(
+        "id,text\n" + "".join(r + "\n" for r in mp_rows), encoding="utf-8"
+    )
+    return folder
+
+
 def test_eval_placeholders_do_not_fire_rules_by_themselves():
     module = _eval_module()
     raw = "@USER @USER @USER thanks for coming to the litter pick URL"
@@ -303,16 +315,14 @@ def test_eval_placeholders_do_not_fire_rules_by_themselves():
 
 def test_eval_script_reports_precision_recall_and_mp_must_fix(tmp_path, capsys):
     module = _eval_module()
-    (tmp_path / "olid-training-v1.0.tsv").write_text(
-        "id\ttweet\tsubtask_a\tsubtask_b\tsubtask_c\n"
-        "1\t@USER you are a coward\tOFF\tTIN\tIND\n"
-        "2\t@USER thanks for the lovely leaflet\tNOT\tNULL\tNULL\n"
-        "3\tthe buses are late again\tOFF\tUNT\tNULL\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "uk-mp-tweets-dev.csv").write_text(
-        'id,text\n1,"Great to meet bus drivers in Leeds today."\n2,"Councillor Hart is a clown."\n',
-        encoding="utf-8",
+    _eval_data(
+        tmp_path,
+        [
+            "1\t@USER you are a coward\tOFF\tTIN\tIND",
+            "2\t@USER thanks for the lovely leaflet\tNOT\tNULL\tNULL",
+            "3\tthe buses are late again\tOFF\tUNT\tNULL",
+        ],
+        ['1,"Great to meet bus drivers in Leeds today."', '2,"Councillor Hart is a clown."'],
     )
     assert module.main([str(tmp_path)]) == 0
     out = capsys.readouterr().out
@@ -346,16 +356,16 @@ def test_audited_figures_replace_each_stratum_by_its_share_of_offensive_tweets()
 
 def test_eval_script_prints_the_audited_estimate(tmp_path, capsys):
     module = _eval_module()
-    (tmp_path / "olid-training-v1.0.tsv").write_text(
-        "id\ttweet\tsubtask_a\tsubtask_b\tsubtask_c\n"
-        "1\t@USER you are a coward\tOFF\tTIN\tIND\n"
-        "2\t@USER you absolute clown\tNOT\tNULL\tNULL\n"
-        "3\tthe buses are late again\tOFF\tUNT\tNULL\n"
-        "4\tlovely day for a litter pick\tNOT\tNULL\tNULL\n",
-        encoding="utf-8",
+    _eval_data(
+        tmp_path,
+        [
+            "1\t@USER you are a coward\tOFF\tTIN\tIND",
+            "2\t@USER you absolute clown\tNOT\tNULL\tNULL",
+            "3\tthe buses are late again\tOFF\tUNT\tNULL",
+            "4\tlovely day for a litter pick\tNOT\tNULL\tNULL",
+        ],
+        ['1,"Great to meet bus drivers."'],
     )
-    mp_tweets = 'id,text\n1,"Great to meet bus drivers."\n'
-    (tmp_path / "uk-mp-tweets-dev.csv").write_text(mp_tweets, encoding="utf-8")
     audit = tmp_path / "audit.csv"
     # tweet 1 was a miss when it was sampled and is flagged now: it speaks for no stratum
     audit.write_text("id,sampled_as,reader_1\n1,fn,O\n2,fp,O\n3,fn,N\n4,tn,N\n", encoding="utf-8")

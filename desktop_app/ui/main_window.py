@@ -98,6 +98,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self._hidden: set[int] = set()  # id() of findings just applied, until the next report
         self._fixed: list[dict] = []  # findings fixed by an applied suggestion (for the review)
         self._dialogs: list = []
+        self._settings_warning: QMessageBox | None = None  # the open 'not saved' box, if any
         # Callables asked before the window closes; any False keeps it open (drafts lane).
         self.before_close: list = []
         self.drafts = None  # the drafts lane (ui/drafts_wiring.py) when the app has one
@@ -721,7 +722,7 @@ class MainWindow(DraftFiles, QMainWindow):
             f"Your preferences could not be saved. {why}. They still apply until you close the "
             "app, and the next change you make tries to save them again."
         )
-        shown = getattr(self, "_settings_warning", None)
+        shown = self._settings_warning
         if shown is not None and shown.isVisible():  # one box however many writes fail
             shown.setText(message)
         else:

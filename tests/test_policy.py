@@ -232,6 +232,21 @@ def test_an_unknown_exceptions_case_is_a_problem(tmp_path):
     assert [p.key for p in pack.problems if p.path.startswith("org/")] == ["exceptions_case"]
 
 
+def test_evasion_is_for_conduct_rules_unless_a_rule_says_otherwise(tmp_path):
+    style = GOOD  # a principle, no clause: plain spelling only
+    disguised = GOOD + "evasion: true\n"
+    pack = _load(_folder(tmp_path / "org", {"rules/Plain.yml": style, "rules/Seen.yml": disguised}))
+    assert not [p for p in pack.problems if p.path.startswith("org/")]
+    report = Analyzer(pack).analyze("A z0rbl4x, disguised.")
+    assert [f.text for f in report.findings if f.rule == "org.Plain"] == []
+    assert [f.text for f in report.findings if f.rule == "org.Seen"] == ["z0rbl4x"]
+
+
+def test_an_evasion_that_is_not_true_or_false_is_a_problem(tmp_path):
+    pack = _load(_folder(tmp_path / "org", {"rules/Odd.yml": GOOD + "evasion: sometimes\n"}))
+    assert [p.key for p in pack.problems if p.path.startswith("org/")] == ["evasion"]
+
+
 def test_a_clause_can_name_the_principle_it_upholds_and_findings_carry_both():
     pack = load_policy(include_user_overlay=False)
     assert pack.clauses["C-personal-attacks"].principle == "P6"

@@ -338,7 +338,12 @@ class Rule:
         scope = str(d.get("scope") or "text")
         self.scope = scope if scope in SCOPES else "text"  # Vale's markup scopes mean the whole post here
         self.examples_flag, self.examples_pass = self._examples(d.get("examples"))
-        self.evasion = bool(self.clause) and self.evasion_capable
+        # Conduct rules see through disguised spellings by default; `evasion` overrides it,
+        # e.g. for swearing, which is advice but typed to dodge filters all the same.
+        evasion = d.get("evasion", bool(self.clause))
+        if not isinstance(evasion, bool):
+            raise RuleError("evasion", f"use true or false, not {evasion!r}")
+        self.evasion = evasion and self.evasion_capable
         exceptions = str_list(d.get("exceptions"), "exceptions")
         # Exceptions ignore case unless `exceptions_case: sensitive`, which lets a rule tell
         # "Dick" (a name: Cressida Dick) from "dick" (an inline (?i:...) still ignores case).

@@ -373,5 +373,31 @@ def test_eval_script_prints_the_audited_estimate(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "precision 0.500  recall 0.500" in out  # as labelled
     # as read: the false flag is an insult and the miss is not offensive
-    assert "4 tweets, 1 moved by later rule changes and left out" in out
+    assert "4 tweets; 0 mined and 1 moved by later rule changes are left out" in out
     assert "offensive = O      precision 1.000 (1.00-1.00)  recall 1.000 (1.00-1.00)" in out
+
+
+def test_eval_script_leaves_mined_rows_out_of_the_estimate(tmp_path, capsys):
+    module = _eval_module()
+    _eval_data(
+        tmp_path,
+        [
+            "1\t@USER you are a coward\tOFF\tTIN\tIND",
+            "2\t@USER you absolute clown\tNOT\tNULL\tNULL",
+            "3\tthe buses are late again\tOFF\tUNT\tNULL",
+            "4\tlovely day for a litter pick\tNOT\tNULL\tNULL",
+            "5\tthe rubbish has not been collected\tNOT\tNULL\tNULL",
+        ],
+        ['1,"Great to meet bus drivers."'],
+    )
+    audit = tmp_path / "audit.csv"
+    # tweet 5 is unflagged and read as offensive, but it was mined: with it counted, the
+    # unflagged NOT tweets would be half offensive and recall would fall below 1
+    audit.write_text(
+        "id,sampled_as,mined,reader_1\n2,fp,,O\n3,fn,no,N\n4,tn,,N\n5,tn,yes,O\n", encoding="utf-8"
+    )
+    assert module.main([str(tmp_path), "--audit", str(audit)]) == 0
+    out = capsys.readouterr().out
+    assert "4 tweets; 1 mined and 0 moved by later rule changes are left out" in out
+    assert "offensive = O      precision 1.000 (1.00-1.00)  recall 1.000 (1.00-1.00)" in out
+    assert "    mined:" not in out  # the column is not taken for a reader

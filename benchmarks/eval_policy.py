@@ -12,15 +12,16 @@ OLID replaces mentions with @USER and links with URL. Each @USER becomes its own
 and URL becomes an ordinary link, so neither placeholder can fire a rule by itself.
 
 OLID's labels are noisy: many NOT tweets swear or insult, and many OFF tweets contain
-nothing offensive on a plain reading. `olid_audit.csv` (next to this script) holds, for
-500 tweets sampled at random (100 false flags, 100 misses, 300 unflagged NOT tweets),
-labels given by reading each one: O (profanity, or an insult, slur or threat aimed at
-people), M (mild swearing or a mild put-down only), U (hostile, sarcastic or an
-accusation, but no offensive words) and N (nothing offensive). reader_1 is the developer
-who wrote the rules; reader_2 read the tweets shuffled, without OLID's labels or our
-findings. Only ids and labels are kept, never text. From the share of offensive tweets in
-each sample the script estimates precision and recall against what the tweets say rather
-than how they were labelled.
+nothing offensive on a plain reading. `olid_audit.csv` (next to this script) holds labels
+given by reading tweets sampled at random from each stratum (false flags, misses and
+unflagged NOT tweets; round 1: 100, 100 and 300; round 2, fresh: 50, 100 and 300):
+O (profanity, or an insult, slur or threat aimed at people), M (mild swearing or a mild
+put-down only), U (hostile, sarcastic or an accusation, but no offensive words) and N
+(nothing offensive). reader_1 is the developer who wrote the rules; reader_2 read the
+tweets shuffled, without OLID's labels or our findings, and in round 2 so did reader_1.
+Only ids and labels are kept, never text. From the share of offensive tweets in each
+sample the script estimates precision and recall against what the tweets say rather than
+how they were labelled.
 
 A row whose `mined` column says yes was read while rules were being written from what it
 showed, so it can no longer measure those rules fairly; it is left out of the estimate

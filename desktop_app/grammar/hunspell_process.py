@@ -60,7 +60,11 @@ class HunspellProcess:
         if not self._conn.poll(START_TIMEOUT_S):
             self.close()
             raise OSError("the spelling process did not start in time")
-        status, detail = self._conn.recv()
+        try:
+            status, detail = self._conn.recv()
+        except (EOFError, OSError):
+            # the child died while starting (e.g. the app is quitting and ended it)
+            status, detail = "error", "the spelling process stopped while starting"
         if status != "ready":
             self.close()
             raise OSError(detail or "the spelling process could not load its dictionary")

@@ -15,6 +15,8 @@ status comes back to "ready" by itself when the server returns.
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop_app.core.findings import GrammarState
@@ -35,6 +37,17 @@ class _Signals(QObject):
     grammar = Signal(int, list)  # revision, merged findings
     started = Signal()
     word = Signal(str, str)  # word added to the dictionary, error message ("" if saved)
+
+    def __init__(self):
+        super().__init__()
+        # Set by shutdown. A job still running when the window closes must neither start new
+        # work (a Hunspell process, a request) nor emit: by then the app may be tearing down
+        # its objects, and an emit on a deleted one raises in the worker thread.
+        self.closed = threading.Event()
+
+    def send(self, name: str, *args) -> None:
+        if not self.closed.is_set():
+            getattr(self, name).emit(*args)
 
 
 class GrammarLane(QObject):
@@ -76,7 +89,7 @@ class GrammarLane(QObject):
             # Hunspell holds the GIL for up to 0.2 s per new typo: in a child process it
             # cannot freeze the window.
             speller=SpellChecker(self._config, isolated=True),
-            on_state=lambda state: signals.state.emit(state),
+            on_state=lambda state: signals.send("state", state),
         )
 
     # --- public API -----------------------------------------------------------------------
@@ -89,8 +102,10 @@ class GrammarLane(QObject):
         service, signals = self._service, self._signals
 
         def work() -> None:
+            if signals.closed.is_set():
+                return
             service.start()
-            signals.started.emit()
+            signals.send("started")
 
         run_in_pool(work, self._pool)
 
@@ -119,9 +134,9 @@ class GrammarLane(QObject):
             try:
                 service.add_to_dictionary(word)
             except WriteFailed as exc:
-                signals.word.emit(word, reason(exc))
+                signals.send("word", word, reason(exc))
                 return
-            signals.word.emit(word, "")
+            signals.send("word", word, "")
 
         run_in_pool(work, self._pool)
 
@@ -134,6 +149,7 @@ class GrammarLane(QObject):
     def shutdown(self) -> None:
         """Stops a local server (no orphan process); later requests are ignored."""
         self._closing = True
+        self._signals.closed.set()
         self._debounce.stop()
         self._retry.stop()
         self._pool.clear()
@@ -170,7 +186,8 @@ class GrammarLane(QObject):
         service, signals = self._service, self._signals
 
         def spell() -> None:
-            signals.spelling.emit(revision, service.check_spelling(text, SPELLING_BUDGET_S))
+            if not signals.closed.is_set():
+                signals.send("spelling", revision, service.check_spelling(text, SPELLING_BUDGET_S))
 
         run_in_pool(spell, self._pool)
         self._submit_grammar(text, revision)
@@ -184,9 +201,13 @@ class GrammarLane(QObject):
         service, signals = self._service, self._signals
 
         def check() -> None:
+            if signals.closed.is_set():
+                return
             lt = service.check_grammar(text)
+            if signals.closed.is_set():
+                return  # the window closed while LanguageTool was answering
             offline = service.check_spelling(text, SPELLING_BUDGET_S)
-            signals.grammar.emit(revision, service.combine(text, lt, offline))
+            signals.send("grammar", revision, service.combine(text, lt, offline))
 
         run_in_pool(check, self._pool)
 

@@ -62,3 +62,19 @@ def test_a_child_that_cannot_start_falls_back_to_hunspell_in_this_process(monkey
 def test_a_missing_dictionary_is_reported_by_the_child(tmp_path):
     with pytest.raises(OSError):
         HunspellProcess(DICTIONARY, tmp_path)
+
+
+def test_a_child_ended_while_starting_is_an_oserror(monkeypatch):
+    # At quit, Python ends daemon children while a spelling job may still be starting one.
+    from multiprocessing.context import SpawnProcess
+
+    start = SpawnProcess.start
+
+    def start_then_end(self):
+        start(self)
+        self.kill()
+        self.join(5)
+
+    monkeypatch.setattr(SpawnProcess, "start", start_then_end)
+    with pytest.raises(OSError, match="stopped while starting"):
+        HunspellProcess(DICTIONARY, DICTIONARY_DIR)

@@ -145,6 +145,26 @@ def test_after_shutdown_requests_are_ignored(qtbot, fake_lt, make_lane):
         lane.request("We could of won.", 1)
 
 
+def test_a_check_in_flight_at_shutdown_ends_quietly_after_its_signals_are_gone(
+    qtbot, fake_lt, make_lane, caplog
+):
+    # As when the window closes mid-check and the app tears its objects down while the
+    # worker still waits for LanguageTool: the worker must not emit on a deleted object.
+    import shiboken6
+
+    lane = make_lane(fake_lt.url)
+    start_ready(qtbot, lane)
+    fake_lt.delay = 60
+    lane.request("It could of been teh first.", 1)
+    qtbot.waitUntil(lambda: any(r.get("text") == "It could of been teh first." for r in fake_lt.requests))
+    lane.shutdown()
+    shiboken6.delete(lane._signals)
+    fake_lt.delay = 0
+    fake_lt.release()
+    assert lane._pool.waitForDone(10000)
+    assert "background job failed" not in caplog.text
+
+
 # --- the Preferences section -----------------------------------------------------------------
 
 

@@ -354,16 +354,20 @@ def test_audited_figures_replace_each_stratum_by_its_share_of_offensive_tweets()
     assert module.audited_interval(counts, outcome, labels, frozenset("O")) is None
 
 
+# A flagged OFF tweet, a false flag, a miss and an unflagged NOT tweet.
+AUDITED_TWEETS = [
+    "1\t@USER you are a coward\tOFF\tTIN\tIND",
+    "2\t@USER you absolute clown\tNOT\tNULL\tNULL",
+    "3\tthe buses are late again\tOFF\tUNT\tNULL",
+    "4\tlovely day for a litter pick\tNOT\tNULL\tNULL",
+]
+
+
 def test_eval_script_prints_the_audited_estimate(tmp_path, capsys):
     module = _eval_module()
     _eval_data(
         tmp_path,
-        [
-            "1\t@USER you are a coward\tOFF\tTIN\tIND",
-            "2\t@USER you absolute clown\tNOT\tNULL\tNULL",
-            "3\tthe buses are late again\tOFF\tUNT\tNULL",
-            "4\tlovely day for a litter pick\tNOT\tNULL\tNULL",
-        ],
+        AUDITED_TWEETS,
         ['1,"Great to meet bus drivers."'],
     )
     audit = tmp_path / "audit.csv"
@@ -381,13 +385,7 @@ def test_eval_script_leaves_mined_rows_out_of_the_estimate(tmp_path, capsys):
     module = _eval_module()
     _eval_data(
         tmp_path,
-        [
-            "1\t@USER you are a coward\tOFF\tTIN\tIND",
-            "2\t@USER you absolute clown\tNOT\tNULL\tNULL",
-            "3\tthe buses are late again\tOFF\tUNT\tNULL",
-            "4\tlovely day for a litter pick\tNOT\tNULL\tNULL",
-            "5\tthe rubbish has not been collected\tNOT\tNULL\tNULL",
-        ],
+        [*AUDITED_TWEETS, "5\tthe rubbish has not been collected\tNOT\tNULL\tNULL"],
         ['1,"Great to meet bus drivers."'],
     )
     audit = tmp_path / "audit.csv"

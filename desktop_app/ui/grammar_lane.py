@@ -77,7 +77,6 @@ class GrammarLane(QObject):
         self._waiting: tuple[str, int] | None = None  # for LanguageTool, behind the one in flight
         self._in_flight = False
         self._full_revision = -1  # newest revision whose merged answer went out
-        self._closing = False
         self._service = self._make_service()
         self._state = GrammarState("off", "")
 
@@ -97,17 +96,19 @@ class GrammarLane(QObject):
     def state(self) -> GrammarState:
         return self._state
 
+    @property
+    def _closing(self) -> bool:
+        return self._signals.closed.is_set()
+
     def start(self) -> None:
         """Call after the window is shown: connects or starts a local server off the GUI thread."""
         service, signals = self._service, self._signals
 
         def work() -> None:
-            if signals.closed.is_set():
-                return
             service.start()
             signals.send("started")
 
-        run_in_pool(work, self._pool)
+        self._run(work)
 
     def request(self, text: str, revision: int) -> None:
         if self._closing:
@@ -138,7 +139,7 @@ class GrammarLane(QObject):
                 return
             signals.send("word", word, "")
 
-        run_in_pool(work, self._pool)
+        self._run(work)
 
     def _on_word_added(self, word: str, error: str) -> None:
         if self._closing:
@@ -148,7 +149,6 @@ class GrammarLane(QObject):
 
     def shutdown(self) -> None:
         """Stops a local server (no orphan process); later requests are ignored."""
-        self._closing = True
         self._signals.closed.set()
         self._debounce.stop()
         self._retry.stop()
@@ -186,10 +186,9 @@ class GrammarLane(QObject):
         service, signals = self._service, self._signals
 
         def spell() -> None:
-            if not signals.closed.is_set():
-                signals.send("spelling", revision, service.check_spelling(text, SPELLING_BUDGET_S))
+            signals.send("spelling", revision, service.check_spelling(text, SPELLING_BUDGET_S))
 
-        run_in_pool(spell, self._pool)
+        self._run(spell)
         self._submit_grammar(text, revision)
 
     def _submit_grammar(self, text: str, revision: int) -> None:
@@ -201,15 +200,24 @@ class GrammarLane(QObject):
         service, signals = self._service, self._signals
 
         def check() -> None:
-            if signals.closed.is_set():
-                return
             lt = service.check_grammar(text)
             if signals.closed.is_set():
                 return  # the window closed while LanguageTool was answering
             offline = service.check_spelling(text, SPELLING_BUDGET_S)
             signals.send("grammar", revision, service.combine(text, lt, offline))
 
-        run_in_pool(check, self._pool)
+        self._run(check)
+
+    def _run(self, job) -> None:
+        """Run `job` on the lane's pool unless the lane has shut down by the time it starts
+        (a queued job would otherwise start a Hunspell process or a request on the way out)."""
+        closed = self._signals.closed
+
+        def unless_closed() -> None:
+            if not closed.is_set():
+                job()
+
+        run_in_pool(unless_closed, self._pool)
 
     # --- answers (GUI thread) ---------------------------------------------------------------
     def _is_current(self, revision: int) -> bool:

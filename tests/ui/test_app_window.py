@@ -36,7 +36,7 @@ def open_app(qtbot, tmp_path, drafts_folder):
         default_config(), retry_delays=(0.05,), connect_timeout=1.0, read_timeout=10.0
     )
 
-    def make(url: str = "", analyzer=None):
+    def make(url: str = "", analyzer=None, typed_first: str = ""):
         settings = Settings(tmp_path / "settings.json")
         if url:
             settings.set("languagetool_url", url)
@@ -47,6 +47,9 @@ def open_app(qtbot, tmp_path, drafts_folder):
             analyzer=analyzer or FakeAnalyzer(),
         )
         qtbot.addWidget(window)
+        if typed_first:  # typed in the moment before the drafts lane starts
+            window.editor.setPlainText(typed_first)
+            assert not window.drafts_wiring.started
         window.show()
         qtbot.waitUntil(lambda: window.drafts_wiring.started, timeout=10000)
         qtbot.waitUntil(lambda: window.controller.analyzer is not None, timeout=15000)
@@ -364,37 +367,17 @@ def test_closing_when_the_last_change_cannot_be_saved_asks_first(qtbot, open_app
 
 
 def test_typing_before_the_drafts_are_read_makes_one_new_draft_and_keeps_the_last(
-    qtbot, tmp_path, drafts_folder
+    qtbot, open_app, drafts_folder
 ):
     store = DraftStore(drafts_folder)
     earlier = store.create("Yesterday's draft about the library.")
     store.set_last_open(earlier.id)
-    window = create_window(
-        store=DraftStore(drafts_folder),
-        grammar_config=default_config(),
-        settings=Settings(tmp_path / "settings.json"),
-        analyzer=FakeAnalyzer(),
-    )
-    qtbot.addWidget(window)
-    window.editor.setPlainText("Typed in the first moment")  # before the drafts lane starts
-    assert not window.drafts_wiring.started
-    window.show()
-    qtbot.waitUntil(lambda: window.drafts_wiring.started, timeout=10000)
-    try:
-        assert window.text() == "Typed in the first moment"  # not replaced by the restored draft
-        texts = sorted(d.text for d in DraftStore(drafts_folder).list())
-        assert texts == ["Typed in the first moment", "Yesterday's draft about the library."]
-        assert window.drafts_wiring.panel.list_widget.count() == 2  # listed once each
-        qtbot.waitUntil(lambda: window.controller.analyzer is not None, timeout=15000)
-        window.editor.textCursor().insertText(" and then some.")
-        wait_saved(qtbot, window)
-        texts = sorted(d.text for d in DraftStore(drafts_folder).list())
-        assert texts == ["Typed in the first moment and then some.", "Yesterday's draft about the library."]
-    finally:
-        window.close()
-        lane = window.grammar_wiring.lane
-        if lane is not None:
-            lane.shutdown()
-            lane._pool.waitForDone(5000)
-        window.controller.shutdown()
-        QThreadPool.globalInstance().waitForDone(5000)
+    window = open_app(typed_first="Typed in the first moment")
+    assert window.text() == "Typed in the first moment"  # not replaced by the restored draft
+    texts = sorted(d.text for d in DraftStore(drafts_folder).list())
+    assert texts == ["Typed in the first moment", "Yesterday's draft about the library."]
+    assert window.drafts_wiring.panel.list_widget.count() == 2  # listed once each
+    insert_text(qtbot, window, " and then some.")
+    wait_saved(qtbot, window)
+    texts = sorted(d.text for d in DraftStore(drafts_folder).list())
+    assert texts == ["Typed in the first moment and then some.", "Yesterday's draft about the library."]

@@ -32,7 +32,7 @@ MIN_RETRY_MS = 200  # never hammer a dead server, whatever the back-off says
 
 
 class _Signals(QObject):
-    state = Signal(object)  # GrammarState
+    state = Signal(object, object)  # the service's token (see _make_service), GrammarState
     spelling = Signal(int, list)  # revision, offline findings
     grammar = Signal(int, list)  # revision, merged findings
     started = Signal()
@@ -81,14 +81,17 @@ class GrammarLane(QObject):
         self._state = GrammarState("off", "")
 
     def _make_service(self) -> GrammarService:
-        signals = self._signals
+        # A replaced service (restart) may still report from its pool job, e.g. a slow start
+        # saying "unavailable" after the new one said "ready": its token tells them apart.
+        signals, token = self._signals, object()
+        self._service_token = token
         return GrammarService(
             str(self._settings.get("languagetool_url") or ""),
             config=self._config,
             # Hunspell holds the GIL for up to 0.2 s per new typo: in a child process it
             # cannot freeze the window.
             speller=SpellChecker(self._config, isolated=True),
-            on_state=lambda state: signals.send("state", state),
+            on_state=lambda state: signals.send("state", token, state),
         )
 
     # --- public API -----------------------------------------------------------------------
@@ -240,7 +243,9 @@ class GrammarLane(QObject):
         else:
             self._schedule_retry()
 
-    def _on_state(self, state: GrammarState) -> None:
+    def _on_state(self, token: object, state: GrammarState) -> None:
+        if token is not self._service_token:
+            return  # from a service that has been replaced
         self._state = state
         if not self._closing:
             self.statusChanged.emit(state)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+import threading
 from pathlib import Path
 
 import psutil
@@ -143,6 +144,28 @@ def test_after_shutdown_requests_are_ignored(qtbot, fake_lt, make_lane):
     lane.shutdown()
     with qtbot.assertNotEmitted(lane.findingsReady, wait=600):
         lane.request("We could of won.", 1)
+
+
+def test_a_replaced_service_reporting_late_does_not_overwrite_the_new_status(qtbot, fake_lt, make_lane):
+    # Preferences set a URL while the first start (no URL: "not installed") is still running.
+    lane = make_lane("")
+    first = lane._service
+    gate = threading.Event()
+    original_start = first.start
+
+    def slow_start():
+        gate.wait(10)
+        return original_start()
+
+    first.start = slow_start
+    lane.start()
+    lane._settings.set("languagetool_url", fake_lt.url)
+    with qtbot.waitSignal(lane.statusChanged, check_params_cb=lambda s: s.state == "ready", timeout=10000):
+        lane.restart()
+    gate.set()  # the old service now says "unavailable"
+    assert lane._pool.waitForDone(10000)
+    qtbot.wait(100)  # let its queued signal arrive
+    assert lane.state.state == "ready"
 
 
 def test_a_check_in_flight_at_shutdown_ends_quietly_after_its_signals_are_gone(

@@ -50,3 +50,18 @@ def test_the_command_line_check_does_not_load_qt():
         [sys.executable, "-c", code], input="A short post.", capture_output=True, text=True, timeout=120
     )
     assert result.stderr.strip().endswith("[]"), result.stderr
+
+
+def test_no_item_based_list_widgets_in_the_ui():
+    # QListWidget / QTreeWidget / QTableWidget rows are C++ objects with Python wrappers that
+    # can outlive them (the New + paste segfault): lists use ui/row_list_model.py instead.
+    item_widgets = {"QListWidget", "QListWidgetItem", "QTreeWidget", "QTreeWidgetItem", "QTableWidget"}
+    offenders = []
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = node.id if isinstance(node, ast.Name) else getattr(node, "attr", None)
+            if isinstance(node, ast.alias):
+                name = node.name
+            if name in item_widgets:
+                offenders.append(f"{path.relative_to(PACKAGE)}: {name}")
+    assert offenders == []

@@ -13,16 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.storage.atomic import WriteFailed
 from desktop_app.storage.drafts import Draft, DraftNotFound, DraftStore
-
-ID_ROLE = Qt.ItemDataRole.UserRole
+from desktop_app.ui.row_list_model import Row, RowListModel
 
 
 def describe_time(when: datetime, now: datetime | None = None) -> str:
@@ -57,6 +56,10 @@ def item_text(draft: Draft, *, binned: bool = False) -> str:
     if draft.networks:
         details += " · " + ", ".join(draft.networks)
     return f"{draft.title}\n{details}"
+
+
+def draft_row(draft: Draft, *, binned: bool = False) -> Row:
+    return Row(draft.id, item_text(draft, binned=binned), draft.title)
 
 
 def _ask_title(parent: QWidget, current: str) -> str | None:
@@ -99,12 +102,15 @@ class DraftsPanel(QWidget):
         self.search.setPlaceholderText("Search drafts")
         self.search.setAccessibleName("Search drafts")
         self.search.setClearButtonEnabled(True)
-        self.list_widget = QListWidget(self)
-        self.list_widget.setObjectName("draftsList")
-        self.list_widget.setAccessibleName("Drafts")
-        self.list_widget.setAlternatingRowColors(True)
-        self.list_widget.setWordWrap(True)
-        self.list_widget.setSpacing(3)
+        self.list_view = QListView(self)
+        self.list_view.setObjectName("draftsList")
+        self.list_view.setAccessibleName("Drafts")
+        self.list_view.setAlternatingRowColors(True)
+        self.list_view.setWordWrap(True)
+        self.list_view.setSpacing(3)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.model = RowListModel(self.list_view)
+        self.list_view.setModel(self.model)
         self.message = QLabel(self)
         self.message.setObjectName("draftsMessage")
         self.message.setWordWrap(True)
@@ -144,7 +150,7 @@ class DraftsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.heading)
         layout.addWidget(self.search)
-        layout.addWidget(self.list_widget, 1)
+        layout.addWidget(self.list_view, 1)
         layout.addWidget(self.message)
         layout.addLayout(actions)
         layout.addLayout(bin_actions)
@@ -156,11 +162,11 @@ class DraftsPanel(QWidget):
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._focus_list)
-        self.list_widget.currentItemChanged.connect(self._on_current_changed)
-        self.list_widget.itemActivated.connect(self._on_activated)
+        self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list_view.activated.connect(self._on_activated)
         self._shortcut("F2", self.rename)
         # On the list only, so Delete still deletes text in the search box.
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list_widget, self.delete)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list_view, self.delete)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._down_from_search = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, self._focus_list)
         self._down_from_search.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -202,19 +208,31 @@ class DraftsPanel(QWidget):
         return self._bin_mode
 
     def selected_id(self) -> str | None:
-        item = self.list_widget.currentItem()
-        return item.data(ID_ROLE) if item else None
+        row = self.model.row_at(self.list_view.currentIndex().row())
+        return row.key if row else None
 
     def ids(self) -> list[str]:
         """The ids in the list, top to bottom (for tests and the window)."""
-        return [self.list_widget.item(row).data(ID_ROLE) for row in range(self.list_widget.count())]
+        return self.model.keys()
+
+    def count(self) -> int:
+        return self.model.rowCount()
+
+    def row_text(self, row: int) -> str:
+        """What row `row` shows: the title, then a line of details."""
+        shown = self.model.row_at(row)
+        return shown.text if shown else ""
+
+    def set_current_row(self, row: int) -> None:
+        """Select a row as a click would (-1: none); selecting a draft opens it."""
+        self.list_view.setCurrentIndex(self.model.index(row) if row >= 0 else QModelIndex())
 
     def show_bin(self, on: bool = True) -> None:
         self._bin_mode = bool(on)
         if self.bin_button.isChecked() != self._bin_mode:
             self.bin_button.setChecked(self._bin_mode)
         self.heading.setText("Bin" if self._bin_mode else "Drafts")
-        self.list_widget.setAccessibleName("Deleted drafts" if self._bin_mode else "Drafts")
+        self.list_view.setAccessibleName("Deleted drafts" if self._bin_mode else "Drafts")
         self.refresh()
 
     def refresh(self) -> None:
@@ -229,12 +247,7 @@ class DraftsPanel(QWidget):
         keep = self._wanted_selection()
         self._filling = True
         try:
-            self.list_widget.clear()
-            for draft in drafts:
-                item = QListWidgetItem(item_text(draft, binned=self._bin_mode))
-                item.setData(ID_ROLE, draft.id)
-                item.setToolTip(draft.title)
-                self.list_widget.addItem(item)
+            self.model.set_rows([draft_row(d, binned=self._bin_mode) for d in drafts])
             self._select(keep)
         finally:
             self._filling = False
@@ -248,14 +261,10 @@ class DraftsPanel(QWidget):
         return self.selected_id()
 
     def _select(self, draft_id: str | None) -> None:
-        for row in range(self.list_widget.count()):
-            if self.list_widget.item(row).data(ID_ROLE) == draft_id:
-                self.list_widget.setCurrentRow(row)
-                return
-        self.list_widget.setCurrentRow(-1)
+        self.set_current_row(self.model.row_of(draft_id))
 
     def _update_buttons(self) -> None:
-        has = self.list_widget.currentItem() is not None
+        has = self.selected_id() is not None
         for button in (self.new_button, self.duplicate_button, self.rename_button, self.delete_button):
             button.setVisible(not self._bin_mode)
         for button in (self.restore_button, self.empty_button):
@@ -264,7 +273,7 @@ class DraftsPanel(QWidget):
         self.rename_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         self.restore_button.setEnabled(has)
-        self.empty_button.setEnabled(self._bin_mode and self.list_widget.count() > 0)
+        self.empty_button.setEnabled(self._bin_mode and self.count() > 0)
 
     def _update_current_item(self) -> None:
         # After an autosave: refresh just the open draft's row (cheap) and move it to the top.
@@ -277,28 +286,11 @@ class DraftsPanel(QWidget):
         if self.search.text().strip():
             self.refresh()  # it may now match the search, or no longer
             return
-        first = self.list_widget.item(0)
-        if first is not None and first.data(ID_ROLE) == draft.id:
-            # Already at the top (the usual case while typing): touch the text only if it
-            # changed, so an autosave does not relayout the list under the user's typing.
-            text = item_text(draft)
-            if first.text() != text:
-                first.setText(text)
-                first.setToolTip(draft.title)
-            return
         self._filling = True
         try:
-            for row in range(self.list_widget.count()):
-                if self.list_widget.item(row).data(ID_ROLE) == draft.id:
-                    item = self.list_widget.takeItem(row)
-                    break
-            else:
-                item = QListWidgetItem()
-                item.setData(ID_ROLE, draft.id)
-            item.setText(item_text(draft))
-            item.setToolTip(draft.title)
-            self.list_widget.insertItem(0, item)
-            self.list_widget.setCurrentItem(item)
+            self.model.put_first(draft_row(draft))
+            if self.selected_id() != draft.id:
+                self.set_current_row(0)
         finally:
             self._filling = False
         self._update_buttons()
@@ -310,23 +302,24 @@ class DraftsPanel(QWidget):
             self.problem.emit(text)
 
     def _focus_list(self) -> None:
-        self.list_widget.setFocus()
-        if self.list_widget.currentRow() < 0 and self.list_widget.count():
-            self.list_widget.setCurrentRow(0)
+        self.list_view.setFocus()
+        if self.selected_id() is None and self.count():
+            self.set_current_row(0)
 
     # ----- selection -----
 
-    def _on_current_changed(self, current, _previous) -> None:
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_buttons()
-        if self._filling or self._bin_mode or current is None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        if self._filling or self._bin_mode or row is None:
             return
-        self._open(current.data(ID_ROLE))
+        self._open(row.key)
 
-    def _on_activated(self, item) -> None:
+    def _on_activated(self, index: QModelIndex) -> None:
         if self._bin_mode:
             self.restore()
-        else:
-            self._open(item.data(ID_ROLE))
+        elif (row := self.model.row_at(index.row())) is not None:
+            self._open(row.key)
 
     def _open(self, draft_id: str) -> None:
         if self.session is None:

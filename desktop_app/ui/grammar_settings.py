@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
+    QListView,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from desktop_app.grammar.client import LanguageToolClient, LanguageToolError
 from desktop_app.grammar.config import default_config
 from desktop_app.storage.settings import Settings
 from desktop_app.ui.pool_job import run_in_pool
+from desktop_app.ui.row_list_model import Row, RowListModel
 
 
 class _Signals(QObject):
@@ -132,15 +134,18 @@ class GrammarSettingsBox(QGroupBox):
         layout.addWidget(self.download_result)
 
         layout.addWidget(QLabel("Words you added to the dictionary"))
-        self.word_list = QListWidget()
+        self.word_list = QListView()
+        self.word_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.word_model = RowListModel(self.word_list)
+        self.word_list.setModel(self.word_model)
         self.word_list.setObjectName("userWords")
         self.word_list.setAccessibleName("Words you added to the dictionary")
         self.word_list.setMaximumHeight(120)
         self.remove_button = QPushButton("Remove word")
         self.remove_button.setAccessibleName("Remove the selected word from your dictionary")
         self.remove_button.setEnabled(False)
-        self.word_list.currentItemChanged.connect(
-            lambda cur, _prev: self.remove_button.setEnabled(cur is not None)
+        self.word_list.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.remove_button.setEnabled(current.isValid())
         )
         self.remove_button.clicked.connect(self._remove_word)
         layout.addWidget(self.word_list)
@@ -227,18 +232,18 @@ class GrammarSettingsBox(QGroupBox):
         return self._lane.words() if self._lane is not None else self._words.words()
 
     def _fill_words(self) -> None:
-        self.word_list.clear()
         words = self._current_words()
-        self.word_list.addItems(words)
+        self.word_model.set_rows([Row(word, word) for word in words])
+        self.remove_button.setEnabled(False)
         self.word_list.setVisible(bool(words))
         self.remove_button.setVisible(bool(words))
 
     def _remove_word(self) -> None:
-        item = self.word_list.currentItem()
-        if item is None:
+        row = self.word_model.row_at(self.word_list.currentIndex().row())
+        if row is None:
             return
         if self._lane is not None:
-            self._lane.remove_from_dictionary(item.text())
+            self._lane.remove_from_dictionary(row.key)
         else:
-            self._words.remove(item.text())
+            self._words.remove(row.key)
         self._fill_words()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -12,8 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.platform_bar import ALL_NETWORKS
+from desktop_app.ui.row_list_model import Row, RowListModel
 
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 
@@ -62,22 +63,30 @@ class PreferencesDialog(QDialog):
 
         ignored_box = QGroupBox("Rules you have turned off")
         ignored_layout = QVBoxLayout(ignored_box)
-        self.ignored = QListWidget()
+        self.ignored = QListView()
         self.ignored.setAccessibleName("Rules you have turned off")
         self.ignored.setMaximumHeight(130)
-        for rule, reason in sorted((values.get("ignored_rules") or {}).items()):
-            item = QListWidgetItem(f"{rule}" + (f"  (reason: {reason})" if reason else ""))
-            item.setData(Qt.ItemDataRole.UserRole, rule)
-            self.ignored.addItem(item)
+        self.ignored.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.ignored_model = RowListModel(self.ignored)
+        self.ignored.setModel(self.ignored_model)
+        self.ignored_model.set_rows(
+            [
+                Row(rule, rule + (f"  (reason: {reason})" if reason else ""))
+                for rule, reason in sorted((values.get("ignored_rules") or {}).items())
+            ]
+        )
+        count = self.ignored_model.rowCount()
         self.ignored_empty = QLabel("None. Use “Ignore rule” on a card to turn a rule off.")
         self.ignored_empty.setProperty("role", "muted")
-        self.ignored_empty.setVisible(self.ignored.count() == 0)
-        self.ignored.setVisible(self.ignored.count() > 0)
+        self.ignored_empty.setVisible(count == 0)
+        self.ignored.setVisible(count > 0)
         self.turn_on = QPushButton("Turn back on")
         self.turn_on.setAccessibleName("Turn the selected rule back on")
         self.turn_on.setEnabled(False)
-        self.turn_on.setVisible(self.ignored.count() > 0)
-        self.ignored.currentItemChanged.connect(lambda cur, _prev: self.turn_on.setEnabled(cur is not None))
+        self.turn_on.setVisible(count > 0)
+        self.ignored.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.turn_on.setEnabled(current.isValid())
+        )
         self.turn_on.clicked.connect(self._turn_on)
         ignored_layout.addWidget(self.ignored_empty)
         ignored_layout.addWidget(self.ignored)
@@ -96,11 +105,12 @@ class PreferencesDialog(QDialog):
         self._ignored_rules = dict(values.get("ignored_rules") or {})
 
     def _turn_on(self) -> None:
-        item = self.ignored.currentItem()
-        if item is None:
+        row = self.ignored_model.row_at(self.ignored.currentIndex().row())
+        if row is None:
             return
-        self._ignored_rules.pop(item.data(Qt.ItemDataRole.UserRole), None)
-        self.ignored.takeItem(self.ignored.row(item))
+        self._ignored_rules.pop(row.key, None)
+        self.ignored_model.remove(row.key)
+        self.turn_on.setEnabled(self.ignored.currentIndex().isValid())
 
     def values(self) -> dict:
         return {

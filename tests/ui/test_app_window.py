@@ -174,11 +174,11 @@ def test_the_drafts_panel_lists_drafts_and_switching_keeps_both(qtbot, open_app,
     assert window.text() == "Bus fares are going up again."
     assert "Bus fares are going up again." in window.windowTitle()
 
-    panel.list_widget.setCurrentRow(panel.ids().index(second.id))
+    panel.set_current_row(panel.ids().index(second.id))
     assert window.text() == "Our library stays open."
     type_text(qtbot, window, " Come along")  # cursor restored at the end of the draft
     wait_saved(qtbot, window)
-    panel.list_widget.setCurrentRow(panel.ids().index(first.id))
+    panel.set_current_row(panel.ids().index(first.id))
     assert window.text() == "Bus fares are going up again."
 
     assert store.get(first.id).text == "Bus fares are going up again."
@@ -200,7 +200,7 @@ def test_new_keeps_the_old_draft_and_the_window_state_follows_each_draft(qtbot, 
     qtbot.waitUntil(lambda: old in window.drafts_wiring.panel.ids())
 
     panel = window.drafts_wiring.panel
-    panel.list_widget.setCurrentRow(panel.ids().index(old))
+    panel.set_current_row(panel.ids().index(old))
     wait_report(qtbot, window)
     assert window.text() == "We leverage it. What an idiot."
     assert "idiot" not in card_texts(window)  # still ignored in this draft
@@ -376,7 +376,7 @@ def test_typing_before_the_drafts_are_read_makes_one_new_draft_and_keeps_the_las
     assert window.text() == "Typed in the first moment"  # not replaced by the restored draft
     texts = sorted(d.text for d in DraftStore(drafts_folder).list())
     assert texts == ["Typed in the first moment", "Yesterday's draft about the library."]
-    assert window.drafts_wiring.panel.list_widget.count() == 2  # listed once each
+    assert window.drafts_wiring.panel.count() == 2  # listed once each
     insert_text(qtbot, window, " and then some.")
     wait_saved(qtbot, window)
     texts = sorted(d.text for d in DraftStore(drafts_folder).list())

@@ -4,7 +4,7 @@ import errno
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QListWidget, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QLineEdit, QListView, QPlainTextEdit, QPushButton
 
 from desktop_app.storage.drafts import DraftStore
 from desktop_app.ui.draft_session import DraftSession
@@ -37,12 +37,12 @@ def bound(qtbot, store):
 
 
 def _titles(panel):
-    return [panel.list_widget.item(r).text().split("\n")[0] for r in range(panel.list_widget.count())]
+    return [panel.row_text(r).split("\n")[0] for r in range(panel.count())]
 
 
 def test_names_for_tests_and_screen_readers(panel):
     assert panel.objectName() == "draftsPanel"
-    assert panel.findChild(QListWidget, "draftsList").accessibleName() == "Drafts"
+    assert panel.findChild(QListView, "draftsList").accessibleName() == "Drafts"
     assert panel.findChild(QLineEdit, "draftsSearch").accessibleName() == "Search drafts"
     for button in panel.findChildren(QPushButton):
         assert button.accessibleName(), button.objectName()
@@ -55,7 +55,7 @@ def test_lists_newest_first_with_time_and_networks(qtbot, store):
     panel = DraftsPanel(store)
     qtbot.addWidget(panel)
     assert _titles(panel) == ["Newer post", "Older post"]
-    detail = panel.list_widget.item(0).text().split("\n")[1]
+    detail = panel.row_text(0).split("\n")[1]
     assert detail.startswith("Edited Today") and detail.endswith("X, Bluesky")
     assert panel.ids()[0] == newer.id
 
@@ -64,7 +64,7 @@ def test_selecting_emits_draft_selected(qtbot, panel, store):
     draft = store.create("Pick me")
     panel.refresh()
     with qtbot.waitSignal(panel.draftSelected) as selected:
-        panel.list_widget.setCurrentRow(0)
+        panel.set_current_row(0)
     assert selected.args == [draft.id]
 
 
@@ -104,7 +104,7 @@ def test_new_duplicate_rename_delete_restore_without_session(qtbot, panel, store
     qtbot.mouseClick(panel.bin_button, Qt.MouseButton.LeftButton)
     assert panel.in_bin and panel.ids() == [first]
     assert not panel.restore_button.isHidden() and panel.delete_button.isHidden()
-    assert panel.list_widget.item(0).text().split("\n")[1].startswith("Deleted")
+    assert panel.row_text(0).split("\n")[1].startswith("Deleted")
     panel._select_quietly(first)
     with qtbot.waitSignal(panel.draftRestored):
         panel.restore()
@@ -143,14 +143,14 @@ def test_keyboard_search_down_enter_f2_delete(qtbot, panel, store):
     qtbot.waitUntil(lambda: panel.ids() == [a.id])
     with qtbot.waitSignal(panel.draftSelected) as selected:
         qtbot.keyClick(panel.search, Qt.Key.Key_Down)
-    assert selected.args == [a.id] and panel.list_widget.hasFocus()
+    assert selected.args == [a.id] and panel.list_view.hasFocus()
     with qtbot.waitSignal(panel.draftSelected):
-        qtbot.keyClick(panel.list_widget, Qt.Key.Key_Return)
+        qtbot.keyClick(panel.list_view, Qt.Key.Key_Return)
     panel.ask_title = lambda parent, current: "Renamed by keyboard"
-    qtbot.keyClick(panel.list_widget, Qt.Key.Key_F2)
+    qtbot.keyClick(panel.list_view, Qt.Key.Key_F2)
     assert store.get(a.id).title == "Renamed by keyboard"
     with qtbot.waitSignal(panel.draftDeleted):
-        qtbot.keyClick(panel.list_widget, Qt.Key.Key_Delete)
+        qtbot.keyClick(panel.list_view, Qt.Key.Key_Delete)
     assert store.bin()[0].id == a.id
 
 
@@ -181,7 +181,7 @@ def test_bound_selection_opens_draft_in_editor(qtbot, bound, store):
     other = store.create("Other draft text")
     panel.refresh()
     row = panel.ids().index(other.id)
-    panel.list_widget.setCurrentRow(row)
+    panel.set_current_row(row)
     assert session.current_id == other.id
     assert editor.toPlainText() == "Other draft text"
 
@@ -221,7 +221,7 @@ def test_bound_switch_refused_keeps_selection(qtbot, bound, store, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("desktop_app.storage.atomic.os.fsync", full)
-    panel.list_widget.setCurrentRow(panel.ids().index(other.id))
+    panel.set_current_row(panel.ids().index(other.id))
     assert session.current_id == current
     assert panel.selected_id() == current
     assert editor.toPlainText() == "Current unsaved"

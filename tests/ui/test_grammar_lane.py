@@ -213,10 +213,10 @@ def test_settings_box_shows_the_lane_status_and_manages_words(qtbot, make_lane):
     with qtbot.waitSignal(lane.statusChanged, check_params_cb=lambda s: s.state == "unavailable"):
         lane.start()
     assert "server unreachable" in box.status.text()
-    assert [box.word_list.item(i).text() for i in range(box.word_list.count())] == ["Zorblatt"]
-    box.word_list.setCurrentRow(0)
+    assert box.word_model.keys() == ["Zorblatt"]
+    box.word_list.setCurrentIndex(box.word_model.index(0))
     box.remove_button.click()
-    assert box.word_list.count() == 0 and lane.words() == []
+    assert box.word_model.rowCount() == 0 and lane.words() == []
 
 
 def test_settings_box_download_fails_clearly_offline(qtbot, tmp_path):

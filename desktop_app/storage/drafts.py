@@ -24,10 +24,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.review import DraftReview
 from desktop_app.storage import paths
 from desktop_app.storage.atomic import WriteFailed, write_bytes_atomic, write_text_atomic
 
-FORMAT = 1
+# 2: the writer's decisions about findings are one `review` object (core/review.py).
+# 1: they were spread over `ignored` and the window's `annotations`; converted on load.
+FORMAT = 2
 UNTITLED = "Untitled draft"
 TITLE_MAX = 80
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -39,22 +42,6 @@ class DraftNotFound(KeyError):
 
     def __str__(self) -> str:
         return f"No draft with id {self.args[0]!r}."
-
-
-@dataclass(frozen=True, slots=True)
-class IgnoredFinding:
-    """A finding the writer chose to ignore in this draft, and why."""
-
-    rule: str
-    words: str = ""
-    reason: str = ""
-
-    def to_dict(self) -> dict:
-        return {"rule": self.rule, "words": self.words, "reason": self.reason}
-
-    @classmethod
-    def from_dict(cls, data: dict) -> IgnoredFinding:
-        return cls(str(data["rule"]), str(data.get("words", "")), str(data.get("reason", "")))
 
 
 def title_from_text(text: str) -> str:
@@ -76,13 +63,12 @@ class Draft:
     text: str = ""
     custom_title: str | None = None  # set by Rename; wins over the first line
     networks: list[str] = field(default_factory=list)
-    ignored: list[IgnoredFinding] = field(default_factory=list)
     created: datetime = field(default_factory=_now)
     modified: datetime = field(default_factory=_now)
     cursor: int = 0  # Python string index into text
     source_path: str | None = None  # the .txt/.md file it came from or was saved to
     deleted: datetime | None = None  # set while it is in the bin
-    annotations: dict = field(default_factory=dict)  # the window's own per-draft state (JSON)
+    review: DraftReview = field(default_factory=DraftReview)  # ignored and fixed findings
 
     @property
     def title(self) -> str:
@@ -96,13 +82,12 @@ class Draft:
             "custom_title": self.custom_title,
             "text": self.text,
             "networks": list(self.networks),
-            "ignored": [i.to_dict() for i in self.ignored],
             "created": self.created.isoformat(),
             "modified": self.modified.isoformat(),
             "cursor": self.cursor,
             "source_path": self.source_path,
             "deleted": self.deleted.isoformat() if self.deleted else None,
-            "annotations": self.annotations,
+            "review": self.review.to_dict(),
         }
 
     @classmethod
@@ -114,9 +99,14 @@ class Draft:
         if not isinstance(text, str) or not isinstance(data["id"], str):
             raise ValueError("id and text must be strings")
         custom = data.get("custom_title")
-        annotations = data.get("annotations") or {}
-        if not isinstance(annotations, dict):
-            raise ValueError("annotations must be an object")
+        networks = [str(n) for n in data.get("networks") or []]
+        if "review" in data:
+            try:
+                review = DraftReview.from_dict(data["review"])
+            except ValueError:  # keep the text usable; keep the damaged part as it was
+                review = DraftReview(extra={"unreadable_review": data["review"]})
+        else:
+            review, networks = _review_from_format_1(data, networks)
         cursor = data.get("cursor", 0)
         if not isinstance(cursor, int):
             cursor = 0
@@ -124,15 +114,33 @@ class Draft:
             id=data["id"],
             text=text,
             custom_title=str(custom) if custom else None,
-            networks=[str(n) for n in data.get("networks") or []],
-            ignored=[IgnoredFinding.from_dict(i) for i in data.get("ignored") or []],
+            networks=networks,
             created=_parse_time(data.get("created")),
             modified=_parse_time(data.get("modified")),
             cursor=max(0, min(cursor, len(text))),
             source_path=data.get("source_path") or None,
             deleted=_parse_time(data["deleted"]) if data.get("deleted") else None,
-            annotations=annotations,
+            review=review,
         )
+
+
+def _review_from_format_1(data: dict, networks: list[str]) -> tuple[DraftReview, list[str]]:
+    """A format-1 draft's `annotations` and `ignored` as a review; nothing in them is lost
+    (keys the conversion does not know are kept in the review's `extra`)."""
+    annotations = data.get("annotations") or {}
+    if not isinstance(annotations, dict):
+        raise ValueError("annotations must be an object")
+    ignored = data.get("ignored") or []
+    if not isinstance(ignored, list) or not all(isinstance(i, dict) and "rule" in i for i in ignored):
+        raise ValueError("ignored must be a list of findings")
+    review = DraftReview.from_legacy(annotations, ignored)
+    known = {"ignored_here", "conduct_reasons", "fixed", "networks"}
+    rest = {k: v for k, v in annotations.items() if k not in known}
+    if rest:
+        review.extra["format_1_annotations"] = rest
+    if not networks and isinstance(annotations.get("networks"), list):
+        networks = [str(n) for n in annotations["networks"]]
+    return review, networks
 
 
 def _parse_time(value: Any) -> datetime:
@@ -223,7 +231,7 @@ class DraftStore:
                 id=_new_id(),
                 custom_title=f"{original.title} (copy)",
                 networks=list(original.networks),
-                ignored=list(original.ignored),
+                review=original.review.copy(),
                 created=now,
                 modified=now,
                 source_path=None,

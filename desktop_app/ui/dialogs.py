@@ -20,12 +20,12 @@ from desktop_app import APP_NAME, __version__
 from desktop_app.core.findings import CONDUCT_KEY, PRINCIPLE_IDS, Finding
 from desktop_app.locate import resources_dir
 from desktop_app.ui.finding_card import quoted
-from desktop_app.ui.policy_info import CONDUCT_TITLE, PolicyInfo
+from desktop_app.ui.policy_info import PolicyInfo
 
 
 def principle_html(key: str, info: PolicyInfo) -> str:
     if key == CONDUCT_KEY:
-        parts = [f"<h2>{CONDUCT_TITLE}</h2>"]
+        parts = [f"<h2>{escape(info.title(CONDUCT_KEY))}</h2>"]
         for clause in info.clauses.values():
             parts.append(f"<h3>{escape(clause.title)}</h3><p>{escape(clause.text)}</p>")
         if not info.clauses:
@@ -67,7 +67,7 @@ class TextDialog(QDialog):
 
 
 def show_principle(parent: QWidget, key: str, info: PolicyInfo) -> TextDialog:
-    title = CONDUCT_TITLE if key == CONDUCT_KEY else f"{key} · {info.title(key)}"
+    title = info.title(key) if key == CONDUCT_KEY else f"{key} · {info.title(key)}"
     dialog = TextDialog(title, principle_html(key, info), parent)
     dialog.show()
     return dialog
@@ -100,15 +100,15 @@ def show_about(parent: QWidget) -> None:
 class ReasonDialog(QDialog):
     """Conduct findings are never ignored silently: the user must say why."""
 
-    def __init__(self, finding: Finding, whole_rule: bool, parent: QWidget | None = None):
+    def __init__(self, finding: Finding, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Why ignore this?")
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        scope = "this rule in every draft" if whole_rule else "this finding in this draft"
         intro = QLabel(
-            f"{quoted(finding.text, 60)} may break the conduct policy. To ignore {scope}, say why "
-            "(for example, you are quoting someone to report them). The reason is kept with the draft."
+            f"{quoted(finding.text, 60)} may break the conduct policy. To ignore this finding in "
+            "this draft, say why (for example, you are quoting someone to report them). The reason "
+            "is kept with the draft and printed on its sign-off sheet."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)

@@ -24,8 +24,9 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit
 
+from desktop_app.core.review import DraftReview
 from desktop_app.storage.atomic import WriteFailed, reason
-from desktop_app.storage.drafts import Draft, DraftNotFound, DraftStore, IgnoredFinding
+from desktop_app.storage.drafts import Draft, DraftNotFound, DraftStore
 
 DEBOUNCE_MS = 350
 MAX_WAIT_MS = 750  # leaves room for the write itself inside the one-second promise
@@ -46,29 +47,13 @@ def py_to_qt(text: str, index: int) -> int:
 
 
 def _key(draft: Draft) -> tuple:
-    extra = json.dumps(draft.annotations, sort_keys=True, default=str)
-    return (draft.text, draft.cursor, tuple(draft.networks), tuple(draft.ignored), draft.source_path, extra)
-
-
-def ignored_from_annotations(data: dict) -> list[IgnoredFinding]:
-    """The main window's draft_annotations() as IgnoredFinding items (rule, words, reason)."""
-    reasons = {}
-    for item in data.get("conduct_reasons") or []:
-        if isinstance(item, dict) and item.get("rule"):
-            reasons[(item["rule"], str(item.get("text", "")).casefold())] = str(item.get("reason", ""))
-    out = []
-    for pair in data.get("ignored_here") or []:
-        if isinstance(pair, list | tuple) and len(pair) == 2:
-            rule, words = str(pair[0]), str(pair[1])
-            out.append(IgnoredFinding(rule, words, reasons.pop((rule, words.casefold()), "")))
-    for (rule, words), why in reasons.items():  # ignored for the whole rule, with a reason
-        out.append(IgnoredFinding(rule, words, why))
-    return out
+    review = json.dumps(draft.review.to_dict(), sort_keys=True, default=str)
+    return (draft.text, draft.cursor, tuple(draft.networks), draft.source_path, review)
 
 
 @dataclass(frozen=True, slots=True)
 class _Snapshot:
-    draft: Draft  # what to write: text, cursor, networks, ignored, source path
+    draft: Draft  # what to write: text, cursor, networks, review, source path
     generation: int
 
 
@@ -107,9 +92,8 @@ def _write(store: DraftStore, snapshot: _Snapshot) -> tuple[int, object, str, fl
                 text=d.text,
                 cursor=d.cursor,
                 networks=list(d.networks),
-                ignored=list(d.ignored),
                 source_path=d.source_path,
-                annotations=d.annotations,
+                review=d.review,
             )
         except DraftNotFound:
             # The file vanished (deleted outside the app, or set aside): write it afresh.
@@ -247,44 +231,14 @@ class DraftSession(QObject):
             self._changed(max_wait=True)
 
     @property
-    def ignored(self) -> list[IgnoredFinding]:
-        return list(self._draft.ignored) if self._draft else []
+    def review(self) -> DraftReview | None:
+        """The open draft's review: the live object (the window changes it, then calls
+        review_changed so it is saved)."""
+        return self._draft.review if self._draft else None
 
-    def ignore(self, rule: str, words: str, reason: str) -> None:
-        """Remember that a finding is ignored in this draft, and why."""
+    def review_changed(self) -> None:
         if self._draft:
-            same = (rule, words.casefold())
-            kept = [i for i in self._draft.ignored if (i.rule, i.words.casefold()) != same]
-            self._draft.ignored = [*kept, IgnoredFinding(rule, words, reason)]
             self._changed(max_wait=True)
-
-    def unignore(self, rule: str, words: str | None = None) -> None:
-        if self._draft:
-            self._draft.ignored = [
-                i
-                for i in self._draft.ignored
-                if not (i.rule == rule and (words is None or i.words.casefold() == words.casefold()))
-            ]
-            self._changed(max_wait=True)
-
-    @property
-    def annotations(self) -> dict:
-        """The window's own state for this draft, as last given to set_annotations."""
-        return json.loads(json.dumps(self._draft.annotations)) if self._draft else {}
-
-    def set_annotations(self, data: dict) -> None:
-        """Keep the window's per-draft state (e.g. MainWindow.draft_annotations()) with the draft.
-
-        Its "networks" and ignored findings (with reasons) also fill the draft's own fields.
-        """
-        if not self._draft:
-            return
-        self._draft.annotations = json.loads(json.dumps(data, default=str))
-        if data.get("networks") is not None:
-            self._draft.networks = [str(n) for n in data["networks"]]
-        if "ignored_here" in data or "conduct_reasons" in data:
-            self._draft.ignored = ignored_from_annotations(data)
-        self._changed(max_wait=True)
 
     def set_source_path(self, path: str | None) -> None:
         """The .txt/.md file this draft was last saved to or opened from."""
@@ -359,8 +313,7 @@ class DraftSession(QObject):
             text=text,
             cursor=cursor,
             networks=list(self._draft.networks),
-            ignored=list(self._draft.ignored),
-            annotations=json.loads(json.dumps(self._draft.annotations)),
+            review=self._draft.review.copy(),  # the writer thread gets its own
         )
 
     def _drain_results(self) -> None:

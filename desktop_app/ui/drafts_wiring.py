@@ -38,7 +38,8 @@ class DraftsWiring(QObject):
         window.add_banner(self.banner)
         window.reserve_drafts_slot()
         window.firstPainted.connect(self._start_soon)
-        window.annotationsChanged.connect(self._push_annotations)
+        window.reviewChanged.connect(self._review_changed)
+        window.platform_bar.networksChanged.connect(self._networks_changed)
         window.before_close.append(self._close)
         window._update_title()
 
@@ -113,23 +114,14 @@ class DraftsWiring(QObject):
     def title(self) -> str:
         return self._title
 
-    def ignored(self) -> list:
-        """The open draft's ignored findings with reasons (storage.drafts.IgnoredFinding)."""
-        from desktop_app.ui.draft_session import ignored_from_annotations
-
-        if self.started and self.session.current_id:
-            return self.session.ignored
-        return ignored_from_annotations(self.window.draft_annotations())
-
     # ----- session events -----
     def _on_draft_changed(self, _draft_id: str) -> None:
         window, session = self.window, self.session
         draft = session.current
         window._reset_draft_state()
-        data = session.annotations
-        if draft is not None and draft.networks and data.get("networks") is None:
-            data["networks"] = list(draft.networks)
-        window.set_draft_annotations(data)
+        if draft is not None and draft.networks:
+            window.platform_bar.set_networks(list(draft.networks))
+        window.set_review(session.review)
         window.path = Path(draft.source_path) if draft and draft.source_path else None
         self._title = draft.title if draft else UNTITLED
         window._update_title()
@@ -154,9 +146,13 @@ class DraftsWiring(QObject):
         if self.session.failing:
             self.banner.show_message(message)
 
-    def _push_annotations(self) -> None:
-        if self.started and self.session.current_id:
-            self.session.set_annotations(self.window.draft_annotations())
+    def _review_changed(self) -> None:
+        if self.started:
+            self.session.review_changed()
+
+    def _networks_changed(self, networks: list) -> None:
+        if self.started:
+            self.session.set_networks(list(networks))
 
     # ----- closing -----
     def _close(self) -> bool:

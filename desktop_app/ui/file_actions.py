@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app import APP_NAME
 from desktop_app.core.findings import Severity
+from desktop_app.core.review import DraftReview
 
 
 class DraftFiles:
@@ -29,10 +30,8 @@ class DraftFiles:
         return files
 
     def _reset_draft_state(self) -> None:
-        self._ignored_here.clear()
-        self._conduct_reasons.clear()
+        self.review = DraftReview()
         self._grammar = (-1, [])
-        self._fixed.clear()
         self.platform_bar.set_networks(list(self.settings.get("networks") or []))
 
     def new_draft(self) -> None:

@@ -8,7 +8,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from desktop_app.core.findings import Finding, Suggestion
+from desktop_app.core.findings import CONDUCT_KEY, Finding, Suggestion
 from desktop_app.ui import quiet
 from desktop_app.ui.themes import SEVERITY_LABELS
 
@@ -23,15 +23,15 @@ def quoted(words: str, limit: int = 90) -> str:
 
 
 def serves(finding: Finding, title: Callable[[str | None], str]) -> str:
-    """'P6 · Criticise policy, not people' or 'Conduct policy · No abuse, ...'."""
+    """'P6 · Criticise policy, not people' or 'Conduct policy · No abuse, ...' (titles from the pack)."""
     parts = []
     principle = finding.principle  # a conduct finding may name one too (from principles.yml)
     if principle:
         parts.append(f"{principle} · {title(principle)}")
     if finding.clause:
-        parts.append(f"Conduct policy · {title(finding.clause)}")
+        parts.append(f"{title(CONDUCT_KEY)} · {title(finding.clause)}")
     elif finding.is_conduct and not principle:
-        parts.append("Conduct policy")
+        parts.append(title(CONDUCT_KEY))
     return "\n".join(parts)
 
 
@@ -129,10 +129,13 @@ class FindingCard(QFrame):
         ask = "…" if finding.is_conduct else ""
         self.ignore_here_button = self._link(f"Ignore here{ask}", "Ignore this finding in this draft")
         self.ignore_here_button.clicked.connect(lambda: self.ignoreHereRequested.emit(self.finding))
-        self.ignore_rule_button = self._link(f"Ignore rule{ask}", "Stop checking this rule in every draft")
-        self.ignore_rule_button.clicked.connect(lambda: self.ignoreRuleRequested.emit(self.finding))
         actions.addWidget(self.ignore_here_button)
-        actions.addWidget(self.ignore_rule_button)
+        # The conduct policy applies to every draft: only a policy pack can change its rules.
+        self.ignore_rule_button = None
+        if not finding.is_conduct:
+            self.ignore_rule_button = self._link("Ignore rule", "Stop checking this rule in every draft")
+            self.ignore_rule_button.clicked.connect(lambda: self.ignoreRuleRequested.emit(self.finding))
+            actions.addWidget(self.ignore_rule_button)
         layout.addLayout(actions)
 
         self._suggestion_labels: tuple = ()

@@ -4,10 +4,10 @@ on the left, lengths per network under the editor.
 Integration points for other lanes (keep these signatures stable):
 - grammar:  merge_grammar_findings(revision, findings), set_grammar_status(state)
 - drafts:   new_draft(), open_file(path), save(), save_as(path), set_drafts_panel(widget),
-            draft_annotations() / set_draft_annotations(data), text(), revision
-- review:   current_report() -> Report | None, policy (titles), draft_annotations()
+            review / set_review(review), text(), revision
+- review:   current_report() -> Report | None, policy (titles), review (core.review.DraftReview)
 - settings: preference_sections (factories of widgets with .values() for Preferences)
-- wiring:   firstPainted, annotationsChanged, preferencesApplied, closing, before_close
+- wiring:   firstPainted, reviewChanged, preferencesApplied, closing, before_close
             (ui/grammar_wiring.py, ui/drafts_wiring.py and ui/review_actions.py use them)
 """
 
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME
 from desktop_app.core.findings import Finding, GrammarState, Report, Suggestion, principle_statuses
+from desktop_app.core.review import DraftReview, ReasonRequired, conduct_rules_off, current_grammar
 from desktop_app.storage.settings import Settings
 from desktop_app.ui import actions, themes
 from desktop_app.ui.analysis_worker import MAX_CHECKED, AnalysisController, AnalysisResult
@@ -60,7 +61,7 @@ class MainWindow(DraftFiles, QMainWindow):
     fileSaved = Signal(str)
     fileFailed = Signal(str)  # message already shown to the user
     firstPainted = Signal()  # the window is on screen: slower start-up work may begin
-    annotationsChanged = Signal()  # ignored findings, reasons, networks or fixes changed
+    reviewChanged = Signal()  # ignored findings, their reasons or fixes changed (self.review)
     preferencesApplied = Signal(dict)  # the values just saved
     closing = Signal()  # the window is closing for good (stop workers, flush drafts)
     settingsSaveFailed = Signal(str)  # from the settings writer thread: why the write failed
@@ -93,10 +94,8 @@ class MainWindow(DraftFiles, QMainWindow):
         self._panel_findings: list[Finding] = []
         self.drawn_revision = -1  # the revision whose findings are on screen, editor and panels
         self._grammar: tuple[int, list[Finding]] = (-1, [])
-        self._ignored_here: set[tuple[str, str]] = set()
-        self._conduct_reasons: list[dict] = []
+        self.review = DraftReview()  # the open draft's: the drafts lane swaps it per draft
         self._hidden: set[int] = set()  # id() of findings just applied, until the next report
-        self._fixed: list[dict] = []  # findings fixed by an applied suggestion (for the review)
         self._dialogs: list = []
         self._settings_warning: QMessageBox | None = None  # the open 'not saved' box, if any
         # Callables asked before the window closes; any False keeps it open (drafts lane).
@@ -254,7 +253,6 @@ class MainWindow(DraftFiles, QMainWindow):
         self.principles_panel.filterChanged.connect(self.set_filter)
         self.principles_panel.readRequested.connect(self.show_principle)
         self.platform_bar.networksChanged.connect(lambda _n: self._redraw())
-        self.platform_bar.networksChanged.connect(lambda _n: self.annotationsChanged.emit())
         self.platform_bar.focusChanged.connect(lambda _n: self._redraw())
         self.editor.cursorPositionChanged.connect(self._on_cursor_moved)
         self.editor.document().modificationChanged.connect(self._on_modified)
@@ -324,6 +322,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.policy = info
         self.principles_panel.set_titles(info.titles())
         self.check_status.setText("")
+        self._turn_conduct_rules_back_on(info)
         if info.problems:
             n = len(info.problems)
             self.policy_banner.show_message(
@@ -331,6 +330,19 @@ class MainWindow(DraftFiles, QMainWindow):
                 "so those checks are off. Everything else is checked as normal.",
                 "Details",
             )
+
+    def _turn_conduct_rules_back_on(self, info: PolicyInfo) -> None:
+        # Older versions let a writer switch a conduct rule off for every draft.
+        rules_off = self.rules_off()
+        cleared = conduct_rules_off(rules_off, info.conduct_rules.__contains__)
+        if not cleared:
+            return
+        self.settings.set("ignored_rules", {k: v for k, v in rules_off.items() if k not in cleared})
+        self.save_settings()
+        self._redraw()
+        which = "rule you turned off is" if len(cleared) == 1 else f"{len(cleared)} rules you turned off are"
+        notice = f"The conduct policy applies to every draft: the conduct {which} back on."
+        self.notice_banner.show_message(notice)
 
     def _on_engine_failed(self, message: str) -> None:
         self.check_status.setText("Checks unavailable")
@@ -365,42 +377,26 @@ class MainWindow(DraftFiles, QMainWindow):
             self.notice_banner.hide()
         self._redraw(deferred=True)
 
+    def rules_off(self) -> dict[str, str]:
+        """Rules the writer switched off for every draft (Preferences), with reasons."""
+        return dict(self.settings.get("ignored_rules") or {})
+
+    def _sorted_findings(self) -> tuple[list[Finding], list[Finding]]:
+        """(shown, ignored) for the drawn report, grammar merged in."""
+        if self._result is None:
+            return [], []
+        report = self._result.report
+        grammar = current_grammar(report.text, self._result.revision, *self._grammar)
+        return self.review.sort([*report.findings, *grammar], self.rules_off())
+
     def displayed_findings(self) -> list[Finding]:
         """Engine and grammar findings for the drawn report, minus anything ignored."""
-        if self._result is None:
-            return []
-        report = self._result.report
-        ignored_rules = self.settings.get("ignored_rules") or {}
-        rev, grammar = self._grammar
-        # Grammar findings from an earlier revision survive while their words are unchanged;
-        # ones newer than the drawn report wait for it (their positions are for newer text).
-        if rev < 0 or rev > self._result.revision:
-            grammar = []
-        else:
-            grammar = [g for g in grammar if report.text[g.start : g.end] == g.text]
-        out = []
-        for f in [*report.findings, *grammar]:
-            if f.rule in ignored_rules or (f.rule, f.text.casefold()) in self._ignored_here:
-                continue
-            if id(f) in self._hidden:
-                continue
-            out.append(f)
-        return out
+        shown, _ignored = self._sorted_findings()
+        return [f for f in shown if id(f) not in self._hidden]
 
     def ignored_findings(self) -> list[Finding]:
         """Findings in the drawn report that the writer ignored (here or by rule)."""
-        if self._result is None:
-            return []
-        ignored_rules = self.settings.get("ignored_rules") or {}
-        shown = {id(f) for f in self.displayed_findings()}
-        rev, grammar = self._grammar
-        candidates = [*self._result.report.findings, *(grammar if 0 <= rev <= self._result.revision else [])]
-        return [
-            f
-            for f in candidates
-            if id(f) not in shown
-            and (f.rule in ignored_rules or (f.rule, f.text.casefold()) in self._ignored_here)
-        ]
+        return self._sorted_findings()[1]
 
     def current_report(self) -> Report | None:
         """The report on screen for the text as it is now (ignored findings left out,
@@ -604,51 +600,47 @@ class MainWindow(DraftFiles, QMainWindow):
         return True
 
     def _note_fixed(self, finding: Finding) -> None:
-        key = (finding.rule, finding.text.casefold())
-        if all((d.get("rule"), str(d.get("text", "")).casefold()) != key for d in self._fixed):
-            self._fixed.append(finding.to_dict())
-            self.annotationsChanged.emit()
+        if self.review.note_fixed(finding):
+            self.reviewChanged.emit()
 
     def fixed_findings(self) -> list[dict]:
         """Findings fixed by an applied suggestion that the check no longer raises."""
         if self._result is None:
-            return list(self._fixed)
-        present = {(f.rule, f.text.casefold()) for f in self._result.report.findings}
-        return [d for d in self._fixed if (d.get("rule"), str(d.get("text", "")).casefold()) not in present]
+            return list(self.review.fixed)
+        return self.review.still_fixed(self._result.report.findings)
 
-    def _ask_reason(self, finding: Finding, whole_rule: bool) -> str | None:
+    def _ask_reason(self, finding: Finding) -> str | None:
         from desktop_app.ui import dialogs
 
-        dialog = dialogs.ReasonDialog(finding, whole_rule, self)
+        dialog = dialogs.ReasonDialog(finding, self)
         if dialog.exec() != dialog.DialogCode.Accepted or not dialog.text():
             return None
         return dialog.text()
 
     def ignore_here(self, finding: Finding, reason: str | None = None) -> bool:
         """Hide this finding (these words, this rule) in this draft."""
-        if finding.is_conduct:
-            reason = reason or self._ask_reason(finding, whole_rule=False)
-            if not reason:
-                return False
-            self._conduct_reasons.append(
-                {"rule": finding.rule, "text": finding.text, "scope": "here", "reason": reason}
-            )
-        self._ignored_here.add((finding.rule, finding.text.casefold()))
+        if finding.is_conduct and not reason:
+            reason = self._ask_reason(finding)
+        try:
+            self.review.ignore(finding, reason or "")
+        except ReasonRequired:
+            return False
         self._redraw()
-        self.annotationsChanged.emit()
+        self.reviewChanged.emit()
         self.statusBar().showMessage(f"Ignoring {quoted(finding.text, 40)} in this draft.", 4000)
         return True
 
-    def ignore_rule(self, finding: Finding, reason: str | None = None, confirmed: bool = False) -> bool:
-        """Stop this rule for every draft; remembered in settings."""
+    def ignore_rule(self, finding: Finding, confirmed: bool = False) -> bool:
+        """Stop this rule for every draft; remembered in settings. Never a conduct rule: the
+        conduct policy applies to every draft (ignore one finding here, with a reason)."""
         if finding.is_conduct:
-            reason = reason or self._ask_reason(finding, whole_rule=True)
-            if not reason:
-                return False
-            self._conduct_reasons.append(
-                {"rule": finding.rule, "text": finding.text, "scope": "rule", "reason": reason}
+            self.statusBar().showMessage(
+                "The conduct policy applies to every draft, so its rules cannot be turned off. "
+                "Use “Ignore here” with a reason if these words are right for this post.",
+                8000,
             )
-        elif not confirmed:
+            return False
+        if not confirmed:
             answer = QMessageBox.question(
                 self,
                 "Ignore this rule?",
@@ -659,31 +651,17 @@ class MainWindow(DraftFiles, QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        ignored = dict(self.settings.get("ignored_rules") or {})
-        ignored[finding.rule] = reason or ""
+        ignored = self.rules_off()
+        ignored[finding.rule] = ""
         self.settings.set("ignored_rules", ignored)
         self.save_settings()
         self._redraw()
-        if finding.is_conduct:
-            self.annotationsChanged.emit()  # the reason is kept with the draft
         self.statusBar().showMessage("Rule turned off. Turn it back on in Preferences.", 5000)
         return True
 
-    def draft_annotations(self) -> dict:
-        """What belongs with this draft (for the drafts lane to store)."""
-        return {
-            "ignored_here": sorted([list(k) for k in self._ignored_here]),
-            "conduct_reasons": deepcopy(self._conduct_reasons),
-            "networks": self.platform_bar.networks,
-            "fixed": deepcopy(self._fixed),
-        }
-
-    def set_draft_annotations(self, data: dict) -> None:
-        self._ignored_here = {(r, t) for r, t in data.get("ignored_here", [])}
-        self._conduct_reasons = list(data.get("conduct_reasons", []))
-        self._fixed = [d for d in data.get("fixed", []) if isinstance(d, dict)]
-        if data.get("networks") is not None:
-            self.platform_bar.set_networks(list(data["networks"]))
+    def set_review(self, review: DraftReview) -> None:
+        """Show the open draft's decisions (the drafts lane calls this on every draft change)."""
+        self.review = review
         self._redraw()
 
     # ================================================================== files

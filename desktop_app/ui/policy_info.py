@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop_app.core.findings import CONDUCT_KEY, PRINCIPLE_IDS
+from desktop_app.core.findings import CONDUCT_CATEGORIES, CONDUCT_KEY, PRINCIPLE_IDS
 
-CONDUCT_TITLE = "Conduct policy"
+CONDUCT_TITLE = "Conduct policy"  # only until the pack's own title (principles.yml) is read
 
 
 @dataclass(frozen=True)
@@ -27,18 +27,20 @@ class PolicyInfo:
     principles: dict[str, PrincipleText] = field(default_factory=dict)  # P1..P10
     clauses: dict[str, PrincipleText] = field(default_factory=dict)  # C-...
     problems: tuple[str, ...] = ()
+    conduct_title: str = CONDUCT_TITLE
+    conduct_rules: frozenset[str] = frozenset()  # rule ids that serve the conduct policy
 
     def title(self, key: str | None) -> str:
         if not key:
             return ""
         if key == CONDUCT_KEY:
-            return CONDUCT_TITLE
+            return self.conduct_title
         item = self.principles.get(key) or self.clauses.get(key)
         return item.title if item else key
 
     def titles(self) -> dict[str, str]:
         out = {pid: self.title(pid) for pid in PRINCIPLE_IDS}
-        out[CONDUCT_KEY] = CONDUCT_TITLE
+        out[CONDUCT_KEY] = self.conduct_title
         return out
 
 
@@ -60,7 +62,11 @@ def from_pack(pack) -> PolicyInfo:
     for cid, c in (getattr(pack, "clauses", None) or {}).items():
         clauses[cid] = PrincipleText(cid, _text(c, "title", cid), _text(c, "text"))
     problems = tuple(str(p) for p in (getattr(pack, "problems", None) or ()))
-    return PolicyInfo(principles, clauses, problems)
+    conduct_title = str(getattr(pack, "conduct_title", "") or CONDUCT_TITLE)
+    conduct_rules = frozenset(
+        r.id for r in getattr(pack, "rules", ()) if r.clause is not None or r.category in CONDUCT_CATEGORIES
+    )
+    return PolicyInfo(principles, clauses, problems, conduct_title, conduct_rules)
 
 
 def load_default() -> PolicyInfo:

@@ -95,16 +95,8 @@ class ReviewActions(QObject):
         )
 
     def ignored(self) -> list:
-        from desktop_app.storage.drafts import IgnoredFinding
-        from desktop_app.ui.draft_session import ignored_from_annotations
-
-        window = self.window
-        items = list(ignored_from_annotations(window.draft_annotations()))
-        # Rules turned off in Preferences count as ignored everywhere, with their reason.
-        for rule, reason in (window.settings.get("ignored_rules") or {}).items():
-            if not any(i.rule == rule for i in items):
-                items.append(IgnoredFinding(rule, "", reason or "rule turned off in Preferences"))
-        return items
+        """This draft's ignore decisions, then the rules turned off in Preferences."""
+        return self.window.review.decisions(self.window.rules_off())
 
     def draft_title(self) -> str:
         drafts = self.window.drafts

@@ -4,14 +4,17 @@ import errno
 import json
 import os
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop_app.core.findings import Finding, Severity
+from desktop_app.core.review import Ignored
 from desktop_app.storage import paths
 from desktop_app.storage.atomic import WriteFailed
-from desktop_app.storage.drafts import UNTITLED, DraftNotFound, DraftStore, IgnoredFinding, title_from_text
+from desktop_app.storage.drafts import UNTITLED, DraftNotFound, DraftStore, title_from_text
 
 
 @pytest.fixture
@@ -28,22 +31,26 @@ def test_store_lives_in_the_user_data_dir(store):
 
 def test_create_and_get_round_trip(store):
     draft = store.create("\n  First line here  \nMore text", networks=["X", "Bluesky"])
-    draft.ignored.append(IgnoredFinding("jargon-swap", "going forward", "Quoting a minister"))
+    swap = Finding(0, 13, "going forward", "jargon-swap", "jargon", Severity.ADVICE, "Plain words")
+    draft.review.ignore(swap, "Quoting a minister")
     draft.cursor = 5
     store.save(draft)
     loaded = store.get(draft.id)
     assert loaded.text == draft.text
     assert loaded.title == "First line here"
     assert loaded.networks == ["X", "Bluesky"]
-    assert loaded.ignored == [IgnoredFinding("jargon-swap", "going forward", "Quoting a minister")]
+    assert loaded.review.ignored == [Ignored("jargon-swap", "going forward", "Quoting a minister")]
     assert loaded.cursor == 5
     assert loaded.created == draft.created
     on_disk = json.loads((store.folder / f"{draft.id}.json").read_text(encoding="utf-8"))
     assert on_disk["title"] == "First line here"
-    assert on_disk["ignored"][0] == {
+    assert on_disk["format"] == 2
+    assert on_disk["review"]["ignored"][0] == {
         "rule": "jargon-swap",
         "words": "going forward",
         "reason": "Quoting a minister",
+        "scope": "here",
+        "conduct": False,
     }
     for key in ("id", "text", "networks", "created", "modified", "cursor"):
         assert key in on_disk
@@ -243,3 +250,53 @@ def test_any_text_round_trips(store, text, title, networks):
     assert loaded.cursor == len(text)
     if title:
         assert loaded.title == " ".join(title.split())
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_a_draft_file_written_before_reviews_existed_opens_with_every_decision(store):
+    """tests/data/draft-format-1.json was written by the app as it was before core/review.py."""
+    store.folder.mkdir(parents=True, exist_ok=True)
+    old = json.loads((DATA / "draft-format-1.json").read_text(encoding="utf-8"))
+    (store.folder / f"{old['id']}.json").write_text(json.dumps(old), encoding="utf-8")
+    draft = store.get(old["id"])
+    assert draft.text == old["text"] and draft.cursor == 12 and draft.networks == ["X", "Facebook"]
+    by_rule = {i.rule: i for i in draft.review.ignored}
+    assert set(by_rule) == {"Drafting.Jargon", "Drafting.PersonalAttack", "Drafting.PrivateInformation"}
+    assert by_rule["Drafting.Jargon"].reason == "" and not by_rule["Drafting.Jargon"].conduct
+    attack = by_rule["Drafting.PersonalAttack"]
+    assert (attack.words, attack.reason, attack.conduct) == (
+        "Councillor Hart is a liar",
+        "Quoting the court's finding",
+        True,
+    )
+    phone = by_rule["Drafting.PrivateInformation"]
+    assert (phone.words, phone.reason, phone.scope) == ("07700 900123", "Sandra asked us to share it", "rule")
+    assert [d["text"] for d in draft.review.fixed] == ["leverage"]
+    store.save(draft)  # written back in the new format, nothing lost
+    again = store.get(old["id"])
+    assert again.review == draft.review
+    assert json.loads((store.folder / f"{old['id']}.json").read_text(encoding="utf-8"))["format"] == 2
+
+
+def test_review_keys_from_a_newer_app_are_kept(store):
+    draft = store.create("A post")
+    path = store.folder / f"{draft.id}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["review"]["approval"] = {"by": "Priya", "when": "2027-01-05T10:00:00+00:00"}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = store.get(draft.id)
+    store.save(loaded)
+    assert json.loads(path.read_text(encoding="utf-8"))["review"]["approval"]["by"] == "Priya"
+
+
+def test_a_damaged_review_keeps_the_text_usable_and_the_review_as_it_was(store):
+    draft = store.create("A post worth keeping")
+    path = store.folder / f"{draft.id}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["review"] = {"ignored": [{"no rule": 1}]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = store.get(draft.id)
+    assert loaded.text == "A post worth keeping" and loaded.review.ignored == []
+    assert loaded.review.extra["unreadable_review"] == {"ignored": [{"no rule": 1}]}

@@ -196,7 +196,7 @@ def test_new_keeps_the_old_draft_and_the_window_state_follows_each_draft(qtbot, 
     assert window.text() == ""
     assert session(window).current_id != old
     assert DraftStore(drafts_folder).get(old).text == "We leverage it. What an idiot."
-    assert window.draft_annotations()["ignored_here"] == []
+    assert window.review.ignored == []
     qtbot.waitUntil(lambda: old in window.drafts_wiring.panel.ids())
 
     panel = window.drafts_wiring.panel
@@ -204,7 +204,7 @@ def test_new_keeps_the_old_draft_and_the_window_state_follows_each_draft(qtbot, 
     wait_report(qtbot, window)
     assert window.text() == "We leverage it. What an idiot."
     assert "idiot" not in card_texts(window)  # still ignored in this draft
-    ignored = DraftStore(drafts_folder).get(old).ignored
+    ignored = DraftStore(drafts_folder).get(old).review.ignored
     assert [(i.rule, i.words, i.reason) for i in ignored] == [
         ("Test.Attack", "idiot", "Quoting a resident's complaint")
     ]

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPlainTextEdit
 
+from desktop_app.core.findings import Finding, Severity
 from desktop_app.storage.drafts import DraftStore
 from desktop_app.ui.draft_session import DraftSession, py_to_qt, qt_to_py
 
@@ -165,20 +166,23 @@ def test_close_writes_the_last_keystroke(make_session, store):
     assert store.get(draft_id).text == "Last words"
 
 
-def test_networks_and_ignored_findings_are_saved(qtbot, make_session, store):
+def test_networks_and_the_review_are_saved(qtbot, make_session, store):
     session, _editor = make_session()
     draft_id = session.new_draft("Going forward we will deliver")
+    finding = Finding(0, 13, "Going forward", "jargon-going-forward", "jargon", Severity.ADVICE, "Plain")
     with qtbot.waitSignal(session.saved, timeout=3000):
         session.set_networks(["X", "Bluesky"])
-        session.ignore("jargon-going-forward", "Going forward", "A quote from the council leader")
+        session.review.ignore(finding, "A quote from the council leader")
+        session.review_changed()
     stored = store.get(draft_id)
     assert stored.networks == ["X", "Bluesky"]
-    assert [(i.rule, i.words, i.reason) for i in stored.ignored] == [
+    assert [(i.rule, i.words, i.reason) for i in stored.review.ignored] == [
         ("jargon-going-forward", "Going forward", "A quote from the council leader")
     ]
-    session.unignore("jargon-going-forward")
+    session.review.unignore("jargon-going-forward", "going forward")
+    session.review_changed()
     assert session.flush()
-    assert store.get(draft_id).ignored == []
+    assert store.get(draft_id).review.ignored == []
 
 
 def test_rename_elsewhere_is_not_undone_by_autosave(qtbot, make_session, store):
@@ -251,26 +255,19 @@ def test_unexpected_error_in_writer_does_not_stop_autosave(qtbot, make_session, 
     assert store.get(draft_id).text == "Still here"
 
 
-def test_window_annotations_are_kept_and_fill_ignored_and_networks(qtbot, make_session, store):
+def test_each_draft_keeps_its_own_review(qtbot, make_session, store):
     session, _editor = make_session()
     draft_id = session.new_draft("Cllr Smith is a clown")
-    annotations = {
-        "ignored_here": [["jargon-going-forward", "going forward"], ["attack-insult", "clown"]],
-        "conduct_reasons": [
-            {"rule": "attack-insult", "text": "clown", "scope": "here", "reason": "He calls himself that"}
-        ],
-        "networks": ["Threads"],
-    }
+    clown = Finding(16, 21, "clown", "attack-insult", "abuse", Severity.MUST_FIX, "", None, "C-abuse")
     with qtbot.waitSignal(session.saved, timeout=3000):
-        session.set_annotations(annotations)
-    stored = store.get(draft_id)
-    assert stored.annotations == annotations
-    assert stored.networks == ["Threads"]
-    assert [(i.rule, i.words, i.reason) for i in stored.ignored] == [
-        ("jargon-going-forward", "going forward", ""),
-        ("attack-insult", "clown", "He calls himself that"),
+        session.review.ignore(clown, "He calls himself that")
+        session.review_changed()
+    assert [(i.rule, i.reason) for i in store.get(draft_id).review.ignored] == [
+        ("attack-insult", "He calls himself that")
     ]
     other = session.new_draft("Another")
-    assert session.annotations == {}
-    assert session.open_draft(draft_id) and other
-    assert session.annotations == annotations
+    assert session.review.ignored == [] and other
+    assert session.open_draft(draft_id)
+    assert [(i.rule, i.words, i.reason) for i in session.review.ignored] == [
+        ("attack-insult", "clown", "He calls himself that")
+    ]

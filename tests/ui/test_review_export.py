@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 
 from desktop_app.core.findings import Finding, PlatformFit, Readability, Report, Severity, principle_statuses
+from desktop_app.core.review import Ignored
 from desktop_app.storage.atomic import WriteFailed
-from desktop_app.storage.drafts import IgnoredFinding
 from desktop_app.ui.review_export import (
     build_review_html,
     copy_post_to_clipboard,
@@ -66,9 +66,7 @@ def _report(findings=(ATTACK, JARGON)):
 
 def _html(**kwargs):
     args = {
-        "ignored": [
-            IgnoredFinding("jargon-going-forward", "going forward", "Quoting the <minister> exactly")
-        ],
+        "ignored": [Ignored("jargon-going-forward", "going forward", "Quoting the <minister> exactly")],
         "fixed": [HEDGE],
         "titles": TITLES,
         "when": datetime(2026, 11, 24, 14, 5).astimezone(),

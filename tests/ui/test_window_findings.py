@@ -134,7 +134,7 @@ def test_ignore_here_hides_only_that_finding_in_this_draft(qtbot, make_window):
     assert [t for _c, t in underlined(window)] == ["stakeholders"]
     set_text(qtbot, window, "Now we leverage more. Ask stakeholders.")  # still ignored after edits
     assert card_texts(window) == ["stakeholders"]
-    assert window.draft_annotations()["ignored_here"] == [["Test.Jargon", "leverage"]]
+    assert [(i.rule, i.words, i.reason) for i in window.review.ignored] == [("Test.Jargon", "leverage", "")]
     window.new_draft()  # a new draft starts afresh
     set_text(qtbot, window, "We leverage it.")
     assert card_texts(window) == ["leverage"]
@@ -145,15 +145,15 @@ def test_conduct_findings_need_a_reason_to_be_ignored(qtbot, make_window, monkey
     set_text(qtbot, window, "He is an idiot.")
     card = card_for_text(window, "idiot")
     assert card.ignore_here_button.text() == "Ignore here…"
-    monkeypatch.setattr(window, "_ask_reason", lambda finding, whole_rule: None)  # cancelled
+    monkeypatch.setattr(window, "_ask_reason", lambda finding: None)  # cancelled
     qtbot.mouseClick(card.ignore_here_button, Qt.MouseButton.LeftButton)
     assert card_texts(window) == ["idiot"]
-    assert window.draft_annotations()["conduct_reasons"] == []
-    monkeypatch.setattr(window, "_ask_reason", lambda finding, whole_rule: "Quoting a troll to report them")
+    assert window.review.ignored == []
+    monkeypatch.setattr(window, "_ask_reason", lambda finding: "Quoting a troll to report them")
     qtbot.mouseClick(card.ignore_here_button, Qt.MouseButton.LeftButton)
     assert card_texts(window) == []
-    assert window.draft_annotations()["conduct_reasons"] == [
-        {"rule": "Test.Attack", "text": "idiot", "scope": "here", "reason": "Quoting a troll to report them"}
+    assert [(i.rule, i.words, i.reason, i.conduct) for i in window.review.ignored] == [
+        ("Test.Attack", "idiot", "Quoting a troll to report them", True)
     ]
 
 
@@ -162,7 +162,7 @@ def test_reason_dialog_will_not_accept_an_empty_reason(qtbot, make_window):
 
     window = make_window(FakeAnalyzer())
     set_text(qtbot, window, "He is an idiot.")
-    dialog = ReasonDialog(card_for_text(window, "idiot").finding, False, window)
+    dialog = ReasonDialog(card_for_text(window, "idiot").finding, window)
     qtbot.addWidget(dialog)
     assert not dialog.ok.isEnabled()
     dialog.reason.setPlainText("   ")
@@ -192,6 +192,30 @@ def test_ignore_rule_asks_then_is_remembered_in_settings(qtbot, make_window, set
     again = make_window(FakeAnalyzer(), settings=Settings.load(settings.path))
     set_text(qtbot, again, "We leverage it.")
     assert card_texts(again) == []
+
+
+def test_a_conduct_rule_cannot_be_turned_off_for_every_draft(qtbot, make_window, settings):
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "We leverage it. He is an idiot.")
+    assert card_for_text(window, "idiot").ignore_rule_button is None  # not offered on conduct cards
+    assert card_for_text(window, "leverage").ignore_rule_button is not None
+    assert not window.ignore_rule(card_for_text(window, "idiot").finding, confirmed=True)
+    assert "idiot" in card_texts(window)
+    assert "Test.Attack" not in (settings.get("ignored_rules") or {})
+    assert "cannot be turned off" in window.statusBar().currentMessage()
+
+
+def test_conduct_rules_an_older_version_switched_off_come_back_on_with_a_notice(qtbot, make_window, settings):
+    from desktop_app.ui.policy_info import PolicyInfo
+
+    settings.set("ignored_rules", {"Test.Attack": "was annoying", "Test.Jargon": ""})
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "We leverage it. He is an idiot.")
+    assert card_texts(window) == []  # as the old settings say, until the pack says which rules are conduct
+    window._on_engine_ready(PolicyInfo(conduct_rules=frozenset({"Test.Attack"})))
+    assert settings.get("ignored_rules") == {"Test.Jargon": ""}
+    assert card_texts(window) == ["idiot"]
+    assert window.notice_banner.isVisible() and "back on" in window.notice_banner.label.text()
 
 
 def test_principle_row_filters_the_findings_and_shows_all_again(qtbot, make_window):

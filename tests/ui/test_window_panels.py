@@ -91,7 +91,7 @@ def test_networks_per_draft_and_overflow_highlight(qtbot, make_window):
     bar.actions_by_name["X"].setChecked(False)  # this post is not for X
     assert "X" not in bar.chips
     assert not [s for s in window.editor.extraSelections() if s.cursor.selectionStart() == 280]
-    assert "X" not in window.draft_annotations()["networks"]
+    assert "X" not in window.platform_bar.networks
 
 
 def test_policy_problems_are_reported_politely(qtbot, make_window):

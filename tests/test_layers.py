@@ -54,7 +54,7 @@ def test_the_command_line_check_does_not_load_qt():
 
 def test_no_item_based_list_widgets_in_the_ui():
     # QListWidget / QTreeWidget / QTableWidget rows are C++ objects with Python wrappers that
-    # can outlive them (the New + paste segfault): lists use ui/row_list_model.py instead.
+    # can outlive them (the New + paste segfault): lists use ui/widgets/row_list_model.py instead.
     item_widgets = {"QListWidget", "QListWidgetItem", "QTreeWidget", "QTreeWidgetItem", "QTableWidget"}
     offenders = []
     for path in (PACKAGE / "ui").rglob("*.py"):

@@ -1,6 +1,6 @@
 """Grammar and spelling: the LanguageTool lane and offline British spelling.
 
-Qt-free. The GUI wraps GrammarService in ui/grammar_lane.py; the command line calls
+Qt-free. The GUI wraps GrammarService in ui/grammar/lane.py; the command line calls
 check_for_cli. See service.py for states, merge.py for how the two spell checkers agree.
 """
 

@@ -1,6 +1,6 @@
 """The grammar lane without Qt: source, server state, back-off, checks and merging.
 
-Blocking calls only; the GUI runs them on worker threads (ui/grammar_lane.py) and the
+Blocking calls only; the GUI runs them on worker threads (ui/grammar/lane.py) and the
 command line calls them directly (grammar.check_for_cli). Thread-safe: a start, a
 LanguageTool check and a spelling check may run at the same time on different threads.
 
@@ -25,7 +25,7 @@ from desktop_app.grammar.spelling import SpellChecker, SpellingUnavailable
 
 OFFLINE = "offline spelling only"
 NO_SPELLING = "no spelling check either"
-# The editor checks at most this much (ui/analysis_worker.py does the same); a pasted book
+# The editor checks at most this much (ui/window/analysis_worker.py does the same); a pasted book
 # must not keep a shared server busy for minutes.
 MAX_CHECKED = 64_000
 # A local server that failed to start this many times is not started again this session.

@@ -34,10 +34,10 @@ def create_window(open_path: str | None = None, *, store=None, grammar_config=No
 
     Call show() on it; the drafts, grammar and engine start once it has painted.
     """
-    from desktop_app.ui.drafts_wiring import DraftsWiring
-    from desktop_app.ui.grammar_wiring import GrammarWiring
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.review_actions import ReviewActions
+    from desktop_app.ui.drafts.feature import DraftsWiring
+    from desktop_app.ui.grammar.feature import GrammarWiring
+    from desktop_app.ui.review.feature import ReviewActions
+    from desktop_app.ui.window.main_window import MainWindow
 
     window = MainWindow(**window_args)
     window.drafts_wiring = DraftsWiring(window, store)

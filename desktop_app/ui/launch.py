@@ -19,7 +19,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    from desktop_app.ui.platform_check import display_problem
+    from desktop_app.ui.display_check import display_problem
 
     problem = display_problem()
     if problem:

@@ -24,7 +24,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.ui.application import create_window, make_app
-from desktop_app.ui.draft_session import qt_to_py
+from desktop_app.ui.drafts.session import qt_to_py
 
 # A line with an emoji (two UTF-16 units) so cursor positions are tested off the BMP too.
 TEXT = "Thank you to every volunteer at the Elm Street library 📚 today!\n"

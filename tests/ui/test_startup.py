@@ -127,7 +127,7 @@ def test_the_window_fits_a_small_laptop_screen_and_the_legend_wraps(qtbot, make_
 def test_flow_layout_places_items_left_to_right_then_wraps():
     from PySide6.QtWidgets import QLabel
 
-    from desktop_app.ui.flow_layout import FlowLayout
+    from desktop_app.ui.widgets.flow_layout import FlowLayout
 
     holder = QWidget()
     layout = FlowLayout(holder, h_spacing=10, v_spacing=4)

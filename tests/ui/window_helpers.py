@@ -21,7 +21,7 @@ from desktop_app.core.findings import (
     principle_statuses,
 )
 from desktop_app.storage.settings import Settings
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.window.main_window import MainWindow
 
 # word -> (rule, category, severity, principle, clause, suggestions)
 FAKE_RULES = {

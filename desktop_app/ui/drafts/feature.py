@@ -1,0 +1,180 @@
+"""Drafts in the main window: a DraftStore, a DraftSession on the editor and the drafts panel.
+
+Every change is on disk within a second (the session), the last open draft comes back with
+its cursor at start-up, New / Open / Save As go through the session (never clearing the
+editor under the autosave), and the window's per-draft state (ignored findings with their
+reasons, networks, fixes) travels with each draft.
+
+    drafts = DraftsWiring(window)      # before show(): reserves the panel's place
+    window.show()                      # the store is read once the window has painted
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.storage.atomic import WriteFailed
+from desktop_app.storage.drafts import UNTITLED, DraftStore
+from desktop_app.ui.widgets.banner import Banner
+
+
+class DraftsWiring(QObject):
+    def __init__(self, window, store: DraftStore | None = None, *, folder: Path | None = None):
+        super().__init__(window)
+        self.window = window
+        self._store = store
+        self._folder = folder
+        self.session = None
+        self.panel = None
+        self._pending_open: tuple[str, str] | None = None  # a file that arrived before start()
+        self._title = UNTITLED
+        window.drafts = self
+        # Where an autosave problem is said: above the editor, until a save works again.
+        self.banner = Banner("Autosave problem")
+        window.add_banner(self.banner)
+        window.reserve_drafts_slot()
+        window.firstPainted.connect(self._start_soon)
+        window.reviewChanged.connect(self._review_changed)
+        window.platform_bar.networksChanged.connect(self._networks_changed)
+        window.before_close.append(self._close)
+        window._update_title()
+
+    @property
+    def started(self) -> bool:
+        return self.session is not None
+
+    @property
+    def store(self) -> DraftStore | None:
+        return self._store
+
+    # ----- start-up -----
+    def _start_soon(self) -> None:
+        from desktop_app.ui.jobs import import_then
+
+        modules = [
+            "desktop_app.ui.drafts.session",
+            "desktop_app.ui.drafts.panel",
+            "desktop_app.storage.drafts",
+        ]
+        import_then(modules, self.start, self)
+
+    def start(self) -> None:
+        """Read the drafts and reopen the last one (after the first paint: it reads files)."""
+        if self.started:
+            return
+        from desktop_app.ui.drafts.panel import DraftsPanel
+        from desktop_app.ui.drafts.session import DraftSession
+
+        window = self.window
+        typed = window.text()  # anything typed in the moment before the drafts were read
+        if self._store is None:
+            self._store = DraftStore(self._folder)
+        self.session = DraftSession(window.editor, self._store, parent=self)
+        self.session.draftChanged.connect(self._on_draft_changed)
+        self.session.saved.connect(self._on_saved)
+        self.session.saveFailed.connect(self._on_save_failed)
+        self.panel = DraftsPanel(self._store)
+        self.panel.bind_session(self.session)
+        self.panel.problem.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        window.set_drafts_panel(self.panel)
+        if self._pending_open is not None:
+            path, text = self._pending_open
+            self._pending_open = None
+            self.session.new_draft(text, source_path=path)
+        elif typed.strip():
+            self.session.new_draft(typed)
+        else:
+            self.session.restore_last()
+        self.panel.refresh()
+
+    # ----- what the window asks for -----
+    def new_draft(self) -> str | None:
+        if not self.started:
+            self.start()
+        return self.panel.new_draft()
+
+    def open_text(self, path: str, text: str) -> bool:
+        """An opened file becomes a new draft (the open one is kept as it is)."""
+        if not self.started:
+            self._pending_open = (path, text)
+            return True
+        return self.session.new_draft(text, source_path=path) is not None
+
+    def saved_as(self, path: str) -> None:
+        if self.started:
+            self.session.set_source_path(path)
+
+    def flush(self) -> bool:
+        return self.session.flush() if self.started else True
+
+    def title(self) -> str:
+        return self._title
+
+    # ----- session events -----
+    def _on_draft_changed(self, _draft_id: str) -> None:
+        window, session = self.window, self.session
+        draft = session.current
+        window._reset_draft_state()
+        if draft is not None and draft.networks:
+            window.platform_bar.set_networks(list(draft.networks))
+        window.set_review(session.review)
+        window.path = Path(draft.source_path) if draft and draft.source_path else None
+        self._title = draft.title if draft else UNTITLED
+        window._update_title()
+        window.controller.request_now()
+
+    def _on_saved(self, _when) -> None:
+        if self.banner.isVisible():
+            self.banner.hide()
+            self.window.statusBar().showMessage("Your draft is being saved again.", 5000)
+        self._refresh_title()
+
+    def _refresh_title(self) -> None:
+        draft = self.session.current if self.session else None
+        title = draft.title if draft else UNTITLED
+        if title != self._title:
+            self._title = title
+            self.window._update_title()
+
+    def _on_save_failed(self, message: str) -> None:
+        # Non-modal: the text stays in the editor and the session keeps retrying.
+        self.window.statusBar().showMessage(message, 10000)
+        if self.session.failing:
+            self.banner.show_message(message)
+
+    def _review_changed(self) -> None:
+        if self.started:
+            self.session.review_changed()
+
+    def _networks_changed(self, networks: list) -> None:
+        if self.started:
+            self.session.set_networks(list(networks))
+
+    # ----- closing -----
+    def _close(self) -> bool:
+        """Write the last change before the window goes; ask only if that fails."""
+        if not self.started:
+            return True
+        if self.session.close():
+            draft_id = self.session.current_id
+            if draft_id and not self.window.text().strip():
+                with contextlib.suppress(WriteFailed):
+                    # an empty draft only clutters the list; the newest one opens next time
+                    if self._store.discard_if_empty(draft_id):
+                        self._store.set_last_open(None)
+            return True
+        answer = QMessageBox.warning(
+            self.window,
+            "Your latest changes could not be saved",
+            f"{self.session.last_error}\n\nQuit anyway and lose the changes since the last save?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        QTimer.singleShot(0, self.session.save_soon_now)  # keep trying while the user frees space
+        return False

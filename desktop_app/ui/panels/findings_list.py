@@ -1,0 +1,273 @@
+"""The findings list: cards grouped by severity, a filter, and an all-clear state.
+
+Cards are keyed by rule and words (not position) and reused between reports, so typing
+elsewhere in the draft moves no widgets and creates none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from desktop_app.core.findings import CONDUCT_KEY, Finding, Severity
+from desktop_app.ui.panels.finding_card import FindingCard, card_key
+from desktop_app.ui.widgets import quiet
+
+MAX_CARDS = 20  # beyond this a pasted essay would cost more widgets than anyone reads
+
+GROUP_TITLES = {Severity.MUST_FIX: "Must fix", Severity.ADVICE: "Advice", Severity.SUGGESTION: "Suggestions"}
+
+
+def matches_filter(finding: Finding, key: str | None) -> bool:
+    if key is None:
+        return True
+    if key == CONDUCT_KEY:
+        return finding.is_conduct
+    return finding.principle == key
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    if label.wordWrap():
+        if label.text() != text:  # an unchanged label must not trigger a relayout
+            label.setText(text)
+    else:
+        quiet.set_text(label, text)  # one-line labels: no relayout of the window either
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+class FindingsList(QScrollArea):
+    activated = Signal(object)
+    applyRequested = Signal(object, object)
+    ignoreHereRequested = Signal(object)
+    ignoreRuleRequested = Signal(object)
+    addWordRequested = Signal(object)
+    filterCleared = Signal()
+
+    def __init__(self, title: Callable[[str | None], str], parent=None):
+        super().__init__(parent)
+        self.setObjectName("findingsList")
+        self.setAccessibleName("Findings")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._title = title
+        self._cards: dict[tuple, FindingCard] = {}
+        self._selected_key: tuple | None = None
+        self._filter: str | None = None
+        self._findings: list[Finding] = []
+        self._has_text = False
+
+        content = QWidget()
+        content.setObjectName("findingsContent")
+        self.setWidget(content)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(4, 4, 8, 4)
+        layout.setSpacing(8)
+
+        self.summary = QLabel("Checking…")
+        self.summary.setProperty("role", "heading")
+        self.summary.setAccessibleName("Findings summary")
+        layout.addWidget(self.summary)
+
+        self.filter_row = QWidget()
+        row = QHBoxLayout(self.filter_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.filter_label = QLabel()
+        self.filter_label.setProperty("role", "muted")
+        self.filter_label.setWordWrap(True)
+        show_all = QPushButton("Show all")
+        show_all.setObjectName("linkButton")
+        show_all.setAccessibleName("Show all findings")
+        show_all.clicked.connect(self.filterCleared)
+        row.addWidget(self.filter_label, 1)
+        row.addWidget(show_all)
+        self.filter_row.hide()
+        layout.addWidget(self.filter_row)
+
+        self.all_clear = QFrame()
+        self.all_clear.setObjectName("allClear")
+        clear_layout = QVBoxLayout(self.all_clear)
+        clear_layout.setContentsMargins(14, 12, 14, 12)
+        self.all_clear_title = QLabel("✓  All clear")
+        self.all_clear_title.setObjectName("allClearTitle")
+        self.all_clear_text = QLabel(
+            "Nothing in this draft breaks the ten principles or the conduct policy. "
+            "Check the length for each network below the editor, then post it."
+        )
+        self.all_clear_text.setWordWrap(True)
+        clear_layout.addWidget(self.all_clear_title)
+        clear_layout.addWidget(self.all_clear_text)
+        self.all_clear.setAccessibleName("All clear")
+        self.all_clear.hide()
+        layout.addWidget(self.all_clear)
+
+        self.empty_hint = QLabel(
+            "Start writing and the findings appear here: what to fix, which principle it "
+            "serves, why, and a better way to say it."
+        )
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setProperty("role", "muted")
+        layout.addWidget(self.empty_hint)
+
+        self._groups: dict[Severity, tuple[QLabel, QVBoxLayout, QWidget]] = {}
+        for severity in Severity:
+            header = QLabel()
+            header.setProperty("role", "group")
+            box = QWidget()
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.setSpacing(8)
+            header.hide()
+            box.hide()
+            layout.addWidget(header)
+            layout.addWidget(box)
+            self._groups[severity] = (header, box_layout, box)
+
+        self.more_label = QLabel()
+        self.more_label.setProperty("role", "muted")
+        self.more_label.setWordWrap(True)
+        self.more_label.hide()
+        layout.addWidget(self.more_label)
+        layout.addStretch(1)
+
+    # --- data ----------------------------------------------------------------------
+    @property
+    def filter_key(self) -> str | None:
+        return self._filter
+
+    def set_filter(self, key: str | None) -> None:
+        self._filter = key
+        self._refresh()
+
+    def set_findings(self, findings: list[Finding], has_text: bool) -> None:
+        self._findings = findings
+        self._has_text = has_text
+        self._refresh()
+
+    def visible_findings(self) -> list[Finding]:
+        return [c.finding for c in self.cards()]
+
+    def cards(self) -> list[FindingCard]:
+        out = []
+        for severity in Severity:
+            layout = self._groups[severity][1]
+            out.extend(layout.itemAt(i).widget() for i in range(layout.count()))
+        return out
+
+    def card_for(self, finding: Finding) -> FindingCard | None:
+        for card in self._cards.values():
+            if card.finding is finding:
+                return card
+        return None
+
+    def selected_finding(self) -> Finding | None:
+        card = self._cards.get(self._selected_key) if self._selected_key else None
+        return card.finding if card else None
+
+    def select(self, finding: Finding | None, scroll: bool = True) -> None:
+        key = None
+        for k, card in self._cards.items():
+            if card.finding is finding:
+                key = k
+        if key == self._selected_key:
+            return
+        old = self._cards.get(self._selected_key) if self._selected_key else None
+        if old is not None:
+            old.set_selected(False)
+        self._selected_key = key
+        if key is not None:
+            card = self._cards[key]
+            card.set_selected(True)
+            if scroll:
+                self.ensureWidgetVisible(card, 0, 40)
+
+    # --- drawing --------------------------------------------------------------------
+    def _refresh(self) -> None:
+        shown = [f for f in self._findings if matches_filter(f, self._filter)]
+        shown.sort(key=lambda f: (f.severity.rank, f.start, f.end))
+        extra = max(0, len(shown) - MAX_CARDS)
+        shown = shown[:MAX_CARDS]
+
+        seen: dict[tuple, int] = {}
+        wanted: list[tuple[tuple, Finding]] = []
+        for f in shown:
+            base = (f.rule, f.text, f.message)
+            nth = seen.get(base, 0)
+            seen[base] = nth + 1
+            wanted.append((card_key(f, nth), f))
+        keys = {k for k, _ in wanted}
+        for key in [k for k in self._cards if k not in keys]:
+            card = self._cards.pop(key)
+            card.setParent(None)
+            card.deleteLater()
+            if key == self._selected_key:
+                self._selected_key = None
+        by_group: dict[Severity, list[FindingCard]] = {s: [] for s in Severity}
+        for key, f in wanted:
+            card = self._cards.get(key)
+            if card is None:
+                card = self._new_card(f)
+                self._cards[key] = card
+            else:
+                card.update_finding(f)
+            by_group[f.severity].append(card)
+
+        for severity, cards in by_group.items():
+            header, layout, box = self._groups[severity]
+            current = [layout.itemAt(i).widget() for i in range(layout.count())]
+            if current != cards:
+                for w in current:
+                    layout.removeWidget(w)
+                for w in cards:
+                    layout.addWidget(w)
+            _set_text(header, f"{GROUP_TITLES[severity]} · {len(cards)}")
+            header.setVisible(bool(cards))
+            box.setVisible(bool(cards))
+
+        _set_text(
+            self.more_label,
+            f"And {plural(extra, 'more finding')}. Fix the ones above first, or shorten the draft.",
+        )
+        self.more_label.setVisible(extra > 0)
+        self._update_states(len(shown) + extra)
+
+    def _update_states(self, shown_count: int) -> None:
+        total = len(self._findings)
+        counts = {s: sum(1 for f in self._findings if f.severity is s) for s in Severity}
+        if not self._has_text:
+            _set_text(self.summary, "Nothing to check yet")
+        elif total == 0:
+            _set_text(self.summary, "No findings")
+        else:
+            parts = [
+                plural(counts[Severity.MUST_FIX], "to fix", "to fix") if counts[Severity.MUST_FIX] else "",
+                f"{counts[Severity.ADVICE]} advice" if counts[Severity.ADVICE] else "",
+                plural(counts[Severity.SUGGESTION], "suggestion") if counts[Severity.SUGGESTION] else "",
+            ]
+            _set_text(self.summary, " · ".join(p for p in parts if p))
+        self.empty_hint.setVisible(not self._has_text)
+        self.all_clear.setVisible(self._has_text and total == 0)
+        if self._filter is not None:
+            title = self._title(self._filter)
+            label = title if self._filter == CONDUCT_KEY else f"{self._filter} · {title}"
+            if shown_count:
+                _set_text(self.filter_label, f"Showing {label}")
+            else:
+                _set_text(self.filter_label, f"Nothing flagged for {label}")
+        self.filter_row.setVisible(self._filter is not None)
+
+    def _new_card(self, finding: Finding) -> FindingCard:
+        card = FindingCard(finding, self._title, self.widget())
+        card.activated.connect(self.activated)
+        card.applyRequested.connect(self.applyRequested)
+        card.ignoreHereRequested.connect(self.ignoreHereRequested)
+        card.ignoreRuleRequested.connect(self.ignoreRuleRequested)
+        card.addWordRequested.connect(self.addWordRequested)
+        return card
+
+    def set_checking(self, text: str) -> None:
+        self.summary.setText(text)

@@ -1,0 +1,198 @@
+"""New, Open, Save, Save As and Copy post for the main window (a mixin).
+
+Reading and writing happen on the thread pool (file_io.FileIO); these methods only start
+them and react to the results. When the app has a drafts lane (window.drafts, see
+ui/drafts/feature.py) every draft is autosaved: New and an opened file each become a draft
+of their own, Save As also remembers the file with the draft, and nothing asks
+"Save this draft?". Keep the public names (new_draft, open_file, save, save_as) stable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop_app import APP_NAME
+from desktop_app.core.findings import Severity
+from desktop_app.core.review import DraftReview
+
+
+class DraftFiles:
+    """Mixed into MainWindow, which provides editor, controller and the signals."""
+
+    @property
+    def files(self):
+        """The file worker, made on first use (not needed to show the window)."""
+        files = getattr(self, "_files", None)
+        if files is None:
+            files = self._files = connect_files(self)
+        return files
+
+    def _reset_draft_state(self) -> None:
+        self.review = DraftReview()
+        self._grammar = (-1, [])
+        self.platform_bar.set_networks(list(self.settings.get("networks") or []))
+
+    def new_draft(self) -> None:
+        if self.drafts is not None:
+            # Never clear the editor under the autosave: that would save over the open draft.
+            self.drafts.new_draft()
+            return
+        self.editor.clear()
+        self.editor.document().setModified(False)
+        self.path = None
+        self._reset_draft_state()
+        self._update_title()
+        self.controller.request_now()
+
+    def open_file(self, path: str, *, allow_large: bool = False) -> None:
+        """Read on a worker; the text replaces the draft when it arrives."""
+        self.statusBar().showMessage(f"Opening {Path(path).name}…")
+        self.files.open(str(path), allow_large=allow_large)
+
+    def _on_too_large(self, path: str, size: int) -> None:
+        if self.confirm_large_file(Path(path).name, size):
+            self.open_file(path, allow_large=True)
+        else:
+            self.statusBar().showMessage(f"{Path(path).name} was not opened.", 4000)
+
+    def confirm_large_file(self, name: str, size: int) -> bool:
+        """Asked before opening a file over 1 MB (a post is a few hundred characters)."""
+        answer = QMessageBox.question(
+            self,
+            "Open a large file?",
+            f"{name} is {size / (1024 * 1024):.1f} MB, much longer than a post. "
+            "Only its start is checked, and the editor may be slower. Open it anyway?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Open
+
+    def _on_opened(self, path: str, text: str) -> None:
+        if self.drafts is not None:
+            # A new draft holding the file's text; the open draft stays as it was.
+            if self.drafts.open_text(path, text):
+                self.statusBar().showMessage(f"Opened {Path(path).name} as a new draft.", 4000)
+                self.fileOpened.emit(path)
+            return
+        self.editor.setPlainText(text)
+        self.editor.document().setModified(False)
+        self.path = Path(path)
+        self._reset_draft_state()
+        self._update_title()
+        self.controller.request_now()
+        self.statusBar().showMessage(f"Opened {self.path.name}.", 4000)
+        self.fileOpened.emit(path)
+
+    def save(self) -> bool:
+        """Save to the current file; asks for a name if there is none. False if cancelled."""
+        if self.path is None:
+            if self.drafts is not None:
+                # Drafts are saved as you type; a file is only made when asked (Save As).
+                self.drafts.flush()
+                self.statusBar().showMessage(
+                    "Your draft is saved in Drafts. Use Save As to save a copy as a file.", 5000
+                )
+                return True
+            return self.action_save_as()
+        self.save_as(str(self.path))
+        return True
+
+    def save_as(self, path: str) -> None:
+        from desktop_app.storage.files import with_suffix
+
+        path = with_suffix(Path(path))
+        self.statusBar().showMessage(f"Saving {path.name}…")
+        self.files.save(str(path), self.text(), self.controller.revision)
+
+    def _on_saved(self, path: str, revision: int) -> None:
+        self.path = Path(path)
+        if revision == self.controller.revision:
+            self.editor.document().setModified(False)
+        if self.drafts is not None:
+            self.drafts.saved_as(path)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {self.path.name}.", 4000)
+        self.fileSaved.emit(path)
+
+    def _on_file_failed(self, op: str, message: str) -> None:
+        self.warn("Could not open the file" if op == "open" else "Could not save the draft", message)
+        self.fileFailed.emit(message)
+
+    def _update_title(self) -> None:
+        if self.drafts is not None:
+            # Autosaved: the draft's title, and no "unsaved" mark.
+            self.setWindowTitle(f"{self.drafts.title()} – {APP_NAME}")
+            return
+        name = self.path.name if self.path else "Untitled draft"
+        self.setWindowTitle(f"{name}[*] – {APP_NAME}")
+
+    def _ok_to_discard(self) -> bool:
+        if self.drafts is not None:
+            return True  # every draft is autosaved; leaving one loses nothing
+        if not self.ask_before_discarding or not self.editor.document().isModified():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Save this draft?",
+            "This draft has changes that are not saved.",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def action_new(self) -> None:
+        if self._ok_to_discard():
+            self.new_draft()
+
+    def action_open(self) -> None:
+        if not self._ok_to_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open a draft",
+            str(self.path.parent if self.path else Path.home()),
+            "Drafts (*.txt *.md);;All files (*)",
+        )
+        if path:
+            self.open_file(path)
+
+    def action_save(self) -> None:
+        self.save()
+
+    def action_save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save the draft",
+            str(self.path or Path.home() / "draft.txt"),
+            "Text (*.txt);;Markdown (*.md)",
+        )
+        if not path:
+            return False
+        self.save_as(path)
+        return True
+
+    def copy_post(self) -> None:
+        from desktop_app.ui.review.export import copy_post_to_clipboard
+
+        text = self.text()
+        copy_post_to_clipboard(text)
+        must = sum(1 for f in self.displayed_findings() if f.severity is Severity.MUST_FIX)
+        note = f" It still has {must} must-fix finding{'s' if must != 1 else ''}." if must else ""
+        self.statusBar().showMessage(f"Post copied ({len(text):,} characters).{note}", 5000)
+
+
+def connect_files(window):
+    from desktop_app.ui.window.file_io import FileIO
+
+    files = FileIO(window)
+    files.opened.connect(window._on_opened)
+    files.saved.connect(window._on_saved)
+    files.failed.connect(window._on_file_failed)
+    files.tooLarge.connect(window._on_too_large)
+    return files

@@ -1,0 +1,785 @@
+"""The main window: editor in the middle, findings on the right, principles and readability
+on the left, lengths per network under the editor.
+
+Integration points for other lanes (keep these signatures stable):
+- grammar:  merge_grammar_findings(revision, findings), set_grammar_status(state)
+- drafts:   new_draft(), open_file(path), save(), save_as(path), set_drafts_panel(widget),
+            review / set_review(review), text(), revision
+- review:   current_report() -> Report | None, policy (titles), review (core.review.DraftReview)
+- settings: preference_sections (factories of widgets with .values() for Preferences)
+- wiring:   firstPainted, reviewChanged, preferencesApplied, closing, before_close
+            (ui/grammar/feature.py, ui/drafts/feature.py and ui/review/feature.py use them)
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from pathlib import Path
+
+from PySide6 import QtCore
+from PySide6.QtCore import QThreadPool, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import APP_NAME
+from desktop_app.core.findings import Finding, GrammarState, Report, Suggestion, principle_statuses
+from desktop_app.core.review import DraftReview, ReasonRequired, conduct_rules_off, current_grammar
+from desktop_app.storage.settings import Settings
+from desktop_app.ui import themes
+from desktop_app.ui.grammar.status import status_detail, status_words
+from desktop_app.ui.jobs import run_in_pool
+from desktop_app.ui.panels.finding_card import quoted, suggestion_label
+from desktop_app.ui.panels.findings_list import FindingsList
+from desktop_app.ui.panels.platform_bar import PlatformBar
+from desktop_app.ui.panels.principles_panel import PrinciplesPanel
+from desktop_app.ui.panels.readability_panel import ReadabilityPanel
+from desktop_app.ui.widgets.banner import Banner
+from desktop_app.ui.widgets.legend import Legend
+from desktop_app.ui.window import actions
+from desktop_app.ui.window.analysis_worker import MAX_CHECKED, AnalysisController, AnalysisResult
+from desktop_app.ui.window.editor import DraftEditor
+from desktop_app.ui.window.file_actions import DraftFiles
+from desktop_app.ui.window.find_bar import FindBar
+from desktop_app.ui.window.policy_info import PolicyInfo
+
+MAX_MARKS = 400  # underlines (and tints) drawn at most, for a pasted essay
+TINTED = frozenset({"readability", "length"})  # shown as tints in the editor, not underlines
+
+
+class MainWindow(DraftFiles, QMainWindow):
+    reportDrawn = Signal(int)  # revision now on screen
+    fileOpened = Signal(str)
+    fileSaved = Signal(str)
+    fileFailed = Signal(str)  # message already shown to the user
+    firstPainted = Signal()  # the window is on screen: slower start-up work may begin
+    reviewChanged = Signal()  # ignored findings, their reasons or fixes changed (self.review)
+    preferencesApplied = Signal(dict)  # the values just saved
+    closing = Signal()  # the window is closing for good (stop workers, flush drafts)
+    settingsSaveFailed = Signal(str)  # from the settings writer thread: why the write failed
+
+    def __init__(
+        self,
+        open_path: str | None = None,
+        *,
+        analyzer=None,
+        analyzer_factory=None,
+        settings: Settings | None = None,
+        start_engine: bool = True,
+    ):
+        super().__init__()
+        # A pure-Python engine on the worker shares the GIL with us: ask for it back
+        # every millisecond rather than every 5 so typing never waits on analysis.
+        import sys
+
+        if sys.getswitchinterval() > 0.001:
+            sys.setswitchinterval(0.001)
+        self.settings = settings or Settings.load()
+        self.ask_before_discarding = True
+        # Extra Preferences sections from other lanes: factories of widgets with .values()
+        self.preference_sections: list = []
+        self.path: Path | None = None
+        self.policy = PolicyInfo()
+        self._result: AnalysisResult | None = None
+        self._mapping = None  # EditMap when the drawn result is a few keystrokes old
+        self._panels_pending = False
+        self._panel_findings: list[Finding] = []
+        self.drawn_revision = -1  # the revision whose findings are on screen, editor and panels
+        self._grammar: tuple[int, list[Finding]] = (-1, [])
+        self.review = DraftReview()  # the open draft's: the drafts lane swaps it per draft
+        self._hidden: set[int] = set()  # id() of findings just applied, until the next report
+        self._dialogs: list = []
+        self._settings_warning: QMessageBox | None = None  # the open 'not saved' box, if any
+        # Callables asked before the window closes; any False keeps it open (drafts lane).
+        self.before_close: list = []
+        self.drafts = None  # the drafts lane (ui/drafts/feature.py) when the app has one
+
+        self.setWindowTitle(f"{APP_NAME}[*]")
+        self.resize(1360, 840)
+        self._build()
+        # Style once the widgets are in place: with the style sheet set first, every
+        # addWidget / setParent re-polished the subtree it moved (~20 ms at start-up).
+        self._style_app()
+        self.actions_ = actions.build(self)
+        self._apply_theme(restyle=False)
+        self._connect()
+
+        self.controller = AnalysisController(self._snapshot, self)
+        self.controller.resultReady.connect(self._on_result)
+        self.controller.engineReady.connect(self._on_engine_ready)
+        self.controller.engineFailed.connect(self._on_engine_failed)
+        self.controller.analysisFailed.connect(
+            lambda msg: self.statusBar().showMessage(f"The check failed on this text ({msg}).", 8000)
+        )
+        self.editor.document().contentsChange.connect(self.controller.note_edit)
+
+        if self.settings.problem:  # e.g. a corrupt settings file was set aside
+            self.statusBar().showMessage(self.settings.problem, 10000)
+        self._engine_factory = analyzer_factory or ((lambda: analyzer) if analyzer is not None else None)
+        self._engine_started = not start_engine
+        self._shown_once = False
+        if start_engine:
+            # Loading the policy YAML on the worker competes for the GIL with building and
+            # painting the window, so start it once the window has painted (or soon anyway).
+            QTimer.singleShot(400, self._start_engine)
+        if open_path:
+            self.open_file(open_path)
+        self.editor.setFocus()
+
+    def _after_first_paint(self) -> None:
+        if self._shown_once:
+            return
+        self._shown_once = True
+        # An opaque viewport: a keystroke then repaints the editor only, not the window
+        # behind it. Set after the first paint: the first viewport() call costs ~20 ms.
+        self.editor.viewport().setAutoFillBackground(True)
+        self._settle_after_paint()
+        self._start_engine()
+        self.firstPainted.emit()
+
+    def _start_engine(self) -> None:
+        if not self._engine_started:
+            self._engine_started = True
+            self.controller.start_engine(self._engine_factory)
+
+    def showEvent(self, ev):
+        # (not paintEvent: a Python paintEvent would put every repaint through the GIL)
+        super().showEvent(ev)
+        if not self._shown_once:
+            QTimer.singleShot(50, self._after_first_paint)
+
+    def _settle_after_paint(self) -> None:
+        """Details the first frame does not show that need PySide6's Qt namespace. Its first
+        use builds ~90 enums (~25 ms), so start-up never touches it (a test checks this)."""
+        no_bar = QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.left_scroll.setHorizontalScrollBarPolicy(no_bar)
+        self.findings_list.setHorizontalScrollBarPolicy(no_bar)
+        self.principles_panel.use_pointing_cursors()
+        actions.bind_clipboard_keys(self.actions_)
+
+    # ================================================================== building
+    def _build(self) -> None:
+        self.editor = DraftEditor()
+        self.editor.set_font_size(self.settings.get("font_size", 12))
+        self.editor.tooltip_html = self._card_html
+
+        self.findings_list = FindingsList(self._title)
+        self.principles_panel = PrinciplesPanel()
+        self.readability_panel = ReadabilityPanel()
+        self.platform_bar = PlatformBar(list(self.settings.get("networks") or []))
+        self.legend = Legend()
+        self.find_bar = FindBar(self.editor)
+        self.policy_banner = Banner("Policy problems")
+        self.policy_banner.button.clicked.connect(self._show_policy_problems)
+        self.notice_banner = Banner("Notice")
+
+        # left: drafts slot (filled later by the drafts panel), readability, principles
+        self.drafts_slot = QWidget()
+        self.drafts_slot.setObjectName("draftsSlot")
+        QVBoxLayout(self.drafts_slot).setContentsMargins(0, 0, 0, 0)
+        self.drafts_slot.hide()
+
+        left = QWidget()
+        left.setObjectName("leftColumn")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(10, 10, 4, 10)
+        left_layout.setSpacing(10)
+        left_layout.addWidget(self.readability_panel)
+        left_layout.addWidget(self.principles_panel)
+        left_layout.addStretch(1)
+        self.left_scroll = QScrollArea()
+        self.left_scroll.setWidget(left)
+        self.left_scroll.setWidgetResizable(True)
+        self.left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.left_scroll.setMinimumWidth(240)
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(6, 10, 6, 6)
+        centre_layout.setSpacing(6)
+        self._centre_layout = centre_layout
+        centre_layout.addWidget(self.policy_banner)
+        centre_layout.addWidget(self.notice_banner)
+        centre_layout.addWidget(self.find_bar)
+        centre_layout.addWidget(self.editor, 1)
+        centre_layout.addWidget(self.legend)
+        centre_layout.addWidget(self.platform_bar)
+
+        right = QFrame()
+        right.setObjectName("sidePanel")
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(10, 10, 4, 10)
+        heading = QLabel("Findings")
+        heading.setProperty("role", "heading")
+        right_layout.addWidget(heading)
+        right_layout.addWidget(self.findings_list, 1)
+        right.setMinimumWidth(290)
+        right_holder = QWidget()
+        holder_layout = QVBoxLayout(right_holder)
+        holder_layout.setContentsMargins(4, 10, 10, 10)
+        holder_layout.addWidget(right)
+
+        self.splitter = QSplitter()  # side by side
+        self.splitter.setChildrenCollapsible(False)
+        for w in (self.drafts_slot, self.left_scroll, centre, right_holder):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([0, 300, 640, 400])
+        self.setCentralWidget(self.splitter)
+
+        self.check_status = QLabel("Loading the checks…")
+        self.check_status.setAccessibleName("Check status")
+        self.grammar_status = QLabel("Grammar: off")
+        self.grammar_status.setObjectName("grammarStatus")
+        self.grammar_status.setAccessibleName("Grammar checking status")
+        self.statusBar().addPermanentWidget(self.check_status)
+        self.statusBar().addPermanentWidget(self.grammar_status)
+        self.findings_list.set_checking("Loading the checks…")
+
+    def _connect(self) -> None:
+        self.findings_list.activated.connect(self._show_finding)
+        self.findings_list.applyRequested.connect(self.apply_suggestion)
+        self.findings_list.ignoreHereRequested.connect(self.ignore_here)
+        self.findings_list.ignoreRuleRequested.connect(self.ignore_rule)
+        self.findings_list.filterCleared.connect(self.clear_filter)
+        self.principles_panel.filterChanged.connect(self.set_filter)
+        self.principles_panel.readRequested.connect(self.show_principle)
+        self.platform_bar.networksChanged.connect(lambda _n: self._redraw())
+        self.platform_bar.focusChanged.connect(lambda _n: self._redraw())
+        self.editor.cursorPositionChanged.connect(self._on_cursor_moved)
+        self.editor.document().modificationChanged.connect(self._on_modified)
+        self.settingsSaveFailed.connect(self._tell_settings_not_saved)
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(lambda _scheme: self._apply_theme())
+
+    def _on_modified(self, modified: bool) -> None:
+        if "[*]" in self.windowTitle():  # autosaved drafts have no "unsaved" mark
+            self.setWindowModified(modified)
+
+    def _apply_theme(self, restyle: bool = True) -> None:
+        if restyle:
+            self._style_app()
+        self.editor.set_colours(self.colours)
+        self.legend.set_colours(self.colours)
+        self.readability_panel.set_colours(self.colours)
+        if self._result is not None:
+            self.readability_panel.set_readability(self._result.report.readability)
+
+    def _snapshot(self):
+        """The text to check. For a huge draft only its start: copying out a whole pasted
+        megabyte (toPlainText) would hold up the window for longer than the check."""
+        doc = self.editor.document()
+        length = doc.characterCount() - 1  # UTF-16 units
+        if length <= MAX_CHECKED:
+            return doc.toPlainText()
+        end = MAX_CHECKED
+        if 0xD800 <= ord(doc.characterAt(end - 1) or " ") <= 0xDBFF:
+            end -= 1  # do not cut an emoji in half
+        cursor = QTextCursor(doc)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        # what toPlainText() would have given for this part
+        text = cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n").replace("\u00a0", " ")
+        return text, length
+
+    def _style_app(self) -> None:
+        app = QApplication.instance()
+        self.colours = themes.apply(
+            app, self.settings.get("theme", "system"), self.settings.get("font_size", 12)
+        )
+
+    def set_drafts_panel(self, widget: QWidget) -> None:
+        """Put the drafts list in the left-hand slot."""
+        self.drafts_slot.layout().addWidget(widget)
+        if self.drafts_slot.isHidden():
+            self.reserve_drafts_slot()
+
+    def reserve_drafts_slot(self) -> None:
+        """Show the drafts slot at its width now, so filling it later moves nothing."""
+        self.drafts_slot.show()
+        self.drafts_slot.setMinimumWidth(160)
+        # Long principle titles wrap onto two lines; the editor gets the room, enough for
+        # the legend on one line at the default window size.
+        self.splitter.setSizes([160, 260, 600, 340])
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A notice above the editor (e.g. an autosave problem), below the others."""
+        self._centre_layout.insertWidget(2, banner)
+
+    # ================================================================== engine results
+    def _title(self, key: str | None) -> str:
+        return self.policy.title(key)
+
+    def _on_engine_ready(self, info: PolicyInfo) -> None:
+        self.policy = info
+        self.principles_panel.set_titles(info.titles())
+        self.check_status.setText("")
+        self._turn_conduct_rules_back_on(info)
+        if info.problems:
+            n = len(info.problems)
+            self.policy_banner.show_message(
+                f"{n} part{'s' if n != 1 else ''} of the organisation's policy could not be loaded, "
+                "so those checks are off. Everything else is checked as normal.",
+                "Details",
+            )
+
+    def _turn_conduct_rules_back_on(self, info: PolicyInfo) -> None:
+        # Older versions let a writer switch a conduct rule off for every draft.
+        rules_off = self.rules_off()
+        cleared = conduct_rules_off(rules_off, info.conduct_rules.__contains__)
+        if not cleared:
+            return
+        self.settings.set("ignored_rules", {k: v for k, v in rules_off.items() if k not in cleared})
+        self.save_settings()
+        self._redraw()
+        which = "rule you turned off is" if len(cleared) == 1 else f"{len(cleared)} rules you turned off are"
+        notice = f"The conduct policy applies to every draft: the conduct {which} back on."
+        self.notice_banner.show_message(notice)
+
+    def _on_engine_failed(self, message: str) -> None:
+        self.check_status.setText("Checks unavailable")
+        self.findings_list.set_checking("The checks could not start")
+        self.policy_banner.show_message(
+            "The checks could not start, so nothing is being checked. You can still write and "
+            f"save. ({message})"
+        )
+
+    def _show_policy_problems(self) -> None:
+        from html import escape
+
+        html = (
+            "<h3>What could not be loaded</h3><ul>"
+            + "".join(f"<li>{escape(p)}</li>" for p in self.policy.problems)
+            + "</ul><p>Ask whoever looks after your organisation's rules to fix these files.</p>"
+        )
+        from desktop_app.ui.window import dialogs
+
+        self._keep(dialogs.TextDialog("Policy problems", html, self)).show()
+
+    def _on_result(self, result: AnalysisResult, mapping=None) -> None:
+        self._result = result
+        self._mapping = mapping
+        self._hidden.clear()
+        if result.truncated:
+            self.notice_banner.show_message(
+                f"This draft is very long ({result.full_length:,} characters), so only the first "
+                f"{MAX_CHECKED:,} are checked. A post is far shorter: trim it to check it all."
+            )
+        elif self.notice_banner.isVisible() and "very long" in self.notice_banner.label.text():
+            self.notice_banner.hide()
+        self._redraw(deferred=True)
+
+    def rules_off(self) -> dict[str, str]:
+        """Rules the writer switched off for every draft (Preferences), with reasons."""
+        return dict(self.settings.get("ignored_rules") or {})
+
+    def _sorted_findings(self) -> tuple[list[Finding], list[Finding]]:
+        """(shown, ignored) for the drawn report, grammar merged in."""
+        if self._result is None:
+            return [], []
+        report = self._result.report
+        grammar = current_grammar(report.text, self._result.revision, *self._grammar)
+        return self.review.sort([*report.findings, *grammar], self.rules_off())
+
+    def displayed_findings(self) -> list[Finding]:
+        """Engine and grammar findings for the drawn report, minus anything ignored."""
+        shown, _ignored = self._sorted_findings()
+        return [f for f in shown if id(f) not in self._hidden]
+
+    def ignored_findings(self) -> list[Finding]:
+        """Findings in the drawn report that the writer ignored (here or by rule)."""
+        return self._sorted_findings()[1]
+
+    def current_report(self) -> Report | None:
+        """The report on screen for the text as it is now (ignored findings left out,
+        grammar merged), or None while the check is catching up. For the review export."""
+        if self._result is None or self._result.revision != self.revision:
+            return None
+        report = self._result.report
+        findings = self.displayed_findings()
+        return Report(
+            text=report.text,
+            revision=report.revision,
+            findings=findings,
+            principles=principle_statuses(findings, self.policy.titles()),
+            readability=report.readability,
+            platforms=list(report.platforms),
+            grammar=report.grammar,
+        )
+
+    def _redraw(self, deferred: bool = False) -> None:
+        if self._result is None:
+            return
+        result = self._result
+        report, u16 = result.report, result.u16
+        findings = self.displayed_findings()
+        # Hard sentences and text past a limit are already tinted; a wavy line under a whole
+        # sentence or a thousand characters would only add noise (and repaint it all).
+        spans = [
+            (u16.to_utf16(f.start), u16.to_utf16(f.end), f) for f in findings if f.category not in TINTED
+        ]
+        tints = []
+        if report.readability is not None:
+            tints = [
+                (u16.to_utf16(s.start), u16.to_utf16(s.end), s.level)
+                for s in report.readability.sentence_scores
+                if s.level in ("hard", "very-hard")
+            ]
+        self.platform_bar.set_fits(report.platforms, result.full_length if result.truncated else None)
+        overflow = self.platform_bar.overflow_start()
+        overflow = u16.to_utf16(overflow) if overflow is not None else None
+        mapping = self._mapping
+        if mapping is not None:  # carry the positions through the keystrokes since the snapshot
+            moved = [(mapping.span(s, e), f) for s, e, f in spans]
+            spans = [(m[0], m[1], f) for m, f in moved if m is not None]
+            gone = {id(f) for m, f in moved if m is None}
+            findings = [f for f in findings if id(f) not in gone]
+            tints = [(*m, level) for s, e, level in tints if (m := mapping.span(s, e)) is not None]
+            overflow = mapping.point(overflow) if overflow is not None else None
+        # Nobody reads a thousand underlines; drawing them would hold up the window.
+        self.editor.set_marks(spans[:MAX_MARKS], tints[:MAX_MARKS], overflow)
+        self._panel_findings = findings
+        if deferred:
+            # The editor first; the cards and panels on the next turn of the event loop, so
+            # a keystroke arriving meanwhile is handled between the two halves.
+            if not self._panels_pending:
+                self._panels_pending = True
+                QTimer.singleShot(0, self._draw_panels)
+        else:
+            self._draw_panels()
+
+    def _draw_panels(self) -> None:
+        self._panels_pending = False
+        if self._result is None:
+            return
+        report = self._result.report
+        findings = self._panel_findings
+        self.findings_list.set_findings(findings, has_text=bool(report.text.strip()))
+        self.principles_panel.set_statuses(
+            principle_statuses([f for f in findings if f.rule], self.policy.titles())
+        )
+        self.readability_panel.set_readability(report.readability)
+        self._on_cursor_moved()
+        if self.drawn_revision != self._result.revision:
+            self.drawn_revision = self._result.revision
+            self.reportDrawn.emit(self._result.revision)
+
+    # ================================================================== grammar lane
+    def merge_grammar_findings(self, revision: int, findings: list[Finding]) -> None:
+        """Grammar findings for `revision`; dropped if the draft has moved on since."""
+        if revision != self.controller.revision:
+            return
+        self._grammar = (revision, list(findings))
+        self._redraw()
+
+    def set_grammar_status(self, state: GrammarState) -> None:
+        text, detail = status_words(state), status_detail(state)
+        self.grammar_status.setText(text)
+        self.grammar_status.setToolTip(detail)
+        self.grammar_status.setAccessibleDescription(detail)
+
+    def drop_spelling(self, word: str) -> None:
+        """Take a word's spelling findings off screen at once (it was just added to the
+        dictionary); the lane's next answer agrees."""
+        rev, grammar = self._grammar
+        folded = word.casefold()
+        kept = [g for g in grammar if not (g.category == "spelling" and g.text.casefold() == folded)]
+        if len(kept) != len(grammar):
+            self._grammar = (rev, kept)
+            self._redraw()
+
+    # ================================================================== navigation
+    def _on_cursor_moved(self) -> None:
+        cursor = self.editor.textCursor()
+        finding = self.editor.finding_at(cursor.position())
+        if finding is not None:
+            self.findings_list.select(finding)
+        self.editor.set_current(None)
+
+    def _show_finding(self, finding: Finding) -> None:
+        span = self.editor.span_of(finding)
+        if span is None and self._result is not None:
+            # a tinted finding (a hard sentence, text past a limit): go to where it starts
+            start = self._result.u16.to_utf16(finding.start)
+            if self._mapping is not None:
+                start = self._mapping.point(start)
+            span = (start, start)
+        if span is None:
+            return
+        self.editor.select_span(*span)
+        self.findings_list.select(finding)
+
+    def _step(self, forward: bool) -> None:
+        spans = [s for s in self.editor.finding_spans() if s[0] != s[1]]
+        if not spans:
+            self.statusBar().showMessage("No findings in this draft.", 3000)
+            return
+        spans.sort(key=lambda s: (s[0], s[1]))
+        cursor = self.editor.textCursor()
+        if forward:
+            after = [s for s in spans if s[0] > cursor.selectionStart()]
+            target = after[0] if after else spans[0]
+        else:
+            before = [s for s in spans if s[0] < cursor.selectionStart()]
+            target = before[-1] if before else spans[-1]
+        self.editor.select_span(target[0], target[1])
+        self.findings_list.select(target[2])
+        self.editor.setFocus()
+
+    def next_finding(self) -> None:
+        self._step(forward=True)
+
+    def previous_finding(self) -> None:
+        self._step(forward=False)
+
+    def set_filter(self, key: str | None) -> None:
+        self.principles_panel.set_filter(key)
+        self.findings_list.set_filter(key)
+
+    def clear_filter(self) -> None:
+        self.set_filter(None)
+
+    # ================================================================== applying and ignoring
+    def current_finding(self) -> Finding | None:
+        return (
+            self.editor.finding_at(self.editor.textCursor().position())
+            or self.findings_list.selected_finding()
+        )
+
+    def apply_first_suggestion(self) -> None:
+        finding = self.current_finding()
+        if finding is None:
+            self.statusBar().showMessage(
+                "Put the cursor on an underlined word first (F8 finds the next).", 4000
+            )
+            return
+        if not finding.suggestions:
+            self.statusBar().showMessage("There is no ready-made rewrite for this one: see the card.", 4000)
+            return
+        self.apply_suggestion(finding, finding.suggestions[0])
+
+    def apply_suggestion(self, finding: Finding, suggestion: Suggestion) -> bool:
+        """Replace the words as one undo step. Uses the finding's live cursor, so it is
+        right even if the text moved since the report."""
+        live = self.editor.cursor_of(finding)
+        if live is None or self._result is None:
+            return False
+        if live.selectedText().replace("\u2029", "\n") != finding.text:
+            self.statusBar().showMessage(
+                "Those words have changed; the check will catch up in a moment.", 4000
+            )
+            return False
+        u16 = self._result.u16
+        base = u16.to_utf16(finding.start)
+        start = live.selectionStart() + u16.to_utf16(suggestion.start) - base
+        end = live.selectionStart() + u16.to_utf16(suggestion.end) - base
+        cursor = self.editor.textCursor()
+        cursor.beginEditBlock()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        cursor.insertText(suggestion.replacement)
+        cursor.endEditBlock()
+        self.editor.setTextCursor(cursor)
+        self._hidden.add(id(finding))
+        self._note_fixed(finding)
+        self.controller.request_now()
+        self.statusBar().showMessage(
+            f"Replaced {quoted(finding.text, 40)} with “{suggestion_label(finding, suggestion)}”. "
+            "Ctrl+Z undoes it.",
+            5000,
+        )
+        self.editor.setFocus()
+        return True
+
+    def _note_fixed(self, finding: Finding) -> None:
+        if self.review.note_fixed(finding):
+            self.reviewChanged.emit()
+
+    def fixed_findings(self) -> list[dict]:
+        """Findings fixed by an applied suggestion that the check no longer raises."""
+        if self._result is None:
+            return list(self.review.fixed)
+        return self.review.still_fixed(self._result.report.findings)
+
+    def _ask_reason(self, finding: Finding) -> str | None:
+        from desktop_app.ui.window import dialogs
+
+        dialog = dialogs.ReasonDialog(finding, self)
+        if dialog.exec() != dialog.DialogCode.Accepted or not dialog.text():
+            return None
+        return dialog.text()
+
+    def ignore_here(self, finding: Finding, reason: str | None = None) -> bool:
+        """Hide this finding (these words, this rule) in this draft."""
+        if finding.is_conduct and not reason:
+            reason = self._ask_reason(finding)
+        try:
+            self.review.ignore(finding, reason or "")
+        except ReasonRequired:
+            return False
+        self._redraw()
+        self.reviewChanged.emit()
+        self.statusBar().showMessage(f"Ignoring {quoted(finding.text, 40)} in this draft.", 4000)
+        return True
+
+    def ignore_rule(self, finding: Finding, confirmed: bool = False) -> bool:
+        """Stop this rule for every draft; remembered in settings. Never a conduct rule: the
+        conduct policy applies to every draft (ignore one finding here, with a reason)."""
+        if finding.is_conduct:
+            self.statusBar().showMessage(
+                "The conduct policy applies to every draft, so its rules cannot be turned off. "
+                "Use “Ignore here” with a reason if these words are right for this post.",
+                8000,
+            )
+            return False
+        if not confirmed:
+            answer = QMessageBox.question(
+                self,
+                "Ignore this rule?",
+                f"Stop checking for this in every draft?\n\n{finding.message}\n\n"
+                "You can turn it back on in Preferences.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        ignored = self.rules_off()
+        ignored[finding.rule] = ""
+        self.settings.set("ignored_rules", ignored)
+        self.save_settings()
+        self._redraw()
+        self.statusBar().showMessage("Rule turned off. Turn it back on in Preferences.", 5000)
+        return True
+
+    def set_review(self, review: DraftReview) -> None:
+        """Show the open draft's decisions (the drafts lane calls this on every draft change)."""
+        self.review = review
+        self._redraw()
+
+    # ================================================================== files
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def snapshot_text(self) -> str:
+        """The text the checks see: all of it, or the start of a huge paste."""
+        snap = self._snapshot()
+        return snap[0] if isinstance(snap, tuple) else snap
+
+    @property
+    def revision(self) -> int:
+        return self.controller.revision
+
+    # ================================================================== settings, help
+    def save_settings(self) -> None:
+        """Write settings on a worker thread (a snapshot, so later edits cannot race it)."""
+        snapshot = Settings(self.settings.path)
+        snapshot.values = deepcopy(self.settings.values)
+
+        failed = self.settingsSaveFailed  # emitted from the worker, delivered on the GUI thread
+
+        def work():
+            try:
+                snapshot.save()
+            except OSError as exc:  # WriteFailed's strerror is already a sentence for people
+                failed.emit(exc.strerror or str(exc) or exc.__class__.__name__)
+
+        run_in_pool(work, self._settings_pool)
+
+    def _tell_settings_not_saved(self, why: str) -> None:
+        # The values stay in memory and apply now; the next change writes them all again.
+        why = why.rstrip(".")
+        message = (
+            f"Your preferences could not be saved. {why}. They still apply until you close the "
+            "app, and the next change you make tries to save them again."
+        )
+        shown = self._settings_warning
+        if shown is not None and shown.isVisible():  # one box however many writes fail
+            shown.setText(message)
+        else:
+            self._settings_warning = self.warn("Preferences not saved", message)
+        self.statusBar().showMessage(f"Preferences not saved: {why}", 10000)
+
+    @property
+    def _settings_pool(self) -> QThreadPool:
+        pool = getattr(self, "_settings_pool_", None)
+        if pool is None:
+            pool = self._settings_pool_ = QThreadPool(self)
+            pool.setMaxThreadCount(1)  # in order: the last write wins
+        return pool
+
+    def show_preferences(self) -> None:
+        from desktop_app.ui.window.preferences import PreferencesDialog  # dialogs load when first used
+
+        dialog = PreferencesDialog(self.settings.values, self)
+        sections = [make() for make in self.preference_sections]
+        for section in sections:
+            dialog.extra_slot.addWidget(section)
+        self.preferences_dialog = dialog
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        for section in sections:  # e.g. the grammar box: {"languagetool_url": ...}
+            values.update(section.values() if hasattr(section, "values") else {})
+        self.apply_preferences(values)
+
+    def apply_preferences(self, values: dict) -> None:
+        for key, value in values.items():
+            self.settings.set(key, value)
+        self.editor.set_font_size(self.settings.get("font_size", 12))
+        self._apply_theme()
+        self.save_settings()
+        self._redraw()
+        self.preferencesApplied.emit(dict(values))
+
+    def show_principle(self, key: str) -> None:
+        from desktop_app.ui.window import dialogs
+
+        self._keep(dialogs.show_principle(self, key, self.policy))
+
+    def show_help(self) -> None:
+        from desktop_app.ui.window import dialogs
+
+        self._keep(dialogs.show_help(self, self.policy))
+
+    def show_about(self) -> None:
+        from desktop_app.ui.window import dialogs
+
+        dialogs.show_about(self)
+
+    def _keep(self, dialog):
+        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        return dialog
+
+    def warn(self, title: str, message: str) -> QMessageBox | None:
+        """A problem the user must see: in the status bar, and in a box that blocks nothing."""
+        self.statusBar().showMessage(message, 10000)
+        if not self.isVisible():
+            return None
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        self._keep(box).open()
+        return box
+
+    def _card_html(self, f: Finding) -> str:
+        """The hover card."""
+        from desktop_app.ui.panels import hover_card  # first needed on the first hover
+
+        return hover_card.card_html(f, self.colours, self._title)
+
+    # ================================================================== closing
+    def closeEvent(self, ev):
+        if not self._ok_to_discard() or not all(check() for check in self.before_close):
+            ev.ignore()
+            return
+        self.closing.emit()
+        self.controller.shutdown()
+        super().closeEvent(ev)

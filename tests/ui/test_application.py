@@ -1,0 +1,383 @@
+"""The main window as the app builds it (application.create_window): drafts with autosave and
+restore, grammar and spelling from a (fake) LanguageTool, and the review export."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtGui import QGuiApplication
+
+from desktop_app.grammar.config import default_config
+from desktop_app.storage.atomic import WriteFailed
+from desktop_app.storage.drafts import DraftStore
+from desktop_app.storage.settings import Settings
+from desktop_app.ui.application import create_window
+from tests.ui.window_helpers import (
+    FakeAnalyzer,
+    card_for_text,
+    card_texts,
+    type_text,
+    underlined,
+    wait_report,
+)
+
+
+@pytest.fixture
+def drafts_folder(tmp_path):
+    return tmp_path / "drafts"
+
+
+@pytest.fixture
+def open_app(qtbot, tmp_path, drafts_folder):
+    windows = []
+    config = dataclasses.replace(
+        default_config(), retry_delays=(0.05,), connect_timeout=1.0, read_timeout=10.0
+    )
+
+    def make(url: str = "", analyzer=None, typed_first: str = ""):
+        settings = Settings(tmp_path / "settings.json")
+        if url:
+            settings.set("languagetool_url", url)
+        window = create_window(
+            store=DraftStore(drafts_folder),
+            grammar_config=config,
+            settings=settings,
+            analyzer=analyzer or FakeAnalyzer(),
+        )
+        qtbot.addWidget(window)
+        if typed_first:  # typed in the moment before the drafts lane starts
+            window.editor.setPlainText(typed_first)
+            assert not window.drafts_wiring.started
+        window.show()
+        qtbot.waitUntil(lambda: window.drafts_wiring.started, timeout=10000)
+        qtbot.waitUntil(lambda: window.controller.analyzer is not None, timeout=15000)
+        qtbot.waitUntil(lambda: window.grammar_wiring.lane is not None, timeout=10000)
+        wait_report(qtbot, window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        if window.isVisible():
+            window.close()
+        lane = window.grammar_wiring.lane
+        if lane is not None:
+            lane.shutdown()
+            lane._pool.waitForDone(5000)
+        window.review_actions.pool.waitForDone(10000)
+        window.controller.shutdown()
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
+def insert_text(qtbot, window, text: str) -> None:
+    """Insert at the cursor as typing does (QTest's key clicks only know ASCII)."""
+    window.editor.textCursor().insertText(text)
+    wait_report(qtbot, window)
+
+
+def session(window):
+    return window.drafts_wiring.session
+
+
+def wait_saved(qtbot, window):
+    qtbot.waitUntil(lambda: not session(window).has_unsaved_changes(), timeout=5000)
+
+
+# ----------------------------------------------------------------------------- grammar
+def test_status_and_findings_from_languagetool_with_spans_after_an_emoji(qtbot, open_app, fake_lt):
+    window = open_app(fake_lt.url)
+    qtbot.waitUntil(lambda: window.grammar_status.text().startswith("Grammar: ready"), timeout=10000)
+    assert window.grammar_status.text() == f"Grammar: ready (LanguageTool at {fake_lt.url})"
+    assert window.grammar_status.accessibleName() == "Grammar checking status"
+    assert "ready" in window.grammar_status.toolTip()
+
+    text = "🎉 We could of won. I recieve it."
+    insert_text(qtbot, window, text)
+    qtbot.waitUntil(lambda: {"could of", "recieve"} <= set(card_texts(window)), timeout=10000)
+    assert fake_lt.requests, "the window's text went to LanguageTool"
+    for words in ("could of", "recieve"):
+        finding = card_for_text(window, words).finding
+        assert text[finding.start : finding.end] == words  # Python indices, past the emoji
+        assert any(drawn == words for _colour, drawn in underlined(window))
+
+
+def test_status_says_offline_spelling_when_the_server_is_down(qtbot, open_app, fake_lt):
+    url = fake_lt.url
+    fake_lt.down()
+    window = open_app(url)
+    qtbot.waitUntil(lambda: window.grammar_status.text() == "Grammar: offline spelling only", timeout=10000)
+    assert "unavailable" in window.grammar_status.toolTip()
+    type_text(qtbot, window, "We will recieve it.")
+    qtbot.waitUntil(lambda: "recieve" in card_texts(window), timeout=10000)  # offline Hunspell
+
+
+def test_add_to_dictionary_removes_the_spelling_card(qtbot, open_app):
+    window = open_app()
+    qtbot.waitUntil(lambda: "not installed" in window.grammar_status.text(), timeout=10000)
+    type_text(qtbot, window, "Thanks for the blorptastic welcome and for recieving us.")
+    qtbot.waitUntil(lambda: "blorptastic" in card_texts(window), timeout=10000)
+    card = card_for_text(window, "blorptastic")
+    assert card.add_word_button is not None and card_for_text(window, "recieving").add_word_button
+    lane = window.grammar_wiring.lane
+    with qtbot.waitSignal(lane.wordAdded, timeout=5000) as added:
+        card.add_word_button.click()
+        assert "blorptastic" not in card_texts(window)  # at once
+    assert added.args == ["blorptastic", ""]
+    with qtbot.waitSignal(lane.findingsReady, timeout=5000):
+        pass  # the draft is checked again with the new word
+    assert "blorptastic" not in card_texts(window)
+    assert "recieving" in card_texts(window)
+    assert "blorptastic" in lane.words()
+    assert "Added “blorptastic”" in window.statusBar().currentMessage()
+
+
+def test_a_word_list_that_cannot_be_saved_says_so(qtbot, open_app, monkeypatch):
+    window = open_app()
+    type_text(qtbot, window, "We will recieve it.")
+    qtbot.waitUntil(lambda: "recieve" in card_texts(window), timeout=10000)
+    lane = window.grammar_wiring.lane
+
+    def fail(word):
+        raise WriteFailed(28, "No space left on device")
+
+    monkeypatch.setattr(lane._service, "add_to_dictionary", fail)
+    with qtbot.waitSignal(lane.wordAdded, timeout=5000) as added:
+        card_for_text(window, "recieve").add_word_button.click()
+    assert added.args[1]
+    assert "could not be added to your dictionary" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "recieve" in card_texts(window), timeout=5000)  # still underlined
+
+
+def test_preferences_show_the_grammar_section_and_a_new_url_restarts_the_lane(qtbot, open_app, fake_lt):
+    window = open_app()
+    box = window.preference_sections[0]()
+    assert box.objectName() == "grammarSettings"
+    box.url.setText(fake_lt.url)
+    window.apply_preferences(box.values())
+    qtbot.waitUntil(lambda: window.grammar_status.text().startswith("Grammar: ready"), timeout=10000)
+    assert window.settings.get("languagetool_url") == fake_lt.url
+
+
+# ----------------------------------------------------------------------------- drafts
+def test_the_drafts_panel_lists_drafts_and_switching_keeps_both(qtbot, open_app, drafts_folder):
+    store = DraftStore(drafts_folder)
+    first = store.create("Bus fares are going up again.")
+    second = store.create("Our library stays open.")
+    store.set_last_open(first.id)
+
+    window = open_app()
+    panel = window.drafts_wiring.panel
+    assert window.drafts_slot.isVisible() and panel.isVisible()
+    assert set(panel.ids()) == {first.id, second.id}
+    assert window.text() == "Bus fares are going up again."
+    assert "Bus fares are going up again." in window.windowTitle()
+
+    panel.set_current_row(panel.ids().index(second.id))
+    assert window.text() == "Our library stays open."
+    type_text(qtbot, window, " Come along")  # cursor restored at the end of the draft
+    wait_saved(qtbot, window)
+    panel.set_current_row(panel.ids().index(first.id))
+    assert window.text() == "Bus fares are going up again."
+
+    assert store.get(first.id).text == "Bus fares are going up again."
+    assert store.get(second.id).text == "Our library stays open. Come along"
+
+
+def test_new_keeps_the_old_draft_and_the_window_state_follows_each_draft(qtbot, open_app, drafts_folder):
+    window = open_app()
+    type_text(qtbot, window, "We leverage it. What an idiot.")
+    old = session(window).current_id
+    window.ignore_here(card_for_text(window, "idiot").finding, reason="Quoting a resident's complaint")
+    wait_saved(qtbot, window)
+
+    window.actions_.new.trigger()  # Ctrl+N
+    assert window.text() == ""
+    assert session(window).current_id != old
+    assert DraftStore(drafts_folder).get(old).text == "We leverage it. What an idiot."
+    assert window.review.ignored == []
+    qtbot.waitUntil(lambda: old in window.drafts_wiring.panel.ids())
+
+    panel = window.drafts_wiring.panel
+    panel.set_current_row(panel.ids().index(old))
+    wait_report(qtbot, window)
+    assert window.text() == "We leverage it. What an idiot."
+    assert "idiot" not in card_texts(window)  # still ignored in this draft
+    ignored = DraftStore(drafts_folder).get(old).review.ignored
+    assert [(i.rule, i.words, i.reason) for i in ignored] == [
+        ("Test.Attack", "idiot", "Quoting a resident's complaint")
+    ]
+
+
+def test_restart_restores_the_last_draft_and_its_cursor(qtbot, open_app, drafts_folder):
+    window = open_app()
+    insert_text(qtbot, window, "Vote for our candidate 🗳 on Thursday.")
+    cursor = window.editor.textCursor()
+    cursor.setPosition(10)
+    window.editor.setTextCursor(cursor)
+    draft_id = session(window).current_id
+    window.close()  # saves the last change on the way out
+    assert not window.isVisible()
+
+    again = open_app()
+    assert session(again).current_id == draft_id
+    assert again.text() == "Vote for our candidate 🗳 on Thursday."
+    assert again.editor.textCursor().position() == 10
+
+
+def test_opening_a_file_makes_a_new_draft_and_save_as_remembers_it(qtbot, open_app, tmp_path, drafts_folder):
+    window = open_app()
+    type_text(qtbot, window, "The draft I was writing.")
+    before = session(window).current_id
+    source = tmp_path / "post.md"
+    source.write_bytes("\ufeffFrom a file 🎉".encode())
+    with qtbot.waitSignal(window.fileOpened, timeout=5000):
+        window.open_file(str(source))
+    assert window.text() == "From a file 🎉"
+    assert session(window).current_id != before
+    assert DraftStore(drafts_folder).get(before).text == "The draft I was writing."
+
+    target = tmp_path / "final"
+    with qtbot.waitSignal(window.fileSaved, timeout=5000):
+        window.save_as(str(target))
+    assert (tmp_path / "final.txt").read_text(encoding="utf-8") == "From a file 🎉"
+    wait_saved(qtbot, window)
+    assert DraftStore(drafts_folder).get(session(window).current_id).source_path == str(
+        tmp_path / "final.txt"
+    )
+
+
+def test_a_file_over_1_mb_asks_first(qtbot, open_app, tmp_path):
+    window = open_app()
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 220_000, encoding="utf-8")
+    asked = []
+    window.confirm_large_file = lambda name, size: asked.append((name, size)) or False
+    window.open_file(str(big))
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert asked[0][0] == "big.txt" and asked[0][1] > 1024 * 1024
+    assert window.text() == ""
+    assert "was not opened" in window.statusBar().currentMessage()
+
+
+def test_a_failed_autosave_shows_a_message_and_keeps_the_text(qtbot, open_app, monkeypatch):
+    window = open_app()
+    store = window.drafts_wiring.store
+
+    def full_disk(*_args, **_kwargs):
+        raise WriteFailed(28, "Cannot save the draft: No space left on device")
+
+    monkeypatch.setattr(store, "update", full_disk)
+    with qtbot.waitSignal(session(window).saveFailed, timeout=5000):
+        type_text(qtbot, window, "Do not lose this.")
+    banner = window.drafts_wiring.banner
+    assert banner.isVisible() and "could not be saved" in banner.label.text()
+    assert window.text() == "Do not lose this."
+    monkeypatch.undo()
+    with qtbot.waitSignal(session(window).saved, timeout=10000):
+        session(window).save_soon_now()
+    assert not banner.isVisible()
+
+
+# ----------------------------------------------------------------------------- review
+def _annotated_window(qtbot, open_app):
+    window = open_app()
+    type_text(qtbot, window, "We leverage our network. Perhaps it works. What an idiot.")
+    window.ignore_here(card_for_text(window, "idiot").finding, reason="Quoting a resident's complaint")
+    finding = card_for_text(window, "leverage").finding
+    assert window.apply_suggestion(finding, finding.suggestions[0])
+    wait_report(qtbot, window)
+    return window
+
+
+def test_review_html_has_every_finding_and_the_ignored_one_with_its_reason(qtbot, open_app, tmp_path):
+    window = _annotated_window(qtbot, open_app)
+    assert window.text() == "We use our network. Perhaps it works. What an idiot."
+    target = tmp_path / "review"
+    with qtbot.waitSignal(window.review_actions.exported, timeout=5000) as done:
+        assert window.review_actions.export_to("html", target, approver="Sam Jones")
+    assert done.args == [str(tmp_path / "review.html")]
+    html = (tmp_path / "review.html").read_text(encoding="utf-8")
+    for finding in window.current_report().findings:
+        assert finding.message in html
+    assert "Perhaps" in html
+    assert "idiot" in html and "Reason: Quoting a resident&#x27;s complaint" in html
+    assert "<b>Ignored</b>" in html and "<b>Fixed</b>" in html and "leverage" in html
+    assert "Approved by: Sam Jones" in html
+
+
+def test_review_pdf_is_a_valid_pdf_with_the_post(qtbot, open_app, tmp_path):
+    import pypdfium2 as pdfium  # the test extra installs it: a missing one must fail, not skip
+
+    window = _annotated_window(qtbot, open_app)
+    target = tmp_path / "review.pdf"
+    with qtbot.waitSignal(window.review_actions.exported, timeout=20000):
+        window.review_actions.export_to("pdf", target)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF")
+    pdf = pdfium.PdfDocument(data)
+    text = pdf[0].get_textpage().get_text_range()
+    assert "Review of a draft post" in text
+    assert "We use our network" in text
+
+
+def test_a_review_that_cannot_be_written_says_why(qtbot, open_app, tmp_path):
+    window = open_app()
+    type_text(qtbot, window, "Perhaps.")
+    blocker_file = tmp_path / "not-a-folder"
+    blocker_file.write_text("x")
+    with qtbot.waitSignal(window.review_actions.exportFailed, timeout=5000) as failed:
+        window.review_actions.export_to("html", blocker_file / "review.html")
+    assert "could not be saved as review.html" in failed.args[0]
+
+
+def test_copy_post_puts_the_text_on_the_clipboard(qtbot, open_app):
+    window = open_app()
+    insert_text(qtbot, window, "Thank you, volunteers 🎉")
+    window.actions_.copy_post.trigger()
+    assert QGuiApplication.clipboard().text() == "Thank you, volunteers 🎉"
+
+
+def test_the_file_menu_has_both_exports(qtbot, open_app):
+    window = open_app()
+    texts = [a.text() for a in window.actions_.menus.file.actions()]
+    assert "Export Review as HTML…" in texts and "Export Review as PDF…" in texts
+
+
+def test_closing_when_the_last_change_cannot_be_saved_asks_first(qtbot, open_app, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.ui.drafts import feature as drafts_wiring
+
+    window = open_app()
+    type_text(qtbot, window, "Keep me.")
+    monkeypatch.setattr(session(window), "close", lambda: False)
+    asked = []
+
+    def answer(*args, **_kwargs):
+        asked.append(args[1])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(drafts_wiring.QMessageBox, "warning", answer)
+    window.close()
+    assert asked == ["Your latest changes could not be saved"]
+    assert window.isVisible() and window.text() == "Keep me."
+    monkeypatch.undo()
+
+
+def test_typing_before_the_drafts_are_read_makes_one_new_draft_and_keeps_the_last(
+    qtbot, open_app, drafts_folder
+):
+    store = DraftStore(drafts_folder)
+    earlier = store.create("Yesterday's draft about the library.")
+    store.set_last_open(earlier.id)
+    window = open_app(typed_first="Typed in the first moment")
+    assert window.text() == "Typed in the first moment"  # not replaced by the restored draft
+    texts = sorted(d.text for d in DraftStore(drafts_folder).list())
+    assert texts == ["Typed in the first moment", "Yesterday's draft about the library."]
+    assert window.drafts_wiring.panel.count() == 2  # listed once each
+    insert_text(qtbot, window, " and then some.")
+    wait_saved(qtbot, window)
+    texts = sorted(d.text for d in DraftStore(drafts_folder).list())
+    assert texts == ["Typed in the first moment and then some.", "Yesterday's draft about the library."]

@@ -163,7 +163,6 @@ def _ready_window(app):
     from desktop_app.ui.application import create_window
 
     window = create_window(settings=Settings(os.path.join(os.environ["XDG_CONFIG_HOME"], "bench.json")))
-    window.ask_before_discarding = False
     window.show()
     pump(app, 30, until=lambda: window.controller.analyzer is not None)
     window.controller.engineWarmed.connect(lambda: setattr(window, "_warm", True))

@@ -32,17 +32,16 @@ def make_app() -> QApplication:
 def create_window(open_path: str | None = None, *, store=None, grammar_config=None, **window_args):
     """The main window as the app shows it (tests pass a store, settings or analyzer).
 
-    Call show() on it; the drafts, grammar and engine start once it has painted.
+    Call show() on it; the drafts, grammar and engine start once it has painted. A bare
+    MainWindow (as most window tests use) has the drafts but neither grammar nor sign-off.
     """
-    from desktop_app.ui.drafts.feature import DraftsWiring
-    from desktop_app.ui.grammar.feature import GrammarWiring
-    from desktop_app.ui.review.feature import ReviewActions
+    from desktop_app.ui.grammar.feature import GrammarFeature
+    from desktop_app.ui.review.feature import SignOffFeature
     from desktop_app.ui.window.main_window import MainWindow
 
-    window = MainWindow(**window_args)
-    window.drafts_wiring = DraftsWiring(window, store)
-    window.grammar_wiring = GrammarWiring(window, config=grammar_config)
-    window.review_actions = ReviewActions(window)
+    window = MainWindow(store=store, **window_args)
+    window.grammar = window.attach(GrammarFeature(window, config=grammar_config))
+    window.sign_off = window.attach(SignOffFeature(window))
     if open_path:
         window.open_file(open_path)  # becomes a new draft when it has been read
     return window

@@ -41,11 +41,11 @@ def main(argv: list[str]) -> int:
     window = create_window()
     window.show()
     # The drafts are read (and the last one reopened) once the window has painted.
-    while not window.drafts_wiring.started:
+    while not window.drafts.started:
         app.processEvents()
         time.sleep(0.005)
     editor = window.editor
-    session = window.drafts_wiring.session
+    session = window.drafts.session
     session.saveFailed.connect(lambda message: print(f"failed {message}", flush=True))
 
     if mode == "restore":

@@ -52,7 +52,6 @@ def main(argv: list[str] | None = None) -> int:
 
     app = make_app()
     window = create_window()
-    window.ask_before_discarding = False
     window.show()
 
     def spin(seconds: float) -> None:

@@ -49,11 +49,11 @@ def open_app(qtbot, tmp_path, drafts_folder):
         qtbot.addWidget(window)
         if typed_first:  # typed in the moment before the drafts lane starts
             window.editor.setPlainText(typed_first)
-            assert not window.drafts_wiring.started
+            assert not window.drafts.started
         window.show()
-        qtbot.waitUntil(lambda: window.drafts_wiring.started, timeout=10000)
+        qtbot.waitUntil(lambda: window.drafts.started, timeout=10000)
         qtbot.waitUntil(lambda: window.controller.analyzer is not None, timeout=15000)
-        qtbot.waitUntil(lambda: window.grammar_wiring.lane is not None, timeout=10000)
+        qtbot.waitUntil(lambda: window.grammar.lane is not None, timeout=10000)
         wait_report(qtbot, window)
         windows.append(window)
         return window
@@ -62,11 +62,11 @@ def open_app(qtbot, tmp_path, drafts_folder):
     for window in windows:
         if window.isVisible():
             window.close()
-        lane = window.grammar_wiring.lane
+        lane = window.grammar.lane
         if lane is not None:
             lane.shutdown()
             lane._pool.waitForDone(5000)
-        window.review_actions.pool.waitForDone(10000)
+        window.sign_off.pool.waitForDone(10000)
         window.controller.shutdown()
     QThreadPool.globalInstance().waitForDone(5000)
 
@@ -78,7 +78,7 @@ def insert_text(qtbot, window, text: str) -> None:
 
 
 def session(window):
-    return window.drafts_wiring.session
+    return window.drafts.session
 
 
 def wait_saved(qtbot, window):
@@ -120,7 +120,7 @@ def test_add_to_dictionary_removes_the_spelling_card(qtbot, open_app):
     qtbot.waitUntil(lambda: "blorptastic" in card_texts(window), timeout=10000)
     card = card_for_text(window, "blorptastic")
     assert card.add_word_button is not None and card_for_text(window, "recieving").add_word_button
-    lane = window.grammar_wiring.lane
+    lane = window.grammar.lane
     with qtbot.waitSignal(lane.wordAdded, timeout=5000) as added:
         card.add_word_button.click()
         assert "blorptastic" not in card_texts(window)  # at once
@@ -137,7 +137,7 @@ def test_a_word_list_that_cannot_be_saved_says_so(qtbot, open_app, monkeypatch):
     window = open_app()
     type_text(qtbot, window, "We will recieve it.")
     qtbot.waitUntil(lambda: "recieve" in card_texts(window), timeout=10000)
-    lane = window.grammar_wiring.lane
+    lane = window.grammar.lane
 
     def fail(word):
         raise WriteFailed(28, "No space left on device")
@@ -152,7 +152,7 @@ def test_a_word_list_that_cannot_be_saved_says_so(qtbot, open_app, monkeypatch):
 
 def test_preferences_show_the_grammar_section_and_a_new_url_restarts_the_lane(qtbot, open_app, fake_lt):
     window = open_app()
-    box = window.preference_sections[0]()
+    box = window.grammar.preference_section()
     assert box.objectName() == "grammarSettings"
     box.url.setText(fake_lt.url)
     window.apply_preferences(box.values())
@@ -168,7 +168,7 @@ def test_the_drafts_panel_lists_drafts_and_switching_keeps_both(qtbot, open_app,
     store.set_last_open(first.id)
 
     window = open_app()
-    panel = window.drafts_wiring.panel
+    panel = window.drafts.panel
     assert window.drafts_slot.isVisible() and panel.isVisible()
     assert set(panel.ids()) == {first.id, second.id}
     assert window.text() == "Bus fares are going up again."
@@ -197,9 +197,9 @@ def test_new_keeps_the_old_draft_and_the_window_state_follows_each_draft(qtbot, 
     assert session(window).current_id != old
     assert DraftStore(drafts_folder).get(old).text == "We leverage it. What an idiot."
     assert window.review.ignored == []
-    qtbot.waitUntil(lambda: old in window.drafts_wiring.panel.ids())
+    qtbot.waitUntil(lambda: old in window.drafts.panel.ids())
 
-    panel = window.drafts_wiring.panel
+    panel = window.drafts.panel
     panel.set_current_row(panel.ids().index(old))
     wait_report(qtbot, window)
     assert window.text() == "We leverage it. What an idiot."
@@ -263,7 +263,7 @@ def test_a_file_over_1_mb_asks_first(qtbot, open_app, tmp_path):
 
 def test_a_failed_autosave_shows_a_message_and_keeps_the_text(qtbot, open_app, monkeypatch):
     window = open_app()
-    store = window.drafts_wiring.store
+    store = window.drafts.store
 
     def full_disk(*_args, **_kwargs):
         raise WriteFailed(28, "Cannot save the draft: No space left on device")
@@ -271,7 +271,7 @@ def test_a_failed_autosave_shows_a_message_and_keeps_the_text(qtbot, open_app, m
     monkeypatch.setattr(store, "update", full_disk)
     with qtbot.waitSignal(session(window).saveFailed, timeout=5000):
         type_text(qtbot, window, "Do not lose this.")
-    banner = window.drafts_wiring.banner
+    banner = window.drafts.banner
     assert banner.isVisible() and "could not be saved" in banner.label.text()
     assert window.text() == "Do not lose this."
     monkeypatch.undo()
@@ -295,8 +295,8 @@ def test_review_html_has_every_finding_and_the_ignored_one_with_its_reason(qtbot
     window = _annotated_window(qtbot, open_app)
     assert window.text() == "We use our network. Perhaps it works. What an idiot."
     target = tmp_path / "review"
-    with qtbot.waitSignal(window.review_actions.exported, timeout=5000) as done:
-        assert window.review_actions.export_to("html", target, approver="Sam Jones")
+    with qtbot.waitSignal(window.sign_off.exported, timeout=5000) as done:
+        assert window.sign_off.export_to("html", target, approver="Sam Jones")
     assert done.args == [str(tmp_path / "review.html")]
     html = (tmp_path / "review.html").read_text(encoding="utf-8")
     for finding in window.current_report().findings:
@@ -312,8 +312,8 @@ def test_review_pdf_is_a_valid_pdf_with_the_post(qtbot, open_app, tmp_path):
 
     window = _annotated_window(qtbot, open_app)
     target = tmp_path / "review.pdf"
-    with qtbot.waitSignal(window.review_actions.exported, timeout=20000):
-        window.review_actions.export_to("pdf", target)
+    with qtbot.waitSignal(window.sign_off.exported, timeout=20000):
+        window.sign_off.export_to("pdf", target)
     data = target.read_bytes()
     assert data.startswith(b"%PDF")
     pdf = pdfium.PdfDocument(data)
@@ -327,8 +327,8 @@ def test_a_review_that_cannot_be_written_says_why(qtbot, open_app, tmp_path):
     type_text(qtbot, window, "Perhaps.")
     blocker_file = tmp_path / "not-a-folder"
     blocker_file.write_text("x")
-    with qtbot.waitSignal(window.review_actions.exportFailed, timeout=5000) as failed:
-        window.review_actions.export_to("html", blocker_file / "review.html")
+    with qtbot.waitSignal(window.sign_off.exportFailed, timeout=5000) as failed:
+        window.sign_off.export_to("html", blocker_file / "review.html")
     assert "could not be saved as review.html" in failed.args[0]
 
 
@@ -348,7 +348,7 @@ def test_the_file_menu_has_both_exports(qtbot, open_app):
 def test_closing_when_the_last_change_cannot_be_saved_asks_first(qtbot, open_app, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop_app.ui.drafts import feature as drafts_wiring
+    from desktop_app.ui.drafts import feature as drafts
 
     window = open_app()
     type_text(qtbot, window, "Keep me.")
@@ -359,7 +359,7 @@ def test_closing_when_the_last_change_cannot_be_saved_asks_first(qtbot, open_app
         asked.append(args[1])
         return QMessageBox.StandardButton.Cancel
 
-    monkeypatch.setattr(drafts_wiring.QMessageBox, "warning", answer)
+    monkeypatch.setattr(drafts.QMessageBox, "warning", answer)
     window.close()
     assert asked == ["Your latest changes could not be saved"]
     assert window.isVisible() and window.text() == "Keep me."
@@ -376,7 +376,7 @@ def test_typing_before_the_drafts_are_read_makes_one_new_draft_and_keeps_the_las
     assert window.text() == "Typed in the first moment"  # not replaced by the restored draft
     texts = sorted(d.text for d in DraftStore(drafts_folder).list())
     assert texts == ["Typed in the first moment", "Yesterday's draft about the library."]
-    assert window.drafts_wiring.panel.count() == 2  # listed once each
+    assert window.drafts.panel.count() == 2  # listed once each
     insert_text(qtbot, window, " and then some.")
     wait_saved(qtbot, window)
     texts = sorted(d.text for d in DraftStore(drafts_folder).list())

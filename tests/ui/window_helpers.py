@@ -102,7 +102,6 @@ def make_window(qtbot, settings):
 
     def make(analyzer=None, **kwargs) -> MainWindow:
         window = MainWindow(analyzer=analyzer, settings=kwargs.pop("settings", settings), **kwargs)
-        window.ask_before_discarding = False
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()  # window-wide shortcuts (F8, Ctrl+.) need an active window

@@ -1,11 +1,11 @@
 """Drafts in the main window: a DraftStore, a DraftSession on the editor and the drafts panel.
 
-Every change is on disk within a second (the session), the last open draft comes back with
-its cursor at start-up, New / Open / Save As go through the session (never clearing the
-editor under the autosave), and the window's per-draft state (ignored findings with their
-reasons, networks, fixes) travels with each draft.
+Every window has it (MainWindow builds it). Every change is on disk within a second (the
+session), the last open draft comes back with its cursor at start-up, New / Open / Save As
+go through the session (never clearing the editor under the autosave), and each draft's
+review (ignored findings with their reasons, fixes) and networks travel with it.
 
-    drafts = DraftsWiring(window)      # before show(): reserves the panel's place
+    window.drafts                      # built with the window; reserves the panel's place
     window.show()                      # the store is read once the window has painted
 """
 
@@ -14,58 +14,52 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.storage.atomic import WriteFailed
-from desktop_app.storage.drafts import UNTITLED, DraftStore
+from desktop_app.storage.drafts import UNTITLED
+from desktop_app.ui.features import Feature
 from desktop_app.ui.widgets.banner import Banner
 
 
-class DraftsWiring(QObject):
-    def __init__(self, window, store: DraftStore | None = None, *, folder: Path | None = None):
+class DraftsFeature(Feature):
+    def __init__(self, window, store=None, *, folder: Path | None = None):
         super().__init__(window)
-        self.window = window
-        self._store = store
+        self._store = store  # a storage.drafts.DraftStore, made at start() when not given
         self._folder = folder
         self.session = None
         self.panel = None
         self._pending_open: tuple[str, str] | None = None  # a file that arrived before start()
         self._title = UNTITLED
-        window.drafts = self
         # Where an autosave problem is said: above the editor, until a save works again.
         self.banner = Banner("Autosave problem")
         window.add_banner(self.banner)
         window.reserve_drafts_slot()
-        window.firstPainted.connect(self._start_soon)
         window.reviewChanged.connect(self._review_changed)
         window.platform_bar.networksChanged.connect(self._networks_changed)
-        window.before_close.append(self._close)
-        window._update_title()
 
     @property
     def started(self) -> bool:
         return self.session is not None
 
     @property
-    def store(self) -> DraftStore | None:
+    def store(self):
         return self._store
 
     # ----- start-up -----
-    def _start_soon(self) -> None:
+    def start(self) -> None:
+        """After the first paint: import the drafts modules on a worker, then read the drafts."""
         from desktop_app.ui.jobs import import_then
 
-        modules = [
-            "desktop_app.ui.drafts.session",
-            "desktop_app.ui.drafts.panel",
-            "desktop_app.storage.drafts",
-        ]
-        import_then(modules, self.start, self)
+        modules = ["desktop_app.ui.drafts.session", "desktop_app.ui.drafts.panel"]
+        import_then(modules, self.start_now, self)
 
-    def start(self) -> None:
-        """Read the drafts and reopen the last one (after the first paint: it reads files)."""
+    def start_now(self) -> None:
+        """Read the drafts and reopen the last one (it reads files: after the first paint)."""
         if self.started:
             return
+        from desktop_app.storage.drafts import DraftStore
         from desktop_app.ui.drafts.panel import DraftsPanel
         from desktop_app.ui.drafts.session import DraftSession
 
@@ -94,7 +88,7 @@ class DraftsWiring(QObject):
     # ----- what the window asks for -----
     def new_draft(self) -> str | None:
         if not self.started:
-            self.start()
+            self.start_now()
         return self.panel.new_draft()
 
     def open_text(self, path: str, text: str) -> bool:
@@ -116,16 +110,13 @@ class DraftsWiring(QObject):
 
     # ----- session events -----
     def _on_draft_changed(self, _draft_id: str) -> None:
-        window, session = self.window, self.session
-        draft = session.current
-        window._reset_draft_state()
-        if draft is not None and draft.networks:
-            window.platform_bar.set_networks(list(draft.networks))
-        window.set_review(session.review)
-        window.path = Path(draft.source_path) if draft and draft.source_path else None
+        draft = self.session.current
         self._title = draft.title if draft else UNTITLED
-        window._update_title()
-        window.controller.request_now()
+        self.window.show_draft(
+            self.session.review,
+            list(draft.networks) if draft and draft.networks else None,
+            Path(draft.source_path) if draft and draft.source_path else None,
+        )
 
     def _on_saved(self, _when) -> None:
         if self.banner.isVisible():
@@ -138,7 +129,7 @@ class DraftsWiring(QObject):
         title = draft.title if draft else UNTITLED
         if title != self._title:
             self._title = title
-            self.window._update_title()
+            self.window.update_title()
 
     def _on_save_failed(self, message: str) -> None:
         # Non-modal: the text stays in the editor and the session keeps retrying.
@@ -155,7 +146,7 @@ class DraftsWiring(QObject):
             self.session.set_networks(list(networks))
 
     # ----- closing -----
-    def _close(self) -> bool:
+    def ready_to_close(self) -> bool:
         """Write the last change before the window goes; ask only if that fails."""
         if not self.started:
             return True

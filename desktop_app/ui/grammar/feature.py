@@ -8,32 +8,26 @@ the first paint or stalls early typing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-
 from desktop_app.core.findings import Finding
+from desktop_app.ui.features import Feature
 from desktop_app.ui.panels.finding_card import quoted
 
 
-class GrammarWiring(QObject):
-    def __init__(self, window, *, config=None, start: bool = True):
+class GrammarFeature(Feature):
+    def __init__(self, window, *, config=None):
         super().__init__(window)
-        self.window = window
         self.lane = None
         self._config = config
         self._url = str(window.settings.get("languagetool_url") or "")
-        window.preference_sections.append(self._settings_box)
         window.findings_list.addWordRequested.connect(self.add_word)
-        window.preferencesApplied.connect(self._on_preferences)
-        window.closing.connect(self.shutdown)
-        if start:
-            window.firstPainted.connect(self._start_soon)
-
-    def _start_soon(self) -> None:
-        from desktop_app.ui.jobs import import_then
-
-        import_then(["desktop_app.ui.grammar.lane", "desktop_app.grammar.service"], self.start, self)
 
     def start(self) -> None:
+        """After the first paint: import the lane on a worker, then start it."""
+        from desktop_app.ui.jobs import import_then
+
+        import_then(["desktop_app.ui.grammar.lane", "desktop_app.grammar.service"], self.start_now, self)
+
+    def start_now(self) -> None:
         if self.lane is not None:
             return
         from desktop_app.ui.grammar.lane import GrammarLane
@@ -72,12 +66,12 @@ class GrammarWiring(QObject):
         window.warn("Could not add the word", message)
 
     # ----- Preferences -----
-    def _settings_box(self):
+    def preference_section(self):
         from desktop_app.ui.grammar.settings_box import GrammarSettingsBox
 
         return GrammarSettingsBox(self.window.settings, self.lane)
 
-    def _on_preferences(self, values: dict) -> None:
+    def preferences_applied(self, values: dict) -> None:
         url = str(values.get("languagetool_url", self._url) or "")
         if url != self._url:
             self._url = url

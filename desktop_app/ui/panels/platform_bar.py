@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, Q
 from desktop_app.core.findings import PlatformFit
 from desktop_app.ui.widgets import quiet
 
-CHIPS_PER_ROW = 3
+CHIPS_PER_ROW = 2
 ALL_NETWORKS = ("X", "Bluesky", "Threads", "Mastodon", "Instagram", "LinkedIn", "Facebook")
 
 
@@ -34,7 +34,7 @@ class PlatformBar(QFrame):
         self._fits: dict[str, PlatformFit] = {}
         self._focus: str | None = None
         self._truncated_length: int | None = None
-        # A grid of three a row: more in one row would widen the whole window past a laptop screen.
+        # A grid of two a row: more in one row would widen the whole window past a small screen.
         self._chip_row = QGridLayout()
         self._chip_row.setHorizontalSpacing(6)
         self._chip_row.setVerticalSpacing(4)

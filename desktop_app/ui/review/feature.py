@@ -3,6 +3,8 @@
 The HTML is built on the GUI thread (string work, a few milliseconds); laying out the PDF
 and writing either file happen on a worker, so a slow disk or a long review never
 freezes the window. The result comes back as a signal (and a message in the status bar).
+Closing the window waits for an export that is still being written: Qt's PDF writer
+must finish before the application object goes, or the process crashes on its way out.
 """
 
 from __future__ import annotations
@@ -10,18 +12,15 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from desktop_app.core.findings import Report
-from desktop_app.ui.jobs import run_in_pool
+from desktop_app.ui.features import Feature
+from desktop_app.ui.jobs import run_then
 
 KINDS = {"html": ("HTML", ".html", "Web page (*.html)"), "pdf": ("PDF", ".pdf", "PDF document (*.pdf)")}
-
-
-class _Signals(QObject):
-    done = Signal(str, str)  # path, error ("" when written)
 
 
 def write_review(kind: str, path: Path, html: str) -> None:
@@ -34,15 +33,12 @@ def write_review(kind: str, path: Path, html: str) -> None:
         review_export.export_html(path, html)
 
 
-class ReviewActions(QObject):
+class SignOffFeature(Feature):
     exported = Signal(str)  # path written
     exportFailed = Signal(str)  # message already shown
 
     def __init__(self, window):
         super().__init__(window)
-        self.window = window
-        self._signals = _Signals()
-        self._signals.done.connect(self._on_done)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         # Dialogs are attributes so tests can answer them.
@@ -99,12 +95,7 @@ class ReviewActions(QObject):
         return self.window.review.decisions(self.window.rules_off())
 
     def draft_title(self) -> str:
-        drafts = self.window.drafts
-        if drafts is not None:
-            return drafts.title()
-        from desktop_app.storage.drafts import title_from_text
-
-        return title_from_text(self.window.text())
+        return self.window.drafts.title()
 
     # ----- exporting -----
     def export(self, kind: str) -> None:
@@ -113,7 +104,7 @@ class ReviewActions(QObject):
             window.statusBar().showMessage(
                 "The check is catching up with your last change; try again in a moment.", 4000
             )
-            window.controller.request_now()
+            window.check_now()
             return
         approver = self.ask_approver()
         if approver is None:
@@ -134,23 +125,25 @@ class ReviewActions(QObject):
         path = Path(path)
         if path.suffix.lower() != KINDS[kind][1]:
             path = path.with_name(path.name + KINDS[kind][1])
-        signals = self._signals
         self.window.statusBar().showMessage(f"Saving the review as {path.name}…")
 
-        def work() -> None:
+        def work() -> str:
+            """The reason it failed, or "" when written."""
             from desktop_app.storage.atomic import reason
 
             try:
                 write_review(kind, path, html)
             except OSError as exc:
-                signals.done.emit(str(path), reason(exc))
+                return reason(exc)
             except Exception as exc:  # a layout problem must not be lost silently
-                signals.done.emit(str(path), f"{type(exc).__name__}: {exc}")
-            else:
-                signals.done.emit(str(path), "")
+                return f"{type(exc).__name__}: {exc}"
+            return ""
 
-        run_in_pool(work, self.pool)
+        run_then(work, lambda error: self._on_done(str(path), str(error)), self, self.pool)
         return True
+
+    def shutdown(self) -> None:
+        self.pool.waitForDone()  # the window has gone; the file is finished before the app is
 
     def _on_done(self, path: str, error: str) -> None:
         window = self.window

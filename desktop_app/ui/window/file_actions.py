@@ -1,10 +1,10 @@
 """New, Open, Save, Save As and Copy post for the main window (a mixin).
 
 Reading and writing happen on the thread pool (file_io.FileIO); these methods only start
-them and react to the results. When the app has a drafts lane (window.drafts, see
-ui/drafts/feature.py) every draft is autosaved: New and an opened file each become a draft
-of their own, Save As also remembers the file with the draft, and nothing asks
-"Save this draft?". Keep the public names (new_draft, open_file, save, save_as) stable.
+them and react to the results. Every draft is autosaved (window.drafts, ui/drafts): New
+and an opened file each become a draft of their own, Save As also remembers the file with
+the draft, and nothing asks "Save this draft?". Keep the public names (new_draft,
+open_file, save, save_as) stable.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app import APP_NAME
 from desktop_app.core.findings import Severity
-from desktop_app.core.review import DraftReview
 
 
 class DraftFiles:
@@ -29,22 +28,9 @@ class DraftFiles:
             files = self._files = connect_files(self)
         return files
 
-    def _reset_draft_state(self) -> None:
-        self.review = DraftReview()
-        self._grammar = (-1, [])
-        self.platform_bar.set_networks(list(self.settings.get("networks") or []))
-
     def new_draft(self) -> None:
-        if self.drafts is not None:
-            # Never clear the editor under the autosave: that would save over the open draft.
-            self.drafts.new_draft()
-            return
-        self.editor.clear()
-        self.editor.document().setModified(False)
-        self.path = None
-        self._reset_draft_state()
-        self._update_title()
-        self.controller.request_now()
+        # Never clear the editor under the autosave: that would save over the open draft.
+        self.drafts.new_draft()
 
     def open_file(self, path: str, *, allow_large: bool = False) -> None:
         """Read on a worker; the text replaces the draft when it arrives."""
@@ -70,32 +56,20 @@ class DraftFiles:
         return answer == QMessageBox.StandardButton.Open
 
     def _on_opened(self, path: str, text: str) -> None:
-        if self.drafts is not None:
-            # A new draft holding the file's text; the open draft stays as it was.
-            if self.drafts.open_text(path, text):
-                self.statusBar().showMessage(f"Opened {Path(path).name} as a new draft.", 4000)
-                self.fileOpened.emit(path)
-            return
-        self.editor.setPlainText(text)
-        self.editor.document().setModified(False)
-        self.path = Path(path)
-        self._reset_draft_state()
-        self._update_title()
-        self.controller.request_now()
-        self.statusBar().showMessage(f"Opened {self.path.name}.", 4000)
-        self.fileOpened.emit(path)
+        # A new draft holding the file's text; the open draft stays as it was.
+        if self.drafts.open_text(path, text):
+            self.statusBar().showMessage(f"Opened {Path(path).name} as a new draft.", 4000)
+            self.fileOpened.emit(path)
 
     def save(self) -> bool:
         """Save to the current file; asks for a name if there is none. False if cancelled."""
         if self.path is None:
-            if self.drafts is not None:
-                # Drafts are saved as you type; a file is only made when asked (Save As).
-                self.drafts.flush()
-                self.statusBar().showMessage(
-                    "Your draft is saved in Drafts. Use Save As to save a copy as a file.", 5000
-                )
-                return True
-            return self.action_save_as()
+            # Drafts are saved as you type; a file is only made when asked (Save As).
+            self.drafts.flush()
+            self.statusBar().showMessage(
+                "Your draft is saved in Drafts. Use Save As to save a copy as a file.", 5000
+            )
+            return True
         self.save_as(str(self.path))
         return True
 
@@ -110,9 +84,8 @@ class DraftFiles:
         self.path = Path(path)
         if revision == self.controller.revision:
             self.editor.document().setModified(False)
-        if self.drafts is not None:
-            self.drafts.saved_as(path)
-        self._update_title()
+        self.drafts.saved_as(path)
+        self.update_title()
         self.statusBar().showMessage(f"Saved {self.path.name}.", 4000)
         self.fileSaved.emit(path)
 
@@ -120,39 +93,14 @@ class DraftFiles:
         self.warn("Could not open the file" if op == "open" else "Could not save the draft", message)
         self.fileFailed.emit(message)
 
-    def _update_title(self) -> None:
-        if self.drafts is not None:
-            # Autosaved: the draft's title, and no "unsaved" mark.
-            self.setWindowTitle(f"{self.drafts.title()} – {APP_NAME}")
-            return
-        name = self.path.name if self.path else "Untitled draft"
-        self.setWindowTitle(f"{name}[*] – {APP_NAME}")
-
-    def _ok_to_discard(self) -> bool:
-        if self.drafts is not None:
-            return True  # every draft is autosaved; leaving one loses nothing
-        if not self.ask_before_discarding or not self.editor.document().isModified():
-            return True
-        answer = QMessageBox.question(
-            self,
-            "Save this draft?",
-            "This draft has changes that are not saved.",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+    def update_title(self) -> None:
+        # Autosaved: the draft's title, and no "unsaved" mark.
+        self.setWindowTitle(f"{self.drafts.title()} – {APP_NAME}")
 
     def action_new(self) -> None:
-        if self._ok_to_discard():
-            self.new_draft()
+        self.new_draft()
 
     def action_open(self) -> None:
-        if not self._ok_to_discard():
-            return
         path, _ = QFileDialog.getOpenFileName(
             self,
             "Open a draft",

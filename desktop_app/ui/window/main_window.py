@@ -1,14 +1,15 @@
 """The main window: editor in the middle, findings on the right, principles and readability
 on the left, lengths per network under the editor.
 
-Integration points for other lanes (keep these signatures stable):
-- grammar:  merge_grammar_findings(revision, findings), set_grammar_status(state)
-- drafts:   new_draft(), open_file(path), save(), save_as(path), set_drafts_panel(widget),
-            review / set_review(review), text(), revision
-- review:   current_report() -> Report | None, policy (titles), review (core.review.DraftReview)
-- settings: preference_sections (factories of widgets with .values() for Preferences)
-- wiring:   firstPainted, reviewChanged, preferencesApplied, closing, before_close
-            (ui/grammar/feature.py, ui/drafts/feature.py and ui/review/feature.py use them)
+Features (ui/features.py: drafts, grammar, the sign-off sheet) attach through attach()
+and use only the public surface below; the window loops over them at start-up, in
+Preferences and on close.
+- grammar:  merge_grammar_findings(revision, findings), set_grammar_status(state), drop_spelling
+- drafts:   set_drafts_panel(widget), reserve_drafts_slot(), show_draft(review, networks, path),
+            update_title(), text(), revision, check_now()
+- review:   current_report() -> Report | None, policy (titles), review (core.review.DraftReview),
+            fixed_findings(), ignored_findings(), rules_off()
+- signals:  firstPainted, reviewChanged, reportDrawn, file signals
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from desktop_app.core.findings import Finding, GrammarState, Report, Suggestion,
 from desktop_app.core.review import DraftReview, ReasonRequired, conduct_rules_off, current_grammar
 from desktop_app.storage.settings import Settings
 from desktop_app.ui import themes
+from desktop_app.ui.drafts.feature import DraftsFeature
+from desktop_app.ui.features import Feature
 from desktop_app.ui.grammar.status import status_detail, status_words
 from desktop_app.ui.jobs import run_in_pool
 from desktop_app.ui.panels.finding_card import quoted, suggestion_label
@@ -63,8 +66,6 @@ class MainWindow(DraftFiles, QMainWindow):
     fileFailed = Signal(str)  # message already shown to the user
     firstPainted = Signal()  # the window is on screen: slower start-up work may begin
     reviewChanged = Signal()  # ignored findings, their reasons or fixes changed (self.review)
-    preferencesApplied = Signal(dict)  # the values just saved
-    closing = Signal()  # the window is closing for good (stop workers, flush drafts)
     settingsSaveFailed = Signal(str)  # from the settings writer thread: why the write failed
 
     def __init__(
@@ -75,6 +76,7 @@ class MainWindow(DraftFiles, QMainWindow):
         analyzer_factory=None,
         settings: Settings | None = None,
         start_engine: bool = True,
+        store=None,
     ):
         super().__init__()
         # A pure-Python engine on the worker shares the GIL with us: ask for it back
@@ -84,9 +86,7 @@ class MainWindow(DraftFiles, QMainWindow):
         if sys.getswitchinterval() > 0.001:
             sys.setswitchinterval(0.001)
         self.settings = settings or Settings.load()
-        self.ask_before_discarding = True
-        # Extra Preferences sections from other lanes: factories of widgets with .values()
-        self.preference_sections: list = []
+        self.features: list[Feature] = []
         self.path: Path | None = None
         self.policy = PolicyInfo()
         self._result: AnalysisResult | None = None
@@ -99,9 +99,6 @@ class MainWindow(DraftFiles, QMainWindow):
         self._hidden: set[int] = set()  # id() of findings just applied, until the next report
         self._dialogs: list = []
         self._settings_warning: QMessageBox | None = None  # the open 'not saved' box, if any
-        # Callables asked before the window closes; any False keeps it open (drafts lane).
-        self.before_close: list = []
-        self.drafts = None  # the drafts lane (ui/drafts/feature.py) when the app has one
 
         self.setWindowTitle(f"{APP_NAME}[*]")
         self.resize(1360, 840)
@@ -121,6 +118,9 @@ class MainWindow(DraftFiles, QMainWindow):
             lambda msg: self.statusBar().showMessage(f"The check failed on this text ({msg}).", 8000)
         )
         self.editor.document().contentsChange.connect(self.controller.note_edit)
+        # Every window keeps its drafts (a store under `store`, or the user's data folder).
+        self.drafts = self.attach(DraftsFeature(self, store))
+        self.update_title()
 
         if self.settings.problem:  # e.g. a corrupt settings file was set aside
             self.statusBar().showMessage(self.settings.problem, 10000)
@@ -145,6 +145,13 @@ class MainWindow(DraftFiles, QMainWindow):
         self._settle_after_paint()
         self._start_engine()
         self.firstPainted.emit()
+        for feature in self.features:
+            feature.start()
+
+    def attach(self, feature: Feature) -> Feature:
+        """Add a feature (ui/features.py); returns it."""
+        self.features.append(feature)
+        return feature
 
     def _start_engine(self) -> None:
         if not self._engine_started:
@@ -200,7 +207,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.left_scroll.setWidget(left)
         self.left_scroll.setWidgetResizable(True)
         self.left_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.left_scroll.setMinimumWidth(240)
+        self.left_scroll.setMinimumWidth(210)
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -222,7 +229,7 @@ class MainWindow(DraftFiles, QMainWindow):
         heading.setProperty("role", "heading")
         right_layout.addWidget(heading)
         right_layout.addWidget(self.findings_list, 1)
-        right.setMinimumWidth(290)
+        right.setMinimumWidth(260)
         right_holder = QWidget()
         holder_layout = QVBoxLayout(right_holder)
         holder_layout.setContentsMargins(4, 10, 10, 10)
@@ -660,10 +667,21 @@ class MainWindow(DraftFiles, QMainWindow):
         self.statusBar().showMessage("Rule turned off. Turn it back on in Preferences.", 5000)
         return True
 
-    def set_review(self, review: DraftReview) -> None:
-        """Show the open draft's decisions (the drafts lane calls this on every draft change)."""
+    def show_draft(self, review: DraftReview, networks: list[str] | None, path: Path | None) -> None:
+        """A draft was opened: its decisions, its networks (None: the usual ones from
+        Preferences) and the file it was saved to, then check it at once."""
         self.review = review
+        self._grammar = (-1, [])
+        usual = self.settings.get("networks") or []
+        self.platform_bar.set_networks(list(networks if networks is not None else usual))
+        self.path = path
+        self.update_title()
         self._redraw()
+        self.check_now()
+
+    def check_now(self) -> None:
+        """Check the text now instead of after the typing pause."""
+        self.controller.request_now()
 
     # ================================================================== files
     def text(self) -> str:
@@ -720,7 +738,7 @@ class MainWindow(DraftFiles, QMainWindow):
         from desktop_app.ui.window.preferences import PreferencesDialog  # dialogs load when first used
 
         dialog = PreferencesDialog(self.settings.values, self)
-        sections = [make() for make in self.preference_sections]
+        sections = [s for f in self.features if (s := f.preference_section()) is not None]
         for section in sections:
             dialog.extra_slot.addWidget(section)
         self.preferences_dialog = dialog
@@ -738,7 +756,8 @@ class MainWindow(DraftFiles, QMainWindow):
         self._apply_theme()
         self.save_settings()
         self._redraw()
-        self.preferencesApplied.emit(dict(values))
+        for feature in self.features:
+            feature.preferences_applied(dict(values))
 
     def show_principle(self, key: str) -> None:
         from desktop_app.ui.window import dialogs
@@ -777,9 +796,10 @@ class MainWindow(DraftFiles, QMainWindow):
 
     # ================================================================== closing
     def closeEvent(self, ev):
-        if not self._ok_to_discard() or not all(check() for check in self.before_close):
+        if not all(feature.ready_to_close() for feature in self.features):
             ev.ignore()
             return
-        self.closing.emit()
+        for feature in self.features:
+            feature.shutdown()
         self.controller.shutdown()
         super().closeEvent(ev)

@@ -113,16 +113,15 @@ def test_open_and_save_utf8_with_bom(qtbot, make_window, tmp_path):
     wait_report(qtbot, window)
     assert window.text() == "We leverage it 🎉\nSecond line"
     assert card_texts(window) == ["leverage"]
-    assert not window.isWindowModified()
-    assert "draft.md" in window.windowTitle()
+    assert window.path == source  # the draft remembers the file it came from
+    assert window.windowTitle().startswith("We leverage it 🎉")  # autosaved: the draft's title
 
     window.editor.appendPlainText("Third")
-    assert window.isWindowModified()
     target = tmp_path / "copy"
     with qtbot.waitSignal(window.fileSaved, timeout=5000):
         window.save_as(str(target))
     assert Path(str(target) + ".txt").read_text(encoding="utf-8") == "We leverage it 🎉\nSecond line\nThird"
-    assert not window.isWindowModified()
+    assert window.path == Path(str(target) + ".txt")
 
 
 def test_open_failures_give_a_clear_message(qtbot, make_window, tmp_path):
@@ -235,8 +234,14 @@ def test_preferences_dialog_round_trip_with_an_extra_section(qtbot, make_window,
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(preferences.PreferencesDialog, "exec", fake_exec)
+    from desktop_app.ui.features import Feature
+
+    class GrammarSection(Feature):
+        def preference_section(self):
+            return GrammarBox()
+
     window = make_window(FakeAnalyzer())
-    window.preference_sections.append(GrammarBox)
+    window.attach(GrammarSection(window))
     window.show_preferences()
     assert window.settings.get("font_size") == 15
     assert "Facebook" not in window.settings.get("networks")

@@ -20,8 +20,20 @@ class Severity(StrEnum):
         """0 is the most serious; handy for sorting."""
         return _SEVERITY_RANK[self]
 
+    @property
+    def label(self) -> str:
+        """What people read: "Must fix", "Advice", "Suggestion" (cards, legend, sheet, CLI)."""
+        return SEVERITY_LABELS[self]
+
 
 _SEVERITY_RANK = {Severity.MUST_FIX: 0, Severity.ADVICE: 1, Severity.SUGGESTION: 2}
+SEVERITY_LABELS = {
+    Severity.MUST_FIX: "Must fix",
+    Severity.ADVICE: "Advice",
+    Severity.SUGGESTION: "Suggestion",
+}
+# A principle's state in words: the same words as the severities, plus "Clear".
+STATE_LABELS = {"clear": "Clear", "advice": "Advice", "must-fix": "Must fix"}
 
 # Vale's `level` key mapped to our severities.
 LEVEL_TO_SEVERITY = {

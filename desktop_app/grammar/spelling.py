@@ -145,10 +145,6 @@ class SpellChecker:
         with self._lock:
             self._extra.add(word.casefold())
 
-    def remove_word(self, word: str) -> None:
-        with self._lock:
-            self._extra.discard(word.casefold())
-
     def is_extra(self, word: str) -> bool:
         with self._lock:
             return word.replace("’", "'").casefold() in self._extra or word.casefold() in self._extra

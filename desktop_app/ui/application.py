@@ -19,8 +19,13 @@ from desktop_app.locate import resources_dir
 GIL_SWITCH_INTERVAL_S = 0.0005
 
 
-def make_app() -> QApplication:
+def prefer_the_gui_thread() -> None:
+    """The one place the GIL switch interval is set (the app, and tests that build windows)."""
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
+
+
+def make_app() -> QApplication:
+    prefer_the_gui_thread()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

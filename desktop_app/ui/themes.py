@@ -62,8 +62,6 @@ DARK = {
     "current": "#2f4a73",
 }
 
-SEVERITY_LABELS = {"must-fix": "Must fix", "advice": "Advice", "suggestion": "Suggestion"}
-
 
 THEMED = "draftingAssistantThemed"  # application property: our palette has replaced the desktop's
 

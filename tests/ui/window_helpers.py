@@ -21,6 +21,7 @@ from desktop_app.core.findings import (
     principle_statuses,
 )
 from desktop_app.storage.settings import Settings
+from desktop_app.ui.application import prefer_the_gui_thread
 from desktop_app.ui.window.main_window import MainWindow
 
 # word -> (rule, category, severity, principle, clause, suggestions)
@@ -99,6 +100,8 @@ def settings(tmp_path):
 @pytest.fixture
 def make_window(qtbot, settings):
     windows = []
+
+    prefer_the_gui_thread()  # as make_app does for the real app
 
     def make(analyzer=None, **kwargs) -> MainWindow:
         window = MainWindow(analyzer=analyzer, settings=kwargs.pop("settings", settings), **kwargs)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-import time
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -81,9 +80,8 @@ class _SaveJob(QRunnable):
         self._relay.finished.emit()
 
 
-def _write(store: DraftStore, snapshot: _Snapshot) -> tuple[int, object, str, float]:
-    """(generation, modified time or None, error message, seconds taken)."""
-    started = time.perf_counter()
+def _write(store: DraftStore, snapshot: _Snapshot) -> tuple[int, object, str]:
+    """(generation, modified time or None, error message)."""
     d = snapshot.draft
     try:
         try:
@@ -98,7 +96,7 @@ def _write(store: DraftStore, snapshot: _Snapshot) -> tuple[int, object, str, fl
         except DraftNotFound:
             # The file vanished (deleted outside the app, or set aside): write it afresh.
             saved = store.save(replace(d, deleted=None))
-        return snapshot.generation, saved.modified, "", time.perf_counter() - started
+        return snapshot.generation, saved.modified, ""
     except WriteFailed as exc:
         why = reason(exc)
     except Exception as exc:  # never let one bad write stop autosave for good
@@ -106,7 +104,7 @@ def _write(store: DraftStore, snapshot: _Snapshot) -> tuple[int, object, str, fl
     message = (
         f"Your draft could not be saved: {why}. It is still in the editor, and saving will be tried again."
     )
-    return snapshot.generation, None, message, time.perf_counter() - started
+    return snapshot.generation, None, message
 
 
 class DraftSession(QObject):
@@ -135,7 +133,6 @@ class DraftSession(QObject):
         self._last_written: tuple | None = None  # what is on disk, to skip writes that change nothing
         self._pending_key: tuple | None = None
         self.last_error = ""
-        self.last_write_seconds = 0.0  # how long the last write took (for diagnostics)
 
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one writer: saves land in order
@@ -322,9 +319,8 @@ class DraftSession(QObject):
             self.save_soon_now()  # changes made while the last write ran
 
     def _handle(self, outcome) -> None:
-        generation, when, error, seconds = outcome
+        generation, when, error = outcome
         self._in_flight = False
-        self.last_write_seconds = seconds
         if error:
             self._dirty = True  # the editor still has it; write again later
             self._last_written = None

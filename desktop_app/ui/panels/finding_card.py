@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop_app.core.findings import CONDUCT_KEY, Finding, Suggestion
-from desktop_app.ui.themes import SEVERITY_LABELS
 from desktop_app.ui.widgets import quiet
 
 MAX_SUGGESTIONS = 4
@@ -75,7 +74,7 @@ class FindingCard(QFrame):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
 
-        self.severity_label = QLabel(f"● {SEVERITY_LABELS[finding.severity.value]}")
+        self.severity_label = QLabel(f"● {finding.severity.label}")
         self.severity_label.setObjectName("cardSeverity")
         self.severity_label.setProperty("severity", finding.severity.value)
         layout.addWidget(self.severity_label)
@@ -175,7 +174,7 @@ class FindingCard(QFrame):
 
     def _update_accessible(self) -> None:
         f = self.finding
-        self.setAccessibleName(f"{SEVERITY_LABELS[f.severity.value]}: {quoted(f.text)}")
+        self.setAccessibleName(f"{f.severity.label}: {quoted(f.text)}")
         self.setAccessibleDescription(" ".join(p for p in (serves(f, self._title), f.message, f.why) if p))
 
     def update_finding(self, finding: Finding) -> None:

@@ -17,8 +17,6 @@ from desktop_app.ui.widgets import quiet
 
 MAX_CARDS = 20  # beyond this a pasted essay would cost more widgets than anyone reads
 
-GROUP_TITLES = {Severity.MUST_FIX: "Must fix", Severity.ADVICE: "Advice", Severity.SUGGESTION: "Suggestions"}
-
 
 def matches_filter(finding: Finding, key: str | None) -> bool:
     if key is None:
@@ -135,10 +133,6 @@ class FindingsList(QScrollArea):
         layout.addStretch(1)
 
     # --- data ----------------------------------------------------------------------
-    @property
-    def filter_key(self) -> str | None:
-        return self._filter
-
     def set_filter(self, key: str | None) -> None:
         self._filter = key
         self._refresh()
@@ -148,8 +142,11 @@ class FindingsList(QScrollArea):
         self._has_text = has_text
         self._refresh()
 
-    def visible_findings(self) -> list[Finding]:
-        return [c.finding for c in self.cards()]
+    def card_for(self, finding: Finding) -> FindingCard | None:
+        for card in self._cards.values():
+            if card.finding is finding:
+                return card
+        return None
 
     def cards(self) -> list[FindingCard]:
         out = []
@@ -157,12 +154,6 @@ class FindingsList(QScrollArea):
             layout = self._groups[severity][1]
             out.extend(layout.itemAt(i).widget() for i in range(layout.count()))
         return out
-
-    def card_for(self, finding: Finding) -> FindingCard | None:
-        for card in self._cards.values():
-            if card.finding is finding:
-                return card
-        return None
 
     def selected_finding(self) -> Finding | None:
         card = self._cards.get(self._selected_key) if self._selected_key else None
@@ -224,7 +215,7 @@ class FindingsList(QScrollArea):
                     layout.removeWidget(w)
                 for w in cards:
                     layout.addWidget(w)
-            _set_text(header, f"{GROUP_TITLES[severity]} · {len(cards)}")
+            _set_text(header, f"{severity.label} · {len(cards)}")
             header.setVisible(bool(cards))
             box.setVisible(bool(cards))
 

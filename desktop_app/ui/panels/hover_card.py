@@ -7,7 +7,6 @@ from html import escape
 
 from desktop_app.core.findings import Finding
 from desktop_app.ui.panels.finding_card import quoted, serves, suggestion_label
-from desktop_app.ui.themes import SEVERITY_LABELS
 
 
 def card_html(f: Finding, c: dict[str, str], title: Callable[[str | None], str]) -> str:
@@ -17,7 +16,7 @@ def card_html(f: Finding, c: dict[str, str], title: Callable[[str | None], str])
     principle = escape(serves(f, title)).replace("\n", "<br>")
     parts = [
         f"<div style='max-width:360px'><span style='color:{colour}; font-weight:600'>● "
-        f"{SEVERITY_LABELS[f.severity.value]}</span>",
+        f"{f.severity.label}</span>",
         f"<br><span style='color:{c['muted']}'>{principle}</span>",
         f"<p style='margin:6px 0'><b>{escape(quoted(f.text, 60))}</b><br>{escape(f.message)}</p>",
     ]

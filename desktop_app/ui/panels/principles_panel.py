@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.core.findings import CONDUCT_KEY, PRINCIPLE_IDS, PrincipleStatus
+from desktop_app.core.findings import CONDUCT_KEY, PRINCIPLE_IDS, STATE_LABELS, PrincipleStatus
 from desktop_app.ui.widgets import quiet
-
-STATE_WORDS = {"clear": "clear", "advice": "advice", "must-fix": "must fix"}
 
 
 class PrincipleRow(QPushButton):
@@ -73,7 +71,7 @@ class PrincipleRow(QPushButton):
 
     def _accessible(self) -> None:
         name = self.title if self.key == CONDUCT_KEY else f"{self.key} {self.title}"
-        detail = STATE_WORDS.get(self.state, self.state)
+        detail = STATE_LABELS.get(self.state, self.state).lower()
         if self.count:
             detail += f", {self.count} finding{'s' if self.count != 1 else ''}"
         self.setAccessibleName(f"{name}: {detail}")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.core.findings import CONDUCT_KEY, PRINCIPLE_IDS, Finding, Report, Severity
+from desktop_app.core.findings import CONDUCT_KEY, PRINCIPLE_IDS, STATE_LABELS, Finding, Report, Severity
 from desktop_app.storage.atomic import WriteFailed, write_bytes_atomic, write_text_atomic
 
 __all__ = [
@@ -32,12 +32,6 @@ __all__ = [
     "suggested_filename",
 ]
 
-_SEVERITY_WORDS = {
-    Severity.MUST_FIX: "Must fix",
-    Severity.ADVICE: "Advice",
-    Severity.SUGGESTION: "Suggestion",
-}
-_STATE_WORDS = {"clear": "Clear", "advice": "Advice", "must-fix": "Must fix"}
 _STYLE = """
 body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: 10pt; color: #000; }
 h1 { font-size: 16pt; margin-bottom: 2pt; }
@@ -120,7 +114,7 @@ def _is_ignored(data: Mapping, ignored: list) -> Any:
 
 def _severity_word(value: str) -> str:
     try:
-        return _SEVERITY_WORDS[Severity(value)]
+        return Severity(value).label
     except ValueError:
         return str(value)
 
@@ -239,7 +233,7 @@ def build_review_html(
         title = "" if title == key else title
         if key == CONDUCT_KEY and title in ("", CONDUCT_KEY):
             title = "Conduct policy"
-        state = _STATE_WORDS.get(status.state, status.state) if status else "Not checked"
+        state = STATE_LABELS.get(status.state, status.state) if status else "Not checked"
         count = str(status.count) if status else "—"
         css = ' class="must-fix"' if status and status.state == "must-fix" else ""
         add(f"<tr><td>{_e(name)}</td><td>{_e(title)}</td><td{css}>{_e(state)}</td><td>{_e(count)}</td></tr>")

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from desktop_app.core.findings import Severity
 from desktop_app.ui import themes
 from desktop_app.ui.widgets.flow_layout import FlowLayout
 
@@ -58,9 +59,9 @@ class _Sample(QWidget):
 
 class Legend(QWidget):
     ITEMS = (
-        ("wave", "must-fix", "Must fix"),
-        ("wave", "advice_line", "Advice"),
-        ("dots", "suggestion", "Suggestion"),
+        ("wave", "must-fix", Severity.MUST_FIX.label),
+        ("wave", "advice_line", Severity.ADVICE.label),
+        ("dots", "suggestion", Severity.SUGGESTION.label),
         ("tint", "hard", "Hard sentence"),
         ("tint", "very-hard", "Very hard"),
         ("overflow", "overflow", "Too long"),

@@ -192,8 +192,6 @@ class AnalysisController(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
-    note_change = note_edit
-
     def request_now(self) -> None:
         """Check the current text without waiting for the timer (after Apply, Open...)."""
         self._timer.stop()

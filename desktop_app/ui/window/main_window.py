@@ -79,12 +79,6 @@ class MainWindow(DraftFiles, QMainWindow):
         store=None,
     ):
         super().__init__()
-        # A pure-Python engine on the worker shares the GIL with us: ask for it back
-        # every millisecond rather than every 5 so typing never waits on analysis.
-        import sys
-
-        if sys.getswitchinterval() > 0.001:
-            sys.setswitchinterval(0.001)
         self.settings = settings or Settings.load()
         self.features: list[Feature] = []
         self.path: Path | None = None
@@ -741,7 +735,6 @@ class MainWindow(DraftFiles, QMainWindow):
         sections = [s for f in self.features if (s := f.preference_section()) is not None]
         for section in sections:
             dialog.extra_slot.addWidget(section)
-        self.preferences_dialog = dialog
         if dialog.exec() != dialog.DialogCode.Accepted:
             return
         values = dialog.values()

@@ -92,6 +92,8 @@ class GrammarService:
 
     def _failed(self, reason: str) -> None:
         with self._lock:
+            if self._stopping:
+                return  # stop() ended the request: nothing is wrong with the server
             self._failures += 1
             self._retry_at = self._clock() + self.config.retry_delay(self._failures)
             if self.source.kind == "local" and self._failures >= MAX_LOCAL_STARTS:
@@ -121,12 +123,24 @@ class GrammarService:
             return self._set_state("unavailable", f"LanguageTool not installed; {self._fallback()}")
         if src.kind == "server":
             self._set_state("starting", f"Connecting to {self.name}…")
-            self._client = self._make_client(src.url)
+            if self._connect(src.url) is None:
+                return self.state
             return self._probe()
         return self._start_local()
 
+    def _connect(self, url: str) -> LanguageToolClient | None:
+        """The client for `url`, or None once stopping (stop() closes the client it finds, so
+        one made after it would never be closed)."""
+        with self._lock:
+            if self._stopping:
+                return None
+            self._client = self._make_client(url)
+            return self._client
+
     def _make_client(self, url: str) -> LanguageToolClient:
-        return LanguageToolClient(url, self.config.connect_timeout, self.config.read_timeout)
+        return LanguageToolClient(
+            url, self.config.connect_timeout, self.config.read_timeout, self.config.total_timeout
+        )
 
     def _probe(self) -> GrammarState:
         assert self._client is not None
@@ -158,7 +172,9 @@ class GrammarService:
         except OSError as exc:
             self._failed(f"could not run Java: {exc.strerror or exc}")
             return self.state
-        self._client = self._make_client(url)
+        if self._connect(url) is None:
+            server.stop()
+            return self.state
         try:
             server.wait_ready(
                 lambda: self._client.probe(self.config.language),

@@ -49,7 +49,7 @@ def try_connection(url: str) -> tuple[bool, str]:
     if not url.strip():
         return False, "Enter the address of a LanguageTool server first."
     config = default_config()
-    client = LanguageToolClient(url, config.connect_timeout, config.read_timeout)
+    client = LanguageToolClient(url, config.connect_timeout, config.read_timeout, config.total_timeout)
     try:
         info = client.probe(config.language)
     except LanguageToolError as exc:

@@ -7,7 +7,8 @@ units, context, sentence, type {typeName}, rule {id, description, issueType, cat
 
 It finds a doubled word ("the the"), "could of", a double space and misspellings from a
 small table, and honours disabledRules/disabledCategories as LanguageTool does. It can be
-slow (`delay`), go down and come back on the same port. Only ever binds 127.0.0.1.
+slow (`delay`), answer one byte at a time (`trickle`: a per-read timeout never fires), go down
+and come back on the same port. Only ever binds 127.0.0.1.
 
 Run on its own (as a pretend local LanguageTool): python -m tests.grammar.fake_languagetool --port N
 """
@@ -51,7 +52,9 @@ class FakeLanguageTool:
     def __init__(self, version: str = "6.4", port: int = 0):
         self.version = version
         self.delay = 0.0
+        self.trickle = 0.0  # seconds between the bytes of every answer (0: all at once)
         self.requests: list[dict] = []  # form fields of every /v2/check
+        self.paths: list[str] = []  # every request's path, as it arrives
         self._release = threading.Event()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -89,7 +92,7 @@ class FakeLanguageTool:
             self._thread.join(timeout=5)
 
     def release(self) -> None:
-        """Answers every request that is sleeping in `delay` at once."""
+        """Answers every request that is sleeping in `delay` (or trickling) at once."""
         self._release.set()
 
     def wait(self) -> None:
@@ -238,19 +241,36 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: object) -> None:
         data = json.dumps(body).encode("utf-8") if not isinstance(body, str) else body.encode("utf-8")
+        content_type = "application/json" if not isinstance(body, str) else "text/plain"
+        if self.server_state.trickle:
+            self._trickle(status, content_type, data)
+            return
         self.send_response(status)
-        self.send_header("Content-Type", "application/json" if not isinstance(body, str) else "text/plain")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
 
+    def _trickle(self, status: int, content_type: str, data: bytes) -> None:
+        """The whole answer, status line first, one byte at a time (the rest at once on release)."""
+        head = f"HTTP/1.0 {status} OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(data)}\r\n\r\n"
+        answer = head.encode("ascii") + data
+        fake = self.server_state
+        for at in range(len(answer)):
+            self.wfile.write(answer[at : at + 1])  # raises once the client has given up
+            if fake._release.wait(fake.trickle):
+                self.wfile.write(answer[at + 1 :])
+                return
+
     def do_GET(self):
+        self.server_state.paths.append(self.path)
         if self.path.split("?")[0] == "/v2/languages":
             self._send(200, LANGUAGES)
         else:
             self._send(404, "Error: unknown path")
 
     def do_POST(self):
+        self.server_state.paths.append(self.path)
         if self.path.split("?")[0] != "/v2/check":
             self._send(404, "Error: unknown path")
             return

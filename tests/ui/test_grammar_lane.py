@@ -188,6 +188,36 @@ def test_a_check_in_flight_at_shutdown_ends_quietly_after_its_signals_are_gone(
     assert "background job failed" not in caplog.text
 
 
+def test_shutdown_never_waits_on_a_server_that_trickles(qtbot, fake_lt, tmp_path):
+    # One byte a second keeps a request alive far past the read timeout; the deadline here
+    # is a minute, so only shutdown itself can end the request before the pool is waited on.
+    config = dataclasses.replace(default_config(), read_timeout=30.0, total_timeout=60.0)
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("languagetool_url", fake_lt.url)
+    lane = GrammarLane(settings, config=config)
+    start_ready(qtbot, lane)
+    fake_lt.trickle = 1.0
+    lane.request("It could of been.", 1)
+    qtbot.waitUntil(lambda: any(r.get("text") == "It could of been." for r in fake_lt.requests))
+    lane.shutdown()
+    assert lane._pool.waitForDone(5000), "closing waited on a request"
+
+
+def test_a_trickling_server_at_start_leaves_starting_for_unavailable(qtbot, fake_lt, tmp_path):
+    config = dataclasses.replace(default_config(), read_timeout=5.0, total_timeout=1.0)
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("languagetool_url", fake_lt.url)
+    lane = GrammarLane(settings, config=config)
+    fake_lt.trickle = 0.5
+    with qtbot.waitSignal(
+        lane.statusChanged, check_params_cb=lambda s: s.state == "unavailable", timeout=15000
+    ) as blocker:
+        lane.start()
+    assert "timed out" in blocker.args[0].detail
+    lane.shutdown()
+    assert lane._pool.waitForDone(5000)
+
+
 # --- the Preferences section -----------------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ from desktop_app.grammar.spelling import SpellChecker, SpellingUnavailable
 
 OFFLINE = "offline spelling only"
 NO_SPELLING = "no spelling check either"
+SPELLING_STOPPED = "offline spelling stopped"  # its process kept dying (spelling.MAX_RESTARTS)
 # The editor checks at most this much (ui/analysis_worker.py does the same); a pasted book
 # must not keep a shared server busy for minutes.
 MAX_CHECKED = 64_000
@@ -59,6 +60,7 @@ class GrammarService:
         self._client: LanguageToolClient | None = None
         self._server: LocalServer | None = None
         self._failures = 0
+        self._why_unavailable = ""  # the status's first half while unavailable
         self._retry_at: float | None = None
         self._stopping = False
         self.server_version = ""
@@ -88,7 +90,8 @@ class GrammarService:
         with self._lock:
             self._failures = 0
             self._retry_at = None
-        self._set_state("ready", f"{self.name}: ready")
+        stopped = f"; {SPELLING_STOPPED}" if self.speller.gave_up else ""
+        self._set_state("ready", f"{self.name}: ready{stopped}")
 
     def _failed(self, reason: str) -> None:
         with self._lock:
@@ -98,11 +101,27 @@ class GrammarService:
             self._retry_at = self._clock() + self.config.retry_delay(self._failures)
             if self.source.kind == "local" and self._failures >= MAX_LOCAL_STARTS:
                 self._retry_at = None  # starting Java again and again would only slow the computer
-        self._set_state("unavailable", f"{self.name}: unavailable ({reason}); {self._fallback()}")
+        self._unavailable(f"{self.name}: unavailable ({reason})")
+
+    def _unavailable(self, why: str) -> GrammarState:
+        with self._lock:
+            self._why_unavailable = why
+        return self._set_state("unavailable", f"{why}; {self._fallback()}")
 
     def _fallback(self) -> str:
         """What still works without LanguageTool (the dictionary can be missing in a broken install)."""
+        if self.speller.gave_up:
+            return SPELLING_STOPPED
         return NO_SPELLING if self.speller.problem else OFFLINE
+
+    def _spelling_stopped(self) -> None:
+        """Offline spelling has just stopped: the status must stop saying it works."""
+        with self._lock:
+            state, why = self._state.state, self._why_unavailable
+        if state == "ready":
+            self._ready()
+        elif state == "unavailable":
+            self._unavailable(why)
 
     def retry_in(self) -> float | None:
         """Seconds until LanguageTool is worth trying again; None if there is nothing to retry."""
@@ -117,10 +136,8 @@ class GrammarService:
         src = self.source
         if src.kind == "none":
             if src.problem == "no Java":
-                return self._set_state(
-                    "unavailable", f"LanguageTool unavailable (no Java); {self._fallback()}"
-                )
-            return self._set_state("unavailable", f"LanguageTool not installed; {self._fallback()}")
+                return self._unavailable("LanguageTool unavailable (no Java)")
+            return self._unavailable("LanguageTool not installed")
         if src.kind == "server":
             self._set_state("starting", f"Connecting to {self.name}…")
             if self._connect(src.url) is None:
@@ -231,6 +248,8 @@ class GrammarService:
         try:
             return self.speller.check(text[:MAX_CHECKED], suggestion_budget)
         except SpellingUnavailable:
+            if self.speller.gave_up and SPELLING_STOPPED not in self.state.detail:
+                self._spelling_stopped()
             return []
 
     def combine(self, text: str, lt: list[Finding] | None, offline: list[Finding]) -> list[Finding]:

@@ -218,6 +218,25 @@ def test_a_trickling_server_at_start_leaves_starting_for_unavailable(qtbot, fake
     assert lane._pool.waitForDone(5000)
 
 
+def test_spelling_comes_back_in_the_lane_after_its_process_is_killed(qtbot, make_lane):
+    lane = make_lane(f"http://127.0.0.1:{free_port()}")  # no LanguageTool: spelling is all there is
+    lane.start()
+
+    def spelt(revision, words):
+        return lambda rev, found: rev == revision and [f.text for f in found] == words
+
+    with qtbot.waitSignal(lane.findingsReady, check_params_cb=spelt(1, ["recieve"]), timeout=20000):
+        lane.request("We will recieve it.", 1)
+    speller = lane._service.speller
+    with speller._lock:
+        child = speller._speller()
+        child._process.kill()
+        child._process.join(5)
+    with qtbot.waitSignal(lane.findingsReady, check_params_cb=spelt(2, ["goverment"]), timeout=20000):
+        lane.request("The goverment said so.", 2)
+    assert "offline spelling only" in lane.state.detail
+
+
 # --- the Preferences section -----------------------------------------------------------------
 
 

@@ -20,6 +20,7 @@ from desktop_app.grammar.client import (
 from desktop_app.grammar.config import default_config
 from desktop_app.grammar.local_server import free_port
 from desktop_app.grammar.service import GrammarService
+from tests.grammar import fake_languagetool
 
 
 def service_for(url, config, **kwargs):
@@ -249,3 +250,33 @@ def test_closing_the_client_ends_a_request_in_flight_at_once(fake_lt):
     thread.join(5)
     assert not thread.is_alive(), "close() left a request trickling"
     assert isinstance(outcome[0], LanguageToolError)
+
+
+# --- the ids policy/grammar.yml switches off, against the releases that have them -------------
+
+
+def test_every_id_the_policy_switches_off_exists_in_languagetool_5_or_6():
+    config = default_config()
+    rules = set().union(*(fake_languagetool.rule_ids(v) for v in fake_languagetool.VERSIONS))
+    categories = set().union(*(fake_languagetool.category_ids(v) for v in fake_languagetool.VERSIONS))
+    assert [r for r in config.disabled_rules if r not in rules] == []
+    assert [c for c in config.disabled_categories if c not in categories] == []
+
+
+@pytest.mark.parametrize("version", fake_languagetool.VERSIONS)
+def test_what_the_policy_switches_off_stays_off_on_each_release(version, fast_config):
+    # An unpaired quote (emoji and quoted speech in posts set it off) and "organisation",
+    # which the Oxford spelling rules would turn into "organization".
+    text = '"Our organisation backs the plan, said the leader.'
+    server = fake_languagetool.FakeLanguageTool(version)
+    try:
+        raw = LanguageToolClient(server.url).check(text)  # without our list: both are reported
+        assert {m["rule"]["category"]["id"] for m in raw["matches"]} == {
+            "PUNCTUATION",
+            "BRE_STYLE_OXFORD_SPELLING",
+        }
+        service = service_for(server.url, fast_config)
+        assert service.start().state == "ready"
+        assert service.check_grammar(text) == []
+    finally:
+        server.down()

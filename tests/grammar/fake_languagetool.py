@@ -148,7 +148,7 @@ class FakeLanguageTool:
 
     @property
     def major(self) -> int:
-        return int(self.version.split(".")[0])
+        return version_key(self.version)[0]
 
     def up(self) -> None:
         fake = self

@@ -254,6 +254,38 @@ def test_settings_box_tests_the_connection_off_the_gui_thread(qtbot, fake_lt, tm
     assert "server unreachable" in box.test_result.text()
 
 
+def _shown_as_markup(label) -> bool:
+    """Qt's own rule for a QLabel: rich text if asked for, or if automatic and it looks like it."""
+    from PySide6.QtGui import Qt
+
+    fmt = label.textFormat()
+    return fmt == Qt.TextFormat.RichText or (
+        fmt == Qt.TextFormat.AutoText and Qt.mightBeRichText(label.text())
+    )
+
+
+def test_a_server_version_with_markup_is_shown_as_plain_text(qtbot, tmp_path):
+    from tests.grammar.fake_languagetool import FakeLanguageTool
+
+    version = '<h1>6.4</h1><img src="file:///etc/passwd"><a href="https://evil.example">update</a>'
+    server = FakeLanguageTool(version)
+    try:
+        box = GrammarSettingsBox(Settings(tmp_path / "settings.json"))
+        qtbot.addWidget(box)
+        box.url.setText(server.url)
+        box.test_button.click()
+        qtbot.waitUntil(lambda: box.test_button.isEnabled(), timeout=10000)
+    finally:
+        server.down()
+    assert (
+        box.test_result.text() == f"Connected: LanguageTool {version} at {server.url} checks British English."
+    )
+    assert not _shown_as_markup(box.test_result)
+    box.status.setText(f"LanguageTool {version} at {server.url}: ready")  # as the lane reports it
+    box._show_download_result(f"Could not download LanguageTool {version}.")
+    assert not _shown_as_markup(box.status) and not _shown_as_markup(box.download_result)
+
+
 def test_settings_box_shows_the_lane_status_and_manages_words(qtbot, make_lane):
     lane = make_lane(f"http://127.0.0.1:{free_port()}")
     lane.add_to_dictionary("Zorblatt")

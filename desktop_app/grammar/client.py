@@ -5,15 +5,23 @@ Java) with no timeout of ours, and its errors all look alike. Here every call ha
 connect/read timeout and fails with an error that says why (unreachable, timed out,
 server error, not LanguageTool), which the lane turns into the status bar's reason. The
 API is the same for LanguageTool 5.x and 6.x (`/v2/languages`, `/v2/check`).
+
+A read timeout only bounds the wait for the next byte: a server that sends one byte every
+2 s would hold a request for ever. So each request also has a deadline for the whole of it
+(deadline.py), and close() ends any request still in flight, so nothing waits on the
+network when the app closes.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import threading
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import requests
+
+from desktop_app.grammar.deadline import Deadline, DeadlineAdapter
 
 
 class LanguageToolError(Exception):
@@ -61,26 +69,54 @@ def is_loopback(url: str) -> bool:
         return False
 
 
+class ClientClosed(LanguageToolError):
+    reason = "stopped"
+
+
 class LanguageToolClient:
-    def __init__(self, url: str, connect_timeout: float = 2.0, read_timeout: float = 6.0):
+    def __init__(
+        self,
+        url: str,
+        connect_timeout: float = 2.0,
+        read_timeout: float = 6.0,
+        total_timeout: float = 10.0,
+    ):
         self.url = normalise_url(url)
         self.timeout = (connect_timeout, read_timeout)
+        self.total_timeout = total_timeout
         self._session = requests.Session()
+        adapter = DeadlineAdapter()
+        self._session.mount("http://", adapter)
+        self._session.mount("https://", adapter)
         # A proxy from the environment must never sit between us and a local server.
         self._session.trust_env = not is_loopback(self.url)
+        self._lock = threading.Lock()
+        self._in_flight: set[Deadline] = set()
+        self._closed = False
 
     def close(self) -> None:
+        """Ends every request still in flight (its caller gets ClientClosed) and refuses new ones."""
+        with self._lock:
+            self._closed = True
+            in_flight = list(self._in_flight)
+        for deadline in in_flight:
+            deadline.expire()
         self._session.close()
 
     def _call(self, method: str, path: str, **kwargs) -> object:
+        deadline = Deadline(self.total_timeout)
+        with self._lock:
+            if self._closed:
+                raise ClientClosed(f"the connection to {self.url} was closed")
+            self._in_flight.add(deadline)
         try:
-            response = self._session.request(method, self.url + path, timeout=self.timeout, **kwargs)
-        except requests.Timeout as exc:
-            raise ServerTimedOut(f"{self.url} did not answer in time") from exc
-        except requests.ConnectionError as exc:
-            raise ServerUnreachable(f"cannot connect to {self.url}") from exc
+            with deadline:
+                response = self._session.request(method, self.url + path, timeout=self.timeout, **kwargs)
         except requests.RequestException as exc:
-            raise LanguageToolError(str(exc)) from exc
+            raise self._error(exc, deadline) from exc
+        finally:
+            with self._lock:
+                self._in_flight.discard(deadline)
         if response.status_code != 200:
             detail = f"{self.url} answered HTTP {response.status_code}: {response.text[:200]}"
             error = LanguageToolError(detail)
@@ -90,6 +126,17 @@ class LanguageToolClient:
             return response.json()
         except ValueError as exc:
             raise BadResponse(f"{self.url} did not answer with JSON") from exc
+
+    def _error(self, exc: requests.RequestException, deadline: Deadline) -> LanguageToolError:
+        if deadline.expired:
+            if self._closed:
+                return ClientClosed(f"the request to {self.url} was stopped")
+            return ServerTimedOut(f"{self.url} did not finish answering in {self.total_timeout:g} s")
+        if isinstance(exc, requests.Timeout):
+            return ServerTimedOut(f"{self.url} did not answer in time")
+        if isinstance(exc, requests.ConnectionError):
+            return ServerUnreachable(f"cannot connect to {self.url}")
+        return LanguageToolError(str(exc))
 
     def languages(self) -> list[dict]:
         data = self._call("GET", "/v2/languages")

@@ -18,6 +18,7 @@ class GrammarConfig:
     disabled_categories: tuple[str, ...] = ()
     connect_timeout: float = 2.0
     read_timeout: float = 6.0
+    total_timeout: float = 10.0  # a whole request, connect to last byte
     start_local_timeout: float = 90.0
     retry_delays: tuple[float, ...] = (2.0, 5.0, 10.0, 30.0, 60.0)
     prefer_ise: bool = True
@@ -41,6 +42,7 @@ def parse_config(data: dict) -> GrammarConfig:
         disabled_categories=tuple(str(c) for c in data.get("disabled_categories") or ()),
         connect_timeout=float(timeouts.get("connect", defaults.connect_timeout)),
         read_timeout=float(timeouts.get("read", defaults.read_timeout)),
+        total_timeout=float(timeouts.get("total", defaults.total_timeout)),
         start_local_timeout=float(timeouts.get("start_local", defaults.start_local_timeout)),
         retry_delays=tuple(float(d) for d in data.get("retry_delays") or defaults.retry_delays),
         prefer_ise=bool(spelling.get("prefer_ise", True)),

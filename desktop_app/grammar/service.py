@@ -25,6 +25,7 @@ from desktop_app.grammar.spelling import SpellChecker, SpellingUnavailable
 
 OFFLINE = "offline spelling only"
 NO_SPELLING = "no spelling check either"
+SPELLING_STOPPED = "offline spelling stopped"  # its process kept dying (spelling.MAX_RESTARTS)
 # The editor checks at most this much (ui/window/analysis_worker.py does the same); a pasted book
 # must not keep a shared server busy for minutes.
 MAX_CHECKED = 64_000
@@ -59,6 +60,7 @@ class GrammarService:
         self._client: LanguageToolClient | None = None
         self._server: LocalServer | None = None
         self._failures = 0
+        self._why_unavailable = ""  # the status's first half while unavailable
         self._retry_at: float | None = None
         self._stopping = False
         self.server_version = ""
@@ -88,19 +90,38 @@ class GrammarService:
         with self._lock:
             self._failures = 0
             self._retry_at = None
-        self._set_state("ready", f"{self.name}: ready")
+        stopped = f"; {SPELLING_STOPPED}" if self.speller.gave_up else ""
+        self._set_state("ready", f"{self.name}: ready{stopped}")
 
     def _failed(self, reason: str) -> None:
         with self._lock:
+            if self._stopping:
+                return  # stop() ended the request: nothing is wrong with the server
             self._failures += 1
             self._retry_at = self._clock() + self.config.retry_delay(self._failures)
             if self.source.kind == "local" and self._failures >= MAX_LOCAL_STARTS:
                 self._retry_at = None  # starting Java again and again would only slow the computer
-        self._set_state("unavailable", f"{self.name}: unavailable ({reason}); {self._fallback()}")
+        self._unavailable(f"{self.name}: unavailable ({reason})")
+
+    def _unavailable(self, why: str) -> GrammarState:
+        with self._lock:
+            self._why_unavailable = why
+        return self._set_state("unavailable", f"{why}; {self._fallback()}")
 
     def _fallback(self) -> str:
         """What still works without LanguageTool (the dictionary can be missing in a broken install)."""
+        if self.speller.gave_up:
+            return SPELLING_STOPPED
         return NO_SPELLING if self.speller.problem else OFFLINE
+
+    def _spelling_stopped(self) -> None:
+        """Offline spelling has just stopped: the status must stop saying it works."""
+        with self._lock:
+            state, why = self._state.state, self._why_unavailable
+        if state == "ready":
+            self._ready()
+        elif state == "unavailable":
+            self._unavailable(why)
 
     def retry_in(self) -> float | None:
         """Seconds until LanguageTool is worth trying again; None if there is nothing to retry."""
@@ -115,18 +136,28 @@ class GrammarService:
         src = self.source
         if src.kind == "none":
             if src.problem == "no Java":
-                return self._set_state(
-                    "unavailable", f"LanguageTool unavailable (no Java); {self._fallback()}"
-                )
-            return self._set_state("unavailable", f"LanguageTool not installed; {self._fallback()}")
+                return self._unavailable("LanguageTool unavailable (no Java)")
+            return self._unavailable("LanguageTool not installed")
         if src.kind == "server":
             self._set_state("starting", f"Connecting to {self.name}…")
-            self._client = self._make_client(src.url)
+            if self._connect(src.url) is None:
+                return self.state
             return self._probe()
         return self._start_local()
 
+    def _connect(self, url: str) -> LanguageToolClient | None:
+        """The client for `url`, or None once stopping (stop() closes the client it finds, so
+        one made after it would never be closed)."""
+        with self._lock:
+            if self._stopping:
+                return None
+            self._client = self._make_client(url)
+            return self._client
+
     def _make_client(self, url: str) -> LanguageToolClient:
-        return LanguageToolClient(url, self.config.connect_timeout, self.config.read_timeout)
+        return LanguageToolClient(
+            url, self.config.connect_timeout, self.config.read_timeout, self.config.total_timeout
+        )
 
     def _probe(self) -> GrammarState:
         assert self._client is not None
@@ -158,7 +189,9 @@ class GrammarService:
         except OSError as exc:
             self._failed(f"could not run Java: {exc.strerror or exc}")
             return self.state
-        self._client = self._make_client(url)
+        if self._connect(url) is None:
+            server.stop()
+            return self.state
         try:
             server.wait_ready(
                 lambda: self._client.probe(self.config.language),
@@ -215,6 +248,8 @@ class GrammarService:
         try:
             return self.speller.check(text[:MAX_CHECKED], suggestion_budget)
         except SpellingUnavailable:
+            if self.speller.gave_up and SPELLING_STOPPED not in self.state.detail:
+                self._spelling_stopped()
             return []
 
     def combine(self, text: str, lt: list[Finding] | None, offline: list[Finding]) -> list[Finding]:
@@ -229,7 +264,7 @@ class GrammarService:
 
     # --- word lists ---------------------------------------------------------------------
     def reload_word_lists(self) -> None:
-        words = wordlists.read_words(wordlists.overlay_words_file()) + self.user_words.words()
+        words = wordlists.policy_words() + self.user_words.words()
         self.speller.set_extra_words(words)
 
     def add_to_dictionary(self, word: str) -> None:

@@ -7,6 +7,8 @@ Works with no LanguageTool and no network. Decisions, each tested:
   alone; at the start of a sentence it is checked like any other word, unless the same
   word is also used inside a sentence in the post;
 - the user's words and the organisation's overlay word list always pass;
+- in the GUI Hunspell runs in a child process; if it dies it is started again, up to
+  MAX_RESTARTS times, then spelling is off and `problem` says why (the status shows it);
 - the en_GB dictionary accepts Oxford -ize spellings, but the party writes -ise, so
   "organization" is flagged with "organisation" (policy/grammar.yml, `prefer_ise`).
 
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from desktop_app.core.findings import DEFAULT_SEVERITY, Finding, Suggestion
@@ -30,6 +32,10 @@ from desktop_app.grammar.config import GrammarConfig, default_config
 DICTIONARY_DIR = Path(__file__).resolve().parent / "dictionaries"
 DICTIONARY = "en_GB"
 MAX_SUGGESTIONS = 3
+# A spelling process that dies (killed, out of memory, crashed on a word) is started again
+# this many times in a session; one that keeps dying is not run in the app's own process
+# instead, where the same crash would take the window with it.
+MAX_RESTARTS = 3
 
 RULE_MISSPELT = "Spelling.Misspelt"
 RULE_BRITISH = "Spelling.BritishSpelling"
@@ -99,6 +105,8 @@ class SpellChecker:
         self._isolated = isolated
         self._hunspell = None
         self._problem = ""
+        self.restarts = 0  # spelling processes started again after one died
+        self.gave_up = False  # it kept dying: spelling is off for this session
         self._lock = threading.RLock()
         self._extra: set[str] = {w.casefold() for w in extra_words}
         self._known: dict[str, bool] = {}
@@ -126,6 +134,36 @@ class SpellChecker:
         if self._hunspell is None:
             raise SpellingUnavailable(self._problem)
         return self._hunspell
+
+    def _ask(self, question: Callable):
+        """question(hunspell), starting the spelling process again if it has died."""
+        while True:
+            speller = self._speller()
+            try:
+                return question(speller)
+            except OSError:  # only the child process raises it: it died or stopped answering
+                self._restart(speller)
+
+    def _restart(self, dead) -> None:
+        """A new spelling process for a dead one; SpellingUnavailable past the limit."""
+        dead.close()
+        self._hunspell = None
+        self.restarts += 1
+        if self.restarts > MAX_RESTARTS:
+            raise self._give_up(f"the spelling process stopped {self.restarts} times")
+        from desktop_app.grammar.hunspell_process import HunspellProcess
+
+        try:
+            self._hunspell = HunspellProcess(DICTIONARY, self._dictionary_dir)
+        except OSError as exc:
+            raise self._give_up(
+                f"the spelling process stopped and could not be started again: {exc}"
+            ) from exc
+
+    def _give_up(self, why: str) -> SpellingUnavailable:
+        self.gave_up = True
+        self._problem = f"Offline spelling stopped ({why})."
+        return SpellingUnavailable(self._problem)
 
     @property
     def problem(self) -> str:
@@ -156,9 +194,9 @@ class SpellChecker:
                 return True
             cached = self._known.get(word)
             if cached is None:
-                cached = bool(self._speller().spell(word))
+                cached = bool(self._ask(lambda h: h.spell(word)))
                 if not cached and word.endswith(("'s", "'S")):
-                    cached = bool(self._speller().spell(word[:-2]))  # Labour's, Wrexham's
+                    cached = bool(self._ask(lambda h: h.spell(word[:-2])))  # Labour's, Wrexham's
                 self._known[word] = cached
             return cached
 
@@ -167,7 +205,7 @@ class SpellChecker:
         with self._lock:
             found = self._suggestions.get(word)
             if found is None:
-                found = _useful_suggestions(word, self._speller().suggest(word))
+                found = _useful_suggestions(word, self._ask(lambda h: h.suggest(word)))
                 self._suggestions[word] = found
             return found
 

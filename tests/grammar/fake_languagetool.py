@@ -5,9 +5,12 @@ disabledCategories, ...) answer with the JSON shapes of LanguageTool 5.x or 6.x:
 with message, shortMessage, replacements [{value}], offset and length in UTF-16 code
 units, context, sentence, type {typeName}, rule {id, description, issueType, category}.
 
-It finds a doubled word ("the the"), "could of", a double space and misspellings from a
-small table, and honours disabledRules/disabledCategories as LanguageTool does. It can be
-slow (`delay`), go down and come back on the same port. Only ever binds 127.0.0.1.
+It finds a doubled word ("the the"), "could of", a double space, an unpaired quote,
+Oxford -ize spellings and misspellings from small tables, under the ids the release it
+pretends to be uses (RULES_5_AND_6 says where those come from), and honours
+disabledRules/disabledCategories as LanguageTool does. It can be slow (`delay`), answer one
+byte at a time (`trickle`: a per-read timeout never fires), go down and come back on the
+same port. Only ever binds 127.0.0.1.
 
 Run on its own (as a pretend local LanguageTool): python -m tests.grammar.fake_languagetool --port N
 """
@@ -27,6 +30,85 @@ MISSPELLINGS = {
     "goverment": ["government"],
     "teh": ["the", "ten"],
 }
+
+# en-GB's Oxford spelling rules (category BRE_STYLE_OXFORD_SPELLING) suggest -ize for -ise.
+OXFORD_SPELLINGS = {
+    "organisation": "organization",
+    "organisations": "organizations",
+    "organise": "organize",
+    "recognise": "recognize",
+    "apologise": "apologize",
+}
+
+# Which rule and category ids a LanguageTool release has: the ones policy/grammar.yml switches
+# off and the ones this fake reports. Facts from LanguageTool's public sources:
+# - EN_UNPAIRED_QUOTES: a rule of its own since languagetool-org/languagetool issue #6195
+#   (December 2021, off by default); from 6.4 (pull request #10233, GenericUnpairedQuotesRule
+#   "@since 6.4") it reports unpaired quotes, which earlier releases, 5.0 among them, report
+#   as EN_UNPAIRED_BRACKETS (EnglishUnpairedBracketsRule).
+# - REPETITIONS_STYLE: the category of EN_REPEATEDWORDS (AbstractRepeatedWordsRule,
+#   EnglishRepeatedWordsRule, written in 2021; languagetool-core Categories.java); 5.0
+#   (2020) has neither. Which 5.x release first had them is not established: the fake gives
+#   them to 6.x only.
+# - BRE_STYLE_OXFORD_SPELLING: the en-GB category whose OXFORD_SPELLING_Z_NOT_S rules suggest
+#   "organization" for "organisation" (en-GB/style.xml); listed among LanguageTool's English
+#   categories by JetBrains' Grazie plugin in 2019-20, so 5.0 has it too.
+# - EN_WORDINESS_PREMIUM: premium servers only; neither open-source release has it.
+# - The rest are ids of English rules in 5.x and 6.x alike (English.java, LongSentenceRule,
+#   LongParagraphRule, PunctuationMarkAtParagraphEnd, SentenceWhitespaceRule, the en
+#   grammar and style files, MorfologikBritishSpellerRule) and core Categories.java.
+RULES_5_AND_6 = frozenset(
+    {
+        "TOO_LONG_SENTENCE",
+        "TOO_LONG_PARAGRAPH",
+        "PASSIVE_VOICE",
+        "EN_PLAIN_ENGLISH_REPLACE",
+        "ENGLISH_WORD_REPEAT_RULE",
+        "ENGLISH_WORD_REPEAT_BEGINNING_RULE",
+        "PUNCTUATION_PARAGRAPH_END",
+        "WHITESPACE_RULE",
+        "SENTENCE_WHITESPACE",
+        "EN_QUOTES",
+        "DASH_RULE",
+        "EN_UNPAIRED_BRACKETS",
+        "COULD_OF",
+        "MORFOLOGIK_RULE_EN_GB",
+        "OXFORD_SPELLING_Z_NOT_S",
+    }
+)
+CATEGORIES_5_AND_6 = frozenset(
+    {
+        "GRAMMAR",
+        "TYPOS",
+        "TYPOGRAPHY",
+        "PUNCTUATION",
+        "MISC",
+        "STYLE",
+        "PLAIN_ENGLISH",
+        "REDUNDANCY",
+        "CREATIVE_WRITING",
+        "BRE_STYLE_OXFORD_SPELLING",
+    }
+)
+VERSIONS = ("5.0", "5.9", "6.0", "6.4")  # the releases the tests pretend to be
+
+
+def version_key(version: str) -> tuple[int, int]:
+    major, minor = ([int(n) for n in re.findall(r"\d+", version)] + [0, 0])[:2]
+    return major, minor
+
+
+def rule_ids(version: str) -> frozenset[str]:
+    return RULES_5_AND_6 | ({"EN_UNPAIRED_QUOTES"} if version_key(version) >= (6, 0) else set())
+
+
+def category_ids(version: str) -> frozenset[str]:
+    return CATEGORIES_5_AND_6 | ({"REPETITIONS_STYLE"} if version_key(version) >= (6, 0) else set())
+
+
+def unpaired_quote_rule(version: str) -> str:
+    return "EN_UNPAIRED_QUOTES" if version_key(version) >= (6, 4) else "EN_UNPAIRED_BRACKETS"
+
 
 LANGUAGES = [
     {"name": "English", "code": "en", "longCode": "en"},
@@ -51,7 +133,9 @@ class FakeLanguageTool:
     def __init__(self, version: str = "6.4", port: int = 0):
         self.version = version
         self.delay = 0.0
+        self.trickle = 0.0  # seconds between the bytes of every answer (0: all at once)
         self.requests: list[dict] = []  # form fields of every /v2/check
+        self.paths: list[str] = []  # every request's path, as it arrives
         self._release = threading.Event()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -64,7 +148,7 @@ class FakeLanguageTool:
 
     @property
     def major(self) -> int:
-        return int(self.version.split(".")[0])
+        return version_key(self.version)[0]
 
     def up(self) -> None:
         fake = self
@@ -89,7 +173,7 @@ class FakeLanguageTool:
             self._thread.join(timeout=5)
 
     def release(self) -> None:
-        """Answers every request that is sleeping in `delay` at once."""
+        """Answers every request that is sleeping in `delay` (or trickling) at once."""
         self._release.set()
 
     def wait(self) -> None:
@@ -166,6 +250,42 @@ class FakeLanguageTool:
                         "UnknownWord",
                     )
                 )
+        if text.count('"') % 2:
+            at = text.rindex('"')
+            found.append(
+                self._match(
+                    text,
+                    at,
+                    at + 1,
+                    "This quotation mark has no partner.",
+                    "Unpaired quote",
+                    [],
+                    unpaired_quote_rule(self.version),
+                    "Unpaired quotes and brackets",
+                    "typographical",
+                    ("PUNCTUATION", "Punctuation"),
+                    "Other",
+                )
+            )
+        for m in re.finditer(r"\w+", text):
+            oxford = OXFORD_SPELLINGS.get(m.group().lower())
+            if oxford:
+                found.append(
+                    self._match(
+                        text,
+                        m.start(),
+                        m.end(),
+                        f"Oxford spelling prefers '{oxford}'.",
+                        "Oxford spelling",
+                        [oxford],
+                        "OXFORD_SPELLING_Z_NOT_S",
+                        "Oxford spelling (-ize)",
+                        "style",
+                        ("BRE_STYLE_OXFORD_SPELLING", "British English, Oxford spelling"),
+                        "Style",
+                    )
+                )
+        assert {f["rule"]["id"] for f in found} <= rule_ids(self.version), "an id this release lacks"
         found = [
             f
             for f in found
@@ -238,19 +358,36 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: object) -> None:
         data = json.dumps(body).encode("utf-8") if not isinstance(body, str) else body.encode("utf-8")
+        content_type = "application/json" if not isinstance(body, str) else "text/plain"
+        if self.server_state.trickle:
+            self._trickle(status, content_type, data)
+            return
         self.send_response(status)
-        self.send_header("Content-Type", "application/json" if not isinstance(body, str) else "text/plain")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
 
+    def _trickle(self, status: int, content_type: str, data: bytes) -> None:
+        """The whole answer, status line first, one byte at a time (the rest at once on release)."""
+        head = f"HTTP/1.0 {status} OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(data)}\r\n\r\n"
+        answer = head.encode("ascii") + data
+        fake = self.server_state
+        for at in range(len(answer)):
+            self.wfile.write(answer[at : at + 1])  # raises once the client has given up
+            if fake._release.wait(fake.trickle):
+                self.wfile.write(answer[at + 1 :])
+                return
+
     def do_GET(self):
+        self.server_state.paths.append(self.path)
         if self.path.split("?")[0] == "/v2/languages":
             self._send(200, LANGUAGES)
         else:
             self._send(404, "Error: unknown path")
 
     def do_POST(self):
+        self.server_state.paths.append(self.path)
         if self.path.split("?")[0] != "/v2/check":
             self._send(404, "Error: unknown path")
             return

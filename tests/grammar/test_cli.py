@@ -71,3 +71,32 @@ def test_text_output_names_the_grammar_status(tmp_path, fake_lt):
     )
     assert result.returncode == 0, result.stderr
     assert f"Grammar: ready - LanguageTool at {fake_lt.url}: ready" in result.stdout
+
+
+def _run_app(args, tmp_path, url, timeout):
+    env = {**os.environ, ENV_URL: url, "LTP_PATH": str(tmp_path / "ltp"), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def test_check_finishes_against_a_server_that_sends_a_byte_every_two_seconds(tmp_path, fake_lt):
+    draft = tmp_path / "post.txt"
+    draft.write_text(POST, encoding="utf-8")
+    fake_lt.trickle = 2.0  # its language list alone would take ten minutes
+    result = _run_app(["check", "--grammar", str(draft)], tmp_path, fake_lt.url, timeout=90)
+    assert result.returncode == 0, result.stderr
+    assert "LanguageTool at" in result.stdout and "timed out" in result.stdout
+    assert "color" in result.stdout  # offline spelling still ran
+
+
+def test_the_app_exits_after_its_window_closes_while_a_server_trickles(tmp_path, fake_lt):
+    fake_lt.trickle = 2.0
+    result = _run_app(["--quit-after", "4"], tmp_path, fake_lt.url, timeout=90)
+    assert result.returncode == 0, result.stderr
+    assert fake_lt.paths  # the app did reach the server before closing

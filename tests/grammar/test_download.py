@@ -87,3 +87,34 @@ def test_java_is_checked_before_a_download(tmp_path, monkeypatch):
     assert "this computer has Java 11" in java_problem()
     monkeypatch.setenv("PATH", _java_printing(tmp_path, 'openjdk version "17.0.9" 2023-10-17'))
     assert java_problem() == ""
+
+
+def test_the_default_download_is_a_release_with_a_checksum(tmp_path, monkeypatch):
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp"))
+    plan = default_plan()
+    assert plan.version.replace(".", "").isdigit()  # a release such as "6.8", not "latest"
+    assert plan.sha256 and len(plan.sha256) == 64  # never an unverified download
+
+
+# language_tool_python 3.3.0 has no safe_zip module and no EXPECTED_DOWNLOAD_SHA256, and its
+# LTP_DOWNLOAD_VERSION is "latest" (checked in its wheel from PyPI): 3.4 is the first release
+# with everything download.py uses.
+DOWNLOAD_NEEDS_LTP = (3, 4)
+
+
+def test_the_declared_language_tool_python_floor_has_what_the_download_uses():
+    import tomllib
+    from pathlib import Path
+
+    from packaging.requirements import Requirement
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text("utf-8"))
+    (requirement,) = [
+        Requirement(d) for d in pyproject["project"]["dependencies"] if d.startswith("language-tool-python")
+    ]
+    floors = [s.version for s in requirement.specifier if s.operator in (">=", "==", "~=")]
+    assert floors, "language-tool-python needs a lower bound"
+    assert tuple(int(n) for n in floors[0].split(".")[:2]) >= DOWNLOAD_NEEDS_LTP
+    from language_tool_python import download_lt, safe_zip
+
+    assert hasattr(safe_zip, "SafeZipExtractor") and download_lt.EXPECTED_DOWNLOAD_SHA256

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.grammar import matches
-from desktop_app.grammar.client import LanguageToolClient, ServerTimedOut, ServerUnreachable, normalise_url
+from desktop_app.grammar.client import (
+    LanguageToolClient,
+    LanguageToolError,
+    ServerTimedOut,
+    ServerUnreachable,
+    normalise_url,
+)
 from desktop_app.grammar.config import default_config
 from desktop_app.grammar.local_server import free_port
 from desktop_app.grammar.service import GrammarService
+from tests.grammar import fake_languagetool
 
 
 def service_for(url, config, **kwargs):
@@ -181,3 +191,92 @@ def test_spans_survive_any_mix_of_astral_characters(fake_lt, prefix, suffix):
     payload = fake_lt.check(text, "en-GB", set(), set())  # the fake's own UTF-16 offsets
     (finding,) = [f for f in matches.to_findings(text, payload) if f.rule == "LanguageTool.COULD_OF"]
     assert text[finding.start : finding.end] == "could of"
+
+
+# --- a server that answers a byte at a time ---------------------------------------------------
+# Each byte comes well inside the read timeout, so only a deadline for the whole request ends it.
+
+
+def _in_thread(work):
+    """Runs `work` on a daemon thread; returns the thread and a list that gets its result or error."""
+    outcome: list = []
+
+    def run():
+        try:
+            outcome.append(work())
+        except Exception as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, outcome
+
+
+def test_a_trickling_server_is_timed_out_by_the_request_deadline(fake_lt, fast_config):
+    import dataclasses
+
+    config = dataclasses.replace(fast_config, read_timeout=2.0, total_timeout=1.5)
+    fake_lt.trickle = 0.5  # /v2/languages alone would take minutes at this rate
+    service = service_for(fake_lt.url, config)
+    thread, outcome = _in_thread(service.start)
+    thread.join(20)
+    assert not thread.is_alive(), "start() still waiting on a server that sends a byte every 0.5 s"
+    assert outcome[0].state == "unavailable"
+    assert "timed out" in outcome[0].detail and "offline spelling only" in outcome[0].detail
+
+
+def test_a_trickling_check_is_timed_out_and_spelling_still_answers(fake_lt, fast_config):
+    import dataclasses
+
+    config = dataclasses.replace(fast_config, read_timeout=2.0, total_timeout=1.5)
+    service = service_for(fake_lt.url, config)
+    assert service.start().state == "ready"
+    fake_lt.trickle = 0.5
+    thread, outcome = _in_thread(lambda: service.check("We will recieve it."))
+    thread.join(20)
+    assert not thread.is_alive()
+    assert [f.text for f in outcome[0]] == ["recieve"]
+    assert service.state.state == "unavailable" and "timed out" in service.state.detail
+
+
+def test_closing_the_client_ends_a_request_in_flight_at_once(fake_lt):
+    client = LanguageToolClient(fake_lt.url, read_timeout=30.0, total_timeout=120.0)
+    fake_lt.trickle = 0.5
+    thread, outcome = _in_thread(lambda: client.check("It could of been."))
+    deadline = time.monotonic() + 10
+    while "/v2/check" not in fake_lt.paths and time.monotonic() < deadline:
+        time.sleep(0.02)
+    client.close()
+    thread.join(5)
+    assert not thread.is_alive(), "close() left a request trickling"
+    assert isinstance(outcome[0], LanguageToolError)
+
+
+# --- the ids policy/grammar.yml switches off, against the releases that have them -------------
+
+
+def test_every_id_the_policy_switches_off_exists_in_languagetool_5_or_6():
+    config = default_config()
+    rules = set().union(*(fake_languagetool.rule_ids(v) for v in fake_languagetool.VERSIONS))
+    categories = set().union(*(fake_languagetool.category_ids(v) for v in fake_languagetool.VERSIONS))
+    assert [r for r in config.disabled_rules if r not in rules] == []
+    assert [c for c in config.disabled_categories if c not in categories] == []
+
+
+@pytest.mark.parametrize("version", fake_languagetool.VERSIONS)
+def test_what_the_policy_switches_off_stays_off_on_each_release(version, fast_config):
+    # An unpaired quote (emoji and quoted speech in posts set it off) and "organisation",
+    # which the Oxford spelling rules would turn into "organization".
+    text = '"Our organisation backs the plan, said the leader.'
+    server = fake_languagetool.FakeLanguageTool(version)
+    try:
+        raw = LanguageToolClient(server.url).check(text)  # without our list: both are reported
+        assert {m["rule"]["category"]["id"] for m in raw["matches"]} == {
+            "PUNCTUATION",
+            "BRE_STYLE_OXFORD_SPELLING",
+        }
+        service = service_for(server.url, fast_config)
+        assert service.start().state == "ready"
+        assert service.check_grammar(text) == []
+    finally:
+        server.down()

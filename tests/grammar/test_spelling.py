@@ -152,3 +152,41 @@ def test_a_missing_dictionary_turns_spelling_off_and_the_status_says_so(tmp_path
     service = GrammarService(environ={}, speller=speller)
     assert service.start().detail == "LanguageTool not installed; no spelling check either"
     assert service.check("We will recieve it.") == []  # no exception: the app goes on
+
+
+# --- UK political titles and abbreviations (policy/words.txt) -----------------------------------
+
+# Titles start sentences here: inside a sentence a capitalised word is taken as a name anyway.
+COUNCILLOR_POST = (
+    "Cllr Jones met our MP, two MSPs, an MS from the Senedd, an MLA and the PCC today. "
+    "Cllrs from every ward joined the CLP. Hon members and our cllr were invited by the govt. "
+    "Coun Patel spoke at PMQs. Ald Green agreed."
+)
+
+
+def test_uk_political_titles_and_abbreviations_are_not_misspellings():
+    service = GrammarService(environ={})  # the shipped word list, as every user has it
+    assert service.check_spelling(COUNCILLOR_POST) == []
+    # The same post through a checker without the list: the titles really are unknown to
+    # the dictionary, so it is the list that accepts them.
+    bare = {f.text for f in SpellChecker().check(COUNCILLOR_POST)}
+    assert {"Cllr", "Cllrs", "Coun", "Ald", "Hon", "cllr", "govt"} <= bare
+
+
+def test_the_shipped_word_list_is_data_with_a_comment_on_what_it_is_for():
+    from desktop_app import locate
+
+    path = locate.policy_dir() / "words.txt"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("#")  # says what it is for
+    words = wordlists.read_words(path)
+    assert {"Cllr", "MP", "MPs", "MSP", "MS", "MLA", "MEP", "PCC", "AM", "CLP"} <= set(words)
+    assert len(words) == len({w.casefold() for w in words})  # no entry twice
+
+
+def test_the_organisations_words_still_add_to_the_shipped_ones():
+    overlay = paths.overlay_policy_dir() / "words.txt"
+    overlay.parent.mkdir(parents=True, exist_ok=True)
+    overlay.write_text("Kwezitown\n", encoding="utf-8")
+    service = GrammarService(environ={})
+    assert service.check_spelling("Cllr Smith visited Kwezitown. Kwezitown welcomed her.") == []

@@ -49,7 +49,7 @@ def try_connection(url: str) -> tuple[bool, str]:
     if not url.strip():
         return False, "Enter the address of a LanguageTool server first."
     config = default_config()
-    client = LanguageToolClient(url, config.connect_timeout, config.read_timeout)
+    client = LanguageToolClient(url, config.connect_timeout, config.read_timeout, config.total_timeout)
     try:
         info = client.probe(config.language)
     except LanguageToolError as exc:
@@ -95,11 +95,14 @@ class GrammarSettingsBox(QGroupBox):
         row.addWidget(self.url, 1)
         row.addWidget(self.test_button)
         form.addRow("LanguageTool server", row)
+        # These labels show what a server said (its version, its errors): text, never markup.
         self.test_result = QLabel("")
+        self.test_result.setTextFormat(Qt.TextFormat.PlainText)
         self.test_result.setObjectName("languageToolTestResult")
         self.test_result.setWordWrap(True)
         form.addRow("", self.test_result)
         self.status = QLabel(describe_state(lane.state) if lane is not None else "")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setObjectName("grammarSettingsStatus")
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Grammar checking status")
@@ -128,6 +131,7 @@ class GrammarSettingsBox(QGroupBox):
         download_row.addStretch(0)
         layout.addLayout(download_row)
         self.download_result = QLabel("")
+        self.download_result.setTextFormat(Qt.TextFormat.PlainText)
         self.download_result.setObjectName("downloadResult")
         self.download_result.setWordWrap(True)
         self.download_result.setVisible(False)

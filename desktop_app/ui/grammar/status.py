@@ -5,18 +5,25 @@ from __future__ import annotations
 
 from desktop_app.core.findings import GrammarState
 
+# The service's words for a spelling process that kept dying (grammar/service.py SPELLING_STOPPED).
+SPELLING_STOPPED = "offline spelling stopped"
+
 
 def status_words(state: GrammarState) -> str:
     """'Grammar: ready (LanguageTool at …)', 'Grammar: offline spelling only', ..."""
     detail = state.detail or ""
+    stopped = SPELLING_STOPPED in detail
     if state.state == "ready":
-        where = detail.removesuffix(": ready").strip()
-        return f"Grammar: ready ({where})" if where else "Grammar: ready"
+        where = detail.split(";")[0].removesuffix(": ready").strip()
+        words = f"Grammar: ready ({where})" if where else "Grammar: ready"
+        return f"{words} — spelling stopped" if stopped else words
     if state.state == "starting":
         return "Grammar: starting…"
     if state.state == "checking":
         return "Grammar: checking…"
     if state.state == "unavailable":
+        if stopped:
+            return "Grammar: off — spelling stopped"
         # Offline spelling goes on without LanguageTool; say so rather than "off".
         off = "Grammar: spelling only" if "offline spelling only" in detail else "Grammar: off"
         if "not installed" in detail:

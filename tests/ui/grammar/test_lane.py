@@ -188,6 +188,55 @@ def test_a_check_in_flight_at_shutdown_ends_quietly_after_its_signals_are_gone(
     assert "background job failed" not in caplog.text
 
 
+def test_shutdown_never_waits_on_a_server_that_trickles(qtbot, fake_lt, tmp_path):
+    # One byte a second keeps a request alive far past the read timeout; the deadline here
+    # is a minute, so only shutdown itself can end the request before the pool is waited on.
+    config = dataclasses.replace(default_config(), read_timeout=30.0, total_timeout=60.0)
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("languagetool_url", fake_lt.url)
+    lane = GrammarLane(settings, config=config)
+    start_ready(qtbot, lane)
+    fake_lt.trickle = 1.0
+    lane.request("It could of been.", 1)
+    qtbot.waitUntil(lambda: any(r.get("text") == "It could of been." for r in fake_lt.requests))
+    lane.shutdown()
+    assert lane._pool.waitForDone(5000), "closing waited on a request"
+
+
+def test_a_trickling_server_at_start_leaves_starting_for_unavailable(qtbot, fake_lt, tmp_path):
+    config = dataclasses.replace(default_config(), read_timeout=5.0, total_timeout=1.0)
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("languagetool_url", fake_lt.url)
+    lane = GrammarLane(settings, config=config)
+    fake_lt.trickle = 0.5
+    with qtbot.waitSignal(
+        lane.statusChanged, check_params_cb=lambda s: s.state == "unavailable", timeout=15000
+    ) as blocker:
+        lane.start()
+    assert "timed out" in blocker.args[0].detail
+    lane.shutdown()
+    assert lane._pool.waitForDone(5000)
+
+
+def test_spelling_comes_back_in_the_lane_after_its_process_is_killed(qtbot, make_lane):
+    lane = make_lane(f"http://127.0.0.1:{free_port()}")  # no LanguageTool: spelling is all there is
+    lane.start()
+
+    def spelt(revision, words):
+        return lambda rev, found: rev == revision and [f.text for f in found] == words
+
+    with qtbot.waitSignal(lane.findingsReady, check_params_cb=spelt(1, ["recieve"]), timeout=20000):
+        lane.request("We will recieve it.", 1)
+    speller = lane._service.speller
+    with speller._lock:
+        child = speller._speller()
+        child._process.kill()
+        child._process.join(5)
+    with qtbot.waitSignal(lane.findingsReady, check_params_cb=spelt(2, ["goverment"]), timeout=20000):
+        lane.request("The goverment said so.", 2)
+    assert "offline spelling only" in lane.state.detail
+
+
 # --- the Preferences section -----------------------------------------------------------------
 
 
@@ -203,6 +252,38 @@ def test_settings_box_tests_the_connection_off_the_gui_thread(qtbot, fake_lt, tm
     box.test_button.click()
     qtbot.waitUntil(lambda: box.test_button.isEnabled())
     assert "server unreachable" in box.test_result.text()
+
+
+def _shown_as_markup(label) -> bool:
+    """Qt's own rule for a QLabel: rich text if asked for, or if automatic and it looks like it."""
+    from PySide6.QtGui import Qt
+
+    fmt = label.textFormat()
+    return fmt == Qt.TextFormat.RichText or (
+        fmt == Qt.TextFormat.AutoText and Qt.mightBeRichText(label.text())
+    )
+
+
+def test_a_server_version_with_markup_is_shown_as_plain_text(qtbot, tmp_path):
+    from tests.grammar.fake_languagetool import FakeLanguageTool
+
+    version = '<h1>6.4</h1><img src="file:///etc/passwd"><a href="https://evil.example">update</a>'
+    server = FakeLanguageTool(version)
+    try:
+        box = GrammarSettingsBox(Settings(tmp_path / "settings.json"))
+        qtbot.addWidget(box)
+        box.url.setText(server.url)
+        box.test_button.click()
+        qtbot.waitUntil(lambda: box.test_button.isEnabled(), timeout=10000)
+    finally:
+        server.down()
+    assert (
+        box.test_result.text() == f"Connected: LanguageTool {version} at {server.url} checks British English."
+    )
+    assert not _shown_as_markup(box.test_result)
+    box.status.setText(f"LanguageTool {version} at {server.url}: ready")  # as the lane reports it
+    box._show_download_result(f"Could not download LanguageTool {version}.")
+    assert not _shown_as_markup(box.status) and not _shown_as_markup(box.download_result)
 
 
 def test_settings_box_shows_the_lane_status_and_manages_words(qtbot, make_lane):

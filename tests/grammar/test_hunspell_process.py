@@ -106,7 +106,7 @@ def test_a_killed_spelling_process_is_started_again_and_spelling_comes_back():
 def test_a_spelling_process_that_cannot_start_again_turns_spelling_off_and_the_status_says_so(monkeypatch):
     import desktop_app.grammar.hunspell_process as hp
     from desktop_app.grammar.service import GrammarService
-    from desktop_app.ui.grammar_status import status_words
+    from desktop_app.ui.grammar.status import status_words
 
     checker = SpellChecker(isolated=True)
     service = GrammarService(environ={}, speller=checker)
@@ -147,7 +147,7 @@ def test_restarts_are_limited(monkeypatch):
 def test_with_languagetool_ready_the_status_still_says_offline_spelling_stopped(monkeypatch, fake_lt):
     import desktop_app.grammar.spelling as spelling
     from desktop_app.grammar.service import GrammarService
-    from desktop_app.ui.grammar_status import status_words
+    from desktop_app.ui.grammar.status import status_words
 
     monkeypatch.setattr(spelling, "MAX_RESTARTS", 0)
     checker = SpellChecker(isolated=True)

@@ -165,6 +165,9 @@ class MainWindow(DraftFiles, QMainWindow):
         self.left_scroll.setHorizontalScrollBarPolicy(no_bar)
         self.findings_list.setHorizontalScrollBarPolicy(no_bar)
         self.principles_panel.use_pointing_cursors()
+        # The grammar status can quote a server's address or answer: never render it as markup.
+        for label in (self.grammar_status, self.check_status):
+            label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         actions.bind_clipboard_keys(self.actions_)
 
     # ================================================================== building

@@ -284,3 +284,15 @@ def test_system_theme_reads_the_desktop_palette_until_ours_replaces_it(qtbot):
     finally:
         app.setPalette(saved_palette)
         app.setProperty(themes.THEMED, saved_flag)
+
+
+def test_the_grammar_status_shows_markup_in_a_server_answer_as_written(qtbot, make_window):
+    from PySide6.QtCore import Qt
+
+    from desktop_app.core.findings import GrammarState
+
+    window = make_window(FakeAnalyzer())
+    qtbot.waitUntil(lambda: window._shown_once)
+    window.set_grammar_status(GrammarState("unavailable", "<h1>LanguageTool 6.4</h1> at http://x"))
+    assert window.grammar_status.textFormat() == Qt.TextFormat.PlainText
+    assert window.check_status.textFormat() == Qt.TextFormat.PlainText

@@ -38,8 +38,23 @@ def reason(exc: OSError) -> str:
     return _REASONS.get(exc.errno or 0) or (exc.strerror or str(exc) or "unknown error").rstrip(".")
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that it is either all there or not changed at all."""
+def _read_umask() -> int:
+    # Python 3.11 has no os.getumask(); set and restore once, at import on the main thread.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+USER_FILE_MODE = 0o666 & ~_UMASK  # what other editors give a new file the user saves
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, private: bool = True) -> None:
+    """Write `data` to `path` so that it is either all there or not changed at all.
+
+    private: a new file is readable by this user only (drafts, settings); False for the
+    files a user saves or exports, which get the usual mode (0666 less the umask). An
+    existing file keeps the mode it had either way."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,7 +66,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        _keep_mode(path, tmp_name)
+        _keep_mode(path, tmp_name, None if private else USER_FILE_MODE)
         os.replace(tmp_name, path)
     except BaseException as exc:
         # Also on KeyboardInterrupt and the like: never leave a temp file behind.
@@ -63,15 +78,17 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"))
+def write_text_atomic(path: Path, text: str, *, private: bool = True) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"), private=private)
 
 
-def _keep_mode(path: Path, tmp_name: str) -> None:
+def _keep_mode(path: Path, tmp_name: str, new_mode: int | None) -> None:
     # mkstemp makes the file private (0600); an existing file keeps the mode it had.
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
+        mode = new_mode
+    if mode is None:
         return
     with contextlib.suppress(OSError):
         os.chmod(tmp_name, mode)

@@ -127,4 +127,4 @@ def write_text_file(path: Path, text: str) -> None:
     path = Path(path)
     if path.is_dir():
         raise WriteFailed(errno.EISDIR, f"Cannot save {path.name}: there is a folder with that name.")
-    write_bytes_atomic(path, text.encode("utf-8"))
+    write_bytes_atomic(path, text.encode("utf-8"), private=False)  # the user's own file

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.storage import paths
-from desktop_app.storage.atomic import write_text_atomic
+from desktop_app.storage.atomic import write_bytes_atomic, write_text_atomic
 
 DEFAULTS: dict[str, Any] = {
     "networks": ["X", "Bluesky", "Threads", "Mastodon", "Instagram", "LinkedIn", "Facebook"],
@@ -25,6 +25,28 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def _is_text_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_reasons(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    )
+
+
+# What each known setting must look like; a value that does not is reset to its default.
+_VALID = {
+    "networks": _is_text_list,
+    "ignored_rules": _is_reasons,
+    "font_size": lambda v: isinstance(v, int) and not isinstance(v, bool) and 6 <= v <= 72,
+    "theme": lambda v: v in ("system", "light", "dark"),
+    "languagetool_url": lambda v: isinstance(v, str),
+    "target_reading_age": lambda v: v is None or (isinstance(v, int | float) and not isinstance(v, bool)),
+    "approver": lambda v: isinstance(v, str),
+}
+
+
 class Settings:
     def __init__(self, path: Path | None = None):
         self.path = Path(path) if path else paths.settings_file()
@@ -33,28 +55,53 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
+        """Never raises: a file that cannot be used is set aside (kept) and defaults apply,
+        with `problem` saying so in one line for the window to show."""
         settings = cls(path)
         try:
-            raw = settings.path.read_text(encoding="utf-8")
+            raw = settings.path.read_bytes()
         except FileNotFoundError:
             return settings
         except OSError as exc:
             settings.problem = f"Could not read settings ({exc.strerror}); using defaults."
             return settings
         try:
-            stored = json.loads(raw)
+            stored = json.loads(raw.decode("utf-8"))
             if not isinstance(stored, dict):
                 raise ValueError("not a JSON object")
-        except ValueError:
-            aside = settings.path.with_name(f"settings.corrupt-{int(time.time())}.json")
-            try:
-                settings.path.replace(aside)
-                settings.problem = f"Settings were unreadable and were moved to {aside.name}; using defaults."
-            except OSError:
-                settings.problem = "Settings were unreadable; using defaults."
+        except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+            aside = settings._set_aside()
+            where = f" and were moved to {aside.name}" if aside else ""
+            settings.problem = f"Settings were unreadable{where}; using defaults."
             return settings
-        settings.values.update(stored)
+        wrong = sorted(k for k, value in stored.items() if k in _VALID and not _VALID[k](value))
+        if wrong:
+            aside = settings._copy_aside(raw)
+            kept = f" (the file is kept as {aside.name})" if aside else ""
+            settings.problem = (
+                f"Some settings were not valid and are back to their defaults: {', '.join(wrong)}{kept}."
+            )
+        settings.values.update({k: v for k, v in stored.items() if k not in wrong})
         return settings
+
+    def _aside_path(self) -> Path:
+        return self.path.with_name(f"settings.corrupt-{int(time.time())}.json")
+
+    def _set_aside(self) -> Path | None:
+        aside = self._aside_path()
+        try:
+            self.path.replace(aside)
+        except OSError:
+            return None
+        return aside
+
+    def _copy_aside(self, raw: bytes) -> Path | None:
+        aside = self._aside_path()
+        try:
+            write_bytes_atomic(aside, raw)
+        except OSError:
+            return None
+        return aside
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)

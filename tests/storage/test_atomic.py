@@ -2,6 +2,7 @@
 
 import errno
 import os
+import stat
 import tempfile
 
 import pytest
@@ -90,3 +91,13 @@ def test_existing_file_keeps_its_mode(tmp_path):
     os.chmod(target, 0o644)
     write_text_atomic(target, "new")
     assert os.stat(target).st_mode & 0o777 == 0o644
+
+
+def test_new_private_files_are_for_this_user_only_and_user_files_follow_the_umask(tmp_path):
+    from desktop_app.storage.atomic import USER_FILE_MODE
+
+    write_text_atomic(tmp_path / "draft.json", "{}")
+    write_text_atomic(tmp_path / "post.txt", "A post", private=False)
+    assert stat.S_IMODE(os.stat(tmp_path / "draft.json").st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(tmp_path / "post.txt").st_mode) == USER_FILE_MODE
+    assert USER_FILE_MODE & 0o044  # with the usual umask (022) others may read it, as other editors allow

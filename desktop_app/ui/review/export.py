@@ -287,13 +287,13 @@ def suggested_filename(draft_title: str, when: datetime | None = None, suffix: s
 
 def export_html(path: Path, html: str) -> None:
     """Write the review as an HTML file (atomic; WriteFailed with a plain reason)."""
-    write_text_atomic(Path(path), html)
+    write_text_atomic(Path(path), html, private=False)  # a file the user asked for
 
 
 def export_pdf(path: Path, html: str, *, title: str = "Review of a draft post") -> None:
     """Write the review as an A4 PDF with Qt's own PDF writer (needs a QGuiApplication)."""
     pdf = render_pdf(html, title=title)
-    write_bytes_atomic(Path(path), pdf)
+    write_bytes_atomic(Path(path), pdf, private=False)
 
 
 def render_pdf(html: str, *, title: str = "Review of a draft post") -> bytes:

@@ -203,3 +203,17 @@ def test_titles_from_a_policy_info_object():
     html = build_review_html(TEXT, report, titles=Policy())
     assert "C-abuse: No abuse" in html and "P7: Accessible language" in html
     assert "<td>P1</td><td></td>" in html  # no title known: left blank, not repeated
+
+
+def test_files_the_user_saves_or_exports_are_not_private(tmp_path):
+    import os
+    import stat
+
+    from desktop_app.storage.atomic import USER_FILE_MODE
+    from desktop_app.storage.files import write_text_file
+    from desktop_app.ui.review.export import export_html
+
+    write_text_file(tmp_path / "post.txt", "A post")
+    export_html(tmp_path / "review.html", "<p>Review</p>")
+    for name in ("post.txt", "review.html"):
+        assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == USER_FILE_MODE

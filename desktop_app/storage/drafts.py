@@ -69,6 +69,9 @@ class Draft:
     source_path: str | None = None  # the .txt/.md file it came from or was saved to
     deleted: datetime | None = None  # set while it is in the bin
     review: DraftReview = field(default_factory=DraftReview)  # ignored and fixed findings
+    # The words a draft had before it was emptied (select all, delete): an emptied draft
+    # goes to the bin with them, like any deleted draft, instead of vanishing.
+    emptied_from: str | None = None
 
     @property
     def title(self) -> str:
@@ -88,6 +91,7 @@ class Draft:
             "source_path": self.source_path,
             "deleted": self.deleted.isoformat() if self.deleted else None,
             "review": self.review.to_dict(),
+            "emptied_from": self.emptied_from,
         }
 
     @classmethod
@@ -121,6 +125,7 @@ class Draft:
             source_path=data.get("source_path") or None,
             deleted=_parse_time(data["deleted"]) if data.get("deleted") else None,
             review=review,
+            emptied_from=data["emptied_from"] if isinstance(data.get("emptied_from"), str) else None,
         )
 
 
@@ -216,7 +221,12 @@ class DraftStore:
         autosave from the editor never undo each other.
         """
         with self._lock:
-            draft = replace(self.get(draft_id), **changes)
+            old = self.get(draft_id)
+            draft = replace(old, **changes)
+            if draft.text.strip():
+                draft.emptied_from = None
+            elif old.text.strip():
+                draft.emptied_from = old.text  # just emptied: keep the words for the bin
             draft.modified = _now()
             draft.cursor = max(0, min(draft.cursor, len(draft.text)))
             self._write(draft)
@@ -273,7 +283,9 @@ class DraftStore:
             self._unlink(path)
 
     def discard_if_empty(self, draft_id: str) -> bool:
-        """Delete a draft for good if it has no text and no title (nothing to lose)."""
+        """Take an empty, unnamed draft out of the list. One that never had words is deleted
+        for good (nothing to lose); one that was emptied goes to the bin with the words it
+        had, so it can be restored like any deleted draft."""
         with self._lock:
             try:
                 draft = self.get(draft_id)
@@ -281,7 +293,13 @@ class DraftStore:
                 return False
             if draft.text.strip() or draft.custom_title:
                 return False
+            if draft.emptied_from:
+                draft.text, draft.emptied_from = draft.emptied_from, None
+                draft.deleted = _now()
+                write_bytes_atomic(self._bin_path(draft_id), _dump(draft))
             self._unlink(self._path(draft_id))
+            if self.last_open_id() == draft_id:
+                self.set_last_open(None)
             return True
 
     def empty_bin(self) -> int:

@@ -300,3 +300,28 @@ def test_a_damaged_review_keeps_the_text_usable_and_the_review_as_it_was(store):
     loaded = store.get(draft.id)
     assert loaded.text == "A post worth keeping" and loaded.review.ignored == []
     assert loaded.review.extra["unreadable_review"] == {"ignored": [{"no rule": 1}]}
+
+
+def test_an_emptied_draft_goes_to_the_bin_with_its_words(store):
+    draft = store.create("Our bus campaign needs you")
+    store.update(draft.id, text="")  # select all, delete: autosaved empty
+    assert store.get(draft.id).emptied_from == "Our bus campaign needs you"
+    assert store.discard_if_empty(draft.id)
+    assert [d.id for d in store.list()] == []
+    binned = store.bin()
+    assert [(d.id, d.text) for d in binned] == [(draft.id, "Our bus campaign needs you")]
+    assert store.restore(draft.id).text == "Our bus campaign needs you"
+
+
+def test_a_draft_that_never_had_words_is_discarded_for_good(store):
+    draft = store.create("")
+    store.update(draft.id, text="   ", cursor=2)
+    assert store.discard_if_empty(draft.id)
+    assert store.list() == [] and store.bin() == []
+
+
+def test_typing_again_after_emptying_forgets_the_old_words(store):
+    draft = store.create("First words")
+    store.update(draft.id, text="")
+    store.update(draft.id, text="New words")
+    assert store.get(draft.id).emptied_from is None

@@ -381,3 +381,17 @@ def test_typing_before_the_drafts_are_read_makes_one_new_draft_and_keeps_the_las
     wait_saved(qtbot, window)
     texts = sorted(d.text for d in DraftStore(drafts_folder).list())
     assert texts == ["Typed in the first moment and then some.", "Yesterday's draft about the library."]
+
+
+def test_select_all_delete_then_quit_puts_the_draft_in_the_bin(qtbot, open_app, drafts_folder):
+    window = open_app()
+    insert_text(qtbot, window, "Join us at the library on Saturday.")
+    wait_saved(qtbot, window)
+    window.editor.selectAll()
+    window.editor.textCursor().removeSelectedText()
+    wait_saved(qtbot, window)
+    draft_id = session(window).current_id
+    window.close()
+    store = DraftStore(drafts_folder)
+    assert store.list() == []
+    assert [(d.id, d.text) for d in store.bin()] == [(draft_id, "Join us at the library on Saturday.")]

@@ -53,8 +53,16 @@ def create_window(open_path: str | None = None, *, store=None, grammar_config=No
 
 
 def run(args) -> int:
+    from desktop_app.storage.paths import drafts_dir
+    from desktop_app.ui.single_instance import claim
+
     app = make_app()
+    first = claim(drafts_dir(), args.file)
+    if first is None:  # another window has these drafts: it opens the file and comes forward
+        print("drafting-assistant: already open; switched to that window.", file=sys.stderr)
+        return 0
     window = create_window(args.file)
+    first.fileRequested.connect(window.bring_forward)
     window.show()
     if args.quit_after is not None:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)

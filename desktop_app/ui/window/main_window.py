@@ -676,6 +676,15 @@ class MainWindow(DraftFiles, QMainWindow):
         self._redraw()
         self.check_now()
 
+    def bring_forward(self, path: str = "") -> None:
+        """Another start of the app asked for this window (and maybe a file to open)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if path:
+            self.open_file(path)
+
     def check_now(self) -> None:
         """Check the text now instead of after the typing pause."""
         self.controller.request_now()

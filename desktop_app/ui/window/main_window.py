@@ -523,18 +523,19 @@ class MainWindow(DraftFiles, QMainWindow):
         self.findings_list.select(finding)
 
     def _step(self, forward: bool) -> None:
+        """F8 / Shift+F8: must-fix findings first, then the rest, each in document order;
+        from the selected card to the next (overlapping findings each get their turn)."""
         spans = [s for s in self.editor.finding_spans() if s[0] != s[1]]
         if not spans:
             self.statusBar().showMessage("No findings in this draft.", 3000)
             return
-        spans.sort(key=lambda s: (s[0], s[1]))
-        cursor = self.editor.textCursor()
-        if forward:
-            after = [s for s in spans if s[0] > cursor.selectionStart()]
-            target = after[0] if after else spans[0]
+        spans.sort(key=lambda s: (s[2].severity.rank, s[0], s[1]))
+        current = self.findings_list.selected_finding()
+        at = next((i for i, s in enumerate(spans) if s[2] is current), None)
+        if at is None:
+            target = spans[0] if forward else spans[-1]
         else:
-            before = [s for s in spans if s[0] < cursor.selectionStart()]
-            target = before[-1] if before else spans[-1]
+            target = spans[(at + (1 if forward else -1)) % len(spans)]
         self.editor.select_span(target[0], target[1])
         self.findings_list.select(target[2])
         self.editor.setFocus()
@@ -554,10 +555,14 @@ class MainWindow(DraftFiles, QMainWindow):
 
     # ================================================================== applying and ignoring
     def current_finding(self) -> Finding | None:
-        return (
-            self.editor.finding_at(self.editor.textCursor().position())
-            or self.findings_list.selected_finding()
-        )
+        """The selected card when its words are under the cursor (F8 may have picked a
+        smaller finding inside a larger one), else the most serious one there."""
+        position = self.editor.textCursor().position()
+        selected = self.findings_list.selected_finding()
+        span = self.editor.span_of(selected) if selected is not None else None
+        if span is not None and span[0] <= position <= span[1]:
+            return selected
+        return self.editor.finding_at(position) or selected
 
     def apply_first_suggestion(self) -> None:
         finding = self.current_finding()

@@ -4,6 +4,7 @@ import json
 
 from PySide6.QtCore import Qt
 
+from desktop_app.core.findings import Finding, Severity, Suggestion
 from desktop_app.storage.settings import Settings
 from tests.ui import window_helpers
 from tests.ui.window_helpers import (
@@ -102,9 +103,9 @@ def test_f8_and_shift_f8_walk_the_findings_and_select_cards(qtbot, make_window):
         qtbot.keyClick(window.editor, Qt.Key.Key_F8)
         seen.append(window.editor.textCursor().selectedText())
         assert window.findings_list.selected_finding().text == seen[-1]
-    assert seen == ["leverage", "stakeholders", "idiot", "leverage"]  # wraps round
+    assert seen == ["idiot", "leverage", "stakeholders", "idiot"]  # must fix first; wraps round
     qtbot.keyClick(window.editor, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
-    assert window.editor.textCursor().selectedText() == "idiot"
+    assert window.editor.textCursor().selectedText() == "stakeholders"
     card = window.findings_list.card_for(window.findings_list.selected_finding())
     assert card.property("selected") is True
 
@@ -308,3 +309,49 @@ def test_current_report_leaves_out_what_was_ignored(qtbot, make_window):
     assert report.principles["P7"].count == 1
     window.editor.insertPlainText(" More")  # the check has not caught up yet
     assert window.current_report() is None
+
+
+class OverlappingAnalyzer(FakeAnalyzer):
+    """A must-fix attack over a whole clause, with a spelling finding inside it."""
+
+    def analyze(self, text: str, revision: int = 0):
+        report = super().analyze(text, revision)
+        extra = []
+        at = text.find("Cllr Hart is a liar")
+        if at >= 0:
+            extra.append(Finding(
+                at, at + 19, "Cllr Hart is a liar", "Test.Liar", "personal-attack", Severity.MUST_FIX,
+                "Attack", "", "P6", "C-abuse", (Suggestion("Cllr Hart's claim is wrong", at, at + 19),),
+            ))  # fmt: skip
+            extra.append(Finding(
+                at, at + 4, "Cllr", "Test.Spelling", "spelling", Severity.SUGGESTION, "Spelling", "",
+                None, None, (Suggestion("Councillor", at, at + 4),),
+            ))  # fmt: skip
+        report.findings = sorted([*report.findings, *extra], key=lambda f: (f.start, f.end))
+        return report
+
+
+def test_f8_goes_to_must_fix_findings_first_then_the_rest_in_order_even_when_they_overlap(qtbot, make_window):
+    window = make_window(OverlappingAnalyzer())
+    set_text(qtbot, window, "We leverage it. Cllr Hart is a liar.")
+    window.editor.setFocus()
+    seen = []
+    for _ in range(4):
+        qtbot.keyClick(window.editor, Qt.Key.Key_F8)
+        seen.append(window.findings_list.selected_finding().text)
+        assert window.editor.textCursor().selectedText() == seen[-1]
+    assert seen == ["Cllr Hart is a liar", "leverage", "Cllr", "Cllr Hart is a liar"]
+    qtbot.keyClick(window.editor, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.findings_list.selected_finding().text == "Cllr"
+
+
+def test_ctrl_period_applies_the_selected_card_under_the_cursor(qtbot, make_window):
+    window = make_window(OverlappingAnalyzer())
+    set_text(qtbot, window, "We leverage it. Cllr Hart is a liar.")
+    qtbot.mouseClick(card_for_text(window, "Cllr"), Qt.MouseButton.LeftButton)  # inside the attack
+    assert window.editor.textCursor().selectedText() == "Cllr"
+    assert window.findings_list.selected_finding().text == "Cllr"
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    wait_report(qtbot, window)
+    assert window.text() == "We leverage it. Councillor Hart is a liar."

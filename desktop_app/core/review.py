@@ -22,7 +22,7 @@ know are kept in `extra` and written back, so an older app never drops a newer o
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -223,3 +223,48 @@ def current_grammar(
     if grammar_revision < 0 or grammar_revision > report_revision:
         return []
     return [g for g in grammar if report_text[g.start : g.end] == g.text]
+
+
+class DecisionHistory:
+    """Ignoring a finding and showing it again, undone and redone with Ctrl+Z / Ctrl+Y in
+    step with the text's own undo.
+
+    Each decision remembers how many undo steps the text had when it was made. Undo takes
+    back the last decision while no text edit came after it (the text's undo count is
+    still the same), and otherwise leaves Ctrl+Z to the text; redo likewise.
+    """
+
+    def __init__(self) -> None:
+        self._done: list[tuple[int, Callable[[], None], Callable[[], None]]] = []
+        self._undone: list[tuple[int, Callable[[], None], Callable[[], None]]] = []
+
+    def record(self, text_steps: int, undo: Callable[[], None], redo: Callable[[], None]) -> None:
+        self._done.append((text_steps, undo, redo))
+        self._undone.clear()
+
+    def can_undo(self, text_steps: int) -> bool:
+        return bool(self._done) and self._done[-1][0] == text_steps
+
+    def can_redo(self, text_steps: int) -> bool:
+        return bool(self._undone) and self._undone[-1][0] == text_steps
+
+    def undo(self, text_steps: int) -> bool:
+        """Undo the last decision if it is the latest thing done; False leaves it to the text."""
+        if not self.can_undo(text_steps):
+            return False
+        step = self._done.pop()
+        step[1]()
+        self._undone.append(step)
+        return True
+
+    def redo(self, text_steps: int) -> bool:
+        if not self.can_redo(text_steps):
+            return False
+        step = self._undone.pop()
+        step[2]()
+        self._done.append(step)
+        return True
+
+    def clear(self) -> None:
+        self._done.clear()
+        self._undone.clear()

@@ -137,3 +137,19 @@ def test_grammar_findings_join_the_report_they_belong_to():
     assert current_grammar("We have a plan.", 6, 4, [has]) == []  # older, the words changed
     assert current_grammar(text, 5, 6, [has]) == []  # newer: waits for its report
     assert current_grammar(text, 5, -1, [has]) == []  # no answer yet
+
+
+def test_decision_history_undoes_a_decision_only_while_no_edit_came_after_it():
+    from desktop_app.core.review import DecisionHistory
+
+    log = []
+    history = DecisionHistory()
+    history.record(3, lambda: log.append("undo ignore"), lambda: log.append("redo ignore"))
+    assert not history.undo(4)  # the text was edited since: Ctrl+Z belongs to the text
+    assert history.undo(3) and log == ["undo ignore"]
+    assert not history.undo(3)  # nothing left to take back
+    assert not history.redo(2) and history.redo(3) and log == ["undo ignore", "redo ignore"]
+    history.record(3, lambda: log.append("undo show"), lambda: None)
+    assert not history.can_redo(3)  # a new decision clears what could be redone
+    history.clear()
+    assert not history.can_undo(3)

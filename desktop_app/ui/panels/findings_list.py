@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 
 from desktop_app.core.findings import CONDUCT_KEY, Finding, Severity
 from desktop_app.ui.panels.finding_card import FindingCard, card_key
+from desktop_app.ui.panels.ignored_list import IgnoredList
 from desktop_app.ui.widgets import quiet
 
 MAX_CARDS = 20  # beyond this a pasted essay would cost more widgets than anyone reads
@@ -130,6 +131,8 @@ class FindingsList(QScrollArea):
         self.more_label.setWordWrap(True)
         self.more_label.hide()
         layout.addWidget(self.more_label)
+        self.ignored_list = IgnoredList()
+        layout.addWidget(self.ignored_list)
         layout.addStretch(1)
 
     # --- data ----------------------------------------------------------------------

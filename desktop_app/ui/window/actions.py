@@ -37,8 +37,8 @@ def build(window) -> SimpleNamespace:
         window, "Save &As…", window.action_save_as, Std.SaveAs, "Save the draft under a new name"
     )
     a.quit = _action(window, "&Quit", window.close, Std.Quit)
-    a.undo = _action(window, "&Undo", e.undo, Std.Undo)
-    a.redo = _action(window, "&Redo", e.redo, Std.Redo)
+    a.undo = _action(window, "&Undo", window.undo, Std.Undo)
+    a.redo = _action(window, "&Redo", window.redo, Std.Redo)
     a.undo.setEnabled(False)
     a.redo.setEnabled(False)
     e.undoAvailable.connect(a.undo.setEnabled)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from desktop_app.core.findings import Finding
@@ -48,6 +48,18 @@ class DraftEditor(QPlainTextEdit):
         self._current: tuple[int, int] | None = None
         self._hovered: Finding | None = None
         self.setTabChangesFocus(True)  # Tab moves on to the findings; a post needs no tabs
+        # The window's undo of decisions (Ignore here, Show again): tried before the text's.
+        self.undo_hook: Callable[[], bool] | None = None
+        self.redo_hook: Callable[[], bool] | None = None
+
+    def keyPressEvent(self, event):
+        if event.matches(QKeySequence.StandardKey.Undo) and self.undo_hook is not None and self.undo_hook():
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo) and self.redo_hook is not None and self.redo_hook():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- what to draw -------------------------------------------------------------
     def set_font_size(self, points: int) -> None:

@@ -34,7 +34,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME
 from desktop_app.core.findings import Finding, GrammarState, Report, Suggestion, principle_statuses
-from desktop_app.core.review import DraftReview, ReasonRequired, conduct_rules_off, current_grammar
+from desktop_app.core.review import (
+    HERE,
+    DecisionHistory,
+    DraftReview,
+    ReasonRequired,
+    conduct_rules_off,
+    current_grammar,
+)
 from desktop_app.storage.settings import Settings
 from desktop_app.ui import themes
 from desktop_app.ui.drafts.feature import DraftsFeature
@@ -90,6 +97,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.drawn_revision = -1  # the revision whose findings are on screen, editor and panels
         self._grammar: tuple[int, list[Finding]] = (-1, [])
         self.review = DraftReview()  # the open draft's: the drafts lane swaps it per draft
+        self.decisions = DecisionHistory()  # Ctrl+Z for Ignore here / Show again
         self._hidden: set[int] = set()  # id() of findings just applied, until the next report
         self._dialogs: list = []
         self._settings_warning: QMessageBox | None = None  # the open 'not saved' box, if any
@@ -255,6 +263,9 @@ class MainWindow(DraftFiles, QMainWindow):
         self.findings_list.ignoreHereRequested.connect(self.ignore_here)
         self.findings_list.ignoreRuleRequested.connect(self.ignore_rule)
         self.findings_list.filterCleared.connect(self.clear_filter)
+        self.findings_list.ignored_list.showAgainRequested.connect(self.show_again)
+        self.editor.undo_hook = self._undo_decision
+        self.editor.redo_hook = self._redo_decision
         self.principles_panel.filterChanged.connect(self.set_filter)
         self.principles_panel.readRequested.connect(self.show_principle)
         self.platform_bar.networksChanged.connect(lambda _n: self._redraw())
@@ -472,6 +483,7 @@ class MainWindow(DraftFiles, QMainWindow):
             principle_statuses([f for f in findings if f.rule], self.policy.titles())
         )
         self.readability_panel.set_readability(report.readability)
+        self.findings_list.ignored_list.set_items(self._ignored_in_this_draft())
         self._on_cursor_moved()
         if self.drawn_revision != self._result.revision:
             self.drawn_revision = self._result.revision
@@ -631,13 +643,21 @@ class MainWindow(DraftFiles, QMainWindow):
         """Hide this finding (these words, this rule) in this draft."""
         if finding.is_conduct and not reason:
             reason = self._ask_reason(finding)
+        before = self.review.ignored_by(finding)
         try:
-            self.review.ignore(finding, reason or "")
+            item = self.review.ignore(finding, reason or "")
         except ReasonRequired:
             return False
-        self._redraw()
-        self.reviewChanged.emit()
-        self.statusBar().showMessage(f"Ignoring {quoted(finding.text, 40)} in this draft.", 4000)
+
+        def undo() -> None:
+            self.review.unignore(item.rule, item.words)
+            if before is not None and before.scope == HERE:
+                self.review.restore(before)
+
+        self._record_decision(undo, lambda: self.review.restore(item))
+        self.statusBar().showMessage(
+            f"Ignoring {quoted(finding.text, 40)} in this draft. Ctrl+Z undoes it.", 4000
+        )
         return True
 
     def ignore_rule(self, finding: Finding, confirmed: bool = False) -> bool:
@@ -669,10 +689,61 @@ class MainWindow(DraftFiles, QMainWindow):
         self.statusBar().showMessage("Rule turned off. Turn it back on in Preferences.", 5000)
         return True
 
+    def show_again(self, finding: Finding) -> bool:
+        """Take back "Ignore here" for these words (the list of ignored findings, Ctrl+Z)."""
+        item = self.review.unignore(finding.rule, finding.text)
+        if item is None:
+            return False
+        self._record_decision(
+            lambda: self.review.restore(item), lambda: self.review.unignore(item.rule, item.words)
+        )
+        return True
+
+    def _record_decision(self, undo, redo) -> None:
+        """A decision was just applied: redraw, save, and make Ctrl+Z able to take it back."""
+        steps = self.editor.document().availableUndoSteps()
+        self.decisions.record(steps, lambda: self._after_decision(undo), lambda: self._after_decision(redo))
+        self._redraw()
+        self.reviewChanged.emit()
+        self.actions_.undo.setEnabled(True)
+
+    def _after_decision(self, change) -> None:
+        change()
+        self._redraw()
+        self.reviewChanged.emit()
+
+    def _undo_decision(self) -> bool:
+        done = self.decisions.undo(self.editor.document().availableUndoSteps())
+        if done:
+            self.statusBar().showMessage("Undone. Ctrl+Y (or Ctrl+Shift+Z) does it again.", 4000)
+        return done
+
+    def _redo_decision(self) -> bool:
+        return self.decisions.redo(self.editor.document().availableUndoSteps())
+
+    def undo(self) -> None:
+        """Edit > Undo: the last decision if it came after the last edit, else the text."""
+        if not self._undo_decision():
+            self.editor.undo()
+
+    def redo(self) -> None:
+        if not self._redo_decision():
+            self.editor.redo()
+
+    def _ignored_in_this_draft(self) -> list:
+        """(finding, why) for this draft's own Ignore decisions that apply to the report."""
+        out = []
+        for finding in self.ignored_findings():
+            why = self.review.ignored_by(finding)
+            if why is not None and why.scope == HERE:
+                out.append((finding, why))
+        return out
+
     def show_draft(self, review: DraftReview, networks: list[str] | None, path: Path | None) -> None:
         """A draft was opened: its decisions, its networks (None: the usual ones from
         Preferences) and the file it was saved to, then check it at once."""
         self.review = review
+        self.decisions.clear()  # Ctrl+Z never reaches into another draft
         self._grammar = (-1, [])
         usual = self.settings.get("networks") or []
         self.platform_bar.set_networks(list(networks if networks is not None else usual))

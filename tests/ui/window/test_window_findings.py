@@ -3,6 +3,7 @@
 import json
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from desktop_app.core.findings import Finding, Severity, Suggestion
 from desktop_app.storage.settings import Settings
@@ -12,6 +13,7 @@ from tests.ui.window_helpers import (
     card_for_text,
     card_texts,
     set_text,
+    type_text,
     underlined,
     wait_report,
 )
@@ -355,3 +357,46 @@ def test_ctrl_period_applies_the_selected_card_under_the_cursor(qtbot, make_wind
     qtbot.keyClick(window.editor, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
     wait_report(qtbot, window)
     assert window.text() == "We leverage it. Councillor Hart is a liar."
+
+
+def test_ctrl_z_takes_back_ignore_here_and_ctrl_y_does_it_again(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "We leverage it. Ask stakeholders.")
+    qtbot.mouseClick(card_for_text(window, "leverage").ignore_here_button, Qt.MouseButton.LeftButton)
+    assert card_texts(window) == ["stakeholders"]
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert card_texts(window) == ["leverage", "stakeholders"]
+    assert window.text() == "We leverage it. Ask stakeholders."  # the text was not touched
+    assert window.review.ignored == []
+    qtbot.keyClick(window.editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert card_texts(window) == ["stakeholders"]
+
+
+def test_undo_goes_back_through_typing_and_decisions_in_the_order_they_were_made(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "We leverage it.")
+    qtbot.mouseClick(card_for_text(window, "leverage").ignore_here_button, Qt.MouseButton.LeftButton)
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(qtbot, window, " Thanks")
+    window.undo()  # the typing first
+    wait_report(qtbot, window)
+    assert window.text() == "We leverage it." and card_texts(window) == []
+    window.undo()  # then the decision
+    assert card_texts(window) == ["leverage"]
+
+
+def test_ignored_findings_are_listed_with_their_reason_and_can_be_shown_again(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "He is an idiot. We leverage it.")
+    window.ignore_here(card_for_text(window, "idiot").finding, reason="Quoting the complaint")
+    ignored = window.findings_list.ignored_list
+    assert ignored.isVisibleTo(window) and ignored.header.text() == "Ignored in this draft · 1"
+    row = ignored.rows[0]
+    assert "“idiot” (Quoting the complaint)" in row.findChild(QLabel).text()
+    qtbot.mouseClick(row.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    assert "idiot" in card_texts(window) and window.review.ignored == []
+    qtbot.waitUntil(lambda: not ignored.isVisibleTo(window))
+    window.undo()  # and Ctrl+Z ignores it again, with its reason
+    assert "idiot" not in card_texts(window)
+    assert window.review.ignored[0].reason == "Quoting the complaint"

@@ -54,6 +54,7 @@ class Principle:
     text: str
     advisory: bool = False
     advisory_note: str = ""
+    source: str = ""  # in the organisation's own words
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Clause:
     title: str
     text: str
     principle: str | None = None  # the principle it also upholds (a personal attack breaks P6 too)
+    source: str = ""  # in the organisation's own words
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class PolicyPack:
     platforms: list = field(default_factory=list)  # core.platforms.Platform
     folders: list[Path] = field(default_factory=list)
     conduct_title: str = "Conduct policy"
+    conduct_source: str = ""  # the conduct policy's preamble in the organisation's words
 
     def titles(self) -> dict[str, str]:
         """'P1'..'P10' and 'conduct' -> short title (for findings.principle_statuses)."""
@@ -291,10 +294,12 @@ def _load_principles(folder: Path, pack: PolicyPack) -> None:
             text=str(body.get("text") or ""),
             advisory=bool(body.get("advisory", False)),
             advisory_note=str(body.get("advisory_note") or ""),
+            source=str(body.get("source") or ""),
         )
     conduct = data.get("conduct") or {}
     if isinstance(conduct, dict):
         pack.conduct_title = str(conduct.get("title") or pack.conduct_title)
+        pack.conduct_source = " ".join(str(conduct.get("source") or "").split())
         for cid, body in (conduct.get("clauses") or {}).items():
             if not isinstance(body, dict) or "title" not in body:
                 pack.problems.append(
@@ -317,6 +322,7 @@ def _load_principles(folder: Path, pack: PolicyPack) -> None:
                 title=str(body["title"]),
                 text=str(body.get("text") or ""),
                 principle=str(principle) if principle is not None else None,
+                source=str(body.get("source") or ""),
             )
     settings = data.get("settings") or {}
     if isinstance(settings, dict) and "target_reading_age" in settings:

@@ -23,18 +23,26 @@ from desktop_app.ui.panels.finding_card import quoted
 from desktop_app.ui.window.policy_info import PolicyInfo
 
 
+def _in_their_words(source: str) -> str:
+    return f"<blockquote><i>{escape(source)}</i></blockquote>" if source else ""
+
+
 def principle_html(key: str, info: PolicyInfo) -> str:
+    """The principle in the organisation's own words first, then what it means for a post."""
     if key == CONDUCT_KEY:
-        parts = [f"<h2>{escape(info.title(CONDUCT_KEY))}</h2>"]
+        parts = [f"<h2>{escape(info.title(CONDUCT_KEY))}</h2>", _in_their_words(info.conduct_source)]
         for clause in info.clauses.values():
-            parts.append(f"<h3>{escape(clause.title)}</h3><p>{escape(clause.text)}</p>")
+            parts.append(
+                f"<h3>{escape(clause.title)}</h3>{_in_their_words(clause.source)}<p>{escape(clause.text)}</p>"
+            )
         if not info.clauses:
             parts.append("<p>The conduct policy could not be loaded.</p>")
         return "".join(parts)
     p = info.principles.get(key)
     if p is None:
         return f"<h2>{escape(key)}</h2><p>This principle could not be loaded.</p>"
-    html = f"<h2>{escape(key)} · {escape(p.title)}</h2><p>{escape(p.text)}</p>"
+    html = f"<h2>{escape(key)} · {escape(p.title)}</h2>{_in_their_words(p.source)}"
+    html += f"<p><i>For a post:</i> {escape(p.text)}</p>" if p.source else f"<p>{escape(p.text)}</p>"
     if p.advisory_note:
         html += f"<p><i>What the app checks:</i> {escape(p.advisory_note)}</p>"
     return html
@@ -45,7 +53,9 @@ def all_principles_html(info: PolicyInfo) -> str:
     for pid in PRINCIPLE_IDS:
         p = info.principles.get(pid)
         if p:
-            parts.append(f"<h3>{pid} · {escape(p.title)}</h3><p>{escape(p.text)}</p>")
+            parts.append(
+                f"<h3>{pid} · {escape(p.title)}</h3>{_in_their_words(p.source)}<p>{escape(p.text)}</p>"
+            )
     parts.append(principle_html(CONDUCT_KEY, info))
     return "".join(parts)
 

@@ -1,8 +1,7 @@
 """What the panels need to know about the policy pack: titles, full texts, problems.
 
 Built on the engine's worker thread (from `Analyzer.pack`, or `load_policy()`), so the
-GUI never parses YAML. Falls back to reading policy/principles.yml directly if the
-policy loader is not importable, so the window still names every principle.
+GUI never parses YAML.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ class PrincipleText:
     title: str
     text: str
     advisory_note: str = ""
+    source: str = ""  # in the organisation's own words
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class PolicyInfo:
     problems: tuple[str, ...] = ()
     conduct_title: str = CONDUCT_TITLE
     conduct_rules: frozenset[str] = frozenset()  # rule ids that serve the conduct policy
+    conduct_source: str = ""  # the conduct policy's preamble in the organisation's words
 
     def title(self, key: str | None) -> str:
         if not key:
@@ -56,47 +57,25 @@ def from_pack(pack) -> PolicyInfo:
     principles = {}
     for pid, p in (getattr(pack, "principles", None) or {}).items():
         principles[pid] = PrincipleText(
-            pid, _text(p, "title", pid), _text(p, "text"), _text(p, "advisory_note")
+            pid, _text(p, "title", pid), _text(p, "text"), _text(p, "advisory_note"), _text(p, "source")
         )
     clauses = {}
     for cid, c in (getattr(pack, "clauses", None) or {}).items():
-        clauses[cid] = PrincipleText(cid, _text(c, "title", cid), _text(c, "text"))
+        clauses[cid] = PrincipleText(cid, _text(c, "title", cid), _text(c, "text"), source=_text(c, "source"))
     problems = tuple(str(p) for p in (getattr(pack, "problems", None) or ()))
     conduct_title = str(getattr(pack, "conduct_title", "") or CONDUCT_TITLE)
     conduct_rules = frozenset(
         r.id for r in getattr(pack, "rules", ()) if r.clause is not None or r.category in CONDUCT_CATEGORIES
     )
-    return PolicyInfo(principles, clauses, problems, conduct_title, conduct_rules)
+    source = _text(pack, "conduct_source")
+    return PolicyInfo(principles, clauses, problems, conduct_title, conduct_rules, source)
 
 
 def load_default() -> PolicyInfo:
-    """The shipped pack's texts, however we can get them. Never raises."""
+    """The shipped pack's texts (for an engine that brings no pack). Never raises."""
     try:
         from desktop_app.policy import load_policy
 
         return from_pack(load_policy())
-    except ImportError:
-        pass
     except Exception as exc:  # a broken pack must not stop the window
         return PolicyInfo(problems=(f"The policy could not be loaded: {exc}",))
-    return _from_yaml()
-
-
-def _from_yaml() -> PolicyInfo:
-    try:
-        import yaml
-
-        from desktop_app.locate import policy_dir
-
-        data = yaml.safe_load((policy_dir() / "principles.yml").read_text(encoding="utf-8")) or {}
-    except Exception as exc:
-        return PolicyInfo(problems=(f"The principles could not be read: {exc}",))
-    principles = {
-        pid: PrincipleText(pid, _text(p, "title", pid), _text(p, "text"), _text(p, "advisory_note"))
-        for pid, p in (data.get("principles") or {}).items()
-    }
-    clauses = {
-        cid: PrincipleText(cid, _text(c, "title", cid), _text(c, "text"))
-        for cid, c in ((data.get("conduct") or {}).get("clauses") or {}).items()
-    }
-    return PolicyInfo(principles, clauses)

@@ -296,3 +296,17 @@ def test_the_grammar_status_shows_markup_in_a_server_answer_as_written(qtbot, ma
     window.set_grammar_status(GrammarState("unavailable", "<h1>LanguageTool 6.4</h1> at http://x"))
     assert window.grammar_status.textFormat() == Qt.TextFormat.PlainText
     assert window.check_status.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_principle_dialog_shows_the_organisations_own_words_first():
+    from desktop_app.policy import load_policy
+    from desktop_app.ui.window.dialogs import principle_html
+    from desktop_app.ui.window.policy_info import from_pack
+
+    info = from_pack(load_policy(include_user_overlay=False))
+    assert info.title("P9") == "Inventive, the best digital experience"
+    html = principle_html("P6", info)
+    assert html.index("Criticise policy and actions, never make personal attacks.") < html.index("For a post:")
+    conduct = principle_html("conduct", info)
+    assert "where appropriate, to the police" in conduct
+    assert "We should not give voice to those who persistently engage in abuse." in conduct

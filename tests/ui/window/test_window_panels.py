@@ -306,7 +306,8 @@ def test_the_principle_dialog_shows_the_organisations_own_words_first():
     info = from_pack(load_policy(include_user_overlay=False))
     assert info.title("P9") == "Inventive, the best digital experience"
     html = principle_html("P6", info)
-    assert html.index("Criticise policy and actions, never make personal attacks.") < html.index("For a post:")
+    own_words = html.index("Criticise policy and actions, never make personal attacks.")
+    assert own_words < html.index("For a post:")
     conduct = principle_html("conduct", info)
     assert "where appropriate, to the police" in conduct
     assert "We should not give voice to those who persistently engage in abuse." in conduct

@@ -124,6 +124,18 @@ QPlainTextEdit#draftEditor {{
     font-size: {int(editor_points)}pt;
 }}
 QPlainTextEdit#draftEditor:focus {{ border: 1px solid {c["accent"]}; }}
+QPushButton {{
+    background: {c["surface"]}; color: {c["text"]}; border: 1px solid {c["border"]}; border-radius: 6px;
+    padding: 4px 10px;
+}}
+QPushButton:hover {{ background: {c["surface_alt"]}; }}
+QPushButton:checked {{ background: {c["selection"]}; }}
+QPushButton:disabled {{ color: {c["muted"]}; }}
+QPushButton:focus {{ border: 2px solid {c["accent"]}; padding: 3px 9px; }}
+QLineEdit, QListView {{ background: {c["surface"]}; color: {c["text"]}; border: 1px solid {c["border"]};
+    border-radius: 4px; selection-background-color: {c["selection"]}; selection-color: {c["text"]}; }}
+QLineEdit {{ padding: 3px 4px; }}
+QLineEdit:focus, QListView:focus {{ border: 2px solid {c["accent"]}; }}
 QFrame#sidePanel, QFrame#principlesPanel, QFrame#readabilityPanel {{
     background: {c["surface"]}; border: 1px solid {c["border"]}; border-radius: 8px;
 }}
@@ -178,6 +190,8 @@ QToolButton#platformChip:checked {{ border: 2px solid {c["accent"]}; }}
 QToolButton#platformChip[over="true"] {{ background: {c["must-fix_bg"]}; color: {c["must-fix"]};
     border: 1px solid {c["must-fix"]}; font-weight: 600; }}
 QToolButton#platformChip[over="true"]:checked {{ border: 2px solid {c["must-fix"]}; }}
+QToolButton#platformChip:focus, QToolButton#platformChip[over="true"]:focus,
+QToolButton#networksButton:focus {{ border: 2px solid {c["accent"]}; }}
 QToolButton#networksButton {{ border: 1px solid {c["border"]}; border-radius: 12px; padding: 3px 10px;
     background: transparent; color: {c["accent"]}; }}
 QToolButton#networksButton::menu-indicator {{ image: none; width: 0; }}

@@ -215,6 +215,14 @@ class DraftsPanel(QWidget):
         """The ids in the list, top to bottom (for tests and the window)."""
         return self.model.keys()
 
+    def focus_chain(self) -> list[QWidget]:
+        """Search, the list, then the buttons that are showing (New ... or Restore ...)."""
+        buttons = (
+            self.new_button, self.duplicate_button, self.rename_button, self.delete_button,
+            self.bin_button, self.restore_button, self.empty_button,
+        )  # fmt: skip
+        return [self.search, self.list_view, *(b for b in buttons if b.isVisibleTo(self))]
+
     def count(self) -> int:
         return self.model.rowCount()
 

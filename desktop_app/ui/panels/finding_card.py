@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.findings import CONDUCT_KEY, Finding, Suggestion
 from desktop_app.ui.widgets import quiet
@@ -42,10 +42,15 @@ def suggestion_label(finding: Finding, s: Suggestion) -> str:
     return s.replacement
 
 
-def _short(label: str, limit: int = 34) -> str:
+def _short(label: str, limit: int = 30) -> str:
     """Button text: long rewrites are cut (the tooltip and accessible name have it all)."""
     label = " ".join(label.split())
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+    if len(label) <= limit:
+        return label
+    cut = label[: limit - 1]
+    if " " in cut[limit // 2 :]:  # end on a whole word when one is near
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def card_key(finding: Finding, nth: int) -> tuple:
@@ -138,8 +143,14 @@ class FindingCard(QFrame):
         layout.addLayout(actions)
 
         self._suggestion_labels: tuple = ()
+        self._columns = 1  # until the list says there is room for two (fit_width)
         self._build_suggestions()
         self._update_accessible()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The card's Tab stops in reading order: the card, its rewrites, then the links."""
+        links = [self.add_word_button, self.ignore_here_button, self.ignore_rule_button]
+        return [self, *self.suggestion_buttons, *(w for w in links if w is not None)]
 
     def _link(self, text: str, accessible: str) -> QPushButton:
         button = QPushButton(text)
@@ -164,9 +175,28 @@ class FindingCard(QFrame):
             button.setAccessibleName(f"Apply suggestion: replace {quoted(self.finding.text)} with {label}")
             button.setToolTip(f"Replace {quoted(self.finding.text, 40)} with “{label}”")
             button.clicked.connect(lambda _=False, i=index: self._apply(i))
-            self.suggestion_row.addWidget(button, index // 2, index % 2)
             self.suggestion_buttons.append(button)
+        self._place_suggestions()
         self.suggestion_row.setColumnStretch(2, 1)
+
+    def fit_width(self, width: int) -> None:
+        """Rewrites two a row when they fit in `width` (the list's), else one a row, so a
+        narrow window never pushes the cards past the edge of the list."""
+        widths = sorted((b.sizeHint().width() for b in self.suggestion_buttons), reverse=True)
+        margins = self.layout().contentsMargins()
+        needed = (
+            sum(widths[:2]) + self.suggestion_row.horizontalSpacing() + margins.left() + margins.right() + 8
+        )
+        columns = 2 if len(widths) > 1 and needed <= width else 1
+        if columns != self._columns:
+            self._columns = columns
+            self._place_suggestions()
+
+    def _place_suggestions(self) -> None:
+        for button in self.suggestion_buttons:
+            self.suggestion_row.removeWidget(button)
+        for index, button in enumerate(self.suggestion_buttons):
+            self.suggestion_row.addWidget(button, index // self._columns, index % self._columns)
 
     def _apply(self, index: int) -> None:
         if index < len(self.finding.suggestions):

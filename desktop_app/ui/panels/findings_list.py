@@ -68,6 +68,7 @@ class FindingsList(QScrollArea):
         layout.setSpacing(8)
 
         self.summary = QLabel("Checking…")
+        self.summary.setWordWrap(True)  # "3 to fix · 5 advice · 3 suggestions" in a narrow list
         self.summary.setProperty("role", "heading")
         self.summary.setAccessibleName("Findings summary")
         layout.addWidget(self.summary)
@@ -78,12 +79,12 @@ class FindingsList(QScrollArea):
         self.filter_label = QLabel()
         self.filter_label.setProperty("role", "muted")
         self.filter_label.setWordWrap(True)
-        show_all = QPushButton("Show all")
-        show_all.setObjectName("linkButton")
-        show_all.setAccessibleName("Show all findings")
-        show_all.clicked.connect(self.filterCleared)
+        self.show_all = QPushButton("Show all")
+        self.show_all.setObjectName("linkButton")
+        self.show_all.setAccessibleName("Show all findings")
+        self.show_all.clicked.connect(self.filterCleared)
         row.addWidget(self.filter_label, 1)
-        row.addWidget(show_all)
+        row.addWidget(self.show_all)
         self.filter_row.hide()
         layout.addWidget(self.filter_row)
 
@@ -150,6 +151,24 @@ class FindingsList(QScrollArea):
             if card.finding is finding:
                 return card
         return None
+
+    def focus_chain(self) -> list[QWidget]:
+        """Tab stops in reading order: the filter's Show all, each card, the ignored list."""
+        chain: list[QWidget] = [self.show_all] if self.filter_row.isVisibleTo(self) else []
+        for card in self.cards():
+            chain.extend(card.focus_chain())
+        chain.extend(row_button for row_button in self.ignored_list.buttons())
+        return chain
+
+    def _card_room(self) -> int:
+        margins = self.widget().layout().contentsMargins()
+        return self.viewport().width() - margins.left() - margins.right()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        room = self._card_room()
+        for card in self._cards.values():
+            card.fit_width(room)
 
     def cards(self) -> list[FindingCard]:
         out = []
@@ -256,6 +275,7 @@ class FindingsList(QScrollArea):
 
     def _new_card(self, finding: Finding) -> FindingCard:
         card = FindingCard(finding, self._title, self.widget())
+        card.fit_width(self._card_room())
         card.activated.connect(self.activated)
         card.applyRequested.connect(self.applyRequested)
         card.ignoreHereRequested.connect(self.ignoreHereRequested)

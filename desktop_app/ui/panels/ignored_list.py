@@ -31,6 +31,11 @@ class IgnoredList(QWidget):
         self.rows: list[QWidget] = []
         self.hide()
 
+    def buttons(self) -> list[QPushButton]:
+        return (
+            [row.findChild(QPushButton) for row in self.rows] if self.isVisibleTo(self.parentWidget()) else []
+        )
+
     def set_items(self, items: list[tuple[Finding, Ignored]]) -> None:
         """(finding, why it is ignored) for this draft's own decisions."""
         key = tuple((f.rule, f.text, why.reason) for f, why in items)

@@ -63,6 +63,9 @@ class PlatformBar(QFrame):
         self._layout.addWidget(self.networks_button)
         self.set_networks(networks)
 
+    def focus_chain(self) -> list:
+        return [*self.chips.values(), self.networks_button]
+
     # --- which networks ---------------------------------------------------------------
     @property
     def networks(self) -> list[str]:

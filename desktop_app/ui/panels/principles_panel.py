@@ -121,6 +121,10 @@ class PrinciplesPanel(QFrame):
             row.setCursor(hand)
             row.info_button.setCursor(hand)
 
+    def focus_chain(self) -> list:
+        """Each row, then its (i) button, top to bottom."""
+        return [w for row in self.rows.values() for w in (row, row.info_button)]
+
     def set_titles(self, titles: dict[str, str]) -> None:
         for key, row in self.rows.items():
             row.set_title(titles.get(key, key))

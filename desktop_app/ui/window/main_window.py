@@ -15,6 +15,7 @@ Preferences and on close.
 from __future__ import annotations
 
 from copy import deepcopy
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6 import QtCore
@@ -48,7 +49,7 @@ from desktop_app.ui.drafts.feature import DraftsFeature
 from desktop_app.ui.features import Feature
 from desktop_app.ui.grammar.status import status_detail, status_words
 from desktop_app.ui.jobs import run_in_pool
-from desktop_app.ui.panels.finding_card import quoted, suggestion_label
+from desktop_app.ui.panels.finding_card import quoted
 from desktop_app.ui.panels.findings_list import FindingsList
 from desktop_app.ui.panels.platform_bar import PlatformBar
 from desktop_app.ui.panels.principles_panel import PrinciplesPanel
@@ -99,6 +100,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.review = DraftReview()  # the open draft's: the drafts lane swaps it per draft
         self.decisions = DecisionHistory()  # Ctrl+Z for Ignore here / Show again
         self._hidden: set[int] = set()  # id() of findings just applied, until the next report
+        self._tab_chain: tuple = ()
         self._dialogs: list = []
         self._settings_warning: QMessageBox | None = None  # the open 'not saved' box, if any
 
@@ -172,6 +174,9 @@ class MainWindow(DraftFiles, QMainWindow):
         no_bar = QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         self.left_scroll.setHorizontalScrollBarPolicy(no_bar)
         self.findings_list.setHorizontalScrollBarPolicy(no_bar)
+        # The cards take focus, not the scroll area around them (Tab goes straight to the first).
+        self.findings_list.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
         self.principles_panel.use_pointing_cursors()
         # The grammar status can quote a server's address or answer: never render it as markup.
         for label in (self.grammar_status, self.check_status):
@@ -234,7 +239,7 @@ class MainWindow(DraftFiles, QMainWindow):
         heading.setProperty("role", "heading")
         right_layout.addWidget(heading)
         right_layout.addWidget(self.findings_list, 1)
-        right.setMinimumWidth(260)
+        right.setMinimumWidth(285)
         right_holder = QWidget()
         holder_layout = QVBoxLayout(right_holder)
         holder_layout.setContentsMargins(4, 10, 10, 10)
@@ -325,6 +330,31 @@ class MainWindow(DraftFiles, QMainWindow):
         # Long principle titles wrap onto two lines; the editor gets the room, enough for
         # the legend on one line at the default window size.
         self.splitter.setSizes([160, 260, 600, 340])
+
+    def update_tab_order(self) -> None:
+        """Tab from the editor to the first finding card, through the cards (rewrites before
+        the Ignore links), the principles, the drafts and the networks, back to the editor.
+        Qt's own order follows when widgets were made, which put the cards last."""
+        drafts = self.drafts.panel.focus_chain() if self.drafts.panel is not None else []
+        chain = [
+            self.editor,
+            *self.findings_list.focus_chain(),
+            *self.principles_panel.focus_chain(),
+            *drafts,
+            *self.platform_bar.focus_chain(),
+        ]
+        key = tuple(id(w) for w in chain)
+        if key == self._tab_chain:
+            return  # typing changes nothing here
+        self._tab_chain = key
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def _keep_focus_in_view(self, _old, new) -> None:
+        content = self.findings_list.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            self.findings_list.ensureWidgetVisible(new, 0, 24)
+            self.findings_list.horizontalScrollBar().setValue(0)  # cards fit the width: never sideways
 
     def add_banner(self, banner: QWidget) -> None:
         """A notice above the editor (e.g. an autosave problem), below the others."""
@@ -484,6 +514,7 @@ class MainWindow(DraftFiles, QMainWindow):
         )
         self.readability_panel.set_readability(report.readability)
         self.findings_list.ignored_list.set_items(self._ignored_in_this_draft())
+        self.update_tab_order()
         self._on_cursor_moved()
         if self.drawn_revision != self._result.revision:
             self.drawn_revision = self._result.revision
@@ -613,11 +644,12 @@ class MainWindow(DraftFiles, QMainWindow):
         self._hidden.add(id(finding))
         self._note_fixed(finding)
         self.controller.request_now()
-        self.statusBar().showMessage(
-            f"Replaced {quoted(finding.text, 40)} with “{suggestion_label(finding, suggestion)}”. "
-            "Ctrl+Z undoes it.",
-            5000,
-        )
+        old = quoted(self._result.report.text[suggestion.start : suggestion.end], 40)
+        if suggestion.replacement.strip():
+            done = f"Replaced {old} with {quoted(suggestion.replacement, 60)}."
+        else:
+            done = f"Removed {old}."
+        self.statusBar().showMessage(f"{done} Ctrl+Z undoes it.", 5000)
         self.editor.setFocus()
         return True
 

@@ -3,7 +3,7 @@
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from desktop_app.core.findings import Finding, Severity, Suggestion
 from desktop_app.storage.settings import Settings
@@ -400,3 +400,100 @@ def test_ignored_findings_are_listed_with_their_reason_and_can_be_shown_again(qt
     window.undo()  # and Ctrl+Z ignores it again, with its reason
     assert "idiot" not in card_texts(window)
     assert window.review.ignored[0].reason == "Quoting the complaint"
+
+
+def test_tab_from_the_editor_reaches_the_first_card_then_its_rewrite_before_its_ignore_link(
+    qtbot, make_window
+):
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "He is an idiot. We leverage it.")
+    qtbot.waitUntil(lambda: window._shown_once)
+    window.editor.setFocus()
+    stops = []
+    for _ in range(4):
+        window.focusNextPrevChild(True)
+        stops.append(QApplication.focusWidget())
+    first = window.findings_list.cards()[0]
+    assert first.finding.text == "idiot" and stops[0] is first
+    assert stops[1] is first.ignore_here_button  # idiot has no rewrite in the fake analyzer
+    second = window.findings_list.cards()[1]
+    assert stops[2] is second and stops[3] is second.suggestion_buttons[0]
+
+
+def test_every_tab_stop_shows_that_it_has_the_focus(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    set_text(qtbot, window, "He is an idiot. We leverage it.")
+    qtbot.waitUntil(lambda: window._shown_once and window.drafts.panel is not None)
+    window.update_tab_order()
+    unseen = []
+    for widget in window.editor, *window.findings_list.focus_chain(), *window.drafts.panel.focus_chain():
+        window.editor.setFocus() if widget is not window.editor else window.drafts.panel.search.setFocus()
+        QApplication.processEvents()
+        before = widget.grab().toImage()
+        widget.setFocus()
+        QApplication.processEvents()
+        if widget.grab().toImage() == before:
+            unseen.append(widget.accessibleName() or widget.objectName())
+    chips = window.platform_bar.focus_chain()
+    for widget in chips:
+        window.editor.setFocus()
+        QApplication.processEvents()
+        before = widget.grab().toImage()
+        widget.setFocus()
+        QApplication.processEvents()
+        if widget.grab().toImage() == before:
+            unseen.append(widget.accessibleName() or widget.objectName())
+    assert unseen == []
+
+
+class LabelledAnalyzer(FakeAnalyzer):
+    def analyze(self, text: str, revision: int = 0):
+        report = super().analyze(text, revision)
+        at = text.find("a clown")
+        if at >= 0:
+            fix = Suggestion("wrong about the buses", at, at + 7, label="Criticise what they did")
+            report.findings = [
+                *report.findings,
+                Finding(at, at + 7, "a clown", "Test.Clown", "personal-attack", Severity.MUST_FIX, "Attack",
+                        "", "P6", "C-abuse", (fix,)),
+            ]  # fmt: skip
+        return report
+
+
+def test_the_status_bar_says_what_text_a_rewrite_put_in(qtbot, make_window):
+    window = make_window(LabelledAnalyzer())
+    set_text(qtbot, window, "The leader is a clown.")
+    qtbot.mouseClick(card_for_text(window, "a clown").suggestion_buttons[0], Qt.MouseButton.LeftButton)
+    message = window.statusBar().currentMessage()
+    assert window.text() == "The leader is wrong about the buses."
+    assert "“a clown” with “wrong about the buses”" in message and "Criticise" not in message
+
+
+class ManyRewritesAnalyzer(FakeAnalyzer):
+    def analyze(self, text: str, revision: int = 0):
+        report = super().analyze(text, revision)
+        at = text.find("we will")
+        if at >= 0:
+            labels = ("Add: What do you think? Tell us in the replies.", "Ask: Which route matters to you?")
+            fixes = tuple(Suggestion(label, at, at + 7, label=label) for label in labels)
+            report.findings = [
+                *report.findings,
+                Finding(at, at + 7, "we will", "Test.Invite", "invite-feedback", Severity.ADVICE, "Invite",
+                        "", "P5", None, fixes),
+            ]  # fmt: skip
+        return report
+
+
+def test_at_1000_pixels_the_cards_fit_the_findings_list_without_sideways_scrolling(qtbot, make_window):
+    window = make_window(ManyRewritesAnalyzer())
+    set_text(qtbot, window, "Next year we will leverage the stakeholders. He is an idiot.")
+    window.resize(1000, 760)
+    qtbot.waitUntil(lambda: window.width() <= 1000)
+    QApplication.processEvents()
+    findings = window.findings_list
+    assert findings.widget().width() <= findings.viewport().width()
+    card = card_for_text(window, "we will")
+    assert all(b.text().endswith("…") or len(b.text()) <= 30 for b in card.suggestion_buttons)
+    window.resize(1400, 760)  # wide again: rewrites two a row where they fit
+    QApplication.processEvents()
+    assert findings.widget().width() <= findings.viewport().width()

@@ -128,6 +128,9 @@ class TextDecoder:
         self._held = b""  # the first bytes, until there are enough to tell a byte-order mark
         self._offset = 0  # bytes handed to the decoder so far, the mark included
         self._sniffed = 0  # characters checked for control characters so far
+        # Where UTF-8 failed inside the first _SNIFF_BYTES, while the rest of them is awaited:
+        # a NUL there makes it a binary file, as when the whole file is decoded at once.
+        self._failed_at: int | None = None
 
     def decode(self, data: bytes, final: bool = False) -> str:
         if self._decoder is None:
@@ -140,12 +143,19 @@ class TextDecoder:
             data = data[self._offset :]
         if not self._bom and self._offset < _SNIFF_BYTES and b"\x00" in data[: _SNIFF_BYTES - self._offset]:
             raise NotText(binary=True)
-        pending = len(self._decoder.getstate()[0])
-        try:
-            text = self._decoder.decode(data, final)
-        except UnicodeDecodeError as exc:
-            raise NotText(binary=self._bom, position=self._offset - pending + exc.start) from None
+        if self._failed_at is None:
+            pending = len(self._decoder.getstate()[0])
+            try:
+                text = self._decoder.decode(data, final)
+            except UnicodeDecodeError as exc:
+                if self._bom:
+                    raise NotText(binary=True) from None
+                self._failed_at = self._offset - pending + exc.start
         self._offset += len(data)
+        if self._failed_at is not None:
+            if final or self._offset >= _SNIFF_BYTES:
+                raise NotText(binary=False, position=self._failed_at)
+            return ""
         if not self._bom and self._sniffed < _SNIFF_BYTES:
             head = text[: _SNIFF_BYTES - self._sniffed]
             self._sniffed += len(head)

@@ -174,3 +174,24 @@ def test_not_utf8_names_the_byte_across_pieces():
     with pytest.raises(NotText) as caught:
         decode_text("Café".encode() + b" cr\xe8me")
     assert caught.value.position == 8
+
+
+@given(data=st.binary(max_size=60), cuts=st.lists(st.integers(0, 60), max_size=5))
+def test_pieces_accept_and_refuse_exactly_what_the_whole_does(data, cuts):
+    try:
+        whole = decode_text(data)
+    except NotText:
+        whole = None
+    try:
+        pieces = _fed_in_pieces(data, [min(c, len(data)) for c in cuts])
+    except NotText:
+        pieces = None
+    assert pieces == whole
+
+
+def test_a_binary_file_is_binary_however_it_is_cut():
+    data = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"  # not UTF-8 at byte 0, then a NUL
+    for cut in range(1, len(data)):
+        with pytest.raises(NotText) as caught:
+            _fed_in_pieces(data, [cut])
+        assert caught.value.binary

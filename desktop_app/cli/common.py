@@ -135,15 +135,14 @@ def _chunks(name: str, size: int) -> Iterator[bytes]:
             while data := read(size):
                 yield data
             return
-        fd = _open(name, size)
+        fd, first = _open(name, size)
         try:
-            first = fd[1]
             if first:
                 yield first
-            while data := os.read(fd[0], size):
+            while data := os.read(fd, size):
                 yield data
         finally:
-            os.close(fd[0])
+            os.close(fd)
     except OSError as exc:
         raise UsageError(f"{_shown(name)}: {exc.strerror or reason(exc)}") from None
 

@@ -175,15 +175,26 @@ def bench_pack(name: str, pack, texts: dict[str, str], runs: int) -> dict[str, f
     return medians
 
 
-def bench_proselint(texts: dict[str, str], runs: int) -> dict[str, float]:
+def _proselint():
+    """proselint's LintFile with its checks registered once (registering them again would
+    run every check twice), or None when proselint is not installed."""
     try:
         from proselint.checks import __register__
         from proselint.registry import CheckRegistry
         from proselint.tools import LintFile
     except ImportError:
+        return None
+    registry = CheckRegistry()
+    if not registry.checks:
+        registry.register_many(__register__)
+    return LintFile
+
+
+def bench_proselint(texts: dict[str, str], runs: int) -> dict[str, float]:
+    LintFile = _proselint()
+    if LintFile is None:
         print("\nproselint is not installed (pip install -e '.[bench]'): no comparison")
         return {}
-    CheckRegistry().register_many(__register__)
     print("\n== proselint (in process: LintFile(...).lint())")
     medians = {}
     for label, text in texts.items():
@@ -237,12 +248,10 @@ def bench_batch(count: int, runs: int) -> None:
     posts = make_batch(count)
     print(f"\n== batch of {count:,} distinct posts (mean {sum(map(len, posts)) / count:.0f} characters)")
     per_post: dict[str, tuple[float, float]] = {}  # (wall, CPU) seconds per post
-    try:
-        from proselint.checks import __register__
-        from proselint.registry import CheckRegistry
-        from proselint.tools import LintFile
-
-        CheckRegistry().register_many(__register__)
+    LintFile = _proselint()
+    if LintFile is None:
+        print("   proselint is not installed (pip install -e '.[bench]'): no comparison")
+    else:
         LintFile("<bench>", posts[0]).lint()
 
         def proselint_batch():
@@ -251,8 +260,6 @@ def bench_batch(count: int, runs: int) -> None:
 
         wall, cpu = _timed_batch(proselint_batch, runs)
         per_post["proselint in-process"] = (wall / count, cpu / count)
-    except ImportError:
-        print("   proselint is not installed (pip install -e '.[bench]'): no comparison")
     pack = load_policy()
 
     def ours_batch():

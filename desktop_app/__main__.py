@@ -11,10 +11,10 @@ def main(argv: list[str] | None = None) -> int:
     # running this executable; freeze_support() makes it serve and exit there.
     multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] == "check":
-        from desktop_app.cli import main as check_main
+    from desktop_app.cli import COMMANDS, run
 
-        return check_main(args[1:])
+    if args and args[0] in COMMANDS:
+        return run(args[0], args[1:])
     from desktop_app.ui.launch import main as gui_main
 
     return gui_main(args)

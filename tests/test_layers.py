@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop_app"
-QT_FREE = ["core", "checks", "grammar", "storage"]
-QT_FREE_MODULES = ["policy.py", "cli.py", "locate.py", "__main__.py"]
+QT_FREE = ["core", "checks", "cli", "grammar", "storage"]
+QT_FREE_MODULES = ["policy.py", "locate.py", "__main__.py"]
 
 
 def _imports(path: Path) -> set[str]:
@@ -42,7 +42,7 @@ def test_no_qt_import_below_core_checks_grammar_storage():
 
 def test_the_command_line_check_does_not_load_qt():
     code = (
-        "import sys; from desktop_app.cli import main;"
+        "import sys; from desktop_app.cli.check import main;"
         "main(['--format','json','-']);"
         "sys.stderr.write(str(sorted(m for m in sys.modules if m.startswith(('PySide6','shiboken6')))))"
     )

@@ -6,7 +6,7 @@ Spans are Python string indices (code points). The GUI maps them to UTF-16 itsel
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -165,7 +165,9 @@ class PrincipleStatus:
     count: int
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Written out (not dataclasses.asdict, which deep-copies): the command line's batch
+        # path builds one per principle per post. Same keys, same order.
+        return {"id": self.id, "title": self.title, "state": self.state, "count": self.count}
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +177,15 @@ class SentenceScore:
     words: int
     ari: float
     level: str  # "ok" | "hard" | "very-hard"
+
+    def to_dict(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "words": self.words,
+            "ari": self.ari,
+            "level": self.level,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +200,16 @@ class Readability:
     sentence_scores: tuple[SentenceScore, ...] = ()
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d["sentence_scores"] = [asdict(s) for s in self.sentence_scores]
-        return d
+        return {
+            "reading_age": self.reading_age,
+            "target_age": self.target_age,
+            "words": self.words,
+            "sentences": self.sentences,
+            "hard": self.hard,
+            "very_hard": self.very_hard,
+            "reading_time_seconds": self.reading_time_seconds,
+            "sentence_scores": [s.to_dict() for s in self.sentence_scores],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +239,7 @@ class GrammarState:
     detail: str = ""
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {"state": self.state, "detail": self.detail}
 
 
 @dataclass(slots=True)

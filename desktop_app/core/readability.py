@@ -59,7 +59,7 @@ _LINK_DOT = re.compile(r"[^\W\d_]\.|\.[^\W\d_]")
 def _is_link(token: str) -> bool:
     if token[0] in "@#":
         return False  # @handle (even @user@server) and #hashtag read as words
-    return "/" in token or "@" in token or _LINK_DOT.search(token) is not None
+    return "/" in token or "@" in token or ("." in token and _LINK_DOT.search(token) is not None)
 
 
 def _reading_words(text: str) -> list[str]:
@@ -70,7 +70,7 @@ def _reading_words(text: str) -> list[str]:
 def _sentence_counts(sentence: str) -> tuple[int, int]:
     """(words, letters and digits) of one sentence."""
     tokens = _reading_words(sentence)
-    return len(tokens), sum(c.isalnum() for token in tokens for c in token)
+    return len(tokens), sum(map(str.isalnum, "".join(tokens)))
 
 
 @lru_cache(maxsize=4096)

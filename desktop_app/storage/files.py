@@ -2,9 +2,10 @@
 
 Reading never changes anything: a binary or undecodable file raises UnreadableFile with
 a message for the user. A file over LARGE_FILE_BYTES raises FileTooLarge unless the
-caller passes allow_large=True (after asking the user). Saving is atomic and raises
-WriteFailed (from storage.atomic) with a plain reason; the caller keeps its text.
-Pure Python: no Qt.
+caller passes allow_large=True (after asking the user). TextDecoder is the decoding on its
+own (bytes in, text out, fed in pieces), so the command line reads files and streams
+exactly as File > Open does. Saving is atomic and raises WriteFailed (from storage.atomic)
+with a plain reason; the caller keeps its text. Pure Python: no Qt.
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ __all__ = [
     "LARGE_FILE_BYTES",
     "SUFFIXES",
     "FileTooLarge",
+    "NotText",
+    "TextDecoder",
     "UnreadableFile",
     "WriteFailed",
+    "decode_text",
     "file_size",
     "is_large",
     "read_text_file",
@@ -87,24 +91,87 @@ def read_text_file(path: Path, *, allow_large: bool = False) -> str:
 
 
 def _decode(data: bytes, name: str) -> str:
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(encoding)
-            except UnicodeDecodeError:
-                raise _not_text(name) from None
-    if b"\x00" in data[:_SNIFF_BYTES]:
-        raise _not_text(name)
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
+        return decode_text(data)
+    except NotText as exc:
+        if exc.binary:
+            raise _not_text(name) from None
         raise UnreadableFile(
             f"“{name}” is not in UTF-8, so it cannot be opened safely. "
             "Save it as UTF-8 text in another program and try again."
         ) from None
-    if any(_is_control(ch) for ch in text[:_SNIFF_BYTES]):
-        raise _not_text(name)
-    return text
+
+
+class NotText(ValueError):
+    """The bytes are not text: binary data (`binary`), or not UTF-8 at byte `position`."""
+
+    def __init__(self, binary: bool, position: int = 0):
+        self.binary = binary
+        self.position = position
+        super().__init__("binary data" if binary else f"not UTF-8 (byte {position})")
+
+
+def decode_text(data: bytes) -> str:
+    """All of `data` as text, the way File > Open reads it (see TextDecoder). Raises NotText."""
+    return TextDecoder().decode(data, final=True)
+
+
+class TextDecoder:
+    """Bytes to text, fed in pieces: a byte-order mark picks UTF-8, UTF-16 or UTF-32 (and is
+    dropped), otherwise UTF-8. Binary data (a NUL byte, or a control character other than
+    tabs and line breaks, near the start) raises NotText, as does text that does not decode.
+    Line endings are left as they are."""
+
+    def __init__(self) -> None:
+        self._decoder: codecs.IncrementalDecoder | None = None
+        self._bom = False
+        self._held = b""  # the first bytes, until there are enough to tell a byte-order mark
+        self._offset = 0  # bytes handed to the decoder so far, the mark included
+        self._sniffed = 0  # characters checked for control characters so far
+        # Where UTF-8 failed inside the first _SNIFF_BYTES, while the rest of them is awaited:
+        # a NUL there makes it a binary file, as when the whole file is decoded at once.
+        self._failed_at: int | None = None
+
+    def decode(self, data: bytes, final: bool = False) -> str:
+        if self._decoder is None:
+            data = self._held + data
+            if len(data) < len(codecs.BOM_UTF32_LE) and not final:
+                self._held = data
+                return ""
+            self._held = b""
+            self._offset = self._start(data)
+            data = data[self._offset :]
+        if not self._bom and self._offset < _SNIFF_BYTES and b"\x00" in data[: _SNIFF_BYTES - self._offset]:
+            raise NotText(binary=True)
+        if self._failed_at is None:
+            pending = len(self._decoder.getstate()[0])
+            try:
+                text = self._decoder.decode(data, final)
+            except UnicodeDecodeError as exc:
+                if self._bom:
+                    raise NotText(binary=True) from None
+                self._failed_at = self._offset - pending + exc.start
+        self._offset += len(data)
+        if self._failed_at is not None:
+            if final or self._offset >= _SNIFF_BYTES:
+                raise NotText(binary=False, position=self._failed_at)
+            return ""
+        if not self._bom and self._sniffed < _SNIFF_BYTES:
+            head = text[: _SNIFF_BYTES - self._sniffed]
+            self._sniffed += len(head)
+            if any(_is_control(ch) for ch in head):
+                raise NotText(binary=True)
+        return text
+
+    def _start(self, data: bytes) -> int:
+        """Choose the decoder from the first bytes; the length of the byte-order mark."""
+        for bom, encoding in _BOMS:
+            if data.startswith(bom):
+                self._bom = True
+                self._decoder = codecs.getincrementaldecoder(encoding)()
+                return len(bom)
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+        return 0
 
 
 def _is_control(ch: str) -> bool:

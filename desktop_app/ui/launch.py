@@ -9,7 +9,15 @@ from desktop_app import APP_NAME, __version__
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="drafting-assistant", description=f"{APP_NAME}: the editor.")
+    from desktop_app.cli import commands_help
+
+    parser = argparse.ArgumentParser(
+        prog="drafting-assistant",
+        usage="%(prog)s [-h] [--version] [file]\n       %(prog)s COMMAND [options]",
+        description=f"{APP_NAME}: the editor, and commands that work without a window.",
+        epilog=commands_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("file", nargs="?", help="a draft to open (.txt or .md)")
     parser.add_argument("--version", action="version", version=f"drafting-assistant {__version__}")
     # For smoke tests and CI: close the window after this many seconds.

@@ -1,11 +1,17 @@
 """The shared Finding/Report shape and the per-principle states."""
 
+import dataclasses
+
 from desktop_app.core.findings import (
     CONDUCT_KEY,
     PRINCIPLE_IDS,
     Finding,
+    GrammarState,
     PlatformFit,
+    PrincipleStatus,
+    Readability,
     Report,
+    SentenceScore,
     Severity,
     Suggestion,
     principle_statuses,
@@ -63,3 +69,20 @@ def test_report_json_shape():
     assert set(data) == {"findings", "principles", "readability", "platforms", "grammar"}
     assert data["platforms"][0]["over"] is True
     assert data["findings"][0]["severity"] == "advice"
+
+
+def test_written_out_to_dicts_keep_every_field_in_order():
+    # to_dict() is written out for speed: it must still give every field, in the dataclass's
+    # order, as dataclasses.asdict() did (the JSON contract in DESIGN.md).
+    score = SentenceScore(0, 12, 3, 4.5, "ok")
+    readability = Readability(9.5, 9, 3, 1, 0, 0, 1, (score,))
+    for value in (
+        PrincipleStatus("P1", "Direct", "clear", 0),
+        score,
+        GrammarState("ready", "LT"),
+        readability,
+    ):
+        expected = dataclasses.asdict(value)
+        if "sentence_scores" in expected:  # a list in JSON, as it always was
+            expected["sentence_scores"] = list(expected["sentence_scores"])
+        assert list(value.to_dict().items()) == list(expected.items())

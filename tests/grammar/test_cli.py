@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop_app.cli import main
+from desktop_app.cli.check import main
 from desktop_app.grammar.local_server import free_port
 from desktop_app.grammar.source import ENV_URL
 

@@ -5,12 +5,17 @@ import errno
 import tempfile
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop_app.storage.files import (
     LARGE_FILE_BYTES,
     FileTooLarge,
+    NotText,
+    TextDecoder,
     UnreadableFile,
     WriteFailed,
+    decode_text,
     is_large,
     read_text_file,
     with_suffix,
@@ -120,3 +125,73 @@ def test_with_suffix(tmp_path):
     assert with_suffix(tmp_path / "a.TXT").name == "a.TXT"
     assert with_suffix(tmp_path / "a").name == "a.txt"
     assert with_suffix(tmp_path / "a.doc").name == "a.doc.txt"
+
+
+# --- TextDecoder: the same decoding, fed in pieces (the command line streams with it) ---
+
+
+def _fed_in_pieces(data: bytes, cuts: list[int]) -> str:
+    decoder, out, at = TextDecoder(), [], 0
+    for cut in sorted(cuts):
+        out.append(decoder.decode(data[at:cut]))
+        at = cut
+    out.append(decoder.decode(data[at:], final=True))
+    return "".join(out)
+
+
+@given(
+    text=st.text(st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="\ufeff"), max_size=40),
+    encoding=st.sampled_from(["utf-8", "utf-8-bom", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]),
+    cuts=st.lists(st.integers(0, 200), max_size=6),
+)
+def test_pieces_decode_as_the_whole(text, encoding, cuts):
+    boms = {
+        "utf-8-bom": codecs.BOM_UTF8,
+        "utf-16-le": codecs.BOM_UTF16_LE,
+        "utf-16-be": codecs.BOM_UTF16_BE,
+        "utf-32-le": codecs.BOM_UTF32_LE,
+        "utf-32-be": codecs.BOM_UTF32_BE,
+    }
+    data = boms.get(encoding, b"") + text.encode(encoding.removesuffix("-bom"))
+    assert decode_text(data) == text
+    assert _fed_in_pieces(data, [min(c, len(data)) for c in cuts]) == text
+
+
+def test_a_nul_byte_near_the_start_is_binary_even_in_a_later_piece():
+    decoder = TextDecoder()
+    assert decoder.decode(b"Hello ") == "Hello "
+    with pytest.raises(NotText) as caught:
+        decoder.decode(b"wor\x00ld")
+    assert caught.value.binary
+
+
+def test_not_utf8_names_the_byte_across_pieces():
+    decoder = TextDecoder()
+    decoder.decode(b"Caf")
+    with pytest.raises(NotText) as caught:
+        decoder.decode(b"\xe9 au lait", final=True)
+    assert not caught.value.binary and caught.value.position == 3
+    with pytest.raises(NotText) as caught:
+        decode_text("Café".encode() + b" cr\xe8me")
+    assert caught.value.position == 8
+
+
+@given(data=st.binary(max_size=60), cuts=st.lists(st.integers(0, 60), max_size=5))
+def test_pieces_accept_and_refuse_exactly_what_the_whole_does(data, cuts):
+    try:
+        whole = decode_text(data)
+    except NotText:
+        whole = None
+    try:
+        pieces = _fed_in_pieces(data, [min(c, len(data)) for c in cuts])
+    except NotText:
+        pieces = None
+    assert pieces == whole
+
+
+def test_a_binary_file_is_binary_however_it_is_cut():
+    data = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"  # not UTF-8 at byte 0, then a NUL
+    for cut in range(1, len(data)):
+        with pytest.raises(NotText) as caught:
+            _fed_in_pieces(data, [cut])
+        assert caught.value.binary

@@ -1,6 +1,7 @@
 """`drafting-assistant check`: check drafts without a window.
 
-Exit codes: 0 no must-fix finding, 1 must-fix findings, 2 bad usage or unreadable input.
+Exit codes: 0 no must-fix finding, 1 must-fix findings, 2 bad usage or unreadable input
+(see desktop_app.cli.common for the rest).
 
 Output:
 - text (default): for each finding the sentence with the flagged words in [[...]], the
@@ -10,33 +11,39 @@ Output:
   each object is Report.to_dict() plus "source" (the file name, or "-" for stdin).
 - `--format jsonl`: one JSON object per input, one per line.
 - `--lines`: each non-blank input line is one post; JSON Lines, with "source" and "line".
-Policy problems are printed once on stderr as warnings; they do not change the exit code.
+  The input is read and checked a line at a time, so a batch may be any length.
+Each input (each line with --lines) may be up to MAX_CHECKED characters; a longer one is
+bad input. Policy problems are printed once on stderr as warnings; they do not change the
+exit code. When the reader of the output goes away (`| head`), printing stops but the
+check goes on until the exit code is known.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
+from bisect import bisect_right
+from collections.abc import Iterator
 from pathlib import Path
 
 from desktop_app import __version__
+from desktop_app.cli.common import (
+    EXIT_CLEAN,
+    EXIT_MUST_FIX,
+    ArgumentParser,
+    Output,
+    UsageError,
+    read_lines,
+    read_text,
+    run_command,
+    warn,
+)
 from desktop_app.core.findings import Finding, Report, Severity
 
 PROG = "drafting-assistant check"
 
 
-class UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line on stderr, exit 2 (argparse's own code)
-        raise UsageError(message)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog=PROG,
         description="Check social-media drafts against the organisation's principles.",
     )
@@ -52,22 +59,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def read_input(name: str) -> str:
-    if name == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        if Path(name).is_dir():
-            raise UsageError(f"{name}: is a folder, not a text file")
-        with open(name, "rb") as handle:
-            data = handle.read()
-    if b"\x00" in data:
-        raise UsageError(f"{name}: looks like a binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{name}: not UTF-8 text (byte {exc.start})") from exc
-
-
 # --- text output ------------------------------------------------------------------------------
 
 _SEVERITY_LABEL = {
@@ -75,24 +66,49 @@ _SEVERITY_LABEL = {
     Severity.ADVICE: "advice",
     Severity.SUGGESTION: "suggestion",
 }
-_CONTEXT_LIMIT = 240
+_CONTEXT_LIMIT = 240  # characters of a finding's sentence shown around it
+_WINDOW = 4 * _CONTEXT_LIMIT  # read either side of the words: enough to fill that, however spaced
 
 
-def _marked_sentence(text: str, f: Finding) -> str:
-    """The sentence around the finding with the flagged words in [[...]], on one line."""
-    from desktop_app.core.text import sentences
+class _Sentences:
+    """A text's sentences, split once per report, so finding each finding's sentence is a
+    bisection rather than a new pass over the text (which made long texts quadratic)."""
 
-    start, end = f.start, f.end
-    for s in sentences(text):
-        if s.start <= f.start < s.end or (f.start == f.end and s.start <= f.start <= s.end):
-            start, end = min(s.start, f.start), max(s.end, f.end)
-            break
-    marked = f"{text[start : f.start]}[[{text[f.start : f.end]}]]{text[f.end : end]}"
+    def __init__(self, text: str):
+        from desktop_app.core.text import sentences
+
+        self.spans = list(sentences(text))
+        self.starts = [s.start for s in self.spans]
+
+    def around(self, f: Finding) -> tuple[int, int]:
+        """Start and end of the first sentence holding the finding's start (or the finding)."""
+        i = bisect_right(self.starts, f.start) - 1
+        for j in (i - 1, i) if f.start == f.end else (i,):
+            if j < 0:
+                continue
+            s = self.spans[j]
+            if s.start <= f.start < s.end or (f.start == f.end and s.start <= f.start <= s.end):
+                return min(s.start, f.start), max(s.end, f.end)
+        return f.start, f.end
+
+
+def _marked_sentence(text: str, f: Finding, sentence: tuple[int, int]) -> str:
+    """The sentence around the finding with the flagged words in [[...]], on one line,
+    cut to about _CONTEXT_LIMIT characters; only a window around the words is read."""
+    start, end = sentence
+    left = text[max(start, f.start - _WINDOW) : f.start]
+    cut = f.end - f.start > _WINDOW  # the excerpt ends inside the flagged words
+    if cut:
+        marked = f"{left}[[{text[f.start : f.start + _WINDOW]}"
+    else:
+        marked = f"{left}[[{text[f.start : f.end]}]]{text[f.end : min(end, f.end + _WINDOW)]}"
     marked = " ".join(marked.split())
     if len(marked) > _CONTEXT_LIMIT:
         at = marked.find("[[")
         lo = max(0, at - 60)
         marked = ("…" if lo else "") + marked[lo : lo + _CONTEXT_LIMIT] + "…"
+    elif cut:
+        marked += "…"
     return marked
 
 
@@ -111,12 +127,13 @@ def format_text(report: Report, source: str, pack) -> str:
     n_must = len(report.must_fix)
     header = f"{source}: {len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}"
     lines.append(header + (f" ({n_must} must fix)" if n_must else ""))
+    sentences = _Sentences(report.text) if report.findings else None
     for i, f in enumerate(report.findings, 1):
         lines.append("")
         lines.append(
             f"  {i}. {_SEVERITY_LABEL.get(f.severity, f.severity)} · {_rule_home(f, pack)} · {f.category}"
         )
-        lines.append(f"     {_marked_sentence(report.text, f)}")
+        lines.append(f"     {_marked_sentence(report.text, f, sentences.around(f))}")
         if f.message:
             lines.append(f"     {f.message}")
         if f.why:
@@ -182,50 +199,60 @@ def _with_grammar(report: Report) -> Report:
 
 
 def main(argv: list[str] | None = None) -> int:
-    try:
-        args = build_parser().parse_args(argv)
-        posts: list[tuple[str, int | None, str]] = []  # (source, line number, text)
-        for name in args.files:
-            try:
-                text = read_input(name)
-            except OSError as exc:
-                raise UsageError(f"{name}: {exc.strerror or exc}") from exc
-            if args.lines:
-                posts.extend((name, n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip())
-            else:
-                posts.append((name, None, text))
-        for folder in args.policy or ():
-            if not Path(folder).is_dir():
-                raise UsageError(f"{folder}: policy folder not found")
-        from desktop_app.core.analyzer import Analyzer
-        from desktop_app.policy import load_policy
+    return run_command(PROG, lambda: _check(argv))
 
-        pack = load_policy(extra_dirs=[Path(p) for p in args.policy or ()])
-        platforms = _choose_platforms(args.platform, pack)
-    except UsageError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
-        return 2
+
+def _check(argv: list[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    # Whole inputs are read (each bounded) before anything is checked, so bad input is
+    # found before any output; with --lines they are streamed a line at a time.
+    whole = None if args.lines else [(name, read_text(name)) for name in args.files]
+    for folder in args.policy or ():
+        if not Path(folder).is_dir():
+            raise UsageError(f"{folder}: policy folder not found")
+    from desktop_app.core.analyzer import Analyzer
+    from desktop_app.policy import load_policy
+
+    pack = load_policy(extra_dirs=[Path(p) for p in args.policy or ()])
+    platforms = _choose_platforms(args.platform, pack)
     for problem in pack.problems:
-        print(f"{PROG}: warning: policy: {problem}", file=sys.stderr)
+        warn(PROG, f"policy: {problem}")
 
     analyzer = Analyzer(pack, platforms=platforms)
     fmt = "jsonl" if args.lines else args.format
+    out = Output(utf8=fmt != "text")
+    posts = _posts_by_line(args.files) if whole is None else ((name, None, text) for name, text in whole)
     any_must_fix = False
     as_json = []
     for source, line, text in posts:
+        if out.gone and any_must_fix:
+            break  # nobody is reading and the exit code is known
         report = analyzer.analyze(text)
         if args.grammar:
             report = _with_grammar(report)
         any_must_fix = any_must_fix or bool(report.must_fix)
+        if out.gone:
+            continue
         if fmt == "text":
-            print(format_text(report, source if line is None else f"{source}:{line}", pack))
-            print()
+            out.write(format_text(report, source if line is None else f"{source}:{line}", pack) + "\n\n")
             continue
         data = {"source": source, **({"line": line} if line is not None else {}), **report.to_dict()}
         if fmt == "jsonl":
-            print(json.dumps(data, ensure_ascii=False))
+            out.write(_JSONL.encode(data) + "\n")
         else:
             as_json.append(data)
     if fmt == "json":
-        print(json.dumps(as_json[0] if len(as_json) == 1 else as_json, ensure_ascii=False, indent=2))
-    return 1 if any_must_fix else 0
+        whole = as_json[0] if len(as_json) == 1 else as_json
+        out.write(json.dumps(whole, ensure_ascii=False, indent=2) + "\n")
+    out.flush()
+    return EXIT_MUST_FIX if any_must_fix else EXIT_CLEAN
+
+
+_JSONL = json.JSONEncoder(ensure_ascii=False)
+
+
+def _posts_by_line(names: list[str]) -> Iterator[tuple[str, int, str]]:
+    for name in names:
+        for number, line in read_lines(name):
+            if line.strip():
+                yield name, number, line

@@ -1,0 +1,29 @@
+"""The command line: `drafting-assistant COMMAND [options]`, one module per command.
+
+A command is a module in this package with `main(argv) -> int` (argv after the command's
+name), built on desktop_app.cli.common (input, output, exit codes, the one-line error). To
+add one, write desktop_app/cli/NAME.py and add NAME to COMMANDS with the line that
+`drafting-assistant --help` shows for it. A command's module is imported only when it runs,
+so neither the editor nor the other commands pay for it at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+COMMANDS: dict[str, str] = {
+    "check": "check drafts without a window: what to change and why, as text or JSON",
+}
+
+
+def run(name: str, argv: list[str]) -> int:
+    """Run command `name` (a key of COMMANDS) with the arguments that follow it."""
+    return importlib.import_module(f"{__name__}.{name}").main(argv)
+
+
+def commands_help() -> str:
+    """The list of commands, for `drafting-assistant --help`."""
+    width = max(len(name) for name in COMMANDS)
+    lines = ["commands (drafting-assistant COMMAND --help for its options):"]
+    lines += [f"  {name:<{width}}  {summary}" for name, summary in COMMANDS.items()]
+    return "\n".join(lines)

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Mapping
 
 from desktop_app.core.findings import Finding, GrammarState
+from desktop_app.core.limits import MAX_CHECKED  # a pasted book must not keep a shared server busy
 from desktop_app.grammar import matches, merge, source, wordlists
 from desktop_app.grammar.client import LanguageToolClient, LanguageToolError
 from desktop_app.grammar.config import GrammarConfig, default_config
@@ -26,9 +27,6 @@ from desktop_app.grammar.spelling import SpellChecker, SpellingUnavailable
 OFFLINE = "offline spelling only"
 NO_SPELLING = "no spelling check either"
 SPELLING_STOPPED = "offline spelling stopped"  # its process kept dying (spelling.MAX_RESTARTS)
-# The editor checks at most this much (ui/window/analysis_worker.py does the same); a pasted book
-# must not keep a shared server busy for minutes.
-MAX_CHECKED = 64_000
 # A local server that failed to start this many times is not started again this session.
 MAX_LOCAL_STARTS = 3
 LOCAL_NAME = "LanguageTool on this computer"

@@ -20,14 +20,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desktop_app.core.findings import Report
+from desktop_app.core.limits import MAX_CHECKED
 from desktop_app.ui.window import policy_info
 
 # Started on the first change and not restarted by later ones, so a fast typist still
 # sees findings within DEBOUNCE_MS + one analysis, never only after they stop typing.
 DEBOUNCE_MS = 60
-# Posts are short; the longest network limit is about 63,000 characters. Beyond this we
-# check only the start, so a pasted book cannot keep the engine busy for minutes.
-MAX_CHECKED = 64_000
 MAX_MAPPED_CHANGE = 200  # characters changed since a snapshot beyond which its result is stale
 MAX_EDIT_LOG = 2_000
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME
 from desktop_app.core.findings import Finding, GrammarState, Report, Suggestion, principle_statuses
+from desktop_app.core.limits import MAX_CHECKED
 from desktop_app.core.review import (
     HERE,
     DecisionHistory,
@@ -57,7 +58,7 @@ from desktop_app.ui.panels.readability_panel import ReadabilityPanel
 from desktop_app.ui.widgets.banner import Banner
 from desktop_app.ui.widgets.legend import Legend
 from desktop_app.ui.window import actions
-from desktop_app.ui.window.analysis_worker import MAX_CHECKED, AnalysisController, AnalysisResult
+from desktop_app.ui.window.analysis_worker import AnalysisController, AnalysisResult
 from desktop_app.ui.window.editor import DraftEditor
 from desktop_app.ui.window.file_actions import DraftFiles
 from desktop_app.ui.window.find_bar import FindBar

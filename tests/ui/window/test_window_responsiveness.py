@@ -4,7 +4,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 
 from desktop_app.core.findings import Finding, Severity
-from desktop_app.ui.window.analysis_worker import MAX_CHECKED
+from desktop_app.core.limits import MAX_CHECKED
 from tests.ui import window_helpers
 from tests.ui.window_helpers import (
     FakeAnalyzer,

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.core.findings import PlatformFit
 from desktop_app.ui.widgets import quiet
 
-CHIPS_PER_ROW = 2
+MAX_CHIPS_PER_ROW = 3
 ALL_NETWORKS = ("X", "Bluesky", "Threads", "Mastodon", "Instagram", "LinkedIn", "Facebook")
 
 
@@ -31,17 +41,22 @@ class PlatformBar(QFrame):
         self.caption.setProperty("role", "muted")
         self._layout.addWidget(self.caption)
         self.chips: dict[str, QToolButton] = {}
+        self._columns = 0
         self._fits: dict[str, PlatformFit] = {}
         self._focus: str | None = None
         self._truncated_length: int | None = None
-        # A grid of two a row: more in one row would widen the whole window past a small screen.
-        self._chip_row = QGridLayout()
+        # A grid, as many a row as fit (at most three): a long draft's counts ("Instagram
+        # 46,057/2,200") must never push chips past the edge in a narrow window.
+        # The chips' box never asks for width: its columns follow the bar's width (see
+        # _fit_columns), so wide columns chosen in a wide window cannot stop it narrowing.
+        self._chips_box = QWidget()
+        self._chips_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._chip_row = QGridLayout(self._chips_box)
+        self._chip_row.setContentsMargins(0, 0, 0, 0)
         self._chip_row.setHorizontalSpacing(6)
         self._chip_row.setVerticalSpacing(4)
-        chips_line = QHBoxLayout()
-        chips_line.addLayout(self._chip_row)
-        chips_line.addStretch(1)
-        outer.addLayout(chips_line)
+        self._chip_row.setColumnStretch(MAX_CHIPS_PER_ROW, 1)
+        outer.addWidget(self._chips_box)
         self._layout.addStretch(1)
 
         self.networks_button = QToolButton()
@@ -87,17 +102,37 @@ class PlatformBar(QFrame):
             self._chip_row.removeWidget(chip)
             chip.deleteLater()
         self.chips = {}
-        for index, name in enumerate(self.networks):
-            chip = QToolButton()
+        for name in self.networks:
+            chip = QToolButton(self._chips_box)
             chip.setObjectName("platformChip")
             chip.setCheckable(True)
             chip.setProperty("over", False)
             chip.clicked.connect(lambda on, n=name: self._chip_clicked(n, on))
-            self._chip_row.addWidget(chip, index // CHIPS_PER_ROW, index % CHIPS_PER_ROW)
             self.chips[name] = chip
+        self._columns = 0  # place them all afresh
         if self._focus not in self.chips:
             self._focus = None
         self._draw()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        chips = list(self.chips.values())
+        if not chips:
+            return
+        spacing = self._chip_row.horizontalSpacing()
+        widest = max(chip.sizeHint().width() for chip in chips) + spacing
+        room = self.contentsRect().width() - 8 + spacing
+        columns = max(1, min(MAX_CHIPS_PER_ROW, room // widest))
+        if columns == self._columns:
+            return  # most keystrokes: same counts width, nothing moves
+        self._columns = columns
+        for chip in chips:
+            self._chip_row.removeWidget(chip)
+        for index, chip in enumerate(chips):
+            self._chip_row.addWidget(chip, index // columns, index % columns)
 
     def _chip_clicked(self, name: str, on: bool) -> None:
         self._focus = name if on else None
@@ -161,3 +196,4 @@ class PlatformBar(QFrame):
                 chip.setToolTip(spoken + (". Click to highlight where it goes over." if over else ""))
             if quiet.set_style_property(chip, "over", over):
                 quiet.pin(chip)  # bold when over: needs more room
+        self._fit_columns()

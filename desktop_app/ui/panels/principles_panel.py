@@ -66,7 +66,8 @@ class PrincipleRow(QPushButton):
             return
         self.state, self.count = state, count
         quiet.set_style_property(self.badge, "state", state)
-        quiet.set_text(self.badge, "✓" if state == "clear" else str(count))
+        # A pasted essay can have a thousand: past 99 the badge would widen the column.
+        quiet.set_text(self.badge, "✓" if state == "clear" else (str(count) if count < 100 else "99+"))
         self._accessible()
 
     def _accessible(self) -> None:

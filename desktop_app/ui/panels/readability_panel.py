@@ -13,10 +13,15 @@ def _plural(n: int, word: str) -> str:
 
 
 def reading_time(seconds: int) -> str:
+    """Short enough for a narrow panel: seconds count only while the whole is short."""
     if seconds < 60:
         return f"{max(seconds, 0)} s"
     minutes, secs = divmod(seconds, 60)
-    return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    if minutes >= 60:
+        return f"{minutes // 60} h {minutes % 60} min"
+    if minutes >= 10 or not secs:
+        return f"{minutes} min"
+    return f"{minutes} min {secs} s"
 
 
 def sentence_line(count: int, kind: str) -> str:

@@ -311,3 +311,23 @@ def test_the_principle_dialog_shows_the_organisations_own_words_first():
     conduct = principle_html("conduct", info)
     assert "where appropriate, to the police" in conduct
     assert "We should not give voice to those who persistently engage in abuse." in conduct
+
+
+def test_a_very_long_draft_never_pushes_the_side_panels_or_chips_past_their_edges(qtbot, make_window):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.panels.readability_panel import reading_time
+
+    window = make_window(FakeAnalyzer())
+    words = " ".join(["leverage"] * 1100 + ["stakeholders"] * 20)
+    set_text(qtbot, window, (words + ". ") * 6)  # thousands of findings, 30 minutes to read
+    window.resize(1000, 760)
+    qtbot.waitUntil(lambda: window.width() <= 1000)
+    QApplication.processEvents()
+    left = window.left_scroll
+    assert left.widget().width() <= left.viewport().width()
+    assert window.principles_panel.rows["P7"].badge.text() == "99+"
+    bar = window.platform_bar
+    assert all(bar.contentsRect().contains(chip.geometry()) for chip in bar.chips.values())
+    assert reading_time(30 * 60 + 16) == "30 min" and reading_time(65) == "1 min 5 s"
+    assert reading_time(2 * 3600 + 60) == "2 h 1 min"

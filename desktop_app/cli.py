@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         for folder in args.policy or ():
             if not Path(folder).is_dir():
                 raise UsageError(f"{folder}: policy folder not found")
-        from desktop_app.core.analyzer import Analyzer
+        from desktop_app.engine import Analyzer
         from desktop_app.policy import load_policy
 
         pack = load_policy(extra_dirs=[Path(p) for p in args.policy or ()])

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.analyzer import Analyzer
 from desktop_app.core.findings import PRINCIPLE_IDS, Severity
+from desktop_app.engine import Analyzer
 from desktop_app.policy import PolicyProblem, load_policy
 from desktop_app.storage.paths import overlay_policy_dir
 

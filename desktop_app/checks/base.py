@@ -1,9 +1,9 @@
 """What every check kind shares: the compiled rule, pattern helpers, the text context.
 
 A rule file is compiled once (desktop_app.policy) into a `Rule` subclass from one of the
-kind modules; the analyzer then calls `rule.find(ctx)` for each paragraph (or once for the
+kind modules; the engine (desktop_app.engine) then calls `rule.find(ctx)` for each paragraph (or once for the
 whole text when `rule.document_level`). Spans in findings are Python indices into
-`ctx.text`; the analyzer shifts paragraph findings to document positions.
+`ctx.text`; the engine shifts paragraph findings to document positions.
 
 Problems in a rule are raised as `RuleError(key, message)` while compiling, so the loader
 can name the file, line and key and carry on with the rest of the pack.
@@ -286,13 +286,10 @@ class Rule:
     # Whole-post rules run once per analysis; the rest run per paragraph and are cached.
     document_level = False
     # Wide findings (a sentence, a paragraph, the overflow) never hide, nor are hidden by,
-    # another rule's findings on the same words (see core/analyzer.one_card_per_words).
+    # another rule's findings on the same words (see engine.one_card_per_words).
     wide = False
     # Conduct rules match through look-alikes, zero-width characters and spacing.
     evasion_capable = True
-    # The analyzer builds one of these per paragraph (and per post) and hands it to every rule.
-    context_class = TextContext
-    prefilter_class: type[Prefilter]  # set below, once Prefilter is defined
     nonword = False  # `nonword: true`: match anywhere, not only on whole words
 
     def __init__(self, spec: RuleSpec):
@@ -471,9 +468,6 @@ class Prefilter:
             if hits:
                 chosen.update(owners[h] for h in hits)
         return [self.rules[i] for i in sorted(chosen)]
-
-
-Rule.prefilter_class = Prefilter
 
 
 def remove_span(text: str, start: int, end: int) -> Suggestion:

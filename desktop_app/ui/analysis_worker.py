@@ -135,7 +135,7 @@ class EngineLoad(QRunnable):
 
 
 def default_analyzer():
-    from desktop_app.core.analyzer import Analyzer
+    from desktop_app.engine import Analyzer
 
     return Analyzer()
 

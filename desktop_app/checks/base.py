@@ -210,7 +210,7 @@ _LEAD_BYTES = bytes(0 if (b & 0xC0) == 0x80 else 1 for b in range(256))  # 1 for
 def _normalise(text: str):
     """normalise_for_matching, remembered: a one-paragraph post is both the paragraph and
     the document, and unchanged paragraphs come back on every keystroke."""
-    from desktop_app.core.text import normalise_for_matching
+    from desktop_app.core.evasion import normalise_for_matching
 
     return normalise_for_matching(text)
 

@@ -73,6 +73,6 @@ class SubstitutionRule(Rule):
 
 
 def _squash(text: str) -> str:
-    from desktop_app.core.text import normalise_for_matching
+    from desktop_app.core.evasion import normalise_for_matching
 
     return normalise_for_matching(text).text

@@ -96,7 +96,7 @@ class AnalysisJob(QRunnable):
 
     def run(self) -> None:
         try:
-            from desktop_app.core.text import Utf16Map  # here, not at start-up: it pulls in regex
+            from desktop_app.core.offsets import Utf16Map  # here, not at start-up: it pulls in regex
 
             checked = self.text[:MAX_CHECKED]
             report = self.analyzer.analyze(checked, revision=self.revision)

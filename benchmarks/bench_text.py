@@ -71,11 +71,10 @@ def main() -> None:
         norm = evasion.normalise_for_matching(draft)
         bench("to_original x1000", lambda n: [n.to_original(i, i + 3) for i in range(1000)], norm, 20)
 
-    from pathlib import Path
-
     from desktop_app.core import platforms
+    from desktop_app.policy import load_policy
 
-    shipped = platforms.load_platforms(Path(__file__).resolve().parent.parent / "policy" / "platforms.yml")
+    shipped = load_policy(include_user_overlay=False).platforms
     for name, draft in drafts.items():
         bench(f"platforms.fit_all (7 networks), {name}", lambda t: platforms.fit_all(t, shipped), draft)
 

@@ -10,12 +10,15 @@ from desktop_app.checks.base import (
     Suggestion,
     TextContext,
     compile_words,
+    flag,
     str_list,
+    text_value,
 )
 
 
 class AbsenceRule(Rule):
     kind = "absence"
+    keys = frozenset({"trigger", "expect", "append", "nonword"})
     default_category = "credit"
     document_level = True
     evasion_capable = False
@@ -29,8 +32,8 @@ class AbsenceRule(Rule):
             raise RuleError("expect", "an absence rule needs `expect` patterns")
         self.trigger = compile_words(trigger, "trigger", self.ignorecase)
         # What is expected counts however it is written ("Thank you", "THANKS").
-        self.expect = compile_words(expect, "expect", True, nonword=bool(d.get("nonword")))
-        self.append = str(d.get("append") or "").strip()
+        self.expect = compile_words(expect, "expect", True, nonword=flag(d, "nonword"))
+        self.append = text_value(d, "append").strip()
 
     def probe(self):
         return self.trigger.pattern, self.evasion

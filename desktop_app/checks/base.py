@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from functools import cached_property, lru_cache
 from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import re2
 
+from desktop_app.checks.wordset import LONG_LIST, WordSet, plain_entry
 from desktop_app.core.findings import CATEGORIES, DEFAULT_SEVERITY, LEVEL_TO_SEVERITY, Finding, Severity
 from desktop_app.core.findings import Suggestion as Suggestion  # re-exported for the kind modules
 
@@ -34,6 +36,20 @@ class RuleError(Exception):
         self.message = message
 
 
+class PackFiles(Protocol):
+    """What a rule may read from the policy pack besides its own file (the pack implements it;
+    checks never read a policy folder themselves)."""
+
+    def word_list(self, name: str, key: str) -> list[str]:
+        """The entries of a plain list file (`do-not-amplify.txt`) by the overlay rule; [] when
+        no folder has it. RuleError(key, ...) for a name outside the policy folders."""
+
+
+class NoFiles:
+    def word_list(self, name: str, key: str) -> list[str]:
+        return []
+
+
 @dataclass
 class RuleSpec:
     """A parsed rule file, before compiling: what a kind module needs to build its Rule."""
@@ -44,7 +60,14 @@ class RuleSpec:
     principles: frozenset[str] = frozenset()
     clauses: frozenset[str] = frozenset()
     clause_principles: Mapping[str, str] = field(default_factory=dict)  # clause -> principle it upholds
-    folders: tuple[Path, ...] = ()  # every loaded policy folder (for files such as do-not-amplify.txt)
+    files: PackFiles = field(default_factory=NoFiles)  # plain lists such as do-not-amplify.txt
+    dictionary: Path | None = None  # the en_GB Hunspell .dic that tells names from common words
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A value quoted for a message, cut short: a 50 MB pattern is never printed whole."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # --- patterns ------------------------------------------------------------------------------
@@ -61,7 +84,7 @@ def compile_re(pattern: str, key: str, ignorecase: bool = False):
         return re2.compile(("(?i)" if ignorecase else "") + pattern, _OPTIONS)
     except Exception as exc:  # re2 raises its own error type
         detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        raise RuleError(key, f"bad pattern {pattern!r}: {detail}") from None
+        raise RuleError(key, f"bad pattern {shown(pattern)}: {detail}") from None
 
 
 _PLAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 '-’&")
@@ -121,14 +144,30 @@ def word_alternation(tokens: Iterable[str], nonword: bool = False) -> str:
     return "|".join(parts)
 
 
-def compile_words(tokens: list[str], key: str, ignorecase: bool = False, nonword: bool = False):
-    """One RE2 pattern for a word list. On failure, the error names the entry at fault
+def compile_words(tokens: Iterable[str], key: str, ignorecase: bool = False, nonword: bool = False):
+    """A word list, each entry matched as a whole word (anywhere with `nonword`): one RE2
+    pattern, or for a long list (LONG_LIST entries or more) a WordSet of its plain entries
+    plus one RE2 pattern for the rest. On failure, the error names the entry at fault
     (key[i]); entries are compiled one by one only then, so loading stays fast."""
+    tokens = [t for t in tokens if t]
+    if len(tokens) >= LONG_LIST and not nonword:
+        plain = [t for t in tokens if plain_entry(t)]
+        others = [t for t in tokens if not plain_entry(t)]
+        rest = _compile_list(others, key, ignorecase, nonword) if others else None
+        return WordSet(plain, ignorecase, rest)
+    return _compile_list(tokens, key, ignorecase, nonword)
+
+
+def _compile_list(tokens: list[str], key: str, ignorecase: bool, nonword: bool):
     try:
         return compile_re(word_alternation(tokens, nonword=nonword), key, ignorecase)
     except RuleError as whole:
         for i, token in enumerate(tokens):
             compile_re(token, f"{key}[{i}]")
+        if "too large" in whole.message:
+            raise RuleError(
+                key, f"{len(tokens):,} patterns together are too large to compile (plain words have no limit)"
+            ) from None
         raise whole from None
 
 
@@ -143,6 +182,25 @@ def number(d: dict, key: str, default, kind: type = float):
         raise RuleError(key, f"`{key}` must be {what}, got {value!r}") from None
 
 
+def text_value(d: Mapping, key: str, default: str = "") -> str:
+    """A key whose value is text (a number is taken as text); a clear error for a list,
+    a mapping or true/false."""
+    value = d.get(key)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise RuleError(key, f"`{key}` must be text, got {shown(value)}")
+    return str(value)
+
+
+def flag(d: Mapping, key: str, default: bool = False) -> bool:
+    """A true/false key; anything else is an error (YAML's `yes` and `no` are words here)."""
+    value = d.get(key, default)
+    if not isinstance(value, bool):
+        raise RuleError(key, f"use true or false, not {shown(value)}")
+    return value
+
+
 def str_list(value: Any, key: str) -> list[str]:
     if value is None:
         return []
@@ -153,7 +211,7 @@ def str_list(value: Any, key: str) -> list[str]:
     out = []
     for i, item in enumerate(value):
         if isinstance(item, bool) or item is None or isinstance(item, dict | list):
-            raise RuleError(f"{key}[{i}]", f"expected text, got {item!r}")
+            raise RuleError(f"{key}[{i}]", f"expected text, got {shown(item)}")
         out.append(str(item))
     return out
 
@@ -278,10 +336,15 @@ SCOPES = ("text", "paragraph", "sentence")
 
 
 class Rule:
-    """A compiled rule. Subclasses set `kind`, parse their keys in `compile()` and
-    implement `find(ctx)`."""
+    """A compiled rule. Subclasses set `kind` and `keys`, parse their keys in `compile()`
+    and implement `find(ctx)`."""
 
     kind = ""
+    # The keys a rule of this kind accepts besides COMMON_KEYS; any other key is reported
+    # (policy loader), as Vale reports one. `vale_keys`: Vale's keys for the kind that we
+    # accept from Vale styles but do not act on yet.
+    keys: frozenset[str] = frozenset()
+    vale_keys: frozenset[str] = frozenset()
     default_category = "style"
     # Whole-post rules run once per analysis; the rest run per paragraph and are cached.
     document_level = False
@@ -298,10 +361,10 @@ class Rule:
         self.id = spec.id
         self.path = spec.path
         self.name = spec.path.stem
-        self.message = str(d.get("message") or "")
-        self.why = str(d.get("why") or "")
-        self.link = str(d.get("link") or "")
-        self.ignorecase = bool(d.get("ignorecase", False))
+        self.message = text_value(d, "message")
+        self.why = text_value(d, "why")
+        self.link = text_value(d, "link")
+        self.ignorecase = flag(d, "ignorecase")
         self.principle = d.get("principle")
         self.clause = d.get("clause")
         if self.principle is not None and self.clause is not None:
@@ -332,7 +395,7 @@ class Rule:
             self.severity = LEVEL_TO_SEVERITY[str(level)]
         else:
             raise RuleError("level", f"unknown level {level!r} (use error, warning or suggestion)")
-        scope = str(d.get("scope") or "text")
+        scope = text_value(d, "scope", "text")
         self.scope = scope if scope in SCOPES else "text"  # Vale's markup scopes mean the whole post here
         self.examples_flag, self.examples_pass = self._examples(d.get("examples"))
         # Conduct rules see through disguised spellings by default; `evasion` overrides it,
@@ -344,17 +407,32 @@ class Rule:
         exceptions = str_list(d.get("exceptions"), "exceptions")
         # Exceptions ignore case unless `exceptions_case: sensitive`, which lets a rule tell
         # "Dick" (a name: Cressida Dick) from "dick" (an inline (?i:...) still ignores case).
-        exceptions_case = str(d.get("exceptions_case") or "insensitive")
+        exceptions_case = text_value(d, "exceptions_case", "insensitive")
         if exceptions_case not in ("sensitive", "insensitive"):
             raise RuleError("exceptions_case", f"use sensitive or insensitive, not {exceptions_case!r}")
         self.exceptions = (
-            compile_re(
-                word_alternation(exceptions), "exceptions", ignorecase=exceptions_case == "insensitive"
-            )
+            compile_words(exceptions, "exceptions", ignorecase=exceptions_case == "insensitive")
             if exceptions
             else None
         )
         self.compile(d)
+
+    @classmethod
+    def unknown_keys(cls, data: Mapping) -> list[tuple[str, str]]:
+        """(key, message) for each key of `data` this kind does not accept, nested ones
+        (examples.flg) included, with the nearest known key as a hint."""
+        known = COMMON_KEYS | VALE_COMMON_KEYS | cls.keys | cls.vale_keys
+        out = []
+        for key in data:
+            name = str(key)
+            if name not in known:
+                out.append((name, _unknown(name, f"a {cls.kind} rule", known)))
+        examples = data.get("examples")
+        if isinstance(examples, Mapping):
+            for key in examples:
+                if str(key) not in ("flag", "pass"):
+                    out.append((f"examples.{key}", _unknown(str(key), "examples", {"flag", "pass"})))
+        return out
 
     @staticmethod
     def _examples(value) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -435,6 +513,21 @@ class Rule:
             yield s, e
 
 
+# Keys every kind accepts (read by Rule itself), and Vale's own keys for every rule that we
+# accept and do not act on yet (so a Vale style still loads).
+COMMON_KEYS = frozenset(
+    {"extends", "message", "level", "ignorecase", "scope", "link", "principle", "clause", "category",
+     "why", "examples", "exceptions", "exceptions_case", "evasion"}
+)  # fmt: skip
+VALE_COMMON_KEYS = frozenset({"action", "description", "limit", "name"})
+
+
+def _unknown(key: str, where: str, known: Iterable[str]) -> str:
+    close = get_close_matches(key, sorted(known), n=1, cutoff=0.7)
+    hint = f" (did you mean `{close[0]}`?)" if close else ""
+    return f"unknown key `{shown(key, 40).strip(chr(39))}` for {where}{hint}"
+
+
 class Prefilter:
     """Which rules could fire on a text, from one RE2 Set pass over it (and one over its
     normalised form) instead of one search per rule. A rule's probe only ever over-matches
@@ -447,17 +540,22 @@ class Prefilter:
         groups: dict[bool, list[tuple[int, str]]] = {False: [], True: []}
         for i, rule in enumerate(self.rules):
             probe = rule.probe()
-            if probe is None:
+            if probe is None or probe[0] is None:
                 self._always.append(i)
             else:
                 groups[probe[1]].append((i, probe[0]))
         for normalised, items in groups.items():
             if not items:
                 continue
-            rset = re2.Set.SearchSet(_OPTIONS)
-            for _, pattern in items:
-                rset.Add(pattern)
-            rset.Compile()
+            try:
+                rset = re2.Set.SearchSet(_OPTIONS)
+                for _, pattern in items:
+                    rset.Add(pattern)
+                if not rset.Compile():
+                    raise ValueError("RE2 could not compile the set")
+            except Exception:  # too large for RE2's memory budget: these rules simply always run
+                self._always.extend(i for i, _ in items)
+                continue
             self._sets[normalised] = (rset, [i for i, _ in items])
 
     def candidates(self, ctx: TextContext) -> list[Rule]:

@@ -8,6 +8,7 @@ from desktop_app.checks.base import (
     TextContext,
     compile_re,
     compile_words,
+    flag,
     str_list,
     word_alternation,
 )
@@ -15,13 +16,15 @@ from desktop_app.checks.base import (
 
 class ExistenceRule(Rule):
     kind = "existence"
+    keys = frozenset({"tokens", "raw", "nonword"})
+    vale_keys = frozenset({"append", "vocab"})
 
     def compile(self, d):
         tokens = str_list(d.get("tokens"), "tokens")
         raw = str_list(d.get("raw"), "raw")  # Vale: pieces concatenated into one pattern
         if not tokens and not raw:
             raise RuleError("tokens", "an existence rule needs `tokens` (or `raw`)")
-        self.nonword = bool(d.get("nonword", False))
+        self.nonword = flag(d, "nonword")
         fold = self.ignorecase or self.evasion
         words = compile_words(tokens, "tokens", fold, self.nonword) if tokens else None
         if not raw:

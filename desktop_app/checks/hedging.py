@@ -46,6 +46,7 @@ def without(sentence: str, spans: list[tuple[int, int]]) -> str:
 
 class HedgingRule(Rule):
     kind = "hedging"
+    keys = frozenset({"tokens", "stack"})
     default_category = "hedging"
     wide = True
     evasion_capable = False

@@ -18,6 +18,7 @@ from desktop_app.checks.base import (
 
 class InsiderRule(Rule):
     kind = "insider"
+    keys = frozenset({"terms", "density", "min_terms"})
     default_category = "insider-framing"
     wide = True
     evasion_capable = False

@@ -1,5 +1,8 @@
 """Common words and names, from the en_GB Hunspell dictionary the spelling lane ships.
 
+The policy pack says where the dictionary is (RuleSpec.dictionary); the checks never look
+for files themselves.
+
 The attack kind needs to tell "Theatre Company" (common nouns in capitals) from "Boris
 Johnson" (names), and hashtag splitting needs a word list. Hunspell's .dic file lists
 stems: lower-case stems are common words, capitalised ones are names and places. Reading
@@ -14,7 +17,6 @@ import threading
 from functools import cache
 from pathlib import Path
 
-_DICTIONARY = Path(__file__).resolve().parent.parent / "grammar" / "dictionaries" / "en_GB.dic"
 _LOCK = threading.Lock()
 _STEM = re.compile(r"^([^\W\d_][^/\t\n]*)", re.MULTILINE)  # a line's stem, before /FLAGS
 
@@ -84,11 +86,11 @@ def _read(path: Path) -> Lexicon:
 
 
 @cache
-def _load(path: Path) -> Lexicon:
-    return _read(path)
+def _load(path: Path | None) -> Lexicon:
+    return _read(path) if path is not None else Lexicon(frozenset(), frozenset())
 
 
-def lexicon() -> Lexicon:
-    """The shared lexicon, loaded once (thread-safe)."""
+def lexicon(path: Path | None) -> Lexicon:
+    """The lexicon of the dictionary at `path` (None: none), loaded once (thread-safe)."""
     with _LOCK:
-        return _load(_DICTIONARY)
+        return _load(path)

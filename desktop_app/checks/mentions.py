@@ -13,6 +13,7 @@ _HANDLE = re.compile(r"(?<![\w@])@\w+(?:@[\w\-]+(?:\.[\w\-]+)+)?")
 
 class MentionsRule(Rule):
     kind = "mentions"
+    keys = frozenset({"max_same_handle", "pile_on"})
     default_category = "trolling"
     document_level = True  # a handle repeated across paragraphs still counts
 

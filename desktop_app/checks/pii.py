@@ -76,6 +76,7 @@ _DETECTORS = ("phone", "email", "address", "postcode")
 
 class PiiRule(Rule):
     kind = "pii"
+    keys = frozenset({"detect", "official", "street_types"})
     default_category = "private-info"
     evasion_capable = False  # digits must stay digits
 

@@ -8,6 +8,8 @@ from desktop_app.checks.base import Rule, TextContext, fill_message, number
 
 class ReadabilityRule(Rule):
     kind = "readability"
+    keys = frozenset({"hard", "very_hard", "min_words", "split_over"})
+    vale_keys = frozenset({"metrics", "grade"})
     default_category = "readability"
     wide = True
     evasion_capable = False

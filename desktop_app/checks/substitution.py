@@ -8,16 +8,18 @@ from desktop_app.checks.base import (
     Suggestion,
     TextContext,
     compile_re,
+    compile_words,
     fill_message,
     is_literal,
     match_case,
     str_map,
-    word_alternation,
 )
 
 
 class SubstitutionRule(Rule):
     kind = "substitution"
+    keys = frozenset({"swap"})
+    vale_keys = frozenset({"nonword", "pos", "vocab", "capitalize"})
     default_category = "jargon"
 
     def compile(self, d):
@@ -36,7 +38,7 @@ class SubstitutionRule(Rule):
             else:
                 self.patterned.append((compile_re(f"(?:{key})", f"swap.{key}", fold), options))
         self.fold = fold
-        self.regex = compile_re(word_alternation(swap), "swap", fold)
+        self.regex = compile_words(swap, "swap", fold)
 
     def probe(self):
         return self.regex.pattern, self.evasion

@@ -1,8 +1,8 @@
 """Words the spelling checkers must accept: the user's own list and the organisation's.
 
 The user's list is `words.txt` in the config folder ("Add to dictionary" writes it,
-atomically); the organisation's overlay may ship `policy/words.txt` in the same folder
-(names of places, people and campaigns). One word a line; `#` starts a comment.
+atomically). The organisation's list (names of places, people and campaigns) is the policy
+pack's `words.txt` (organisation_words). One word a line; `#` starts a comment.
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ def user_words_file() -> Path:
     return paths.config_dir() / "words.txt"
 
 
-def overlay_words_file() -> Path:
-    return paths.overlay_policy_dir() / "words.txt"
+def organisation_words() -> list[str]:
+    """words.txt of the policy pack in force, by the overlay rule."""
+    from desktop_app.policy import load_policy
+
+    return load_policy(rules=False).words
 
 
 def read_words(path: Path) -> list[str]:

@@ -233,8 +233,9 @@ def test_the_group_rewrite_keeps_the_group_and_turns_to_what_they_did():
 
 def test_the_lexicon_tells_common_words_from_names():
     from desktop_app.checks.lexicon import lexicon
+    from desktop_app.locate import dictionary_path
 
-    words = lexicon()
+    words = lexicon(dictionary_path())
     assert words.is_common_not_name("Theatre") and words.is_common_not_name("Movement")
     assert not words.is_common_not_name("Johnson") and not words.is_common_not_name("Donald")
     assert words.is_common_word("policies") and words.is_common_word("Companies")

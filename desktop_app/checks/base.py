@@ -152,18 +152,23 @@ def compile_words(tokens: Iterable[str], key: str, ignorecase: bool = False, non
     tokens = [t for t in tokens if t]
     if len(tokens) >= LONG_LIST and not nonword:
         plain = [t for t in tokens if plain_entry(t)]
-        others = [t for t in tokens if not plain_entry(t)]
-        rest = _compile_list(others, key, ignorecase, nonword) if others else None
+        others = [(i, t) for i, t in enumerate(tokens) if not plain_entry(t)]
+        rest = _compile_list([t for _, t in others], key, ignorecase, nonword, [i for i, _ in others])
         return WordSet(plain, ignorecase, rest)
     return _compile_list(tokens, key, ignorecase, nonword)
 
 
-def _compile_list(tokens: list[str], key: str, ignorecase: bool, nonword: bool):
+def _compile_list(
+    tokens: list[str], key: str, ignorecase: bool, nonword: bool, positions: list[int] | None = None
+):
+    """One RE2 pattern for `tokens` (None for none); `positions`: their indices in the rule's list."""
+    if not tokens:
+        return None
     try:
         return compile_re(word_alternation(tokens, nonword=nonword), key, ignorecase)
     except RuleError as whole:
         for i, token in enumerate(tokens):
-            compile_re(token, f"{key}[{i}]")
+            compile_re(token, f"{key}[{positions[i] if positions else i}]")
         if "too large" in whole.message:
             raise RuleError(
                 key, f"{len(tokens):,} patterns together are too large to compile (plain words have no limit)"
@@ -171,15 +176,17 @@ def _compile_list(tokens: list[str], key: str, ignorecase: bool, nonword: bool):
         raise whole from None
 
 
-def number(d: dict, key: str, default, kind: type = float):
+def number(d: Mapping, key: str, default, kind: type = float):
     """A numeric key of a rule (`max`, `stack`, `density`, ...); a clear error naming it
-    when the value is not a number (`kind=int`: a whole number)."""
+    when the value is not a number (`kind=int`: a whole number). true/false and text such
+    as "5" are not numbers."""
     value = d.get(key, default)
-    try:
-        return kind(value)
-    except (TypeError, ValueError):
-        what = "a whole number" if kind is int else "a number"
-        raise RuleError(key, f"`{key}` must be {what}, got {value!r}") from None
+    whole = kind is int
+    fraction = isinstance(value, float) and not value.is_integer()  # 2.5, inf, nan
+    if isinstance(value, bool) or not isinstance(value, int | float) or (whole and fraction):
+        what = "a whole number" if whole else "a number"
+        raise RuleError(key, f"`{key}` must be {what}, got {shown(value)}")
+    return kind(value)
 
 
 def text_value(d: Mapping, key: str, default: str = "") -> str:
@@ -296,7 +303,10 @@ class TextContext:
 
         RE2's Python wrapper re-encodes a str and converts every offset on each call; we
         encode each haystack once and match bytes (about 5x faster for a post). ASCII text
-        has the same offsets in bytes; otherwise a byte -> character table maps them back."""
+        has the same offsets in bytes; otherwise a byte -> character table maps them back.
+        A long word list (WordSet) matches the str itself."""
+        if isinstance(regex, WordSet):
+            return regex.spans(haystack)
         data = self.encoded(haystack)
         found = [m.span() for m in regex.finditer(data)]
         if not found or len(data) == len(haystack):
@@ -426,12 +436,12 @@ class Rule:
         for key in data:
             name = str(key)
             if name not in known:
-                out.append((name, _unknown(name, f"a {cls.kind} rule", known)))
+                out.append((name, _unknown(name, f"a rule of kind `{cls.kind}`", known)))
         examples = data.get("examples")
         if isinstance(examples, Mapping):
             for key in examples:
                 if str(key) not in ("flag", "pass"):
-                    out.append((f"examples.{key}", _unknown(str(key), "examples", {"flag", "pass"})))
+                    out.append((f"examples.{key}", _unknown(str(key), "`examples`", {"flag", "pass"})))
         return out
 
     @staticmethod
@@ -525,7 +535,7 @@ VALE_COMMON_KEYS = frozenset({"action", "description", "limit", "name"})
 def _unknown(key: str, where: str, known: Iterable[str]) -> str:
     close = get_close_matches(key, sorted(known), n=1, cutoff=0.7)
     hint = f" (did you mean `{close[0]}`?)" if close else ""
-    return f"unknown key `{shown(key, 40).strip(chr(39))}` for {where}{hint}"
+    return f"unknown key `{shown(key, 40).strip(chr(39))}` in {where}{hint}"
 
 
 class Prefilter:

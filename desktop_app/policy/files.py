@@ -53,9 +53,14 @@ def _file_kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.1f} kB"
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """A regular file's bytes, or FileProblem. Never blocks: a FIFO is opened non-blocking
     and refused, as are devices and folders; a file over `limit` is refused unread."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
@@ -70,8 +75,9 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise FileProblem("", f"{_file_kind(info.st_mode)}, not a file: skipped")
         if info.st_size > limit:
-            size, most = info.st_size / 2**20, limit // 2**20
-            raise FileProblem("", f"too large ({size:.1f} MB; a policy file may be at most {most} MB)")
+            raise FileProblem(
+                "", f"too large ({_size(info.st_size)}; a policy file may be at most {_size(limit)})"
+            )
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(fd, 1 << 20)
@@ -80,7 +86,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:  # it grew while we read it
-            raise FileProblem("", f"too large (a policy file may be at most {limit // 2**20} MB)")
+            raise FileProblem("", f"too large (a policy file may be at most {_size(limit)})")
         return b"".join(chunks)
     except OSError as exc:
         raise FileProblem("", f"cannot read the file: {exc.strerror or exc}") from None
@@ -88,7 +94,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         os.close(fd)
 
 
-def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+def read_text(path: Path, limit: int | None = None) -> str:
     data = read_bytes(path, limit)
     try:
         return data.decode("utf-8-sig")

@@ -78,7 +78,7 @@ def _check_aliases(root) -> None:
 
 
 def _key_lines(node, prefix: str = "", depth: int = 0, out: dict[str, int] | None = None) -> dict[str, int]:
-    """'swap.leverage' -> 1-based line, for the top three levels of a mapping."""
+    """'swap.leverage', 'platforms[1].limit' -> 1-based line, for the top three levels."""
     out = {} if out is None else out
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
@@ -88,7 +88,10 @@ def _key_lines(node, prefix: str = "", depth: int = 0, out: dict[str, int] | Non
                 _key_lines(v, f"{name}.", depth + 1, out)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            out.setdefault(f"{prefix[:-1]}[{i}]", item.start_mark.line + 1)
+            name = f"{prefix[:-1]}[{i}]"
+            out.setdefault(name, item.start_mark.line + 1)
+            if depth < 2 and isinstance(item, yaml.MappingNode):
+                _key_lines(item, f"{name}.", depth + 1, out)
     return out
 
 

@@ -215,24 +215,24 @@ def test_twitter_overflow_prefix_fits(text, limit):
 
 
 @pytest.mark.parametrize(
-    "body, key, names",
+    "body, key, says",
     [
-        ("platforms:\n  - name: X\n    limit: -3\n    counting: twitter\n", "platforms[0].limit", "limit"),
-        ("platforms:\n  - name: X\n    limit: lots\n", "platforms[0].limit", "limit"),
-        ("platforms:\n  - name: X\n    limit: 280\n    counting: letters\n", "platforms[0].counting", "counting"),
-        ("platforms:\n  - name: X\n    limit: 280\n    url_length: true\n", "platforms[0].url_length", "url_length"),
-        ("platforms:\n  - name: X\n    limt: 280\n", "platforms[0].limt", "limt"),
-        ("platforms:\n  - limit: 280\n", "platforms[0].name", "name"),
-        ("platforms:\n  - name: X\n  - name: x\n", "platforms[1].name", "twice"),
-        ("platforms:\n  - just a string\n", "platforms[0]", "platforms[0]"),
-        ("networks: []\n", "platforms", "platforms"),
+        ("platforms:\n  - name: X\n    limit: -3\n    counting: twitter\n", "[0].limit", "positive"),
+        ("platforms:\n  - name: X\n    limit: lots\n", "[0].limit", "whole number"),
+        ("platforms:\n  - name: X\n    limit: 280\n    counting: letters\n", "[0].counting", "letters"),
+        ("platforms:\n  - name: X\n    limit: 280\n    url_length: true\n", "[0].url_length", "True"),
+        ("platforms:\n  - name: X\n    limt: 280\n", "[0].limt", "unknown key"),
+        ("platforms:\n  - limit: 280\n", "[0].name", "name"),
+        ("platforms:\n  - name: X\n  - name: x\n", "[1].name", "twice"),
+        ("platforms:\n  - just a string\n", "[0]", "mapping"),
+        ("networks: []\n", "", "platforms"),
     ],
 )
-def test_bad_data_gives_a_clear_error_naming_the_key(body, key, names):
+def test_bad_data_gives_a_clear_error_naming_the_key(body, key, says):
     with pytest.raises(PlatformDataError) as caught:
         parse_platforms(yaml.safe_load(body))
-    assert caught.value.key == key
-    assert names in str(caught.value)
+    assert caught.value.key == f"platforms{key}"
+    assert says in str(caught.value)
 
 
 def test_defaults_for_optional_keys():

@@ -16,7 +16,6 @@ command line are its clients. Nothing below (policy, checks, core) imports it.
 
 from __future__ import annotations
 
-import logging
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
@@ -26,9 +25,8 @@ from desktop_app.checks.base import Prefilter, TextContext
 from desktop_app.core.findings import DEFAULT_SEVERITY, Finding, Report, principle_statuses
 from desktop_app.core.text import paragraphs
 
-log = logging.getLogger(__name__)
-
 DEFAULT_CACHE_SIZE = 4096  # paragraphs; a long document plus plenty of edit history
+ONE_POST = 3000  # characters: a first analysis this short runs every rule without the prefilter
 
 
 class Analyzer:
@@ -49,9 +47,13 @@ class Analyzer:
         rules = list(pack.rules)
         self._paragraph_rules = [r for r in rules if not r.document_level]
         self._document_rules = [r for r in rules if r.document_level]
-        # One RE2 Set pass per text picks the rules that could fire.
-        self._paragraph_filter = Prefilter(self._paragraph_rules)
-        self._document_filter = Prefilter(self._document_rules)
+        # One RE2 Set pass per text picks the rules that could fire. Building the sets costs
+        # more than running every rule over one post, so a first analysis of a post runs them
+        # all (a one-off `check` from a script); the sets are built for anything more, or by
+        # warm_up. Either way the findings are the same: a set only skips rules that cannot fire.
+        self._filters: tuple[Prefilter, Prefilter] | None = None
+        self._analyses = 0
+        self._unfiltered = False
         self._wide_rules = frozenset(r.id for r in rules if r.wide)
         readability_rule = next((r for r in rules if r.kind == "readability"), None)
         self._thresholds = (
@@ -70,6 +72,8 @@ class Analyzer:
             warm = getattr(rule, "warm_up", None)  # e.g. the attack kind's dictionary of names
             if warm is not None:
                 warm()
+        with self._lock:
+            self._prefilters()
         self.analyze("Warm up: the minister said we will look at it going forward. Thanks to everyone!")
         with self._lock:
             self._cache.clear()
@@ -84,14 +88,27 @@ class Analyzer:
         with self._lock:
             return self._analyze(text, revision)
 
+    def _prefilters(self) -> tuple[Prefilter, Prefilter]:
+        if self._filters is None:
+            self._filters = (Prefilter(self._paragraph_rules), Prefilter(self._document_rules))
+        return self._filters
+
+    def _candidates(self, ctx: TextContext, document: bool) -> list:
+        if self._unfiltered:
+            return self._document_rules if document else self._paragraph_rules
+        paragraph_filter, document_filter = self._prefilters()
+        return (document_filter if document else paragraph_filter).candidates(ctx)
+
     def _analyze(self, text: str, revision: int) -> Report:
+        self._analyses += 1
+        self._unfiltered = self._filters is None and self._analyses == 1 and len(text) <= ONE_POST
         findings: list[Finding] = []
         for para in paragraphs(text):
             findings.extend(f.shifted(para.start) for f in self._paragraph_findings(para.text))
         fits = self._platform_fits(text)
         if self._document_rules and text.strip():
             ctx = TextContext(text, platform_fits=[f for f in fits if f.over])
-            for rule in self._document_filter.candidates(ctx):
+            for rule in self._candidates(ctx, document=True):
                 findings.extend(self._run(rule, ctx))
         findings = one_card_per_words(findings, self._wide_rules)
         return Report(
@@ -111,7 +128,7 @@ class Analyzer:
         self.paragraph_analyses += 1
         ctx = TextContext(paragraph)
         found: list[Finding] = []
-        for rule in self._paragraph_filter.candidates(ctx):
+        for rule in self._candidates(ctx, document=False):
             found.extend(self._run(rule, ctx))
         result = tuple(found)
         self._cache[paragraph] = result
@@ -123,7 +140,9 @@ class Analyzer:
         try:
             return rule.find(ctx)
         except Exception as exc:  # one faulty rule must not take the editor down
-            log.exception("rule %s failed", rule.id)
+            import logging  # here: a one-off `check` never pays for it
+
+            logging.getLogger(__name__).exception("rule %s failed", rule.id)
             self.rule_errors.append(f"{rule.id}: {type(exc).__name__}: {exc}")
             return []
 

@@ -38,7 +38,6 @@ from desktop_app.checks.base import (
     str_list,
     text_value,
 )
-from desktop_app.checks.lexicon import lexicon
 
 DEFAULT_REWRITE = "{possessive} decision to ... is wrong because ..."
 # Grammar glue, not policy: words that may sit between a target and its insult.
@@ -272,7 +271,7 @@ class AttackRule(Rule):
         self.evasion = True  # insults are typed to dodge filters whatever the rule serves
 
     def warm_up(self):
-        lexicon(self.spec.dictionary)  # the dictionary that tells names from common words
+        self.spec.lexicon()  # the dictionary that tells names from common words
 
     def probe(self):
         return self.insult_re.pattern, True
@@ -310,7 +309,7 @@ class AttackRule(Rule):
         if any(self._role_at(toks, k) is not None for k in range(first, last + 1)):
             return True  # "Councillor Ward"
         names = [k for k in range(first, last + 1) if self._is_name(toks[k])]
-        words = lexicon(self.spec.dictionary)
+        words = self.spec.lexicon()
         # "the Conservative Party", "the Home Office": an organisation ("Bill" alone is a name)
         if (
             names
@@ -359,7 +358,7 @@ class AttackRule(Rule):
             first == i
             and _sentence_initial(toks, i)
             and self._role_at(toks, i) is None
-            and lexicon(self.spec.dictionary).is_common_not_name(tok.text)
+            and self.spec.lexicon().is_common_not_name(tok.text)
         ):
             return None  # "Poverty is a disgrace": a capital only because it opens the sentence
         if first > 0 and toks[first - 1].low in _DETERMINERS and self._role_at(toks, i) is not None:
@@ -582,7 +581,7 @@ class AttackRule(Rule):
         if self._is_name(tok) and tok.low not in _PRONOUN_POSSESSIVE:
             insult = toks[a]
             title_case = insult.text[:1].isupper() and not insult.text.isupper()
-            words = lexicon(self.spec.dictionary)
+            words = self.spec.lexicon()
             if title_case and (
                 words.is_common_not_name(tok.text)
                 or tok.low in self.bodies

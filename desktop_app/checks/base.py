@@ -12,7 +12,7 @@ can name the file, line and key and carry on with the rest of the pack.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import cached_property, lru_cache
@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 import re2
 
+from desktop_app.checks.lexicon import NO_LEXICON, Lexicon
 from desktop_app.checks.wordset import LONG_LIST, WordSet, plain_entry
 from desktop_app.core.findings import CATEGORIES, DEFAULT_SEVERITY, LEVEL_TO_SEVERITY, Finding, Severity
 from desktop_app.core.findings import Suggestion as Suggestion  # re-exported for the kind modules
@@ -61,7 +62,9 @@ class RuleSpec:
     clauses: frozenset[str] = frozenset()
     clause_principles: Mapping[str, str] = field(default_factory=dict)  # clause -> principle it upholds
     files: PackFiles = field(default_factory=NoFiles)  # plain lists such as do-not-amplify.txt
-    dictionary: Path | None = None  # the en_GB Hunspell .dic that tells names from common words
+    # The en_GB word list that tells names from common words (checks/lexicon.py), loaded on
+    # first call and shared; the pack provides it, so no kind reads the dictionary itself.
+    lexicon: Callable[[], Lexicon] = field(default=lambda: NO_LEXICON)
 
 
 def shown(value: Any, limit: int = 60) -> str:
@@ -76,15 +79,54 @@ _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # RE2 would otherwise print parse errors on stderr
 
 
+# Patterns RE2 has compiled before, on this machine (the policy pack keeps them in its disk
+# cache). One of these is known to be good, so it is compiled when a rule first uses it, not
+# while the pack loads: a one-off `check` then compiles only the patterns the post needs.
+known_patterns: set[str] = set()
+
+
+class LazyPattern:
+    """An RE2 pattern compiled on first use; `pattern` is its text (for the prefilter)."""
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self._compiled = None
+
+    def _re(self):
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re2.compile(self.pattern, _OPTIONS)
+        return compiled
+
+    def finditer(self, text, *args):
+        return self._re().finditer(text, *args)
+
+    def search(self, text, *args):
+        return self._re().search(text, *args)
+
+    def match(self, text, *args):
+        return self._re().match(text, *args)
+
+    def fullmatch(self, text, *args):
+        return self._re().fullmatch(text, *args)
+
+
 def compile_re(pattern: str, key: str, ignorecase: bool = False):
     """Compile with RE2 (linear time: no pattern or input can hang the analysis)."""
     if not isinstance(pattern, str):
         raise RuleError(key, f"expected a pattern (text), got {type(pattern).__name__}")
+    full = ("(?i)" if ignorecase else "") + pattern
+    if full in known_patterns:
+        return LazyPattern(full)
     try:
-        return re2.compile(("(?i)" if ignorecase else "") + pattern, _OPTIONS)
+        compiled = re2.compile(full, _OPTIONS)
     except Exception as exc:  # re2 raises its own error type
         detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         raise RuleError(key, f"bad pattern {shown(pattern)}: {detail}") from None
+    known_patterns.add(full)
+    return compiled
 
 
 _PLAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 '-’&")
@@ -134,7 +176,7 @@ def word_alternation(tokens: Iterable[str], nonword: bool = False) -> str:
     """One pattern for a list of tokens, each matched as a whole word (Vale's `\\b(?:...)\\b`)."""
     parts = []
     # Longest first, so "going forward" wins over "going" at the same place.
-    for token in sorted({t for t in tokens if t}, key=len, reverse=True):
+    for token in sorted({t for t in tokens if t}, key=lambda t: (-len(t), t)):
         if nonword:
             parts.append(f"(?:{token})")
             continue
@@ -510,10 +552,12 @@ class Rule:
             haystack = norm.text
         else:
             haystack = ctx.text
-        skip = self.excepted_spans(haystack, ctx)
+        skip = None  # the exceptions are only looked for once there is a match
         for s, e in ctx.spans(regex, haystack):
             if s == e or (not self.nonword and not on_word_boundary(haystack, s, e)):
                 continue
+            if skip is None:
+                skip = self.excepted_spans(haystack, ctx)
             if any(a <= s and e <= b for a, b in skip):
                 continue
             if evasion:

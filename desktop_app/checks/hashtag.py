@@ -32,7 +32,6 @@ from desktop_app.checks.base import (
     str_map,
     text_value,
 )
-from desktop_app.checks.lexicon import lexicon
 
 _HASHTAG = re.compile(r"(?<![\w#/&])#([a-z]+)\b")  # not a link's fragment: example.org/#top
 _SHORT_WORDS = frozenset(
@@ -66,7 +65,7 @@ class HashtagRule(Rule):
         self._splits: dict[str, str | None] = {}  # a hashtag comes back on every keystroke
 
     def warm_up(self):
-        lexicon(self.spec.dictionary).name_form("")  # loads the dictionary and its table of names
+        self.spec.lexicon().name_form("")  # loads the dictionary and its table of names
 
     def probe(self):
         return f"#[a-z]{{{self.min_letters},}}", False
@@ -102,7 +101,7 @@ class HashtagRule(Rule):
         if own is not None:
             return 0.8, own
         n = len(word)
-        words = lexicon(self.spec.dictionary)
+        words = self.spec.lexicon()
         if n <= 3 and word in _SHORT_WORDS:
             return 1.0, word.capitalize()
         if n == 1:

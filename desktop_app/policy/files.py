@@ -113,9 +113,16 @@ def safe_name(name: str) -> bool:
 class PolicyFiles:
     """The folders in force and what went wrong with their files (one PolicyProblem each)."""
 
-    def __init__(self, folders: list[PolicyFolder]):
+    def __init__(self, folders: list[PolicyFolder], cache=None):
         self.folders = folders
         self.problems: list[PolicyProblem] = []
+        self.cache = cache  # cache.FileCache of parsed YAML, or None
+
+    def read_yaml(self, path: Path):
+        """(data, Lines) of a YAML policy file; FileProblem when it cannot be used."""
+        from desktop_app.policy.yaml_data import read_yaml
+
+        return read_yaml(path, self.cache)
 
     @property
     def shipped(self) -> PolicyFolder | None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.checks import base as checks_base
 from desktop_app.checks.base import Rule
+from desktop_app.checks.lexicon import NO_LEXICON, Lexicon, dictionary_stems
 from desktop_app.core.findings import CONDUCT_KEY
+from desktop_app.policy.cache import FileCache, TextSetCache
 from desktop_app.policy.files import SHIPPED_PREFIX, PolicyFiles, PolicyFolder
 from desktop_app.policy.principles import (
     DEFAULT_CONDUCT_TITLE,
@@ -76,7 +80,7 @@ def load_policy(
     from desktop_app import locate
 
     folders, problems = policy_folders(extra_dirs, include_user_overlay)
-    files = PolicyFiles(folders)
+    files = PolicyFiles(folders, FileCache("policy"))
     files.problems.extend(problems)
     principles = load_principles(files)
     pack = PolicyPack(
@@ -88,8 +92,54 @@ def load_policy(
         conduct_title=principles.conduct_title,
     )
     if rules:
-        pack.rules = load_rules(files, principles, locate.dictionary_path())
+        known = TextSetCache("patterns")  # RE2 patterns that compiled before: compiled on first use
+        checks_base.known_patterns |= known.items
+        pack.rules = load_rules(files, principles, lexicon_loader(locate.dictionary_path()))
+        known.save(checks_base.known_patterns)
     pack.platforms = load_platforms(files)
     pack.grammar_settings = load_grammar_settings(files)
     pack.words = load_words(files)
+    files.cache.save()
     return pack
+
+
+_lexicons: dict[Path, Lexicon] = {}
+
+
+def _joined_stems(path: Path) -> tuple[str, str, str]:
+    """The dictionary's common words, names and names in lower case, one string each."""
+    common, names = dictionary_stems(path)
+    return "\n".join(common), "\n".join(names), "\n".join(n.lower() for n in names)
+
+
+def _three_strings(value) -> bool:
+    return isinstance(value, tuple) and len(value) == 3 and all(isinstance(v, str) for v in value)
+
+
+_lexicon_lock = threading.Lock()
+
+
+def lexicon_loader(path: Path) -> Callable[[], Lexicon]:
+    """A function giving the lexicon of the dictionary at `path`: read on first call (from
+    the disk cache when the dictionary is unchanged), then shared by every rule and pack."""
+
+    def load() -> Lexicon:
+        found = _lexicons.get(path)
+        if found is not None:
+            return found
+        with _lexicon_lock:
+            if path not in _lexicons:
+                cache = FileCache("lexicon")
+                try:  # one string per list: marshal reads it at memory speed
+                    common, names = cache.get(
+                        path, lambda: tuple("\n".join(w) for w in dictionary_stems(path))
+                    )
+                    in_order = names.split("\n") if names else []
+                    common_words = frozenset(common.split("\n")) if common else frozenset()
+                    _lexicons[path] = Lexicon(common_words, frozenset(in_order), in_order)
+                except OSError:
+                    _lexicons[path] = NO_LEXICON
+                cache.save()
+            return _lexicons[path]
+
+    return load

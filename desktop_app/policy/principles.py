@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop_app.core.findings import PRINCIPLE_IDS
 from desktop_app.policy.files import PolicyFiles, PolicyFolder
 from desktop_app.policy.problems import FileProblem, shown
-from desktop_app.policy.yaml_data import Lines, read_yaml
+from desktop_app.policy.yaml_data import Lines
 
 DEFAULT_TARGET_AGE = 9.0
 DEFAULT_CONDUCT_TITLE = "Conduct policy"
@@ -120,7 +120,7 @@ def load_principles(files: PolicyFiles) -> Principles:
     conduct rules name those clauses, and a replacement must never switch one off."""
 
     def parse(folder: PolicyFolder, path: Path, where: str) -> Principles:
-        found = parse_principles(*read_yaml(path))
+        found = parse_principles(*files.read_yaml(path))
         if not folder.shipped:
             missing = [p for p in PRINCIPLE_IDS if p not in found.principles]
             if missing:
@@ -154,6 +154,6 @@ def _shipped_clause_ids(files: PolicyFiles) -> set[str]:
     if shipped is None:
         return set()
     try:
-        return set(parse_principles(*read_yaml(shipped.path / "principles.yml")).clauses)
+        return set(parse_principles(*files.read_yaml(shipped.path / "principles.yml")).clauses)
     except FileProblem:
         return set()

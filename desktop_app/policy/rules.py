@@ -11,7 +11,6 @@ from desktop_app.checks.base import Rule, RuleError, RuleSpec
 from desktop_app.policy.files import PolicyFiles, PolicyFolder, read_text, safe_name
 from desktop_app.policy.principles import Principles
 from desktop_app.policy.problems import FileProblem, FileProblems, shown
-from desktop_app.policy.yaml_data import read_yaml
 
 RULE_SUFFIXES = (".yml", ".yaml")
 # Keys whose value may be `{include: vocab/NAME.yml}` are any list- or mapping-valued key;
@@ -48,7 +47,7 @@ class PackLists:
             raise RuleError(key, f"include {shown(name)}: no such file in the policy folders")
 
         def parse(folder: PolicyFolder, path: Path, where: str):
-            data = read_yaml(path)[0]
+            data = self.files.read_yaml(path)[0]
             if isinstance(data, dict) and data and all(isinstance(v, list) for v in data.values()):
                 data = [item for group in data.values() for item in group]  # grouped word list
             if not isinstance(data, list | dict):
@@ -135,11 +134,10 @@ def resolve_includes(data: Mapping, lists: PackLists) -> dict:
     return out
 
 
-def compile_rule(
-    path: Path, rule_id: str, principles: Principles, lists: PackLists, dictionary: Path | None = None
-) -> Rule:
-    """One rule file compiled, or FileProblem(s) naming the key(s) and line(s) at fault."""
-    data, lines = read_yaml(path)
+def compile_rule(path: Path, rule_id: str, principles: Principles, lists: PackLists, lexicon) -> Rule:
+    """One rule file compiled, or FileProblem(s) naming the key(s) and line(s) at fault.
+    `lexicon`: the loader of the en_GB word list the attack and hashtag kinds use."""
+    data, lines = lists.files.read_yaml(path)
     if not isinstance(data, dict):
         raise FileProblem("", "a rule file must be a YAML mapping of keys", 1)
     kind = data.get("extends")
@@ -163,14 +161,14 @@ def compile_rule(
             clauses=frozenset(principles.clauses),
             clause_principles={c.id: c.principle for c in principles.clauses.values() if c.principle},
             files=lists,
-            dictionary=dictionary,
+            lexicon=lexicon,
         )
         return cls(spec)
     except RuleError as exc:
         raise FileProblem(exc.key, exc.message, lines(exc.key)) from None
 
 
-def load_rules(files: PolicyFiles, principles: Principles, dictionary: Path | None) -> list[Rule]:
+def load_rules(files: PolicyFiles, principles: Principles, lexicon) -> list[Rule]:
     """Every rule by the overlay rule: for each name, the latest folder's file that compiles.
     Its id is `<folder prefix>.<name>`: Drafting.Jargon, or org.Jargon when org replaces it."""
     lists = PackLists(files)
@@ -179,7 +177,7 @@ def load_rules(files: PolicyFiles, principles: Principles, dictionary: Path | No
         stem = name.split("/", 1)[1]
 
         def parse(folder: PolicyFolder, path: Path, where: str, stem=stem) -> Rule:
-            return compile_rule(path, f"{folder.prefix}.{stem}", principles, lists, dictionary)
+            return compile_rule(path, f"{folder.prefix}.{stem}", principles, lists, lexicon)
 
         loaded = files.load(name, parse, RULE_SUFFIXES)
         if loaded is not None:

@@ -9,12 +9,11 @@ from desktop_app.core.platforms import Platform, PlatformDataError, parse_platfo
 from desktop_app.policy.files import PolicyFiles, PolicyFolder
 from desktop_app.policy.problems import FileProblem, shown
 from desktop_app.policy.rules import read_list
-from desktop_app.policy.yaml_data import read_yaml
 
 
 def load_platforms(files: PolicyFiles) -> list[Platform]:
     def parse(folder: PolicyFolder, path: Path, where: str) -> list[Platform]:
-        data, lines = read_yaml(path)
+        data, lines = files.read_yaml(path)
         try:
             return parse_platforms(data)
         except PlatformDataError as exc:
@@ -86,7 +85,9 @@ def check_grammar_settings(data, lines, schema: dict = GRAMMAR_SCHEMA, prefix: s
 
 
 def load_grammar_settings(files: PolicyFiles) -> dict:
-    loaded = files.load("grammar.yml", lambda folder, path, where: check_grammar_settings(*read_yaml(path)))
+    loaded = files.load(
+        "grammar.yml", lambda folder, path, where: check_grammar_settings(*files.read_yaml(path))
+    )
     return dict(loaded[0]) if loaded else {}
 
 

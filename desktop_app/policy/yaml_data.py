@@ -9,10 +9,9 @@ gigabytes the moment a list is copied or a value is printed.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from desktop_app.policy.files import read_text
 from desktop_app.policy.problems import FileProblem, one_line
@@ -21,26 +20,33 @@ from desktop_app.policy.problems import FileProblem, one_line
 # aliases is limited only by its size).
 MAX_ALIAS_NODES = 10_000
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: ~10x faster
 
+@cache
+def _yaml():
+    """PyYAML and our loader, imported on first use: with every file in the cache (cache.py)
+    a cold start never needs them."""
+    import yaml
 
-class _Loader(_Base):
-    """YAML 1.2 booleans: only true/false. Word lists hold 'no', 'on', 'off', 'yes' as words
-    (YAML 1.1 would turn `- NO` into False)."""
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: ~10x faster
 
+    class Loader(base):
+        """YAML 1.2 booleans: only true/false. Word lists hold 'no', 'on', 'off', 'yes' as
+        words (YAML 1.1 would turn `- NO` into False)."""
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    return yaml, Loader
 
 
 def _check_aliases(root) -> None:
     """FileProblem when aliases would expand the document by more than MAX_ALIAS_NODES
     nodes, or an alias refers to a node that contains it."""
+    yaml = _yaml()[0]
     sizes: dict[int, int] = {}  # node id -> nodes it expands to
     distinct = 0
     stack: list[tuple[Any, bool]] = [(root, False)]
@@ -79,6 +85,7 @@ def _check_aliases(root) -> None:
 
 def _key_lines(node, prefix: str = "", depth: int = 0, out: dict[str, int] | None = None) -> dict[str, int]:
     """'swap.leverage', 'platforms[1].limit' -> 1-based line, for the top three levels."""
+    yaml = _yaml()[0]
     out = {} if out is None else out
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
@@ -110,24 +117,36 @@ class Lines:
         return None
 
 
-def parse_yaml(text: str) -> tuple[Any, Lines]:
-    """(plain data, key -> line) or FileProblem with the YAML error's line."""
+def _parse(text: str) -> tuple[Any, dict[str, int]]:
+    yaml, loader = _yaml()
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
         if node is None:
-            return None, Lines({})
+            return None, {}
         _check_aliases(node)
         data = yaml.constructor.SafeConstructor().construct_document(node)  # one per call: threads
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise FileProblem(
-            "", f"not valid YAML: {one_line(problem, 120)}", mark.line + 1 if mark else None
-        ) from None
+        problem = one_line(getattr(exc, "problem", None) or str(exc), 120)
+        raise FileProblem("", f"not valid YAML: {problem}", mark.line + 1 if mark else None) from None
     except RecursionError:
         raise FileProblem("", "not valid YAML: nested too deeply") from None
-    return data, Lines(_key_lines(node))
+    return data, _key_lines(node)
 
 
-def read_yaml(path: Path) -> tuple[Any, Lines]:
-    return parse_yaml(read_text(path))
+def parse_yaml(text: str) -> tuple[Any, Lines]:
+    """(plain data, key -> line) or FileProblem with the YAML error's line."""
+    data, lines = _parse(text)
+    return data, Lines(lines)
+
+
+def _data_and_lines(value) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict)
+
+
+def read_yaml(path: Path, cache=None) -> tuple[Any, Lines]:
+    """A policy file's YAML; from `cache` (cache.FileCache) when the file is unchanged."""
+    if cache is None:
+        return parse_yaml(read_text(path))
+    data, lines = cache.get(path, lambda: _parse(read_text(path)), _data_and_lines)
+    return data, Lines(lines)

@@ -156,3 +156,33 @@ def test_a_long_list_finds_what_the_short_list_pattern_finds(entries, pieces, ig
     assert [(f.start, f.end) for f in short.analyze(text).findings] == [
         (f.start, f.end) for f in long.analyze(text).findings
     ], text
+
+
+def test_a_word_list_gives_the_same_pattern_on_every_run():
+    # Equal-length entries in a fixed order: the pattern (and the cache of patterns known to
+    # compile) does not depend on the order of a set, which changes from run to run.
+    from desktop_app.checks.base import word_alternation
+
+    code = (
+        "from desktop_app.checks.base import word_alternation as w; print(w(['bus', 'car', 'van', 'tram']))"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert runs == {word_alternation(["van", "tram", "car", "bus"]) + "\n"}
+
+
+def test_a_pattern_known_to_compile_is_compiled_on_first_use_with_the_same_matches():
+    from desktop_app.checks import base
+
+    fresh = base.compile_re("zorb(?:lax|lix)", "tokens", ignorecase=True)  # now known to compile
+    lazy = base.compile_re("zorb(?:lax|lix)", "tokens", ignorecase=True)
+    assert isinstance(lazy, base.LazyPattern) and lazy.pattern == "(?i)zorb(?:lax|lix)"
+    text = b"A ZORBLAX and a zorblix."
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in fresh.finditer(text)]

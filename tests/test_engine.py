@@ -222,3 +222,14 @@ def test_on_a_level_tie_the_more_serious_category_wins_not_the_rule_id():
     # A conduct card beats an advice card of the same level.
     label = _card("Drafting.ALabel", "derogatory-label", 2, 6, clause="C-derogatory")
     assert [f.rule for f in one_card_per_words([acronym, swearing, label])] == ["Drafting.ALabel"]
+
+
+def test_the_prefilter_skips_rules_that_cannot_fire():
+    from desktop_app.checks.base import Prefilter, TextContext
+
+    rules = [r for r in _SHIPPED.pack.rules if not r.document_level]
+    chosen = {r.id for r in Prefilter(rules).candidates(TextContext("Hello world."))}
+    assert "Drafting.Jargon" not in chosen and "Drafting.PersonalAttack" not in chosen
+    assert len(chosen) < len(rules) // 2
+    jargon = {r.id for r in Prefilter(rules).candidates(TextContext("We will leverage it."))}
+    assert "Drafting.Jargon" in jargon

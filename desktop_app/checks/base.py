@@ -94,23 +94,23 @@ class LazyPattern:
         self.pattern = pattern
         self._compiled = None
 
-    def _re(self):
+    def compiled(self):
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re2.compile(self.pattern, _OPTIONS)
         return compiled
 
     def finditer(self, text, *args):
-        return self._re().finditer(text, *args)
+        return self.compiled().finditer(text, *args)
 
     def search(self, text, *args):
-        return self._re().search(text, *args)
+        return self.compiled().search(text, *args)
 
     def match(self, text, *args):
-        return self._re().match(text, *args)
+        return self.compiled().match(text, *args)
 
     def fullmatch(self, text, *args):
-        return self._re().fullmatch(text, *args)
+        return self.compiled().fullmatch(text, *args)
 
 
 def compile_re(pattern: str, key: str, ignorecase: bool = False):
@@ -349,6 +349,8 @@ class TextContext:
         A long word list (WordSet) matches the str itself."""
         if isinstance(regex, WordSet):
             return regex.spans(haystack)
+        if type(regex) is LazyPattern:
+            regex = regex.compiled()
         data = self.encoded(haystack)
         found = [m.span() for m in regex.finditer(data)]
         if not found or len(data) == len(haystack):
@@ -605,8 +607,7 @@ class Prefilter:
                 rset = re2.Set.SearchSet(_OPTIONS)
                 for _, pattern in items:
                     rset.Add(pattern)
-                if not rset.Compile():
-                    raise ValueError("RE2 could not compile the set")
+                rset.Compile()  # raises when the set is too large for RE2
             except Exception:  # too large for RE2's memory budget: these rules simply always run
                 self._always.extend(i for i, _ in items)
                 continue

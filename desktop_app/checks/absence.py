@@ -4,16 +4,9 @@ is flagged and the suggestion adds `append` at the end of the post."""
 
 from __future__ import annotations
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    Suggestion,
-    TextContext,
-    compile_words,
-    flag,
-    str_list,
-    text_value,
-)
+from desktop_app.checks.base import Rule, Suggestion, TextContext
+from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.values import RuleError, flag, str_list, text_value
 
 
 class AbsenceRule(Rule):

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.checks.base import Rule, TextContext, remove_span, str_list, text_value
+from desktop_app.checks.base import Rule, TextContext, remove_span
+from desktop_app.checks.values import str_list, text_value
 
 _HANDLE = re.compile(r"(?<![\w@])@\w+(?:@[\w\-]+(?:\.[\w\-]+)+)?")
 

@@ -28,16 +28,9 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    Suggestion,
-    TextContext,
-    compile_words,
-    fill_message,
-    str_list,
-    text_value,
-)
+from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
+from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.values import RuleError, str_list, text_value
 
 DEFAULT_REWRITE = "{possessive} decision to ... is wrong because ..."
 # Grammar glue, not policy: words that may sit between a target and its insult.

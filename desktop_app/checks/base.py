@@ -1,9 +1,11 @@
-"""What every check kind shares: the compiled rule, pattern helpers, the text context.
+"""What every check kind shares: the compiled rule, its keys, the text context, the prefilter.
+
+Patterns are in patterns.py, reading a key's value in values.py.
 
 A rule file is compiled once (desktop_app.policy) into a `Rule` subclass from one of the
-kind modules; the engine (desktop_app.engine) then calls `rule.find(ctx)` for each paragraph (or once for the
-whole text when `rule.document_level`). Spans in findings are Python indices into
-`ctx.text`; the engine shifts paragraph findings to document positions.
+kind modules; the engine (desktop_app.engine) then calls `rule.find(ctx)` for each
+paragraph (or once for the whole text when `rule.document_level`). Spans in findings are
+Python indices into `ctx.text`; the engine shifts paragraph findings to document positions.
 
 Problems in a rule are raised as `RuleError(key, message)` while compiling, so the loader
 can name the file, line and key and carry on with the rest of the pack.
@@ -11,7 +13,6 @@ can name the file, line and key and carry on with the rest of the pack.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -23,18 +24,11 @@ from typing import Any, Protocol
 import re2
 
 from desktop_app.checks.lexicon import NO_LEXICON, Lexicon
-from desktop_app.checks.wordset import LONG_LIST, WordSet, plain_entry
+from desktop_app.checks.patterns import OPTIONS, LazyPattern, compile_words
+from desktop_app.checks.values import RuleError, flag, shown, str_list, text_value
+from desktop_app.checks.wordset import WordSet
 from desktop_app.core.findings import CATEGORIES, DEFAULT_SEVERITY, LEVEL_TO_SEVERITY, Finding, Severity
 from desktop_app.core.findings import Suggestion as Suggestion  # re-exported for the kind modules
-
-
-class RuleError(Exception):
-    """A rule that cannot be compiled. `key` is the YAML key at fault (dotted for nesting)."""
-
-    def __init__(self, key: str, message: str):
-        super().__init__(message)
-        self.key = key
-        self.message = message
 
 
 class PackFiles(Protocol):
@@ -67,210 +61,7 @@ class RuleSpec:
     lexicon: Callable[[], Lexicon] = field(default=lambda: NO_LEXICON)
 
 
-def shown(value: Any, limit: int = 60) -> str:
-    """A value quoted for a message, cut short: a 50 MB pattern is never printed whole."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# --- patterns ------------------------------------------------------------------------------
-
-_OPTIONS = re2.Options()
-_OPTIONS.log_errors = False  # RE2 would otherwise print parse errors on stderr
-
-
-# Patterns RE2 has compiled before, on this machine (the policy pack keeps them in its disk
-# cache). One of these is known to be good, so it is compiled when a rule first uses it, not
-# while the pack loads: a one-off `check` then compiles only the patterns the post needs.
-known_patterns: set[str] = set()
-
-
-class LazyPattern:
-    """An RE2 pattern compiled on first use; `pattern` is its text (for the prefilter)."""
-
-    __slots__ = ("_compiled", "pattern")
-
-    def __init__(self, pattern: str):
-        self.pattern = pattern
-        self._compiled = None
-
-    def compiled(self):
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = re2.compile(self.pattern, _OPTIONS)
-        return compiled
-
-    def finditer(self, text, *args):
-        return self.compiled().finditer(text, *args)
-
-    def search(self, text, *args):
-        return self.compiled().search(text, *args)
-
-    def match(self, text, *args):
-        return self.compiled().match(text, *args)
-
-    def fullmatch(self, text, *args):
-        return self.compiled().fullmatch(text, *args)
-
-
-def compile_re(pattern: str, key: str, ignorecase: bool = False):
-    """Compile with RE2 (linear time: no pattern or input can hang the analysis)."""
-    if not isinstance(pattern, str):
-        raise RuleError(key, f"expected a pattern (text), got {type(pattern).__name__}")
-    full = ("(?i)" if ignorecase else "") + pattern
-    if full in known_patterns:
-        return LazyPattern(full)
-    try:
-        compiled = re2.compile(full, _OPTIONS)
-    except Exception as exc:  # re2 raises its own error type
-        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        raise RuleError(key, f"bad pattern {shown(pattern)}: {detail}") from None
-    known_patterns.add(full)
-    return compiled
-
-
-_PLAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 '-’&")
-
-
-def is_literal(pattern: str) -> bool:
-    return all(c in _PLAIN_CHARS or ord(c) > 127 for c in pattern)
-
-
-_GROUP_OPENING = re.compile(r"\(\?-?[imsU]*-?[imsU]*[:)]")
-
-
-def _edge_is_word(pattern: str, at_start: bool) -> bool:
-    """Whether a token begins (ends) with a word character, so a word boundary makes sense.
-    A heuristic over the pattern's text: good for word lists, conservative for odd regexes."""
-    p = pattern
-    if at_start:
-        while p.startswith("("):
-            flags = _GROUP_OPENING.match(p)  # "(?:", "(?i)", "(?i:", "(?-i:" or "("
-            p = p[flags.end() if flags else 1 :]
-        if not p:
-            return False
-        if p[0] == "\\":
-            return p[1:2] in ("w", "d") or (p[1:2].isalnum() and p[1:2] not in ("b", "s", "W", "D", "S"))
-        if p[0] == "[":
-            inner = p[1:].lstrip("^")
-            return bool(inner) and (inner[0].isalnum() or inner.startswith(("\\w", "\\d", "\\p")))
-        return p[0].isalnum() or p[0] == "_"
-    while True:
-        q = p.rstrip("+*?)")
-        if q.endswith("}") and "{" in q:
-            q = q[: q.rindex("{")]
-        if q == p:
-            break
-        p = q
-    if not p:
-        return False
-    if len(p) >= 2 and p[-2] == "\\" and (len(p) < 3 or p[-3] != "\\"):
-        return p[-1] in ("w", "d")
-    if p[-1] == "]" and "[" in p:
-        inner = p[p.rindex("[") + 1 : -1].lstrip("^")
-        return bool(inner) and (inner[0].isalnum() or inner.startswith(("\\w", "\\d", "\\p")))
-    return p[-1].isalnum() or p[-1] == "_"
-
-
-def word_alternation(tokens: Iterable[str], nonword: bool = False) -> str:
-    """One pattern for a list of tokens, each matched as a whole word (Vale's `\\b(?:...)\\b`)."""
-    parts = []
-    # Longest first, so "going forward" wins over "going" at the same place.
-    for token in sorted({t for t in tokens if t}, key=lambda t: (-len(t), t)):
-        if nonword:
-            parts.append(f"(?:{token})")
-            continue
-        left = "\\b" if _edge_is_word(token, True) else ""
-        right = "\\b" if _edge_is_word(token, False) else ""
-        parts.append(f"{left}(?:{token}){right}")
-    return "|".join(parts)
-
-
-def compile_words(tokens: Iterable[str], key: str, ignorecase: bool = False, nonword: bool = False):
-    """A word list, each entry matched as a whole word (anywhere with `nonword`): one RE2
-    pattern, or for a long list (LONG_LIST entries or more) a WordSet of its plain entries
-    plus one RE2 pattern for the rest. On failure, the error names the entry at fault
-    (key[i]); entries are compiled one by one only then, so loading stays fast."""
-    tokens = [t for t in tokens if t]
-    if len(tokens) >= LONG_LIST and not nonword:
-        plain = [t for t in tokens if plain_entry(t)]
-        others = [(i, t) for i, t in enumerate(tokens) if not plain_entry(t)]
-        rest = _compile_list([t for _, t in others], key, ignorecase, nonword, [i for i, _ in others])
-        return WordSet(plain, ignorecase, rest)
-    return _compile_list(tokens, key, ignorecase, nonword)
-
-
-def _compile_list(
-    tokens: list[str], key: str, ignorecase: bool, nonword: bool, positions: list[int] | None = None
-):
-    """One RE2 pattern for `tokens` (None for none); `positions`: their indices in the rule's list."""
-    if not tokens:
-        return None
-    try:
-        return compile_re(word_alternation(tokens, nonword=nonword), key, ignorecase)
-    except RuleError as whole:
-        for i, token in enumerate(tokens):
-            compile_re(token, f"{key}[{positions[i] if positions else i}]")
-        if "too large" in whole.message:
-            raise RuleError(
-                key, f"{len(tokens):,} patterns together are too large to compile (plain words have no limit)"
-            ) from None
-        raise whole from None
-
-
-def number(d: Mapping, key: str, default, kind: type = float):
-    """A numeric key of a rule (`max`, `stack`, `density`, ...); a clear error naming it
-    when the value is not a number (`kind=int`: a whole number). true/false and text such
-    as "5" are not numbers."""
-    value = d.get(key, default)
-    whole = kind is int
-    fraction = isinstance(value, float) and not value.is_integer()  # 2.5, inf, nan
-    if isinstance(value, bool) or not isinstance(value, int | float) or (whole and fraction):
-        what = "a whole number" if whole else "a number"
-        raise RuleError(key, f"`{key}` must be {what}, got {shown(value)}")
-    return kind(value)
-
-
-def text_value(d: Mapping, key: str, default: str = "") -> str:
-    """A key whose value is text (a number is taken as text); a clear error for a list,
-    a mapping or true/false."""
-    value = d.get(key)
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise RuleError(key, f"`{key}` must be text, got {shown(value)}")
-    return str(value)
-
-
-def flag(d: Mapping, key: str, default: bool = False) -> bool:
-    """A true/false key; anything else is an error (YAML's `yes` and `no` are words here)."""
-    value = d.get(key, default)
-    if not isinstance(value, bool):
-        raise RuleError(key, f"use true or false, not {shown(value)}")
-    return value
-
-
-def str_list(value: Any, key: str) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list):
-        raise RuleError(key, f"expected a list, got {type(value).__name__}")
-    out = []
-    for i, item in enumerate(value):
-        if isinstance(item, bool) or item is None or isinstance(item, dict | list):
-            raise RuleError(f"{key}[{i}]", f"expected text, got {shown(item)}")
-        out.append(str(item))
-    return out
-
-
-def str_map(value: Any, key: str) -> dict[str, str | None]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        raise RuleError(key, f"expected a mapping of 'words: replacement', got {type(value).__name__}")
-    return {str(k): (None if v is None else str(v)) for k, v in value.items()}
+# --- the text a rule looks at: word boundaries, messages ---------------------------------
 
 
 def is_word_char(ch: str) -> bool:
@@ -604,7 +395,7 @@ class Prefilter:
             if not items:
                 continue
             try:
-                rset = re2.Set.SearchSet(_OPTIONS)
+                rset = re2.Set.SearchSet(OPTIONS)
                 for _, pattern in items:
                     rset.Add(pattern)
                 rset.Compile()  # raises when the set is too large for RE2

@@ -3,15 +3,9 @@
 
 from __future__ import annotations
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    Suggestion,
-    TextContext,
-    compile_re,
-    fill_message,
-    text_value,
-)
+from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
+from desktop_app.checks.patterns import compile_re
+from desktop_app.checks.values import RuleError, text_value
 
 # Words left in lower case inside a title ("Action on the Cost of Living").
 _SMALL_WORDS = frozenset(

@@ -3,15 +3,9 @@ of `second` earlier in the text ("acronym defined before use")."""
 
 from __future__ import annotations
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    TextContext,
-    compile_re,
-    fill_message,
-    str_list,
-    text_value,
-)
+from desktop_app.checks.base import Rule, TextContext, fill_message
+from desktop_app.checks.patterns import compile_re
+from desktop_app.checks.values import RuleError, str_list, text_value
 
 
 class ConditionalRule(Rule):

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    TextContext,
-    compile_re,
-    compile_words,
-    flag,
-    str_list,
-    word_alternation,
-)
+from desktop_app.checks.base import Rule, TextContext
+from desktop_app.checks.patterns import compile_re, compile_words, word_alternation
+from desktop_app.checks.values import RuleError, flag, str_list
 
 
 class ExistenceRule(Rule):

@@ -4,14 +4,9 @@ one of the `against` words when that list is not empty."""
 
 from __future__ import annotations
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    TextContext,
-    compile_words,
-    number,
-    str_list,
-)
+from desktop_app.checks.base import Rule, TextContext
+from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.values import RuleError, number, str_list
 
 DEFAULT_AGAINST = ["against", "versus", "vs", "v"]
 

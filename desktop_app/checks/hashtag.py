@@ -21,17 +21,9 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.checks.base import (
-    Rule,
-    Suggestion,
-    TextContext,
-    compile_re,
-    fill_message,
-    number,
-    str_list,
-    str_map,
-    text_value,
-)
+from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
+from desktop_app.checks.patterns import compile_re
+from desktop_app.checks.values import number, str_list, str_map, text_value
 
 _HASHTAG = re.compile(r"(?<![\w#/&])#([a-z]+)\b")  # not a link's fragment: example.org/#top
 _SHORT_WORDS = frozenset(

@@ -6,15 +6,9 @@ spread over short sentences) gets one card. A single mention in a post about peo
 
 from __future__ import annotations
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    TextContext,
-    compile_words,
-    fill_message,
-    number,
-    str_list,
-)
+from desktop_app.checks.base import Rule, TextContext, fill_message
+from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.values import RuleError, number, str_list
 from desktop_app.core.text import word_count
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from desktop_app.checks.base import Rule, RuleError, TextContext, compile_re, fill_message, number, text_value
+from desktop_app.checks.base import Rule, TextContext, fill_message
+from desktop_app.checks.patterns import compile_re
+from desktop_app.checks.values import RuleError, number, text_value
 
 
 class OccurrenceRule(Rule):

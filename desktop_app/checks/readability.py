@@ -3,7 +3,8 @@ enough to split (GOV.UK: 25 words)."""
 
 from __future__ import annotations
 
-from desktop_app.checks.base import Rule, TextContext, fill_message, number
+from desktop_app.checks.base import Rule, TextContext, fill_message
+from desktop_app.checks.values import number
 
 
 class ReadabilityRule(Rule):

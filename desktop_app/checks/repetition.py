@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.checks.base import Rule, Suggestion, TextContext, compile_words, str_list
+from desktop_app.checks.base import Rule, Suggestion, TextContext
+from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.values import str_list
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")  # any word: Python's re is quicker than RE2 per match here
 

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    Suggestion,
-    TextContext,
-    compile_re,
-    compile_words,
-    fill_message,
-    is_literal,
-    match_case,
-    str_map,
-)
+from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message, match_case
+from desktop_app.checks.patterns import compile_re, compile_words, is_literal
+from desktop_app.checks.values import RuleError, str_map
 
 
 class SubstitutionRule(Rule):

@@ -5,7 +5,8 @@ one overlay rule (files.py; written down in policy/README.md).
 
 Modules: files (folders, the overlay rule, safe reading), yaml_data (YAML with line numbers
 and bounded aliases), principles, rules (keys, includes, compiling), settings (platforms,
-grammar.yml, words.txt), problems (one short line each), pack (PolicyPack, load_policy).
+grammar.yml, words.txt), problems (one short line each), cache (parsed files kept between
+runs, for a fast cold start), pack (PolicyPack, load_policy).
 """
 
 from desktop_app.policy.pack import PolicyPack, load_policy, policy_folders

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.checks import base as checks_base
+from desktop_app.checks import patterns as checks_patterns
 from desktop_app.checks.base import Rule
 from desktop_app.checks.lexicon import NO_LEXICON, Lexicon, dictionary_stems
 from desktop_app.core.findings import CONDUCT_KEY
@@ -93,9 +93,9 @@ def load_policy(
     )
     if rules:
         known = TextSetCache("patterns")  # RE2 patterns that compiled before: compiled on first use
-        checks_base.known_patterns |= known.items
+        checks_patterns.known_patterns |= known.items
         pack.rules = load_rules(files, principles, lexicon_loader(locate.dictionary_path()))
-        known.save(checks_base.known_patterns)
+        known.save(checks_patterns.known_patterns.copy())  # a copy: another thread may be adding
     pack.platforms = load_platforms(files)
     pack.grammar_settings = load_grammar_settings(files)
     pack.words = load_words(files)

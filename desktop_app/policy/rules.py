@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.checks import KINDS
-from desktop_app.checks.base import Rule, RuleError, RuleSpec
+from desktop_app.checks.base import Rule, RuleSpec
+from desktop_app.checks.values import RuleError
 from desktop_app.policy.files import PolicyFiles, PolicyFolder, read_text, safe_name
 from desktop_app.policy.principles import Principles
 from desktop_app.policy.problems import FileProblem, FileProblems, shown

@@ -161,11 +161,9 @@ def test_a_long_list_finds_what_the_short_list_pattern_finds(entries, pieces, ig
 def test_a_word_list_gives_the_same_pattern_on_every_run():
     # Equal-length entries in a fixed order: the pattern (and the cache of patterns known to
     # compile) does not depend on the order of a set, which changes from run to run.
-    from desktop_app.checks.base import word_alternation
+    from desktop_app.checks.patterns import word_alternation
 
-    code = (
-        "from desktop_app.checks.base import word_alternation as w; print(w(['bus', 'car', 'van', 'tram']))"
-    )
+    code = "import desktop_app.checks.patterns as p; print(p.word_alternation(['bus','car','van','tram']))"
     runs = {
         subprocess.run(
             [sys.executable, "-c", code],
@@ -179,10 +177,10 @@ def test_a_word_list_gives_the_same_pattern_on_every_run():
 
 
 def test_a_pattern_known_to_compile_is_compiled_on_first_use_with_the_same_matches():
-    from desktop_app.checks import base
+    from desktop_app.checks import patterns
 
-    fresh = base.compile_re("zorb(?:lax|lix)", "tokens", ignorecase=True)  # now known to compile
-    lazy = base.compile_re("zorb(?:lax|lix)", "tokens", ignorecase=True)
-    assert isinstance(lazy, base.LazyPattern) and lazy.pattern == "(?i)zorb(?:lax|lix)"
+    fresh = patterns.compile_re("zorb(?:lax|lix)", "tokens", ignorecase=True)  # now known to compile
+    lazy = patterns.compile_re("zorb(?:lax|lix)", "tokens", ignorecase=True)
+    assert isinstance(lazy, patterns.LazyPattern) and lazy.pattern == "(?i)zorb(?:lax|lix)"
     text = b"A ZORBLAX and a zorblix."
     assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in fresh.finditer(text)]

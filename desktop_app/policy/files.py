@@ -148,10 +148,15 @@ class PolicyFiles:
         """'rules/Jargon', ... : every name (without suffix) any folder has under `subfolder`."""
         found = set()
         for folder in self.folders:
-            try:
-                entries = list(os.scandir(folder.path / subfolder))
-            except OSError:
+            path = folder.path / subfolder
+            if not os.path.lexists(path):
                 continue  # no such sub-folder in this pack
+            try:
+                entries = list(os.scandir(path))
+            except OSError as exc:  # a broken link, a file where a folder belongs, no permission
+                problem = FileProblem("", f"not a readable folder: {exc.strerror}")
+                self.report(folder.display(subfolder), problem)
+                continue
             for entry in entries:
                 stem, dot, suffix = entry.name.rpartition(".")
                 if dot and f".{suffix}" in suffixes and stem:

@@ -181,3 +181,11 @@ def test_a_broken_platforms_file_is_reported_with_its_line_and_the_shipped_one_s
     pack = load(make_folder(tmp_path / "org", {"platforms.yml": body}))
     assert pack.platforms == load_policy(include_user_overlay=False).platforms
     assert [(p.key, p.line) for p in problems_in(pack, "org")] == [("platforms[1].limit", 5)]
+
+
+def test_a_rules_folder_that_is_a_broken_link_is_reported(tmp_path):
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "rules").symlink_to(tmp_path / "gone")
+    (problem,) = problems_in(load(org), "org")
+    assert problem.path == "org/rules" and "folder" in problem.message

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from desktop_app.core import readability  # noqa: E402
-from desktop_app.core.analyzer import Analyzer  # noqa: E402
+from desktop_app.engine import Analyzer  # noqa: E402
 from desktop_app.policy import load_policy  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "checks" / "fixtures"

@@ -52,9 +52,9 @@ def bench(label: str, fn, arg, repeats: int = 200) -> None:
 
 def main() -> None:
     t0 = time.perf_counter()
-    from desktop_app.core import text
+    from desktop_app.core import evasion, offsets, text
 
-    print(f"import desktop_app.core.text: {(time.perf_counter() - t0) * 1e3:.1f} ms")
+    print(f"import desktop_app.core.text, evasion, offsets: {(time.perf_counter() - t0) * 1e3:.1f} ms")
     drafts = {
         "ASCII English": repeat_to(ENGLISH, 5000),
         "English, curly quotes + emoji": repeat_to(CURLY, 5000),
@@ -63,19 +63,18 @@ def main() -> None:
     }
     for name, draft in drafts.items():
         print(f"--- {name} ({len(draft)} chars)")
-        bench("normalise_for_matching", text.normalise_for_matching, draft)
+        bench("normalise_for_matching", evasion.normalise_for_matching, draft)
         bench("sentences", text.sentences, draft)
         bench("words", text.words, draft)
         bench("paragraphs", text.paragraphs, draft)
-        bench("Utf16Map build", text.Utf16Map, draft)
-        norm = text.normalise_for_matching(draft)
+        bench("Utf16Map build", offsets.Utf16Map, draft)
+        norm = evasion.normalise_for_matching(draft)
         bench("to_original x1000", lambda n: [n.to_original(i, i + 3) for i in range(1000)], norm, 20)
 
-    from pathlib import Path
-
     from desktop_app.core import platforms
+    from desktop_app.policy import load_policy
 
-    shipped = platforms.load_platforms(Path(__file__).resolve().parent.parent / "policy" / "platforms.yml")
+    shipped = load_policy(include_user_overlay=False).platforms
     for name, draft in drafts.items():
         bench(f"platforms.fit_all (7 networks), {name}", lambda t: platforms.fit_all(t, shipped), draft)
 

@@ -44,8 +44,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from desktop_app.core.analyzer import Analyzer  # noqa: E402
 from desktop_app.core.findings import Severity  # noqa: E402
+from desktop_app.engine import Analyzer  # noqa: E402
 
 OFFENSIVE_CATEGORIES = {"profanity"}
 TARGETED_CATEGORIES = {"personal-attack", "abuse"}

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
     # In the standalone build a child process (the GUI's spelling process) starts by
-    # running this executable; freeze_support() makes it serve and exit there.
-    multiprocessing.freeze_support()
+    # running this executable; freeze_support() makes it serve and exit there. Only a frozen
+    # build needs it, and importing multiprocessing costs a one-off `check` about 10 ms.
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     from desktop_app.cli import COMMANDS, run
 

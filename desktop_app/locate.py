@@ -45,3 +45,9 @@ def policy_dir() -> Path:
 
 def resources_dir() -> Path:
     return data_dir("resources")
+
+
+def dictionary_path() -> Path:
+    """The en_GB Hunspell dictionary shipped with the spelling lane (the attack and hashtag
+    kinds use its word list, through the policy pack)."""
+    return _PACKAGE_DIR / "grammar" / "dictionaries" / "en_GB.dic"

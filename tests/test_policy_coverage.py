@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.analyzer import Analyzer
 from desktop_app.core.findings import Severity
+from desktop_app.engine import Analyzer
 from desktop_app.policy import load_policy
 
 REPO = Path(__file__).resolve().parent.parent

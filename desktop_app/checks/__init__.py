@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop_app.checks.absence import AbsenceRule
 from desktop_app.checks.amplify import AmplifyRule
 from desktop_app.checks.attack import AttackRule
-from desktop_app.checks.base import Rule, RuleError, RuleSpec, TextContext
+from desktop_app.checks.base import Rule, RuleSpec, TextContext
 from desktop_app.checks.capitalization import CapitalizationRule
 from desktop_app.checks.conditional import ConditionalRule
 from desktop_app.checks.existence import ExistenceRule
@@ -20,6 +20,7 @@ from desktop_app.checks.platform import PlatformRule
 from desktop_app.checks.readability import ReadabilityRule
 from desktop_app.checks.repetition import RepetitionRule
 from desktop_app.checks.substitution import SubstitutionRule
+from desktop_app.checks.values import RuleError
 
 KINDS: dict[str, type[Rule]] = {
     cls.kind: cls

@@ -4,18 +4,14 @@ is flagged and the suggestion adds `append` at the end of the post."""
 
 from __future__ import annotations
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    Suggestion,
-    TextContext,
-    compile_words,
-    str_list,
-)
+from desktop_app.checks.base import Rule, Suggestion, TextContext
+from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.values import RuleError, flag, str_list, text_value
 
 
 class AbsenceRule(Rule):
     kind = "absence"
+    keys = frozenset({"trigger", "expect", "append", "nonword"})
     default_category = "credit"
     document_level = True
     evasion_capable = False
@@ -29,8 +25,8 @@ class AbsenceRule(Rule):
             raise RuleError("expect", "an absence rule needs `expect` patterns")
         self.trigger = compile_words(trigger, "trigger", self.ignorecase)
         # What is expected counts however it is written ("Thank you", "THANKS").
-        self.expect = compile_words(expect, "expect", True, nonword=bool(d.get("nonword")))
-        self.append = str(d.get("append") or "").strip()
+        self.expect = compile_words(expect, "expect", True, nonword=flag(d, "nonword"))
+        self.append = text_value(d, "append").strip()
 
     def probe(self):
         return self.trigger.pattern, self.evasion

@@ -1,42 +1,31 @@
 """`amplify`: handles on the organisation's do-not-amplify list (conduct:
-C-amplification). The list is a plain file (`list`, default do-not-amplify.txt) looked up
-in every loaded policy folder, plus the rule's own `handles`."""
+C-amplification). The list is a plain file in the policy folders (`list`, default
+do-not-amplify.txt), read through the pack by the overlay rule, plus the rule's own `handles`."""
 
 from __future__ import annotations
 
 import re
 
-from desktop_app.checks.base import Rule, TextContext, remove_span, str_list
+from desktop_app.checks.base import Rule, TextContext, remove_span
+from desktop_app.checks.values import str_list, text_value
 
 _HANDLE = re.compile(r"(?<![\w@])@\w+(?:@[\w\-]+(?:\.[\w\-]+)+)?")
 
 
-def read_handle_list(path) -> set[str]:
-    """One handle per line; '#' starts a comment; the '@' is optional."""
-    handles = set()
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            handles.add("@" + line.split()[0].lstrip("@").lower())
-    return handles
+def as_handle(entry: str) -> str:
+    """'@Name', 'name' -> '@name' (the '@' is optional in the list; matching ignores case)."""
+    return "@" + entry.strip().split()[0].lstrip("@").lower()
 
 
 class AmplifyRule(Rule):
     kind = "amplify"
+    keys = frozenset({"list", "handles"})
     default_category = "amplification"
 
     def compile(self, d):
-        self.handles = {
-            "@" + h.strip().lstrip("@").lower() for h in str_list(d.get("handles"), "handles") if h.strip()
-        }
-        list_name = str(d.get("list") or "do-not-amplify.txt")
-        for folder in self.spec.folders:
-            path = folder / list_name
-            if path.is_file():
-                try:
-                    self.handles |= read_handle_list(path)
-                except (OSError, UnicodeDecodeError):
-                    continue  # an unreadable list must not stop the app; the rest still applies
+        listed = str_list(d.get("handles"), "handles")
+        listed += self.spec.files.word_list(text_value(d, "list", "do-not-amplify.txt"), "list")
+        self.handles = {as_handle(h) for h in listed if h.strip().lstrip("@")}
 
     def probe(self):
         return "@", False

@@ -28,16 +28,9 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    Suggestion,
-    TextContext,
-    compile_words,
-    fill_message,
-    str_list,
-)
-from desktop_app.checks.lexicon import lexicon
+from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
+from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.values import RuleError, str_list, text_value
 
 DEFAULT_REWRITE = "{possessive} decision to ... is wrong because ..."
 # Grammar glue, not policy: words that may sit between a target and its insult.
@@ -233,6 +226,7 @@ class _Tok:
 
 class AttackRule(Rule):
     kind = "attack"
+    keys = frozenset({"insults", "roles", "intensifiers", "things", "groups", "bodies", "targets", "rewrite"})
     default_category = "personal-attack"
 
     def compile(self, d):
@@ -253,7 +247,7 @@ class AttackRule(Rule):
         self.groups = frozenset(w.lower() for w in str_list(d.get("groups"), "groups"))
         # Nouns that end an organisation's name ("Conservative Party", "Home Office").
         self.bodies = frozenset(w.lower() for w in str_list(d.get("bodies"), "bodies"))
-        targets = str(d.get("targets") or "people")
+        targets = text_value(d, "targets", "people")
         if targets not in ("people", "groups", "any"):
             raise RuleError("targets", f"use people, groups or any, not {targets!r}")
         if targets != "people" and not self.groups:
@@ -262,7 +256,7 @@ class AttackRule(Rule):
             )
         self.group_mode = targets == "groups"  # only groups: no "you ..." or "@x ..." address
         self.any_target = targets == "any"
-        self.rewrite = str(d.get("rewrite") or DEFAULT_REWRITE)
+        self.rewrite = text_value(d, "rewrite") or DEFAULT_REWRITE
         try:
             self.rewrite.format(target="X", possessive="X's")
         except (KeyError, IndexError, ValueError) as exc:
@@ -270,7 +264,7 @@ class AttackRule(Rule):
         self.evasion = True  # insults are typed to dodge filters whatever the rule serves
 
     def warm_up(self):
-        lexicon()  # the dictionary that tells names from common words
+        self.spec.lexicon()  # the dictionary that tells names from common words
 
     def probe(self):
         return self.insult_re.pattern, True
@@ -308,7 +302,7 @@ class AttackRule(Rule):
         if any(self._role_at(toks, k) is not None for k in range(first, last + 1)):
             return True  # "Councillor Ward"
         names = [k for k in range(first, last + 1) if self._is_name(toks[k])]
-        words = lexicon()
+        words = self.spec.lexicon()
         # "the Conservative Party", "the Home Office": an organisation ("Bill" alone is a name)
         if (
             names
@@ -357,7 +351,7 @@ class AttackRule(Rule):
             first == i
             and _sentence_initial(toks, i)
             and self._role_at(toks, i) is None
-            and lexicon().is_common_not_name(tok.text)
+            and self.spec.lexicon().is_common_not_name(tok.text)
         ):
             return None  # "Poverty is a disgrace": a capital only because it opens the sentence
         if first > 0 and toks[first - 1].low in _DETERMINERS and self._role_at(toks, i) is not None:
@@ -580,7 +574,7 @@ class AttackRule(Rule):
         if self._is_name(tok) and tok.low not in _PRONOUN_POSSESSIVE:
             insult = toks[a]
             title_case = insult.text[:1].isupper() and not insult.text.isupper()
-            words = lexicon()
+            words = self.spec.lexicon()
             if title_case and (
                 words.is_common_not_name(tok.text)
                 or tok.low in self.bodies

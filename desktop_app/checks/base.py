@@ -1,9 +1,11 @@
-"""What every check kind shares: the compiled rule, pattern helpers, the text context.
+"""What every check kind shares: the compiled rule, its keys, the text context, the prefilter.
+
+Patterns are in patterns.py, reading a key's value in values.py.
 
 A rule file is compiled once (desktop_app.policy) into a `Rule` subclass from one of the
-kind modules; the analyzer then calls `rule.find(ctx)` for each paragraph (or once for the
-whole text when `rule.document_level`). Spans in findings are Python indices into
-`ctx.text`; the analyzer shifts paragraph findings to document positions.
+kind modules; the engine (desktop_app.engine) then calls `rule.find(ctx)` for each
+paragraph (or once for the whole text when `rule.document_level`). Spans in findings are
+Python indices into `ctx.text`; the engine shifts paragraph findings to document positions.
 
 Problems in a rule are raised as `RuleError(key, message)` while compiling, so the loader
 can name the file, line and key and carry on with the rest of the pack.
@@ -11,27 +13,36 @@ can name the file, line and key and carry on with the rest of the pack.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from functools import cached_property, lru_cache
 from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import re2
 
+from desktop_app.checks.lexicon import NO_LEXICON, Lexicon
+from desktop_app.checks.patterns import OPTIONS, LazyPattern, compile_words
+from desktop_app.checks.values import RuleError, flag, shown, str_list, text_value
+from desktop_app.checks.wordset import WordSet
 from desktop_app.core.findings import CATEGORIES, DEFAULT_SEVERITY, LEVEL_TO_SEVERITY, Finding, Severity
 from desktop_app.core.findings import Suggestion as Suggestion  # re-exported for the kind modules
 
 
-class RuleError(Exception):
-    """A rule that cannot be compiled. `key` is the YAML key at fault (dotted for nesting)."""
+class PackFiles(Protocol):
+    """What a rule may read from the policy pack besides its own file (the pack implements it;
+    checks never read a policy folder themselves)."""
 
-    def __init__(self, key: str, message: str):
-        super().__init__(message)
-        self.key = key
-        self.message = message
+    def word_list(self, name: str, key: str) -> list[str]:
+        """The entries of a plain list file (`do-not-amplify.txt`) by the overlay rule; [] when
+        no folder has it. RuleError(key, ...) for a name outside the policy folders."""
+
+
+class NoFiles:
+    def word_list(self, name: str, key: str) -> list[str]:
+        return []
 
 
 @dataclass
@@ -44,126 +55,13 @@ class RuleSpec:
     principles: frozenset[str] = frozenset()
     clauses: frozenset[str] = frozenset()
     clause_principles: Mapping[str, str] = field(default_factory=dict)  # clause -> principle it upholds
-    folders: tuple[Path, ...] = ()  # every loaded policy folder (for files such as do-not-amplify.txt)
+    files: PackFiles = field(default_factory=NoFiles)  # plain lists such as do-not-amplify.txt
+    # The en_GB word list that tells names from common words (checks/lexicon.py), loaded on
+    # first call and shared; the pack provides it, so no kind reads the dictionary itself.
+    lexicon: Callable[[], Lexicon] = field(default=lambda: NO_LEXICON)
 
 
-# --- patterns ------------------------------------------------------------------------------
-
-_OPTIONS = re2.Options()
-_OPTIONS.log_errors = False  # RE2 would otherwise print parse errors on stderr
-
-
-def compile_re(pattern: str, key: str, ignorecase: bool = False):
-    """Compile with RE2 (linear time: no pattern or input can hang the analysis)."""
-    if not isinstance(pattern, str):
-        raise RuleError(key, f"expected a pattern (text), got {type(pattern).__name__}")
-    try:
-        return re2.compile(("(?i)" if ignorecase else "") + pattern, _OPTIONS)
-    except Exception as exc:  # re2 raises its own error type
-        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        raise RuleError(key, f"bad pattern {pattern!r}: {detail}") from None
-
-
-_PLAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 '-’&")
-
-
-def is_literal(pattern: str) -> bool:
-    return all(c in _PLAIN_CHARS or ord(c) > 127 for c in pattern)
-
-
-_GROUP_OPENING = re.compile(r"\(\?-?[imsU]*-?[imsU]*[:)]")
-
-
-def _edge_is_word(pattern: str, at_start: bool) -> bool:
-    """Whether a token begins (ends) with a word character, so a word boundary makes sense.
-    A heuristic over the pattern's text: good for word lists, conservative for odd regexes."""
-    p = pattern
-    if at_start:
-        while p.startswith("("):
-            flags = _GROUP_OPENING.match(p)  # "(?:", "(?i)", "(?i:", "(?-i:" or "("
-            p = p[flags.end() if flags else 1 :]
-        if not p:
-            return False
-        if p[0] == "\\":
-            return p[1:2] in ("w", "d") or (p[1:2].isalnum() and p[1:2] not in ("b", "s", "W", "D", "S"))
-        if p[0] == "[":
-            inner = p[1:].lstrip("^")
-            return bool(inner) and (inner[0].isalnum() or inner.startswith(("\\w", "\\d", "\\p")))
-        return p[0].isalnum() or p[0] == "_"
-    while True:
-        q = p.rstrip("+*?)")
-        if q.endswith("}") and "{" in q:
-            q = q[: q.rindex("{")]
-        if q == p:
-            break
-        p = q
-    if not p:
-        return False
-    if len(p) >= 2 and p[-2] == "\\" and (len(p) < 3 or p[-3] != "\\"):
-        return p[-1] in ("w", "d")
-    if p[-1] == "]" and "[" in p:
-        inner = p[p.rindex("[") + 1 : -1].lstrip("^")
-        return bool(inner) and (inner[0].isalnum() or inner.startswith(("\\w", "\\d", "\\p")))
-    return p[-1].isalnum() or p[-1] == "_"
-
-
-def word_alternation(tokens: Iterable[str], nonword: bool = False) -> str:
-    """One pattern for a list of tokens, each matched as a whole word (Vale's `\\b(?:...)\\b`)."""
-    parts = []
-    # Longest first, so "going forward" wins over "going" at the same place.
-    for token in sorted({t for t in tokens if t}, key=len, reverse=True):
-        if nonword:
-            parts.append(f"(?:{token})")
-            continue
-        left = "\\b" if _edge_is_word(token, True) else ""
-        right = "\\b" if _edge_is_word(token, False) else ""
-        parts.append(f"{left}(?:{token}){right}")
-    return "|".join(parts)
-
-
-def compile_words(tokens: list[str], key: str, ignorecase: bool = False, nonword: bool = False):
-    """One RE2 pattern for a word list. On failure, the error names the entry at fault
-    (key[i]); entries are compiled one by one only then, so loading stays fast."""
-    try:
-        return compile_re(word_alternation(tokens, nonword=nonword), key, ignorecase)
-    except RuleError as whole:
-        for i, token in enumerate(tokens):
-            compile_re(token, f"{key}[{i}]")
-        raise whole from None
-
-
-def number(d: dict, key: str, default, kind: type = float):
-    """A numeric key of a rule (`max`, `stack`, `density`, ...); a clear error naming it
-    when the value is not a number (`kind=int`: a whole number)."""
-    value = d.get(key, default)
-    try:
-        return kind(value)
-    except (TypeError, ValueError):
-        what = "a whole number" if kind is int else "a number"
-        raise RuleError(key, f"`{key}` must be {what}, got {value!r}") from None
-
-
-def str_list(value: Any, key: str) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list):
-        raise RuleError(key, f"expected a list, got {type(value).__name__}")
-    out = []
-    for i, item in enumerate(value):
-        if isinstance(item, bool) or item is None or isinstance(item, dict | list):
-            raise RuleError(f"{key}[{i}]", f"expected text, got {item!r}")
-        out.append(str(item))
-    return out
-
-
-def str_map(value: Any, key: str) -> dict[str, str | None]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        raise RuleError(key, f"expected a mapping of 'words: replacement', got {type(value).__name__}")
-    return {str(k): (None if v is None else str(v)) for k, v in value.items()}
+# --- the text a rule looks at: word boundaries, messages ---------------------------------
 
 
 def is_word_char(ch: str) -> bool:
@@ -210,7 +108,7 @@ _LEAD_BYTES = bytes(0 if (b & 0xC0) == 0x80 else 1 for b in range(256))  # 1 for
 def _normalise(text: str):
     """normalise_for_matching, remembered: a one-paragraph post is both the paragraph and
     the document, and unchanged paragraphs come back on every keystroke."""
-    from desktop_app.core.text import normalise_for_matching
+    from desktop_app.core.evasion import normalise_for_matching
 
     return normalise_for_matching(text)
 
@@ -238,7 +136,12 @@ class TextContext:
 
         RE2's Python wrapper re-encodes a str and converts every offset on each call; we
         encode each haystack once and match bytes (about 5x faster for a post). ASCII text
-        has the same offsets in bytes; otherwise a byte -> character table maps them back."""
+        has the same offsets in bytes; otherwise a byte -> character table maps them back.
+        A long word list (WordSet) matches the str itself."""
+        if isinstance(regex, WordSet):
+            return regex.spans(haystack)
+        if type(regex) is LazyPattern:
+            regex = regex.compiled()
         data = self.encoded(haystack)
         found = [m.span() for m in regex.finditer(data)]
         if not found or len(data) == len(haystack):
@@ -278,21 +181,23 @@ SCOPES = ("text", "paragraph", "sentence")
 
 
 class Rule:
-    """A compiled rule. Subclasses set `kind`, parse their keys in `compile()` and
-    implement `find(ctx)`."""
+    """A compiled rule. Subclasses set `kind` and `keys`, parse their keys in `compile()`
+    and implement `find(ctx)`."""
 
     kind = ""
+    # The keys a rule of this kind accepts besides COMMON_KEYS; any other key is reported
+    # (policy loader), as Vale reports one. `vale_keys`: Vale's keys for the kind that we
+    # accept from Vale styles but do not act on yet.
+    keys: frozenset[str] = frozenset()
+    vale_keys: frozenset[str] = frozenset()
     default_category = "style"
     # Whole-post rules run once per analysis; the rest run per paragraph and are cached.
     document_level = False
     # Wide findings (a sentence, a paragraph, the overflow) never hide, nor are hidden by,
-    # another rule's findings on the same words (see core/analyzer.one_card_per_words).
+    # another rule's findings on the same words (see engine.one_card_per_words).
     wide = False
     # Conduct rules match through look-alikes, zero-width characters and spacing.
     evasion_capable = True
-    # The analyzer builds one of these per paragraph (and per post) and hands it to every rule.
-    context_class = TextContext
-    prefilter_class: type[Prefilter]  # set below, once Prefilter is defined
     nonword = False  # `nonword: true`: match anywhere, not only on whole words
 
     def __init__(self, spec: RuleSpec):
@@ -301,10 +206,10 @@ class Rule:
         self.id = spec.id
         self.path = spec.path
         self.name = spec.path.stem
-        self.message = str(d.get("message") or "")
-        self.why = str(d.get("why") or "")
-        self.link = str(d.get("link") or "")
-        self.ignorecase = bool(d.get("ignorecase", False))
+        self.message = text_value(d, "message")
+        self.why = text_value(d, "why")
+        self.link = text_value(d, "link")
+        self.ignorecase = flag(d, "ignorecase")
         self.principle = d.get("principle")
         self.clause = d.get("clause")
         if self.principle is not None and self.clause is not None:
@@ -335,7 +240,7 @@ class Rule:
             self.severity = LEVEL_TO_SEVERITY[str(level)]
         else:
             raise RuleError("level", f"unknown level {level!r} (use error, warning or suggestion)")
-        scope = str(d.get("scope") or "text")
+        scope = text_value(d, "scope", "text")
         self.scope = scope if scope in SCOPES else "text"  # Vale's markup scopes mean the whole post here
         self.examples_flag, self.examples_pass = self._examples(d.get("examples"))
         # Conduct rules see through disguised spellings by default; `evasion` overrides it,
@@ -347,17 +252,32 @@ class Rule:
         exceptions = str_list(d.get("exceptions"), "exceptions")
         # Exceptions ignore case unless `exceptions_case: sensitive`, which lets a rule tell
         # "Dick" (a name: Cressida Dick) from "dick" (an inline (?i:...) still ignores case).
-        exceptions_case = str(d.get("exceptions_case") or "insensitive")
+        exceptions_case = text_value(d, "exceptions_case", "insensitive")
         if exceptions_case not in ("sensitive", "insensitive"):
             raise RuleError("exceptions_case", f"use sensitive or insensitive, not {exceptions_case!r}")
         self.exceptions = (
-            compile_re(
-                word_alternation(exceptions), "exceptions", ignorecase=exceptions_case == "insensitive"
-            )
+            compile_words(exceptions, "exceptions", ignorecase=exceptions_case == "insensitive")
             if exceptions
             else None
         )
         self.compile(d)
+
+    @classmethod
+    def unknown_keys(cls, data: Mapping) -> list[tuple[str, str]]:
+        """(key, message) for each key of `data` this kind does not accept, nested ones
+        (examples.flg) included, with the nearest known key as a hint."""
+        known = COMMON_KEYS | VALE_COMMON_KEYS | cls.keys | cls.vale_keys
+        out = []
+        for key in data:
+            name = str(key)
+            if name not in known:
+                out.append((name, _unknown(name, f"a rule of kind `{cls.kind}`", known)))
+        examples = data.get("examples")
+        if isinstance(examples, Mapping):
+            for key in examples:
+                if str(key) not in ("flag", "pass"):
+                    out.append((f"examples.{key}", _unknown(str(key), "`examples`", {"flag", "pass"})))
+        return out
 
     @staticmethod
     def _examples(value) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -425,10 +345,12 @@ class Rule:
             haystack = norm.text
         else:
             haystack = ctx.text
-        skip = self.excepted_spans(haystack, ctx)
+        skip = None  # the exceptions are only looked for once there is a match
         for s, e in ctx.spans(regex, haystack):
             if s == e or (not self.nonword and not on_word_boundary(haystack, s, e)):
                 continue
+            if skip is None:
+                skip = self.excepted_spans(haystack, ctx)
             if any(a <= s and e <= b for a, b in skip):
                 continue
             if evasion:
@@ -436,6 +358,21 @@ class Rule:
                 if s >= e:
                     continue
             yield s, e
+
+
+# Keys every kind accepts (read by Rule itself), and Vale's own keys for every rule that we
+# accept and do not act on yet (so a Vale style still loads).
+COMMON_KEYS = frozenset(
+    {"extends", "message", "level", "ignorecase", "scope", "link", "principle", "clause", "category",
+     "why", "examples", "exceptions", "exceptions_case", "evasion"}
+)  # fmt: skip
+VALE_COMMON_KEYS = frozenset({"action", "description", "limit", "name"})
+
+
+def _unknown(key: str, where: str, known: Iterable[str]) -> str:
+    close = get_close_matches(key, sorted(known), n=1, cutoff=0.7)
+    hint = f" (did you mean `{close[0]}`?)" if close else ""
+    return f"unknown key `{shown(key, 40).strip(chr(39))}` in {where}{hint}"
 
 
 class Prefilter:
@@ -450,17 +387,21 @@ class Prefilter:
         groups: dict[bool, list[tuple[int, str]]] = {False: [], True: []}
         for i, rule in enumerate(self.rules):
             probe = rule.probe()
-            if probe is None:
+            if probe is None or probe[0] is None:
                 self._always.append(i)
             else:
                 groups[probe[1]].append((i, probe[0]))
         for normalised, items in groups.items():
             if not items:
                 continue
-            rset = re2.Set.SearchSet(_OPTIONS)
-            for _, pattern in items:
-                rset.Add(pattern)
-            rset.Compile()
+            try:
+                rset = re2.Set.SearchSet(OPTIONS)
+                for _, pattern in items:
+                    rset.Add(pattern)
+                rset.Compile()  # raises when the set is too large for RE2
+            except Exception:  # too large for RE2's memory budget: these rules simply always run
+                self._always.extend(i for i, _ in items)
+                continue
             self._sets[normalised] = (rset, [i for i, _ in items])
 
     def candidates(self, ctx: TextContext) -> list[Rule]:
@@ -471,9 +412,6 @@ class Prefilter:
             if hits:
                 chosen.update(owners[h] for h in hits)
         return [self.rules[i] for i in sorted(chosen)]
-
-
-Rule.prefilter_class = Prefilter
 
 
 def remove_span(text: str, start: int, end: int) -> Suggestion:

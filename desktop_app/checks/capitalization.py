@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from desktop_app.checks.base import Rule, RuleError, Suggestion, TextContext, compile_re, fill_message
+from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
+from desktop_app.checks.patterns import compile_re
+from desktop_app.checks.values import RuleError, text_value
 
 # Words left in lower case inside a title ("Action on the Cost of Living").
 _SMALL_WORDS = frozenset(
@@ -60,16 +62,17 @@ _STYLES = {
 
 class CapitalizationRule(Rule):
     kind = "capitalization"
+    keys = frozenset({"match"})
+    vale_keys = frozenset({"style", "indicators", "threshold", "prefix", "vocab"})
     wide = True
     evasion_capable = False
 
     def compile(self, d):
-        match = d.get("match")
-        if match is None:
+        match = text_value(d, "match")
+        if not match:
             raise RuleError(
                 "match", "a capitalization rule needs `match` ($sentence, $title, $lower, $upper)"
             )
-        match = str(match)
         self.fix = _STYLES.get(match)
         self.regex = None if self.fix else compile_re(match, "match")
         self.scope = self.scope if self.scope != "text" else "sentence"

@@ -3,20 +3,23 @@ of `second` earlier in the text ("acronym defined before use")."""
 
 from __future__ import annotations
 
-from desktop_app.checks.base import Rule, RuleError, TextContext, compile_re, fill_message, str_list
+from desktop_app.checks.base import Rule, TextContext, fill_message
+from desktop_app.checks.patterns import compile_re
+from desktop_app.checks.values import RuleError, str_list, text_value
 
 
 class ConditionalRule(Rule):
     kind = "conditional"
+    keys = frozenset({"first", "second"})
     document_level = True
     evasion_capable = False
 
     def compile(self, d):
         for key in ("first", "second"):
-            if d.get(key) is None:
+            if not text_value(d, key):
                 raise RuleError(key, f"a conditional rule needs `{key}`")
-        self.first = compile_re(str(d["first"]), "first", self.ignorecase)
-        self.second = compile_re(str(d["second"]), "second", self.ignorecase)
+        self.first = compile_re(text_value(d, "first"), "first", self.ignorecase)
+        self.second = compile_re(text_value(d, "second"), "second", self.ignorecase)
         self.exception_words = {
             w.lower() if self.ignorecase else w for w in str_list(d.get("exceptions"), "exceptions")
         }

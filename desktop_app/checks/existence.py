@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    TextContext,
-    compile_re,
-    compile_words,
-    str_list,
-    word_alternation,
-)
+from desktop_app.checks.base import Rule, TextContext
+from desktop_app.checks.patterns import compile_re, compile_words, word_alternation
+from desktop_app.checks.values import RuleError, flag, str_list
 
 
 class ExistenceRule(Rule):
     kind = "existence"
+    keys = frozenset({"tokens", "raw", "nonword"})
+    vale_keys = frozenset({"append", "vocab"})
 
     def compile(self, d):
         tokens = str_list(d.get("tokens"), "tokens")
         raw = str_list(d.get("raw"), "raw")  # Vale: pieces concatenated into one pattern
         if not tokens and not raw:
             raise RuleError("tokens", "an existence rule needs `tokens` (or `raw`)")
-        self.nonword = bool(d.get("nonword", False))
+        self.nonword = flag(d, "nonword")
         fold = self.ignorecase or self.evasion
         words = compile_words(tokens, "tokens", fold, self.nonword) if tokens else None
         if not raw:

@@ -4,21 +4,16 @@ one of the `against` words when that list is not empty."""
 
 from __future__ import annotations
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    TextContext,
-    compile_re,
-    number,
-    str_list,
-    word_alternation,
-)
+from desktop_app.checks.base import Rule, TextContext
+from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.values import RuleError, number, str_list
 
 DEFAULT_AGAINST = ["against", "versus", "vs", "v"]
 
 
 class FramingRule(Rule):
     kind = "framing"
+    keys = frozenset({"tokens", "ingroup", "outgroup", "against", "window"})
     default_category = "us-vs-them"
 
     def compile(self, d):
@@ -28,15 +23,17 @@ class FramingRule(Rule):
         if not tokens and not (ingroup and outgroup):
             raise RuleError("tokens", "a framing rule needs `tokens`, or both `ingroup` and `outgroup`")
         fold = True
-        self.tokens = compile_re(word_alternation(tokens), "tokens", fold) if tokens else None
-        self.ingroup = compile_re(word_alternation(ingroup), "ingroup", fold) if ingroup else None
-        self.outgroup = compile_re(word_alternation(outgroup), "outgroup", fold) if outgroup else None
+        self.tokens = compile_words(tokens, "tokens", fold) if tokens else None
+        self.ingroup = compile_words(ingroup, "ingroup", fold) if ingroup else None
+        self.outgroup = compile_words(outgroup, "outgroup", fold) if outgroup else None
         against = d.get("against", DEFAULT_AGAINST)
         self.against = {w.lower() for w in str_list(against, "against")}
         self.window = number(d, "window", 4, int)  # words
 
     def probe(self):
         parts = [r.pattern for r in (self.tokens, self.ingroup) if r is not None]
+        if None in parts:  # a long word list: no pattern to probe with, so always run
+            return None
         return "|".join(f"(?:{p})" for p in parts), self.evasion
 
     def find(self, ctx: TextContext):

@@ -21,17 +21,9 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.checks.base import (
-    Rule,
-    Suggestion,
-    TextContext,
-    compile_re,
-    fill_message,
-    number,
-    str_list,
-    str_map,
-)
-from desktop_app.checks.lexicon import lexicon
+from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
+from desktop_app.checks.patterns import compile_re
+from desktop_app.checks.values import number, str_list, str_map, text_value
 
 _HASHTAG = re.compile(r"(?<![\w#/&])#([a-z]+)\b")  # not a link's fragment: example.org/#top
 _SHORT_WORDS = frozenset(
@@ -44,6 +36,7 @@ _MARGIN = 0.3
 
 class HashtagRule(Rule):
     kind = "hashtag"
+    keys = frozenset({"known", "words", "min_letters", "advise_over", "margin", "avoid", "unsplit_message"})
     default_category = "accessibility"
 
     def compile(self, d):
@@ -53,7 +46,7 @@ class HashtagRule(Rule):
         self.min_letters = number(d, "min_letters", 8, int)
         self.advise_over = number(d, "advise_over", 14, int)
         self.margin = number(d, "margin", _MARGIN)
-        self.unsplit_message = str(d.get("unsplit_message") or self.message)
+        self.unsplit_message = text_value(d, "unsplit_message") or self.message
         # A split that makes a rude word ("#whorepresents") is never offered: advice only.
         avoid = str_list(d.get("avoid"), "avoid")
         self.avoid = (
@@ -64,7 +57,7 @@ class HashtagRule(Rule):
         self._splits: dict[str, str | None] = {}  # a hashtag comes back on every keystroke
 
     def warm_up(self):
-        lexicon().name_form("")  # loads the dictionary and its table of names
+        self.spec.lexicon().name_form("")  # loads the dictionary and its table of names
 
     def probe(self):
         return f"#[a-z]{{{self.min_letters},}}", False
@@ -100,7 +93,7 @@ class HashtagRule(Rule):
         if own is not None:
             return 0.8, own
         n = len(word)
-        words = lexicon()
+        words = self.spec.lexicon()
         if n <= 3 and word in _SHORT_WORDS:
             return 1.0, word.capitalize()
         if n == 1:

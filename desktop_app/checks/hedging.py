@@ -4,7 +4,9 @@ card covers the first to the last hedge and the suggestion is the sentence witho
 
 from __future__ import annotations
 
-from desktop_app.checks.base import Rule, RuleError, Suggestion, TextContext, compile_words, number, str_list
+from desktop_app.checks.base import Rule, Suggestion, TextContext
+from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.values import RuleError, number, str_list
 
 _SEPARATORS = " \t,"
 
@@ -46,6 +48,7 @@ def without(sentence: str, spans: list[tuple[int, int]]) -> str:
 
 class HedgingRule(Rule):
     kind = "hedging"
+    keys = frozenset({"tokens", "stack"})
     default_category = "hedging"
     wide = True
     evasion_capable = False

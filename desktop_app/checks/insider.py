@@ -1,23 +1,20 @@
-"""`insider`: party-internal bodies and process words (P8), scored by density per
-paragraph. A paragraph with at least `min_terms` terms making up at least `density` of its
-words is mostly about internal process; a single mention in a post about people passes.
-The card covers the first to the last term."""
+"""`insider`: party-internal bodies and process words (P8), scored by density. A sentence
+with at least `min_terms` terms making up at least `density` of its words is mostly about
+internal process, and gets a card from its first to its last term; so writing more about
+people after it never hides it. When no one sentence is, a paragraph that is (its terms
+spread over short sentences) gets one card. A single mention in a post about people passes."""
 
 from __future__ import annotations
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    TextContext,
-    compile_words,
-    fill_message,
-    number,
-    str_list,
-)
+from desktop_app.checks.base import Rule, TextContext, fill_message
+from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.values import RuleError, number, str_list
+from desktop_app.core.text import word_count
 
 
 class InsiderRule(Rule):
     kind = "insider"
+    keys = frozenset({"terms", "density", "min_terms"})
     default_category = "insider-framing"
     wide = True
     evasion_capable = False
@@ -38,10 +35,22 @@ class InsiderRule(Rule):
         hits = list(self.matches(self.regex, ctx))
         if len(hits) < self.min_terms:
             return []
-        n_words = max(1, len(ctx.words))
+        groups = []
+        for sentence in ctx.sentences:
+            inside = [(s, e) for s, e in hits if sentence.start <= s and e <= sentence.end]
+            if self._mostly_process(text, inside, word_count(text, sentence.start, sentence.end)):
+                groups.append(inside)
+        if not groups and self._mostly_process(text, hits, len(ctx.words)):
+            groups.append(hits)
+        return [self._card(text, group) for group in groups]
+
+    def _mostly_process(self, text: str, hits: list[tuple[int, int]], n_words: int) -> bool:
+        if len(hits) < self.min_terms:
+            return False
         term_words = sum(len(text[s:e].split()) for s, e in hits)
-        if term_words / n_words < self.density:
-            return []
+        return term_words / max(1, n_words) >= self.density
+
+    def _card(self, text: str, hits: list[tuple[int, int]]):
         s, e = hits[0][0], hits[-1][1]
         names = []
         for a, b in hits:
@@ -52,4 +61,4 @@ class InsiderRule(Rule):
             "people, then mention the process if you need to."
         )
         message = fill_message(self.message, ", ".join(names[:5])) if self.message else default
-        return [self.finding(text, s, e, message)]
+        return self.finding(text, s, e, message)

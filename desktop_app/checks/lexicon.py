@@ -1,5 +1,8 @@
 """Common words and names, from the en_GB Hunspell dictionary the spelling lane ships.
 
+The policy pack loads the dictionary and hands each rule a way to get it (RuleSpec.lexicon);
+the checks never look for files themselves.
+
 The attack kind needs to tell "Theatre Company" (common nouns in capitals) from "Boris
 Johnson" (names), and hashtag splitting needs a word list. Hunspell's .dic file lists
 stems: lower-case stems are common words, capitalised ones are names and places. Reading
@@ -10,12 +13,8 @@ Qt or the grammar lane's server code.
 from __future__ import annotations
 
 import re
-import threading
-from functools import cache
 from pathlib import Path
 
-_DICTIONARY = Path(__file__).resolve().parent.parent / "grammar" / "dictionaries" / "en_GB.dic"
-_LOCK = threading.Lock()
 _STEM = re.compile(r"^([^\W\d_][^/\t\n]*)", re.MULTILINE)  # a line's stem, before /FLAGS
 
 # Hunspell affix flags that we expand by hand, roughly: enough to know "voters" and "cuts".
@@ -27,9 +26,17 @@ _INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), (
 
 
 class Lexicon:
-    def __init__(self, common: frozenset[str], names: frozenset[str]):
+    def __init__(
+        self,
+        common: frozenset[str],
+        names: frozenset[str],
+        sorted_names: list[str] | None = None,
+        lowered_names: list[str] | None = None,
+    ):
         self.common = common  # lower-case stems: "theatre", "trump", "movement"
         self.names = names  # capitalised stems: "Johnson", "Donald", "Hartlepool"
+        # The names in sorted order and in lower case, when the loader has them (from its cache).
+        self._sorted_names, self._lowered_names = sorted_names, lowered_names
         self._name_forms: dict[str, str] | None = None
 
     def is_common_word(self, word: str) -> bool:
@@ -59,8 +66,10 @@ class Lexicon:
     def name_form(self, low: str) -> str | None:
         """ "barnsley" -> "Barnsley": the dictionary's spelling of a name, or None."""
         forms = self._name_forms
-        if forms is None:
-            forms = self._name_forms = {n.lower(): n for n in self.names}
+        if forms is None:  # in sorted order, so the same name wins on every run
+            names = self._sorted_names if self._sorted_names is not None else sorted(self.names)
+            lowered = self._lowered_names or [n.lower() for n in names]
+            forms = self._name_forms = dict(zip(lowered, names, strict=True))
         return forms.get(low)
 
     def is_known_name(self, word: str) -> bool:
@@ -71,24 +80,22 @@ class Lexicon:
         return self.is_word(word.lower()) and not self.is_known_name(word)
 
 
-def _read(path: Path) -> Lexicon:
-    try:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        return Lexicon(frozenset(), frozenset())  # no dictionary: every capitalised word may be a name
+NO_LEXICON = Lexicon(frozenset(), frozenset())  # no dictionary: every capitalised word may be a name
+
+
+def dictionary_stems(path: Path) -> tuple[list[str], list[str]]:
+    """(common words, names) of a Hunspell .dic file, each sorted; OSError if unreadable."""
+    text = path.read_text(encoding="utf-8-sig", errors="replace")
     # One regex pass over the file is several times faster than splitting line by line.
     stems = _STEM.findall(text)
     common = {s for s in stems if s[0].islower()}
     names = {s for s in stems if s[0].isupper()}
-    return Lexicon(frozenset(common), frozenset(names))
+    return sorted(common), sorted(names)
 
 
-@cache
-def _load(path: Path) -> Lexicon:
-    return _read(path)
-
-
-def lexicon() -> Lexicon:
-    """The shared lexicon, loaded once (thread-safe)."""
-    with _LOCK:
-        return _load(_DICTIONARY)
+def read_dictionary(path: Path) -> Lexicon:
+    try:
+        common, names = dictionary_stems(path)
+    except OSError:
+        return NO_LEXICON
+    return Lexicon(frozenset(common), frozenset(names), names)

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.checks.base import Rule, TextContext, compile_words, number, remove_span, str_list
+from desktop_app.checks.base import Rule, TextContext, remove_span
+from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.values import number, str_list
 
 _HANDLE = re.compile(r"(?<![\w@])@\w+(?:@[\w\-]+(?:\.[\w\-]+)+)?")
 
 
 class MentionsRule(Rule):
     kind = "mentions"
+    keys = frozenset({"max_same_handle", "pile_on"})
     default_category = "trolling"
     document_level = True  # a handle repeated across paragraphs still counts
 

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from desktop_app.checks.base import Rule, RuleError, TextContext, compile_re, fill_message, number
+from desktop_app.checks.base import Rule, TextContext, fill_message
+from desktop_app.checks.patterns import compile_re
+from desktop_app.checks.values import RuleError, number, text_value
 
 
 class OccurrenceRule(Rule):
     kind = "occurrence"
+    keys = frozenset({"token", "max"})
+    vale_keys = frozenset({"min"})
     wide = True
 
     def compile(self, d):
-        token = d.get("token")
-        if token is None:
+        token = text_value(d, "token")
+        if not token:
             raise RuleError("token", "an occurrence rule needs a `token` pattern")
-        self.regex = compile_re(str(token), "token", self.ignorecase or self.evasion)
+        self.regex = compile_re(token, "token", self.ignorecase or self.evasion)
         self.max = number(d, "max", 0, int)
         self.document_level = self.scope == "text"
 

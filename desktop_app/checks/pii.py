@@ -11,15 +11,9 @@ advice, not must-fix. The suggestion removes the detail.
 
 from __future__ import annotations
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    TextContext,
-    compile_re,
-    fill_message,
-    remove_span,
-    str_list,
-)
+from desktop_app.checks.base import Rule, TextContext, fill_message, remove_span
+from desktop_app.checks.patterns import compile_re
+from desktop_app.checks.values import RuleError, str_list
 from desktop_app.core.findings import Severity
 
 # Shapes of data, not policy: how UK numbers, addresses and postcodes are written.
@@ -76,6 +70,7 @@ _DETECTORS = ("phone", "email", "address", "postcode")
 
 class PiiRule(Rule):
     kind = "pii"
+    keys = frozenset({"detect", "official", "street_types"})
     default_category = "private-info"
     evasion_capable = False  # digits must stay digits
 

@@ -3,11 +3,14 @@ enough to split (GOV.UK: 25 words)."""
 
 from __future__ import annotations
 
-from desktop_app.checks.base import Rule, TextContext, fill_message, number
+from desktop_app.checks.base import Rule, TextContext, fill_message
+from desktop_app.checks.values import number
 
 
 class ReadabilityRule(Rule):
     kind = "readability"
+    keys = frozenset({"hard", "very_hard", "min_words", "split_over"})
+    vale_keys = frozenset({"metrics", "grade"})
     default_category = "readability"
     wide = True
     evasion_capable = False

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.checks.base import Rule, Suggestion, TextContext, compile_re, str_list, word_alternation
+from desktop_app.checks.base import Rule, Suggestion, TextContext
+from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.values import str_list
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")  # any word: Python's re is quicker than RE2 per match here
 
 
 class RepetitionRule(Rule):
     kind = "repetition"
+    keys = frozenset({"tokens"})
+    vale_keys = frozenset({"max", "alpha", "vocab"})
     evasion_capable = False
 
     def compile(self, d):
         tokens = str_list(d.get("tokens"), "tokens")
         # Without `tokens` every word counts: the shared word list is cheaper than a pattern
         # that matches every word (RE2's wrapper costs a call per match).
-        self.regex = compile_re(word_alternation(tokens), "tokens", self.ignorecase) if tokens else None
+        self.regex = compile_words(tokens, "tokens", self.ignorecase) if tokens else None
         self.fold = self.ignorecase or not tokens
 
     def find(self, ctx: TextContext):

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from desktop_app.checks.base import (
-    Rule,
-    RuleError,
-    Suggestion,
-    TextContext,
-    compile_re,
-    fill_message,
-    is_literal,
-    match_case,
-    str_map,
-    word_alternation,
-)
+from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message, match_case
+from desktop_app.checks.patterns import compile_re, compile_words, is_literal
+from desktop_app.checks.values import RuleError, str_map
 
 
 class SubstitutionRule(Rule):
     kind = "substitution"
+    keys = frozenset({"swap"})
+    vale_keys = frozenset({"nonword", "pos", "vocab", "capitalize"})
     default_category = "jargon"
 
     def compile(self, d):
@@ -36,7 +29,7 @@ class SubstitutionRule(Rule):
             else:
                 self.patterned.append((compile_re(f"(?:{key})", f"swap.{key}", fold), options))
         self.fold = fold
-        self.regex = compile_re(word_alternation(swap), "swap", fold)
+        self.regex = compile_words(swap, "swap", fold)
 
     def probe(self):
         return self.regex.pattern, self.evasion
@@ -73,6 +66,6 @@ class SubstitutionRule(Rule):
 
 
 def _squash(text: str) -> str:
-    from desktop_app.core.text import normalise_for_matching
+    from desktop_app.core.evasion import normalise_for_matching
 
     return normalise_for_matching(text).text

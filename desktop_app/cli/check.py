@@ -210,7 +210,7 @@ def _check(argv: list[str] | None) -> int:
     for folder in args.policy or ():
         if not Path(folder).is_dir():
             raise UsageError(f"{folder}: policy folder not found")
-    from desktop_app.core.analyzer import Analyzer
+    from desktop_app.engine import Analyzer
     from desktop_app.policy import load_policy
 
     pack = load_policy(extra_dirs=[Path(p) for p in args.policy or ()])

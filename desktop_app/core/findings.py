@@ -1,7 +1,7 @@
 """Finding and Report: the one shape every layer speaks (engine, command line, GUI).
 
 Spans are Python string indices (code points). The GUI maps them to UTF-16 itself
-(see core/text.py); the grammar lane maps LanguageTool's UTF-16 offsets back to these.
+(see core/text.py and core/offsets.py); the grammar lane maps LanguageTool's UTF-16 offsets back to these.
 """
 
 from __future__ import annotations

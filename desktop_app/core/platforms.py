@@ -20,14 +20,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import regex
-import yaml
 
 from desktop_app.core.findings import PlatformFit
 
-__all__ = ["COUNTING_METHODS", "Platform", "fit_all", "load_platforms", "measure"]
+__all__ = ["COUNTING_METHODS", "Platform", "PlatformDataError", "fit_all", "measure", "parse_platforms"]
 
 COUNTING_METHODS = ("graphemes", "twitter", "mastodon")
 
@@ -47,39 +45,39 @@ class Platform:
 _KEYS = {"name", "limit", "counting", "url_length"}
 
 
-def load_platforms(path: Path) -> list[Platform]:
-    """Platforms from a platforms.yml; ValueError naming the file and key on bad data."""
-    path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{path}: cannot read: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+class PlatformDataError(ValueError):
+    """Bad platforms data; `key` is where ("platforms[2].limit"), for the file's line number."""
+
+    def __init__(self, key: str, message: str):
+        super().__init__(f"{key}: {message}")
+        self.key, self.message = key, message
+
+
+def parse_platforms(data) -> list[Platform]:
+    """Platforms from the plain data of a platforms.yml (the policy pack reads the file)."""
     if not isinstance(data, dict) or not isinstance(data.get("platforms"), list):
-        raise ValueError(f"{path}: platforms: expected a list of platforms under the key 'platforms'")
+        raise PlatformDataError("platforms", "expected a list of platforms under the key 'platforms'")
     platforms: list[Platform] = []
     seen: set[str] = set()
     for i, item in enumerate(data["platforms"]):
-        where = f"{path}: platforms[{i}]"
+        where = f"platforms[{i}]"
         if not isinstance(item, dict):
-            raise ValueError(f"{where}: expected a mapping with keys {', '.join(sorted(_KEYS))}")
-        unknown = set(item) - _KEYS
+            raise PlatformDataError(where, f"expected a mapping with keys {', '.join(sorted(_KEYS))}")
+        unknown = sorted(str(k) for k in item if k not in _KEYS)
         if unknown:
-            raise ValueError(
-                f"{where}: unknown key {sorted(unknown)[0]!r} (known: {', '.join(sorted(_KEYS))})"
+            raise PlatformDataError(
+                f"{where}.{unknown[0]}", f"unknown key {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})"
             )
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
-            raise ValueError(f"{where}.name: expected a non-empty name, got {name!r}")
-        where = f"{path}: platforms[{i}] ({name})"
+            raise PlatformDataError(f"{where}.name", f"expected a non-empty name, got {name!r}")
         if name.lower() in seen:
-            raise ValueError(f"{where}.name: {name!r} appears twice")
+            raise PlatformDataError(f"{where}.name", f"{name!r} appears twice")
         seen.add(name.lower())
         counting = item.get("counting", "graphemes")
         if counting not in COUNTING_METHODS:
-            raise ValueError(
-                f"{where}.counting: expected one of {', '.join(COUNTING_METHODS)}, got {counting!r}"
+            raise PlatformDataError(
+                f"{where}.counting", f"expected one of {', '.join(COUNTING_METHODS)}, got {counting!r}"
             )
         platforms.append(
             Platform(
@@ -97,7 +95,7 @@ def _optional_count(item: dict, key: str, where: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ValueError(f"{where}.{key}: expected a positive whole number or null, got {value!r}")
+        raise PlatformDataError(f"{where}.{key}", f"expected a positive whole number or null, got {value!r}")
     return value
 
 

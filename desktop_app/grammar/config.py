@@ -1,14 +1,13 @@
-"""Grammar settings kept as data in policy/grammar.yml (disabled rules, timeouts, spelling)."""
+"""Grammar settings kept as data in policy/grammar.yml (disabled rules, timeouts, spelling).
+
+The policy pack reads the file (the overlay rule: an organisation's grammar.yml replaces the
+shipped one if it is valid) and hands the grammar lane its plain data.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
-
-import yaml
-
-from desktop_app import locate
 
 
 @dataclass(frozen=True)
@@ -51,13 +50,11 @@ def parse_config(data: dict) -> GrammarConfig:
     )
 
 
-def load_config(path: Path | None = None) -> GrammarConfig:
-    path = path or locate.policy_dir() / "grammar.yml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        return GrammarConfig()
-    return parse_config(data)
+def load_config() -> GrammarConfig:
+    """The grammar settings of the policy pack in force (shipped, then the user's overlay)."""
+    from desktop_app.policy import load_policy
+
+    return parse_config(load_policy(rules=False).grammar_settings)
 
 
 @cache

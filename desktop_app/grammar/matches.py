@@ -1,14 +1,14 @@
 """LanguageTool matches -> Findings.
 
 LanguageTool counts offsets in UTF-16 code units (it is Java); our spans are Python
-indices (code points), so every offset goes through core.text.Utf16Map: an emoji before a
+indices (code points), so every offset goes through core.offsets.Utf16Map: an emoji before a
 word would otherwise shift the underline by one for each emoji.
 """
 
 from __future__ import annotations
 
 from desktop_app.core.findings import DEFAULT_SEVERITY, Finding, Suggestion
-from desktop_app.core.text import Utf16Map
+from desktop_app.core.offsets import Utf16Map
 
 RULE_PREFIX = "LanguageTool."
 MAX_SUGGESTIONS = 5

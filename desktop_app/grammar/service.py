@@ -262,7 +262,7 @@ class GrammarService:
 
     # --- word lists ---------------------------------------------------------------------
     def reload_word_lists(self) -> None:
-        words = wordlists.policy_words() + self.user_words.words()
+        words = wordlists.organisation_words() + self.user_words.words()
         self.speller.set_extra_words(words)
 
     def add_to_dictionary(self, word: str) -> None:

@@ -1,10 +1,10 @@
 """Words the spelling checkers must accept: the shipped list, the organisation's and the user's.
 
-The shipped policy's `policy/words.txt` holds UK political titles and abbreviations (Cllr,
-MSP, ...); the organisation's overlay may ship its own `policy/words.txt` in the config
-folder (names of places, people and campaigns); the user's list is `words.txt` in the
-config folder ("Add to dictionary" writes it, atomically). One word a line; `#` starts a
-comment.
+The user's list is `words.txt` in the config folder ("Add to dictionary" writes it,
+atomically). The pack's words (organisation_words) are every policy folder's `words.txt`
+together: the shipped one holds UK political titles and abbreviations (Cllr, MSP, ...),
+an organisation's adds names of places, people and campaigns. One word a line; `#` starts
+a comment.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from desktop_app import locate
 from desktop_app.storage import paths
 from desktop_app.storage.atomic import write_text_atomic
 
@@ -21,17 +20,11 @@ def user_words_file() -> Path:
     return paths.config_dir() / "words.txt"
 
 
-def shipped_words_file() -> Path:
-    return locate.policy_dir() / "words.txt"
+def organisation_words() -> list[str]:
+    """Every policy folder's words.txt, shipped first (policy/settings.load_words)."""
+    from desktop_app.policy import load_policy
 
-
-def overlay_words_file() -> Path:
-    return paths.overlay_policy_dir() / "words.txt"
-
-
-def policy_words() -> list[str]:
-    """The shipped list's words, then the organisation's."""
-    return read_words(shipped_words_file()) + read_words(overlay_words_file())
+    return load_policy(rules=False).words
 
 
 def read_words(path: Path) -> list[str]:

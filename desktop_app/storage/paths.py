@@ -32,3 +32,8 @@ def overlay_policy_dir() -> Path:
 
 def drafts_dir() -> Path:
     return data_dir() / "drafts"
+
+
+def cache_dir() -> Path:
+    """What can be rebuilt at any time (the parsed policy files, the dictionary's word list)."""
+    return Path(platformdirs.user_cache_dir(APP_ID, appauthor=False))

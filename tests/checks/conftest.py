@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.analyzer import Analyzer
+from desktop_app.engine import Analyzer
 from desktop_app.policy import PolicyPack, load_policy
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -232,17 +232,18 @@ def test_the_group_rewrite_keeps_the_group_and_turns_to_what_they_did():
 
 
 def test_the_lexicon_tells_common_words_from_names():
-    from desktop_app.checks.lexicon import lexicon
+    from desktop_app.checks.lexicon import read_dictionary
+    from desktop_app.locate import dictionary_path
 
-    words = lexicon()
+    words = read_dictionary(dictionary_path())
     assert words.is_common_not_name("Theatre") and words.is_common_not_name("Movement")
     assert not words.is_common_not_name("Johnson") and not words.is_common_not_name("Donald")
     assert words.is_common_word("policies") and words.is_common_word("Companies")
 
 
 def test_without_the_dictionary_every_capitalised_word_may_be_a_name(tmp_path):
-    from desktop_app.checks.lexicon import _read
+    from desktop_app.checks.lexicon import read_dictionary
 
-    words = _read(tmp_path / "missing.dic")
+    words = read_dictionary(tmp_path / "missing.dic")
     assert not words.is_common_not_name("Theatre") and not words.is_word("theatre")
     assert words.name_form("barnsley") is None

@@ -7,8 +7,8 @@ from functools import cache
 
 import pytest
 
-from desktop_app.core.analyzer import Analyzer
 from desktop_app.core.findings import Severity
+from desktop_app.engine import Analyzer
 from tests.checks.conftest import shipped_pack
 
 

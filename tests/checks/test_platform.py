@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from desktop_app.core.analyzer import Analyzer
+from desktop_app.engine import Analyzer
 from tests.checks.conftest import findings_of, fixture_pack
 
 RULE = "fixtures.Length"

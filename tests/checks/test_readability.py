@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.core.analyzer import Analyzer
+from desktop_app.engine import Analyzer
 from tests.checks.conftest import findings_of, fixture_pack
 
 RULE = "fixtures.HardSentences"  # hard 10, very_hard 14, min_words 14, split_over 25

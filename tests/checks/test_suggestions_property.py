@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core.analyzer import Analyzer
 from desktop_app.core.findings import Severity
+from desktop_app.engine import Analyzer
 from tests.checks.conftest import findings_of, fixture_pack, shipped_pack
 
 

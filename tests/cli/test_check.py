@@ -360,7 +360,7 @@ def test_a_fault_in_the_check_is_one_line_and_exit_3_never_1(check, monkeypatch)
     def broken(self, text, revision=0):
         raise RuntimeError("a rule fell over")
 
-    monkeypatch.setattr("desktop_app.core.analyzer.Analyzer.analyze", broken)
+    monkeypatch.setattr("desktop_app.engine.Analyzer.analyze", broken)
     code, out, err = check(["-"], CLEAN)
     assert code == 3 and out == ""
     assert err == f"{PROG}: internal error, please report it: RuntimeError: a rule fell over\n"

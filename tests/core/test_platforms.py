@@ -1,16 +1,14 @@
 """Length per network: the shipped platforms.yml, each counting method, overflow, bad data."""
 
-from pathlib import Path
-
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.findings import PlatformFit
-from desktop_app.core.platforms import Platform, fit_all, load_platforms, measure
-from desktop_app.locate import policy_dir
+from desktop_app.core.platforms import Platform, PlatformDataError, fit_all, measure, parse_platforms
+from desktop_app.policy import load_policy
 
-SHIPPED = policy_dir() / "platforms.yml"
 THUMB_MEDIUM = "👍🏽"  # thumbs up + skin tone: one grapheme, two code points
 FLAG_UK = "🇬🇧"  # two regional indicators
 FLAG_SCOTLAND = "🏴󠁧󠁢󠁳󠁣󠁴󠁿"  # black flag + tag characters: seven code points
@@ -21,7 +19,7 @@ LONG_URL = "https://example.org/news/2026/our-plan-for-the-high-street?utm_sourc
 
 @pytest.fixture(scope="module")
 def shipped():
-    return {p.name: p for p in load_platforms(SHIPPED)}
+    return {p.name: p for p in load_policy(include_user_overlay=False).platforms}
 
 
 def test_shipped_networks_and_limits(shipped):
@@ -216,43 +214,29 @@ def test_twitter_overflow_prefix_fits(text, limit):
 # ------------------------------------------------------------------------------ bad data
 
 
-def write(tmp_path: Path, body: str) -> Path:
-    path = tmp_path / "platforms.yml"
-    path.write_text(body, encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize(
-    "body, names",
+    "body, key, says",
     [
-        ("platforms:\n  - name: X\n    limit: -3\n    counting: twitter\n", "limit"),
-        ("platforms:\n  - name: X\n    limit: lots\n", "limit"),
-        ("platforms:\n  - name: X\n    limit: 280\n    counting: letters\n", "counting"),
-        ("platforms:\n  - name: X\n    limit: 280\n    url_length: true\n", "url_length"),
-        ("platforms:\n  - name: X\n    limt: 280\n", "limt"),
-        ("platforms:\n  - limit: 280\n", "name"),
-        ("platforms:\n  - name: X\n  - name: x\n", "twice"),
-        ("platforms:\n  - just a string\n", "platforms[0]"),
-        ("networks: []\n", "platforms"),
-        ("platforms: [unclosed\n", "YAML"),
+        ("platforms:\n  - name: X\n    limit: -3\n    counting: twitter\n", "[0].limit", "positive"),
+        ("platforms:\n  - name: X\n    limit: lots\n", "[0].limit", "whole number"),
+        ("platforms:\n  - name: X\n    limit: 280\n    counting: letters\n", "[0].counting", "letters"),
+        ("platforms:\n  - name: X\n    limit: 280\n    url_length: true\n", "[0].url_length", "True"),
+        ("platforms:\n  - name: X\n    limt: 280\n", "[0].limt", "unknown key"),
+        ("platforms:\n  - limit: 280\n", "[0].name", "name"),
+        ("platforms:\n  - name: X\n  - name: x\n", "[1].name", "twice"),
+        ("platforms:\n  - just a string\n", "[0]", "mapping"),
+        ("networks: []\n", "", "platforms"),
     ],
 )
-def test_bad_data_gives_a_clear_error(tmp_path, body, names):
-    path = write(tmp_path, body)
-    with pytest.raises(ValueError) as caught:
-        load_platforms(path)
-    assert str(path) in str(caught.value)
-    assert names in str(caught.value)
+def test_bad_data_gives_a_clear_error_naming_the_key(body, key, says):
+    with pytest.raises(PlatformDataError) as caught:
+        parse_platforms(yaml.safe_load(body))
+    assert caught.value.key == f"platforms{key}"
+    assert says in str(caught.value)
 
 
-def test_missing_file_is_a_value_error(tmp_path):
-    with pytest.raises(ValueError, match="cannot read"):
-        load_platforms(tmp_path / "absent.yml")
-
-
-def test_defaults_for_optional_keys(tmp_path):
-    path = write(tmp_path, "platforms:\n  - name: Forum\n")
-    assert load_platforms(path) == [Platform("Forum", None, "graphemes", None)]
+def test_defaults_for_optional_keys():
+    assert parse_platforms({"platforms": [{"name": "Forum"}]}) == [Platform("Forum", None, "graphemes", None)]
 
 
 _WITH_LINKS = st.lists(

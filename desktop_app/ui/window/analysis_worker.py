@@ -94,7 +94,7 @@ class AnalysisJob(QRunnable):
 
     def run(self) -> None:
         try:
-            from desktop_app.core.text import Utf16Map  # here, not at start-up: it pulls in regex
+            from desktop_app.core.offsets import Utf16Map  # here, not at start-up: it pulls in regex
 
             checked = self.text[:MAX_CHECKED]
             report = self.analyzer.analyze(checked, revision=self.revision)
@@ -133,7 +133,7 @@ class EngineLoad(QRunnable):
 
 
 def default_analyzer():
-    from desktop_app.core.analyzer import Analyzer
+    from desktop_app.engine import Analyzer
 
     return Analyzer()
 

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from desktop_app.core.analyzer import Analyzer
+from desktop_app.engine import Analyzer
 from tests.ui import window_helpers
 from tests.ui.window_helpers import (
     card_for_text,

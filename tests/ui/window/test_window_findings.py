@@ -239,7 +239,7 @@ def test_principle_row_filters_the_findings_and_shows_all_again(qtbot, make_wind
 
 
 def test_principle_info_button_opens_its_full_text(qtbot, make_window):
-    from desktop_app.core.analyzer import Analyzer
+    from desktop_app.engine import Analyzer
 
     window = make_window(Analyzer())
     qtbot.mouseClick(window.principles_panel.rows["P6"].info_button, Qt.MouseButton.LeftButton)
@@ -291,7 +291,7 @@ def test_find_bar_finds_and_wraps(qtbot, make_window):
 
 
 def test_help_shows_every_principle(qtbot, make_window):
-    from desktop_app.core.analyzer import Analyzer
+    from desktop_app.engine import Analyzer
 
     window = make_window(Analyzer())
     window.actions_.help.trigger()

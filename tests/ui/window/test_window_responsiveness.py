@@ -94,7 +94,7 @@ def test_a_finding_after_emoji_underlines_exactly_its_words(qtbot, make_window):
 
 
 def test_real_engine_emoji_offsets(qtbot, make_window):
-    from desktop_app.core.analyzer import Analyzer
+    from desktop_app.engine import Analyzer
 
     window = make_window(Analyzer())
     set_text(qtbot, window, "🎉🎉🎉 Going forward, we will leverage our links.")

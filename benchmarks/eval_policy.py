@@ -5,7 +5,10 @@
 DATA_DIR defaults to ../shared/data relative to the repository. Prints:
 - OLID training tweets: precision and recall of 'offensive' (OFF: any conduct finding or
   profanity) and of 'targeted at an individual' (TIN+IND: a personal-attack or abuse finding);
-- UK MP tweets: how many get a must-fix finding, each listed with its findings.
+- macro-F1 (OFF vs NOT) of the rules alone, the learned model (rules/OffenceScore.yml) alone
+  and both together;
+- UK MP tweets: how many get a must-fix finding, each listed with its findings, and how
+  many get the learned model's advice, each listed with the words it marks.
 
 OLID replaces mentions with @USER and links with URL. Each @USER becomes its own handle
 (@user1, @user2, ...) so a reply to three people is not taken for one handle repeated,
@@ -48,6 +51,8 @@ from desktop_app.core.findings import Severity  # noqa: E402
 from desktop_app.engine import Analyzer  # noqa: E402
 
 OFFENSIVE_CATEGORIES = {"profanity"}
+# The learned second opinion's category: measured on its own below, never counted as a rule.
+MODEL_CATEGORIES = {"offence-score"}
 TARGETED_CATEGORIES = {"personal-attack", "abuse"}
 
 
@@ -200,22 +205,55 @@ def print_audit(counts: Counter, outcome: dict[str, str], audit_path: Path) -> N
             )
 
 
-def olid(path: Path, analyzer: Analyzer, show_false: int, show_misses: int, audit_path: Path = AUDIT) -> None:
+def read_olid(path: Path) -> list[list[str]]:
+    """OLID's rows: id, tweet, subtask_a, subtask_b, subtask_c."""
     rows = []
     with path.open(encoding="utf-8") as fh:
         reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         next(reader)
         for row in reader:
             if len(row) >= 5:
-                rows.append(row)
+                rows.append(row[:5])
+    return rows
+
+
+def macro_f1(predicted: list[bool], gold: list[bool]) -> tuple[float, float, float]:
+    """(macro-F1 over OFF and NOT, precision of OFF, recall of OFF)."""
+    tp = sum(p and g for p, g in zip(predicted, gold, strict=True))
+    fp = sum(p and not g for p, g in zip(predicted, gold, strict=True))
+    fn = sum(g and not p for p, g in zip(predicted, gold, strict=True))
+    tn = len(gold) - tp - fp - fn
+    p_off, r_off, f_off = prf(tp, fp, fn)
+    _p, _r, f_not = prf(tn, fn, fp)
+    return (f_off + f_not) / 2, p_off, r_off
+
+
+def model_rule(pack):
+    """The shipped learned second opinion (a `model` rule), or None."""
+    return next((r for r in pack.rules if r.kind == "model"), None)
+
+
+def without_model(findings):
+    return [f for f in findings if f.category not in MODEL_CATEGORIES]
+
+
+def olid(path: Path, analyzer: Analyzer, show_false: int, show_misses: int, audit_path: Path = AUDIT) -> None:
+    rows = read_olid(path)
+    model = model_rule(analyzer.pack)
+    rules_flags, model_flags, gold = [], [], []
     counts = Counter()
     false_flags, misses = [], []
     fired = Counter()
     outcome: dict[str, str] = {}
     for tweet_id, tweet, a, b, c in rows:
-        findings = analyzer.analyze(prepare_olid(tweet)).findings
+        text = prepare_olid(tweet)
+        findings = without_model(analyzer.analyze(text).findings)
         off_pred = is_offensive(findings)
         off_gold = a == "OFF"
+        rules_flags.append(off_pred)
+        gold.append(off_gold)
+        if model is not None:
+            model_flags.append(model.post_score(text) >= model.threshold)
         tin_pred = is_targeted(findings)
         tin_gold = a == "OFF" and b == "TIN" and c == "IND"
         where = "tp" if off_pred and off_gold else "fp" if off_pred else "fn" if off_gold else "tn"
@@ -238,6 +276,7 @@ def olid(path: Path, analyzer: Analyzer, show_false: int, show_misses: int, audi
         f"  (tp {counts['off_tp']}, fp {counts['off_fp']}, fn {counts['off_fn']})"
     )
     print_audit(counts, outcome, audit_path)
+    print_macro_f1(rules_flags, model_flags, gold, model)
     p, r, f = prf(counts["ind_tp"], counts["ind_fp"], counts["ind_fn"])
     print(
         f"  targeted at an individual (TIN+IND): precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}"
@@ -257,6 +296,20 @@ def olid(path: Path, analyzer: Analyzer, show_false: int, show_misses: int, audi
         print(f"  MISSED ({kind}): {tweet[:160]}")
 
 
+def print_macro_f1(rules_flags: list[bool], model_flags: list[bool], gold: list[bool], model) -> None:
+    """Macro-F1 (OFF vs NOT) of the rules, the learned model and both (a post flagged by either).
+    The model's threshold was chosen on this same split (by scripts/choose_offence_threshold.py,
+    whose cross-validated figures are the fair ones): here it is measured on data it has seen."""
+    systems = [("rules alone", rules_flags)]
+    if model is not None:
+        both = [r or m for r, m in zip(rules_flags, model_flags, strict=True)]
+        systems += [(f"model alone (threshold {model.threshold})", model_flags), ("rules + model", both)]
+    print("  macro-F1 (OFF vs NOT; the threshold was chosen on this split: see choose_offence_threshold.py):")
+    for name, flags in systems:
+        f1, p, r = macro_f1(flags, gold)
+        print(f"    {name:<34} macro-F1 {f1:.3f}  OFF precision {p:.3f}  recall {r:.3f}")
+
+
 def mp_tweets(path: Path, analyzer: Analyzer) -> None:
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -271,6 +324,16 @@ def mp_tweets(path: Path, analyzer: Analyzer) -> None:
     for tweet_id, text, must in flagged:
         what = "; ".join(f"{f.rule.split('.', 1)[-1]} ({f.category}) on '{f.text}'" for f in must)
         print(f"  {tweet_id}: {what}\n      {' '.join(text.split())[:220]}")
+    advised = []
+    for row in rows:
+        text = html.unescape(row["text"])
+        cards = [f for f in analyzer.analyze(text).findings if f.category in MODEL_CATEGORIES]
+        if cards:
+            advised.append((row["id"], text, cards))
+    print(f"UK MP tweets with the learned model's advice (offence-score): {len(advised)} (aim: very few)")
+    for tweet_id, text, cards in advised:
+        what = ", ".join(f"'{f.text}'" for f in cards)
+        print(f"  {tweet_id}: on {what}\n      {' '.join(text.split())[:220]}")
 
 
 def main(argv: list[str] | None = None) -> int:

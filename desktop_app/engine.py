@@ -22,7 +22,13 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 from desktop_app.checks.base import Prefilter, TextContext
-from desktop_app.core.findings import DEFAULT_SEVERITY, Finding, Report, principle_statuses
+from desktop_app.core.findings import (
+    DEFAULT_SEVERITY,
+    SECOND_OPINION_CATEGORIES,
+    Finding,
+    Report,
+    principle_statuses,
+)
 from desktop_app.core.text import paragraphs
 
 DEFAULT_CACHE_SIZE = 4096  # paragraphs; a long document plus plenty of edit history
@@ -168,17 +174,20 @@ class Analyzer:
 #    process words, a network's overflow: `Rule.wide`) never hides and is never hidden.
 # 2. Two findings compete when they share at least one character and come from different rules.
 # 3. The winner is the more serious severity (must-fix > advice > suggestion); on a tie the
-#    more serious category (conduct > profanity and other advice > suggestion and style: a
-#    swearing card is never hidden by an acronym card raised to the same level), then the
+#    more serious category (conduct > profanity and other advice > the learned model's
+#    offence-score > suggestion and style: a swearing card is never hidden by an acronym
+#    card raised to the same level, nor by the model's card on the same word), then the
 #    longer span, then the earlier start, then the rule id (alphabetical), so the outcome
 #    never depends on rule order.
 
 
-def _category_rank(f: Finding) -> int:
+def _category_rank(f: Finding) -> float:
     if f.is_conduct:
         return 0
     default = DEFAULT_SEVERITY.get(f.category)
-    return 1 + (default.rank if default is not None else 2)  # an advice category before a suggestion one
+    rank = 1 + (default.rank if default is not None else 2)  # an advice category before a suggestion one
+    # a learned second opinion yields to a rule's card of the same severity
+    return rank + 0.5 if f.category in SECOND_OPINION_CATEGORIES else rank
 
 
 def _priority(f: Finding) -> tuple:

@@ -14,6 +14,7 @@ from desktop_app.checks.hashtag import HashtagRule
 from desktop_app.checks.hedging import HedgingRule
 from desktop_app.checks.insider import InsiderRule
 from desktop_app.checks.mentions import MentionsRule
+from desktop_app.checks.model import ModelRule
 from desktop_app.checks.occurrence import OccurrenceRule
 from desktop_app.checks.pii import PiiRule
 from desktop_app.checks.platform import PlatformRule
@@ -42,6 +43,7 @@ KINDS: dict[str, type[Rule]] = {
         AbsenceRule,
         PlatformRule,
         HashtagRule,
+        ModelRule,
     )
 }
 

@@ -39,10 +39,18 @@ class PackFiles(Protocol):
         """The entries of a plain list file (`do-not-amplify.txt`) by the overlay rule; [] when
         no folder has it. RuleError(key, ...) for a name outside the policy folders."""
 
+    def data_file(self, name: str, key: str, load: Callable[[Path], Any]) -> Any:
+        """`load(path)` of a data file (`models/offence-score.json`) by the overlay rule: a
+        version `load` refuses (ValueError) is reported and the earlier one used. RuleError
+        when no folder has a usable one, or for a name outside the policy folders."""
+
 
 class NoFiles:
     def word_list(self, name: str, key: str) -> list[str]:
         return []
+
+    def data_file(self, name: str, key: str, load: Callable[[Path], Any]) -> Any:
+        raise RuleError(key, f"{name!r}: there are no policy folders to find it in")
 
 
 @dataclass

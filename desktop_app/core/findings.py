@@ -65,7 +65,11 @@ ADVICE_CATEGORIES = (
     "hostile-reply",
     "passive-voice",
     "profanity",
+    "offence-score",
 )
+# A learned second opinion: on the same words it yields to every other advice card (a rule
+# that names the problem and offers a fix says more than a score).
+SECOND_OPINION_CATEGORIES = ("offence-score",)
 SUGGESTION_CATEGORIES = ("accessibility", "length", "grammar", "spelling", "style")
 CATEGORIES = CONDUCT_CATEGORIES + ADVICE_CATEGORIES + SUGGESTION_CATEGORIES
 

@@ -67,6 +67,31 @@ class PackLists:
             raise RuleError(key, f"include {shown(name)}: no usable version in the policy folders")
         return loaded[0]
 
+    def data_file(self, name: str, key: str, load):
+        if not safe_name(name):
+            raise RuleError(
+                key, f"{shown(name)}: name a file inside the policy folders (no '..', no full path)"
+            )
+
+        def parse(folder: PolicyFolder, path: Path, where: str):
+            try:
+                return load(path)
+            except ValueError as exc:
+                raise FileProblem("", str(exc)) from None
+
+        versions = list(self.files.versions(name))
+        if len(versions) == 1:  # nothing to fall back on: one line, on the rule that names it
+            try:
+                return parse(*versions[0])
+            except FileProblem as exc:
+                raise RuleError(key, f"{name}: {exc.message}") from None
+        loaded = self.files.load(name, parse)
+        if loaded is None:
+            raise RuleError(
+                key, f"{shown(name)}: not found (no usable file of that name in the policy folders)"
+            )
+        return loaded[0]
+
     def word_list(self, name: str, key: str) -> list[str]:
         """A plain list file: one entry a line, `#` starts a comment. [] when no folder has it."""
         if not safe_name(name):

@@ -1,0 +1,147 @@
+"""`model`: a learned second opinion. A linear text model (a JSON data file, scored in pure
+Python by core/text_model.py) scores each sentence; a sentence at or over `threshold` gets a
+card on the words that drive its score, with no suggestion (the writer decides).
+
+Keys:
+- `model`: the model file, looked up in the policy folders (latest first, like `include`),
+  e.g. `models/offence-score.json`;
+- `threshold`: the score (0 to 1) from which a sentence is flagged;
+- `neutral`: words that are never underlined and push the score neither way (identity and
+  party words: `include: vocab/identity-words.yml`);
+- `max_words`: the most words named per sentence (default 3); a word is named when it
+  pushes the score up by at least `min_share` (default 0.5) of the strongest word's push.
+
+The card runs from the first of those words to the last (cut around any neutral word), and
+`%s` in the message lists them, quoted ("'idiot' and 'bloody'").
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from desktop_app.checks.base import Rule, TextContext, fill_message
+from desktop_app.checks.values import RuleError, number, str_list
+from desktop_app.core.text_model import ModelError, TextModel, WordWeight, load_text_model
+
+_CACHE: dict[tuple[Path, int, int], TextModel] = {}
+_LOCK = threading.Lock()
+
+
+def cached_model(path: Path) -> TextModel:
+    """Load a model file once per version of it (a policy reload rereads only a changed file)."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise ModelError(f"cannot read the model file: {exc.strerror or exc}") from None
+    key = (path, st.st_mtime_ns, st.st_size)
+    with _LOCK:
+        model = _CACHE.get(key)
+        if model is None:
+            model = load_text_model(path)
+            for old in [k for k in _CACHE if k[0] == path]:
+                del _CACHE[old]
+            _CACHE[key] = model
+        return model
+
+
+def quoted_list(words) -> str:
+    """'a', 'b' and 'c' (each word once, in order)."""
+    unique = [f"'{w}'" for w in dict.fromkeys(words)]
+    return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " and " + unique[-1]
+
+
+def _load_model(path: Path) -> TextModel:
+    try:
+        return cached_model(path)
+    except ModelError as exc:  # the pack reports it and tries an earlier folder's version
+        raise ValueError(str(exc)) from None
+
+
+class ModelRule(Rule):
+    kind = "model"
+    keys = frozenset({"model", "threshold", "neutral", "max_words", "min_share"})
+    default_category = "offence-score"
+    evasion_capable = False  # the model reads the words as typed
+
+    def compile(self, d):
+        name = d.get("model")
+        if not isinstance(name, str) or not name.strip():
+            raise RuleError(
+                "model", "a model rule needs `model`: the model file, e.g. models/offence-score.json"
+            )
+        self.model = self.spec.files.data_file(name, "model", _load_model)
+        if "threshold" not in d:
+            raise RuleError("threshold", "a model rule needs `threshold`: the score (0 to 1) to flag from")
+        self.threshold = number(d, "threshold", None)
+        if not 0.0 < self.threshold < 1.0:
+            raise RuleError("threshold", f"`threshold` must be between 0 and 1, got {self.threshold}")
+        self.neutral = frozenset(
+            part
+            for word in str_list(d.get("neutral"), "neutral")
+            for part in self.model.token_re.findall(word.lower())
+        )
+        self.max_words = number(d, "max_words", 3, int)
+        self.min_share = number(d, "min_share", 0.5)
+        if self.max_words < 1:
+            raise RuleError("max_words", "`max_words` must be at least 1")
+
+    def sentence_score(self, sentence: str) -> float:
+        """The score the rule compares with `threshold` (neutral words set aside)."""
+        return self.model.score(sentence, self.neutral)
+
+    def sentence_scores(self, ctx: TextContext) -> list[tuple[int, int, float]]:
+        """(start, end, score) of each sentence of the paragraph."""
+        text = ctx.text
+        return [(s.start, s.end, self.sentence_score(text[s.start : s.end])) for s in ctx.sentences]
+
+    def post_score(self, text: str) -> float:
+        """The highest sentence score in a whole post, paragraph by paragraph as the engine
+        runs the rule: the post gets a card exactly when this reaches `threshold`. For
+        measuring (benchmarks/eval_policy.py, scripts/choose_offence_threshold.py)."""
+        from desktop_app.core.text import paragraphs
+
+        scores = [
+            score
+            for para in paragraphs(text)
+            for _s, _e, score in self.sentence_scores(TextContext(para.text))
+        ]
+        return max(scores, default=0.0)
+
+    def find(self, ctx: TextContext):
+        text = ctx.text
+        out = []
+        for start, end, score in self.sentence_scores(ctx):
+            if score < self.threshold:
+                continue
+            chunk = text[start:end]
+            driving = sorted(
+                self.driving_words(self.model.explain(chunk, self.neutral).words), key=lambda w: w.start
+            )
+            message = fill_message(self.message, quoted_list(chunk[w.start : w.end] for w in driving))
+            for s, e in self._card_spans(chunk, driving):
+                out.append(self.finding(text, start + s, start + e, message=message))
+        return out
+
+    def _card_spans(self, chunk: str, driving: list[WordWeight]) -> list[tuple[int, int]]:
+        """One span from the first driving word to the last: the judgement is about the
+        sentence, so a rule's card on any of its words hides it (one card per words). It is
+        cut around identity and party words, which are never underlined."""
+        spans: list[tuple[int, int]] = []
+        for w in driving:
+            if spans and not self._crosses_neutral(chunk[spans[-1][1] : w.start]):
+                spans[-1] = (spans[-1][0], w.end)
+            else:
+                spans.append((w.start, w.end))
+        return spans
+
+    def _crosses_neutral(self, between: str) -> bool:
+        return any(word in self.neutral for word in self.model.token_re.findall(between.lower()))
+
+    def driving_words(self, words: tuple[WordWeight, ...]) -> list[WordWeight]:
+        """The words that push the score up most (at most max_words, never a neutral word)."""
+        pushing = sorted((w for w in words if w.weight > 0), key=lambda w: -w.weight)
+        if not pushing:
+            return []
+        floor = pushing[0].weight * self.min_share
+        return [w for w in pushing[: self.max_words] if w.weight >= floor]

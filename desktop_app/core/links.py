@@ -31,7 +31,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -344,6 +344,7 @@ def _host(authority: str, scheme: str) -> str | None:
     return host.lower() + (f":{port}" if port else "")
 
 
+@lru_cache(maxsize=1024)  # the same links come back on every keystroke
 def bluesky_display(url: str) -> str:
     """The short form the Bluesky app posts in place of an http(s) link: the host, then the
     rest (path, query, fragment) when that is at most 15 characters, else its first 13 and

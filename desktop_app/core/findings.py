@@ -214,6 +214,15 @@ class PlatformFit:
     def over(self) -> bool:
         return (self.limit is not None and self.length > self.limit) or self.over_bytes
 
+    def over_by(self) -> tuple[int, str]:
+        """How far over and in what: (12, "characters"), or (14, "bytes") when only the
+        byte cap is passed; (0, "characters") when the post fits."""
+        if self.limit is not None and self.length > self.limit:
+            return self.length - self.limit, "characters"
+        if self.over_bytes:
+            return self.byte_length - self.byte_limit, "bytes"
+        return 0, "characters"
+
     def to_dict(self) -> dict:
         return {
             "name": self.name,

@@ -421,3 +421,13 @@ def test_bluesky_overflow_is_where_graphemes_or_bytes_run_out(text, limit, max_b
     assert before.length <= limit
     assert len(text[:start].rstrip().encode()) <= max_bytes or before.length < fit.length
     assert measure(text[:start], platform).over is False
+
+
+def test_over_by_says_how_far_and_in_what():
+    assert PlatformFit("X", 280, 292).over_by() == (12, "characters")
+    assert PlatformFit("Bluesky", 300, 134, 0, byte_length=3014, byte_limit=3000).over_by() == (14, "bytes")
+    assert PlatformFit("Bluesky", 300, 320, 0, byte_length=3014, byte_limit=3000).over_by() == (
+        20,
+        "characters",
+    )
+    assert PlatformFit("X", 280, 100).over_by() == (0, "characters")

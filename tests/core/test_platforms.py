@@ -431,3 +431,38 @@ def test_over_by_says_how_far_and_in_what():
         "characters",
     )
     assert PlatformFit("X", 280, 100).over_by() == (0, "characters")
+
+
+_EVERY_COUNTING = st.builds(
+    Platform,
+    name=st.just("Any"),
+    limit=st.integers(1, 120),
+    counting=st.sampled_from(["graphemes", "twitter", "mastodon", "bluesky", "threads"]),
+    url_length=st.just(None),
+    max_bytes=st.one_of(st.none(), st.integers(4, 300)),
+).map(lambda p: p if p.counting == "bluesky" else Platform(p.name, p.limit, p.counting, 23, p.max_bytes))
+_MIXED = st.lists(
+    st.one_of(
+        _PIECES,
+        st.just(" gov.scot "),
+        st.just(" @jo@mastodon.social "),
+        st.just(" https://example.org/our-plan-for-the-high-street "),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_MIXED, _EVERY_COUNTING)
+def test_overflow_start_is_a_grapheme_edge_and_everything_before_it_fits(text, platform):
+    import regex
+
+    fit = measure(text, platform)
+    if not fit.over:
+        assert fit.overflow_start is None
+        return
+    start = fit.overflow_start
+    assert start is not None and 0 <= start < len(text.rstrip())
+    edges = {m.start() for m in regex.finditer(r"\X", text)}
+    assert start in edges
+    assert not measure(text[:start], platform).over

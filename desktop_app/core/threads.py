@@ -103,7 +103,8 @@ def reflow(parts: Sequence[str], platform: Platform) -> Thread:
     ]
     if not pieces:
         return Thread(platform.name, ())
-    if platform.limit is None or (len(pieces) == 1 and not measure(_slice(parts, pieces[0]), platform).over):
+    unlimited = platform.limit is None and platform.max_bytes is None
+    if unlimited or (len(pieces) == 1 and not measure(_slice(parts, pieces[0]), platform).over):
         return Thread(platform.name, tuple(_post(parts, piece, "", platform) for piece in pieces))
     # Room is kept for the widest numbering (" 99/99" once there are ten posts or more).
     # The last check cannot fail while counts add up across a space; if one ever did,
@@ -128,7 +129,7 @@ def reflow(parts: Sequence[str], platform: Platform) -> Thread:
 
 def _stripped(text: str) -> tuple[int, int]:
     end = len(text.rstrip())
-    return len(text) - len(text.lstrip()) if end else 0, end
+    return (len(text) - len(text.lstrip()) if end else 0), end
 
 
 def _slice(parts: Sequence[str], piece: tuple[int, int, int]) -> str:
@@ -149,9 +150,9 @@ def _post(
 def _room_for_body(platform: Platform, numbering: str) -> Platform:
     """The platform with its limits less the room the numbering takes."""
     unlimited = dataclasses.replace(platform, limit=None, max_bytes=None)
-    limit = platform.limit - measure(numbering, unlimited).length
+    limit = None if platform.limit is None else platform.limit - measure(numbering, unlimited).length
     max_bytes = None if platform.max_bytes is None else platform.max_bytes - len(numbering.encode("utf-8"))
-    if limit < 1 or (max_bytes is not None and max_bytes < 1):
+    if (limit is not None and limit < 1) or (max_bytes is not None and max_bytes < 1):
         raise ValueError(f"{platform.name}'s limit of {platform.limit} leaves no room for numbered posts")
     return dataclasses.replace(platform, limit=limit, max_bytes=max_bytes)
 

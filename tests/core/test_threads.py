@@ -71,6 +71,14 @@ def test_a_network_without_a_limit_gets_the_whole_post():
     assert split_thread(BUS, blog).texts() == [BUS]
 
 
+def test_a_byte_cap_alone_is_enough_to_split_by():
+    capped = Platform("Bytes only", None, "graphemes", None, 120)
+    text = "Dw i'n caru Cymru, gwlad fy nhadau. " * 12 + "Diolch 🏴󠁧󠁢󠁷󠁬󠁳󠁿"
+    thread = split_thread(text, capped)
+    assert len(thread.posts) > 1
+    assert_a_good_thread(text, thread, capped)
+
+
 def test_the_numbering_fits_even_past_nine_posts():
     text = " ".join(f"Sentence number {i} is here to make the thread long enough." for i in range(60))
     thread = split_thread(text, X)

@@ -56,6 +56,13 @@ def test_wheel_contains_the_data_inside_the_package(installed_wheel):
     assert "desktop_app/_data/resources/icons/app.png" in names
 
 
+def test_wheel_carries_the_domain_endings_x_knows_and_their_licence(installed_wheel):
+    wheel = next(installed_wheel.parent.glob("drafting_assistant-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "desktop_app/core/data/twitter-tlds.txt" in names
+    assert "desktop_app/core/data/twitter-text.LICENSE.txt" in names
+
+
 def _run_installed(site: Path, code: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(site)}
     return subprocess.run(

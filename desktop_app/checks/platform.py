@@ -23,10 +23,17 @@ class PlatformRule(Rule):
             s, e = fit.overflow_start, len(text.rstrip())
             if s >= e:
                 continue
-            over = fit.length - fit.limit
-            default = (
-                f"Too long for {fit.name}: {over} over its {fit.limit:,}-character limit. Cut from here."
-            )
+            over, unit = fit.over_by()
+            if unit == "characters":
+                default = (
+                    f"Too long for {fit.name}: {over:,} over its {fit.limit:,}-character limit."
+                    " Cut from here."
+                )
+            else:  # within the characters, past the byte cap (Bluesky's 3,000 bytes)
+                default = (
+                    f"Too long for {fit.name}: {over:,} bytes over its {fit.byte_limit:,}-byte limit"
+                    " (emoji and letters with accents take several bytes each). Cut from here."
+                )
             message = fill_message(self.message, fit.name) if self.message else default
             out.append(self.finding(text, s, e, message))
         return out

@@ -221,11 +221,29 @@ class PlatformFit:
     name: str  # "X", "Bluesky", ...
     limit: int | None
     length: int  # as the network counts it
-    overflow_start: int | None = None  # Python index where the text passes the limit
+    overflow_start: int | None = None  # Python index where the text passes the limit (or byte cap)
+    byte_length: int | None = None  # UTF-8 bytes as posted, where the network also caps bytes
+    byte_limit: int | None = None  # that cap (Bluesky: 3,000); None: no byte cap
+
+    @property
+    def over_bytes(self) -> bool:
+        """Within the character limit perhaps, but past the network's byte cap."""
+        if self.byte_limit is None or self.byte_length is None:
+            return False
+        return self.byte_length > self.byte_limit
 
     @property
     def over(self) -> bool:
-        return self.limit is not None and self.length > self.limit
+        return (self.limit is not None and self.length > self.limit) or self.over_bytes
+
+    def over_by(self) -> tuple[int, str]:
+        """How far over and in what: (12, "characters"), or (14, "bytes") when only the
+        byte cap is passed; (0, "characters") when the post fits."""
+        if self.limit is not None and self.length > self.limit:
+            return self.length - self.limit, "characters"
+        if self.over_bytes:
+            return self.byte_length - self.byte_limit, "bytes"
+        return 0, "characters"
 
     def to_dict(self) -> dict:
         return {
@@ -234,6 +252,8 @@ class PlatformFit:
             "length": self.length,
             "over": self.over,
             "overflow_start": self.overflow_start,
+            "byte_length": self.byte_length,
+            "byte_limit": self.byte_limit,
         }
 
 

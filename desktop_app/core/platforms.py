@@ -2,14 +2,30 @@
 
 The limits and counting methods are data (policy/platforms.yml). Counting is by
 user-perceived character (grapheme cluster, via the `regex` module's \\X), never by
-Python code point or UTF-16 unit, except on X, which follows twitter-text v3: after NFC
-each code point weighs 1 or 2 by range and each emoji sequence weighs 2. (NFC is applied
-per grapheme where characters join; a lone compatibility singleton such as U+212B is not
-normalised.) Links count a fixed length where the network shortens them.
+Python code point or UTF-16 unit, except:
+- X follows twitter-text v3 (config/v3.json: maxWeightedTweetLength 280, scale 100,
+  defaultWeight 200, transformedURLLength 23, emojiParsingEnabled): after NFC each code
+  point weighs 1 in the ranges U+0000-10FF, U+2000-200D, U+2010-201F, U+2032-2037 and 2
+  elsewhere, each emoji (with its skin tone, flag pair or ZWJ family) weighs 2, and each
+  link weighs 23 (links as twitter-text finds them: core/links.py). NFC is applied per
+  grapheme where characters join; a lone compatibility singleton such as U+212B is not
+  normalised.
+- Threads: Meta's Threads API documentation (developers.facebook.com/docs/threads/posts,
+  "Limitations") says "Text posts are limited to 500 characters" and "Emojis are counted
+  as the number of UTF-8 bytes": so an emoji counts its UTF-8 bytes (a face 4, a red
+  heart with its variation selector 6, a flag 8) and everything else one a character.
+- Bluesky: the post record allows 300 graphemes and 3,000 UTF-8 bytes (lexicon
+  app.bsky.feed.post: text maxGraphemes 300, maxLength 3000), and the app counts and posts
+  each http(s) link in its short form (core/links.py).
+- Mastodon counts @user@server as @user and only http(s):// links, each as 23.
+Whitespace at the end of the text is not part of the post: a text file ends with a line
+break, and the networks drop trailing whitespace when posting (the Bluesky app posts
+rawText.trimEnd(), src/lib/api/index.ts), so a saved 280-character post counts 280.
 
 Speed: \\X and per-character work run only in small windows around joining characters
-(combining marks, ZWJ, skin tones, flag halves...). Elsewhere a code point is a grapheme,
-so a stretch's count is arithmetic plus prefix-summed corrections for the windows inside it.
+(combining marks, ZWJ, skin tones, flag halves, emoji...). Elsewhere a code point is a
+grapheme, so a stretch's count is arithmetic plus prefix-summed corrections for the
+windows inside it.
 """
 
 from __future__ import annotations
@@ -24,10 +40,11 @@ from functools import lru_cache
 import regex
 
 from desktop_app.core.findings import PlatformFit
+from desktop_app.core.links import bluesky_links, twitter_links
 
 __all__ = ["COUNTING_METHODS", "Platform", "PlatformDataError", "fit_all", "measure", "parse_platforms"]
 
-COUNTING_METHODS = ("graphemes", "twitter", "mastodon")
+COUNTING_METHODS = ("graphemes", "twitter", "mastodon", "bluesky", "threads")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +53,14 @@ class Platform:
     limit: int | None
     counting: str  # one of COUNTING_METHODS
     url_length: int | None  # every link counts this much; None: links are ordinary text
+    max_bytes: int | None = None  # a cap on the post's UTF-8 bytes as well (Bluesky: 3,000)
 
 
 # ---------------------------------------------------------------------------------------
 # Loading
 # ---------------------------------------------------------------------------------------
 
-_KEYS = {"name", "limit", "counting", "url_length"}
+_KEYS = {"name", "limit", "counting", "url_length", "max_bytes"}
 
 
 class PlatformDataError(ValueError):
@@ -79,12 +97,19 @@ def parse_platforms(data) -> list[Platform]:
             raise PlatformDataError(
                 f"{where}.counting", f"expected one of {', '.join(COUNTING_METHODS)}, got {counting!r}"
             )
+        url_length = _optional_count(item, "url_length", where)
+        if counting == "bluesky" and url_length is not None:
+            raise ValueError(
+                f"{where}.url_length: bluesky counting counts each link as the Bluesky app shortens it;"
+                " leave url_length out"
+            )
         platforms.append(
             Platform(
                 name=name.strip(),
                 limit=_optional_count(item, "limit", where),
                 counting=counting,
-                url_length=_optional_count(item, "url_length", where),
+                url_length=url_length,
+                max_bytes=_optional_count(item, "max_bytes", where),
             )
         )
     return platforms
@@ -103,28 +128,21 @@ def _optional_count(item: dict, key: str, where: str) -> int | None:
 # Counting
 # ---------------------------------------------------------------------------------------
 
+# Mastodon's links: only those starting http:// or https:// (Mastodon's own countableText).
 _URL_END = r"""[^\s<>"'.,;:!?)\]’”]"""
-# Links with a scheme (the only links Mastodon recognises).
-_SCHEME_URL = re.compile(rf"(?:https?://|www\.)[^\s<>\"]*{_URL_END}", re.IGNORECASE)
-# Bare domains (X finds these too, as twitter-text does): found from their ending, then
-# matched from the start of their chunk, so ordinary words cost nothing.
-_TLD = re.compile(r"\.(?:com|org|net|uk|io|co|gov|eu|ly|me|info|app|news|social)\b", re.IGNORECASE)
-_BARE_DOMAIN = re.compile(
-    rf"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|io|co|gov|eu|ly|me|info|app|news|social)"
-    rf"(?:/[^\s<>\"]*{_URL_END})?(?![\w@-])",
-    re.IGNORECASE,
-)
-_CHUNK_OPENERS = "([{\"'‘“<"
+_SCHEME_URL = re.compile(rf"https?://[^\s<>\"]*{_URL_END}", re.IGNORECASE)
 # Mastodon counts @user@server as @user (Mastodon's own countableText).
 _REMOTE_MENTION = re.compile(r"(?<![/\w])@(\w+)@[a-z0-9.-]+[a-z0-9]", re.IGNORECASE)
 
 _GRAPHEME = regex.compile(r"\X")
 # Characters that can join a neighbour into one grapheme (combining marks, ZWJ, skin
-# tones, flag halves, Hangul jamo, CR of CR LF...). Text without them has one grapheme per
-# code point, which is what makes counting fast.
+# tones, flag halves, Hangul jamo, CR of CR LF...), and emoji, which Threads weighs by
+# their bytes. Text without them has one grapheme per code point, each weighing the same,
+# which is what makes counting fast.
 _JOINER = regex.compile(
     r"[\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}\p{GCB=Prepend}\p{GCB=Regional_Indicator}"
-    r"\p{GCB=L}\p{GCB=V}\p{GCB=T}\p{GCB=LV}\p{GCB=LVT}\p{Emoji_Modifier}\r]"
+    r"\p{GCB=L}\p{GCB=V}\p{GCB=T}\p{GCB=LV}\p{GCB=LVT}\p{Emoji_Modifier}\p{Extended_Pictographic}"
+    r"\p{Emoji_Presentation}\r]"
 )
 _is_joiner: dict[str, bool] = {}  # per distinct character, learnt once
 
@@ -159,6 +177,24 @@ def _twitter_cluster_weight(cluster: str) -> int:
     return len(cluster) + len(_HEAVY.findall(cluster))
 
 
+@lru_cache(maxsize=8192)
+def _threads_cluster_weight(cluster: str) -> int:
+    return len(cluster.encode("utf-8")) if _EMOJI.search(cluster) else 1
+
+
+def _grapheme_weight(cluster: str) -> int:
+    return 1
+
+
+# How each counting weighs one grapheme (the counter's own methods: Mastodon and Bluesky
+# count graphemes and differ only in their links).
+_CLUSTER_WEIGHT = {
+    "twitter": _twitter_cluster_weight,
+    "threads": _threads_cluster_weight,
+    "graphemes": _grapheme_weight,
+}
+
+
 class _Counter:
     """Counts stretches of one text. Graphemes are found with \\X only inside small
     windows around joining characters; elsewhere a code point is a grapheme."""
@@ -189,43 +225,22 @@ class _Counter:
         self._heavy: list[int] | None = None
         self._deltas: dict[str, list[int]] = {}
         self._window_clusters: list[list[str]] | None = None
-        self._scheme_links: list[tuple[int, int]] | None = None
-        self._all_links: list[tuple[int, int]] | None = None
+        self._links: dict[str, list] = {}
 
-    def scheme_links(self) -> list[tuple[int, int]]:
-        """Spans of http(s):// and www. links (found once, shared by every network)."""
-        if self._scheme_links is None:
+    def links(self, kind: str) -> list:
+        """The text's links as one network finds them, found once and shared: "twitter"
+        (start, end), "mastodon" (start, end), "bluesky" (start, end, short form)."""
+        found = self._links.get(kind)
+        if found is None:
             text = self.text
-            maybe = "//" in text or "www." in text or "WWW." in text
-            self._scheme_links = [m.span() for m in _SCHEME_URL.finditer(text)] if maybe else []
-        return self._scheme_links
-
-    def all_links(self) -> list[tuple[int, int]]:
-        """Scheme links plus bare domains (bbc.co.uk/news), as X finds them. Sorted."""
-        if self._all_links is None:
-            text = self.text
-            scheme = self.scheme_links()
-            scheme_starts = [s for s, _ in scheme]
-            found = list(scheme)
-            last_end = 0
-            for tld in _TLD.finditer(text):
-                at = tld.start()
-                i = bisect_right(scheme_starts, at) - 1
-                if at < last_end or (i >= 0 and at < scheme[i][1]):
-                    continue  # already inside a link
-                chunk = at
-                while chunk > 0 and not text[chunk - 1].isspace():
-                    chunk -= 1
-                while chunk < at and text[chunk] in _CHUNK_OPENERS:
-                    chunk += 1
-                if chunk and text[chunk - 1] in "@.-":
-                    continue
-                m = _BARE_DOMAIN.match(text, chunk)
-                if m and m.end() > at:
-                    found.append(m.span())
-                    last_end = m.end()
-            self._all_links = sorted(found)
-        return self._all_links
+            if kind == "twitter":
+                found = twitter_links(text)
+            elif kind == "bluesky":
+                found = bluesky_links(text)
+            else:
+                found = [m.span() for m in _SCHEME_URL.finditer(text)] if "://" in text else []
+            self._links[kind] = found
+        return found
 
     def _pieces(self, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
         """Split [start, end) into (start, end, inside a window) pieces, in order."""
@@ -252,32 +267,29 @@ class _Counter:
 
     def _direct(self, start: int, end: int, counting: str) -> int:
         """Count [start, end) cluster by cluster (for windows, which are short)."""
-        clusters = _GRAPHEME.findall(self.text, start, end)
-        if counting == "twitter":
-            return sum(_twitter_cluster_weight(c) for c in clusters)
-        return len(clusters)
+        weight = _CLUSTER_WEIGHT[counting]
+        return sum(weight(c) for c in _GRAPHEME.findall(self.text, start, end))
 
     def _simple(self, start: int, end: int, counting: str) -> int:
-        """The count of [start, end) if every code point were its own grapheme."""
+        """The count of [start, end) if every code point were its own grapheme (true
+        outside windows, where no emoji is either)."""
         if counting == "twitter":
             return end - start + self._heavy_count(start, end)
         return end - start
 
     def _delta_prefix(self, counting: str) -> list[int]:
         """Running sum over windows of (true count - simple count), built once per method;
-        the windows' graphemes are found once and shared by both methods."""
+        the windows' graphemes are found once and shared by every method."""
         prefix = self._deltas.get(counting)
         if prefix is None:
             if self._window_clusters is None:
                 text = self.text
                 self._window_clusters = [_GRAPHEME.findall(text, a, b) for a, b in self.windows]
+            weight = _CLUSTER_WEIGHT[counting]
             prefix = [0]
             running = 0
             for (w_start, w_end), clusters in zip(self.windows, self._window_clusters, strict=True):
-                if counting == "twitter":
-                    true_count = sum(_twitter_cluster_weight(c) for c in clusters)
-                else:
-                    true_count = len(clusters)
+                true_count = sum(weight(c) for c in clusters)
                 running += true_count - self._simple(w_start, w_end, counting)
                 prefix.append(running)
             self._deltas[counting] = prefix
@@ -322,11 +334,12 @@ class _Counter:
 
     def _walk(self, start: int, end: int, counting: str, room: int) -> int:
         text = self.text
+        weigh = _CLUSTER_WEIGHT[counting]
         used = 0
         for a, b, joined in self._pieces(start, end):
             if joined:
                 for m in _GRAPHEME.finditer(text, a, b):
-                    weight = _twitter_cluster_weight(m.group()) if counting == "twitter" else 1
+                    weight = weigh(m.group())
                     if used + weight > room:
                         return m.start()
                     used += weight
@@ -343,20 +356,55 @@ class _Counter:
                 used += weight
         return end
 
+    def byte_overflow(self, start: int, end: int, room: int) -> int | None:
+        """Start of the first grapheme in [start, end) whose UTF-8 bytes pass `room`."""
+        text = self.text
+        # Every character takes at least one byte, so the answer lies within room + 1
+        # characters: binary search on the encoded length (C speed, no per-character loop).
+        lo, hi = start, min(end, start + room + 1)
+        if len(text[start:hi].encode("utf-8")) <= room:
+            return None
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if len(text[start : mid + 1].encode("utf-8")) > room:
+                hi = mid
+            else:
+                lo = mid + 1
+        i = bisect_right(self._window_starts, lo) - 1  # a grapheme that spans lo lies in a window
+        if i >= 0 and lo < self._window_ends[i]:
+            for m in _GRAPHEME.finditer(text, self._window_starts[i], self._window_ends[i]):
+                if m.end() > lo:
+                    return max(m.start(), start)
+        return lo
 
-def _links(text: str, platform: Platform, counter: _Counter) -> list[tuple[int, int]]:
+
+class _Special:
+    """A stretch the network counts differently from its characters: a link or a remote
+    mention, with its weight and (for a byte cap) its bytes once posted."""
+
+    __slots__ = ("bytes", "end", "start", "weight")
+
+    def __init__(self, start: int, end: int, weight: int, size: int):
+        self.start, self.end, self.weight, self.bytes = start, end, weight, size
+
+
+def _specials(text: str, platform: Platform, counter: _Counter) -> list[_Special]:
+    counting = platform.counting
+    if counting == "bluesky":
+        found = []
+        for s, e, shown in counter.links("bluesky"):
+            weight = len(shown) if shown.isascii() else len(_GRAPHEME.findall(shown))
+            found.append(_Special(s, e, weight, len(shown.encode("utf-8"))))
+        return found
     if platform.url_length is None:
-        return []
-    if platform.counting == "mastodon":
-        return [(s, e) for s, e in counter.scheme_links() if text[s] in "hH"]  # http(s):// only
-    return counter.all_links()
-
-
-def _specials(text: str, platform: Platform, counter: _Counter) -> list[tuple[int, int, int]]:
-    """(start, end, weight) of stretches counted specially: links and remote mentions."""
-    links = _links(text, platform, counter)
-    found = [(s, e, platform.url_length) for s, e in links]
-    if platform.counting == "mastodon" and "@" in text:
+        links = []
+    elif counting == "mastodon":
+        links = counter.links("mastodon")
+    else:
+        links = counter.links("twitter")
+    size = platform.url_length or 0
+    found = [_Special(s, e, size, size) for s, e in links]
+    if counting == "mastodon" and "@" in text:
         link_starts = [s for s, _ in links]
         for m in _REMOTE_MENTION.finditer(text):
             i = bisect_right(link_starts, m.start()) - 1
@@ -364,30 +412,56 @@ def _specials(text: str, platform: Platform, counter: _Counter) -> list[tuple[in
                 continue  # part of a link
             user = m.group(1)
             user_length = len(user) if user.isascii() else len(_GRAPHEME.findall(user))
-            found.append((m.start(), m.end(), 1 + user_length))
-        found.sort()
+            found.append(_Special(m.start(), m.end(), 1 + user_length, len(("@" + user).encode("utf-8"))))
+        found.sort(key=lambda sp: sp.start)
     return found
 
 
 def measure(text: str, platform: Platform, _counter: _Counter | None = None) -> PlatformFit:
-    """The post's length as `platform` counts it, and where it first passes the limit."""
+    """The post's length as `platform` counts it, and where it first passes the limit (or
+    the byte cap, whichever comes first). Whitespace at the end is not counted."""
     counter = _counter or _Counter(text)
-    counting = "twitter" if platform.counting == "twitter" else "graphemes"
+    counting = platform.counting if platform.counting in _CLUSTER_WEIGHT else "graphemes"
     limit = platform.limit
+    end = len(text.rstrip())
     total = 0
     overflow: int | None = None
+    max_bytes = platform.max_bytes
+    size = 0
+    byte_overflow: int | None = None
     pos = 0
-    for s, e, weight in [*_specials(text, platform, counter), (len(text), len(text), 0)]:
-        plain = counter.length(pos, s, counting) if s > pos else 0
-        if overflow is None and limit is not None and total + plain > limit:
-            overflow = counter.overflow(pos, s, counting, limit - total)
-        total += plain
+    specials = [sp for sp in _specials(text, platform, counter) if sp.end <= end]
+    for special in [*specials, _Special(end, end, 0, 0)]:
+        s, e = special.start, special.end
+        if s > pos:
+            plain = counter.length(pos, s, counting)
+            if overflow is None and limit is not None and total + plain > limit:
+                overflow = counter.overflow(pos, s, counting, limit - total)
+            total += plain
+            if max_bytes is not None:
+                plain_bytes = len(text[pos:s].encode("utf-8"))
+                if byte_overflow is None and size + plain_bytes > max_bytes:
+                    byte_overflow = counter.byte_overflow(pos, s, max_bytes - size)
+                size += plain_bytes
         if s < e:
-            if overflow is None and limit is not None and total + weight > limit:
+            if overflow is None and limit is not None and total + special.weight > limit:
                 overflow = s
-            total += weight
-        pos = e
-    return PlatformFit(name=platform.name, limit=limit, length=total, overflow_start=overflow)
+            total += special.weight
+            if max_bytes is not None:
+                if byte_overflow is None and size + special.bytes > max_bytes:
+                    byte_overflow = s
+                size += special.bytes
+        pos = max(pos, e)
+    if byte_overflow is not None and (overflow is None or byte_overflow < overflow):
+        overflow = byte_overflow
+    return PlatformFit(
+        name=platform.name,
+        limit=limit,
+        length=total,
+        overflow_start=overflow,
+        byte_length=size if max_bytes is not None else None,
+        byte_limit=max_bytes,
+    )
 
 
 def fit_all(text: str, platforms: list[Platform], only: Iterable[str] | None = None) -> list[PlatformFit]:

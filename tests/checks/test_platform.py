@@ -24,3 +24,13 @@ def test_only_the_chosen_networks_are_checked():
 
 def test_a_post_within_every_limit_passes():
     assert findings_of(RULE, "Short and sweet.") == []
+
+
+def test_a_post_past_a_byte_cap_says_bytes_not_characters():
+    family = "👨‍👩‍👧‍👦"  # one grapheme, 25 bytes
+    text = "Our families. " + family * 120  # 134 graphemes, 3,014 bytes: over Bluesky's 3,000
+    analyzer = Analyzer(fixture_pack(), platforms=["Bluesky"])
+    (found,) = [f for f in analyzer.analyze(text).findings if f.rule == RULE]
+    assert found.message.startswith("Too long for Bluesky: 14 bytes over its 3,000-byte limit")
+    assert "character" not in found.message
+    assert found.start == 14 + 119 * len(family) and found.end == len(text)

@@ -42,35 +42,38 @@ def length(text, platform):
 
 
 @pytest.mark.parametrize(
-    "text, x, bluesky, mastodon",
+    "text, x, bluesky, mastodon, threads",
     [
-        ("Hello, world!", 13, 13, 13),
-        (THUMB_MEDIUM, 2, 1, 1),
-        (FLAG_UK + FLAG_SCOTLAND, 4, 2, 2),
-        (FAMILY + " ok", 5, 4, 4),
-        ("❤️ 1️⃣", 5, 3, 3),
-        (E_ACUTE_COMBINING, 1, 1, 1),  # NFC composes it; one grapheme either way
-        ("q\u0303", 2, 1, 1),  # no precomposed form: twitter-text counts two code points
-        ("日本語", 6, 3, 3),  # CJK weighs 2 on X
-        ("“Quote” – dash…", 16, 15, 15),  # quotes and dashes weigh 1 on X, the ellipsis (U+2026) 2
-        ("שלום مرحبا", 10, 10, 10),  # Hebrew and Arabic sit in X's light range
-        ("a\r\nb", 4, 3, 3),  # X counts code points; CR LF is one grapheme
-        ("\u0301ab", 3, 3, 3),  # a combining mark with nothing before it stands alone
+        ("Hello, world!", 13, 13, 13, 13),
+        (THUMB_MEDIUM, 2, 1, 1, 8),  # Threads: an emoji counts its UTF-8 bytes (4 + 4)
+        (FLAG_UK + FLAG_SCOTLAND, 4, 2, 2, 8 + 28),  # two regional indicators; black flag + six tags
+        (FAMILY + " ok", 5, 4, 4, 25 + 3),  # four people (4 bytes each), three ZWJs (3 each)
+        ("❤️ 1️⃣", 5, 3, 3, 6 + 1 + 7),  # heart + VS16; space; digit + VS16 + keycap
+        (E_ACUTE_COMBINING, 1, 1, 1, 1),  # NFC composes it; one grapheme either way
+        ("q\u0303", 2, 1, 1, 1),  # no precomposed form: twitter-text counts two code points
+        ("日本語", 6, 3, 3, 3),  # CJK weighs 2 on X
+        ("“Quote” – dash…", 16, 15, 15, 15),  # quotes and dashes weigh 1 on X, the ellipsis (U+2026) 2
+        ("שלום مرحبا", 10, 10, 10, 10),  # Hebrew and Arabic sit in X's light range
+        ("a\r\nb", 4, 3, 3, 3),  # X counts code points; CR LF is one grapheme
+        ("\u0301ab", 3, 3, 3, 3),  # a combining mark with nothing before it stands alone
+        ("© ™", 4, 3, 3, 3),  # text-style symbols, not emoji: one character each on Threads
     ],
 )
-def test_counting_per_network(shipped, text, x, bluesky, mastodon):
+def test_counting_per_network(shipped, text, x, bluesky, mastodon, threads):
     assert length(text, shipped["X"]) == x
     assert length(text, shipped["Bluesky"]) == bluesky
-    for name in ("Threads", "Instagram", "LinkedIn", "Facebook"):
+    for name in ("Instagram", "LinkedIn", "Facebook"):
         assert length(text, shipped[name]) == bluesky
     assert length(text, shipped["Mastodon"]) == mastodon
+    assert length(text, shipped["Threads"]) == threads
 
 
-def test_urls_count_23_on_x_and_mastodon_but_in_full_on_bluesky(shipped):
+def test_urls_count_23_on_x_and_mastodon_shortened_on_bluesky_in_full_elsewhere(shipped):
     text = f"Read it: {LONG_URL}"
     assert length(text, shipped["X"]) == 9 + 23
     assert length(text, shipped["Mastodon"]) == 9 + 23
-    assert length(text, shipped["Bluesky"]) == len(text)
+    assert length(text, shipped["Bluesky"]) == 9 + len("example.org/news/2026/ou...")
+    assert length(text, shipped["Threads"]) == len(text)
     short = "See https://x.co now"
     assert length(short, shipped["X"]) == 4 + 23 + 4  # shorter links still count 23
     assert length("See https://a.io/x. Then", shipped["X"]) == 4 + 23 + 6  # the full stop is not the link's
@@ -118,7 +121,7 @@ def test_overflow_deep_in_text_with_many_emoji(shipped):
     assert (x.length, x.overflow_start) == (480, 23 * 12 + 4)  # 23 blocks = 276, then "aaaa"
     hindi = "नमस्ते दुनिया " * 40  # combining vowel signs and viramas in every word
     fit = measure(hindi, shipped["Bluesky"])
-    assert fit.length == _graphemes_by_hand(hindi)
+    assert fit.length == _post_graphemes_by_hand(hindi)
     assert _graphemes_by_hand(hindi[: fit.overflow_start]) == 300
 
 
@@ -144,9 +147,15 @@ def test_fit_all_keeps_file_order_and_filters_by_name(shipped):
 
 
 def _graphemes_by_hand(text):
+    """Every grapheme, trailing whitespace included (for prefixes of a post)."""
     import regex
 
     return len(regex.findall(r"\X", text))
+
+
+def _post_graphemes_by_hand(text):
+    """A whole post's graphemes: whitespace at its end is not part of it."""
+    return _graphemes_by_hand(text.rstrip())
 
 
 _SIMPLE = ["a", "b", " ", "\n", "\r\n", "1", "é", "日", "—", "…", "한", "❤", "👍"]
@@ -159,7 +168,7 @@ _PIECES = st.sampled_from(_SIMPLE + _JOINING + _LONE)
 
 
 def _twitter_by_hand(text):
-    """twitter-text's weighting, cluster by cluster over the whole text."""
+    """twitter-text's weighting, cluster by cluster over the whole post."""
     import unicodedata
 
     import regex
@@ -167,7 +176,7 @@ def _twitter_by_hand(text):
     light = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
     emoji = regex.compile(r"[\p{Emoji_Presentation}\p{Regional_Indicator}\p{Emoji_Modifier}\ufe0f\u20e3]")
     total = 0
-    for cluster in regex.findall(r"\X", text):
+    for cluster in regex.findall(r"\X", text.rstrip()):
         if emoji.search(cluster):
             total += 2
             continue
@@ -187,7 +196,7 @@ def test_twitter_weight_matches_a_cluster_by_cluster_count(text):
 def test_grapheme_count_and_overflow_agree(text, limit):
     platform = Platform("Test", limit, "graphemes", None)
     fit = measure(text, platform)
-    assert fit.length == _graphemes_by_hand(text)
+    assert fit.length == _post_graphemes_by_hand(text)
     if fit.length > limit:
         assert fit.overflow_start is not None
         assert _graphemes_by_hand(text[: fit.overflow_start]) == limit
@@ -208,7 +217,11 @@ def test_twitter_overflow_prefix_fits(text, limit):
     # Everything before the overflow fits; adding the next whole character does not.
     unit_end = regex.compile(r"\X").match(text, fit.overflow_start).end()
     assert measure(text[: fit.overflow_start], platform).length <= limit
-    assert measure(text[:unit_end], platform).length > limit
+    if text[fit.overflow_start : unit_end].isspace():
+        # Whitespace counts only once something follows it, and something does.
+        assert text[unit_end:].strip()
+    else:
+        assert measure(text[:unit_end], platform).length > limit
 
 
 # ------------------------------------------------------------------------------ bad data
@@ -255,4 +268,185 @@ def test_links_cut_the_text_without_upsetting_the_count(text):
         placeholder = placeholder[: m.start()] + "x" * 23 + placeholder[m.end() :]
     assert measure(text, Platform("X", None, "twitter", 23)).length == _twitter_by_hand(placeholder)
     grapheme_links = Platform("G", None, "graphemes", 23)
-    assert measure(text, grapheme_links).length == _graphemes_by_hand(placeholder)
+    assert measure(text, grapheme_links).length == _post_graphemes_by_hand(placeholder)
+
+
+# ------------------------------------------------------------------ counting as the networks count
+
+
+@pytest.mark.parametrize(
+    "domain",
+    [
+        "gov.scot",
+        "gov.wales",
+        "visit.london",
+        "www.bundestag.de",  # a country ending with more than one label before it
+        "bundestag.de/parlament",  # ... or with a path
+        "example.ai/blog",
+        "www.example.ai",
+    ],
+)
+def test_x_counts_bare_domains_with_any_twitter_text_ending_as_links(shipped, domain):
+    assert length(f"Read {domain} today", shipped["X"]) == 5 + 23 + 6
+
+
+@pytest.mark.parametrize("text", ["a" * 280 + "\n", "a" * 280 + "\r\n", "a" * 280 + " \n\n\t"])
+def test_whitespace_at_the_end_is_not_part_of_the_post(shipped, text):
+    for platform in shipped.values():
+        fit = measure(text, platform)
+        assert fit.length == measure("a" * 280, platform).length
+    x = measure(text, shipped["X"])
+    assert (x.length, x.over, x.overflow_start) == (280, False, None)
+
+
+def test_threads_counts_an_emoji_by_its_bytes_and_overflows_before_it(shipped):
+    threads = shipped["Threads"]
+    assert length("Well done 🎉", threads) == 10 + 4
+    fit = measure("a" * 497 + "🎉", threads)  # 497 + 4 = 501
+    assert (fit.length, fit.over, fit.overflow_start) == (501, True, 497)
+    assert not measure("a" * 496 + "🎉", threads).over
+
+
+def test_bluesky_counts_links_as_the_app_shortens_them(shipped):
+    bluesky = shipped["Bluesky"]
+    url = "https://www.bbc.co.uk/news/uk-politics-12345678"
+    assert length(f"Read {url} now.", bluesky) == len("Read www.bbc.co.uk/news/uk-poli... now.")
+    # 290 characters then the link: its short form (example.org, 11) passes 300 at the link
+    text = "a" * 289 + " https://example.org/plan"
+    fit = measure(text, bluesky)
+    assert (fit.length, fit.overflow_start) == (290 + len("example.org/plan"), 290)
+
+
+def test_bluesky_caps_bytes_as_well_as_graphemes(shipped):
+    bluesky = shipped["Bluesky"]
+    fit = measure(FAMILY * 120, bluesky)  # 120 graphemes, 25 bytes each: exactly 3,000
+    assert (fit.length, fit.byte_length, fit.byte_limit, fit.over) == (120, 3000, 3000, False)
+    fit = measure(FAMILY * 121, bluesky)
+    assert (fit.length, fit.byte_length, fit.over, fit.over_bytes) == (121, 3025, True, True)
+    assert fit.overflow_start == 120 * len(FAMILY)
+    assert measure(FAMILY * 121, shipped["X"]).byte_length is None  # X has no byte cap
+
+
+def test_the_byte_cap_counts_links_in_their_short_form(shipped):
+    link = " https://example.org/" + "p" * 400  # posted as example.org/ppppppppppppp... (27 bytes)
+    text = "é" * 200 + link * 3
+    fit = measure(text, shipped["Bluesky"])
+    assert fit.byte_length == 400 + 3 * (1 + 27)
+    assert not fit.over_bytes
+
+
+def test_max_bytes_and_the_new_countings_load(tmp_path):
+    path = write(
+        tmp_path,
+        "platforms:\n  - name: Sky\n    limit: 300\n    counting: bluesky\n    max_bytes: 3000\n"
+        "  - name: Meta\n    limit: 500\n    counting: threads\n",
+    )
+    assert load_platforms(path) == [
+        Platform("Sky", 300, "bluesky", None, 3000),
+        Platform("Meta", 500, "threads", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body, names",
+    [
+        ("platforms:\n  - name: Sky\n    counting: bluesky\n    url_length: 23\n", "url_length"),
+        ("platforms:\n  - name: Sky\n    max_bytes: 0\n", "max_bytes"),
+    ],
+)
+def test_bad_byte_and_link_settings_are_clear_errors(tmp_path, body, names):
+    with pytest.raises(ValueError, match=names):
+        load_platforms(write(tmp_path, body))
+
+
+def _threads_by_hand(text):
+    import regex
+
+    emoji = regex.compile(r"[\p{Emoji_Presentation}\p{Regional_Indicator}\p{Emoji_Modifier}\ufe0f\u20e3]")
+    return sum(len(c.encode()) if emoji.search(c) else 1 for c in regex.findall(r"\X", text))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_PIECES, max_size=80).map("".join), st.integers(1, 160))
+def test_threads_count_and_overflow_agree(text, limit):
+    platform = Platform("Threads", limit, "threads", None)
+    fit = measure(text, platform)
+    assert fit.length == _threads_by_hand(text.rstrip())
+    if fit.length <= limit:
+        assert fit.overflow_start is None
+        return
+    import regex
+
+    unit_end = regex.compile(r"\X").match(text, fit.overflow_start).end()
+    assert _threads_by_hand(text[: fit.overflow_start]) <= limit
+    assert _threads_by_hand(text[:unit_end]) > limit
+
+
+_BLUESKY_TEXT = st.lists(
+    st.one_of(
+        _PIECES, st.just(" https://example.org/our-plan-for-the-high-street "), st.just("(https://a.io/x).")
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_BLUESKY_TEXT, st.integers(1, 120), st.integers(8, 400))
+def test_bluesky_overflow_is_where_graphemes_or_bytes_run_out(text, limit, max_bytes):
+    platform = Platform("Bluesky", limit, "bluesky", None, max_bytes)
+    fit = measure(text, platform)
+    if not fit.over:
+        assert fit.overflow_start is None
+        return
+    start = fit.overflow_start
+    assert start is not None
+    before = measure(text[:start], Platform("Bluesky", None, "bluesky", None, None))
+    # Everything before the overflow fits both ways (links before it are whole).
+    assert before.length <= limit
+    assert len(text[:start].rstrip().encode()) <= max_bytes or before.length < fit.length
+    assert measure(text[:start], platform).over is False
+
+
+def test_over_by_says_how_far_and_in_what():
+    assert PlatformFit("X", 280, 292).over_by() == (12, "characters")
+    assert PlatformFit("Bluesky", 300, 134, 0, byte_length=3014, byte_limit=3000).over_by() == (14, "bytes")
+    assert PlatformFit("Bluesky", 300, 320, 0, byte_length=3014, byte_limit=3000).over_by() == (
+        20,
+        "characters",
+    )
+    assert PlatformFit("X", 280, 100).over_by() == (0, "characters")
+
+
+_EVERY_COUNTING = st.builds(
+    Platform,
+    name=st.just("Any"),
+    limit=st.integers(1, 120),
+    counting=st.sampled_from(["graphemes", "twitter", "mastodon", "bluesky", "threads"]),
+    url_length=st.just(None),
+    max_bytes=st.one_of(st.none(), st.integers(4, 300)),
+).map(lambda p: p if p.counting == "bluesky" else Platform(p.name, p.limit, p.counting, 23, p.max_bytes))
+_MIXED = st.lists(
+    st.one_of(
+        _PIECES,
+        st.just(" gov.scot "),
+        st.just(" @jo@mastodon.social "),
+        st.just(" https://example.org/our-plan-for-the-high-street "),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_MIXED, _EVERY_COUNTING)
+def test_overflow_start_is_a_grapheme_edge_and_everything_before_it_fits(text, platform):
+    import regex
+
+    fit = measure(text, platform)
+    if not fit.over:
+        assert fit.overflow_start is None
+        return
+    start = fit.overflow_start
+    assert start is not None and 0 <= start < len(text.rstrip())
+    edges = {m.start() for m in regex.finditer(r"\X", text)}
+    assert start in edges
+    assert not measure(text[:start], platform).over

@@ -47,16 +47,16 @@ def report(label: str, fn, arg, repeats: int) -> None:
 def main() -> None:
     t0 = time.perf_counter()
     from desktop_app.core.links import twitter_tlds
-    from desktop_app.core.platforms import fit_all, load_platforms
+    from desktop_app.core.platforms import fit_all
     from desktop_app.core.threads import reflow, split_thread
-    from desktop_app.locate import policy_dir
+    from desktop_app.policy import load_policy
 
     print(f"import platforms + threads: {(time.perf_counter() - t0) * 1e3:.1f} ms")
     t0 = time.perf_counter()
     twitter_tlds()
     print(f"load X's {sum(map(len, (twitter_tlds().country, twitter_tlds().generic)))} domain endings: "
           f"{(time.perf_counter() - t0) * 1e3:.1f} ms")  # fmt: skip
-    platforms = load_platforms(policy_dir() / "platforms.yml")
+    platforms = load_policy(include_user_overlay=False, rules=False).platforms
     by_name = {p.name: p for p in platforms}
 
     print("\nCounting for all seven networks (fit_all):")

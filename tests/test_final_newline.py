@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from desktop_app.core.analyzer import Analyzer
+from desktop_app.engine import Analyzer
 from desktop_app.policy import load_policy
 
 POST = "Our plan for the high street: " + "x" * 250  # 280 characters

@@ -99,9 +99,9 @@ def parse_platforms(data) -> list[Platform]:
             )
         url_length = _optional_count(item, "url_length", where)
         if counting == "bluesky" and url_length is not None:
-            raise ValueError(
-                f"{where}.url_length: bluesky counting counts each link as the Bluesky app shortens it;"
-                " leave url_length out"
+            raise PlatformDataError(
+                f"{where}.url_length",
+                "bluesky counting counts each link as the Bluesky app shortens it; leave url_length out",
             )
         platforms.append(
             Platform(

@@ -335,13 +335,12 @@ def test_the_byte_cap_counts_links_in_their_short_form(shipped):
     assert not fit.over_bytes
 
 
-def test_max_bytes_and_the_new_countings_load(tmp_path):
-    path = write(
-        tmp_path,
+def test_max_bytes_and_the_new_countings_load():
+    body = (
         "platforms:\n  - name: Sky\n    limit: 300\n    counting: bluesky\n    max_bytes: 3000\n"
-        "  - name: Meta\n    limit: 500\n    counting: threads\n",
+        "  - name: Meta\n    limit: 500\n    counting: threads\n"
     )
-    assert load_platforms(path) == [
+    assert parse_platforms(yaml.safe_load(body)) == [
         Platform("Sky", 300, "bluesky", None, 3000),
         Platform("Meta", 500, "threads", None),
     ]
@@ -354,9 +353,9 @@ def test_max_bytes_and_the_new_countings_load(tmp_path):
         ("platforms:\n  - name: Sky\n    max_bytes: 0\n", "max_bytes"),
     ],
 )
-def test_bad_byte_and_link_settings_are_clear_errors(tmp_path, body, names):
-    with pytest.raises(ValueError, match=names):
-        load_platforms(write(tmp_path, body))
+def test_bad_byte_and_link_settings_are_clear_errors(body, names):
+    with pytest.raises(PlatformDataError, match=names):
+        parse_platforms(yaml.safe_load(body))
 
 
 def _threads_by_hand(text):

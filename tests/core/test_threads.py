@@ -8,11 +8,11 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.platforms import Platform, load_platforms, measure
+from desktop_app.core.platforms import Platform, measure
 from desktop_app.core.threads import Thread, find_platform, reflow, split_thread
-from desktop_app.locate import policy_dir
+from desktop_app.policy import load_policy
 
-SHIPPED = {p.name: p for p in load_platforms(policy_dir() / "platforms.yml")}
+SHIPPED = {p.name: p for p in load_policy(include_user_overlay=False, rules=False).platforms}
 X = SHIPPED["X"]
 
 BUS = (

@@ -163,7 +163,8 @@ def format_text(report: Report, source: str, pack) -> str:
         fits = []
         for p in report.platforms:
             limit = "no limit" if p.limit is None else f"{p.length}/{p.limit}"
-            fits.append(f"{p.name} {limit}{' OVER' if p.over else ''}")
+            excess, unit = p.over_by()
+            fits.append(f"{p.name} {limit}{f' OVER by {excess} {unit}' if p.over else ''}")
         lines.append("Platforms: " + " · ".join(fits))
     if report.grammar.state != "off":
         lines.append(

@@ -185,10 +185,14 @@ class PlatformBar(QFrame):
                     text = f"{name}  {shown}"
                     spoken = f"{name}: {shown} characters, no limit"
                 else:
-                    excess = (self._truncated_length or length) - fit.limit if over else 0
+                    excess, unit = fit.over_by()
+                    if self._truncated_length is not None and self._truncated_length > fit.limit:
+                        excess, unit = self._truncated_length - fit.limit, "characters"
                     text = f"{name}  {shown}/{fit.limit:,}"
+                    if unit == "bytes":  # within the characters, past the network's byte cap
+                        text += " (bytes)"
                     spoken = f"{name}: {shown} of {fit.limit:,} characters" + (
-                        f", {excess:,} over the limit" if over else ""
+                        f", {excess:,} {unit} over the limit" if over else ""
                     )
             quiet.set_text(chip, text)
             if chip.accessibleName() != spoken:  # unchanged chips must not repaint

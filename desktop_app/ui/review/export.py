@@ -260,7 +260,8 @@ def build_review_html(
         add("<thead><tr><th>Network</th><th>Length</th><th>Limit</th><th>Fit</th></tr></thead><tbody>")
         for p in report.platforms:
             limit = "none" if p.limit is None else str(p.limit)
-            fit = f"Over by {p.length - p.limit}" if p.over else "Fits"
+            excess, unit = p.over_by()
+            fit = f"Over by {excess:,} {unit}" if p.over else "Fits"
             css = ' class="must-fix"' if p.over else ""
             add(f"<tr><td>{_e(p.name)}</td><td>{p.length}</td><td>{limit}</td><td{css}>{_e(fit)}</td></tr>")
         add("</tbody></table>")

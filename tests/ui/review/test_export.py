@@ -104,7 +104,7 @@ def test_html_has_checklist_reading_age_platforms_date_and_sign_off():
     assert '<td>Conduct</td><td>Conduct policy</td><td class="must-fix">Must fix</td>' in html
     assert "<td>P6</td><td>Criticise policy, not people</td><td>Clear</td>" in html
     assert "Reading age: <b>11</b> (target 9)" in html
-    assert '<td>Bluesky</td><td>85</td><td>60</td><td class="must-fix">Over by 25</td>' in html
+    assert '<td>Bluesky</td><td>85</td><td>60</td><td class="must-fix">Over by 25 characters</td>' in html
     assert "<td>X</td><td>85</td><td>280</td><td>Fits</td>" in html
     assert "24 November 2026, 14:05" in html
     assert "Approved by: Priya O&#x27;Neill" in html

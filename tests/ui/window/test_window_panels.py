@@ -331,3 +331,16 @@ def test_a_very_long_draft_never_pushes_the_side_panels_or_chips_past_their_edge
     assert all(bar.contentsRect().contains(chip.geometry()) for chip in bar.chips.values())
     assert reading_time(30 * 60 + 16) == "30 min" and reading_time(65) == "1 min 5 s"
     assert reading_time(2 * 3600 + 60) == "2 h 1 min"
+
+
+def test_a_chip_past_only_the_byte_cap_says_bytes_not_a_negative_count(qtbot):
+    from desktop_app.core.findings import PlatformFit
+    from desktop_app.ui.panels.platform_bar import PlatformBar
+
+    bar = PlatformBar(["Bluesky"])
+    qtbot.addWidget(bar)
+    bar.set_fits([PlatformFit("Bluesky", 300, 130, 0, byte_length=3250, byte_limit=3000)])
+    chip = bar.chips["Bluesky"]
+    assert bar.is_over("Bluesky")
+    assert chip.text() == "Bluesky  130/300 (bytes)"
+    assert chip.accessibleName() == "Bluesky: 130 of 300 characters, 250 bytes over the limit"

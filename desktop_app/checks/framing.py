@@ -4,6 +4,8 @@ one of the `against` words when that list is not empty."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from desktop_app.checks.base import Rule, TextContext
 from desktop_app.checks.patterns import compile_words
 from desktop_app.checks.values import RuleError, number, str_list
@@ -54,24 +56,35 @@ class FramingRule(Rule):
             return out
         words = ctx.words
         index = {w.start: i for i, w in enumerate(words)}
-        for sentence in ctx.sentences:
-            pairs = []
-            for a in ins:
-                for b in outs:
-                    if not (sentence.start <= min(a[0], b[0]) and max(a[1], b[1]) <= sentence.end):
-                        continue
-                    first, second = (a, b) if a[0] < b[0] else (b, a)
-                    if first[1] > second[0]:
-                        continue
-                    i, j = index.get(first[0]), index.get(second[0])
-                    if i is None or j is None or j - i > self.window:
-                        continue
-                    between = {w.text.lower() for w in words[i + 1 : j]}
-                    if self.against and not (between & self.against):
-                        continue
-                    pairs.append((first[0], second[1]))
-            for s, e in pairs[:1]:  # one card per sentence
-                if not any(a < e and s < b for a, b in taken):
+        # Out-group matches by word number, so each in-group match looks only at the few
+        # within `window` words (a long paste of "we ... them" stays linear, not cubic).
+        outs_by_word = sorted((index[b[0]], b) for b in outs if b[0] in index)
+        out_words = [i for i, _b in outs_by_word]
+        sentence_starts = [s.start for s in ctx.sentences]
+        carded: set[int] = set()  # sentences that have their one card
+        for a in ins:
+            i = index.get(a[0])
+            if i is None:
+                continue
+            sentence = bisect_right(sentence_starts, a[0]) - 1
+            if sentence < 0 or sentence in carded:
+                continue
+            bounds = ctx.sentences[sentence]
+            lo = bisect_left(out_words, i - self.window)
+            hi = bisect_right(out_words, i + self.window)
+            for j, b in outs_by_word[lo:hi]:
+                if not (bounds.start <= min(a[0], b[0]) and max(a[1], b[1]) <= bounds.end):
+                    continue
+                first, second, left, right = (a, b, i, j) if a[0] < b[0] else (b, a, j, i)
+                if first[1] > second[0]:
+                    continue
+                between = {w.text.lower() for w in words[left + 1 : right]}
+                if self.against and not (between & self.against):
+                    continue
+                s, e = first[0], second[1]
+                carded.add(sentence)  # one card per sentence
+                if not any(x < e and s < y for x, y in taken):
                     out.append(self.finding(text, s, e))
                     taken.append((s, e))
+                break
         return out

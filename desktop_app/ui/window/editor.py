@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCharFormat, QTextCur
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from desktop_app.core.findings import Finding
+from desktop_app.core.limits import MAX_CHECKED
 from desktop_app.ui import themes
 
 _UNDERLINE = {
@@ -51,6 +52,21 @@ class DraftEditor(QPlainTextEdit):
         # The window's undo of decisions (Ignore here, Show again): tried before the text's.
         self.undo_hook: Callable[[], bool] | None = None
         self.redo_hook: Callable[[], bool] | None = None
+        # Asked before a paste longer than MAX_CHECKED: "start" (its first MAX_CHECKED
+        # characters), "all", or None (nothing). A megabyte on one line makes Qt lay the
+        # whole line out again at every keystroke (a quarter of a second or more each).
+        self.ask_huge_paste: Callable[[int], str | None] = lambda _length: "start"
+
+    def insertFromMimeData(self, source):
+        text = source.text() if source is not None and source.hasText() else ""
+        if len(text) <= MAX_CHECKED:
+            super().insertFromMimeData(source)
+            return
+        choice = self.ask_huge_paste(len(text))
+        if choice == "all":
+            super().insertFromMimeData(source)
+        elif choice == "start":
+            self.textCursor().insertText(text[:MAX_CHECKED])  # the clipboard still holds the rest
 
     def keyPressEvent(self, event):
         if event.matches(QKeySequence.StandardKey.Undo) and self.undo_hook is not None and self.undo_hook():

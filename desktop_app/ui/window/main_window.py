@@ -270,6 +270,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.findings_list.ignoreRuleRequested.connect(self.ignore_rule)
         self.findings_list.filterCleared.connect(self.clear_filter)
         self.findings_list.ignored_list.showAgainRequested.connect(self.show_again)
+        self.editor.ask_huge_paste = self._ask_huge_paste
         self.editor.undo_hook = self._undo_decision
         self.editor.redo_hook = self._redo_decision
         self.principles_panel.filterChanged.connect(self.set_filter)
@@ -784,6 +785,25 @@ class MainWindow(DraftFiles, QMainWindow):
         self.update_title()
         self._redraw()
         self.check_now()
+
+    def _ask_huge_paste(self, length: int) -> str | None:
+        """A paste far longer than any post: paste its start (what is checked), all of it
+        (slow to edit), or nothing. The clipboard keeps it whole either way."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Paste a very long text?",
+            f"This is {length:,} characters, far longer than any post (the longest network "
+            f"limit is 63,206). Only the first {MAX_CHECKED:,} are ever checked, and a text "
+            "this long makes every keystroke slow.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        start = box.addButton(f"Paste the first {MAX_CHECKED:,}", QMessageBox.ButtonRole.AcceptRole)
+        everything = box.addButton("Paste it all", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(start)
+        box.exec()
+        clicked = box.clickedButton()
+        return "start" if clicked is start else "all" if clicked is everything else None
 
     def bring_forward(self, path: str = "") -> None:
         """Another start of the app asked for this window (and maybe a file to open)."""

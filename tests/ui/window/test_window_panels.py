@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QWidget
 
 from desktop_app.core.findings import Readability, SentenceScore
@@ -344,3 +345,23 @@ def test_a_chip_past_only_the_byte_cap_says_bytes_not_a_negative_count(qtbot):
     assert bar.is_over("Bluesky")
     assert chip.text() == "Bluesky  130/300 (bytes)"
     assert chip.accessibleName() == "Bluesky: 130 of 300 characters, 250 bytes over the limit"
+
+
+@pytest.mark.parametrize("choice, expected", [("start", 64_000), ("all", 200_000), (None, 0)])
+def test_a_paste_longer_than_any_post_asks_first_and_loses_nothing(qtbot, make_window, choice, expected):
+    from PySide6.QtCore import QMimeData
+
+    from desktop_app.core.limits import MAX_CHECKED
+
+    window = make_window(FakeAnalyzer())
+    asked = []
+    window.editor.ask_huge_paste = lambda length: asked.append(length) or choice
+    data = QMimeData()
+    data.setText("a" * 200_000)
+    window.editor.insertFromMimeData(data)
+    assert asked == [200_000] and MAX_CHECKED == 64_000
+    assert len(window.editor.toPlainText()) == expected
+    small = QMimeData()
+    small.setText("Join us on Saturday.")
+    window.editor.insertFromMimeData(small)  # a post-sized paste never asks
+    assert asked == [200_000]

@@ -5,6 +5,13 @@ from __future__ import annotations
 import sys
 
 
+def looks_like_a_command(word: str) -> bool:
+    """A bare word that is no file here ("chek"): a mistyped command, not a draft to open."""
+    from pathlib import Path
+
+    return word.isalpha() and not Path(word).exists()
+
+
 def main(argv: list[str] | None = None) -> int:
     # In the standalone build a child process (the GUI's spelling process) starts by
     # running this executable; freeze_support() makes it serve and exit there. Only a frozen
@@ -18,6 +25,14 @@ def main(argv: list[str] | None = None) -> int:
 
     if args and args[0] in COMMANDS:
         return run(args[0], args[1:])
+    if args and looks_like_a_command(args[0]):
+        known = ", ".join(COMMANDS)
+        print(
+            f"drafting-assistant: unknown command {args[0]!r} (commands: {known}); "
+            "to open a draft, give the path of a file that exists",
+            file=sys.stderr,
+        )
+        return 2
     from desktop_app.ui.launch import main as gui_main
 
     return gui_main(args)

@@ -18,7 +18,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -142,10 +141,12 @@ class DraftsPanel(QWidget):
             (self.new_button, self.duplicate_button, self.rename_button, self.delete_button)
         ):
             actions.addWidget(button, index // 2, index % 2)
-        bin_actions = QHBoxLayout()
-        for button in (self.bin_button, self.restore_button, self.empty_button):
-            bin_actions.addWidget(button)
-        bin_actions.addStretch(1)
+        # Also two a row: three in one row were cut to "in (1", "esto", "pty" at 1,000 px.
+        bin_actions = QGridLayout()
+        bin_actions.setSpacing(4)
+        bin_actions.addWidget(self.bin_button, 0, 0)
+        bin_actions.addWidget(self.restore_button, 0, 1)
+        bin_actions.addWidget(self.empty_button, 1, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.heading)

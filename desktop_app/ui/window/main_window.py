@@ -328,10 +328,10 @@ class MainWindow(DraftFiles, QMainWindow):
     def reserve_drafts_slot(self) -> None:
         """Show the drafts slot at its width now, so filling it later moves nothing."""
         self.drafts_slot.show()
-        self.drafts_slot.setMinimumWidth(160)
+        self.drafts_slot.setMinimumWidth(180)  # two buttons a row, whole labels
         # Long principle titles wrap onto two lines; the editor gets the room, enough for
         # the legend on one line at the default window size.
-        self.splitter.setSizes([160, 260, 600, 340])
+        self.splitter.setSizes([180, 260, 580, 340])
 
     def update_tab_order(self) -> None:
         """Tab from the editor to the first finding card, through the cards (rewrites before

@@ -365,3 +365,20 @@ def test_a_paste_longer_than_any_post_asks_first_and_loses_nothing(qtbot, make_w
     small.setText("Join us on Saturday.")
     window.editor.insertFromMimeData(small)  # a post-sized paste never asks
     assert asked == [200_000]
+
+
+def test_the_drafts_buttons_show_their_whole_labels_in_a_1000_pixel_window(qtbot, make_window):
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    window = make_window(FakeAnalyzer())
+    qtbot.waitUntil(lambda: window.drafts.panel is not None)
+    store = window.drafts.store
+    store.delete(store.create("Gone but not forgotten").id)
+    window.resize(1000, 760)
+    panel = window.drafts.panel
+    for in_bin in (False, True):
+        panel.show_bin(in_bin)
+        QApplication.processEvents()
+        shown = [b for b in panel.findChildren(QPushButton) if b.isVisible()]
+        cut = [(b.text(), b.width(), b.sizeHint().width()) for b in shown if b.width() < b.sizeHint().width()]
+        assert shown and cut == []

@@ -34,11 +34,15 @@ FAKE_RULES = {
 
 
 class FakeAnalyzer:
-    """Deterministic, instant findings for UI mechanics (the real engine has its own tests)."""
+    """Deterministic, instant findings for UI mechanics (the real engine has its own tests).
 
-    def __init__(self, problems=()):
+    `extra`: phrase -> a function (start) -> findings, for the cases FAKE_RULES' single
+    words cannot make (overlaps, labelled rewrites, long suggestions)."""
+
+    def __init__(self, problems=(), extra=None):
         self.pack = SimpleNamespace(principles={}, clauses={}, problems=list(problems))
         self.calls: list[tuple[int, int]] = []  # (revision, length of text analysed)
+        self.extra = dict(extra or {})
 
     def warm_up(self) -> None:
         pass
@@ -55,7 +59,10 @@ class FakeAnalyzer:
                         tuple(Suggestion(s, m.start(), m.end()) for s in swaps),
                     )
                 )  # fmt: skip
-        findings.sort(key=lambda f: f.start)
+        for phrase, make in self.extra.items():
+            for m in re.finditer(re.escape(phrase), text):
+                findings.extend(make(m.start()))
+        findings.sort(key=lambda f: (f.start, f.end))
         scores = []
         for m in re.finditer(r"[^.!?]+[.!?]?", text):
             words = len(m.group().split())

@@ -313,24 +313,18 @@ def test_current_report_leaves_out_what_was_ignored(qtbot, make_window):
     assert window.current_report() is None
 
 
-class OverlappingAnalyzer(FakeAnalyzer):
+def _overlapping(at: int) -> list[Finding]:
     """A must-fix attack over a whole clause, with a spelling finding inside it."""
+    return [
+        Finding(at, at + 19, "Cllr Hart is a liar", "Test.Liar", "personal-attack", Severity.MUST_FIX,
+                "Attack", "", "P6", "C-abuse", (Suggestion("Cllr Hart's claim is wrong", at, at + 19),)),
+        Finding(at, at + 4, "Cllr", "Test.Spelling", "spelling", Severity.SUGGESTION, "Spelling", "",
+                None, None, (Suggestion("Councillor", at, at + 4),)),
+    ]  # fmt: skip
 
-    def analyze(self, text: str, revision: int = 0):
-        report = super().analyze(text, revision)
-        extra = []
-        at = text.find("Cllr Hart is a liar")
-        if at >= 0:
-            extra.append(Finding(
-                at, at + 19, "Cllr Hart is a liar", "Test.Liar", "personal-attack", Severity.MUST_FIX,
-                "Attack", "", "P6", "C-abuse", (Suggestion("Cllr Hart's claim is wrong", at, at + 19),),
-            ))  # fmt: skip
-            extra.append(Finding(
-                at, at + 4, "Cllr", "Test.Spelling", "spelling", Severity.SUGGESTION, "Spelling", "",
-                None, None, (Suggestion("Councillor", at, at + 4),),
-            ))  # fmt: skip
-        report.findings = sorted([*report.findings, *extra], key=lambda f: (f.start, f.end))
-        return report
+
+def OverlappingAnalyzer():
+    return FakeAnalyzer(extra={"Cllr Hart is a liar": _overlapping})
 
 
 def test_f8_goes_to_must_fix_findings_first_then_the_rest_in_order_even_when_they_overlap(qtbot, make_window):
@@ -446,18 +440,13 @@ def test_every_tab_stop_shows_that_it_has_the_focus(qtbot, make_window):
     assert unseen == []
 
 
-class LabelledAnalyzer(FakeAnalyzer):
-    def analyze(self, text: str, revision: int = 0):
-        report = super().analyze(text, revision)
-        at = text.find("a clown")
-        if at >= 0:
-            fix = Suggestion("wrong about the buses", at, at + 7, label="Criticise what they did")
-            report.findings = [
-                *report.findings,
-                Finding(at, at + 7, "a clown", "Test.Clown", "personal-attack", Severity.MUST_FIX, "Attack",
-                        "", "P6", "C-abuse", (fix,)),
-            ]  # fmt: skip
-        return report
+def LabelledAnalyzer():
+    def clown(at: int) -> list[Finding]:
+        fix = Suggestion("wrong about the buses", at, at + 7, label="Criticise what they did")
+        return [Finding(at, at + 7, "a clown", "Test.Clown", "personal-attack", Severity.MUST_FIX, "Attack",
+                        "", "P6", "C-abuse", (fix,))]  # fmt: skip
+
+    return FakeAnalyzer(extra={"a clown": clown})
 
 
 def test_the_status_bar_says_what_text_a_rewrite_put_in(qtbot, make_window):
@@ -469,19 +458,14 @@ def test_the_status_bar_says_what_text_a_rewrite_put_in(qtbot, make_window):
     assert "“a clown” with “wrong about the buses”" in message and "Criticise" not in message
 
 
-class ManyRewritesAnalyzer(FakeAnalyzer):
-    def analyze(self, text: str, revision: int = 0):
-        report = super().analyze(text, revision)
-        at = text.find("we will")
-        if at >= 0:
-            labels = ("Add: What do you think? Tell us in the replies.", "Ask: Which route matters to you?")
-            fixes = tuple(Suggestion(label, at, at + 7, label=label) for label in labels)
-            report.findings = [
-                *report.findings,
-                Finding(at, at + 7, "we will", "Test.Invite", "invite-feedback", Severity.ADVICE, "Invite",
-                        "", "P5", None, fixes),
-            ]  # fmt: skip
-        return report
+def ManyRewritesAnalyzer():
+    def invite(at: int) -> list[Finding]:
+        labels = ("Add: What do you think? Tell us in the replies.", "Ask: Which route matters to you?")
+        fixes = tuple(Suggestion(label, at, at + 7, label=label) for label in labels)
+        return [Finding(at, at + 7, "we will", "Test.Invite", "invite-feedback", Severity.ADVICE, "Invite",
+                        "", "P5", None, fixes)]  # fmt: skip
+
+    return FakeAnalyzer(extra={"we will": invite})
 
 
 def test_at_1000_pixels_the_cards_fit_the_findings_list_without_sideways_scrolling(qtbot, make_window):

@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
                 return
             time.sleep(0.002)
 
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90  # a loaded machine can take a while to start
     while window.drafts is None or not window.drafts.started:
         spin(0.05)
         if time.monotonic() > deadline:

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.checks.base import TextContext
 from desktop_app.core.evasion import normalise_for_matching
 from desktop_app.core.findings import Finding
 from desktop_app.core.replies.authors import author_key
-from desktop_app.core.replies.judge import SecondOpinion, Triage, Verdict, judge
+from desktop_app.core.replies.judge import ROUGH_CATEGORIES, SecondOpinion, Triage, Verdict, judge
 from desktop_app.core.replies.sources import Reply
 from desktop_app.core.replies.wording import opening_text, report_text
 from desktop_app.core.text import paragraphs
@@ -35,22 +35,25 @@ class Triaged:
     findings: tuple[Finding, ...]  # everything the checks found (the verdict names what drove it)
     report_text: str = ""
     opening: str = ""
-    model_score: float = 0.0  # the learned second opinion's highest sentence score
+    model_score: float = 0.0  # the second opinion's highest sentence score (0 when not scored)
 
     def with_verdict(self, verdict: Verdict, report: str, opening: str) -> Triaged:
         return Triaged(self.reply, verdict, self.findings, report, opening, self.model_score)
 
 
 class ReplyTriager:
-    def __init__(self, pack=None, analyzer=None):
+    def __init__(self, pack=None):
         from desktop_app.engine import Analyzer
+        from desktop_app.policy import load_policy
         from desktop_app.policy.replies import load_reply_policy
 
-        if analyzer is None:
-            analyzer = Analyzer(pack)
-        self.analyzer = analyzer
-        self.pack = analyzer.pack
+        self.pack = load_policy() if pack is None else pack
         self.policy, self.problems = load_reply_policy(self.pack)
+        # Only the rules whose findings can sort a reply run (no reading age, jargon or
+        # hashtags): a reply is someone else's words, not a draft to improve.
+        wanted = {*self.policy.report_categories, *ROUGH_CATEGORIES}
+        rules = [r for r in self.pack.rules if r.category in wanted]
+        self.analyzer = Analyzer(replace(self.pack, rules=rules), figures=False)
         self.model = next((r for r in self.pack.rules if r.kind == "model"), None)
         amplify = [r for r in self.pack.rules if r.kind == "amplify"]
         self._listed = {author_key(h) for r in amplify for h in r.handles}
@@ -68,12 +71,18 @@ class ReplyTriager:
             self._listed |= {author_key(a) for a in authors if author_key(a)}
 
     # ----- sorting -----
-    def second_opinion(self, text: str) -> SecondOpinion | None:
+    def second_opinion(self, text: str, findings: tuple[Finding, ...] = (), full: bool = False):
         """The learned model's most offensive sentence of `text` (as typed or with evasions
-        undone, whichever scores higher) and the words that drive its score."""
+        undone, whichever scores higher) and the words that drive its score; None without a
+        model. Unless `full`, a text the engine's own model card left alone and that has no
+        evasion to undo is not scored again: no sentence of it can reach the threshold."""
         model = self.model
         if model is None:
             return None
+        normalised_text = normalise_for_matching(text).text
+        carded = any(f.category == "offence-score" for f in findings)
+        if not (full or carded or normalised_text != text) and self.policy.model_threshold >= model.threshold:
+            return SecondOpinion(0.0)
         best: tuple[float, str] = (0.0, "")
         for para in paragraphs(text):
             for s in TextContext(para.text).sentences:
@@ -81,7 +90,7 @@ class ReplyTriager:
                 score = model.sentence_score(sentence)
                 if score > best[0]:
                     best = (score, sentence)
-                normalised = normalise_for_matching(sentence).text
+                normalised = normalise_for_matching(sentence).text if normalised_text != text else sentence
                 if normalised != sentence:
                     score = model.sentence_score(normalised)
                     if score > best[0]:
@@ -95,7 +104,7 @@ class ReplyTriager:
 
     def triage(self, reply: Reply, correction: Triage | None = None) -> Triaged:
         findings = tuple(self.analyzer.analyze(reply.text).findings)
-        opinion = self.second_opinion(reply.text)
+        opinion = self.second_opinion(reply.text, findings)
         verdict = judge(reply.text, findings, self.policy, opinion, self.is_listed(reply.author))
         triaged = Triaged(reply, verdict, findings, model_score=opinion.score if opinion else 0.0)
         if correction is not None and correction is not verdict.triage:

@@ -61,6 +61,16 @@ CATEGORY_CLAUSES = {
     "amplification": "C-amplification",
     "offence-score": "C-abuse",
 }
+# What a reported finding is, in words ("'hope you die' is a threat of violence").
+REPORT_WORDS = {
+    "abuse": "abuse",
+    "personal-attack": "a personal attack",
+    "derogatory-label": "a derogatory label",
+    "discrimination": "discrimination",
+    "sexualised": "a sexualised comment",
+    "private-info": "someone's private information",
+    "trolling": "a call to pile on",
+}
 THREAT = "threat"  # the key of a threat's platform category in policy/replies.yml
 ROUGH_CATEGORIES = frozenset({"profanity", "offence-score", "hostile-reply"})
 
@@ -252,10 +262,10 @@ def judge(
         threat = rule_name(lead) in policy.threat_rules
         clause = lead.clause or CATEGORY_CLAUSES.get(lead.category, "C-abuse")
         category = policy.platform_categories.get(THREAT if threat else lead.category, "abuse and harassment")
-        what = "a threat of violence" if threat else lead.category.replace("-", " ")
+        what = "a threat of violence" if threat else REPORT_WORDS.get(lead.category, "abuse")
         return Verdict(
             Triage.REPORT,
-            f"{_quoted([lead])}: {what}",
+            f"{_quoted([lead])} is {what}",
             tuple(reported),
             clause=clause,
             category=category,
@@ -266,7 +276,7 @@ def judge(
     if aimed:
         return Verdict(
             Triage.REPORT,
-            f"{_quoted(aimed)}: swearing at people",
+            f"{_quoted(aimed)} is swearing at people",
             tuple(aimed),
             clause=CATEGORY_CLAUSES["abuse"],
             category=policy.platform_categories.get("abuse", "abuse and harassment"),
@@ -277,7 +287,7 @@ def judge(
         words = ", ".join(f"'{w}'" for w in dict.fromkeys(opinion.words))
         return Verdict(
             Triage.REPORT,
-            f"{words}: abuse aimed at a person (the learned second opinion is sure of it)",
+            f"{words} reads as abuse aimed at a person (the learned second opinion is sure of it)",
             model_cards,
             clause=CATEGORY_CLAUSES["offence-score"],
             category=policy.platform_categories.get("offence-score", "abuse and harassment"),

@@ -42,7 +42,7 @@ def report_text(reply: Reply, verdict: Verdict, policy: ReplyPolicy, clause_titl
         "clause": verdict.clause or "",
         "clause_title": clause_titles.get(verdict.clause or "", ""),
         "category": verdict.category or "",
-        "reason": verdict.reason,
+        "reason": verdict.reason[:1].upper() + verdict.reason[1:],
     }
     text = " ".join(fill(policy.report_text, values).split())
     if verdict.police and policy.police_note.strip():

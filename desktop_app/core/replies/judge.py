@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Protocol
 
@@ -294,12 +294,21 @@ def judge(
             do_not_amplify=listed,
         )
     if listed:
-        return Verdict(
-            Triage.NO_ACTION,
-            "the author is on the do-not-amplify list: don't reply or share",
-            do_not_amplify=True,
-        )
+        return as_listed(Verdict(Triage.NO_ACTION, ""))
     return _answer_or_not(_as_typed(text), findings, blunt, policy)
+
+
+def as_listed(verdict: Verdict) -> Verdict:
+    """`verdict` for a reply whose author is on the do-not-amplify list: a report stays one
+    (marked); anything else becomes "don't reply or share", whatever it says."""
+    if verdict.triage is Triage.REPORT:
+        return replace(verdict, do_not_amplify=True)
+    return Verdict(
+        Triage.NO_ACTION,
+        "the author is on the do-not-amplify list: don't reply or share",
+        do_not_amplify=True,
+        corrected=verdict.corrected,
+    )
 
 
 def _answer_or_not(

@@ -39,9 +39,15 @@ def _bounded(text: str) -> str:
     return text if len(text) <= MAX_CHECKED else text[:MAX_CHECKED]
 
 
+# Blank-line separated replies run to a few lines each; longer runs of lines between blank
+# lines are replies one per line, with the odd blank line a copy from a web page leaves.
+BLOCK_LINES = 3
+
+
 def split_pasted(text: str) -> list[Reply]:
-    """Replies in pasted text: blank-line separated blocks when any block has more than one
-    line (a reply written over several lines stays whole), otherwise one reply per line."""
+    """Replies in pasted text: blank-line separated blocks when some run over several lines
+    and they average at most BLOCK_LINES lines (a reply written over several lines stays
+    whole), otherwise one reply per line."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[list[tuple[int, str]]] = [[]]
     for number, line in enumerate(lines, 1):
@@ -50,7 +56,8 @@ def split_pasted(text: str) -> list[Reply]:
         elif blocks[-1]:
             blocks.append([])
     blocks = [b for b in blocks if b]
-    if any(len(b) > 1 for b in blocks) and len(blocks) > 1:
+    lines_per_block = sum(len(b) for b in blocks) / max(1, len(blocks))
+    if len(blocks) > 1 and any(len(b) > 1 for b in blocks) and lines_per_block <= BLOCK_LINES:
         return [Reply(_bounded("\n".join(t for _n, t in b)), line=b[0][0]) for b in blocks]
     return [Reply(_bounded(t), line=n) for b in blocks for n, t in b]
 

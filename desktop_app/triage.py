@@ -143,6 +143,11 @@ class ReplyTriager:
             opening=opening,
             corrected=True,
         )
+        if triage is Triage.REPORT and old.triage is not Triage.REPORT:
+            # Nothing was found to quote: a field for the officer to say what is wrong.
+            said = replace(verdict, reason="[Say what makes it abuse]")
+            report = report_text(triaged.reply, said, self.policy, self.clause_titles)
+            return triaged.with_verdict(verdict, report, "")
         return self.worded(triaged, verdict)
 
     def triage_all(

@@ -25,7 +25,11 @@ POLICY = ReplyPolicy(
     interjections=words(r"what the (?:hell|fuck)", "holy shit"),
     threat_rules=frozenset({"Threats"}),
     model_threshold=0.9,
-    platform_categories={"threat": "violent speech", "abuse": "abuse and harassment", "private-info": "private"},
+    platform_categories={
+        "threat": "violent speech",
+        "abuse": "abuse and harassment",
+        "private-info": "private",
+    },
     question=words(r"[?]", "^(?:why|how|when)"),
     criticism=words("rubbish", "won't vote", "shame"),
     addressed=words("you", "council", "never"),
@@ -35,7 +39,16 @@ POLICY = ReplyPolicy(
 
 def finding(text: str, words_: str, rule: str, category: str, clause: str | None = "C-abuse") -> Finding:
     start = text.index(words_)
-    return Finding(start, start + len(words_), words_, f"Drafting.{rule}", category, Severity.MUST_FIX, "m", clause=clause)
+    return Finding(
+        start,
+        start + len(words_),
+        words_,
+        f"Drafting.{rule}",
+        category,
+        Severity.MUST_FIX,
+        "m",
+        clause=clause,
+    )
 
 
 def test_a_threat_is_reported_as_violent_speech_that_the_police_can_be_told():

@@ -62,13 +62,13 @@ def test_the_stored_form_round_trips_and_skips_what_it_cannot_read():
 
 def test_csv_export_has_every_column_and_never_starts_a_formula():
     log = ReportLog()
-    log.record(REPLY, REPORTED, "=HYPERLINK(\"http://evil\")", "t1")
+    log.record(REPLY, REPORTED, '=HYPERLINK("http://evil")', "t1")
     log.record(Reply("-1+1", author="@handle_ok"), REPORTED, "text", "t1")
     rows = list(csv.reader(io.StringIO(export_csv(log.reports()))))
     assert rows[0] == ["time", "author", "link", "text", "clause", "category", "report text", "status",
                        "reason", "changed"]  # fmt: skip
     assert rows[1][:4] == ["2026-03-01 10:00", "@troll", "https://x.com/t/1", "You <b>scum</b>"]
-    assert rows[1][6] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[1][6] == '\'=HYPERLINK("http://evil")'
     assert rows[2][1] == "@handle_ok" and rows[2][3] == "'-1+1"
     assert rows[2][0] == "t1"  # no date in the export: when it was logged
 

@@ -29,11 +29,13 @@ def test_one_reply_per_line_with_their_line_numbers():
 
 
 def test_blank_line_separated_replies_keep_their_lines_together():
-    pasted = "Why was the library closed?\nMy kids used it every week.\n\nThank you all!\n\nRubbish.\nUtter rubbish."
+    pasted = (
+        "Why was the library closed?\nMy kids used it every week.\n\nThank you all!\n\nRubbish.\nUtter tosh."
+    )
     assert texts(split_pasted(pasted)) == [
         "Why was the library closed?\nMy kids used it every week.",
         "Thank you all!",
-        "Rubbish.\nUtter rubbish.",
+        "Rubbish.\nUtter tosh.",
     ]
 
 
@@ -68,7 +70,7 @@ def test_columns_are_found_by_name_whatever_the_case_and_spacing():
 def test_the_user_names_the_text_column():
     columns = CsvColumns.find(["id", "what they said", "who"], "What They Said")
     assert columns.text == 1
-    with pytest.raises(NoTextColumn, match="no column called 'said'.*'id', 'what they said', 'who'"):
+    with pytest.raises(NoTextColumn, match=r"no column called 'said'.*'id', 'what they said', 'who'"):
         CsvColumns.find(["id", "what they said", "who"], "said")
 
 
@@ -87,7 +89,11 @@ def test_an_empty_text_cell_is_no_reply_and_short_rows_are_read():
 
 def test_rows_with_quoted_cells_over_several_lines_know_where_they_start():
     lines = ["author,text\n", '@a,"one\n', 'two"\n', "@b,three\n"]
-    assert list(read_csv_rows(lines)) == [(1, ["author", "text"]), (2, ["@a", "one\ntwo"]), (4, ["@b", "three"])]
+    assert list(read_csv_rows(lines)) == [
+        (1, ["author", "text"]),
+        (2, ["@a", "one\ntwo"]),
+        (4, ["@b", "three"]),
+    ]
 
 
 def test_a_cell_the_csv_module_cannot_read_is_one_line_naming_where():
@@ -95,6 +101,8 @@ def test_a_cell_the_csv_module_cannot_read_is_one_line_naming_where():
         list(read_csv_rows(["text\n", '"' + "x" * 200_000 + '"\n']))
 
 
-@pytest.mark.parametrize(("first", "delimiter"), [("a,b", ","), ("a;b;c", ";"), ("a\tb", "\t"), ("text", ",")])
+@pytest.mark.parametrize(
+    ("first", "delimiter"), [("a,b", ","), ("a;b;c", ";"), ("a\tb", "\t"), ("text", ",")]
+)
 def test_the_delimiter_is_read_from_the_header(first, delimiter):
     assert sniff_delimiter(first + "\nrest") == delimiter

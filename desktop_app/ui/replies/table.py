@@ -130,7 +130,7 @@ class TriageFilter(QSortFilterProxyModel):
     def show_kind(self, kind: str) -> None:
         if kind != self.kind:
             self.kind = kind
-            self.invalidateFilter()
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if not self.kind:

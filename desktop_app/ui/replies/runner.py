@@ -60,6 +60,7 @@ class TriageRunner(QObject):
                     return
                 key = reply.key
                 pending.append(self.triager.triage(reply, corrections(key) if corrections else None))
+                time.sleep(0)  # hand the GIL to the GUI thread between replies: clicks stay prompt
                 if time.monotonic() - last >= BATCH_SECONDS:
                     self._emit(self.batch, generation, pending)
                     pending, last = [], time.monotonic()

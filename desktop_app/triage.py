@@ -74,8 +74,9 @@ class ReplyTriager:
     def second_opinion(self, text: str, findings: tuple[Finding, ...] = (), full: bool = False):
         """The learned model's most offensive sentence of `text` (as typed or with evasions
         undone, whichever scores higher) and the words that drive its score; None without a
-        model. Unless `full`, a text the engine's own model card left alone and that has no
-        evasion to undo is not scored again: no sentence of it can reach the threshold."""
+        model. Unless `full` (for measuring), a text the engine's own model card left alone
+        and that has no evasion to undo is not scored again, since no sentence of it can reach
+        the threshold, and the words are named only for a score that reaches it."""
         model = self.model
         if model is None:
             return None
@@ -96,7 +97,7 @@ class ReplyTriager:
                     if score > best[0]:
                         best = (score, normalised)
         score, sentence = best
-        if score < self.policy.model_threshold:
+        if score < self.policy.model_threshold and not full:
             return SecondOpinion(score, sentence)
         explained = model.model.explain(sentence, model.neutral)
         words = tuple(sentence[w.start : w.end] for w in model.driving_words(explained.words))

@@ -128,7 +128,13 @@ class TriageFilter(QSortFilterProxyModel):
         self.setFilterRole(FILTER_ROLE)
 
     def show_kind(self, kind: str) -> None:
-        if kind != self.kind:
+        if kind == self.kind:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidate*Filter() is deprecated
+            self.beginFilterChange()
+            self.kind = kind
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
             self.kind = kind
             self.invalidateRowsFilter()
 

@@ -61,8 +61,8 @@ class RepliesModel(QAbstractTableModel):
         column = index.column()
         if role in (_DISPLAY, _ACCESSIBLE):
             return self._text(triaged, column, role == _ACCESSIBLE)
-        if role == _TOOLTIP and column == 2:
-            return triaged.reply.text[:1000]
+        if role == _TOOLTIP and column in (2, 3):  # the whole reply, or the whole reason
+            return triaged.reply.text[:1000] if column == 2 else triaged.verdict.reason
         if role == _FOREGROUND and column == 0:
             key = TRIAGE_COLOURS.get(triaged.verdict.triage)
             if triaged.verdict.do_not_amplify:

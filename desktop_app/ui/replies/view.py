@@ -518,11 +518,11 @@ QPushButton#filterChip:checked {{ background: {c["selection"]}; border: 1px soli
                 verdict = as_listed(t.verdict)
                 opening = "" if verdict.triage is not Triage.RESPOND else t.opening
                 self.model.replace_row(number, t.with_verdict(verdict, t.report_text, opening))
-        names = ", ".join(authors)
-        self.progress.setText(f"Added to the do-not-amplify list: {names}. Don't reply to or share them.")
         self._update_counts()
         self._update_authors()
         self._show_current()
+        names = ", ".join(authors)
+        self.progress.setText(f"Added to the do-not-amplify list: {names}. Don't reply to or share them.")
         self.listUpdated.emit(list(result))
 
     # ================================================================== the report log

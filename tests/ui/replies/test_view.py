@@ -168,6 +168,7 @@ def test_a_csv_export_fills_authors_and_repeat_authors_go_on_the_list_in_one_cli
     assert (question.triage, question.do_not_amplify) == (Triage.NO_ACTION, True)
     assert view.model.row(0).verdict.triage is Triage.REPORT and view.model.row(0).verdict.do_not_amplify
     assert view.filter_buttons["dont-amplify"].text() == "Don't reply 3"
+    assert view.progress.text().startswith("Added to the do-not-amplify list: @troll.")
     assert not view.authors_bar.isVisibleTo(view)
 
 

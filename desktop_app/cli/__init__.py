@@ -13,6 +13,7 @@ import importlib
 
 COMMANDS: dict[str, str] = {
     "check": "check drafts without a window: what to change and why, as text or JSON",
+    "replies": "sort replies to a post into report, respond, thank and no-action",
 }
 
 

@@ -98,6 +98,13 @@ class DraftsFeature(Feature):
             return True
         return self.session.new_draft(text, source_path=path) is not None
 
+    def start_draft(self, text: str) -> bool:
+        """A new draft holding `text` (a reply started from the Replies view); the open one
+        is kept as it is."""
+        if not self.started:
+            self.start_now()
+        return self.session.new_draft(text) is not None
+
     def saved_as(self, path: str) -> None:
         if self.started:
             self.session.set_source_path(path)

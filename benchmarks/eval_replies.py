@@ -1,0 +1,133 @@
+"""Measure how replies are sorted (policy/replies.yml, core/replies/judge.py).
+
+    python benchmarks/eval_replies.py [DATA_DIR] [--holdout] [--show N]
+
+Prints:
+- our own sets (tests/data/replies/dev-*.txt, written for this, in our own words): how many
+  abusive replies are reported, how many criticism/question and thanks replies are reported
+  (aim: none), criticism and questions sent to respond, thanks sent to thank; every reply
+  sorted against its set's aim is listed. `--holdout` also measures holdout-*.txt, sets
+  written at the same time and not looked at while the sorting was tuned.
+- OLID's training tweets read as replies: report or not against OFF/NOT, macro-F1, and the
+  figures of the report decision's parts (the rules, the learned second opinion alone).
+  Only the training split is read (DATA_DIR defaults to ../shared/data); never its test files.
+  No tweet text is printed unless --show asks for that many misses and false reports.
+- how long sorting took per reply.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from eval_policy import macro_f1, prepare_olid, read_olid  # noqa: E402
+
+from desktop_app.core.replies.judge import Triage  # noqa: E402
+from desktop_app.core.replies.sources import Reply  # noqa: E402
+from desktop_app.triage import ReplyTriager  # noqa: E402
+
+SETS = REPO / "tests" / "data" / "replies"
+# Each set and where its replies should go: (name, aim, what must never happen).
+AIMS = {
+    "abusive": Triage.REPORT,
+    "criticism": Triage.RESPOND,
+    "thanks": Triage.THANK,
+    "profanity-untargeted": Triage.RESPOND,
+    "no-action": Triage.NO_ACTION,
+}
+
+
+def read_set(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def own_sets(triager: ReplyTriager, prefix: str) -> None:
+    print(f"Our own sets ({prefix}-*.txt):")
+    for name, aim in AIMS.items():
+        path = SETS / f"{prefix}-{name}.txt"
+        if not path.is_file():
+            continue
+        replies = read_set(path)
+        sorted_as = [triager.triage(Reply(text)).verdict.triage for text in replies]
+        counts = Counter(sorted_as)
+        n = len(replies)
+        reported = counts[Triage.REPORT]
+        line = f"  {name:<22} {n:>3}: {counts[aim]} sent to {aim.value} ({counts[aim] / n:.0%})"
+        if aim is not Triage.REPORT:
+            line += f"; reported {reported}"
+        if name == "abusive":
+            line += f"; as 16 of 17: {counts[aim] / n * 17:.1f} of 17"
+        print(line + "  [" + ", ".join(f"{t.value} {c}" for t, c in counts.most_common()) + "]")
+        for text, got in zip(replies, sorted_as, strict=True):
+            if got is not aim:
+                print(f"      {got.value:<9} {text}")
+
+
+def olid(triager: ReplyTriager, data: Path, show: int) -> None:
+    path = data / "olid-training-v1.0.tsv"
+    if not path.is_file():
+        print(f"OLID's training split not found in {data}: skipped")
+        return
+    rows = read_olid(path)
+    started = time.perf_counter()
+    gold, report, by_rules, by_model = [], [], [], []
+    misses, false_reports = [], []
+    for _tweet_id, tweet, a, _b, _c in rows:
+        text = prepare_olid(tweet)
+        triaged = triager.triage(Reply(text))
+        reported = triaged.verdict.triage is Triage.REPORT
+        gold.append(a == "OFF")
+        report.append(reported)
+        model_only = reported and all(f.category == "offence-score" for f in triaged.verdict.findings)
+        by_model.append(model_only)
+        by_rules.append(reported and not model_only)
+        if reported and a != "OFF":
+            false_reports.append((triaged.verdict.reason, tweet))
+        elif a == "OFF" and not reported:
+            misses.append((triaged.verdict.triage.value, tweet))
+    took = time.perf_counter() - started
+    f1, p, r = macro_f1(report, gold)
+    print(f"OLID training tweets read as replies: {len(rows)} ({sum(gold)} OFF), {took:.1f} s")
+    print(f"  report or not vs OFF/NOT: macro-F1 {f1:.3f}  report precision {p:.3f}  recall {r:.3f}")
+    for name, flags in (("by a rule's finding", by_rules), ("by the second opinion alone", by_model)):
+        n = sum(flags)
+        right = sum(f and g for f, g in zip(flags, gold, strict=True))
+        print(f"    reported {name}: {n} ({right / n if n else 0:.0%} OFF)")
+    sent = Counter(t for t, _tweet in misses)
+    print("  OFF tweets not reported, sent to: " + ", ".join(f"{k} {v}" for k, v in sent.most_common()))
+    for reason, tweet in false_reports[:show]:
+        print(f"  REPORTED NOT ({reason}): {tweet[:150]}")
+    for where, tweet in misses[:show]:
+        print(f"  MISSED OFF ({where}): {tweet[:150]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", default=str(REPO.parent.parent / "shared" / "data"))
+    parser.add_argument("--holdout", action="store_true", help="also measure the held-out sets")
+    parser.add_argument("--show", type=int, default=0, help="list this many OLID misses and false reports")
+    parser.add_argument("--no-olid", action="store_true", help="only our own sets")
+    args = parser.parse_args(argv)
+    data = Path(args.data)
+    if not data.is_dir():
+        data = REPO.parent / "shared" / "data"
+    triager = ReplyTriager()
+    for problem in triager.problems:
+        print(f"policy problem: {problem}")
+    own_sets(triager, "dev")
+    if args.holdout:
+        own_sets(triager, "holdout")
+    if not args.no_olid:
+        olid(triager, data, args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,344 @@
+"""Sorting one reply: report, respond, thank or no-action, from what the checks found.
+
+    judge(text, findings, policy, opinion=None, listed=False) -> Verdict
+
+`findings` are the engine's findings on the reply (conduct rules with their evasion
+handling, profanity, the learned second opinion's offence-score card); `opinion` is the
+learned second opinion's view of the reply's most offensive sentence (SecondOpinion);
+`listed` says the author is on the do-not-amplify list. The policy (policy/replies.yml, read
+by desktop_app/policy/replies.py) says which categories are reported, which words are
+criticism however blunt, and the cues of questions, criticism and thanks.
+
+In order:
+1. report: a finding in a reported category, unless it is blunt criticism of a record (a
+   personal attack made only of criticism words: "You're a liar and a hypocrite"); or the
+   second opinion is sure (`model_threshold`) of a sentence that names or addresses a
+   person and is carried neither by criticism words nor by swearing alone.
+2. a listed author: whatever else they say, "don't reply or share" (no-action).
+3. respond: blunt criticism, a question, criticism or complaint, or swearing aimed at no one.
+4. thank: support and thanks.
+5. no-action: the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Protocol
+
+from desktop_app.core.findings import Finding
+
+
+class Triage(StrEnum):
+    REPORT = "report"
+    RESPOND = "respond"
+    THANK = "thank"
+    NO_ACTION = "no-action"
+
+    @property
+    def label(self) -> str:
+        return TRIAGE_LABELS[self]
+
+
+TRIAGE_LABELS = {
+    Triage.REPORT: "Report",
+    Triage.RESPOND: "Respond",
+    Triage.THANK: "Thank",
+    Triage.NO_ACTION: "No action",
+}
+
+# The clause a reported category breaks when its finding names none (a P6 name-calling card).
+CATEGORY_CLAUSES = {
+    "abuse": "C-abuse",
+    "personal-attack": "C-personal-attacks",
+    "derogatory-label": "C-derogatory",
+    "discrimination": "C-discrimination",
+    "sexualised": "C-sexualised",
+    "private-info": "C-private-info",
+    "trolling": "C-trolling",
+    "amplification": "C-amplification",
+    "offence-score": "C-abuse",
+}
+# What a reported finding is, in words ("'hope you die' is a threat of violence").
+REPORT_WORDS = {
+    "abuse": "abuse",
+    "personal-attack": "a personal attack",
+    "derogatory-label": "a derogatory label",
+    "discrimination": "discrimination",
+    "sexualised": "a sexualised comment",
+    "private-info": "someone's private information",
+    "trolling": "a call to pile on",
+}
+THREAT = "threat"  # the key of a threat's platform category in policy/replies.yml
+ROUGH_CATEGORIES = frozenset({"profanity", "offence-score", "hostile-reply"})
+
+
+class Matcher(Protocol):
+    """A compiled pattern (RE2 from the policy loader, or Python's re in tests)."""
+
+    def search(self, text: str, *args): ...
+
+    def finditer(self, text: str, *args): ...
+
+
+@dataclass(frozen=True)
+class ReplyPolicy:
+    """What policy/replies.yml says, compiled."""
+
+    report_categories: tuple[str, ...]
+    criticism_words: Matcher | None = None
+    frame_words: Matcher | None = None
+    person_words: Matcher | None = None  # any word that names or addresses a person
+    aimed_before: Matcher | None = None  # who swearing describes, a few words before it
+    aimed_after: Matcher | None = None  # who is sworn at, right after it
+    aimed_window: int = 4
+    mild_swearing: Matcher | None = None
+    interjections: Matcher | None = None
+    threat_rules: frozenset[str] = frozenset()
+    model_threshold: float = 0.9
+    repeat_reports: int = 2
+    platform_categories: Mapping[str, str] = field(default_factory=dict)
+    report_text: str = ""
+    police_note: str = ""
+    openings: Mapping[str, str] = field(default_factory=dict)
+    question: Matcher | None = None
+    criticism: Matcher | None = None
+    addressed: Matcher | None = None  # said to us or a plain complaint: answered unless thanks
+    thanks: Matcher | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SecondOpinion:
+    """The learned model's view of a reply's most offensive sentence."""
+
+    score: float
+    sentence: str = ""
+    words: tuple[str, ...] = ()  # the words that push its score up most
+
+
+@dataclass(frozen=True)
+class Verdict:
+    triage: Triage
+    reason: str  # one line: why
+    findings: tuple[Finding, ...] = ()  # what drove it
+    clause: str | None = None  # when reported
+    category: str | None = None  # the platform's reporting category, when reported
+    police: bool = False  # a threat of violence: the police can be told
+    do_not_amplify: bool = False  # the author is on the do-not-amplify list
+    opening: str = ""  # "question", "criticism" or "rough": which suggested opening fits
+    corrected: bool = False  # the user changed it (kept in the report log)
+
+
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_LEADING_HANDLES = re.compile(r"^(?:[@.][\w.@-]+[\s,:]*)+")
+_CLAUSE_END = re.compile(r"[.!?;:,\n()\"“”]|\s[-–—]\s")
+_TOKEN = re.compile(r"[\w'’]+")
+_NAME = re.compile(r"[A-Z][a-z'’-]+")  # a word in title case: a name ("Councillor Hart")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_HANDLE = re.compile(r"@\w+")
+
+
+def rule_name(f: Finding) -> str:
+    """'Threats' from 'Drafting.Threats' or 'org.Threats'."""
+    return f.rule.split(".", 1)[-1]
+
+
+def _as_typed(text: str) -> str:
+    """The text the cues read: curly apostrophes straightened, links and leading @handles
+    dropped (a link's words and a reply chain are not what the writer said)."""
+    text = _LINK.sub(" ", text.replace("’", "'").replace("‘", "'"))
+    return _LEADING_HANDLES.sub("", text.strip(), count=1)
+
+
+def _leftover(text: str, matchers: Iterable[Matcher | None]) -> str:
+    """`text` with every match of each matcher blanked out, in turn."""
+    for m in matchers:
+        if m is None:
+            continue
+        parts, at = [], 0
+        for hit in m.finditer(text):
+            parts.append(text[at : hit.start()])
+            parts.append(" " * (hit.end() - hit.start()))
+            at = hit.end()
+        parts.append(text[at:])
+        text = "".join(parts)
+    return text
+
+
+def is_blunt_criticism(f: Finding, policy: ReplyPolicy) -> bool:
+    """A personal attack made only of criticism words and words that frame it (who it is
+    aimed at, how strongly): "You're a liar and a hypocrite", "What a joke"."""
+    if f.category not in ("personal-attack", "derogatory-label") or policy.criticism_words is None:
+        return False
+    said = _as_typed(f.text)
+    if policy.criticism_words.search(said) is None:
+        return False
+    rest = _leftover(said, (policy.criticism_words, policy.frame_words, _HANDLE))
+    return all(_NAME.fullmatch(word) for word in _LETTERS.findall(rest))
+
+
+def _fullmatch(m: Matcher | None, text: str) -> bool:
+    hit = m.search(text) if m is not None else None
+    return hit is not None and hit.start() == 0 and hit.end() == len(text)
+
+
+def is_aimed_swearing(text: str, f: Finding, policy: ReplyPolicy) -> bool:
+    """Swearing aimed at people: not mild, not an exclamation, and said of someone a few
+    words before it with only framing words between ("you're such a f***ing ...", "you lot
+    are f***ing useless"), or at someone right after it ("f***ing Tories")."""
+    if f.category != "profanity":
+        return False
+    said = " ".join(f.text.replace("’", "'").split())
+    if _fullmatch(policy.mild_swearing, said):
+        return False
+    if policy.interjections is not None:
+        for m in policy.interjections.finditer(text):
+            if m.start() <= f.start and f.end <= m.end():
+                return False
+    before = _TOKEN.findall(_CLAUSE_END.split(text[: f.start])[-1].replace("’", "'"))
+    for word in reversed(before[-policy.aimed_window :]):
+        if _fullmatch(policy.aimed_before, word):
+            return True  # "you're [such a] f***ing ...": the person is what it describes
+        if not _fullmatch(policy.frame_words, word):
+            break  # "you think we're ...": another word stands between them
+    after = text[f.end :]
+    following = after.lstrip(" ")
+    if policy.aimed_after is None or len(following) == len(after):
+        return False  # punctuation or nothing straight after the swear word
+    hit = policy.aimed_after.search(following.replace("’", "'"))
+    return hit is not None and hit.start() == 0
+
+
+def _report_order(f: Finding, policy: ReplyPolicy) -> tuple:
+    threat = rule_name(f) in policy.threat_rules
+    categories = policy.report_categories
+    rank = categories.index(f.category) if f.category in categories else len(categories)
+    return (not threat, f.severity.rank, rank, f.start)
+
+
+def _reported(findings: Sequence[Finding], policy: ReplyPolicy) -> tuple[list[Finding], list[Finding]]:
+    """(findings that make it a report, blunt criticism findings)."""
+    reported, blunt = [], []
+    for f in findings:
+        if f.category not in policy.report_categories:
+            continue
+        (blunt if is_blunt_criticism(f, policy) else reported).append(f)
+    return sorted(reported, key=lambda f: _report_order(f, policy)), blunt
+
+
+def _quoted(findings: Iterable[Finding]) -> str:
+    words = list(dict.fromkeys(" ".join(f.text.split()) for f in findings))
+    shown = [f"'{w}'" for w in words[:3]]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _model_report(opinion: SecondOpinion | None, findings: Sequence[Finding], policy: ReplyPolicy) -> bool:
+    """The second opinion alone: sure of a sentence that names or addresses a person, and
+    not carried only by criticism words or by swearing (which the rules have found)."""
+    if opinion is None or opinion.score < policy.model_threshold or not opinion.words:
+        return False
+    sentence = _as_typed(opinion.sentence)
+    if policy.person_words is None or policy.person_words.search(sentence) is None:
+        return False
+    swearing = {w.lower() for f in findings if f.category == "profanity" for w in _LETTERS.findall(f.text)}
+    carried = [w for w in opinion.words if w.lower() not in swearing]
+    plain = (policy.criticism_words, policy.frame_words)
+    carried = [w for w in carried if not any(_fullmatch(m, w) for m in plain)]
+    return bool(carried)
+
+
+def judge(
+    text: str,
+    findings: Sequence[Finding],
+    policy: ReplyPolicy,
+    opinion: SecondOpinion | None = None,
+    listed: bool = False,
+) -> Verdict:
+    reported, blunt = _reported(findings, policy)
+    if reported:
+        lead = reported[0]
+        threat = rule_name(lead) in policy.threat_rules
+        clause = lead.clause or CATEGORY_CLAUSES.get(lead.category, "C-abuse")
+        category = policy.platform_categories.get(THREAT if threat else lead.category, "abuse and harassment")
+        what = "a threat of violence" if threat else REPORT_WORDS.get(lead.category, "abuse")
+        return Verdict(
+            Triage.REPORT,
+            f"{_quoted([lead])} is {what}",
+            tuple(reported),
+            clause=clause,
+            category=category,
+            police=any(rule_name(f) in policy.threat_rules for f in reported),
+            do_not_amplify=listed,
+        )
+    aimed = [f for f in findings if is_aimed_swearing(text, f, policy)]
+    if aimed:
+        return Verdict(
+            Triage.REPORT,
+            f"{_quoted(aimed)} is swearing at people",
+            tuple(aimed),
+            clause=CATEGORY_CLAUSES["abuse"],
+            category=policy.platform_categories.get("abuse", "abuse and harassment"),
+            do_not_amplify=listed,
+        )
+    if _model_report(opinion, findings, policy):
+        model_cards = tuple(f for f in findings if f.category == "offence-score")
+        words = ", ".join(f"'{w}'" for w in dict.fromkeys(opinion.words))
+        return Verdict(
+            Triage.REPORT,
+            f"{words} reads as abuse aimed at a person (the learned second opinion is sure of it)",
+            model_cards,
+            clause=CATEGORY_CLAUSES["offence-score"],
+            category=policy.platform_categories.get("offence-score", "abuse and harassment"),
+            do_not_amplify=listed,
+        )
+    if listed:
+        return as_listed(Verdict(Triage.NO_ACTION, ""))
+    return _answer_or_not(_as_typed(text), findings, blunt, policy)
+
+
+def as_listed(verdict: Verdict) -> Verdict:
+    """`verdict` for a reply whose author is on the do-not-amplify list: a report stays one
+    (marked); anything else becomes "don't reply or share", whatever it says."""
+    if verdict.triage is Triage.REPORT:
+        return replace(verdict, do_not_amplify=True)
+    return Verdict(
+        Triage.NO_ACTION,
+        "the author is on the do-not-amplify list: don't reply or share",
+        do_not_amplify=True,
+        corrected=verdict.corrected,
+    )
+
+
+def _answer_or_not(
+    said: str, findings: Sequence[Finding], blunt: list[Finding], policy: ReplyPolicy
+) -> Verdict:
+    """Respond, thank or no-action for a reply with nothing to report."""
+    rough = tuple(f for f in findings if f.category in ROUGH_CATEGORIES)
+    swearing = tuple(f for f in rough if f.category == "profanity")
+    question = _cue(policy.question, said)
+    tone = "rough" if rough else "criticism"
+    if blunt:
+        reason, found, opening = f"{_quoted(blunt)}: blunt criticism, answer the point", tuple(blunt), tone
+    elif question:
+        reason, found, opening = "a question", rough, "question"
+    elif _cue(policy.criticism, said):
+        reason, found, opening = "criticism or a complaint", rough, tone
+    elif swearing:
+        reason, found, opening = f"{_quoted(swearing)}: swearing, not aimed at anyone", swearing, "rough"
+    elif _cue(policy.thanks, said):
+        return Verdict(Triage.THANK, "support or thanks")
+    elif _cue(policy.addressed, said):
+        reason, found, opening = "a comment to answer", rough, tone
+    elif rough:
+        reason, found, opening = f"{_quoted(rough)}: rough, not aimed at anyone", rough, "rough"
+    else:
+        return Verdict(Triage.NO_ACTION, "no question, criticism or thanks")
+    if blunt and question:
+        opening = "question"
+    return Verdict(Triage.RESPOND, reason, found, opening=opening)
+
+
+def _cue(m: Matcher | None, said: str) -> bool:
+    return m is not None and m.search(said) is not None

@@ -1,0 +1,154 @@
+"""replies.yml: how replies to our posts are sorted (core/replies/judge.py), read by the one
+overlay rule and compiled (RE2 patterns, `include: vocab/...` lists).
+
+    load_reply_policy(pack) -> (ReplyPolicy, [PolicyProblem])
+
+Read when replies are first sorted, not with the pack: the editor never pays for it. A file
+that cannot be used is reported and the earlier folder's stays in force; with none usable,
+the reported categories are the conduct categories and no cues are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.values import RuleError
+from desktop_app.core.findings import CATEGORIES, CONDUCT_CATEGORIES
+from desktop_app.core.replies.judge import THREAT, ReplyPolicy
+from desktop_app.policy.cache import FileCache
+from desktop_app.policy.files import PolicyFiles, PolicyFolder
+from desktop_app.policy.problems import FileProblem, PolicyProblem, shown
+from desktop_app.policy.rules import PackLists, resolve_includes
+
+NAME = "replies.yml"
+SECTIONS = {
+    "report": {"categories", "criticism_words", "frame_words", "threat_rules", "aimed", "mild_swearing",
+               "interjections", "model_threshold", "repeat_reports"},
+    "platform_categories": None,  # a mapping of category: words
+    "report_text": None,
+    "police_note": None,
+    "openings": {"question", "criticism", "rough"},
+    "cues": {"question", "criticism", "addressed", "thanks"},
+}  # fmt: skip
+DEFAULT_CATEGORIES = tuple(c for c in CONDUCT_CATEGORIES if c != "amplification")
+
+
+def _texts(value, key: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        raise RuleError(key, f"expected a list of words or patterns, got {shown(value)}")
+    return [str(v) for v in value if str(v).strip()]
+
+
+def _text(value, key: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise RuleError(key, f"expected text, got {shown(value)}")
+    return value
+
+
+def _number(value, key: str, default: float, low: float, high: float) -> float:
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise RuleError(key, f"expected a number from {low:g} to {high:g}, got {shown(value)}")
+    return float(value)
+
+
+def _mapping(value, key: str) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise RuleError(key, f"expected a mapping, got {shown(value)}")
+    return value
+
+
+def _check_keys(data: Mapping) -> None:
+    for section, value in data.items():
+        if section not in SECTIONS:
+            raise RuleError(str(section), f"unknown key (known: {', '.join(SECTIONS)})")
+        allowed = SECTIONS[section]
+        if allowed is not None and isinstance(value, dict):
+            for key in value:
+                if key not in allowed:
+                    raise RuleError(f"{section}.{key}", f"unknown key (known: {', '.join(sorted(allowed))})")
+
+
+def _words(tokens: list[str], key: str):
+    return compile_words(tokens, key, ignorecase=True) if tokens else None
+
+
+def _listed(section: Mapping, name: str, prefix: str):
+    """The words or patterns under `section[name]`, compiled (None when there are none)."""
+    key = f"{prefix}.{name}"
+    return _words(_texts(section.get(name), key), key)
+
+
+def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
+    """ReplyPolicy from replies.yml's data; RuleError naming the key at fault."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise RuleError("", "replies.yml must be a YAML mapping of keys")
+    _check_keys(data)
+    report = resolve_includes(_mapping(data.get("report"), "report"), lists)
+    categories = tuple(_texts(report.get("categories"), "report.categories")) or DEFAULT_CATEGORIES
+    for c in categories:
+        if c not in CATEGORIES:
+            raise RuleError("report.categories", f"unknown category {shown(c)}")
+    platform = _mapping(data.get("platform_categories"), "platform_categories")
+    for k, v in platform.items():
+        if (k not in CATEGORIES and k != THREAT) or not isinstance(v, str):
+            raise RuleError(f"platform_categories.{k}", "expected a category name and its words")
+    aimed = resolve_includes(_mapping(report.get("aimed"), "report.aimed"), lists)
+    for key in aimed:
+        if key not in ("window", "before", "after"):
+            raise RuleError(f"report.aimed.{key}", "unknown key (known: after, before, window)")
+    before = _texts(aimed.get("before"), "report.aimed.before")
+    after = _texts(aimed.get("after"), "report.aimed.after")
+    openings = _mapping(data.get("openings"), "openings")
+    cues = resolve_includes(_mapping(data.get("cues"), "cues"), lists)
+    return ReplyPolicy(
+        report_categories=categories,
+        criticism_words=_listed(report, "criticism_words", "report"),
+        frame_words=_listed(report, "frame_words", "report"),
+        aimed_before=_words(before, "report.aimed.before"),
+        aimed_after=_words(after, "report.aimed.after"),
+        aimed_window=int(_number(aimed.get("window"), "report.aimed.window", 4, 1, 20)),
+        person_words=_words(before + after, "report.aimed"),
+        mild_swearing=_listed(report, "mild_swearing", "report"),
+        interjections=_listed(report, "interjections", "report"),
+        threat_rules=frozenset(_texts(report.get("threat_rules"), "report.threat_rules")),
+        model_threshold=_number(report.get("model_threshold"), "report.model_threshold", 0.9, 0.0, 1.0),
+        repeat_reports=int(_number(report.get("repeat_reports"), "report.repeat_reports", 2, 1, 1000)),
+        platform_categories=dict(platform),
+        report_text=_text(data.get("report_text"), "report_text"),
+        police_note=_text(data.get("police_note"), "police_note"),
+        openings={k: _text(v, f"openings.{k}") for k, v in openings.items()},
+        question=_listed(cues, "question", "cues"),
+        criticism=_listed(cues, "criticism", "cues"),
+        addressed=_listed(cues, "addressed", "cues"),
+        thanks=_listed(cues, "thanks", "cues"),
+    )
+
+
+def load_reply_policy(pack) -> tuple[ReplyPolicy, list[PolicyProblem]]:
+    """The reply policy in force for `pack`'s folders, and what could not be used."""
+    files = PolicyFiles(list(pack.folders), FileCache("policy"))
+    lists = PackLists(files)
+
+    def parse(folder: PolicyFolder, path: Path, where: str) -> ReplyPolicy:
+        data, lines = files.read_yaml(path)
+        try:
+            return compile_reply_policy(data, lists)
+        except RuleError as exc:
+            raise FileProblem(exc.key, exc.message, lines(exc.key) or 1) from None
+
+    loaded = files.load(NAME, parse)
+    files.cache.save()
+    policy = loaded[0] if loaded else ReplyPolicy(report_categories=DEFAULT_CATEGORIES)
+    return policy, list(files.problems)

@@ -1,0 +1,160 @@
+"""Sorting replies: runs the engine and the learned second opinion over each reply and hands
+what they found to core/replies/judge.py. The window (ui/replies) and the command line
+(cli/replies.py) are its clients.
+
+    triager = ReplyTriager(pack=None)     # loads the policy pack and replies.yml
+    triager.triage(reply) -> Triaged      # verdict, report text, opening
+    triager.triage_all(replies) -> iterator of Triaged, in order
+    triager.add_listed(authors)           # after the user adds them to the do-not-amplify list
+
+The conduct rules match through evasion (look-alike letters, leetspeak, spaced letters);
+the learned model reads words as typed, so it scores the evasion-normalised sentence too and
+keeps the higher score.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from desktop_app.checks.base import TextContext
+from desktop_app.core.evasion import normalise_for_matching
+from desktop_app.core.findings import Finding
+from desktop_app.core.replies.authors import author_key
+from desktop_app.core.replies.judge import ROUGH_CATEGORIES, SecondOpinion, Triage, Verdict, judge
+from desktop_app.core.replies.sources import Reply
+from desktop_app.core.replies.wording import opening_text, report_text
+from desktop_app.core.text import paragraphs
+
+
+@dataclass(frozen=True)
+class Triaged:
+    reply: Reply
+    verdict: Verdict
+    findings: tuple[Finding, ...]  # everything the checks found (the verdict names what drove it)
+    report_text: str = ""
+    opening: str = ""
+    model_score: float = 0.0  # the second opinion's highest sentence score (0 when not scored)
+
+    def with_verdict(self, verdict: Verdict, report: str, opening: str) -> Triaged:
+        return Triaged(self.reply, verdict, self.findings, report, opening, self.model_score)
+
+
+class ReplyTriager:
+    def __init__(self, pack=None):
+        from desktop_app.engine import Analyzer
+        from desktop_app.policy import load_policy
+        from desktop_app.policy.replies import load_reply_policy
+
+        self.pack = load_policy() if pack is None else pack
+        self.policy, self.problems = load_reply_policy(self.pack)
+        # Only the rules whose findings can sort a reply run (no reading age, jargon or
+        # hashtags): a reply is someone else's words, not a draft to improve.
+        wanted = {*self.policy.report_categories, *ROUGH_CATEGORIES}
+        rules = [r for r in self.pack.rules if r.category in wanted]
+        self.analyzer = Analyzer(replace(self.pack, rules=rules), figures=False)
+        self.model = next((r for r in self.pack.rules if r.kind == "model"), None)
+        amplify = [r for r in self.pack.rules if r.kind == "amplify"]
+        self._listed = {author_key(h) for r in amplify for h in r.handles}
+        self._listed.discard("")
+        self._lock = threading.Lock()
+        self.clause_titles = {cid: c.title for cid, c in self.pack.clauses.items()}
+
+    # ----- the do-not-amplify list -----
+    def is_listed(self, author: str) -> bool:
+        key = author_key(author)
+        return bool(key) and key in self._listed
+
+    def add_listed(self, authors: Iterable[str]) -> None:
+        with self._lock:
+            self._listed |= {author_key(a) for a in authors if author_key(a)}
+
+    # ----- sorting -----
+    def second_opinion(self, text: str, findings: tuple[Finding, ...] = (), full: bool = False):
+        """The learned model's most offensive sentence of `text` (as typed or with evasions
+        undone, whichever scores higher) and the words that drive its score; None without a
+        model. Unless `full` (for measuring), a text the engine's own model card left alone
+        and that has no evasion to undo is not scored again, since no sentence of it can reach
+        the threshold, and the words are named only for a score that reaches it."""
+        model = self.model
+        if model is None:
+            return None
+        normalised_text = normalise_for_matching(text).text
+        carded = any(f.category == "offence-score" for f in findings)
+        if not (full or carded or normalised_text != text) and self.policy.model_threshold >= model.threshold:
+            return SecondOpinion(0.0)
+        best: tuple[float, str] = (0.0, "")
+        for para in paragraphs(text):
+            for s in TextContext(para.text).sentences:
+                sentence = para.text[s.start : s.end]
+                score = model.sentence_score(sentence)
+                if score > best[0]:
+                    best = (score, sentence)
+                normalised = normalise_for_matching(sentence).text if normalised_text != text else sentence
+                if normalised != sentence:
+                    score = model.sentence_score(normalised)
+                    if score > best[0]:
+                        best = (score, normalised)
+        score, sentence = best
+        if score < self.policy.model_threshold and not full:
+            return SecondOpinion(score, sentence)
+        explained = model.model.explain(sentence, model.neutral)
+        words = tuple(sentence[w.start : w.end] for w in model.driving_words(explained.words))
+        return SecondOpinion(score, sentence, words)
+
+    def triage(self, reply: Reply, correction: Triage | None = None) -> Triaged:
+        findings = tuple(self.analyzer.analyze(reply.text).findings)
+        opinion = self.second_opinion(reply.text, findings)
+        verdict = judge(reply.text, findings, self.policy, opinion, self.is_listed(reply.author))
+        triaged = Triaged(reply, verdict, findings, model_score=opinion.score if opinion else 0.0)
+        if correction is not None and correction is not verdict.triage:
+            return self.corrected(triaged, correction)
+        return self.worded(triaged, verdict)
+
+    def worded(self, triaged: Triaged, verdict: Verdict) -> Triaged:
+        return triaged.with_verdict(
+            verdict,
+            report_text(triaged.reply, verdict, self.policy, self.clause_titles),
+            opening_text(verdict, self.policy),
+        )
+
+    def corrected(self, triaged: Triaged, triage: Triage) -> Triaged:
+        """`triaged` as the user sorted it. A reply the user says to report keeps the clause
+        its findings name, if any; otherwise it is reported as abuse (C-abuse)."""
+        from desktop_app.core.replies.judge import CATEGORY_CLAUSES
+
+        old = triaged.verdict
+        if triage is Triage.REPORT:
+            clause = old.clause or CATEGORY_CLAUSES["abuse"]
+            category = old.category or self.policy.platform_categories.get("abuse", "abuse and harassment")
+            reason = old.reason if old.triage is Triage.REPORT else "sorted as one to report by you"
+        else:
+            clause = category = None
+            reason = "sorted by you"
+        opening = old.opening or ("question" if "question" in old.reason else "criticism")
+        verdict = Verdict(
+            triage,
+            reason,
+            old.findings,
+            clause=clause,
+            category=category,
+            police=old.police and triage is Triage.REPORT,
+            do_not_amplify=old.do_not_amplify,
+            opening=opening,
+            corrected=True,
+        )
+        if triage is Triage.REPORT and old.triage is not Triage.REPORT:
+            # Nothing was found to quote: a field for the officer to say what is wrong.
+            said = replace(verdict, reason="[Say what makes it abuse]")
+            report = report_text(triaged.reply, said, self.policy, self.clause_titles)
+            return triaged.with_verdict(verdict, report, "")
+        return self.worded(triaged, verdict)
+
+    def triage_all(
+        self,
+        replies: Iterable[Reply],
+        corrections: Callable[[str], Triage | None] | None = None,
+    ) -> Iterator[Triaged]:
+        for reply in replies:
+            yield self.triage(reply, corrections(reply.key) if corrections else None)

@@ -1,0 +1,166 @@
+"""Sorting one reply from what the checks found (core/replies/judge.py), with a small
+policy of our own: the shipped policy and the real engine are tested in tests/test_triage.py."""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app.core.findings import Finding, Severity
+from desktop_app.core.replies.judge import ReplyPolicy, SecondOpinion, Triage, Verdict, as_listed, judge
+
+
+def words(*items: str):
+    return re.compile(r"\b(?:" + "|".join(items) + r")\b", re.IGNORECASE)
+
+
+POLICY = ReplyPolicy(
+    report_categories=("abuse", "discrimination", "private-info", "personal-attack"),
+    criticism_words=words("liar", "hypocrite", "disgrace", "rubbish"),
+    frame_words=words("you're", "you", "a", "and", "is", "the", "councillor", "what", "are", "lot"),
+    person_words=words("you", "he", "she", "they"),
+    aimed_before=words("you", "you're", "he", "she", "they"),
+    aimed_after=words("you", "tories", "him"),
+    aimed_window=4,
+    mild_swearing=words("bloody", "damn"),
+    interjections=words(r"what the (?:hell|fuck)", "holy shit"),
+    threat_rules=frozenset({"Threats"}),
+    model_threshold=0.9,
+    platform_categories={
+        "threat": "violent speech",
+        "abuse": "abuse and harassment",
+        "private-info": "private",
+    },
+    question=words(r"[?]", "^(?:why|how|when)"),
+    criticism=words("rubbish", "won't vote", "shame"),
+    addressed=words("you", "council", "never"),
+    thanks=words("thanks?", "well done"),
+)
+
+
+def finding(text: str, words_: str, rule: str, category: str, clause: str | None = "C-abuse") -> Finding:
+    start = text.index(words_)
+    return Finding(
+        start,
+        start + len(words_),
+        words_,
+        f"Drafting.{rule}",
+        category,
+        Severity.MUST_FIX,
+        "m",
+        clause=clause,
+    )
+
+
+def test_a_threat_is_reported_as_violent_speech_that_the_police_can_be_told():
+    text = "We know where you live."
+    v = judge(text, [finding(text, "We know where you live", "Threats", "abuse")], POLICY)
+    assert (v.triage, v.clause, v.category, v.police) == (Triage.REPORT, "C-abuse", "violent speech", True)
+    assert "threat of violence" in v.reason
+
+
+def test_the_threat_leads_when_a_reply_breaks_several_clauses():
+    text = "07700 900123, I know where you live"
+    found = [finding(text, "07700 900123", "PrivateInformation", "private-info", "C-private-info"),
+             finding(text, "I know where you live", "Threats", "abuse")]  # fmt: skip
+    v = judge(text, found, POLICY)
+    assert v.category == "violent speech" and v.police and len(v.findings) == 2
+
+
+def test_a_category_not_reported_is_not_a_report():
+    text = "Only a moron would."
+    v = judge(text, [finding(text, "moron", "Jargon", "jargon", None)], POLICY)
+    assert v.triage is not Triage.REPORT
+
+
+def test_a_name_calling_card_without_a_clause_reports_the_clause_of_its_category():
+    text = "Wanker."
+    v = judge(text, [finding(text, "Wanker", "NameCalling", "personal-attack", None)], POLICY)
+    assert (v.triage, v.clause) == (Triage.REPORT, "C-personal-attacks")
+
+
+def test_blunt_criticism_of_a_record_is_answered_not_reported():
+    for text, attack in [
+        ("You're a liar and a hypocrite.", "You're a liar and a hypocrite"),
+        ("Councillor Hart is a disgrace.", "Councillor Hart is a disgrace"),
+        ("What a rubbish lot", "What a rubbish lot"),
+    ]:
+        v = judge(text, [finding(text, attack, "PersonalAttack", "personal-attack")], POLICY)
+        assert v.triage is Triage.RESPOND, text
+        assert "blunt criticism" in v.reason
+
+
+def test_an_insult_next_to_a_criticism_word_is_still_reported():
+    text = "You stupid liar."
+    v = judge(text, [finding(text, "You stupid liar", "PersonalAttack", "personal-attack")], POLICY)
+    assert v.triage is Triage.REPORT
+
+
+def profanity(text: str, word: str) -> Finding:
+    start = text.index(word)
+    return Finding(start, start + len(word), word, "Drafting.Profanity", "profanity", Severity.ADVICE, "m")
+
+
+def test_swearing_aimed_at_people_is_reported_and_swearing_at_nothing_is_answered():
+    aimed = ["You lot are fucking useless.", "He is a shit.", "fucking tories again", "Screw it, fuck you"]
+    for text in aimed:
+        word = next(w for w in ("fucking", "shit", "fuck") if w in text)
+        v = judge(text, [profanity(text, word)], POLICY)
+        assert (v.triage, v.clause) == (Triage.REPORT, "C-abuse"), text
+    not_aimed = [
+        "This is a fucking mess.",
+        "They closed the fucking library.",  # the swearing is about the library
+        "Do you think this is shit?",  # "think" stands between the person and the word
+        "What the fuck is the council doing?",
+        "You're bloody useless.",  # mild
+        "The roads are shit, you know.",  # a comma ends the clause
+    ]
+    for text in not_aimed:
+        word = next(w for w in ("fucking", "fuck", "shit", "bloody") if w in text)
+        v = judge(text, [profanity(text, word)], POLICY)
+        assert v.triage is Triage.RESPOND, text
+
+
+def test_the_second_opinion_alone_reports_only_a_sure_score_about_a_person():
+    text = "You absolute weapon."
+    sure = SecondOpinion(0.95, "You absolute weapon.", ("weapon",))
+    assert judge(text, [], POLICY, sure).triage is Triage.REPORT
+    assert judge(text, [], POLICY, SecondOpinion(0.8, text, ("weapon",))).triage is not Triage.REPORT
+    about_a_thing = SecondOpinion(0.97, "Absolute weapon of a budget.", ("weapon",))
+    assert judge("Absolute weapon of a budget.", [], POLICY, about_a_thing).triage is not Triage.REPORT
+    carried_by_criticism = SecondOpinion(0.95, "This is rubbish and you know it.", ("rubbish",))
+    assert judge(carried_by_criticism.sentence, [], POLICY, carried_by_criticism).triage is Triage.RESPOND
+
+
+def test_questions_criticism_thanks_and_the_rest():
+    cases = {
+        "When will the bins be collected?": (Triage.RESPOND, "question"),
+        "@cllr_jo @council why was it closed": (Triage.RESPOND, "question"),  # handles first
+        "I won't vote Labour again.": (Triage.RESPOND, "criticism"),
+        "Thanks, well done!": (Triage.THANK, ""),
+        "Thanks for nothing, this is rubbish.": (Triage.RESPOND, "criticism"),
+        "You never listen.": (Triage.RESPOND, "criticism"),
+        "Watching from Leeds.": (Triage.NO_ACTION, ""),
+    }
+    for text, (triage, opening) in cases.items():
+        v = judge(text, [], POLICY)
+        assert (v.triage, v.opening) == (triage, opening), text
+
+
+def test_the_words_of_a_link_are_not_the_reply():
+    # "council" in a link made a bare link a comment to answer (found looking at 200 replies).
+    assert judge("https://example.org/news/local-council-budget", [], POLICY).triage is Triage.NO_ACTION
+
+
+def test_an_author_on_the_do_not_amplify_list_is_never_answered_or_thanked():
+    for text in ("Thanks, well done!", "Why was it closed?"):
+        v = judge(text, [], POLICY, listed=True)
+        assert (v.triage, v.do_not_amplify) == (Triage.NO_ACTION, True)
+        assert "don't reply or share" in v.reason
+    text = "I hope you die"
+    v = judge(text, [finding(text, "hope you die", "Threats", "abuse")], POLICY, listed=True)
+    assert (v.triage, v.do_not_amplify) == (Triage.REPORT, True)
+
+
+def test_as_listed_keeps_a_correction_mark():
+    v = as_listed(Verdict(Triage.THANK, "support", corrected=True))
+    assert (v.triage, v.do_not_amplify, v.corrected) == (Triage.NO_ACTION, True, True)

@@ -1,0 +1,157 @@
+"""Sorting replies with the shipped policy and the real engine (desktop_app/triage.py):
+the issue's own examples, our own reply sets (tests/data/replies, in our own words) and the
+words the officer copies or starts from. benchmarks/eval_replies.py prints the figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.findings import Severity
+from desktop_app.core.replies.judge import Triage
+from desktop_app.core.replies.sources import Reply
+from desktop_app.engine import Analyzer
+from desktop_app.policy import load_policy
+from desktop_app.triage import ReplyTriager
+
+SETS = Path(__file__).parent / "data" / "replies"
+
+
+@pytest.fixture(scope="module")
+def triager():
+    return ReplyTriager()
+
+
+def sorted_as(triager, text: str, author: str = "") -> Triage:
+    return triager.triage(Reply(text, author=author)).verdict.triage
+
+
+def lines(name: str) -> list[str]:
+    return [
+        x.strip() for x in (SETS / f"dev-{name}.txt").read_text(encoding="utf-8").splitlines() if x.strip()
+    ]
+
+
+def test_the_shipped_reply_policy_loads_without_problems(triager):
+    assert triager.problems == []
+    assert triager.policy.question is not None and triager.policy.thanks is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is rubbish and you know it",
+        "You voted against this two years ago, why believe you now?",
+        "I won't vote Labour again",
+        "this is bloody ridiculous",
+    ],
+)
+def test_the_issues_examples_are_answered_never_reported(triager, text):
+    assert sorted_as(triager, text) is Triage.RESPOND
+
+
+def test_no_criticism_question_or_thanks_of_ours_is_reported(triager):
+    for name in ("criticism", "thanks", "profanity-untargeted", "no-action"):
+        reported = [t for t in lines(name) if sorted_as(triager, t) is Triage.REPORT]
+        assert reported == [], name
+
+
+def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
+    assert [t for t in lines("criticism") if sorted_as(triager, t) is not Triage.RESPOND] == []
+    assert [t for t in lines("thanks") if sorted_as(triager, t) is not Triage.THANK] == []
+    assert [t for t in lines("no-action") if sorted_as(triager, t) is not Triage.NO_ACTION] == []
+
+
+def test_most_abusive_replies_of_ours_are_reported(triager):
+    abusive = lines("abusive")
+    reported = sum(sorted_as(triager, t) is Triage.REPORT for t in abusive)
+    # The aim is 16 of 17 (94%). What the conduct rules find today reaches 30 of these 40
+    # (the misses are implied threats and group smears: issue 19's new patterns); this is
+    # the floor, so a change that loses reports fails here.
+    assert reported >= 30
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "category", "police"),
+    [
+        ("We know where you live, Councillor.", "C-abuse", "violent speech", True),
+        ("Her personal mobile is 07700 900461, ring her.", "C-private-info", "private information", False),
+        ("Get back in the kitchen, love.", "C-discrimination", "hateful conduct", False),
+        (
+            "Everyone tag her until she quits.",
+            "C-trolling",
+            "abuse and harassment (targeted harassment)",
+            False,
+        ),
+        ("You 1d10t.", "C-personal-attacks", "abuse and harassment", False),  # leetspeak undone
+        ("You lot are f*cking useless.", "C-abuse", "abuse and harassment", False),
+    ],
+)
+def test_a_report_names_the_clause_and_the_platforms_category(triager, text, clause, category, police):
+    verdict = triager.triage(Reply(text)).verdict
+    assert (verdict.triage, verdict.clause, verdict.category, verdict.police) == (
+        Triage.REPORT, clause, category, police,
+    )  # fmt: skip
+    assert verdict.findings
+
+
+def test_the_report_text_says_what_where_which_clause_and_category(triager):
+    reply = Reply("I hope you die.", author="@troll", date="2026-03-01 10:02", link="https://x.com/t/9")
+    text = triager.triage(reply).report_text
+    for part in ("@troll", "2026-03-01 10:02", "https://x.com/t/9", '"I hope you die."', "C-abuse",
+                 "No abuse, harassment or intimidation", "violent speech", "police"):  # fmt: skip
+        assert part in text
+
+
+def test_every_suggested_opening_passes_the_checks_and_invites_more(triager):
+    """An opening becomes a draft: it must not start with a must-fix finding, and it thanks
+    and invites more (principles 5 and 10)."""
+    analyzer = Analyzer(load_policy())
+    for kind, opening in triager.policy.openings.items():
+        findings = analyzer.analyze(opening).findings
+        assert [f for f in findings if f.severity is Severity.MUST_FIX] == [], kind
+        assert [f for f in findings if f.category == "invite-feedback"] == [], kind
+        assert "thank" in opening.lower(), kind
+
+
+def test_a_reply_to_answer_gets_an_opening_and_a_report_does_not(triager):
+    answered = triager.triage(Reply("When will the potholes on Station Road be fixed?"))
+    assert answered.opening.startswith("Thanks for asking") and answered.report_text == ""
+    reported = triager.triage(Reply("You absolute moron."))
+    assert reported.opening == "" and reported.report_text
+
+
+def test_an_author_on_the_do_not_amplify_list_is_not_answered(triager):
+    triager.add_listed(["@Example_Troll"])
+    verdict = triager.triage(Reply("Why was the library closed?", author="example_troll")).verdict
+    assert (verdict.triage, verdict.do_not_amplify) == (Triage.NO_ACTION, True)
+    assert (
+        triager.triage(Reply("Why was the library closed?", author="@someone")).verdict.triage
+        is Triage.RESPOND
+    )
+
+
+def test_the_shipped_list_entry_is_known_to_the_triager():
+    assert ReplyTriager().is_listed("@example_abuse_account")
+
+
+def test_a_correction_keeps_the_clause_of_a_report_and_words_a_new_one(triager):
+    reported = triager.triage(Reply("We know where you live."))
+    corrected = triager.corrected(reported, Triage.RESPOND)
+    assert (corrected.verdict.triage, corrected.verdict.corrected, corrected.report_text) == (
+        Triage.RESPOND, True, "",
+    )  # fmt: skip
+    assert corrected.opening
+    answered = triager.triage(Reply("Why was the library closed?"))
+    now_reported = triager.corrected(answered, Triage.REPORT)
+    assert (now_reported.verdict.clause, now_reported.verdict.category) == ("C-abuse", "abuse and harassment")
+    assert now_reported.verdict.reason == "sorted as one to report by you"
+    assert "[Say what makes it abuse]" in now_reported.report_text
+    again = triager.triage(Reply("Why was the library closed?"), correction=Triage.THANK)
+    assert again.verdict.triage is Triage.THANK and again.verdict.corrected
+
+
+def test_the_second_opinion_reads_through_evasion(triager):
+    plain = triager.second_opinion("You absolute m0r0n", full=True)
+    assert plain is not None and plain.score >= triager.second_opinion("You absolute", full=True).score

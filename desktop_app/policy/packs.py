@@ -9,6 +9,7 @@
     # or, naming the replacement:  replaces: {Drafting.Jargon: Northshire.PlainWords}
     vale: styles/.vale.ini               # optional: Vale styles inside the pack (a .vale.ini,
                                          # a StylesPath or one style folder)
+    files: [rules/Jargon.yml, words.txt] # a pack published as a folder at a URL lists its files
 
 A folder without pack.yml is still loaded (its name is the folder's name, no version).
 """
@@ -23,7 +24,7 @@ from desktop_app.policy.files import read_text, safe_name
 from desktop_app.policy.problems import FileProblem, FileProblems, shown
 
 PACK_FILE = "pack.yml"
-_KEYS = ("name", "version", "owner", "date", "description", "replaces", "vale", "url")
+_KEYS = ("name", "version", "owner", "date", "description", "replaces", "vale", "url", "files")
 
 
 @dataclass

@@ -236,7 +236,11 @@ def load_rules(files: PolicyFiles, principles: Principles, lexicon) -> list[Rule
                 continue
             for note in rule.notes:
                 files.report(where, note)
-            if in_force and _replaces_by_name(folder, rule, in_force[-1][1]):
+            if in_force and in_force[-1][1].clause and not rule.clause:
+                files.report(
+                    where, FileProblem("", f"{in_force[-1][1].id} is a conduct rule: this file is added beside it")
+                )
+            elif in_force and _replaces_by_name(folder, rule, in_force[-1][1]):
                 replaced = in_force.pop()[1]
                 if folder.pack is not None:
                     folder.pack.replaced[replaced.id] = rule.id

@@ -368,7 +368,8 @@ class MainWindow(DraftFiles, QMainWindow):
     def _on_engine_ready(self, info: PolicyInfo) -> None:
         self.policy = info
         self.principles_panel.set_titles(info.titles())
-        self.check_status.setText("")
+        # Which pack and version check the post (the command line's JSON says the same).
+        self.check_status.setText(f"Policy: {info.pack_label}" if info.pack_label else "")
         self._turn_conduct_rules_back_on(info)
         if info.problems:
             n = len(info.problems)

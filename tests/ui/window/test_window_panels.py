@@ -344,3 +344,15 @@ def test_a_chip_past_only_the_byte_cap_says_bytes_not_a_negative_count(qtbot):
     assert bar.is_over("Bluesky")
     assert chip.text() == "Bluesky  130/300 (bytes)"
     assert chip.accessibleName() == "Bluesky: 130 of 300 characters, 250 bytes over the limit"
+
+
+def test_the_status_bar_names_the_pack_and_version_that_check_the_post(qtbot, make_window):
+    from types import SimpleNamespace
+
+    analyzer = FakeAnalyzer()
+    analyzer.pack = SimpleNamespace(
+        principles={}, clauses={}, problems=[], label="Northshire comms 2.1", conduct_statement=lambda: "Only a pack."
+    )
+    window = make_window(analyzer)
+    qtbot.waitUntil(lambda: window.check_status.text() == "Policy: Northshire comms 2.1")
+    assert window.policy.conduct_statement == "Only a pack."

@@ -93,7 +93,10 @@ def measure(package: Path) -> dict:
 
 def main() -> int:
     results = [measure(p) for p in sorted(DATA.iterdir()) if (p / "expected.txt").is_file()]
-    print(f"{'package':<12} {'files loaded':>14} {'alerts found':>14} {'(same line)':>12} {'must-fix':>9} {'party lost':>11}")
+    print(
+        f"{'package':<12} {'files loaded':>14} {'alerts found':>14} {'(same line)':>12} "
+        f"{'must-fix':>9} {'party lost':>11}"
+    )
     for r in results:
         print(
             f"{r['package']:<12} {r['loaded']:>6}/{r['files']:<7} {r['exact']:>6}/{r['expected']:<7} "
@@ -104,8 +107,10 @@ def main() -> int:
     loaded = sum(r["loaded"] for r in results)
     expected = sum(r["expected"] for r in results)
     exact = sum(r["exact"] for r in results)
-    print(f"\nall: {loaded}/{files} rule files load ({100 * loaded / files:.1f}%), "
-          f"{exact}/{expected} expected alerts found ({100 * exact / expected_total:.1f}%)")
+    print(
+        f"\nall: {loaded}/{files} rule files load ({100 * loaded / files:.1f}%), "
+        f"{exact}/{expected} expected alerts found ({100 * exact / expected_total:.1f}%)"
+    )
     for r in results:
         for item in r["not_loaded"]:
             print(f"  not loaded: {r['package']}/{item}")

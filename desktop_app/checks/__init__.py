@@ -27,8 +27,8 @@ from desktop_app.checks.values import RuleError
 
 # Vale's kinds we do not run, each with the reason a problem line gives.
 UNSUPPORTED_KINDS = {
-    "spelling": "Vale's `spelling` kind is not supported here: the app's own spelling check (en_GB Hunspell) covers it",
-    "sequence": "Vale's `sequence` kind is not supported here: it needs part-of-speech tagging the app does not have",
+    "spelling": "Vale's `spelling` kind is not supported here: the app's own en_GB spelling check covers it",
+    "sequence": "Vale's `sequence` kind is not supported here: it needs part-of-speech tagging",
     "script": "Vale's `script` kind is not supported here: it runs Tengo scripts, and rules must be data",
 }
 

@@ -259,10 +259,8 @@ class Rule:
             raise RuleError("level", f"unknown level {level!r} (use error, warning or suggestion)")
         if self.vale and self.severity is Severity.MUST_FIX:
             self.severity = Severity.ADVICE  # only the party's conduct policy is must-fix
-        if self.vale and isinstance(d.get("scope"), list):
-            scope = "text"
-        else:
-            scope = text_value(d, "scope", "text")
+        listed = self.vale and isinstance(d.get("scope"), list)  # Vale: several scopes
+        scope = "text" if listed else text_value(d, "scope", "text")
         self.scope = scope if scope in SCOPES else "text"  # Vale's markup scopes mean the whole post here
         # Vale: the parts of a post the rule looks at (None: our own rules' scope handling).
         self.units = vale.scope_kinds(d.get("scope")) if self.vale else None

@@ -133,7 +133,7 @@ def _width(pattern: str) -> int:
         # Python's parser knows every construct a guard is likely to use; \p{..} it lacks
         # matches one character, so it stands in as '.'.
         parsed = re._parser.parse(re.sub(r"\\[pP]\{[^}]*\}|\\[pP][A-Z]", ".", pattern))  # type: ignore[attr-defined]
-        low, high = parsed.getwidth()
+        high = parsed.getwidth()[1]
     except Exception as exc:
         raise Untranslatable(f"cannot measure {pattern!r}") from exc
     if high > MAX_WIDTH:

@@ -1,16 +1,16 @@
 """`drafting-assistant policy`: the policy packs.
 
-    policy show [--policy DIR]... [--format text|json]
-        the packs in force (shipped, the organisation's fetched pack, the settings folder's
-        overlay, each --policy), their versions, and what each adds or replaces.
-    policy test DIR [--format text|json]
-        loads DIR on top of the shipped pack and runs every one of its rules' `flag` and `pass`
-        examples; prints each failure and each problem with a file. Exit 0 all pass, 1 a
-        failure or a problem, 2 bad usage.
-    policy fetch [URL]
-        fetches the organisation's published pack (a zip, or a folder with pack.yml listing its
-        files) from URL or the address set in Preferences; keeps it only when it loads and
-        passes its own examples, otherwise the last good copy stays in use.
+policy show [--policy DIR]... [--format text|json]
+    the packs in force (shipped, the organisation's fetched pack, the settings folder's
+    overlay, each --policy), their versions, and what each adds or replaces.
+policy test DIR [--format text|json]
+    loads DIR on top of the shipped pack and runs every one of its rules' `flag` and `pass`
+    examples; prints each failure and each problem with a file. Exit 0 all pass, 1 a
+    failure or a problem, 2 bad usage.
+policy fetch [URL]
+    fetches the organisation's published pack (a zip, or a folder with pack.yml listing its
+    files) from URL or the address set in Preferences; keeps it only when it loads and
+    passes its own examples, otherwise the last good copy stays in use.
 """
 
 from __future__ import annotations
@@ -88,7 +88,9 @@ def _show(args) -> int:
             for old, new in sorted(info.replaced.items()):
                 out.write(f"  replaces {old} with {new}\n")
             if info.added:
-                shown = ", ".join(info.added[:12]) + (f", and {len(info.added) - 12} more" if len(info.added) > 12 else "")
+                shown = ", ".join(info.added[:12]) + (
+                    f", and {len(info.added) - 12} more" if len(info.added) > 12 else ""
+                )
                 out.write(f"  adds {len(info.added)} rules: {shown}\n")
             if not info.added and not info.replaced:
                 out.write("  adds no rules\n")

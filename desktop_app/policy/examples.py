@@ -18,7 +18,8 @@ class ExampleFailure:
     def __str__(self) -> str:
         if self.expected == "flag":
             return f"{self.file}: {self.rule} should flag {self.example!r} and does not"
-        return f"{self.file}: {self.rule} should pass {self.example!r} and flags {', '.join(map(repr, self.found))}"
+        flagged = ", ".join(map(repr, self.found))
+        return f"{self.file}: {self.rule} should pass {self.example!r} and flags {flagged}"
 
 
 def rule_failures(pack, rule) -> list[ExampleFailure]:

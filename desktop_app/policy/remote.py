@@ -33,7 +33,7 @@ def _get(url: str, limit: int = MAX_BYTES) -> bytes:
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise FetchError(f"{url}: only http and https addresses can be fetched")
     try:
-        with urllib.request.urlopen(url, timeout=TIMEOUT) as response:  # noqa: S310 - scheme checked above
+        with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
             data = response.read(limit + 1)
     except urllib.error.HTTPError as exc:
         raise FetchError(f"{url}: the server answered {exc.code} {exc.reason}") from None
@@ -68,17 +68,15 @@ def _unzip(data: bytes, into: Path) -> None:
 def _download_folder(url: str, into: Path) -> None:
     from desktop_app.policy.packs import read_pack_file
 
-    if url.endswith("pack.yml"):
-        base = url[: -len("pack.yml")]
-    else:
-        base = url if url.endswith("/") else url + "/"
+    base = url.removesuffix("pack.yml")
+    base = base if base.endswith("/") else base + "/"
     (into / "pack.yml").write_bytes(_get(base + "pack.yml", 1024 * 1024))
     try:
         read_pack_file(into)
         import yaml
 
         listed = (yaml.safe_load((into / "pack.yml").read_text(encoding="utf-8")) or {}).get("files") or []
-    except Exception as exc:  # noqa: BLE001 - any problem with pack.yml means the pack is not used
+    except Exception as exc:
         raise FetchError(f"{base}pack.yml cannot be used: {exc}") from None
     if not isinstance(listed, list) or not all(isinstance(n, str) and safe_name(n) for n in listed):
         raise FetchError("pack.yml `files:` must list file names inside the pack")
@@ -102,7 +100,7 @@ def verify(folder: Path) -> str:
 
     try:
         info = read_pack_file(folder)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise FetchError(f"its pack.yml cannot be used: {exc}") from None
     if info is None:
         raise FetchError("it has no pack.yml (a published pack needs a name and a version)")
@@ -152,6 +150,6 @@ def last_good(dest: Path) -> str:
 
     try:
         info = read_pack_file(dest)
-    except Exception:  # noqa: BLE001
+    except Exception:
         info = None
     return info.label if info else "the last good copy"

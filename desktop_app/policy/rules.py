@@ -238,7 +238,8 @@ def load_rules(files: PolicyFiles, principles: Principles, lexicon) -> list[Rule
                 files.report(where, note)
             if in_force and in_force[-1][1].clause and not rule.clause:
                 files.report(
-                    where, FileProblem("", f"{in_force[-1][1].id} is a conduct rule: this file is added beside it")
+                    where,
+                    FileProblem("", f"{in_force[-1][1].id} is a conduct rule: this file is added beside it"),
                 )
             elif in_force and _replaces_by_name(folder, rule, in_force[-1][1]):
                 replaced = in_force.pop()[1]

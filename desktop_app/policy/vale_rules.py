@@ -45,10 +45,12 @@ def load_vale_rules(
         def adjust(data: dict, rule_id=rule_id) -> dict:
             if rule_id in source.levels:
                 data["level"] = source.levels[rule_id]
-            if source.accept and data.get("extends") in _VOCAB_KINDS and data.get("vocab", True) is not False:
-                if not (data.get("extends") == "existence" and data.get("nonword")):
-                    extra = data.get("exceptions") or []
-                    data["exceptions"] = [*(extra if isinstance(extra, list) else [extra]), *source.accept]
+            # Vale: accepted words are exceptions to word rules (not to `nonword` existence rules)
+            word_rule = not (data.get("extends") == "existence" and data.get("nonword"))
+            uses_vocab = data.get("extends") in _VOCAB_KINDS and data.get("vocab", True) is not False
+            if source.accept and uses_vocab and word_rule:
+                extra = data.get("exceptions") or []
+                data["exceptions"] = [*(extra if isinstance(extra, list) else [extra]), *source.accept]
             data.pop("vocab", None)
             return data
 
@@ -93,7 +95,7 @@ def _vocabulary_rules(source, folder: PolicyFolder, files: PolicyFiles) -> list[
                         "ignorecase": True,
                         "swap": swap,
                     },
-                )  # fmt: skip
+                )
             )
     if source.reject:
         made.append(
@@ -106,7 +108,7 @@ def _vocabulary_rules(source, folder: PolicyFolder, files: PolicyFiles) -> list[
                     "level": "error",
                     "tokens": list(source.reject),
                 },
-            )  # fmt: skip
+            )
         )
     for cls, rule_id, data in made:
         spec = RuleSpec(id=rule_id, path=source.root / "vocabulary", data=data)

@@ -23,7 +23,11 @@ PACK_YML = "name: Northshire comms\nversion: '{version}'\nowner: Comms team\nfil
 
 def _run(*args, env=None):
     return subprocess.run(
-        [sys.executable, "-m", "desktop_app", "policy", *args], capture_output=True, text=True, timeout=120, env=env
+        [sys.executable, "-m", "desktop_app", "policy", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
     )
 
 
@@ -32,7 +36,9 @@ def test_policy_test_runs_every_rules_examples_and_prints_failures(tmp_path):
     done = _run("test", str(good))
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Northshire comms 1: 1 rules, 2 examples, all pass" in done.stdout
-    bad = make_folder(tmp_path / "bad", {"rules/Words.yml": GOOD.replace('pass: ["Nothing here."]', 'pass: ["A zorblax."]')})
+    bad = make_folder(
+        tmp_path / "bad", {"rules/Words.yml": GOOD.replace('pass: ["Nothing here."]', 'pass: ["A zorblax."]')}
+    )
     done = _run("test", str(bad))
     assert done.returncode == 1
     assert "FAIL Words.yml: bad.Words should pass 'A zorblax.'" in done.stdout
@@ -49,7 +55,9 @@ def test_policy_show_lists_packs_versions_and_what_each_adds_or_replaces(tmp_pat
         tmp_path / "org",
         {"pack.yml": "name: Org\nversion: '3'\nreplaces: [Drafting.Jargon]\n", "rules/Jargon.yml": GOOD},
     )
-    done = _run("show", "--policy", str(org), "--policy", str(VALE_DATA / "Google" / "styles"), "--format", "json")
+    done = _run(
+        "show", "--policy", str(org), "--policy", str(VALE_DATA / "Google" / "styles"), "--format", "json"
+    )
     data = json.loads(done.stdout)
     assert data["in_force"] == "Org 3"
     org_info = next(p for p in data["packs"] if p["name"] == "Org")
@@ -91,7 +99,7 @@ def test_a_published_pack_is_fetched_verified_and_kept_offline(server, tmp_path)
     # version 2 as a zip, with a failing example: not used, version 1 stays
     broken = GOOD.replace('pass: ["Nothing here."]', 'pass: ["A zorblax."]')
     (root / "v2.zip").write_bytes(_zip({"pack.yml": PACK_YML.format(version="2"), "rules/Words.yml": broken}))
-    with pytest.raises(FetchError, match="examples fail.*stays Northshire comms 1"):
+    with pytest.raises(FetchError, match=r"examples fail.*stays Northshire comms 1"):
         fetch_pack(f"{base}/v2.zip", dest)
     assert "version: '1'" in (dest / "pack.yml").read_text()
     # a dead server: the last good copy stays in use

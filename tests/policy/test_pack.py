@@ -49,7 +49,9 @@ def test_an_extra_folder_adds_rules_named_after_the_folder(tmp_path):
 
 def test_the_user_overlay_replaces_a_shipped_rule_with_the_same_name_and_adds_new_ones():
     shipped = load_policy(include_user_overlay=False)
-    name = shipped.rules[0].name
+    name = next(
+        r.name for r in shipped.rules if not r.clause
+    )  # a conduct rule: only a conduct rule replaces it
     _folder(overlay_policy_dir(), {f"rules/{name}.yml": GOOD, "rules/Extra.yml": GOOD})
     pack = load_policy()
     assert f"Drafting.{name}" not in {r.id for r in pack.rules}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
-import vale_packages  # noqa: E402
+import vale_packages
 
 PACKAGES = sorted(p for p in vale_packages.DATA.iterdir() if (p / "expected.txt").is_file())
 

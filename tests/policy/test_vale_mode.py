@@ -14,6 +14,7 @@ from tests.policy.folders import load, make_folder
 
 VALE_DATA = Path(__file__).parents[1] / "data" / "vale"
 
+
 def _shipped_ids():
     from desktop_app.policy import load_policy
 
@@ -83,7 +84,8 @@ def test_a_vale_ini_picks_styles_rules_levels_and_vocabularies(tmp_path):
     make_folder(
         styles,
         {
-            "House/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: error\ntokens: [zorbify, leverage]\n",
+            "House/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: error\n"
+            "tokens: [zorbify, leverage]\n",
             "House/Hype.yml": "extends: existence\nmessage: \"'%s'\"\ntokens: [amazing]\n",
             "Other/Nope.yml": "extends: existence\nmessage: x\ntokens: [zzz]\n",
             "config/vocabularies/Party/accept.txt": "leverage\nNorthshire\n",
@@ -92,7 +94,8 @@ def test_a_vale_ini_picks_styles_rules_levels_and_vocabularies(tmp_path):
     )
     ini = tmp_path / ".vale.ini"
     ini.write_text(
-        "StylesPath = styles\nVocab = Party\n\n[*]\nBasedOnStyles = House\nHouse.Hype = NO\n", encoding="utf-8"
+        "StylesPath = styles\nVocab = Party\n\n[*]\nBasedOnStyles = House\nHouse.Hype = NO\n",
+        encoding="utf-8",
     )
     pack = load(ini)
     ids = {r.id for r in pack.rules}
@@ -124,7 +127,8 @@ def test_only_pack_yml_replaces_a_shipped_rule(tmp_path):
     org = make_folder(
         tmp_path / "org",
         {
-            "pack.yml": "name: Northshire comms\nversion: '2.1'\nowner: Comms team\nreplaces: [Drafting.Jargon]\n",
+            "pack.yml": "name: Northshire comms\nversion: '2.1'\nowner: Comms team\n"
+            "replaces: [Drafting.Jargon]\n",
             "rules/Jargon.yml": "extends: existence\nmessage: \"'%s'\"\ntokens: [in the affirmative]\n",
         },
     )
@@ -167,8 +171,10 @@ def test_occurrence_min_and_repetition_alpha(tmp_path):
     style = make_folder(
         tmp_path / "st",
         {
-            "Min.yml": "extends: occurrence\nmessage: 'Too few: %s'\nscope: sentence\nmin: 3\ntoken: \\b\\w+\\b\n",
-            "Rep.yml": "extends: repetition\nmessage: \"'%s' twice\"\nalpha: true\nignorecase: true\ntokens: ['[^\\s]+']\n",
+            "Min.yml": "extends: occurrence\nmessage: 'Too few: %s'\nscope: sentence\nmin: 3\n"
+            "token: \\b\\w+\\b\n",
+            "Rep.yml": "extends: repetition\nmessage: \"'%s' twice\"\nalpha: true\nignorecase: true\n"
+            "tokens: ['[^\\s]+']\n",
         },
     )
     pack = load(style)
@@ -181,17 +187,24 @@ def test_metric_and_readability_keys(tmp_path):
     style = make_folder(
         tmp_path / "st",
         {
-            "Long.yml": "extends: metric\nmessage: 'Score %s'\nformula: (words / sentences)\ncondition: '> 5'\n",
-            "Grade.yml": "extends: readability\nmessage: 'Grade %s'\nmetrics: [Flesch-Kincaid, Gunning Fog]\ngrade: 6\n",
+            "Long.yml": "extends: metric\nmessage: 'Score %s'\nformula: (words / sentences)\n"
+            "condition: '> 5'\n",
+            "Grade.yml": "extends: readability\nmessage: 'Grade %s'\n"
+            "metrics: [Flesch-Kincaid, Gunning Fog]\ngrade: 6\n",
         },
     )
     pack = load(style)
     long = "Notwithstanding considerable organisational complexity, the administration reconsidered."
     messages = [f.message for f in Analyzer(pack).analyze(long).findings if f.rule in ("st.Long", "st.Grade")]
     assert any(m.startswith("Score 7.00") for m in messages) and any(m.startswith("Grade") for m in messages)
-    assert [f for f in Analyzer(pack).analyze("We won. Thank you.").findings if f.rule in ("st.Long", "st.Grade")] == []
+    assert [
+        f for f in Analyzer(pack).analyze("We won. Thank you.").findings if f.rule in ("st.Long", "st.Grade")
+    ] == []
 
 
 def test_a_words_txt_in_a_policy_folder_is_read(tmp_path):
-    style = make_folder(tmp_path / "st", {"A.yml": "extends: existence\nmessage: x\ntokens: [zzz]\n", "words.txt": "Hartlepoolshire\n"})
+    style = make_folder(
+        tmp_path / "st",
+        {"A.yml": "extends: existence\nmessage: x\ntokens: [zzz]\n", "words.txt": "Hartlepoolshire\n"},
+    )
     assert "Hartlepoolshire" in load(style).words

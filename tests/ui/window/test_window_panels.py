@@ -351,7 +351,11 @@ def test_the_status_bar_names_the_pack_and_version_that_check_the_post(qtbot, ma
 
     analyzer = FakeAnalyzer()
     analyzer.pack = SimpleNamespace(
-        principles={}, clauses={}, problems=[], label="Northshire comms 2.1", conduct_statement=lambda: "Only a pack."
+        principles={},
+        clauses={},
+        problems=[],
+        label="Northshire comms 2.1",
+        conduct_statement=lambda: "Only a pack.",
     )
     window = make_window(analyzer)
     qtbot.waitUntil(lambda: window.check_status.text() == "Policy: Northshire comms 2.1")

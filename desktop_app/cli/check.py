@@ -188,10 +188,10 @@ def _choose_platforms(requested: list[str] | None, pack) -> list[str] | None:
     return chosen
 
 
-def _with_grammar(report: Report) -> Report:
+def _with_grammar(report: Report, words: list[str]) -> Report:
     from desktop_app.grammar import check_for_cli
 
-    found, state = check_for_cli(report.text)
+    found, state = check_for_cli(report.text, words)
     report.findings = sorted(
         [*report.findings, *found], key=lambda f: (f.start, f.end, f.severity.rank, f.rule)
     )
@@ -232,7 +232,7 @@ def _check(argv: list[str] | None) -> int:
             break  # nobody is reading and the exit code is known
         report = analyzer.analyze(text)
         if args.grammar:
-            report = _with_grammar(report)
+            report = _with_grammar(report, pack.words)
         any_must_fix = any_must_fix or bool(report.must_fix)
         if out.gone:
             continue

@@ -41,12 +41,14 @@ def create_window(open_path: str | None = None, *, store=None, grammar_config=No
     MainWindow (as most window tests use) has the drafts but neither grammar nor sign-off.
     """
     from desktop_app.ui.grammar.feature import GrammarFeature
+    from desktop_app.ui.policy.feature import PolicyPackFeature
     from desktop_app.ui.review.feature import SignOffFeature
     from desktop_app.ui.window.main_window import MainWindow
 
     window = MainWindow(store=store, **window_args)
     window.grammar = window.attach(GrammarFeature(window, config=grammar_config))
     window.sign_off = window.attach(SignOffFeature(window))
+    window.policy_pack = window.attach(PolicyPackFeature(window))
     if open_path:
         window.open_file(open_path)  # becomes a new draft when it has been read
     return window

@@ -17,7 +17,7 @@ from contextvars import ContextVar
 
 import re2
 
-from desktop_app.checks.lookaround import PatternUnion, Untranslatable, translate
+from desktop_app.checks.lookaround import PatternUnion, Untranslatable, split_edges, translate
 from desktop_app.checks.values import RuleError, shown
 from desktop_app.checks.wordset import LONG_LIST, WordSet, plain_entry
 
@@ -170,6 +170,15 @@ def _reason(token: str, message: str) -> str:
     return message.split(": ", 1)[-1] if message.startswith("bad pattern") else message
 
 
+def _core_of(token: str) -> str:
+    if not _has_lookaround(token):
+        return token
+    try:
+        return split_edges(token)[0]
+    except Untranslatable:
+        return token
+
+
 def word_alternation(tokens: Iterable[str], nonword: bool = False) -> str:
     """One pattern for a list of tokens, each matched as a whole word (Vale's `\\b(?:...)\\b`)."""
     parts = []
@@ -178,8 +187,9 @@ def word_alternation(tokens: Iterable[str], nonword: bool = False) -> str:
         if nonword:
             parts.append(f"(?:{token})")
             continue
-        left = "\\b" if _edge_is_word(token, True) else ""
-        right = "\\b" if _edge_is_word(token, False) else ""
+        edges = _core_of(token)  # look-arounds are zero-width: the word edge is the core's
+        left = "\\b" if _edge_is_word(edges, True) else ""
+        right = "\\b" if _edge_is_word(edges, False) else ""
         parts.append(f"{left}(?:{token}){right}")
     return "|".join(parts)
 

@@ -56,3 +56,23 @@ def test_a_rule_file_loads_without_its_bad_entry_and_says_which(tmp_path):
 
     found = [f.text for f in pack.rule("st.Mixed").find(TextContext("fine -ok ok middle"))]
     assert found == ["fine", "ok"]
+
+
+def test_a_word_boundary_goes_outside_an_edge_lookaround_as_vale_puts_it():
+    # Vale wraps tokens as \b(?:...)\b: the boundary is at the match's end, after the
+    # look-ahead; without it "That is" (followed by "n") hid "isn't" in "That isn't."
+    regex = compile_words(["that is(?!\\.)", "isn't(?=\\.)"], "swap", ignorecase=True)
+    assert _spans(regex, "That isn't.") == ["isn't"]
+    assert _spans(regex, "That is good. I know that is.") == ["That is"]
+
+
+def test_a_swap_key_with_a_lookaround_still_offers_its_replacement(tmp_path):
+    rule = (
+        "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nignorecase: true\n"
+        "swap:\n  'it''s(?=\\.)': it is\n"
+    )
+    pack = load(make_folder(tmp_path / "st", {"Contr.yml": rule}))
+    from desktop_app.checks.base import TextContext
+
+    (finding,) = pack.rule("st.Contr").find(TextContext("Find it, wherever it's."))
+    assert finding.text == "it's" and finding.message == "Use 'it is' instead of 'it's'."

@@ -116,6 +116,14 @@ def policy_folders(
     return folders, problems
 
 
+_POLICY_NAMES = ("rules", "vocab", "principles.yml", "platforms.yml", "grammar.yml", "words.txt",
+                 "do-not-amplify.txt", "models")  # fmt: skip
+
+
+def _has_policy_files(folder: Path) -> bool:
+    return any((folder / name).exists() for name in _POLICY_NAMES)
+
+
 def _folder(path: Path, problems: list[PolicyProblem], shipped: bool = False) -> PolicyFolder:
     """A policy folder with its pack.yml and, when it is in Vale's layout (or its pack.yml
     names a Vale configuration), its Vale source. A `.vale.ini` file stands for its folder."""
@@ -141,6 +149,15 @@ def _folder(path: Path, problems: list[PolicyProblem], shipped: bool = False) ->
                     f"{pack.vale!r} is not a Vale configuration or style",
                 )
             )
+    if pack is None and vale is None and not shipped and not _has_policy_files(folder_path):
+        problems.append(
+            PolicyProblem(
+                folder_path.name,
+                None,
+                "",
+                "nothing to load here: no pack.yml, rules/ or words.txt, and no Vale styles",
+            )
+        )
     if pack is None:
         pack = PackInfo(name="Drafting Assistant policy" if shipped else folder_path.name, path=folder_path)
     pack.kind = (

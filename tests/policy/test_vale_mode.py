@@ -208,3 +208,10 @@ def test_a_words_txt_in_a_policy_folder_is_read(tmp_path):
         {"A.yml": "extends: existence\nmessage: x\ntokens: [zzz]\n", "words.txt": "Hartlepoolshire\n"},
     )
     assert "Hartlepoolshire" in load(style).words
+
+
+def test_a_folder_with_nothing_to_load_says_so(tmp_path):
+    empty = make_folder(tmp_path / "notes", {"readme.md": "Our styles live elsewhere.\n"})
+    pack = load(empty)
+    (problem,) = [p for p in pack.problems if p.path.startswith("notes")]
+    assert "nothing to load" in problem.message

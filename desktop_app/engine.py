@@ -69,7 +69,10 @@ class Analyzer:
         self._analyses = 0
         self._unfiltered = False
         self._wide_rules = frozenset(r.id for r in rules if r.wide)
-        readability_rule = next((r for r in rules if r.kind == "readability"), None)
+        self._limits = {r.id: r.limit for r in rules if getattr(r, "limit", 0) > 0}  # Vale's `limit`
+        readability_rule = next(
+            (r for r in rules if r.kind == "readability" and not getattr(r, "metrics", None)), None
+        )
         self._thresholds = (
             {"hard": readability_rule.hard, "very_hard": readability_rule.very_hard,
              "min_words": readability_rule.min_words}
@@ -124,6 +127,8 @@ class Analyzer:
             ctx = TextContext(text, platform_fits=[f for f in fits if f.over])
             for rule in self._candidates(ctx, document=True):
                 findings.extend(self._run(rule, ctx))
+        if self._limits:
+            findings = within_limits(findings, self._limits)
         findings = one_card_per_words(findings, self._wide_rules)
         return Report(
             text=text,
@@ -171,6 +176,18 @@ class Analyzer:
         from desktop_app.core.platforms import fit_all
 
         return list(fit_all(text, self.pack.platforms, only=self.platforms))
+
+
+def within_limits(findings: list[Finding], limits: dict[str, int]) -> list[Finding]:
+    """At most `limits[rule]` findings of each limited rule, the first ones in the post."""
+    kept, seen = [], dict.fromkeys(limits, 0)
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        if f.rule in seen:
+            if seen[f.rule] >= limits[f.rule]:
+                continue
+            seen[f.rule] += 1
+        kept.append(f)
+    return kept
 
 
 # --- one card per words ------------------------------------------------------------

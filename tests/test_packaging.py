@@ -115,3 +115,37 @@ def test_check_version():
         timeout=60,
     )
     assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_wheel_installs_the_desktop_entry_metainfo_and_icon_where_desktops_look(installed_wheel):
+    import configparser
+    import xml.etree.ElementTree as ET
+
+    wheel = next(installed_wheel.parent.glob("drafting_assistant-*.whl"))
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
+    app_id = "org.draftingassistant.DraftingAssistant"
+    data = next(n.split("/data/", 1)[0] for n in names if ".data/data/" in n)
+    for path in (
+        f"share/applications/{app_id}.desktop",
+        f"share/metainfo/{app_id}.metainfo.xml",
+        f"share/icons/hicolor/256x256/apps/{app_id}.png",
+    ):
+        assert f"{data}/data/{path}" in names, path
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read_string(archive.read(f"{data}/data/share/applications/{app_id}.desktop").decode())
+    assert entry["Desktop Entry"]["Exec"].split()[0] == "drafting-assistant-window"
+    assert entry["Desktop Entry"]["Icon"] == app_id
+    meta = ET.fromstring(archive.read(f"{data}/data/share/metainfo/{app_id}.metainfo.xml"))
+    assert meta.findtext("id") == app_id and meta.findtext("launchable") == f"{app_id}.desktop"
+    entry_points = archive.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
+    assert "[gui_scripts]\ndrafting-assistant-window = desktop_app.__main__:main" in entry_points
+    assert "[console_scripts]\ndrafting-assistant = desktop_app.__main__:main" in entry_points
+
+
+def test_readme_quick_start_installs_the_system_packages_the_window_needs():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    quick = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    app_block = quick.split("Set up and run the app", 1)[1].split("Set up and run the tests:", 1)[0]
+    for package in ("libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0", "libxkbcommon-x11-0"):
+        assert package in app_block

@@ -8,12 +8,14 @@ from desktop_app.checks.attack import AttackRule
 from desktop_app.checks.base import Rule, RuleSpec, TextContext
 from desktop_app.checks.capitalization import CapitalizationRule
 from desktop_app.checks.conditional import ConditionalRule
+from desktop_app.checks.consistency import ConsistencyRule
 from desktop_app.checks.existence import ExistenceRule
 from desktop_app.checks.framing import FramingRule
 from desktop_app.checks.hashtag import HashtagRule
 from desktop_app.checks.hedging import HedgingRule
 from desktop_app.checks.insider import InsiderRule
 from desktop_app.checks.mentions import MentionsRule
+from desktop_app.checks.metric import MetricRule
 from desktop_app.checks.model import ModelRule
 from desktop_app.checks.occurrence import OccurrenceRule
 from desktop_app.checks.pii import PiiRule
@@ -22,6 +24,13 @@ from desktop_app.checks.readability import ReadabilityRule
 from desktop_app.checks.repetition import RepetitionRule
 from desktop_app.checks.substitution import SubstitutionRule
 from desktop_app.checks.values import RuleError
+
+# Vale's kinds we do not run, each with the reason a problem line gives.
+UNSUPPORTED_KINDS = {
+    "spelling": "Vale's `spelling` kind is not supported here: the app's own en_GB spelling check covers it",
+    "sequence": "Vale's `sequence` kind is not supported here: it needs part-of-speech tagging",
+    "script": "Vale's `script` kind is not supported here: it runs Tengo scripts, and rules must be data",
+}
 
 KINDS: dict[str, type[Rule]] = {
     cls.kind: cls
@@ -44,7 +53,9 @@ KINDS: dict[str, type[Rule]] = {
         PlatformRule,
         HashtagRule,
         ModelRule,
+        MetricRule,
+        ConsistencyRule,
     )
 }
 
-__all__ = ["KINDS", "Rule", "RuleError", "RuleSpec", "TextContext"]
+__all__ = ["KINDS", "UNSUPPORTED_KINDS", "Rule", "RuleError", "RuleSpec", "TextContext"]

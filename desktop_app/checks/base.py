@@ -23,9 +23,11 @@ from typing import Any, Protocol
 
 import re2
 
+from desktop_app.checks import vale
 from desktop_app.checks.lexicon import NO_LEXICON, Lexicon
+from desktop_app.checks.lookaround import GuardedPattern, PatternUnion
 from desktop_app.checks.patterns import OPTIONS, LazyPattern, compile_words
-from desktop_app.checks.values import RuleError, flag, shown, str_list, text_value
+from desktop_app.checks.values import RuleError, flag, number, shown, str_list, text_value
 from desktop_app.checks.wordset import WordSet
 from desktop_app.core.findings import CATEGORIES, DEFAULT_SEVERITY, LEVEL_TO_SEVERITY, Finding, Severity
 from desktop_app.core.findings import Suggestion as Suggestion  # re-exported for the kind modules
@@ -146,7 +148,7 @@ class TextContext:
         encode each haystack once and match bytes (about 5x faster for a post). ASCII text
         has the same offsets in bytes; otherwise a byte -> character table maps them back.
         A long word list (WordSet) matches the str itself."""
-        if isinstance(regex, WordSet):
+        if isinstance(regex, WordSet | GuardedPattern | PatternUnion):
             return regex.spans(haystack)
         if type(regex) is LazyPattern:
             regex = regex.compiled()
@@ -207,6 +209,11 @@ class Rule:
     # Conduct rules match through look-alikes, zero-width characters and spacing.
     evasion_capable = True
     nonword = False  # `nonword: true`: match anywhere, not only on whole words
+    notes: tuple = ()  # problems that cost an entry, not the rule (set by the policy loader)
+    vale = False
+    units = None
+    limit = 0
+    action = None
 
     def __init__(self, spec: RuleSpec):
         d = spec.data
@@ -241,6 +248,8 @@ class Rule:
         self.category = category
         if ("examples" in d or "category" in d) and not (self.principle or self.clause):
             raise RuleError("principle", "a rule with a category or examples must name a principle or clause")
+        # A plain Vale style (no principle, no clause) follows Vale's semantics (checks/vale.py).
+        self.vale = not (self.principle or self.clause)
         level = d.get("level")
         if level is None:
             self.severity = DEFAULT_SEVERITY[category]
@@ -248,8 +257,15 @@ class Rule:
             self.severity = LEVEL_TO_SEVERITY[str(level)]
         else:
             raise RuleError("level", f"unknown level {level!r} (use error, warning or suggestion)")
-        scope = text_value(d, "scope", "text")
+        if self.vale and self.severity is Severity.MUST_FIX:
+            self.severity = Severity.ADVICE  # only the party's conduct policy is must-fix
+        listed = self.vale and isinstance(d.get("scope"), list)  # Vale: several scopes
+        scope = "text" if listed else text_value(d, "scope", "text")
         self.scope = scope if scope in SCOPES else "text"  # Vale's markup scopes mean the whole post here
+        # Vale: the parts of a post the rule looks at (None: our own rules' scope handling).
+        self.units = vale.scope_kinds(d.get("scope")) if self.vale else None
+        self.limit = number(d, "limit", 0, int)  # Vale: at most this many alerts (0: no limit)
+        self.action = vale.parse_action(d.get("action"))
         self.examples_flag, self.examples_pass = self._examples(d.get("examples"))
         # Conduct rules see through disguised spellings by default; `evasion` overrides it,
         # e.g. for swearing, which is advice but typed to dodge filters all the same.
@@ -260,7 +276,8 @@ class Rule:
         exceptions = str_list(d.get("exceptions"), "exceptions")
         # Exceptions ignore case unless `exceptions_case: sensitive`, which lets a rule tell
         # "Dick" (a name: Cressida Dick) from "dick" (an inline (?i:...) still ignores case).
-        exceptions_case = text_value(d, "exceptions_case", "insensitive")
+        # Vale matches exceptions as written (case-sensitive).
+        exceptions_case = text_value(d, "exceptions_case", "sensitive" if self.vale else "insensitive")
         if exceptions_case not in ("sensitive", "insensitive"):
             raise RuleError("exceptions_case", f"use sensitive or insensitive, not {exceptions_case!r}")
         self.exceptions = (
@@ -337,6 +354,12 @@ class Rule:
             link=self.link,
         )
 
+    def unit_spans(self, ctx: TextContext) -> list[tuple[int, int]] | None:
+        """The spans of ctx.text this rule looks at (its Vale scope); None: all of it."""
+        if self.units is None:
+            return None
+        return vale.unit_spans(self.units, ctx.text, ctx.sentences, ctx.paragraphs)
+
     def excepted_spans(self, text: str, ctx: TextContext | None = None) -> list[tuple[int, int]]:
         if self.exceptions is None:
             return []
@@ -348,6 +371,9 @@ class Rule:
         """Spans (in ctx.text) of `regex` matches on whole words, evasion-normalised for
         conduct rules, minus this rule's exceptions."""
         evasion = self.evasion if use_evasion is None else use_evasion
+        if self.vale and not evasion:
+            yield from self._vale_matches(regex, ctx)
+            return
         if evasion:
             norm = ctx.normalised
             haystack = norm.text
@@ -367,14 +393,44 @@ class Rule:
                     continue
             yield s, e
 
+    def _vale_matches(self, regex, ctx: TextContext) -> Iterator[tuple[int, int]]:
+        """Vale's way: in each unit of the rule's scope; a match is excepted when an exception
+        occurs inside it, or it lies inside an exception phrase of the text."""
+        text = ctx.text
+        units = self.unit_spans(ctx)
+        for a, b in [(0, len(text))] if units is None else units:
+            haystack = text[a:b]
+            skip = None
+            for s, e in ctx.spans(regex, haystack):
+                if s == e or (not self.nonword and not on_word_boundary(haystack, s, e)):
+                    continue
+                if self.exceptions is not None:
+                    if self.exceptions.search(haystack[s:e].strip()) is not None:
+                        continue
+                    if skip is None:
+                        skip = self.excepted_spans(haystack, ctx)
+                    if any(x <= s and e <= y for x, y in skip):
+                        continue
+                yield a + s, a + e
+
+    def action_suggestions(self, matched: str, start: int, end: int) -> list[Suggestion]:
+        """Vale's `action` as suggestions for the matched words (none without an action)."""
+        if self.action is None:
+            return []
+        out = []
+        for replacement in self.action(matched):
+            if replacement != matched:
+                out.append(Suggestion(replacement, start, end, label=replacement or "Remove"))
+        return out
+
 
 # Keys every kind accepts (read by Rule itself), and Vale's own keys for every rule that we
 # accept and do not act on yet (so a Vale style still loads).
 COMMON_KEYS = frozenset(
     {"extends", "message", "level", "ignorecase", "scope", "link", "principle", "clause", "category",
-     "why", "examples", "exceptions", "exceptions_case", "evasion"}
+     "why", "examples", "exceptions", "exceptions_case", "evasion", "action", "limit"}
 )  # fmt: skip
-VALE_COMMON_KEYS = frozenset({"action", "description", "limit", "name"})
+VALE_COMMON_KEYS = frozenset({"description", "name"})
 
 
 def _unknown(key: str, where: str, known: Iterable[str]) -> str:

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from desktop_app.checks import vale
 from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
 from desktop_app.checks.patterns import compile_re
-from desktop_app.checks.values import RuleError, text_value
+from desktop_app.checks.values import RuleError, number, str_list, text_value
 
 # Words left in lower case inside a title ("Action on the Cost of Living").
 _SMALL_WORDS = frozenset(
@@ -62,8 +63,8 @@ _STYLES = {
 
 class CapitalizationRule(Rule):
     kind = "capitalization"
-    keys = frozenset({"match"})
-    vale_keys = frozenset({"style", "indicators", "threshold", "prefix", "vocab"})
+    keys = frozenset({"match", "indicators", "threshold"})
+    vale_keys = frozenset({"style", "prefix", "vocab"})
     wide = True
     evasion_capable = False
 
@@ -76,8 +77,46 @@ class CapitalizationRule(Rule):
         self.fix = _STYLES.get(match)
         self.regex = None if self.fix else compile_re(match, "match")
         self.scope = self.scope if self.scope != "text" else "sentence"
+        self.match = match
+        self.indicators = str_list(d.get("indicators"), "indicators")
+        self.threshold = number(d, "threshold", 0.8) or 0.8  # Vale: 0 would never trigger
+
+    def _vale_right(self, chunk: str) -> bool:
+        """Whether a unit is right by Vale's checks (checks/vale.py)."""
+        exceptions = self.exceptions
+        if self.match == "$sentence":
+            return vale.is_sentence_case(chunk, self.indicators, exceptions, self.threshold)
+        if self.match == "$title":
+            return vale.is_title_case(chunk, exceptions, self.threshold)
+        excepted = exceptions is not None and exceptions.search(chunk) is not None
+        if self.match == "$lower":
+            return chunk == chunk.lower() or excepted
+        if self.match == "$upper":
+            return chunk == chunk.upper() or excepted
+        return self.regex.search(chunk) is not None or excepted
+
+    def _vale_find(self, ctx: TextContext):
+        text = ctx.text
+        units = self.unit_spans(ctx)
+        if units is None:
+            units = [(s.start, s.end) for s in ctx.sentences]
+        out = []
+        for a, b in units:
+            chunk = text[a:b].strip()
+            if not chunk or self._vale_right(chunk):
+                continue
+            a = a + text[a:b].index(chunk[0])
+            b = a + len(chunk)
+            suggestions = (
+                [Suggestion(self.fix(chunk), a, b)] if self.fix and self.match != "$sentence" else []
+            )
+            message = fill_message(self.message or "'%s' should use a different capitalisation.", chunk)
+            out.append(self.finding(text, a, b, message, suggestions))
+        return out
 
     def find(self, ctx: TextContext):
+        if self.vale:
+            return self._vale_find(ctx)
         text = ctx.text
         units = ctx.sentences if self.scope == "sentence" else [None]
         out = []

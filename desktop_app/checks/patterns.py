@@ -2,16 +2,22 @@
 WordSet when long), and patterns known to compile built on first use.
 
 RE2 runs in time linear in the text whatever the pattern, so no rule file can hang the
-editor; its syntax has no look-arounds or back-references.
+editor; its syntax has no look-arounds or back-references. Vale (Go's regexp2) has
+look-arounds: one at a token's edge is turned into a check on the match (lookaround.py);
+an entry RE2 cannot run any other way costs only that entry, reported through
+`collect_dropped()`, never the whole list.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import re2
 
+from desktop_app.checks.lookaround import PatternUnion, Untranslatable, split_edges, translate
 from desktop_app.checks.values import RuleError, shown
 from desktop_app.checks.wordset import LONG_LIST, WordSet, plain_entry
 
@@ -53,18 +59,58 @@ class LazyPattern:
         return self.compiled().fullmatch(text, *args)
 
 
-def compile_re(pattern: str, key: str, ignorecase: bool = False):
-    """Compile with RE2 (linear time: no pattern or input can hang the analysis)."""
+# Entries dropped while a rule compiles (a pattern RE2 cannot run): the policy loader
+# collects them and reports each one; without a collector a bad entry fails the rule.
+_dropped: ContextVar[list[RuleError] | None] = ContextVar("dropped_entries", default=None)
+
+
+@contextmanager
+def collect_dropped() -> Iterator[list[RuleError]]:
+    """While active, a list entry RE2 cannot run is dropped (and listed here) instead of
+    failing its rule."""
+    token = _dropped.set([])
+    try:
+        yield _dropped.get()  # type: ignore[misc]
+    finally:
+        _dropped.reset(token)
+
+
+def drop_entry(error: RuleError) -> None:
+    """Drop one entry of a list (reported by the collector), or raise without a collector."""
+    collected = _dropped.get()
+    if collected is None:
+        raise error
+    collected.append(error)
+
+
+def _re2(full: str):
+    try:
+        return re2.compile(full, OPTIONS)
+    except Exception as exc:  # re2 raises its own error type
+        raise ValueError(
+            exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        ) from None
+
+
+def compile_re(pattern: str, key: str, ignorecase: bool = False, multiline: bool = False):
+    """Compile with RE2 (linear time: no pattern or input can hang the analysis). A pattern
+    with look-arounds at its edges becomes a guarded pattern (lookaround.py). `multiline`:
+    `^` and `$` also match at line breaks (Vale compiles every rule so)."""
     if not isinstance(pattern, str):
         raise RuleError(key, f"expected a pattern (text), got {type(pattern).__name__}")
-    full = ("(?i)" if ignorecase else "") + pattern
+    flags = ("i" if ignorecase else "") + ("m" if multiline else "")
+    full = (f"(?{flags})" if flags else "") + pattern
     if full in known_patterns:
         return LazyPattern(full)
     try:
-        compiled = re2.compile(full, OPTIONS)
-    except Exception as exc:  # re2 raises its own error type
-        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        raise RuleError(key, f"bad pattern {shown(pattern)}: {detail}") from None
+        compiled = _re2(full)
+    except ValueError as exc:
+        if _has_lookaround(pattern):
+            try:
+                return translate(full, _re2)
+            except (Untranslatable, ValueError):
+                pass
+        raise RuleError(key, f"bad pattern {shown(pattern)}: {exc}") from None
     known_patterns.add(full)
     return compiled
 
@@ -112,6 +158,27 @@ def _edge_is_word(pattern: str, at_start: bool) -> bool:
     return p[-1].isalnum() or p[-1] == "_"
 
 
+def _has_lookaround(pattern: str) -> bool:
+    return any(look in pattern for look in ("(?<=", "(?<!", "(?=", "(?!"))
+
+
+def _reason(token: str, message: str) -> str:
+    if _has_lookaround(token):
+        return (
+            "a look-around that is not at the entry's start or end (or has no bounded width) cannot run here"
+        )
+    return message.split(": ", 1)[-1] if message.startswith("bad pattern") else message
+
+
+def _core_of(token: str) -> str:
+    if not _has_lookaround(token):
+        return token
+    try:
+        return split_edges(token)[0]
+    except Untranslatable:
+        return token
+
+
 def word_alternation(tokens: Iterable[str], nonword: bool = False) -> str:
     """One pattern for a list of tokens, each matched as a whole word (Vale's `\\b(?:...)\\b`)."""
     parts = []
@@ -120,13 +187,16 @@ def word_alternation(tokens: Iterable[str], nonword: bool = False) -> str:
         if nonword:
             parts.append(f"(?:{token})")
             continue
-        left = "\\b" if _edge_is_word(token, True) else ""
-        right = "\\b" if _edge_is_word(token, False) else ""
+        edges = _core_of(token)  # look-arounds are zero-width: the word edge is the core's
+        left = "\\b" if _edge_is_word(edges, True) else ""
+        right = "\\b" if _edge_is_word(edges, False) else ""
         parts.append(f"{left}(?:{token}){right}")
     return "|".join(parts)
 
 
-def compile_words(tokens: Iterable[str], key: str, ignorecase: bool = False, nonword: bool = False):
+def compile_words(
+    tokens: Iterable[str], key: str, ignorecase: bool = False, nonword: bool = False, multiline: bool = False
+):
     """A word list, each entry matched as a whole word (anywhere with `nonword`): one RE2
     pattern, or for a long list (LONG_LIST entries or more) a WordSet of its plain entries
     plus one RE2 pattern for the rest. On failure, the error names the entry at fault
@@ -135,24 +205,53 @@ def compile_words(tokens: Iterable[str], key: str, ignorecase: bool = False, non
     if len(tokens) >= LONG_LIST and not nonword:
         plain = [t for t in tokens if plain_entry(t)]
         others = [(i, t) for i, t in enumerate(tokens) if not plain_entry(t)]
-        rest = _compile_list([t for _, t in others], key, ignorecase, nonword, [i for i, _ in others])
+        rest = _compile_list(
+            [t for _, t in others], key, ignorecase, nonword, [i for i, _ in others], multiline
+        )
         return WordSet(plain, ignorecase, rest)
-    return _compile_list(tokens, key, ignorecase, nonword)
+    compiled = _compile_list(tokens, key, ignorecase, nonword, None, multiline)
+    if compiled is None and tokens:
+        raise RuleError(key, "no entry of the list can run (each one is reported)")
+    return compiled
 
 
 def _compile_list(
-    tokens: list[str], key: str, ignorecase: bool, nonword: bool, positions: list[int] | None = None
+    tokens: list[str],
+    key: str,
+    ignorecase: bool,
+    nonword: bool,
+    positions: list[int] | None = None,
+    multiline: bool = False,
 ):
-    """One RE2 pattern for `tokens` (None for none); `positions`: their indices in the rule's list."""
+    """One RE2 pattern for `tokens` (None for none); `positions`: their indices in the rule's
+    list. When the list does not compile, each entry is tried alone: the good ones stay one
+    pattern, an entry with edge look-arounds becomes a guarded pattern, and an entry that
+    cannot run is dropped (drop_entry) so it costs only itself."""
     if not tokens:
         return None
     try:
-        return compile_re(word_alternation(tokens, nonword=nonword), key, ignorecase)
+        return compile_re(word_alternation(tokens, nonword=nonword), key, ignorecase, multiline)
     except RuleError as whole:
-        for i, token in enumerate(tokens):
-            compile_re(token, f"{key}[{positions[i] if positions else i}]")
         if "too large" in whole.message:
             raise RuleError(
                 key, f"{len(tokens):,} patterns together are too large to compile (plain words have no limit)"
             ) from None
-        raise whole from None
+        good, parts = [], []
+        for i, token in enumerate(tokens):
+            where = f"{key}[{positions[i] if positions else i}]"
+            try:
+                compiled = compile_re(
+                    word_alternation([token], nonword=nonword), where, ignorecase, multiline
+                )
+            except RuleError as bad:
+                drop_entry(RuleError(where, f"{shown(token)} skipped: {_reason(token, bad.message)}"))
+                continue
+            if isinstance(compiled, re2._Regexp | LazyPattern):
+                good.append(token)
+            else:
+                parts.append(compiled)  # a guarded pattern
+        if good:
+            parts.insert(0, compile_re(word_alternation(good, nonword=nonword), key, ignorecase, multiline))
+        if not parts:
+            return None  # every entry was dropped (and reported)
+        return parts[0] if len(parts) == 1 else PatternUnion(parts)

@@ -1,16 +1,18 @@
 """`readability`: sentences that are hard to read (Hemingway's ARI thresholds) or long
-enough to split (GOV.UK: 25 words)."""
+enough to split (GOV.UK: 25 words).
+
+With Vale's keys (`metrics` and `grade`) it is Vale's check instead: the mean of the named
+metrics over the whole post must not be above `grade`."""
 
 from __future__ import annotations
 
 from desktop_app.checks.base import Rule, TextContext, fill_message
-from desktop_app.checks.values import number
+from desktop_app.checks.values import RuleError, number, str_list
 
 
 class ReadabilityRule(Rule):
     kind = "readability"
-    keys = frozenset({"hard", "very_hard", "min_words", "split_over"})
-    vale_keys = frozenset({"metrics", "grade"})
+    keys = frozenset({"hard", "very_hard", "min_words", "split_over", "metrics", "grade"})
     default_category = "readability"
     wide = True
     evasion_capable = False
@@ -20,8 +22,34 @@ class ReadabilityRule(Rule):
         self.very_hard = number(d, "very_hard", 14)
         self.min_words = number(d, "min_words", 14, int)
         self.split_over = number(d, "split_over", 0, int)  # 0: do not flag long sentences
+        self.metrics = str_list(d.get("metrics"), "metrics")
+        if self.metrics:
+            from desktop_app.core.text_metrics import READABILITY_METRICS
+
+            unknown = [m for m in self.metrics if m not in READABILITY_METRICS]
+            if unknown:
+                known = ", ".join(READABILITY_METRICS)
+                raise RuleError("metrics", f"unknown metric {unknown[0]!r} (known: {known})")
+            self.grade = number(d, "grade", 8)
+            self.document_level = True
+
+    def _vale_find(self, ctx: TextContext):
+        from desktop_app.core.text_metrics import READABILITY_METRICS, document_metrics
+
+        text = ctx.text
+        counts = document_metrics(text)
+        if not counts["words"]:
+            return []
+        mean = sum(READABILITY_METRICS[m](counts) for m in self.metrics) / len(self.metrics)
+        if mean <= self.grade:
+            return []
+        start = len(text) - len(text.lstrip())
+        end = len(text.rstrip())
+        return [self.finding(text, start, end, fill_message(self.message, f"{mean:.2f}"))]
 
     def find(self, ctx: TextContext):
+        if self.metrics:
+            return self._vale_find(ctx)
         from desktop_app.core.readability import sentence_ari
 
         text = ctx.text

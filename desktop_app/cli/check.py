@@ -188,10 +188,10 @@ def _choose_platforms(requested: list[str] | None, pack) -> list[str] | None:
     return chosen
 
 
-def _with_grammar(report: Report) -> Report:
+def _with_grammar(report: Report, words: list[str]) -> Report:
     from desktop_app.grammar import check_for_cli
 
-    found, state = check_for_cli(report.text)
+    found, state = check_for_cli(report.text, words)
     report.findings = sorted(
         [*report.findings, *found], key=lambda f: (f.start, f.end, f.severity.rank, f.rule)
     )
@@ -209,7 +209,7 @@ def _check(argv: list[str] | None) -> int:
     # found before any output; with --lines they are streamed a line at a time.
     whole = None if args.lines else [(name, read_text(name)) for name in args.files]
     for folder in args.policy or ():
-        if not Path(folder).is_dir():
+        if not (Path(folder).is_dir() or (Path(folder).is_file() and folder.endswith(".ini"))):
             raise UsageError(f"{folder}: policy folder not found")
     from desktop_app.engine import Analyzer
     from desktop_app.policy import load_policy
@@ -220,6 +220,8 @@ def _check(argv: list[str] | None) -> int:
         warn(PROG, f"policy: {problem}")
 
     analyzer = Analyzer(pack, platforms=platforms)
+    # Which pack and version checked the post (the sign-off sheet shows the same).
+    policy_info = {"name": pack.name, "version": pack.version, "packs": [p.label for p in pack.packs]}
     fmt = "jsonl" if args.lines else args.format
     out = Output(utf8=fmt != "text")
     posts = _posts_by_line(args.files) if whole is None else ((name, None, text) for name, text in whole)
@@ -230,7 +232,7 @@ def _check(argv: list[str] | None) -> int:
             break  # nobody is reading and the exit code is known
         report = analyzer.analyze(text)
         if args.grammar:
-            report = _with_grammar(report)
+            report = _with_grammar(report, pack.words)
         any_must_fix = any_must_fix or bool(report.must_fix)
         if out.gone:
             continue
@@ -238,6 +240,7 @@ def _check(argv: list[str] | None) -> int:
             out.write(format_text(report, source if line is None else f"{source}:{line}", pack) + "\n\n")
             continue
         data = {"source": source, **({"line": line} if line is not None else {}), **report.to_dict()}
+        data["policy"] = policy_info
         if fmt == "jsonl":
             out.write(_JSONL.encode(data) + "\n")
         else:

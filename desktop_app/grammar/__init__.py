@@ -9,14 +9,18 @@ from __future__ import annotations
 from desktop_app.core.findings import Finding, GrammarState
 
 
-def check_for_cli(text: str) -> tuple[list[Finding], GrammarState]:
+def check_for_cli(text: str, words: list[str] | None = None) -> tuple[list[Finding], GrammarState]:
     """Grammar and spelling findings for the `check --grammar` command.
 
     Blocking; used by the command line only. The GUI uses its own non-blocking lane.
     Uses the same sources as the GUI (Settings, DRAFTING_ASSISTANT_LT_URL, a local
-    install); a local server started here is stopped when the command exits.
+    install); a local server started here is stopped when the command exits. `words`: the
+    pack's words (every policy folder's words.txt, --policy folders included), when the
+    command loaded a pack of its own.
     """
     service = _cli_service()
+    if words is not None:
+        service.speller.set_extra_words(list(words) + service.user_words.words())
     return service.check(text), service.state
 
 

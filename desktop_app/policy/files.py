@@ -17,9 +17,9 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from desktop_app.policy.problems import FileProblem, FileProblems, PolicyProblem
 
@@ -34,6 +34,8 @@ class PolicyFolder:
     path: Path
     prefix: str  # the first part of its rules' ids: "Drafting" for the shipped pack, else the folder's name
     shipped: bool = False
+    pack: Any = field(default=None, compare=False, hash=False)  # packs.PackInfo (pack.yml), or None
+    vale: Any = field(default=None, compare=False, hash=False)  # vale_config.ValeSource, or None
 
     def display(self, name: str) -> str:
         """How a problem names one of its files: "rules/Foo.yml" (shipped), "org/rules/Foo.yml"."""

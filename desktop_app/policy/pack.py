@@ -13,6 +13,7 @@ from desktop_app.checks.lexicon import NO_LEXICON, Lexicon, dictionary_stems
 from desktop_app.core.findings import CONDUCT_KEY
 from desktop_app.policy.cache import FileCache, TextSetCache
 from desktop_app.policy.files import SHIPPED_PREFIX, PolicyFiles, PolicyFolder
+from desktop_app.policy.packs import PackInfo, read_pack_file
 from desktop_app.policy.principles import (
     DEFAULT_CONDUCT_TITLE,
     DEFAULT_TARGET_AGE,
@@ -38,6 +39,49 @@ class PolicyPack:
     conduct_source: str = ""  # the conduct policy's preamble in the organisation's own words
     grammar_settings: dict = field(default_factory=dict)  # grammar.yml, for the grammar lane
     words: list[str] = field(default_factory=list)  # words.txt: the organisation's words for spelling
+    packs: list[PackInfo] = field(default_factory=list)  # shipped first, then each overlay and --policy
+
+    @property
+    def pack(self) -> PackInfo | None:
+        """The pack that checked the post: the last one loaded with a pack.yml (an
+        organisation's when it has one, else the shipped pack)."""
+        named = [p for p in self.packs if p.declared or p.kind == "shipped"]
+        return named[-1] if named else None
+
+    @property
+    def name(self) -> str:
+        return self.pack.name if self.pack else ""
+
+    @property
+    def version(self) -> str:
+        return self.pack.version if self.pack else ""
+
+    @property
+    def label(self) -> str:
+        """ "Northshire Labour comms 2.1" for the status bar, the JSON and the sign-off sheet."""
+        return self.pack.label if self.pack else ""
+
+    def conduct_rules(self) -> list[tuple[Rule, PackInfo | None]]:
+        """Each conduct rule in force and the pack it comes from (the sign-off sheet says
+        that only a pack can change one: no writer's setting switches it off)."""
+        out = []
+        for rule in self.rules:
+            if rule.clause:
+                origin = next(
+                    (p for p in reversed(self.packs) if rule.id in p.added or rule.id in p.replaced.values()),
+                    None,
+                )
+                out.append((rule, origin or (self.packs[0] if self.packs else None)))
+        return out
+
+    def conduct_statement(self) -> str:
+        """One sentence for the sign-off sheet about who can change the conduct rules."""
+        packs = sorted({p.label for _, p in self.conduct_rules() if p is not None})
+        source = ", ".join(packs) if packs else "the shipped pack"
+        return (
+            f"The conduct rules come from {source}. A writer cannot switch them off: "
+            "only a new version of a policy pack can change them."
+        )
 
     def titles(self) -> dict[str, str]:
         """'P1'..'P10' and 'conduct' -> short title (for findings.principle_statuses)."""
@@ -56,20 +100,73 @@ def policy_folders(
     a problem for each extra folder that does not exist."""
     from desktop_app import locate
 
-    folders = [PolicyFolder(locate.policy_dir(), SHIPPED_PREFIX, shipped=True)]
-    problems = []
+    problems: list[PolicyProblem] = []
+    folders = [_folder(locate.policy_dir(), problems, shipped=True)]
     if include_user_overlay:
-        from desktop_app.storage.paths import overlay_policy_dir
+        from desktop_app.storage.paths import fetched_pack_dir, overlay_policy_dir
 
-        overlay = overlay_policy_dir()
-        if overlay.is_dir():
-            folders.append(PolicyFolder(overlay, overlay.name))
+        for overlay in (fetched_pack_dir(), overlay_policy_dir()):  # a fetched pack, then local overrides
+            if overlay.is_dir():
+                folders.append(_folder(overlay, problems))
     for extra in map(Path, extra_dirs):
-        if extra.is_dir():
-            folders.append(PolicyFolder(extra, extra.name))
+        if extra.is_dir() or (extra.is_file() and extra.suffix == ".ini"):
+            folders.append(_folder(extra, problems))
         else:
             problems.append(PolicyProblem(str(extra), None, "", "policy folder not found"))
     return folders, problems
+
+
+_POLICY_NAMES = ("rules", "vocab", "principles.yml", "platforms.yml", "grammar.yml", "words.txt",
+                 "do-not-amplify.txt", "models")  # fmt: skip
+
+
+def _has_policy_files(folder: Path) -> bool:
+    return any((folder / name).exists() for name in _POLICY_NAMES)
+
+
+def _folder(path: Path, problems: list[PolicyProblem], shipped: bool = False) -> PolicyFolder:
+    """A policy folder with its pack.yml and, when it is in Vale's layout (or its pack.yml
+    names a Vale configuration), its Vale source. A `.vale.ini` file stands for its folder."""
+    from desktop_app.policy.problems import FileProblem, FileProblems
+    from desktop_app.policy.vale_config import find_vale
+
+    vale = find_vale(path)
+    folder_path = path.parent if path.is_file() else path
+    pack = None
+    try:
+        pack = read_pack_file(folder_path)
+    except (FileProblem, FileProblems) as exc:
+        for p in exc.problems if isinstance(exc, FileProblems) else [exc]:
+            problems.append(PolicyProblem(f"{folder_path.name}/pack.yml", p.line, p.key, p.message))
+    if pack is not None and pack.vale and vale is None:
+        vale = find_vale(folder_path / pack.vale)
+        if vale is None:
+            problems.append(
+                PolicyProblem(
+                    f"{folder_path.name}/pack.yml",
+                    None,
+                    "vale",
+                    f"{pack.vale!r} is not a Vale configuration or style",
+                )
+            )
+    if pack is None and vale is None and not shipped and not _has_policy_files(folder_path):
+        problems.append(
+            PolicyProblem(
+                folder_path.name,
+                None,
+                "",
+                "nothing to load here: no pack.yml, rules/ or words.txt, and no Vale styles",
+            )
+        )
+    if pack is None:
+        pack = PackInfo(name="Drafting Assistant policy" if shipped else folder_path.name, path=folder_path)
+    pack.kind = (
+        "shipped"
+        if shipped
+        else ("vale" if vale is not None and not (folder_path / "rules").exists() else "organisation")
+    )
+    prefix = SHIPPED_PREFIX if shipped else folder_path.name
+    return PolicyFolder(folder_path, prefix, shipped=shipped, pack=pack, vale=vale)
 
 
 def load_policy(
@@ -101,6 +198,10 @@ def load_policy(
     pack.platforms = load_platforms(files)
     pack.grammar_settings = load_grammar_settings(files)
     pack.words = load_words(files)
+    for folder in folders:  # Vale's accepted words are words spelling accepts too
+        if folder.vale is not None:
+            pack.words += [w for w in folder.vale.accept if w.replace("-", "").replace("'", "").isalnum()]
+    pack.packs = [f.pack for f in folders if f.pack is not None]
     files.cache.save()
     return pack
 

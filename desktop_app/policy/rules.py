@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from desktop_app.checks import KINDS
+from desktop_app.checks import KINDS, UNSUPPORTED_KINDS
 from desktop_app.checks.base import Rule, RuleSpec
+from desktop_app.checks.patterns import collect_dropped
 from desktop_app.checks.values import RuleError
 from desktop_app.policy.files import PolicyFiles, PolicyFolder, read_text, safe_name
 from desktop_app.policy.principles import Principles
@@ -160,16 +161,23 @@ def resolve_includes(data: Mapping, lists: PackLists) -> dict:
     return out
 
 
-def compile_rule(path: Path, rule_id: str, principles: Principles, lists: PackLists, lexicon) -> Rule:
+def compile_rule(
+    path: Path, rule_id: str, principles: Principles, lists: PackLists, lexicon, adjust=None
+) -> Rule:
     """One rule file compiled, or FileProblem(s) naming the key(s) and line(s) at fault.
-    `lexicon`: the loader of the en_GB word list the attack and hashtag kinds use."""
+    `lexicon`: the loader of the en_GB word list the attack and hashtag kinds use.
+    `adjust(data) -> data`: a Vale configuration's changes (a level, accepted words)."""
     data, lines = lists.files.read_yaml(path)
     if not isinstance(data, dict):
         raise FileProblem("", "a rule file must be a YAML mapping of keys", 1)
+    if adjust is not None:
+        data = adjust(dict(data))
     kind = data.get("extends")
     if kind is None:
         raise FileProblem("extends", "missing: which check kind is this rule?", lines("extends") or 1)
     cls = KINDS.get(str(kind)) if isinstance(kind, str) else None
+    if cls is None and str(kind) in UNSUPPORTED_KINDS:
+        raise FileProblem("extends", UNSUPPORTED_KINDS[str(kind)], lines("extends"))
     if cls is None:
         known = ", ".join(sorted(KINDS))
         raise FileProblem(
@@ -189,23 +197,110 @@ def compile_rule(path: Path, rule_id: str, principles: Principles, lists: PackLi
             files=lists,
             lexicon=lexicon,
         )
-        return cls(spec)
+        with collect_dropped() as dropped:
+            rule = cls(spec)
     except RuleError as exc:
         raise FileProblem(exc.key, exc.message, lines(exc.key)) from None
+    # Entries RE2 cannot run were dropped: each is reported, and the rest of the rule is used.
+    rule.notes = [FileProblem(e.key, e.message, lines(e.key)) for e in dropped]
+    return rule
+
+
+def _replaces_by_name(folder: PolicyFolder, rule: Rule, earlier: Rule) -> bool:
+    """Whether a later folder's rule of the same file name replaces `earlier`: when its
+    pack.yml says so (`replaces: [Drafting.Jargon]`), or, in a folder without pack.yml (an
+    overlay written for this app), when it is itself a party rule. A plain Vale style never
+    replaces a party rule by having the same name: it is added beside it."""
+    if folder.pack is not None and folder.pack.declared:
+        return earlier.id in folder.pack.replaces and folder.pack.replaces[earlier.id] in (None, rule.id)
+    return bool(rule.principle or rule.clause)
 
 
 def load_rules(files: PolicyFiles, principles: Principles, lexicon) -> list[Rule]:
-    """Every rule by the overlay rule: for each name, the latest folder's file that compiles.
-    Its id is `<folder prefix>.<name>`: Drafting.Jargon, or org.Jargon when org replaces it."""
+    """Every rule: our own folders' rules/ files (see _replaces_by_name for what a file of the
+    same name does), then each Vale configuration's rules (ids `Style.Rule`), then each
+    pack.yml's explicit `replaces`. A file that cannot be used is reported and replaces
+    nothing."""
     lists = PackLists(files)
-    rules = []
+    rules: list[Rule] = []
     for name in files.names("rules", RULE_SUFFIXES):
         stem = name.split("/", 1)[1]
+        in_force: list[tuple[PolicyFolder, Rule]] = []
+        for folder, path, where in reversed(list(files.versions(name, RULE_SUFFIXES))):
+            if any(f is folder for f, _ in in_force):
+                continue  # Jargon.yml and Jargon.yaml in one folder: the first that loads
+            try:
+                rule = compile_rule(path, f"{folder.prefix}.{stem}", principles, lists, lexicon)
+            except (FileProblem, FileProblems) as exc:
+                files.report(where, exc)
+                continue
+            for note in rule.notes:
+                files.report(where, note)
+            if in_force and in_force[-1][1].clause and not rule.clause:
+                files.report(
+                    where,
+                    FileProblem("", f"{in_force[-1][1].id} is a conduct rule: this file is added beside it"),
+                )
+            elif in_force and _replaces_by_name(folder, rule, in_force[-1][1]):
+                replaced = in_force.pop()[1]
+                if folder.pack is not None:
+                    folder.pack.replaced[replaced.id] = rule.id
+            in_force.append((folder, rule))
+        for folder, rule in in_force:
+            if (
+                folder.pack is not None
+                and not folder.shipped
+                and rule.id not in folder.pack.replaced.values()
+            ):
+                folder.pack.added.append(rule.id)
+        rules.extend(rule for _, rule in in_force)
+    seen = {r.id for r in rules}
+    for folder in files.folders:
+        if folder.vale is not None:
+            from desktop_app.policy.vale_rules import load_vale_rules
 
-        def parse(folder: PolicyFolder, path: Path, where: str, stem=stem) -> Rule:
-            return compile_rule(path, f"{folder.prefix}.{stem}", principles, lists, lexicon)
+            for rule in load_vale_rules(folder, files, principles, lists, lexicon):
+                if rule.id not in seen:
+                    seen.add(rule.id)
+                    rules.append(rule)
+                    if folder.pack is not None:
+                        folder.pack.added.append(rule.id)
+    return _explicit_replacements(files, rules)
 
-        loaded = files.load(name, parse, RULE_SUFFIXES)
-        if loaded is not None:
-            rules.append(loaded[0])
-    return rules
+
+def _explicit_replacements(files: PolicyFiles, rules: list[Rule]) -> list[Rule]:
+    """pack.yml's `replaces: {Drafting.Jargon: Org.PlainWords}` (or a list, naming a rule of
+    the same name in the pack): the named rule leaves once its replacement has loaded. A
+    conduct rule is replaced only by a conduct rule, so no pack can turn one into advice."""
+    by_id = {r.id: r for r in rules}
+    gone: set[str] = set()
+    for folder in files.folders:
+        pack = folder.pack
+        if pack is None or folder.shipped:
+            continue
+        for old, new in pack.replaces.items():
+            if old in pack.replaced or old not in by_id:
+                continue
+            if new is None:
+                stem = old.split(".", 1)[1]
+                new = next((rid for rid in pack.added if rid.split(".", 1)[-1] == stem), None)
+            where = folder.display("pack.yml")
+            if new is None or new not in by_id:
+                files.report(
+                    where, FileProblem("replaces", f"{old} stays in force: its replacement did not load")
+                )
+                continue
+            if by_id[old].clause and not by_id[new].clause:
+                files.report(
+                    where,
+                    FileProblem(
+                        "replaces",
+                        f"{old} is a conduct rule: only a conduct rule can replace it ({new} is not)",
+                    ),
+                )
+                continue
+            gone.add(old)
+            pack.replaced[old] = new
+            if new in pack.added:
+                pack.added.remove(new)
+    return [r for r in rules if r.id not in gone]

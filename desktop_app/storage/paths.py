@@ -30,6 +30,11 @@ def overlay_policy_dir() -> Path:
     return config_dir() / "policy"
 
 
+def fetched_pack_dir() -> Path:
+    """The last good copy of the organisation's published policy pack (fetched on request)."""
+    return data_dir() / "org-pack"
+
+
 def drafts_dir() -> Path:
     return data_dir() / "drafts"
 

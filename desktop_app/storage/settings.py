@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "theme": "system",  # "system" | "light" | "dark"
     "languagetool_url": "",
     "target_reading_age": None,  # None: the policy's default
+    "policy_pack_url": "",  # where the organisation publishes its pack (fetched only when asked)
 }
 
 
@@ -44,6 +45,7 @@ _VALID = {
     "languagetool_url": lambda v: isinstance(v, str),
     "target_reading_age": lambda v: v is None or (isinstance(v, int | float) and not isinstance(v, bool)),
     "approver": lambda v: isinstance(v, str),
+    "policy_pack_url": lambda v: isinstance(v, str),
 }
 
 

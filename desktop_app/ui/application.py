@@ -42,6 +42,7 @@ def create_window(open_path: str | None = None, *, store=None, grammar_config=No
     """
     from desktop_app.ui.grammar.feature import GrammarFeature
     from desktop_app.ui.replies.feature import RepliesFeature
+    from desktop_app.ui.policy.feature import PolicyPackFeature
     from desktop_app.ui.review.feature import SignOffFeature
     from desktop_app.ui.window.main_window import MainWindow
 
@@ -49,6 +50,7 @@ def create_window(open_path: str | None = None, *, store=None, grammar_config=No
     window.grammar = window.attach(GrammarFeature(window, config=grammar_config))
     window.sign_off = window.attach(SignOffFeature(window))
     window.replies = window.attach(RepliesFeature(window))
+    window.policy_pack = window.attach(PolicyPackFeature(window))
     if open_path:
         window.open_file(open_path)  # becomes a new draft when it has been read
     return window

@@ -174,7 +174,7 @@ def test_policy_problems_are_warnings_once_and_do_not_change_the_exit_code(check
 def test_grammar_merges_findings_and_sets_the_state(check, monkeypatch):
     from desktop_app.core.findings import Finding, GrammarState, Severity
 
-    def fake(text):
+    def fake(text, words=None):
         return [
             Finding(0, 2, text[:2], "grammar.TEST", "grammar", Severity.SUGGESTION, "A test.")
         ], GrammarState("ready", "fake")

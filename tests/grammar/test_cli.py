@@ -100,3 +100,16 @@ def test_the_app_exits_after_its_window_closes_while_a_server_trickles(tmp_path,
     result = _run_app(["--quit-after", "4"], tmp_path, fake_lt.url, timeout=90)
     assert result.returncode == 0, result.stderr
     assert fake_lt.paths  # the app did reach the server before closing
+
+
+def test_a_words_txt_in_a_policy_folder_is_read_by_spelling(capsys, tmp_path, monkeypatch, fake_lt):
+    monkeypatch.setenv(ENV_URL, fake_lt.url)
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "words.txt").write_text("zorbleton\n", encoding="utf-8")
+    draft = tmp_path / "place.txt"
+    draft.write_text("We met the zorbleton team and the quaxford team.\n", encoding="utf-8")
+    main(["--grammar", "--format", "json", "--policy", str(org), str(draft)])
+    report = json.loads(capsys.readouterr().out)
+    misspelt = [f["text"] for f in report["findings"] if f["rule"].startswith("Spelling")]
+    assert misspelt == ["quaxford"]

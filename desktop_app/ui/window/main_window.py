@@ -7,8 +7,9 @@ Preferences and on close.
 - grammar:  merge_grammar_findings(revision, findings), set_grammar_status(state), drop_spelling
 - drafts:   set_drafts_panel(widget), reserve_drafts_slot(), show_draft(review, networks, path),
             update_title(), text(), revision, check_now()
-- review:   current_report() -> Report | None, policy (titles), review (core.review.DraftReview),
-            fixed_findings(), ignored_findings(), rules_off()
+- review:   current_report() -> Report | None, policy (titles; pack_label, conduct_statement),
+            review (core.review.DraftReview), fixed_findings(), ignored_findings(), rules_off()
+- policy:   reload_policy() (a fetched organisation pack comes into force)
 - signals:  firstPainted, reviewChanged, reportDrawn, file signals
 """
 
@@ -157,6 +158,10 @@ class MainWindow(DraftFiles, QMainWindow):
         """Add a feature (ui/features.py); returns it."""
         self.features.append(feature)
         return feature
+
+    def reload_policy(self) -> None:
+        """Load the policy packs again (a new organisation pack was fetched) and re-check."""
+        self.controller.start_engine(self._engine_factory)
 
     def _start_engine(self) -> None:
         if not self._engine_started:
@@ -369,7 +374,8 @@ class MainWindow(DraftFiles, QMainWindow):
     def _on_engine_ready(self, info: PolicyInfo) -> None:
         self.policy = info
         self.principles_panel.set_titles(info.titles())
-        self.check_status.setText("")
+        # Which pack and version check the post (the command line's JSON says the same).
+        self.check_status.setText(f"Policy: {info.pack_label}" if info.pack_label else "")
         self._turn_conduct_rules_back_on(info)
         if info.problems:
             n = len(info.problems)

@@ -30,6 +30,8 @@ class PolicyInfo:
     conduct_title: str = CONDUCT_TITLE
     conduct_rules: frozenset[str] = frozenset()  # rule ids that serve the conduct policy
     conduct_source: str = ""  # the conduct policy's preamble in the organisation's words
+    pack_label: str = ""  # the pack and version that check the post: "Northshire comms 2.1"
+    conduct_statement: str = ""  # who can change the conduct rules (for the sign-off sheet)
 
     def title(self, key: str | None) -> str:
         if not key:
@@ -68,7 +70,9 @@ def from_pack(pack) -> PolicyInfo:
         r.id for r in getattr(pack, "rules", ()) if r.clause is not None or r.category in CONDUCT_CATEGORIES
     )
     source = _text(pack, "conduct_source")
-    return PolicyInfo(principles, clauses, problems, conduct_title, conduct_rules, source)
+    label = str(getattr(pack, "label", "") or "")
+    statement = pack.conduct_statement() if hasattr(pack, "conduct_statement") else ""
+    return PolicyInfo(principles, clauses, problems, conduct_title, conduct_rules, source, label, statement)
 
 
 def load_default() -> PolicyInfo:

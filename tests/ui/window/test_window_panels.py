@@ -382,3 +382,19 @@ def test_the_drafts_buttons_show_their_whole_labels_in_a_1000_pixel_window(qtbot
         shown = [b for b in panel.findChildren(QPushButton) if b.isVisible()]
         cut = [(b.text(), b.width(), b.sizeHint().width()) for b in shown if b.width() < b.sizeHint().width()]
         assert shown and cut == []
+
+
+def test_the_status_bar_names_the_pack_and_version_that_check_the_post(qtbot, make_window):
+    from types import SimpleNamespace
+
+    analyzer = FakeAnalyzer()
+    analyzer.pack = SimpleNamespace(
+        principles={},
+        clauses={},
+        problems=[],
+        label="Northshire comms 2.1",
+        conduct_statement=lambda: "Only a pack.",
+    )
+    window = make_window(analyzer)
+    qtbot.waitUntil(lambda: window.check_status.text() == "Policy: Northshire comms 2.1")
+    assert window.policy.conduct_statement == "Only a pack."

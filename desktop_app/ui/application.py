@@ -41,8 +41,8 @@ def create_window(open_path: str | None = None, *, store=None, grammar_config=No
     MainWindow (as most window tests use) has the drafts but neither grammar nor sign-off.
     """
     from desktop_app.ui.grammar.feature import GrammarFeature
-    from desktop_app.ui.replies.feature import RepliesFeature
     from desktop_app.ui.policy.feature import PolicyPackFeature
+    from desktop_app.ui.replies.feature import RepliesFeature
     from desktop_app.ui.review.feature import SignOffFeature
     from desktop_app.ui.window.main_window import MainWindow
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from desktop_app.checks.base import Prefilter, TextContext
 from desktop_app.core.findings import (
@@ -37,7 +37,11 @@ ONE_POST = 3000  # characters: a first analysis this short runs every rule witho
 
 class Analyzer:
     def __init__(
-        self, pack=None, platforms: Sequence[str] | None = None, cache_size: int = DEFAULT_CACHE_SIZE
+        self,
+        pack=None,
+        platforms: Sequence[str] | None = None,
+        cache_size: int = DEFAULT_CACHE_SIZE,
+        contact: Mapping[str, str] | None = None,
     ):
         if pack is None:
             from desktop_app.policy import load_policy  # here: a given pack needs no loading
@@ -45,6 +49,7 @@ class Analyzer:
             pack = load_policy()
         self.pack = pack
         self.platforms = list(platforms) if platforms else None
+        self.contact = public_contact(getattr(pack, "contact", None), contact)
         self.paragraph_analyses = 0  # paragraphs actually checked (cache misses)
         self.rule_errors: list[str] = []  # a rule that raised: logged, the rest still run
         self._cache: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
@@ -88,6 +93,15 @@ class Analyzer:
         with self._lock:
             self._cache.clear()
 
+    def set_contact(self, contact: Mapping[str, str] | None) -> None:
+        """The user's public contact (Preferences) over the pack's (contact.yml): fixes for
+        private details offer it. Cached findings are dropped, since their fixes change."""
+        merged = public_contact(getattr(self.pack, "contact", None), contact)
+        with self._lock:
+            if merged != self.contact:
+                self.contact = merged
+                self._cache.clear()
+
     # -- the analysis --
 
     def analyze(self, text: str, revision: int = 0) -> Report:
@@ -113,7 +127,8 @@ class Analyzer:
             findings.extend(f.shifted(para.start) for f in self._paragraph_findings(para.text))
         fits = self._platform_fits(text)
         if self._document_rules and text.strip():
-            ctx = TextContext(text, platform_fits=[f for f in fits if f.over])
+            over = [f for f in fits if f.over]
+            ctx = TextContext(text, platform_fits=over, contact=self.contact, networks=self._networks())
             for rule in self._candidates(ctx, document=True):
                 findings.extend(self._run(rule, ctx))
         findings = one_card_per_words(findings, self._wide_rules)
@@ -132,7 +147,7 @@ class Analyzer:
             self._cache.move_to_end(paragraph)
             return cached
         self.paragraph_analyses += 1
-        ctx = TextContext(paragraph)
+        ctx = TextContext(paragraph, contact=self.contact, networks=self._networks())
         found: list[Finding] = []
         for rule in self._candidates(ctx, document=False):
             found.extend(self._run(rule, ctx))
@@ -141,6 +156,9 @@ class Analyzer:
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return result
+
+    def _networks(self) -> tuple[str, ...]:
+        return tuple(self.platforms or ())
 
     def _run(self, rule, ctx) -> list[Finding]:
         try:
@@ -163,6 +181,17 @@ class Analyzer:
         from desktop_app.core.platforms import fit_all
 
         return list(fit_all(text, self.pack.platforms, only=self.platforms))
+
+
+def public_contact(*layers: Mapping[str, str] | None) -> dict[str, str]:
+    """The organisation's public contact, later layers over earlier ones; blank values and
+    unknown keys are left out."""
+    out: dict[str, str] = {}
+    for layer in layers:
+        for key, value in (layer or {}).items():
+            if key in ("email", "phone", "address", "name") and isinstance(value, str) and value.strip():
+                out[key] = " ".join(value.split())
+    return out
 
 
 # --- one card per words ------------------------------------------------------------

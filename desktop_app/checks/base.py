@@ -127,6 +127,10 @@ class TextContext:
 
     text: str
     platform_fits: list = field(default_factory=list)  # PlatformFit for the chosen networks (whole text)
+    # The organisation's public contact (email, phone, address, name) that a fix for private
+    # details offers instead; the engine hands it over (policy contact.yml, Preferences).
+    contact: Mapping[str, str] = field(default_factory=dict)
+    networks: tuple[str, ...] = ()  # the networks the post is for, when known (wording of advice)
 
     _encoded: dict = field(default_factory=dict, repr=False)
     _tables: dict = field(default_factory=dict, repr=False)

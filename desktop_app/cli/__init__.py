@@ -13,6 +13,7 @@ import importlib
 
 COMMANDS: dict[str, str] = {
     "check": "check drafts without a window: what to change and why, as text or JSON",
+    "fix": "apply the first suggestion of every finding and print the fixed post",
 }
 
 

@@ -22,7 +22,7 @@ from desktop_app.policy.principles import (
 )
 from desktop_app.policy.problems import PolicyProblem
 from desktop_app.policy.rules import load_rules
-from desktop_app.policy.settings import load_grammar_settings, load_platforms, load_words
+from desktop_app.policy.settings import load_contact, load_grammar_settings, load_platforms, load_words
 
 
 @dataclass
@@ -38,6 +38,7 @@ class PolicyPack:
     conduct_source: str = ""  # the conduct policy's preamble in the organisation's own words
     grammar_settings: dict = field(default_factory=dict)  # grammar.yml, for the grammar lane
     words: list[str] = field(default_factory=list)  # words.txt: the organisation's words for spelling
+    contact: dict[str, str] = field(default_factory=dict)  # contact.yml: the public contact fixes offer
 
     def titles(self) -> dict[str, str]:
         """'P1'..'P10' and 'conduct' -> short title (for findings.principle_statuses)."""
@@ -101,6 +102,7 @@ def load_policy(
     pack.platforms = load_platforms(files)
     pack.grammar_settings = load_grammar_settings(files)
     pack.words = load_words(files)
+    pack.contact = load_contact(files)
     files.cache.save()
     return pack
 

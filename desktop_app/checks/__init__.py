@@ -21,6 +21,7 @@ from desktop_app.checks.platform import PlatformRule
 from desktop_app.checks.readability import ReadabilityRule
 from desktop_app.checks.repetition import RepetitionRule
 from desktop_app.checks.substitution import SubstitutionRule
+from desktop_app.checks.unfinished import UnfinishedRule
 from desktop_app.checks.values import RuleError
 
 KINDS: dict[str, type[Rule]] = {
@@ -44,6 +45,7 @@ KINDS: dict[str, type[Rule]] = {
         PlatformRule,
         HashtagRule,
         ModelRule,
+        UnfinishedRule,
     )
 }
 

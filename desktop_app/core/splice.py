@@ -59,6 +59,10 @@ def starts_sentence(text: str, pos: int) -> bool:
 
 
 def capitalise(text: str) -> str:
+    """A capital for the first letter, unless the text opens with a handle, a hashtag or a
+    number ("@bob's", "#NHS", "40 of us") which keep their own."""
+    if text.lstrip()[:1] in ("@", "#"):
+        return text
     for i, ch in enumerate(text):
         if ch.isalpha():
             return text[:i] + ch.upper() + text[i + 1 :]
@@ -82,7 +86,7 @@ def fit(text: str, start: int, end: int, replacement: str, *, keep_case: bool = 
     as described at the top of this module. `keep_case`: leave the replacement's first
     letter as given (a name)."""
     if not replacement.strip():
-        return _removal(text, start, end)
+        return remove(text, start, end)
     at_start = starts_sentence(text, start)
     s, e = start, end
     # the word before: an article to agree, a determiner to give way, a word said twice
@@ -118,7 +122,7 @@ def fit(text: str, start: int, end: int, replacement: str, *, keep_case: bool = 
     return Splice(s, e, replacement)
 
 
-def _removal(text: str, start: int, end: int) -> Splice:
+def remove(text: str, start: int, end: int) -> Splice:
     """Remove text[start:end] and tidy the join: one space or none, no space before
     punctuation, no doubled or stranded comma, empty brackets gone, and a capital for the
     word that now opens the sentence."""

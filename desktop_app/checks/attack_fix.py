@@ -1,0 +1,158 @@
+"""Rewrites for personal attacks: keep the target, turn to what they did.
+
+A program cannot know what the minister did; the writer does. So where an insult is the
+whole point of the words, the rewrite is a template with fill-in fields the writer
+completes ("Councillor Hart was wrong to [what they did] because [why it matters to
+residents]"); an unfilled field is itself a must-fix finding (the `unfinished` kind). Where
+the sentence stands without the insult, nothing needs filling in:
+
+- a name-calling aside: "@x you absolute coward, answer the question" -> "@x answer the question"
+- a reason that follows: "Tory voters are morons if they believe this" -> "... are wrong if ..."
+
+Templates: `{target}` (who was named), `{possessive}` (their possessive), `{was}` (was or
+were), `{are}` (is or are), `{they}` (they, or you when the target is "you"). Fields are the
+[bracketed] prompts. A rule's `rewrites` chooses a template by the insult:
+`[{when: [liar, lying], rewrite: "{target} said [what they said], but [what the record shows]"}]`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.values import RuleError, str_list, text_value
+from desktop_app.core.findings import Suggestion
+from desktop_app.core.fixes import field_spans
+from desktop_app.core.splice import fit, remove
+
+DEFAULT_REWRITE = "{target} {was} wrong to [what {they} did] because [why it matters to residents]"
+_YOU = frozenset(["you", "u", "ya", "youre", "ure", "your", "ur", "you're", "you’re"])
+_PLURAL_PRONOUNS = frozenset(["they", "them", "we", "us"])
+_SUBJECT = {"him": "he", "them": "they", "her": "she", "us": "we"}
+_POSSESSIVE = {"he": "his", "she": "her", "they": "their", "we": "our", "him": "his", "them": "their"}
+# After the insult, words that give the reason for the judgement: "morons if they think ..."
+_REASON = re.compile(r"[ \t]+(?:if|for|when|on|over|about|because|since)\b", re.IGNORECASE)
+# The verb that links the target to the insult; the insult's phrase starts after its last one
+_LINK = re.compile(
+    r"(?:\b(?:is|are|was|were|am|be|been|being|become|becomes|became|seems?|seemed|remains?|remained)\b"
+    r"|['’](?:s|re|m)\b)[ \t]*",
+    re.IGNORECASE,
+)
+# What an insult's phrase may run on with: "a clown who has no idea ...", "a disgrace to this town"
+_RUNS_ON = re.compile(
+    r"[ \t]+(?:(?:who|that|which)\b[^.!?;\n]*"
+    r"|(?:to|of)[ \t]+(?:this|the|our|their|his|her|your|my)[ \t]+[\w-]+)",
+    re.IGNORECASE,
+)
+_ASIDE_END = re.compile(r"[ \t]*[,!][ \t]*(?=\S)")
+
+
+def parse_rewrites(default: str, value) -> list[tuple[object, str]]:
+    """(insult pattern or None, template) pairs, the default last; RuleError for a bad one."""
+    _check_template(default, "rewrite")
+    out: list[tuple[object, str]] = []
+    if value is not None:
+        if not isinstance(value, list):
+            raise RuleError("rewrites", "expected a list of {when: [insults], rewrite: template}")
+        for i, item in enumerate(value):
+            key = f"rewrites[{i}]"
+            if not isinstance(item, Mapping) or set(map(str, item)) != {"when", "rewrite"}:
+                raise RuleError(key, "each entry needs `when` (insults) and `rewrite` (a template)")
+            template = text_value(item, "rewrite")
+            _check_template(template, f"{key}.rewrite")
+            out.append((compile_words(str_list(item["when"], f"{key}.when"), f"{key}.when", True), template))
+    out.append((None, default))
+    return out
+
+
+def _check_template(template: str, key: str) -> None:
+    try:
+        template.format(target="X", possessive="X's", was="was", are="is", they="they")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise RuleError(
+            key, f"bad template (use {{target}}, {{possessive}}, {{was}}, {{are}}, {{they}}): {exc}"
+        ) from None
+
+
+def rewrite_suggestions(
+    text: str,
+    s: int,
+    e: int,
+    target: str,
+    shape: str,
+    default: str,
+    rewrites: list[tuple[object, str]],
+    group: bool = False,
+) -> list[Suggestion]:
+    """The suggestions for an attack at text[s:e] on `target` (a predicate, contracted,
+    address or exclaim shape), best first."""
+    aside = _aside(text, s, e, target, shape)
+    if aside is not None:
+        return [aside]
+    reason = _reason(text, s, e, shape)
+    if reason is not None:
+        return [reason]
+    return [_template(text, s, e, target, default, rewrites, group)]
+
+
+def _aside(text: str, s: int, e: int, target: str, shape: str) -> Suggestion | None:
+    """ "@x you absolute coward, answer ...": the insult is a form of address the sentence
+    does without."""
+    if shape != "address":
+        return None
+    comma = _ASIDE_END.match(text, e)
+    if comma is None:
+        return None
+    start = s
+    if target.startswith("@") and text.startswith(target, s):
+        start = s + len(target)  # keep the handle: the reply still goes to them
+    spliced = remove(text, start, comma.end())
+    return Suggestion(spliced.replacement, spliced.start, spliced.end, label="Drop the insult")
+
+
+def _reason(text: str, s: int, e: int, shape: str) -> Suggestion | None:
+    """ "Tory voters are morons if they believe this budget" -> "... are wrong if ...": the
+    reason is already there, so the judgement can stand without the name-calling."""
+    if shape not in ("predicate", "contracted") or _REASON.match(text, e) is None:
+        return None
+    links = list(_LINK.finditer(text, s, e))
+    if not links or links[-1].end() >= e:
+        return None
+    spliced = fit(text, links[-1].end(), e, "wrong", keep_case=True)
+    return Suggestion(spliced.replacement, spliced.start, spliced.end, label="Say they are wrong")
+
+
+def _template(
+    text: str, s: int, e: int, target: str, default: str, rewrites: list[tuple[object, str]], group: bool
+) -> Suggestion:
+    insult = text[s:e]
+    template = next((t for pattern, t in rewrites if pattern is None or pattern.search(insult)), default)
+    runs_on = _RUNS_ON.match(text, e)
+    if runs_on is not None:
+        e = runs_on.end()  # "a clown who has no idea what she is doing" goes with the insult
+    if text[e : e + 1] == "?" and re.match(r"(?i)(?:is|are|was|were|isn't|aren't)\b", insult):
+        e += 1  # "Is Johnson a liar?" becomes a statement
+        template += "."
+    low = target.lower()
+    if low in _YOU:
+        shown, possessive, plural, they = ("you", "your", True, "you")
+    elif low in _POSSESSIVE:
+        shown = _SUBJECT.get(low, low)
+        possessive, plural, they = _POSSESSIVE[low], low in _PLURAL_PRONOUNS, "they"
+    else:
+        shown = target
+        possessive = target + ("'" if target.endswith("s") else "'s")
+        plural, they = group, "they"
+    replacement = template.format(
+        target=shown,
+        possessive=possessive,
+        was="were" if plural else "was",
+        are="are" if plural else "is",
+        they=they,
+    )
+    spliced = fit(text, s, e, replacement, keep_case=True)
+    final = spliced.replacement
+    return Suggestion(
+        final, spliced.start, spliced.end, label="Criticise their actions instead", fields=field_spans(final)
+    )

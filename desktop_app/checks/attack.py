@@ -32,6 +32,7 @@ from desktop_app.checks.attack_fix import DEFAULT_REWRITE, parse_rewrites, rewri
 from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
 from desktop_app.checks.patterns import compile_words
 from desktop_app.checks.values import RuleError, str_list, text_value
+from desktop_app.core.morphology import parse_word_forms
 from desktop_app.core.splice import fit
 
 # Grammar glue, not policy: words that may sit between a target and its insult.
@@ -228,7 +229,18 @@ class _Tok:
 class AttackRule(Rule):
     kind = "attack"
     keys = frozenset(
-        {"insults", "roles", "intensifiers", "things", "groups", "bodies", "targets", "rewrite", "rewrites"}
+        {
+            "insults",
+            "roles",
+            "intensifiers",
+            "things",
+            "groups",
+            "bodies",
+            "targets",
+            "rewrite",
+            "rewrites",
+            "forms",
+        }
     )
     default_category = "personal-attack"
 
@@ -261,6 +273,10 @@ class AttackRule(Rule):
         self.any_target = targets == "any"
         self.rewrite = text_value(d, "rewrite") or DEFAULT_REWRITE
         self.rewrites = parse_rewrites(self.rewrite, d.get("rewrites"))
+        try:  # word forms tell "who hid from the meeting" (an action) from "who has no idea"
+            self.forms = parse_word_forms(d.get("forms"))
+        except ValueError as exc:
+            raise RuleError("forms", str(exc)) from None
         self.evasion = True  # insults are typed to dodge filters whatever the rule serves
 
     def warm_up(self):
@@ -651,6 +667,7 @@ class AttackRule(Rule):
                 self.rewrite,
                 self.rewrites,
                 group=self.group_mode or self.any_target,
+                forms=self.forms,
             )
         if shape == "before-role":
             replacement = target  # the role with its determiner, the insult dropped: "this woman"
@@ -658,6 +675,13 @@ class AttackRule(Rule):
             replacement = "the " + target.lower()
         else:
             replacement = target
+            first = text[s:e].split(None, 1)[0] if text[s:e].strip() else ""
+            if (
+                self.group_mode
+                and first.lower() in ("the", "these", "those")
+                and not target.lower().startswith(first.lower())
+            ):
+                replacement = f"{first} {target}"  # "the lying Tories" -> "the Tories"
         spliced = fit(text, s, e, replacement, keep_case=shape != "of-role")
         return [Suggestion(spliced.replacement, spliced.start, spliced.end, label="Drop the insult")]
 

@@ -24,6 +24,7 @@ from desktop_app.checks.patterns import compile_words
 from desktop_app.checks.values import RuleError, str_list, text_value
 from desktop_app.core.findings import Suggestion
 from desktop_app.core.fixes import field_spans
+from desktop_app.core.morphology import NO_FORMS, WordForms
 from desktop_app.core.splice import fit, remove
 
 DEFAULT_REWRITE = "{target} {was} wrong to [what {they} did] because [why it matters to residents]"
@@ -84,6 +85,7 @@ def rewrite_suggestions(
     default: str,
     rewrites: list[tuple[object, str]],
     group: bool = False,
+    forms: WordForms = NO_FORMS,
 ) -> list[Suggestion]:
     """The suggestions for an attack at text[s:e] on `target` (a predicate, contracted,
     address or exclaim shape), best first."""
@@ -93,6 +95,9 @@ def rewrite_suggestions(
     reason = _reason(text, s, e, shape)
     if reason is not None:
         return [reason]
+    action = _action(text, s, e, target, shape, forms)
+    if action is not None:
+        return [action]
     return [_template(text, s, e, target, default, rewrites, group)]
 
 
@@ -121,6 +126,36 @@ def _reason(text: str, s: int, e: int, shape: str) -> Suggestion | None:
         return None
     spliced = fit(text, links[-1].end(), e, "wrong", keep_case=True)
     return Suggestion(spliced.replacement, spliced.start, spliced.end, label="Say they are wrong")
+
+
+def _action(text: str, s: int, e: int, target: str, shape: str, forms: WordForms) -> Suggestion | None:
+    """ "Councillor Reid is a coward who hid from the meeting" -> "Councillor Reid hid from the
+    meeting": what they did is already there, after "who"; the name-calling goes."""
+    if shape not in ("predicate", "contracted") or target.lower() in _YOU or not text.startswith(target, s):
+        return None
+    m = _WHO_DID.match(text, e)
+    if m is None or not _is_past(m.group("verb"), m.group("aux"), forms):
+        return None
+    spliced = fit(text, s, m.start("clause"), target + " ", keep_case=True)
+    return Suggestion(spliced.replacement, spliced.start, spliced.end, label="Say what they did")
+
+
+def _is_past(verb: str, aux: str | None, forms: WordForms) -> bool:
+    """A past tense or, after has/have/had, a past participle: an action, not a state."""
+    low = verb.lower()
+    pasts = {p for p, _ in forms.verbs.values()} if aux is None else {pp for _, pp in forms.verbs.values()}
+    if low in _NOT_ACTIONS:
+        return False
+    return low in pasts or (low.endswith("ed") and len(low) > 4)
+
+
+_WHO_DID = re.compile(
+    r"[ \t]+who[ \t]+(?P<clause>(?:(?P<aux>has|have|had)[ \t]+)?(?:just[ \t]+|also[ \t]+)?(?P<verb>[a-z]+)\b)",
+    re.IGNORECASE,
+)
+_NOT_ACTIONS = frozenset(
+    ["need", "feed", "seed", "bleed", "breed", "speed", "weed", "indeed", "red", "bed", "shed"]
+)
 
 
 def _template(

@@ -427,11 +427,9 @@ class Prefilter:
 
 
 def remove_span(text: str, start: int, end: int) -> Suggestion:
-    """A suggestion deleting text[start:end] with the space before it (or after it, at the start)."""
-    s, e = start, end
-    while s > 0 and text[s - 1] in " \t":
-        s -= 1
-    if s == start:
-        while e < len(text) and text[e] in " \t":
-            e += 1
-    return Suggestion("", s, e, label="Remove")
+    """A suggestion deleting text[start:end], the join tidied (core/splice.remove): one space
+    or none, no stranded comma, and a capital for a word that now opens the sentence."""
+    from desktop_app.core.splice import remove
+
+    spliced = remove(text, start, end)
+    return Suggestion(spliced.replacement, spliced.start, spliced.end, label="Remove")

@@ -45,7 +45,9 @@ _WHOSE = re.compile(
     r"[ \t]+(?:is|:)[ \t]*$",
     re.IGNORECASE,
 )
-_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?P<prep>on|at|to|via|from)[ \t]+$", re.IGNORECASE)
+_PREPOSITION = re.compile(
+    r"(?:^|(?<=\s))(?P<prep>on|at|to|via|from|with|for|by|into|of)[ \t]+$", re.IGNORECASE
+)
 _COORDINATE = re.compile(r"(?:^|(?<=\s))(?:or|and)[ \t]+$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'-]+[ \t]+at[ \t]+$")
 

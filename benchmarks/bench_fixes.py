@@ -76,9 +76,8 @@ def main(argv: list[str]) -> int:
     if "--show" in argv:
         for r in results:
             if not r["exact"] or not r["postable"]:
-                print(
-                    f"\n#{r['id']} ({r['kind']}) {r['text']}\n  got:      {r['fixed']}\n  expected: {r['expected']}"
-                )
+                print(f"\n#{r['id']} ({r['kind']}) {r['text']}")
+                print(f"  got:      {r['fixed']}\n  expected: {r['expected']}")
                 for p in r["problems"]:
                     print(f"  problem:  {p}")
     return 0

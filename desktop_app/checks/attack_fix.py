@@ -150,7 +150,8 @@ def _is_past(verb: str, aux: str | None, forms: WordForms) -> bool:
 
 
 _WHO_DID = re.compile(
-    r"[ \t]+who[ \t]+(?P<clause>(?:(?P<aux>has|have|had)[ \t]+)?(?:just[ \t]+|also[ \t]+)?(?P<verb>[a-z]+)\b)",
+    r"[ \t]+who[ \t]+(?P<clause>(?:(?P<aux>has|have|had)[ \t]+)?"
+    r"(?:just[ \t]+|also[ \t]+)?(?P<verb>[a-z]+)\b)",
     re.IGNORECASE,
 )
 _NOT_ACTIONS = frozenset(

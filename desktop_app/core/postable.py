@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from desktop_app.core.morphology import article_for
 
@@ -45,7 +46,7 @@ _ARTICLE_BEFORE = re.compile(r"\b([Aa]n?)[ \t]+([\w’'-]+)")
 def _doubled(text: str) -> Counter:
     words = [(m.group().lower(), m) for m in _WORD.finditer(text)]
     out: Counter = Counter()
-    for (a, ma), (b, mb) in zip(words, words[1:], strict=False):
+    for (a, ma), (b, mb) in pairwise(words):
         gap = text[ma.end() : mb.start()]
         if gap.strip():
             continue  # punctuation between: "Yes. Yes" is fine

@@ -37,6 +37,7 @@ _ORPHANS = (
     re.compile(r"[ \t][,.;:!?]"),  # a space before punctuation
     re.compile(r",[ \t]*[,.]"),  # ", ," or ",."
     re.compile(r"\([ \t]*\)"),
+    re.compile(r"\S[ \t]{2,}(?=\S)"),  # a double space inside a line
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?[ \t]+|\n[ \t]*)([a-z][a-z’']*)")
 _LOWER_OK = frozenset(["e.g", "i.e", "etc", "iphone", "ipad", "ebay"])

@@ -29,6 +29,8 @@ _PREDETERMINERS = frozenset(
     ["a", "an", "the", "our", "your", "their", "his", "her", "its", "my", "this", "that", "these",
      "those", "every", "all", "some", "any", "each", "no"]
 )  # fmt: skip
+# "all the people affected", "all our members": "all" may stand before these
+_AFTER_ALL = frozenset(["the", "our", "your", "their", "his", "her", "my", "these", "those", "its"])
 _SENTENCE_END = ".!?\n"
 _OPENERS = "\"'‘“(["
 _WORD_BEFORE = re.compile(r"([A-Za-z’']+)([ \t]+)$")
@@ -98,7 +100,11 @@ def fit(text: str, start: int, end: int, replacement: str, *, keep_case: bool = 
         if low == first.lower() and low.isalpha():
             s = before.start()  # "to to", "help help"
             at_start = starts_sentence(text, s)
-        elif low in _PREDETERMINERS and first.lower() in DETERMINERS:
+        elif (
+            low in _PREDETERMINERS
+            and first.lower() in DETERMINERS
+            and not (low == "all" and first.lower() in _AFTER_ALL)
+        ):
             s = before.start()  # "all stakeholders" -> "everyone involved"
             at_start = starts_sentence(text, s)
         elif low == "the" and _bare_name(replacement):
@@ -138,6 +144,8 @@ def remove(text: str, start: int, end: int) -> Splice:
         e += 1
         while s > 0 and text[s - 1] in " \t":
             s -= 1
+        while e < len(text) and text[e] in " \t":
+            e += 1
         left, right = text[:s], text[e:]
     # a comma or dash that only joined the removed words to the next ones
     if left.endswith((",", ";", ":", " -", " –", " —")) and (not right or right[0] in ",.;:!?)\n"):

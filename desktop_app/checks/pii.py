@@ -15,7 +15,7 @@ import re
 
 from desktop_app.checks.base import Rule, TextContext, fill_message
 from desktop_app.checks.patterns import compile_re
-from desktop_app.checks.pii_fix import pii_suggestions
+from desktop_app.checks.pii_fix import pii_suggestions, same_contact
 from desktop_app.checks.values import RuleError, str_list
 from desktop_app.core.findings import Severity
 
@@ -151,9 +151,12 @@ class PiiRule(Rule):
             found.append((name, s, e))
         skip = self.excepted_spans(text, ctx)
         out = []
+        public = [c for k, c in ctx.contact.items() if k in ("email", "phone", "address")]
         for name, s, e in found:
             if any(a <= s and e <= b for a, b in skip):
                 continue
+            if any(same_contact(c, text[s:e]) for c in public):
+                continue  # the organisation's own public contact (contact.yml, Preferences)
             official = self._is_official(ctx, name, s, e)
             label = {
                 "phone": "phone number",

@@ -60,7 +60,7 @@ def pii_suggestions(
     contact = contact or {}
     key = "email" if kind == "email" else "phone" if kind == "phone" else "address"
     public = contact.get(key, "")
-    if public and _same(public, text[start:end]):
+    if public and same_contact(public, text[start:end]):
         public = ""  # the post already gives the public contact (an overlay may not know it is)
     who = contact.get("name") or "the branch"
     before = text[:start]
@@ -133,6 +133,7 @@ def _verb_before(before: str, kind: str) -> re.Match | None:
     return re.search(rf"(?:^|(?<=[\s(]))(?:{verbs})[ \t]+$", before, re.IGNORECASE)
 
 
-def _same(public: str, detail: str) -> bool:
+def same_contact(public: str, detail: str) -> bool:
+    """The same phone number, e-mail address or address, however spaced or cased."""
     squash = lambda s: re.sub(r"[\s().\-]", "", s).lower()  # noqa: E731
     return squash(public) == squash(detail)

@@ -152,7 +152,9 @@ def remove(text: str, start: int, end: int) -> Splice:
         cut = 2 if left.endswith((" -", " –", " —")) else 1
         s -= cut
         left = text[:s]
-    if right[:1] in (",", ";") and (not left or left[-1] in _SENTENCE_END or left[-1] in "(\n"):
+    if right[:1] in (",", ";", ".", ":") and (
+        not left.strip() or left[-1] in _SENTENCE_END or left[-1] in "(\n"
+    ):
         e += 1  # ", so pop round" at the start of a sentence
         while e < len(text) and text[e] in " \t":
             e += 1

@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "theme": "system",  # "system" | "light" | "dark"
     "languagetool_url": "",
     "target_reading_age": None,  # None: the policy's default
+    "public_contact": {},  # email, phone, address (and name): over the policy pack's contact.yml
 }
 
 
@@ -44,6 +45,10 @@ _VALID = {
     "languagetool_url": lambda v: isinstance(v, str),
     "target_reading_age": lambda v: v is None or (isinstance(v, int | float) and not isinstance(v, bool)),
     "approver": lambda v: isinstance(v, str),
+    # the organisation's public contact, which fixes for private details offer instead
+    "public_contact": lambda v: (
+        isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items())
+    ),
 }
 
 

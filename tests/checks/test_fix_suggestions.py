@@ -47,11 +47,14 @@ def test_jargon_swaps_keep_the_grammar(text, fixed):
 @pytest.mark.parametrize(
     ("text", "fixed"),
     [
-        ("Typical Tory scum, cutting our bus routes again.", "The Conservatives are cutting our bus routes again."),
+        (
+            "Typical Tory scum, cutting our bus routes again.",
+            "The Conservatives are cutting our bus routes again.",
+        ),
         ("The Red Tories voted against it.", "Labour voted against it."),
         ("The Lib Dums broke their promise.", "The Liberal Democrats broke their promise."),
     ],
-)  # fmt: skip
+)
 def test_labels_become_the_groups_own_name_in_a_sentence_that_parses(text, fixed):
     assert _first("Drafting.DerogatoryLabels", text).apply(text) == fixed
 
@@ -70,11 +73,14 @@ PII = "Drafting.PrivateInformation"
         ("Call 07700 900123 tonight.", "Call us tonight."),
         ("Email me at mike.brown@hotmail.co.uk if you can help.", "Email me if you can help."),
         ("Mrs Okafor at 22 Station Road needs help.", "Mrs Okafor needs help."),
-        ("My address is 7 Elm Close, Leeds LS6 2AB if you need it.", "Message me for my address if you need it."),
+        (
+            "My address is 7 Elm Close, Leeds LS6 2AB if you need it.",
+            "Message me for my address if you need it.",
+        ),
         ("Her number is 07700 900123.", "Message us for her number."),
         ("Phone: 07700 900123. Ask for Jo.", "Ask for Jo."),
     ],
-)  # fmt: skip
+)
 def test_private_details_go_without_orphaned_words(text, fixed):
     result = fix_post(text, Analyzer(_only(PII)).analyze)
     assert result.text == fixed
@@ -90,7 +96,7 @@ def test_private_details_go_without_orphaned_words(text, fixed):
         ("Call 07700 900123 tonight.", "Call the branch on 01632 960000 tonight."),
         ("Her number is 07700 900123.", "Our office number is 01632 960000."),
     ],
-)  # fmt: skip
+)
 def test_with_a_public_contact_the_first_suggestion_uses_it(text, fixed):
     result = fix_post(text, Analyzer(_only(PII), contact=CONTACT).analyze)
     assert result.text == fixed

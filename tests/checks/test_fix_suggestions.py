@@ -91,7 +91,8 @@ def test_private_details_go_without_orphaned_words(text, fixed):
     [
         (
             "ring Sandra on 07700 900123 or email sandra.jones@gmail.com before Friday",
-            "ring Sandra at the office on 01632 960000 or email the branch at branch@example.org before Friday",
+            "ring Sandra at the office on 01632 960000 or email the branch at branch@example.org "
+            "before Friday",
         ),
         ("Call 07700 900123 tonight.", "Call the branch on 01632 960000 tonight."),
         ("Her number is 07700 900123.", "Our office number is 01632 960000."),

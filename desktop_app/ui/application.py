@@ -40,6 +40,7 @@ def create_window(open_path: str | None = None, *, store=None, grammar_config=No
     Call show() on it; the drafts, grammar and engine start once it has painted. A bare
     MainWindow (as most window tests use) has the drafts but neither grammar nor sign-off.
     """
+    from desktop_app.ui.fixes.feature import FixesFeature
     from desktop_app.ui.grammar.feature import GrammarFeature
     from desktop_app.ui.review.feature import SignOffFeature
     from desktop_app.ui.window.main_window import MainWindow
@@ -47,6 +48,7 @@ def create_window(open_path: str | None = None, *, store=None, grammar_config=No
     window = MainWindow(store=store, **window_args)
     window.grammar = window.attach(GrammarFeature(window, config=grammar_config))
     window.sign_off = window.attach(SignOffFeature(window))
+    window.fixes = window.attach(FixesFeature(window))
     if open_path:
         window.open_file(open_path)  # becomes a new draft when it has been read
     return window

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 class FieldSession(QObject):
     """The fields of one rewrite, in order, for one editor."""
 
-    finished = Signal()
+    finished = Signal(int)  # fields still to fill in when the session stopped
     moved = Signal(int, int)  # (field number from 1, how many fields)
 
     def __init__(self, editor: QPlainTextEdit, parent: QObject | None = None):
@@ -57,12 +57,13 @@ class FieldSession(QObject):
         if not self._fields:
             return
         end = self._end
+        left = self.fields_left()
         self._fields, self._end, self._region, self._index = [], None, None, -1
         if move_to_end and end is not None:
             cursor = self.editor.textCursor()
             cursor.setPosition(end.position())
             self.editor.setTextCursor(cursor)
-        self.finished.emit()
+        self.finished.emit(left)
 
     def step(self, forward: bool) -> bool:
         """Select the next (or previous) field still to fill in; past the last, stop.

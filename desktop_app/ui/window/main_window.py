@@ -284,6 +284,7 @@ class MainWindow(DraftFiles, QMainWindow):
         )
         self.editor.field_escape_hook = self._stop_fields
         self.fields.moved.connect(self._tell_field)
+        self.fields.finished.connect(self._fields_finished)
         self.editor.document().contentsChange.connect(self._check_fields)
         self.principles_panel.filterChanged.connect(self.set_filter)
         self.principles_panel.readRequested.connect(self.show_principle)
@@ -715,13 +716,21 @@ class MainWindow(DraftFiles, QMainWindow):
         if not self.fields.active:
             return False
         self.fields.stop(move_to_end=True)
-        self.statusBar().showMessage("Fields left in [brackets] still need your words before you post.", 5000)
         return True
+
+    def _fields_finished(self, left: int) -> None:
+        if left:
+            self.statusBar().showMessage(
+                "Fields left in [brackets] still need your words before you post.", 6000
+            )
+        else:
+            self.statusBar().showMessage("Rewrite finished. Tab moves on to the findings.", 4000)
 
     def _check_fields(self, *_change) -> None:
         # an undone rewrite takes its fields with it
         if self.fields.active and self.fields.undone():
             self.fields.stop()
+            self.statusBar().showMessage("Rewrite undone: your words are back. Ctrl+Y does it again.", 5000)
 
     def _note_fixed(self, finding: Finding) -> None:
         if self.review.note_fixed(finding):

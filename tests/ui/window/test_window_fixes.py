@@ -41,6 +41,7 @@ def test_a_fill_in_rewrite_selects_each_field_in_turn_with_tab(qtbot, make_windo
     qtbot.keyClicks(window.editor, "the minutes show he voted to close it")
     qtbot.keyClick(window.editor, Qt.Key.Key_Tab)  # past the last field: done, cursor after the rewrite
     assert not window.fields.active and window.editor.hasFocus()
+    assert "Rewrite finished" in window.statusBar().currentMessage()
     wait_report(qtbot, window)
     assert window.text() == (
         "Councillor Hart said the library would stay open, but the minutes show he voted to close it "
@@ -58,6 +59,7 @@ def test_an_unfilled_field_is_must_fix_and_ctrl_z_undoes_the_rewrite(qtbot, make
     assert window.editor.textCursor().selectedText() == "[what they said]"
     qtbot.keyClick(window.editor, Qt.Key.Key_Escape)
     assert not window.fields.active
+    assert "still need your words" in window.statusBar().currentMessage()
     wait_report(qtbot, window)
     unfinished = [c for c in window.findings_list.cards() if c.finding.category == "unfinished"]
     assert [c.finding.text for c in unfinished] == ["[what they said]", "[what the record shows]"]
@@ -80,6 +82,7 @@ def test_undo_straight_after_the_rewrite_brings_the_words_back(qtbot, make_windo
     assert window.fields.active
     qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.text() == ATTACK and not window.fields.active
+    assert "Rewrite undone" in window.statusBar().currentMessage()
 
 
 def test_ctrl_period_never_adds_words_the_writer_did_not_choose(qtbot, make_window):

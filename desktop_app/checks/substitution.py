@@ -27,7 +27,7 @@ from desktop_app.core.morphology import NO_FORMS, VERB_FORMS, WordForms, parse_w
 from desktop_app.core.splice import fit, starts_sentence
 
 _GROUP_REF = re.compile(r"\$(\d)")
-_PARTICIPLE_CLAUSE = re.compile(r"^,[ \t]+(?=[a-z]+ing\b)")
+_PARTICIPLE_CLAUSE = re.compile(r"^,[ \t]+([a-z]+ing)\b")
 
 
 class SubstitutionRule(Rule):
@@ -143,7 +143,9 @@ class SubstitutionRule(Rule):
             # "Typical Tory scum, cutting our bus routes" -> "The Conservatives are cutting ..."
             after = _PARTICIPLE_CLAUSE.match(text[e:])
             if after is not None and starts_sentence(text, start):
-                replacement += " are "
+                # the verb goes into the replacement, so the button reads "The Conservatives
+                # are cutting", not "The Conservatives are"
+                replacement += " are " + after.group(1)
                 e += after.end()
         spliced = fit(text, start, e, replacement, keep_case=self.names)
         return Suggestion(spliced.replacement, spliced.start, spliced.end, label=spliced.replacement.strip())

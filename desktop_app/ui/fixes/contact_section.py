@@ -17,10 +17,7 @@ class ContactSection(QGroupBox):
         super().__init__("Public contact for fixes", parent)
         self.setObjectName("publicContact")
         form = QFormLayout(self)
-        note = QLabel(
-            "When a post gives someone's private number, email or address, the first fix "
-            "offers these instead. Leave blank to use your organisation's policy pack."
-        )
+        note = QLabel("Offered instead of a private number, email or address. Blank: the policy pack's.")
         note.setWordWrap(True)
         note.setProperty("role", "muted")
         form.addRow(note)

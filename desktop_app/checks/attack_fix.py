@@ -46,6 +46,8 @@ _RUNS_ON = re.compile(
     r"|(?:to|of)[ \t]+(?:this|the|our|their|his|her|your|my)[ \t]+[\w-]+)",
     re.IGNORECASE,
 )
+# "Is Councillor Grant an idiot ...?" asked about what they did
+_QUESTION = "{Was} {target} wrong to [what {they} did]"
 _ASIDE_END = re.compile(r"[ \t]*[,!][ \t]*(?=\S)")
 
 
@@ -69,7 +71,7 @@ def parse_rewrites(default: str, value) -> list[tuple[object, str]]:
 
 def _check_template(template: str, key: str) -> None:
     try:
-        template.format(target="X", possessive="X's", was="was", are="is", they="they")
+        template.format(target="X", possessive="X's", was="was", Was="Was", are="is", they="they")
     except (KeyError, IndexError, ValueError) as exc:
         raise RuleError(
             key, f"bad template (use {{target}}, {{possessive}}, {{was}}, {{are}}, {{they}}): {exc}"
@@ -167,9 +169,10 @@ def _template(
     runs_on = _RUNS_ON.match(text, e)
     if runs_on is not None:
         e = runs_on.end()  # "a clown who has no idea what she is doing" goes with the insult
-    if text[e : e + 1] == "?" and re.match(r"(?i)(?:is|are|was|were|isn't|aren't)\b", insult):
-        e += 1  # "Is Johnson a liar?" becomes a statement
-        template += "."
+    question = re.match(r"(?i)(?:is|are|was|were|isn't|aren't|wasn't|weren't)\b", insult) is not None
+    if question:
+        # "Is Johnson a liar?", "Is Grant an idiot or does he not care?": still a question
+        template = _QUESTION
     low = target.lower()
     if low in _YOU:
         shown, possessive, plural, they = ("you", "your", True, "you")
@@ -180,10 +183,12 @@ def _template(
         shown = target
         possessive = target + ("'" if target.endswith("s") else "'s")
         plural, they = group, "they"
+    was = "were" if plural else "was"
     replacement = template.format(
         target=shown,
         possessive=possessive,
-        was="were" if plural else "was",
+        was=was,
+        Was=was.capitalize(),
         are="are" if plural else "is",
         they=they,
     )

@@ -94,6 +94,10 @@ def pii_suggestions(
         prep_at = re.search(r"[ \t]*(?:at|on|in|to)[ \t]*$", before, re.IGNORECASE)
         add(prep_at.start(), end, " nearby", "Say they live nearby")
     elif label is not None:
+        if public:
+            add(start, end, public, f"Use {who}'s {_WHAT[kind]}")
+        if key != "address" and _whole_sentence(text, label.start(), end):
+            add(label.start(), end, "Message us", "Point people to us")  # "Contact: jo@..." alone
         add(label.start(), end, "", "Remove it")
     elif verb is not None:
         # "call 07700 ..." -> "call the branch on ..." / "call us"; "email jo@..." -> "email us"
@@ -117,6 +121,13 @@ def pii_suggestions(
     if not out or out[-1].replacement.strip():
         add(start, end, "", "Remove it")
     return out
+
+
+def _whole_sentence(text: str, start: int, end: int) -> bool:
+    """text[start:end] is a sentence by itself: removing it would leave nothing there."""
+    before = text[:start].rstrip()
+    after = text[end:].lstrip(" \t")
+    return (not before or before[-1] in ".!?\n") and (not after or after[0] in ".!?\n")
 
 
 _PRONOUNS = frozenset(["my", "his", "her", "their", "our", "your"])

@@ -107,8 +107,8 @@ def fit(text: str, start: int, end: int, replacement: str, *, keep_case: bool = 
         ):
             s = before.start()  # "all stakeholders" -> "everyone involved"
             at_start = starts_sentence(text, s)
-        elif low == "the" and _bare_name(replacement):
-            s = before.start()  # "the Red Tories" -> "Labour", never "the Labour"
+        elif low in ("the", "these", "those") and _bare_name(replacement):
+            s = before.start()  # "the Red Tories" -> "Labour", never "the Labour" or "these Labour"
             at_start = starts_sentence(text, s)
         elif low in ("a", "an"):
             article = article_for(replacement)

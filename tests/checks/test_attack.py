@@ -269,7 +269,11 @@ def test_the_group_rewrite_keeps_the_group_and_turns_to_what_they_did():
             "The minister is wrong if he thinks this will work.",
         ),
         # a question becomes a statement
-        ("Is Johnson a liar?", "Johnson said [what they said], but [what the record shows]."),
+        ("Is Johnson a liar?", "Was Johnson wrong to [what they did]?"),
+        (
+            "Is Councillor Grant an idiot or does he just not care?",
+            "Was Councillor Grant wrong to [what they did] or does he just not care?",
+        ),
     ],
 )
 def test_shipped_rewrites_keep_the_target_and_read_as_sentences(text, rewritten):

@@ -29,6 +29,7 @@ def _first(rule: str, text: str):
         ("We are leveraging the fund.", "We are using the fund."),
         ("She leverages the fund.", "She uses the fund."),
         ("We ensured it was open.", "We made sure it was open."),
+        ("To ensure transparency, we publish it.", "To make sure of transparency, we publish it."),
         ("We liaised with the police.", "We worked with the police."),
         ("Two cohorts finished.", "Two groups finished."),
         ("One cohort finished.", "One group finished."),
@@ -52,6 +53,7 @@ def test_jargon_swaps_keep_the_grammar(text, fixed):
             "The Conservatives are cutting our bus routes again.",
         ),
         ("The Red Tories voted against it.", "Labour voted against it."),
+        ("These Red Tories have sold out Hartlepool.", "Labour have sold out Hartlepool."),
         ("The Lib Dums broke their promise.", "The Liberal Democrats broke their promise."),
     ],
 )
@@ -78,7 +80,9 @@ PII = "Drafting.PrivateInformation"
             "Message me for my address if you need it.",
         ),
         ("Her number is 07700 900123.", "Message us for her number."),
-        ("Phone: 07700 900123. Ask for Jo.", "Ask for Jo."),
+        ("Phone: 07700 900123. Ask for Jo.", "Message us. Ask for Jo."),
+        ("For lifts ring Jo. Phone: 07700 900123 any day.", "For lifts ring Jo. Any day."),
+        ("Contact: jo.bloggs@gmail.com", "Message us"),
     ],
 )
 def test_private_details_go_without_orphaned_words(text, fixed):

@@ -32,6 +32,7 @@ from desktop_app.checks.attack_fix import DEFAULT_REWRITE, parse_rewrites, rewri
 from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
 from desktop_app.checks.patterns import compile_words
 from desktop_app.checks.values import RuleError, str_list, text_value
+from desktop_app.checks.wordset import WordSet
 from desktop_app.core.morphology import parse_word_forms
 from desktop_app.core.splice import fit
 
@@ -438,6 +439,12 @@ class AttackRule(Rule):
             out.append(self._finding(text, s, e, target, shape))
         return out
 
+    def _is_insult(self, word: str) -> bool:
+        """One word is on the rule's insult list (for a list of insults after the first)."""
+        regex = self.insult_re
+        found = regex.spans(word) if isinstance(regex, WordSet) else [m.span() for m in regex.finditer(word)]
+        return any(s == 0 and e == len(word) for s, e in found)
+
     def _describes_a_thing(self, toks: list[_Tok], b: int, insult_tokens: set[int]) -> bool:
         """The head noun after an insult is a thing: "such a horrible, stupid idea", "a
         joke of a budget", "another phoney poll"."""
@@ -668,6 +675,7 @@ class AttackRule(Rule):
                 self.rewrites,
                 group=self.group_mode or self.any_target,
                 forms=self.forms,
+                is_insult=self._is_insult,
             )
         if shape == "before-role":
             replacement = target  # the role with its determiner, the insult dropped: "this woman"

@@ -88,6 +88,7 @@ def rewrite_suggestions(
     rewrites: list[tuple[object, str]],
     group: bool = False,
     forms: WordForms = NO_FORMS,
+    is_insult=None,
 ) -> list[Suggestion]:
     """The suggestions for an attack at text[s:e] on `target` (a predicate, contracted,
     address or exclaim shape), best first."""
@@ -100,7 +101,24 @@ def rewrite_suggestions(
     action = _action(text, s, e, target, shape, forms)
     if action is not None:
         return [action]
-    return [_template(text, s, e, target, default, rewrites, group)]
+    first = text[s:e]  # the template goes by the first insult
+    if is_insult is not None:
+        e = _more_insults(text, e, is_insult)  # "a clown, a liar and a coward" goes whole
+    return [_template(text, s, e, target, default, rewrites, group, first)]
+
+
+_LISTED = re.compile(
+    r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(?:an?[ \t]+)?(?:[\w-]+[ \t]+)??([\w-]+)\b"
+)
+
+
+def _more_insults(text: str, e: int, is_insult) -> int:
+    """The end of a list of insults that starts at e: ", a liar and a coward"."""
+    while True:
+        m = _LISTED.match(text, e)
+        if m is None or not is_insult(m.group(1)):
+            return e
+        e = m.end()
 
 
 def _aside(text: str, s: int, e: int, target: str, shape: str) -> Suggestion | None:
@@ -162,9 +180,15 @@ _NOT_ACTIONS = frozenset(
 
 
 def _template(
-    text: str, s: int, e: int, target: str, default: str, rewrites: list[tuple[object, str]], group: bool
+    text: str,
+    s: int,
+    e: int,
+    target: str,
+    default: str,
+    rewrites: list[tuple[object, str]],
+    group: bool,
+    insult: str,
 ) -> Suggestion:
-    insult = text[s:e]
     template = next((t for pattern, t in rewrites if pattern is None or pattern.search(insult)), default)
     runs_on = _RUNS_ON.match(text, e)
     if runs_on is not None:
@@ -174,6 +198,7 @@ def _template(
         # "Is Johnson a liar?", "Is Grant an idiot or does he not care?": still a question
         template = _QUESTION
     low = target.lower()
+    linked_plural = re.search(r"(?i)\b(?:are|were)\b|['’]re\b", insult) is not None
     if low in _YOU:
         shown, possessive, plural, they = ("you", "your", True, "you")
     elif low in _POSSESSIVE:
@@ -182,7 +207,7 @@ def _template(
     else:
         shown = target
         possessive = target + ("'" if target.endswith("s") else "'s")
-        plural, they = group, "they"
+        plural, they = group or linked_plural, "they"
     was = "were" if plural else "was"
     replacement = template.format(
         target=shown,

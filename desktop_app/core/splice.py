@@ -107,7 +107,9 @@ def fit(text: str, start: int, end: int, replacement: str, *, keep_case: bool = 
         ):
             s = before.start()  # "all stakeholders" -> "everyone involved"
             at_start = starts_sentence(text, s)
-        elif low in ("the", "these", "those") and _bare_name(replacement):
+        elif low in ("the", "these", "those") and (
+            _bare_name(replacement) or _possessive_opening(replacement)
+        ):
             s = before.start()  # "the Red Tories" -> "Labour", never "the Labour" or "these Labour"
             at_start = starts_sentence(text, s)
         elif low in ("a", "an"):
@@ -181,6 +183,17 @@ def _bare_name(text: str) -> bool:
         and not word.endswith("s")
         and word.lower() not in DETERMINERS
     )
+
+
+def _possessive_opening(text: str) -> bool:
+    """ "Jeremy Corbyn's supporters": a name's possessive is the phrase's own determiner."""
+    words = text.split()[:3]
+    for word in words:
+        if not word[:1].isupper():
+            return False
+        if word.endswith(("'s", "’s", "s'")):
+            return True
+    return False
 
 
 def _first_word(text: str) -> str:

@@ -167,3 +167,26 @@ def test_an_unfilled_field_is_a_must_fix_finding_and_keeps_conduct_from_clearing
 def _only(rule_id: str):
     pack = shipped_pack()
     return dataclasses.replace(pack, rules=[pack.rule(rule_id)])
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # a list of insults goes with the first
+        (
+            "The minister is a clown, a liar and a coward.",
+            "The minister was wrong to [what they did] because [why it matters to residents].",
+        ),
+        # the verb that linked them tells the number
+        (
+            "Honestly the Lib Dums are a joke.",
+            "Honestly the Liberal Democrats were wrong to [what they did] because [why it matters to residents].",
+        ),
+        ("The Corbynistas on the NEC stitched it up.", "Jeremy Corbyn's supporters on the NEC stitched it up."),
+        ("A stakeholder engagement event is on 3 June.", "A community engagement event is on 3 June."),
+        ("We're committed to delivering quality services.", "We're committed to providing quality services."),
+        ("We will ensure a smooth transition.", "We will make sure of a smooth transition."),
+    ],
+)
+def test_whole_posts_fixed_by_the_shipped_pack(text, fixed):
+    assert fix_post(text, Analyzer(shipped_pack()).analyze).text == fixed

@@ -180,9 +180,10 @@ def _only(rule_id: str):
         # the verb that linked them tells the number
         (
             "Honestly the Lib Dums are a joke.",
-            "Honestly the Liberal Democrats were wrong to [what they did] because [why it matters to residents].",
+            "Honestly the Liberal Democrats were wrong to [what they did] "
+            "because [why it matters to residents].",
         ),
-        ("The Corbynistas on the NEC stitched it up.", "Jeremy Corbyn's supporters on the NEC stitched it up."),
+        ("The Corbynistas on the NEC did it.", "Jeremy Corbyn's supporters on the NEC did it."),
         ("A stakeholder engagement event is on 3 June.", "A community engagement event is on 3 June."),
         ("We're committed to delivering quality services.", "We're committed to providing quality services."),
         ("We will ensure a smooth transition.", "We will make sure of a smooth transition."),

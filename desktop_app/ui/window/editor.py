@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
@@ -63,7 +64,7 @@ class DraftEditor(QPlainTextEdit):
 
     def keyPressEvent(self, event):
         if (
-            event.key() == Qt.Key.Key_Escape
+            event.key() == QtCore.Qt.Key.Key_Escape
             and self.field_escape_hook is not None
             and self.field_escape_hook()
         ):

@@ -219,7 +219,10 @@ def _check(argv: list[str] | None) -> int:
     for problem in pack.problems:
         warn(PROG, f"policy: {problem}")
 
-    analyzer = Analyzer(pack, platforms=platforms)
+    from desktop_app.storage.settings import Settings
+
+    # the public contact set in Preferences: the same suggestions as the window and `fix`
+    analyzer = Analyzer(pack, platforms=platforms, contact=Settings.load().get("public_contact") or None)
     fmt = "jsonl" if args.lines else args.format
     out = Output(utf8=fmt != "text")
     posts = _posts_by_line(args.files) if whole is None else ((name, None, text) for name, text in whole)

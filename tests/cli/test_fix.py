@@ -87,3 +87,18 @@ def test_a_policy_folder_with_a_contact_file(fix, tmp_path):
     (tmp_path / "contact.yml").write_text("phone: 01632 960000\nname: the Ashford office\n", encoding="utf-8")
     code, out, _ = fix(["--policy", str(tmp_path), "-"], "Call 07700 900123 tonight.")
     assert (code, out) == (0, "Call the Ashford office on 01632 960000 tonight.\n")
+
+
+def test_check_suggests_what_fix_applies(fix, monkeypatch, capsys):
+    from desktop_app.storage.settings import Settings
+
+    settings = Settings.load()
+    settings.set("public_contact", {"phone": "01632 960000"})
+    settings.save()
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Call 07700 900123 tonight."), encoding="utf-8")
+    )
+    assert main(["check", "--format", "json", "-"]) == 1
+    (finding,) = json.loads(capsys.readouterr().out)["findings"]
+    assert finding["suggestions"][0]["replacement"] == "the branch on 01632 960000"
+    assert fix(["-"], "Call 07700 900123 tonight.")[1] == "Call the branch on 01632 960000 tonight.\n"

@@ -48,6 +48,8 @@ _RUNS_ON = re.compile(
 )
 # "Is Councillor Grant an idiot ...?" asked about what they did
 _QUESTION = "{Was} {target} wrong to [what {they} did]"
+# "a disgrace to Leeds", "a shame for Barnsley": a place named after the insult
+_TO_PLACE = re.compile(r"[ \t]+(?:to|of|for)[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})\b")
 _ASIDE_END = re.compile(r"[ \t]*[,!][ \t]*(?=\S)")
 
 
@@ -191,8 +193,13 @@ def _template(
 ) -> Suggestion:
     template = next((t for pattern, t in rewrites if pattern is None or pattern.search(insult)), default)
     runs_on = _RUNS_ON.match(text, e)
+    place = ""
     if runs_on is not None:
         e = runs_on.end()  # "a clown who has no idea what she is doing" goes with the insult
+    else:
+        to_place = _TO_PLACE.match(text, e)
+        if to_place is not None:  # "a disgrace to Leeds": the place stays
+            e, place = to_place.end(), f" in {to_place.group(1)}"
     question = re.match(r"(?i)(?:is|are|was|were|isn't|aren't|wasn't|weren't)\b", insult) is not None
     if question:
         # "Is Johnson a liar?", "Is Grant an idiot or does he not care?": still a question
@@ -217,7 +224,7 @@ def _template(
         are="are" if plural else "is",
         they=they,
     )
-    spliced = fit(text, s, e, replacement, keep_case=True)
+    spliced = fit(text, s, e, replacement + place, keep_case=True)
     final = spliced.replacement
     return Suggestion(
         final, spliced.start, spliced.end, label="Criticise their actions instead", fields=field_spans(final)

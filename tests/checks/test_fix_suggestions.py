@@ -185,6 +185,12 @@ def _only(rule_id: str):
         ),
         ("The Corbynistas on the NEC did it.", "Jeremy Corbyn's supporters on the NEC did it."),
         ("A stakeholder engagement event is on 3 June.", "A community engagement event is on 3 June."),
+        ("Stakeholder feedback will shape the plan.", "Community feedback will shape the plan."),
+        ("Remoaner MPs blocked the bill again.", "Pro-Remain MPs blocked the bill again."),
+        (
+            "Councillor Fisher is a disgrace to Leeds.",
+            "Councillor Fisher was wrong to [what they did] because [why it matters to residents] in Leeds.",
+        ),
         ("We're committed to delivering quality services.", "We're committed to providing quality services."),
         ("We will ensure a smooth transition.", "We will make sure of a smooth transition."),
     ],

@@ -129,13 +129,23 @@ def _aside(text: str, s: int, e: int, target: str, shape: str) -> Suggestion | N
     if shape != "address":
         return None
     comma = _ASIDE_END.match(text, e)
-    if comma is None:
+    if comma is not None:
+        end = comma.end()
+    elif target.lower() in _YOU and _words_before_in_sentence(text, s):
+        end = e  # "Shut up you stupid cow @x": a name called at the end of a sentence
+    else:
         return None
     start = s
     if target.startswith("@") and text.startswith(target, s):
         start = s + len(target)  # keep the handle: the reply still goes to them
-    spliced = remove(text, start, comma.end())
+    spliced = remove(text, start, end)
     return Suggestion(spliced.replacement, spliced.start, spliced.end, label="Drop the insult")
+
+
+def _words_before_in_sentence(text: str, s: int) -> bool:
+    """Words other than @handles before `s` in its sentence."""
+    head = re.split(r"[.!?\n]", text[:s])[-1]
+    return re.search(r"(?:^|\s)[A-Za-z]", re.sub(r"@\w+", "", head)) is not None
 
 
 def _reason(text: str, s: int, e: int, shape: str) -> Suggestion | None:

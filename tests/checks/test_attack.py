@@ -263,6 +263,7 @@ def test_the_group_rewrite_keeps_the_group_and_turns_to_what_they_did():
         # a name-calling aside: the sentence stands without it, nothing to fill in
         ("@JohnSmithMP you absolute coward, answer the question.", "@JohnSmithMP answer the question."),
         ("You absolute clown, you cut the 42 bus.", "You cut the 42 bus."),
+        ("Answer the question you coward @JohnSmithMP", "Answer the question @JohnSmithMP"),
         # the reason is already there: "wrong" says it without the name
         (
             "The minister is an idiot if he thinks this will work.",

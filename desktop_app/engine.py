@@ -20,7 +20,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from desktop_app.checks.base import Prefilter, TextContext
 from desktop_app.core.findings import (
@@ -43,6 +43,7 @@ class Analyzer:
         platforms: Sequence[str] | None = None,
         cache_size: int = DEFAULT_CACHE_SIZE,
         figures: bool = True,
+        contact: Mapping[str, str] | None = None,
     ):
         if pack is None:
             from desktop_app.policy import load_policy  # here: a given pack needs no loading
@@ -53,6 +54,7 @@ class Analyzer:
         # Reading age and fit per network: a draft needs them, a reply being sorted does not
         # (they are a third of the time of checking a short text).
         self.figures = figures
+        self.contact = public_contact(getattr(pack, "contact", None), contact)
         self.paragraph_analyses = 0  # paragraphs actually checked (cache misses)
         self.rule_errors: list[str] = []  # a rule that raised: logged, the rest still run
         self._cache: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
@@ -99,6 +101,15 @@ class Analyzer:
         with self._lock:
             self._cache.clear()
 
+    def set_contact(self, contact: Mapping[str, str] | None) -> None:
+        """The user's public contact (Preferences) over the pack's (contact.yml): fixes for
+        private details offer it. Cached findings are dropped, since their fixes change."""
+        merged = public_contact(getattr(self.pack, "contact", None), contact)
+        with self._lock:
+            if merged != self.contact:
+                self.contact = merged
+                self._cache.clear()
+
     # -- the analysis --
 
     def analyze(self, text: str, revision: int = 0) -> Report:
@@ -124,7 +135,8 @@ class Analyzer:
             findings.extend(f.shifted(para.start) for f in self._paragraph_findings(para.text))
         fits = self._platform_fits(text) if self.figures else []
         if self._document_rules and text.strip():
-            ctx = TextContext(text, platform_fits=[f for f in fits if f.over])
+            over = [f for f in fits if f.over]
+            ctx = TextContext(text, platform_fits=over, contact=self.contact, networks=self._networks())
             for rule in self._candidates(ctx, document=True):
                 findings.extend(self._run(rule, ctx))
         if self._limits:
@@ -145,7 +157,7 @@ class Analyzer:
             self._cache.move_to_end(paragraph)
             return cached
         self.paragraph_analyses += 1
-        ctx = TextContext(paragraph)
+        ctx = TextContext(paragraph, contact=self.contact, networks=self._networks())
         found: list[Finding] = []
         for rule in self._candidates(ctx, document=False):
             found.extend(self._run(rule, ctx))
@@ -154,6 +166,9 @@ class Analyzer:
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return result
+
+    def _networks(self) -> tuple[str, ...]:
+        return tuple(self.platforms or ())
 
     def _run(self, rule, ctx) -> list[Finding]:
         try:
@@ -188,6 +203,17 @@ def within_limits(findings: list[Finding], limits: dict[str, int]) -> list[Findi
             seen[f.rule] += 1
         kept.append(f)
     return kept
+
+
+def public_contact(*layers: Mapping[str, str] | None) -> dict[str, str]:
+    """The organisation's public contact, later layers over earlier ones; blank values and
+    unknown keys are left out."""
+    out: dict[str, str] = {}
+    for layer in layers:
+        for key, value in (layer or {}).items():
+            if key in ("email", "phone", "address", "name") and isinstance(value, str) and value.strip():
+                out[key] = " ".join(value.split())
+    return out
 
 
 # --- one card per words ------------------------------------------------------------

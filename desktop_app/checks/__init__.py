@@ -23,6 +23,7 @@ from desktop_app.checks.platform import PlatformRule
 from desktop_app.checks.readability import ReadabilityRule
 from desktop_app.checks.repetition import RepetitionRule
 from desktop_app.checks.substitution import SubstitutionRule
+from desktop_app.checks.unfinished import UnfinishedRule
 from desktop_app.checks.values import RuleError
 
 # Vale's kinds we do not run, each with the reason a problem line gives.
@@ -55,6 +56,7 @@ KINDS: dict[str, type[Rule]] = {
         ModelRule,
         MetricRule,
         ConsistencyRule,
+        UnfinishedRule,
     )
 }
 

@@ -28,11 +28,14 @@ from __future__ import annotations
 
 import re
 
+from desktop_app.checks.attack_fix import DEFAULT_REWRITE, parse_rewrites, rewrite_suggestions
 from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
 from desktop_app.checks.patterns import compile_words
 from desktop_app.checks.values import RuleError, str_list, text_value
+from desktop_app.checks.wordset import WordSet
+from desktop_app.core.morphology import parse_word_forms
+from desktop_app.core.splice import fit
 
-DEFAULT_REWRITE = "{possessive} decision to ... is wrong because ..."
 # Grammar glue, not policy: words that may sit between a target and its insult.
 DEFAULT_INTENSIFIERS = [
     "a",
@@ -226,7 +229,20 @@ class _Tok:
 
 class AttackRule(Rule):
     kind = "attack"
-    keys = frozenset({"insults", "roles", "intensifiers", "things", "groups", "bodies", "targets", "rewrite"})
+    keys = frozenset(
+        {
+            "insults",
+            "roles",
+            "intensifiers",
+            "things",
+            "groups",
+            "bodies",
+            "targets",
+            "rewrite",
+            "rewrites",
+            "forms",
+        }
+    )
     default_category = "personal-attack"
 
     def compile(self, d):
@@ -257,10 +273,11 @@ class AttackRule(Rule):
         self.group_mode = targets == "groups"  # only groups: no "you ..." or "@x ..." address
         self.any_target = targets == "any"
         self.rewrite = text_value(d, "rewrite") or DEFAULT_REWRITE
-        try:
-            self.rewrite.format(target="X", possessive="X's")
-        except (KeyError, IndexError, ValueError) as exc:
-            raise RuleError("rewrite", f"bad template (use {{target}} and {{possessive}}): {exc}") from None
+        self.rewrites = parse_rewrites(self.rewrite, d.get("rewrites"))
+        try:  # word forms tell "who hid from the meeting" (an action) from "who has no idea"
+            self.forms = parse_word_forms(d.get("forms"))
+        except ValueError as exc:
+            raise RuleError("forms", str(exc)) from None
         self.evasion = True  # insults are typed to dodge filters whatever the rule serves
 
     def warm_up(self):
@@ -421,6 +438,12 @@ class AttackRule(Rule):
                 target = f"{text[ds:de]} {target}"  # "this corrupt woman" -> "this woman"
             out.append(self._finding(text, s, e, target, shape))
         return out
+
+    def _is_insult(self, word: str) -> bool:
+        """One word is on the rule's insult list (for a list of insults after the first)."""
+        regex = self.insult_re
+        found = regex.spans(word) if isinstance(regex, WordSet) else [m.span() for m in regex.finditer(word)]
+        return any(s == 0 and e == len(word) for s, e in found)
 
     def _describes_a_thing(self, toks: list[_Tok], b: int, insult_tokens: set[int]) -> bool:
         """The head noun after an insult is a thing: "such a horrible, stupid idea", "a
@@ -631,40 +654,53 @@ class AttackRule(Rule):
     # -- the card --
 
     def _finding(self, text: str, s: int, e: int, target: str, shape: str):
+        message = fill_message(self.message or "'%s' attacks a person, not what they did.", text[s:e])
+        return self.finding(text, s, e, message, self._suggestions(text, s, e, target, shape))
+
+    def _suggestions(self, text: str, s: int, e: int, target: str, shape: str) -> list[Suggestion]:
+        """The rewrite (see attack_fix.py): the insult dropped where the sentence stands
+        without it, "wrong" where a reason follows, else a fill-in rewrite about actions."""
+        if shape == "before-name" and _exclaimed(text, s, e):
+            shape, e = "exclaim", e + _exclaimed(text, s, e)  # "What an idiot @bob is"
         if shape in ("predicate", "contracted", "address", "exclaim"):
-            low = target.lower()
             if shape == "contracted":
                 target = target.rsplit("'", 1)[0].rsplit("’", 1)[0]
-                low = target.lower()
-            if low in _YOU or low in ("your", "ur"):
-                possessive, shown = "your", "you"  # "youre a disgrace" -> "your decision ..."
-            elif low in _PRONOUN_POSSESSIVE:
-                possessive = _PRONOUN_POSSESSIVE[low]
-                shown = low
-            else:
-                possessive = target + ("'" if target.endswith("s") else "'s")
-                shown = target
-            replacement = self.rewrite.format(target=shown, possessive=possessive)
-            if _starts_sentence(text, s) or target[:1].isupper():
-                replacement = replacement[:1].upper() + replacement[1:]
-            label = "Criticise their actions instead"
-        elif shape == "before-role":
+            return rewrite_suggestions(
+                text,
+                s,
+                e,
+                target,
+                shape,
+                self.rewrite,
+                self.rewrites,
+                group=self.group_mode or self.any_target,
+                forms=self.forms,
+                is_insult=self._is_insult,
+            )
+        if shape == "before-role":
             replacement = target  # the role with its determiner, the insult dropped: "this woman"
-            label = "Drop the insult"
         elif shape == "of-role":
-            replacement = ("The " if text[s : s + 1].isupper() else "the ") + target.lower()
-            label = "Drop the insult"
+            replacement = "the " + target.lower()
         else:
             replacement = target
-            label = "Drop the insult"
-        message = fill_message(self.message or "'%s' attacks a person, not what they did.", text[s:e])
-        return self.finding(text, s, e, message, [Suggestion(replacement, s, e, label=label)])
+            first = text[s:e].split(None, 1)[0] if text[s:e].strip() else ""
+            if (
+                self.group_mode
+                and first.lower() in ("the", "these", "those")
+                and not target.lower().startswith(first.lower())
+            ):
+                replacement = f"{first} {target}"  # "the lying Tories" -> "the Tories"
+        spliced = fit(text, s, e, replacement, keep_case=shape != "of-role")
+        return [Suggestion(spliced.replacement, spliced.start, spliced.end, label="Drop the insult")]
 
 
 def _describing(tok: _Tok) -> bool:
     return tok.text.replace("-", "").isalpha() and tok.low not in _NOT_DESCRIBING
 
 
-def _starts_sentence(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip()
-    return not before or before[-1] in ".!?\n"
+def _exclaimed(text: str, s: int, e: int) -> int:
+    """ "What an idiot @bob is": the length of " is" after the target, or 0."""
+    if not re.match(r"(?i)(?:what|how)\b", text[s:e]):
+        return 0
+    m = re.match(r"[ \t]+(?:is|are|was|were)\b(?=[ \t]*(?:[.!?]|$))", text[e:])
+    return m.end() if m else 0

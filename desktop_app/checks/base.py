@@ -129,6 +129,10 @@ class TextContext:
 
     text: str
     platform_fits: list = field(default_factory=list)  # PlatformFit for the chosen networks (whole text)
+    # The organisation's public contact (email, phone, address, name) that a fix for private
+    # details offers instead; the engine hands it over (policy contact.yml, Preferences).
+    contact: Mapping[str, str] = field(default_factory=dict)
+    networks: tuple[str, ...] = ()  # the networks the post is for, when known (wording of advice)
 
     _encoded: dict = field(default_factory=dict, repr=False)
     _tables: dict = field(default_factory=dict, repr=False)
@@ -479,11 +483,9 @@ class Prefilter:
 
 
 def remove_span(text: str, start: int, end: int) -> Suggestion:
-    """A suggestion deleting text[start:end] with the space before it (or after it, at the start)."""
-    s, e = start, end
-    while s > 0 and text[s - 1] in " \t":
-        s -= 1
-    if s == start:
-        while e < len(text) and text[e] in " \t":
-            e += 1
-    return Suggestion("", s, e, label="Remove")
+    """A suggestion deleting text[start:end], the join tidied (core/splice.remove): one space
+    or none, no stranded comma, and a capital for a word that now opens the sentence."""
+    from desktop_app.core.splice import remove
+
+    spliced = remove(text, start, end)
+    return Suggestion(spliced.replacement, spliced.start, spliced.end, label="Remove")

@@ -11,8 +11,11 @@ advice, not must-fix. The suggestion removes the detail.
 
 from __future__ import annotations
 
-from desktop_app.checks.base import Rule, TextContext, fill_message, remove_span
+import re
+
+from desktop_app.checks.base import Rule, TextContext, fill_message
 from desktop_app.checks.patterns import compile_re
+from desktop_app.checks.pii_fix import pii_suggestions, same_contact
 from desktop_app.checks.values import RuleError, str_list
 from desktop_app.core.findings import Severity
 
@@ -64,6 +67,8 @@ DEFAULT_STREET_TYPES = [
     "lea",
 ]
 _POSTCODE = r"\b(?:GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})\b"
+# Between an address and its postcode: a town, and commas ("7 Elm Close, Leeds LS6 2AB")
+_TOWN = re.compile(r",?[ \t]*(?:[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2},?[ \t]*)?")
 DEFAULT_OFFICIAL = ["parliament.uk", "gov.uk", ".gov.uk", "nhs.uk", "police.uk"]
 _DETECTORS = ("phone", "email", "address", "postcode")
 
@@ -135,12 +140,23 @@ class PiiRule(Rule):
         for name, s, e in sorted(self._spans(ctx), key=lambda x: (x[1], -x[2])):
             if found and s < found[-1][2]:  # a postcode inside an address, say
                 continue
+            if (
+                found
+                and found[-1][0] == "address"
+                and name == "postcode"
+                and _TOWN.fullmatch(text[found[-1][2] : s])
+            ):
+                found[-1] = ("address", found[-1][1], e)  # "7 Elm Close, Leeds LS6 2AB" is one address
+                continue
             found.append((name, s, e))
         skip = self.excepted_spans(text, ctx)
         out = []
+        public = [c for k, c in ctx.contact.items() if k in ("email", "phone", "address")]
         for name, s, e in found:
             if any(a <= s and e <= b for a, b in skip):
                 continue
+            if any(same_contact(c, text[s:e]) for c in public):
+                continue  # the organisation's own public contact (contact.yml, Preferences)
             official = self._is_official(ctx, name, s, e)
             label = {
                 "phone": "phone number",
@@ -149,15 +165,18 @@ class PiiRule(Rule):
                 "postcode": "postcode",
             }[name]
             if official:
+                # a published contact: nothing to take out, only to check (no one-click fix)
                 message = (
                     f"This {label} looks like a published office contact. Check it is the official one "
                     "before you post it."
                 )
                 severity = Severity.ADVICE if self.severity is Severity.MUST_FIX else self.severity
+                suggestions = []
             else:
                 message = fill_message(
                     self.message or f"Remove this {label}: it is private information.", text[s:e]
                 )
                 severity = None
-            out.append(self.finding(text, s, e, message, [remove_span(text, s, e)], severity=severity))
+                suggestions = pii_suggestions(text, s, e, name, ctx.contact)
+            out.append(self.finding(text, s, e, message, suggestions, severity=severity))
         return out

@@ -15,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "check": "check drafts without a window: what to change and why, as text or JSON",
     "replies": "sort replies to a post into report, respond, thank and no-action",
     "policy": "the policy packs: show those in force, test one's examples, fetch the organisation's",
+    "fix": "apply the first suggestion of every finding and print the fixed post",
 }
 
 

@@ -219,7 +219,10 @@ def _check(argv: list[str] | None) -> int:
     for problem in pack.problems:
         warn(PROG, f"policy: {problem}")
 
-    analyzer = Analyzer(pack, platforms=platforms)
+    from desktop_app.storage.settings import Settings
+
+    # the public contact set in Preferences: the same suggestions as the window and `fix`
+    analyzer = Analyzer(pack, platforms=platforms, contact=Settings.load().get("public_contact") or None)
     # Which pack and version checked the post (the sign-off sheet shows the same).
     policy_info = {"name": pack.name, "version": pack.version, "packs": [p.label for p in pack.packs]}
     fmt = "jsonl" if args.lines else args.format

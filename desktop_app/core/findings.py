@@ -6,7 +6,7 @@ Spans are Python string indices (code points). The GUI maps them to UTF-16 itsel
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -71,10 +71,14 @@ ADVICE_CATEGORIES = (
 # that names the problem and offers a fix says more than a score).
 SECOND_OPINION_CATEGORIES = ("offence-score",)
 SUGGESTION_CATEGORIES = ("accessibility", "length", "grammar", "spelling", "style")
-CATEGORIES = CONDUCT_CATEGORIES + ADVICE_CATEGORIES + SUGGESTION_CATEGORIES
+# A fill-in field of a rewrite the writer has not completed yet: must be fixed, and it keeps
+# the conduct row from turning green (the rewrite replaced a conduct finding).
+UNFINISHED_CATEGORIES = ("unfinished",)
+CATEGORIES = CONDUCT_CATEGORIES + ADVICE_CATEGORIES + SUGGESTION_CATEGORIES + UNFINISHED_CATEGORIES
 
 DEFAULT_SEVERITY = {
     **{c: Severity.MUST_FIX for c in CONDUCT_CATEGORIES},
+    **{c: Severity.MUST_FIX for c in UNFINISHED_CATEGORIES},
     **{c: Severity.ADVICE for c in ADVICE_CATEGORIES},
     **{c: Severity.SUGGESTION for c in SUGGESTION_CATEGORIES},
 }
@@ -85,23 +89,38 @@ CONDUCT_KEY = "conduct"  # the principles panel shows all conduct clauses as one
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """A replacement for text[start:end]. `label` is what a button shows."""
+    """A replacement for text[start:end]. `label` is what a button shows.
+
+    `fields`: (start, end) of each fill-in field inside `replacement` ("[what they did]"),
+    for the writer to complete. `adds`: the suggestion adds words the post did not have
+    (an invitation to reply, a thank-you): offered on the card, never applied by a blanket
+    "apply the first suggestion" (the `fix` command, Ctrl+.)."""
 
     replacement: str
     start: int
     end: int
     label: str = ""
+    fields: tuple[tuple[int, int], ...] = ()
+    adds: bool = False
 
     def apply(self, text: str) -> str:
         return text[: self.start] + self.replacement + text[self.end :]
 
+    def shifted(self, offset: int) -> Suggestion:
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
     def to_dict(self) -> dict:
-        return {
+        out = {
             "replacement": self.replacement,
             "start": self.start,
             "end": self.end,
             "label": self.label or self.replacement,
         }
+        if self.fields:
+            out["fields"] = [self.replacement[a:b] for a, b in self.fields]
+        if self.adds:
+            out["adds"] = True
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +142,11 @@ class Finding:
     def is_conduct(self) -> bool:
         return self.clause is not None or self.category in CONDUCT_CATEGORIES
 
+    @property
+    def is_unfinished(self) -> bool:
+        """A fill-in field left in the text: it counts against the conduct policy's row."""
+        return self.category in UNFINISHED_CATEGORIES
+
     def shifted(self, offset: int) -> Finding:
         """The same finding moved by `offset` characters (for per-paragraph caching)."""
         if offset == 0:
@@ -138,9 +162,7 @@ class Finding:
             why=self.why,
             principle=self.principle,
             clause=self.clause,
-            suggestions=tuple(
-                Suggestion(s.replacement, s.start + offset, s.end + offset, s.label) for s in self.suggestions
-            ),
+            suggestions=tuple(s.shifted(offset) for s in self.suggestions),
             link=self.link,
         )
 
@@ -297,7 +319,7 @@ def principle_statuses(findings: list[Finding], titles: dict[str, str]) -> dict[
     """
     buckets: dict[str, list[Finding]] = {key: [] for key in (*PRINCIPLE_IDS, CONDUCT_KEY)}
     for f in findings:
-        if f.is_conduct:
+        if f.is_conduct or f.is_unfinished:
             buckets[CONDUCT_KEY].append(f)
         # A conduct finding may also name the principle it breaks (a personal attack
         # breaks P6 too), so it counts in both rows.

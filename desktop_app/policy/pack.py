@@ -23,7 +23,7 @@ from desktop_app.policy.principles import (
 )
 from desktop_app.policy.problems import PolicyProblem
 from desktop_app.policy.rules import load_rules
-from desktop_app.policy.settings import load_grammar_settings, load_platforms, load_words
+from desktop_app.policy.settings import load_contact, load_grammar_settings, load_platforms, load_words
 
 
 @dataclass
@@ -82,6 +82,7 @@ class PolicyPack:
             f"The conduct rules come from {source}. A writer cannot switch them off: "
             "only a new version of a policy pack can change them."
         )
+        contact: dict[str, str] = field(default_factory=dict)  # contact.yml: the public contact fixes offer
 
     def titles(self) -> dict[str, str]:
         """'P1'..'P10' and 'conduct' -> short title (for findings.principle_statuses)."""
@@ -202,6 +203,7 @@ def load_policy(
         if folder.vale is not None:
             pack.words += [w for w in folder.vale.accept if w.replace("-", "").replace("'", "").isalnum()]
     pack.packs = [f.pack for f in folders if f.pack is not None]
+        pack.contact = load_contact(files)
     files.cache.save()
     return pack
 

@@ -102,3 +102,33 @@ def load_words(files: PolicyFiles) -> list[str]:
         except (FileProblem, FileProblems) as exc:
             files.report(where, exc)
     return list(words)
+
+
+# contact.yml: the organisation's public contact, which a fix for private details offers
+# in their place ("email the branch at ..."). Preferences may set the same keys per user.
+CONTACT_KEYS = ("email", "phone", "address", "name")
+
+
+def check_contact(data, lines) -> dict[str, str]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise FileProblem("", "expected a mapping: email, phone, address, name", 1)
+    out = {}
+    for key, value in data.items():
+        name = str(key)
+        if name not in CONTACT_KEYS:
+            raise FileProblem(name, f"unknown key `{name}` (use {', '.join(CONTACT_KEYS)})", lines(name))
+        if value is None:
+            continue
+        if not _is_text(value):
+            raise FileProblem(name, f"expected text, got {shown(value)}", lines(name))
+        text = " ".join(str(value).split())
+        if text:
+            out[name] = text
+    return out
+
+
+def load_contact(files: PolicyFiles) -> dict[str, str]:
+    loaded = files.load("contact.yml", lambda folder, path, where: check_contact(*files.read_yaml(path)))
+    return dict(loaded[0]) if loaded else {}

@@ -23,6 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "languagetool_url": "",
     "target_reading_age": None,  # None: the policy's default
     "policy_pack_url": "",  # where the organisation publishes its pack (fetched only when asked)
+    "public_contact": {},  # email, phone, address (and name): over the policy pack's contact.yml
 }
 
 
@@ -46,6 +47,10 @@ _VALID = {
     "target_reading_age": lambda v: v is None or (isinstance(v, int | float) and not isinstance(v, bool)),
     "approver": lambda v: isinstance(v, str),
     "policy_pack_url": lambda v: isinstance(v, str),
+    # the organisation's public contact, which fixes for private details offer instead
+    "public_contact": lambda v: (
+        isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items())
+    ),
 }
 
 

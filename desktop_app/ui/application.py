@@ -40,6 +40,7 @@ def create_window(open_path: str | None = None, *, store=None, grammar_config=No
     Call show() on it; the drafts, grammar and engine start once it has painted. A bare
     MainWindow (as most window tests use) has the drafts but neither grammar nor sign-off.
     """
+    from desktop_app.ui.fixes.feature import FixesFeature
     from desktop_app.ui.grammar.feature import GrammarFeature
     from desktop_app.ui.policy.feature import PolicyPackFeature
     from desktop_app.ui.replies.feature import RepliesFeature
@@ -51,6 +52,7 @@ def create_window(open_path: str | None = None, *, store=None, grammar_config=No
     window.sign_off = window.attach(SignOffFeature(window))
     window.replies = window.attach(RepliesFeature(window))
     window.policy_pack = window.attach(PolicyPackFeature(window))
+    window.fixes = window.attach(FixesFeature(window))
     if open_path:
         window.open_file(open_path)  # becomes a new draft when it has been read
     return window

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.checks.conftest import findings_of
@@ -67,13 +69,19 @@ def test_evasion_is_seen_through_and_the_highlight_is_what_was_typed(text, flagg
 @pytest.mark.parametrize(
     ("text", "rewritten"),
     [
-        ("Councillor Hart is a clown.", "Councillor Hart's decision to ... is wrong because ...."),
-        ("@x you coward", "@x your decision to ... is wrong because ..."),
-        ("You absolute clown.", "Your decision to ... is wrong because ...."),
+        (
+            "Councillor Hart is a clown.",
+            "Councillor Hart's decision to [what they did] is wrong because [why it matters].",
+        ),
+        ("@x you coward", "@x your decision to [what you did] is wrong because [why it matters]"),
+        ("You absolute clown.", "Your decision to [what you did] is wrong because [why it matters]."),
         ("Everyone knows liar Johnson cut it.", "Everyone knows Johnson cut it."),
         ("That lying toad of a minister did it.", "The minister did it."),
-        ("Sources say James is a liar.", "Sources say James' decision to ... is wrong because ...."),
-        ("What an idiot @bob is.", "@bob is."),
+        (
+            "Sources say James is a liar.",
+            "Sources say James' decision to [what they did] is wrong because [why it matters].",
+        ),
+        ("What an idiot @bob is.", "@bob's decision to [what they did] is wrong because [why it matters]."),
     ],
 )
 def test_the_rewrite_keeps_the_target_and_turns_to_actions(text, rewritten):
@@ -220,15 +228,62 @@ def test_an_insult_before_a_role_is_dropped_and_the_role_kept(text, rewritten):
 def test_a_misspelt_you_are_gets_a_grammatical_rewrite():
     text = "Youre a disgrace."
     (f,) = findings_of(SHIPPED, text, "shipped")
-    assert f.suggestions[0].apply(text) == "Your decision to ... is wrong because ...."
+    assert f.suggestions[0].apply(text) == (
+        "You were wrong to [what you did] because [why it matters to residents]."
+    )
 
 
 def test_the_group_rewrite_keeps_the_group_and_turns_to_what_they_did():
     text = "Tory voters are morons."
     (f,) = findings_of(GROUPS, text, "shipped")
     rewritten = f.suggestions[0].apply(text)
-    assert rewritten == "Tory voters are wrong about ... because ...."
+    assert rewritten == "Tory voters are wrong about [what they back] because [why it matters to residents]."
     assert findings_of(GROUPS, rewritten, "shipped") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rewritten"),
+    [
+        # the fields are marked for the editor and the command line
+        (
+            "Councillor Hart is a liar and everyone in Ashford knows it.",
+            "Councillor Hart said [what they said], but [what the record shows] "
+            "and everyone in Ashford knows it.",
+        ),
+        # a relative clause about the insult goes with it
+        (
+            "Cllr Patel is a clown who has no idea what she is doing.",
+            "Cllr Patel was wrong to [what they did] because [why it matters to residents].",
+        ),
+        # the subject stays the subject of what follows
+        (
+            "Johnson is a disgrace and should resign.",
+            "Johnson was wrong to [what they did] because [why it matters to residents] and should resign.",
+        ),
+        # a name-calling aside: the sentence stands without it, nothing to fill in
+        ("@JohnSmithMP you absolute coward, answer the question.", "@JohnSmithMP answer the question."),
+        ("You absolute clown, you cut the 42 bus.", "You cut the 42 bus."),
+        ("Answer the question you coward @JohnSmithMP", "Answer the question @JohnSmithMP"),
+        # the reason is already there: "wrong" says it without the name
+        (
+            "The minister is an idiot if he thinks this will work.",
+            "The minister is wrong if he thinks this will work.",
+        ),
+        # a question becomes a statement
+        ("Is Johnson a liar?", "Was Johnson wrong to [what they did]?"),
+        (
+            "Is Councillor Grant an idiot or does he just not care?",
+            "Was Councillor Grant wrong to [what they did] or does he just not care?",
+        ),
+    ],
+)
+def test_shipped_rewrites_keep_the_target_and_read_as_sentences(text, rewritten):
+    (f,) = findings_of(SHIPPED, text, "shipped")
+    suggestion = f.suggestions[0]
+    assert suggestion.apply(text) == rewritten
+    fields = [suggestion.replacement[a:b] for a, b in suggestion.fields]
+    assert fields == re.findall(r"\[[^\]]+\]", suggestion.replacement)
+    assert findings_of(SHIPPED, rewritten, "shipped") == []
 
 
 def test_the_lexicon_tells_common_words_from_names():

@@ -9,7 +9,7 @@ def test_the_same_handle_more_than_the_maximum_is_flagged_from_the_first_extra()
     text = "@x why? @X answer. @x we are waiting."
     (f,) = findings_of(RULE, text)
     assert f.text == "@x" and f.start == text.rindex("@x")
-    assert f.suggestions[0].apply(text) == "@x why? @X answer. we are waiting."
+    assert f.suggestions[0].apply(text) == "@x why? @X answer. We are waiting."  # a capital opens it
 
 
 def test_counts_across_paragraphs():

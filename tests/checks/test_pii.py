@@ -34,7 +34,7 @@ def test_phone_numbers_in_uk_and_international_formats(number):
     (f,) = findings_of(RULE, text)
     assert f.text == number
     assert f.severity is Severity.MUST_FIX
-    assert f.suggestions[0].apply(text) == "Ring her on tonight."
+    assert f.suggestions[0].apply(text) == "Ring her tonight."  # the "on" goes with the number
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """Every replacement suggestion on a shipped (or fixture) example, when applied, clears its
-finding and adds no must-fix finding."""
+finding and adds no must-fix finding (except the fields of a fill-in rewrite, which are
+must-fix until the writer completes them)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,11 @@ def _analyzer(pack_name: str) -> Analyzer:
 
 def _must_fix(pack_name: str, text: str) -> set[tuple[str, str]]:
     report = _analyzer(pack_name).analyze(text)
-    return {(f.rule, f.text) for f in report.findings if f.severity is Severity.MUST_FIX}
+    return {
+        (f.rule, f.text)
+        for f in report.findings
+        if f.severity is Severity.MUST_FIX and f.category != "unfinished"
+    }
 
 
 @pytest.mark.parametrize(("pack_name", "rule_id", "example"), list(_cases()))

@@ -56,7 +56,7 @@ def test_text_output_shows_the_sentence_marked_why_and_suggestion(check, tmp_pat
     assert "[[Councillor Hart is a clown]]." in out
     assert "MUST FIX" in out and "No personal attacks" in out
     assert "Why: " in out
-    assert "Try: Councillor Hart's decision to ... is wrong because ..." in out
+    assert "Try: Councillor Hart's decision to [what they did] is wrong because [why it matters]" in out
     assert "Principles:" in out and "Reading age:" in out
 
 

@@ -136,7 +136,7 @@ class FindingCard(QFrame):
         actions.addWidget(self.ignore_here_button)
         # The conduct policy applies to every draft: only a policy pack can change its rules.
         self.ignore_rule_button = None
-        if not finding.is_conduct:
+        if not finding.is_conduct and not finding.is_unfinished:
             self.ignore_rule_button = self._link("Ignore rule", "Stop checking this rule in every draft")
             self.ignore_rule_button.clicked.connect(lambda: self.ignoreRuleRequested.emit(self.finding))
             actions.addWidget(self.ignore_rule_button)
@@ -172,8 +172,14 @@ class FindingCard(QFrame):
             button = QPushButton(_short(label))
             button.setObjectName("suggestionButton")
             button.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
+            suggestion = self.finding.suggestions[index]
             button.setAccessibleName(f"Apply suggestion: replace {quoted(self.finding.text)} with {label}")
-            button.setToolTip(f"Replace {quoted(self.finding.text, 40)} with “{label}”")
+            tip = f"Replace {quoted(self.finding.text, 40)} with “{' '.join(suggestion.replacement.split())}”"
+            if suggestion.fields:
+                tip += ". Then type your own words over each [bracketed] field; Tab goes to the next."
+            elif suggestion.adds:
+                tip = f"Add “{suggestion.replacement.strip()}” to the post"
+            button.setToolTip(tip)
             button.clicked.connect(lambda _=False, i=index: self._apply(i))
             self.suggestion_buttons.append(button)
         self._place_suggestions()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6 import QtCore
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
@@ -68,7 +69,24 @@ class DraftEditor(QPlainTextEdit):
         elif choice == "start":
             self.textCursor().insertText(text[:MAX_CHECKED])  # the clipboard still holds the rest
 
+        # Fill-in fields of a rewrite (ui/fixes/fields.py): while some are open, Tab and
+        # Shift+Tab move between them (True: handled) and Esc stops.
+        self.field_tab_hook: Callable[[bool], bool] | None = None
+        self.field_escape_hook: Callable[[], bool] | None = None
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        if self.field_tab_hook is not None and self.field_tab_hook(next_):
+            return True
+        return super().focusNextPrevChild(next_)
+
     def keyPressEvent(self, event):
+        if (
+            event.key() == QtCore.Qt.Key.Key_Escape
+            and self.field_escape_hook is not None
+            and self.field_escape_hook()
+        ):
+            event.accept()
+            return
         if event.matches(QKeySequence.StandardKey.Undo) and self.undo_hook is not None and self.undo_hook():
             event.accept()
             return

@@ -10,6 +10,7 @@ Preferences and on close.
 - review:   current_report() -> Report | None, policy (titles; pack_label, conduct_statement),
             review (core.review.DraftReview), fixed_findings(), ignored_findings(), rules_off()
 - policy:   reload_policy() (a fetched organisation pack comes into force)
+- fixes:    set_public_contact(contact), fields (the fill-in fields of the last rewrite)
 - signals:  firstPainted, reviewChanged, reportDrawn, file signals
 """
 
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME
 from desktop_app.core.findings import Finding, GrammarState, Report, Suggestion, principle_statuses
+from desktop_app.core.fixes import one_click
 from desktop_app.core.limits import MAX_CHECKED
 from desktop_app.core.review import (
     HERE,
@@ -49,6 +51,7 @@ from desktop_app.storage.settings import Settings
 from desktop_app.ui import themes
 from desktop_app.ui.drafts.feature import DraftsFeature
 from desktop_app.ui.features import Feature
+from desktop_app.ui.fixes.fields import FieldSession, qt_length, qt_spans
 from desktop_app.ui.grammar.status import status_detail, status_words
 from desktop_app.ui.jobs import run_in_pool
 from desktop_app.ui.panels.finding_card import quoted
@@ -105,6 +108,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self._tab_chain: tuple = ()
         self._dialogs: list = []
         self._settings_warning: QMessageBox | None = None  # the open 'not saved' box, if any
+        self._public_contact: dict = {}
 
         self.setWindowTitle(f"{APP_NAME}[*]")
         self.resize(1360, 840)
@@ -128,6 +132,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.drafts = self.attach(DraftsFeature(self, store))
         self.update_title()
 
+        self._public_contact = dict(self.settings.get("public_contact") or {})
         if self.settings.problem:  # e.g. a corrupt settings file was set aside
             self.statusBar().showMessage(self.settings.problem, 10000)
         self._engine_factory = analyzer_factory or ((lambda: analyzer) if analyzer is not None else None)
@@ -278,6 +283,15 @@ class MainWindow(DraftFiles, QMainWindow):
         self.editor.ask_huge_paste = self._ask_huge_paste
         self.editor.undo_hook = self._undo_decision
         self.editor.redo_hook = self._redo_decision
+        # fill-in fields of a rewrite: Tab moves between them, Esc stops (ui/fixes/fields.py)
+        self.fields = FieldSession(self.editor, self)
+        self.editor.field_tab_hook = lambda forward: (
+            self.fields.active and (self.fields.step(forward) or True)
+        )
+        self.editor.field_escape_hook = self._stop_fields
+        self.fields.moved.connect(self._tell_field)
+        self.fields.finished.connect(self._fields_finished)
+        self.editor.document().contentsChange.connect(self._check_fields)
         self.principles_panel.filterChanged.connect(self.set_filter)
         self.principles_panel.readRequested.connect(self.show_principle)
         self.platform_bar.networksChanged.connect(lambda _n: self._redraw())
@@ -373,6 +387,8 @@ class MainWindow(DraftFiles, QMainWindow):
 
     def _on_engine_ready(self, info: PolicyInfo) -> None:
         self.policy = info
+        if self._public_contact:
+            self.set_public_contact(self._public_contact)
         self.principles_panel.set_titles(info.titles())
         # Which pack and version check the post (the command line's JSON says the same).
         self.check_status.setText(f"Policy: {info.pack_label}" if info.pack_label else "")
@@ -622,14 +638,26 @@ class MainWindow(DraftFiles, QMainWindow):
                 "Put the cursor on an underlined word first (F8 finds the next).", 4000
             )
             return
-        if not finding.suggestions:
-            self.statusBar().showMessage("There is no ready-made rewrite for this one: see the card.", 4000)
+        if finding.is_unfinished:
+            self._select_field(finding)
             return
-        self.apply_suggestion(finding, finding.suggestions[0])
+        suggestion = one_click(finding)
+        if suggestion is None:
+            if finding.suggestions:  # only words to add: the writer chooses them on the card
+                self.statusBar().showMessage(
+                    "This one adds words to your post: choose them on the card if they suit it.", 5000
+                )
+            else:
+                self.statusBar().showMessage(
+                    "There is no ready-made rewrite for this one: see the card.", 4000
+                )
+            return
+        self.apply_suggestion(finding, suggestion)
 
     def apply_suggestion(self, finding: Finding, suggestion: Suggestion) -> bool:
         """Replace the words as one undo step. Uses the finding's live cursor, so it is
-        right even if the text moved since the report."""
+        right even if the text moved since the report. A rewrite with fill-in fields
+        selects the first field; Tab moves to the next."""
         live = self.editor.cursor_of(finding)
         if live is None or self._result is None:
             return False
@@ -642,6 +670,7 @@ class MainWindow(DraftFiles, QMainWindow):
         base = u16.to_utf16(finding.start)
         start = live.selectionStart() + u16.to_utf16(suggestion.start) - base
         end = live.selectionStart() + u16.to_utf16(suggestion.end) - base
+        self.fields.stop()
         cursor = self.editor.textCursor()
         cursor.beginEditBlock()
         cursor.setPosition(start)
@@ -659,7 +688,56 @@ class MainWindow(DraftFiles, QMainWindow):
             done = f"Removed {old}."
         self.statusBar().showMessage(f"{done} Ctrl+Z undoes it.", 5000)
         self.editor.setFocus()
+        if suggestion.fields:
+            spans = qt_spans(start, suggestion.replacement, suggestion.fields)
+            self.fields.start(spans, start + qt_length(suggestion.replacement))
         return True
+
+    def _select_field(self, finding: Finding) -> None:
+        """Ctrl+. on an unfilled field: select it, and the fields after it in its paragraph."""
+        span = self.editor.span_of(finding)
+        if span is None:
+            return
+        later = [
+            (s, e) for s, e, f in sorted(self.editor.finding_spans(), key=lambda x: x[0])
+            if f.is_unfinished and s >= span[0]
+            and "\u2029" not in self._qt_text(span[0], s)
+        ]  # fmt: skip
+        self.editor.setFocus()
+        self.fields.start(later or [span], (later or [span])[-1][1])
+
+    def _qt_text(self, start: int, end: int) -> str:
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText()
+
+    def _tell_field(self, number: int, count: int) -> None:
+        what = "this field" if count == 1 else f"field {number} of {count}"
+        self.statusBar().showMessage(
+            f"Type over {what} with your own words. Tab: next field · Esc: stop · Ctrl+Z: undo the rewrite.",
+            8000,
+        )
+
+    def _stop_fields(self) -> bool:
+        if not self.fields.active:
+            return False
+        self.fields.stop(move_to_end=True)
+        return True
+
+    def _fields_finished(self, left: int) -> None:
+        if left:
+            self.statusBar().showMessage(
+                "Fields left in [brackets] still need your words before you post.", 6000
+            )
+        else:
+            self.statusBar().showMessage("Rewrite finished. Tab moves on to the findings.", 4000)
+
+    def _check_fields(self, *_change) -> None:
+        # an undone rewrite takes its fields with it
+        if self.fields.active and self.fields.undone():
+            self.fields.stop()
+            self.statusBar().showMessage("Rewrite undone: your words are back. Ctrl+Y does it again.", 5000)
 
     def _note_fixed(self, finding: Finding) -> None:
         if self.review.note_fixed(finding):
@@ -888,6 +966,17 @@ class MainWindow(DraftFiles, QMainWindow):
         for section in sections:  # e.g. the grammar box: {"languagetool_url": ...}
             values.update(section.values() if hasattr(section, "values") else {})
         self.apply_preferences(values)
+
+    def set_public_contact(self, contact: dict | None) -> None:
+        """The organisation's public contact (Preferences, over the policy pack's
+        contact.yml), which fixes for private details offer. Handed to the engine on its own
+        thread, in order with the checks, then the text is checked again."""
+        self._public_contact = dict(contact or {})
+        analyzer = self.controller.analyzer
+        if analyzer is not None and hasattr(analyzer, "set_contact"):
+            wanted = self._public_contact
+            self.controller.pool.start(lambda: analyzer.set_contact(wanted))
+            self.controller.request_now()
 
     def apply_preferences(self, values: dict) -> None:
         for key, value in values.items():

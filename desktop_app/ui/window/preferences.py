@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
     QListView,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,7 +33,18 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # The sections scroll when the screen is too short for all of them (a laptop at 768
+        # pixels, or with the grammar and contact sections added): squeezed, they overlapped.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
 
         form = QFormLayout()
         self.font_size = QSpinBox()
@@ -101,8 +114,19 @@ class PreferencesDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+        self._scroll, self._body = scroll, body
         self._ignored_rules = dict(values.get("ignored_rules") or {})
+
+    def showEvent(self, event):
+        # As tall as the sections need, up to the screen's height less a margin.
+        screen = self.screen().availableGeometry() if self.screen() else None
+        wanted = self._body.sizeHint().height() + 90
+        if screen is not None:
+            wanted = min(wanted, screen.height() - 60)
+        if self.height() < wanted:
+            self.resize(self.width(), wanted)
+        super().showEvent(event)
 
     def _turn_on(self) -> None:
         row = self.ignored_model.row_at(self.ignored.currentIndex().row())

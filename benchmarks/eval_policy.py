@@ -7,8 +7,14 @@ DATA_DIR defaults to ../shared/data relative to the repository. Prints:
   profanity) and of 'targeted at an individual' (TIN+IND: a personal-attack or abuse finding);
 - macro-F1 (OFF vs NOT) of the rules alone, the learned model (rules/OffenceScore.yml) alone
   and both together;
-- UK MP tweets: how many get a must-fix finding, each listed with its findings, and how
-  many get the learned model's advice, each listed with the words it marks.
+- UK MP tweets: how many get a must-fix finding and how many any conduct finding (advice
+  included), each listed with its findings, and how many get the learned model's advice,
+  each listed with the words it marks;
+- our own paraphrase set (tests/data/paraphrases.yml): how many rewordings of a must-fix
+  sentence keep the must-fix, by way of rewording.
+
+Listed false flags and misses leave out every tweet of the audit sample (olid_audit.csv):
+reading them would spend them.
 
 OLID replaces mentions with @USER and links with URL. Each @USER becomes its own handle
 (@user1, @user2, ...) so a reply to three people is not taken for one handle repeated,
@@ -266,9 +272,9 @@ def olid(path: Path, analyzer: Analyzer, show_false: int, show_misses: int, audi
             bad = [f for f in findings if f.is_conduct or f.category in OFFENSIVE_CATEGORIES]
             for f in bad:
                 fired[f.rule.split(".", 1)[-1]] += 1
-            false_flags.append((tweet, [(f.rule.split(".", 1)[-1], f.text) for f in bad]))
+            false_flags.append((tweet_id, tweet, [(f.rule.split(".", 1)[-1], f.text) for f in bad]))
         if off_gold and not off_pred:
-            misses.append((kind_of(b, c), tweet))
+            misses.append((tweet_id, kind_of(b, c), tweet))
     print(f"OLID training tweets: {len(rows)} ({counts['off_tp'] + counts['off_fn']} OFF)")
     p, r, f = prf(counts["off_tp"], counts["off_fp"], counts["off_fn"])
     print(
@@ -286,6 +292,9 @@ def olid(path: Path, analyzer: Analyzer, show_false: int, show_misses: int, audi
         print(
             "  rules behind flags on NOT tweets: " + ", ".join(f"{k} {v}" for k, v in fired.most_common(12))
         )
+    audited = set(read_audit(audit_path)[0])  # never shown: reading them would spend them
+    false_flags = [(t, w) for i, t, w in false_flags if i not in audited]
+    misses = [(k, t) for i, k, t in misses if i not in audited]
     for tweet, what in false_flags[:show_false]:
         print(f"  FALSE FLAG {what}: {tweet[:160]}")
     if misses:
@@ -324,6 +333,17 @@ def mp_tweets(path: Path, analyzer: Analyzer) -> None:
     for tweet_id, text, must in flagged:
         what = "; ".join(f"{f.rule.split('.', 1)[-1]} ({f.category}) on '{f.text}'" for f in must)
         print(f"  {tweet_id}: {what}\n      {' '.join(text.split())[:220]}")
+    conduct = []
+    for row in rows:
+        text = html.unescape(row["text"])
+        found = [f for f in analyzer.analyze(text).findings if f.is_conduct]
+        if found:
+            conduct.append((row["id"], text, found))
+    share = len(conduct) / len(rows) if rows else 0.0
+    print(f"UK MP tweets with any conduct finding (advice included): {len(conduct)} ({share:.1%}; aim <= 1%)")
+    for tweet_id, text, found in conduct:
+        what = "; ".join(f"{f.rule.split('.', 1)[-1]} ({f.severity.value}) on '{f.text}'" for f in found)
+        print(f"  {tweet_id}: {what}\n      {' '.join(text.split())[:220]}")
     advised = []
     for row in rows:
         text = html.unescape(row["text"])
@@ -336,9 +356,47 @@ def mp_tweets(path: Path, analyzer: Analyzer) -> None:
         print(f"  {tweet_id}: on {what}\n      {' '.join(text.split())[:220]}")
 
 
+PARAPHRASES = REPO / "tests" / "data" / "paraphrases.yml"
+
+
+def paraphrases(analyzer: Analyzer, path: Path = PARAPHRASES) -> None:
+    """How many rewordings of a must-fix sentence keep the must-fix (our own set)."""
+    import yaml
+
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def must_fix(text: str) -> bool:
+        return any(f.severity is Severity.MUST_FIX for f in analyzer.analyze(text).findings)
+
+    kept: Counter = Counter()
+    lost = []
+    for row in rows:
+        for way in ("filler", "reorder", "evasion"):
+            if must_fix(row[way]):
+                kept[way] += 1
+            else:
+                lost.append((way, row[way]))
+    total = sum(kept.values())
+    print(
+        f"Paraphrases ({path.name}): {total} of {3 * len(rows)} rewordings keep the must-fix"
+        f" ({total / (3 * len(rows)):.0%}; aim >= 90%): "
+        + ", ".join(f"{way} {kept[way]}/{len(rows)}" for way in ("filler", "reorder", "evasion"))
+    )
+    for way, text in lost:
+        print(f"  LOST ({way}): {text}")
+
+
+def _default_data() -> Path:
+    """../shared/data beside the repository, or beside the folder of worktrees it sits in."""
+    for base in (REPO.parent, REPO.parent.parent):
+        if (base / "shared" / "data").is_dir():
+            return base / "shared" / "data"
+    return REPO.parent / "shared" / "data"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", default=str(REPO.parent / "shared" / "data"))
+    parser.add_argument("data", nargs="?", default=str(_default_data()))
     parser.add_argument(
         "--show-false", type=int, default=0, help="list this many false flags on OLID NOT tweets"
     )
@@ -356,6 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     analyzer = Analyzer()
     olid(olid_path, analyzer, args.show_false, args.show_misses, Path(args.audit))
     mp_tweets(mp_path, analyzer)
+    paraphrases(analyzer)
     print(f"({time.perf_counter() - started:.0f} s)")
     return 0
 

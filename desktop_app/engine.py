@@ -72,6 +72,7 @@ class Analyzer:
         self._unfiltered = False
         self._wide_rules = frozenset(r.id for r in rules if r.wide)
         self._limits = {r.id: r.limit for r in rules if getattr(r, "limit", 0) > 0}  # Vale's `limit`
+        self._words = None  # the rules' words for reading disguised spellings (built on first use)
         readability_rule = next(
             (r for r in rules if r.kind == "readability" and not getattr(r, "metrics", None)), None
         )
@@ -136,7 +137,13 @@ class Analyzer:
         fits = self._platform_fits(text) if self.figures else []
         if self._document_rules and text.strip():
             over = [f for f in fits if f.over]
-            ctx = TextContext(text, platform_fits=over, contact=self.contact, networks=self._networks())
+            ctx = TextContext(
+                text,
+                platform_fits=over,
+                contact=self.contact,
+                networks=self._networks(),
+                evasion_words=self._evasion_words(),
+            )
             for rule in self._candidates(ctx, document=True):
                 findings.extend(self._run(rule, ctx))
         if self._limits:
@@ -157,7 +164,9 @@ class Analyzer:
             self._cache.move_to_end(paragraph)
             return cached
         self.paragraph_analyses += 1
-        ctx = TextContext(paragraph, contact=self.contact, networks=self._networks())
+        ctx = TextContext(
+            paragraph, contact=self.contact, networks=self._networks(), evasion_words=self._evasion_words()
+        )
         found: list[Finding] = []
         for rule in self._candidates(ctx, document=False):
             found.extend(self._run(rule, ctx))
@@ -169,6 +178,18 @@ class Analyzer:
 
     def _networks(self) -> tuple[str, ...]:
         return tuple(self.platforms or ())
+
+    def _evasion_words(self):
+        """The conduct rules' words, once per analyzer: "iddiottt", "id**t" and "id🤡iot" then
+        read as "idiot" for every rule (core.evasion.EvasionWords)."""
+        if self._words is None:
+            from desktop_app.core.evasion import EvasionWords
+
+            rules = self.pack.rules
+            words = {w for r in rules if r.evasion for w in r.evasion_words()}
+            lexicon = rules[0].spec.lexicon if rules else None
+            self._words = EvasionWords(words, (lambda w: lexicon().is_word(w)) if lexicon else None)
+        return self._words
 
     def _run(self, rule, ctx) -> list[Finding]:
         try:

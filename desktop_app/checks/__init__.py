@@ -18,6 +18,7 @@ from desktop_app.checks.mentions import MentionsRule
 from desktop_app.checks.metric import MetricRule
 from desktop_app.checks.model import ModelRule
 from desktop_app.checks.occurrence import OccurrenceRule
+from desktop_app.checks.phrase import PhraseRule
 from desktop_app.checks.pii import PiiRule
 from desktop_app.checks.platform import PlatformRule
 from desktop_app.checks.readability import ReadabilityRule
@@ -57,6 +58,7 @@ KINDS: dict[str, type[Rule]] = {
         MetricRule,
         ConsistencyRule,
         UnfinishedRule,
+        PhraseRule,
     )
 }
 

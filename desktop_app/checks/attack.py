@@ -31,6 +31,7 @@ import re
 from desktop_app.checks.attack_fix import DEFAULT_REWRITE, parse_rewrites, rewrite_suggestions
 from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
 from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.tokens import FILLERS, NEGATORS, TOKEN, Tok
 from desktop_app.checks.values import RuleError, str_list, text_value
 from desktop_app.checks.wordset import WordSet
 from desktop_app.core.morphology import parse_word_forms
@@ -162,7 +163,6 @@ _NOT_NAMES = frozenset(
         "brexit",
     ]
 )
-_TOKEN = re.compile(r"[@#]?\w[\w'-]*|[^\w\s]")
 _YOU = frozenset(["you", "u", "ya", "youre", "ure"])
 _ARTICLES = frozenset(["a", "an", "such", "so", "the"])
 # After these an insult word before a name is a verb: "who trash Berkeley", "to trash Hart"
@@ -198,6 +198,9 @@ _ADJECTIVE_ENDINGS = (
     "y",
 )
 _SENTENCE_ENDS = frozenset([".", "!", "?", ":", ";", '"', "“", "”"])
+# Shared fillers the attack kind also skips; not "like", "of", "kind", "sort", "some", which
+# carry the comparison and quantity shapes it reads itself.
+_SHARED_FILLERS = FILLERS - {"like", "of", "kind", "sort", "some", "but", "nothing", "being", "lol", "right"}
 
 
 def _tokens(ctx: TextContext, ntext: str):
@@ -206,7 +209,7 @@ def _tokens(ctx: TextContext, ntext: str):
     key = ("attack-tokens", ntext)
     found = ctx.memo.get(key)
     if found is None:
-        toks = [_Tok(m) for m in _TOKEN.finditer(ntext)]
+        toks = [Tok(m.start(), m.end(), m.group()) for m in TOKEN.finditer(ntext)]
         found = ctx.memo[key] = (
             toks,
             {t.start: k for k, t in enumerate(toks)},
@@ -215,16 +218,8 @@ def _tokens(ctx: TextContext, ntext: str):
     return found
 
 
-def _sentence_initial(toks: list[_Tok], i: int) -> bool:
+def _sentence_initial(toks: list[Tok], i: int) -> bool:
     return i == 0 or toks[i - 1].text in _SENTENCE_ENDS
-
-
-class _Tok:
-    __slots__ = ("end", "low", "start", "text")
-
-    def __init__(self, m: re.Match):
-        (self.start, self.end), self.text = m.span(), m.group()
-        self.low = self.text.lower()
 
 
 class AttackRule(Rule):
@@ -250,11 +245,15 @@ class AttackRule(Rule):
         if not insults:
             raise RuleError("insults", "an attack rule needs `insults` (a list or an include)")
         self.insult_re = compile_words(insults, "insults", ignorecase=True)
+        self._insult_words = [w for w in insults if w.isalpha()]
         roles = str_list(d.get("roles"), "roles")
         self.roles = {tuple(r.lower().split()) for r in roles if r.strip()}
         self.max_role_words = max((len(r) for r in self.roles), default=1)
         extra = d.get("intensifiers")
-        self.fillers = frozenset(w.lower() for w in (str_list(extra, "intensifiers") or DEFAULT_INTENSIFIERS))
+        own = frozenset(w.lower() for w in (str_list(extra, "intensifiers") or DEFAULT_INTENSIFIERS))
+        # The filler words every conduct kind skips ("basically", "literally", ...), never a
+        # negation: "he is not a liar" says the opposite.
+        self.fillers = (own | _SHARED_FILLERS) - NEGATORS
         # Nouns for things, not people: an insult before one describes the thing
         # ("such a horrible idea", "another phoney poll").
         self.things = frozenset(w.lower() for w in str_list(d.get("things"), "things"))
@@ -283,12 +282,15 @@ class AttackRule(Rule):
     def warm_up(self):
         self.spec.lexicon()  # the dictionary that tells names from common words
 
+    def evasion_words(self):
+        return self._insult_words
+
     def probe(self):
         return self.insult_re.pattern, True
 
     # -- targets --
 
-    def _role_at(self, toks: list[_Tok], end_index: int) -> int | None:
+    def _role_at(self, toks: list[Tok], end_index: int) -> int | None:
         """Index of the first token of a role ending at toks[end_index], or None."""
         for n in range(self.max_role_words, 0, -1):
             first = end_index - n + 1
@@ -298,7 +300,7 @@ class AttackRule(Rule):
                 return first
         return None
 
-    def _is_name(self, tok: _Tok) -> bool:
+    def _is_name(self, tok: Tok) -> bool:
         text = tok.text
         return (
             text[:1].isupper()
@@ -310,7 +312,7 @@ class AttackRule(Rule):
             and tok.low not in self.groups  # "Liberals are ..." is a group, not a person
         )
 
-    def _names_a_person(self, toks: list[_Tok], first: int, last: int, strict: bool = False) -> bool:
+    def _names_a_person(self, toks: list[Tok], first: int, last: int, strict: bool = False) -> bool:
         """Whether a run of capitalised words is a person's name rather than a title or a
         body: "Boris Johnson" and "Jerry Jones" are; "Theatre Company", "Gun Control",
         "Labour Party" are not (a common dictionary word that is not also a name, followed
@@ -333,7 +335,7 @@ class AttackRule(Rule):
             return True
         return not strict and not all(words.is_common_word(toks[k].text) for k in names[1:])
 
-    def _target_ending_at(self, toks: list[_Tok], i: int) -> tuple[int, str] | None:
+    def _target_ending_at(self, toks: list[Tok], i: int) -> tuple[int, str] | None:
         """(first token index, kind) of a target whose last token is toks[i]."""
         if self.group_mode:
             return self._group_ending_at(toks, i)
@@ -375,7 +377,7 @@ class AttackRule(Rule):
             first -= 1
         return first, "person"
 
-    def _group_ending_at(self, toks: list[_Tok], i: int) -> tuple[int, str] | None:
+    def _group_ending_at(self, toks: list[Tok], i: int) -> tuple[int, str] | None:
         """ "liberals", "Tory voters", "these people", "you lot": a group noun and the
         capitalised or determining words before it."""
         if toks[i].low in ("left", "right") and i > 0 and toks[i - 1].low == "the":
@@ -424,7 +426,7 @@ class AttackRule(Rule):
                 b += 1
             if self._describes_a_thing(toks, b, insult_tokens):
                 continue
-            hit = self._predicate(toks, a) or self._attributive(toks, a, b)
+            hit = self._predicate(toks, a) or self._attributive(toks, a, b) or self._reordered(toks, a, b)
             if hit is None:
                 continue
             shape, t_first, t_last, s_tok, e_tok = hit
@@ -445,7 +447,7 @@ class AttackRule(Rule):
         found = regex.spans(word) if isinstance(regex, WordSet) else [m.span() for m in regex.finditer(word)]
         return any(s == 0 and e == len(word) for s, e in found)
 
-    def _describes_a_thing(self, toks: list[_Tok], b: int, insult_tokens: set[int]) -> bool:
+    def _describes_a_thing(self, toks: list[Tok], b: int, insult_tokens: set[int]) -> bool:
         """The head noun after an insult is a thing: "such a horrible, stupid idea", "a
         joke of a budget", "another phoney poll"."""
         if not self.things:
@@ -473,7 +475,7 @@ class AttackRule(Rule):
             and toks[k + 2].low in self.things
         )
 
-    def _predicate(self, toks: list[_Tok], a: int):
+    def _predicate(self, toks: list[Tok], a: int):
         j = a - 1
         while j >= 0 and toks[j].low in self.fillers:
             j -= 1
@@ -526,7 +528,55 @@ class AttackRule(Rule):
             return "predicate", first, j, first, None  # "She has been a crook all her life"
         return None
 
-    def _before_describing_words(self, toks: list[_Tok], j: int) -> int:
+    # -- shapes that put the insult first or apart from its target --
+
+    def _reordered(self, toks: list[Tok], a: int, b: int):
+        """ "A liar, that is what Johnson is"; "Johnson? A total liar."; "An idiot who can't
+        add up: that's our council leader". A negation in the shape ("that is not what he is")
+        leaves it alone."""
+        if self.group_mode:
+            return None
+        n = len(toks)
+        head = a
+        while head > 0 and toks[head - 1].low in self.fillers:
+            head -= 1  # the article and fillers before the insult: "a total"
+        # "Johnson? A total liar." : a target alone in a question, then the insult alone
+        if head > 1 and toks[head - 1].low == "?" and (b + 1 >= n or toks[b + 1].low in _FRAGMENT_ENDS):
+            found = self._target_ending_at(toks, head - 2)
+            if found is not None and _sentence_initial(toks, found[0]):
+                return "predicate", found[0], head - 2, found[0], b
+        if head > 0 and not _sentence_initial(toks, head):
+            return None
+        # "A liar, that is what Johnson is"
+        k = b + 1
+        if k < n and toks[k].low in (",", ":", "-", "—", "–"):
+            k += 1
+        after_that = _after_that_is(toks, k)
+        if after_that is not None and after_that < n and toks[after_that].low == "what":
+            for cop in range(after_that + 2, min(n, after_that + 6)):
+                if toks[cop].low in _COPULAS or toks[cop].low.endswith(("'s", "'re")):
+                    found = self._target_ending_at(toks, cop - 1)
+                    said = found is not None and found[0] == after_that + 1
+                    if said and not _negation_in(toks, after_that, cop):
+                        return "predicate", found[0], cop - 1, head, cop
+                    break
+            return None
+        # "An idiot who can't add up: that's our council leader"
+        for k in range(b + 1, min(n, b + 18)):
+            low = toks[k].low
+            if low in (".", "!", "?", ";"):
+                return None
+            if low in (":", ",", "-", "—", "–") and k > b + 1:
+                start = _after_that_is(toks, k + 1)
+                if start is None or start >= n or _negation_in(toks, k, start):
+                    continue
+                for last in range(min(n - 1, start + 4), start - 1, -1):
+                    found = self._target_ending_at(toks, last)
+                    if found is not None and found[0] == start:
+                        return "predicate", start, last, head, last
+        return None
+
+    def _before_describing_words(self, toks: list[Tok], j: int) -> int:
         """Step back over a few describing words the intensifiers do not list, when an article
         comes before them: "he is nothing but a left wing unhinged liberal jerk". Returns the
         index of the word before the article and its fillers, or j unchanged."""
@@ -540,13 +590,13 @@ class AttackRule(Rule):
             k -= 1
         return k
 
-    def _exclamation(self, toks: list[_Tok], a: int) -> bool:
+    def _exclamation(self, toks: list[Tok], a: int) -> bool:
         """An adjective on its own after a handle ("@x disgusting", "@x Shameful!") reacts to
         what was said; a noun ("@x coward") calls the person a name."""
         low = toks[a].low
         return low in self.fillers or low.endswith(_ADJECTIVE_ENDINGS)
 
-    def _contracted(self, toks: list[_Tok], j: int):
+    def _contracted(self, toks: list[Tok], j: int):
         tok = toks[j]
         stem = tok.low.rsplit("'", 1)[0]
         if stem in _PRONOUN_POSSESSIVE:
@@ -555,13 +605,19 @@ class AttackRule(Rule):
             return None
         if not tok.text[:1].isupper() and (stem,) not in self.roles:
             return None  # "plan's a joke": not a person
+        if stem in self.bodies or stem in self.groups:
+            return None  # "the Conservative Government's failure": an organisation's record
+        insult = toks[j + 1] if j + 1 < len(toks) else None
+        noun = insult is not None and not insult.low.endswith(_ADJECTIVE_ENDINGS)
+        if noun and insult.low not in self.fillers:
+            return None  # "Johnson's failure to act": a possessive before a noun, not "Johnson is"
         found = self._target_ending_at(toks, j - 1) if j > 0 and self._is_name(toks[j - 1]) else None
         first = found[0] if found else j
         if first > 0 and toks[first - 1].low in _DETERMINERS and (stem,) in self.roles:
             first -= 1
         return "contracted", first, j, first, None
 
-    def _attributive(self, toks: list[_Tok], a: int, b: int):
+    def _attributive(self, toks: list[Tok], a: int, b: int):
         start = a
         while start > 0 and toks[start - 1].low in self.fillers and toks[start - 1].low not in ("a", "an"):
             start -= 1
@@ -585,6 +641,15 @@ class AttackRule(Rule):
             and toks[nxt + 1].low in _COPULAS
         ):
             return "exclaim", nxt, nxt, opener, nxt + 1
+        # "what an idiot the minister is", "what a clown our MP is"
+        named = toks[nxt].text.startswith("@") or self._is_name(toks[nxt])
+        if det is not None and toks[det].low == "what" and not named:
+            for cop in range(nxt + 1, min(len(toks), nxt + 1 + self.max_role_words + 1)):
+                if toks[cop].low in _COPULAS:
+                    found = self._target_ending_at(toks, cop - 1)
+                    if found is not None and found[0] == nxt:
+                        return "exclaim", nxt, cop - 1, det, cop
+                    break
         # "that lying toad of a minister"
         if toks[nxt].low == "of" and nxt + 2 < len(toks) and toks[nxt + 1].low in ("a", "an", "the"):
             for last in range(min(len(toks) - 1, nxt + 1 + self.max_role_words), nxt + 1, -1):
@@ -623,7 +688,7 @@ class AttackRule(Rule):
             return "before-role", first, last, det if det is not None else a, last
         return None
 
-    def _role_after(self, toks: list[_Tok], nxt: int) -> tuple[int, int] | None:
+    def _role_after(self, toks: list[Tok], nxt: int) -> tuple[int, int] | None:
         """(first, last) of a role that an insult describes: right after it or after a couple
         of describing words ("nasty little man", "useless try-hard presenter"). A role
         followed by a thing ("the corrupt officer scheme") is part of a thing's name."""
@@ -640,7 +705,7 @@ class AttackRule(Rule):
             k += 1
         return None
 
-    def _before_group(self, toks: list[_Tok], nxt: int, s_tok: int):
+    def _before_group(self, toks: list[Tok], nxt: int, s_tok: int):
         """ "lying liberals", "disgusting Tory voters": an insult before a group noun."""
         for last in range(nxt, min(nxt + 3, len(toks))):
             if toks[last].low in self.groups:
@@ -694,7 +759,26 @@ class AttackRule(Rule):
         return [Suggestion(spliced.replacement, spliced.start, spliced.end, label="Drop the insult")]
 
 
-def _describing(tok: _Tok) -> bool:
+_FRAGMENT_ENDS = frozenset([".", "!", "?", ",", ";", "…"])
+
+
+def _after_that_is(toks: list[Tok], k: int) -> int | None:
+    """The index after "that's" / "that is" / "that was" / "this is" at k, or None."""
+    if k >= len(toks):
+        return None
+    low = toks[k].low
+    if low in ("that's", "thats", "that’s", "this's"):
+        return k + 1
+    if low in ("that", "this") and k + 1 < len(toks) and toks[k + 1].low in ("is", "was", "'s"):
+        return k + 2
+    return None
+
+
+def _negation_in(toks: list[Tok], first: int, last: int) -> bool:
+    return any(t.low in NEGATORS or t.low.endswith("n't") for t in toks[first : last + 1])
+
+
+def _describing(tok: Tok) -> bool:
     return tok.text.replace("-", "").isalpha() and tok.low not in _NOT_DESCRIBING
 
 

@@ -13,6 +13,7 @@ can name the file, line and key and carry on with the rest of the pack.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -115,12 +116,12 @@ _LEAD_BYTES = bytes(0 if (b & 0xC0) == 0x80 else 1 for b in range(256))  # 1 for
 
 
 @lru_cache(maxsize=4096)
-def _normalise(text: str):
+def _normalise(text: str, words=None):
     """normalise_for_matching, remembered: a one-paragraph post is both the paragraph and
     the document, and unchanged paragraphs come back on every keystroke."""
     from desktop_app.core.evasion import normalise_for_matching
 
-    return normalise_for_matching(text)
+    return normalise_for_matching(text, words)
 
 
 @dataclass
@@ -133,6 +134,9 @@ class TextContext:
     # details offers instead; the engine hands it over (policy contact.yml, Preferences).
     contact: Mapping[str, str] = field(default_factory=dict)
     networks: tuple[str, ...] = ()  # the networks the post is for, when known (wording of advice)
+    # The conduct rules' words (core.evasion.EvasionWords), so "iddiottt" and "id**t" read as
+    # "idiot"; the engine passes the pack's, None reads only the generic disguises.
+    evasion_words: object = None
 
     _encoded: dict = field(default_factory=dict, repr=False)
     _tables: dict = field(default_factory=dict, repr=False)
@@ -168,7 +172,7 @@ class TextContext:
 
     @cached_property
     def normalised(self):
-        return _normalise(self.text)
+        return _normalise(self.text, self.evasion_words)
 
     @cached_property
     def sentences(self):
@@ -328,6 +332,11 @@ class Rule:
 
     def warm_up(self) -> None:
         """Load anything slow this rule needs (Analyzer.warm_up calls it off the GUI thread)."""
+
+    def evasion_words(self) -> list[str]:
+        """Single words this rule looks for through evasion, so their stretched, masked or
+        emoji-split spellings are read back (core.evasion.EvasionWords)."""
+        return []
 
     def probe(self) -> tuple[str, bool] | None:
         """(pattern, on the normalised text?) that must match somewhere for this rule to
@@ -489,3 +498,25 @@ def remove_span(text: str, start: int, end: int) -> Suggestion:
 
     spliced = remove(text, start, end)
     return Suggestion(spliced.replacement, spliced.start, spliced.end, label="Remove")
+
+
+_SIMPLE = re.compile(r"[A-Za-z'-]+(?:\(\?:[A-Za-z|'-]*\)\??|[A-Za-z]\?)?")
+
+
+def simple_words(tokens) -> list[str]:
+    """The plain words among a rule's tokens: "idiot", "idiots?" (both forms), "scum(?:bags?)?"
+    is left out (only a word with one optional ending or a group of endings is expanded)."""
+    out = []
+    for token in tokens:
+        if not _SIMPLE.fullmatch(token):
+            continue
+        if "(" in token:
+            stem, rest = token.split("(?:", 1)
+            group, optional = rest.split(")", 1)
+            endings = group.split("|") + ([""] if optional == "?" else [])
+            out.extend(stem + e for e in endings)
+        elif token.endswith("?"):
+            out.extend([token[:-2], token[:-1]])
+        else:
+            out.append(token)
+    return [w for w in out if w.isalpha()]

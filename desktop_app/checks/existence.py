@@ -7,7 +7,7 @@ them with `append: true`): `raw: ['\\b(?:is|was)\\b\\s*']` with tokens `[\\w+ed,
 
 from __future__ import annotations
 
-from desktop_app.checks.base import Rule, TextContext
+from desktop_app.checks.base import Rule, TextContext, simple_words
 from desktop_app.checks.lookaround import PatternUnion
 from desktop_app.checks.patterns import compile_re, compile_words, drop_entry, word_alternation
 from desktop_app.checks.values import RuleError, flag, shown, str_list
@@ -25,6 +25,7 @@ class ExistenceRule(Rule):
             raise RuleError("tokens", "an existence rule needs `tokens` (or `raw`)")
         self.nonword = flag(d, "nonword")
         append = flag(d, "append")
+        self._words = simple_words(tokens) if self.evasion else []
         fold = self.ignorecase or self.evasion
         multiline = self.vale  # Vale: `^` and `$` at every line
         if not raw:
@@ -55,6 +56,9 @@ class ExistenceRule(Rule):
         if not parts:
             raise RuleError("raw", "no token can run with this `raw` pattern")
         return parts[0] if len(parts) == 1 else PatternUnion(parts)
+
+    def evasion_words(self):
+        return self._words
 
     def probe(self):
         return self.regex.pattern, self.evasion

@@ -1,6 +1,10 @@
 """`mentions`: pile-ons (conduct: C-trolling). The same @handle more than
-`max_same_handle` times in a post, and calls to pile on (`pile_on` patterns such as
-"everyone tag" or "flood their mentions")."""
+`max_same_handle` times in the body of a post, and calls to pile on (`pile_on` patterns such
+as "everyone tag" or "flood their mentions").
+
+The handles a reply opens with (the conversation's, added by the network) are not the
+writer's choice and are not counted; nor is an anonymised placeholder (@USER), which stands
+for many different accounts."""
 
 from __future__ import annotations
 
@@ -11,6 +15,10 @@ from desktop_app.checks.patterns import compile_words
 from desktop_app.checks.values import number, str_list
 
 _HANDLE = re.compile(r"(?<![\w@])@\w+(?:@[\w\-]+(?:\.[\w\-]+)+)?")
+# The reply chain a post opens with: two or more handles separated by spaces only (a single
+# handle may be the writer addressing someone, and counts).
+_LEADING_CHAIN = re.compile(r"\s*(?:\.?@\w+(?:@[\w\-]+(?:\.[\w\-]+)+)?\s+){2,}")
+_PLACEHOLDERS = frozenset(["@user"])
 
 
 class MentionsRule(Rule):
@@ -28,8 +36,11 @@ class MentionsRule(Rule):
         text = ctx.text
         out = []
         seen: dict[str, int] = {}
-        for m in _HANDLE.finditer(text):
+        chain = _LEADING_CHAIN.match(text)
+        for m in _HANDLE.finditer(text, chain.end() if chain else 0):
             key = m.group().lower()
+            if key in _PLACEHOLDERS:
+                continue
             seen[key] = seen.get(key, 0) + 1
             if seen[key] > self.max_same:
                 s, e = m.span()
@@ -42,7 +53,7 @@ class MentionsRule(Rule):
             # Paragraph by paragraph: their normalised forms are already cached by the
             # paragraph pass, so a keystroke never re-normalises the whole document.
             for para in ctx.paragraphs:
-                sub = TextContext(para.text)
+                sub = TextContext(para.text, evasion_words=ctx.evasion_words)
                 for s, e in self.matches(self.pile_on, sub, use_evasion=True):
                     out.append(self.finding(text, s + para.start, e + para.start))
         return out

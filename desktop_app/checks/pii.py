@@ -4,9 +4,9 @@ Detects UK phone numbers (07700 900123, +44 7700 900123, 020 7946 0018, (01632) 
 0161-496-0000), other international numbers (+1 ...), e-mail addresses, street addresses
 ("12 Acacia Avenue", "Flat 3, 45 High Street") and UK postcodes (SW1A 1AA).
 
-A contact that is published (the rule's `official` domains and context words such as
-parliament.uk, council, constituency office, surgery, found in the same sentence) is
-advice, not must-fix. The suggestion removes the detail.
+A contact that is published (the rule's `official` domains, or context words such as
+constituency office, party office, surgery found in the same sentence) is not private
+information and is left alone. The suggestion removes the detail.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from desktop_app.checks.base import Rule, TextContext, fill_message
 from desktop_app.checks.patterns import compile_re
 from desktop_app.checks.pii_fix import pii_suggestions, same_contact
 from desktop_app.checks.values import RuleError, str_list
-from desktop_app.core.findings import Severity
 
 # Shapes of data, not policy: how UK numbers, addresses and postcodes are written.
 _PHONE = (
@@ -70,6 +69,9 @@ _POSTCODE = r"\b(?:GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})\
 # Between an address and its postcode: a town, and commas ("7 Elm Close, Leeds LS6 2AB")
 _TOWN = re.compile(r",?[ \t]*(?:[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2},?[ \t]*)?")
 DEFAULT_OFFICIAL = ["parliament.uk", "gov.uk", ".gov.uk", "nhs.uk", "police.uk"]
+# Mailbox names an office uses: with an office word in the sentence such an address is published.
+_OFFICE_MAILBOXES = ("office", "info", "contact", "enquiries", "enquiry", "hello", "admin", "team",
+                     "campaign", "surgery", "casework", "help", "press", "mail")  # fmt: skip
 _DETECTORS = ("phone", "email", "address", "postcode")
 
 
@@ -129,6 +131,8 @@ class PiiRule(Rule):
                 domain == w.lstrip(".") or domain.endswith("." + w.lstrip(".")) for w in self.official_words
             ):
                 return True
+        if name == "email" and not text[s:e].lower().startswith(_OFFICE_MAILBOXES):
+            return False  # a personal address beside an office one ("or her own, jo@gmail.com")
         sentence = next((x for x in ctx.sentences if x.start <= s < x.end), None)
         a, b = (sentence.start, sentence.end) if sentence else (max(0, s - 80), min(len(text), e + 80))
         context = (text[a:s] + " " + text[e:b]).lower()
@@ -157,26 +161,16 @@ class PiiRule(Rule):
                 continue
             if any(same_contact(c, text[s:e]) for c in public):
                 continue  # the organisation's own public contact (contact.yml, Preferences)
-            official = self._is_official(ctx, name, s, e)
+            if self._is_official(ctx, name, s, e):
+                continue  # a published office contact is how the public reaches them: not private
             label = {
                 "phone": "phone number",
                 "email": "e-mail address",
                 "address": "address",
                 "postcode": "postcode",
             }[name]
-            if official:
-                # a published contact: nothing to take out, only to check (no one-click fix)
-                message = (
-                    f"This {label} looks like a published office contact. Check it is the official one "
-                    "before you post it."
-                )
-                severity = Severity.ADVICE if self.severity is Severity.MUST_FIX else self.severity
-                suggestions = []
-            else:
-                message = fill_message(
-                    self.message or f"Remove this {label}: it is private information.", text[s:e]
-                )
-                severity = None
-                suggestions = pii_suggestions(text, s, e, name, ctx.contact)
-            out.append(self.finding(text, s, e, message, suggestions, severity=severity))
+            message = fill_message(
+                self.message or f"Remove this {label}: it is private information.", text[s:e]
+            )
+            out.append(self.finding(text, s, e, message, pii_suggestions(text, s, e, name, ctx.contact)))
         return out

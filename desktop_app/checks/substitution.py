@@ -54,20 +54,27 @@ class SubstitutionRule(Rule):
         fold = self.ignorecase or self.evasion
         self.nonword = flag(d, "nonword")
         self.literal: dict[str, list[str]] = {}
-        self.patterned: list[tuple[object, list[str]]] = []
+        # (literal start of the key, pattern, options): only keys whose literal start fits the
+        # matched words are tried, not the whole list
+        self.patterned: list[tuple[str, object, list[str]]] = []
         self.expected: dict[str, object] = {}  # replacement -> pattern the right text matches
         for key, options in list(swap.items()):
             if is_literal(key):
                 self.literal.setdefault(key.lower() if fold else key, options)
                 continue
             try:
-                self.patterned.append((compile_re(f"(?:{key})", f"swap.{key}", fold, self.vale), options))
+                regex = compile_re(f"(?:{key})", f"swap.{key}", fold, self.vale)
             except RuleError as bad:
                 drop_entry(bad)  # one swap RE2 cannot run costs only itself
                 del swap[key]
+                continue
+            prefix = _literal_prefix(key)
+            self.patterned.append((prefix.lower() if fold else prefix, regex, options))
         if not swap:
             raise RuleError("swap", "no `swap` entry can run")
         self.fold = fold
+        self._known: dict[str, list[str]] = {}
+        self._words = [k for k in swap if k.isalpha()] if self.evasion else []
         self.regex = compile_words(swap, "swap", fold, self.nonword, self.vale)
         self.absorb = frozenset(w.lower() for w in str_list(d.get("absorb"), "absorb"))
         self.names = flag(d, "names")
@@ -124,18 +131,33 @@ class SubstitutionRule(Rule):
         pattern = self.expected[value]
         return value == observed if pattern is None else pattern.search(observed) is not None
 
+    def evasion_words(self):
+        return self._words
+
     def probe(self):
         return self.regex.pattern, self.evasion
 
     def _options_for(self, matched: str) -> list[str]:
+        # Remembered per spelling: a long list of patterned keys is tried one by one, and
+        # the same words come back on every keystroke.
+        found = self._known.get(matched)
+        if found is None:
+            if len(self._known) > 4096:
+                self._known.clear()
+            found = self._known[matched] = self._look_up(matched)
+        return found
+
+    def _look_up(self, matched: str) -> list[str]:
         key = matched.lower() if self.fold else matched
         key = " ".join(key.split())
         if key in self.literal:
             return self.literal[key]
-        for regex, options in self.patterned:
-            m = regex.fullmatch(matched)
-            if m:
-                return [_fill_groups(o, m) for o in options]
+        start = matched.lower() if self.fold else matched
+        for prefix, regex, options in self.patterned:
+            if start.startswith(prefix):
+                m = regex.fullmatch(matched)
+                if m:
+                    return [_fill_groups(o, m) for o in options]
         for literal, options in self.literal.items():  # matched through evasion or odd spacing
             if literal.replace(" ", "") == key.replace(" ", ""):
                 return options
@@ -200,6 +222,30 @@ def _squash(text: str) -> str:
     from desktop_app.core.evasion import normalise_for_matching
 
     return normalise_for_matching(text).text
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The plain text a pattern starts with ("deliver" of "deliver(?:s|ed)?"); "" if none, or
+    when the pattern has alternatives at its top level ("a|b")."""
+    depth = 0
+    for i, c in enumerate(pattern):
+        if c == "\\":
+            continue
+        if c == "(" and (i == 0 or pattern[i - 1] != "\\"):
+            depth += 1
+        elif c == ")" and (i == 0 or pattern[i - 1] != "\\"):
+            depth -= 1
+        elif c == "|" and depth == 0 and (i == 0 or pattern[i - 1] != "\\"):
+            return ""
+    out = []
+    for i, c in enumerate(pattern):
+        if not (c.isalnum() or c in " '-"):
+            break
+        nxt = pattern[i + 1 : i + 2]
+        if nxt in ("?", "*", "{"):
+            break  # this character is optional
+        out.append(c)
+    return "".join(out)
 
 
 __all__ = ["SubstitutionRule", "WordForms"]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 from desktop_app.core.text import word_before
 
-__all__ = ["Normalised", "normalise_for_matching"]
+__all__ = ["EvasionWords", "Normalised", "normalise_for_matching"]
 
 # Removed outright; a highlight spans them only when they sit between matched characters.
 _INVISIBLE = frozenset(
@@ -25,32 +26,32 @@ _INVISIBLE = frozenset(
     + ["\ufeff", "\u00ad", "\u180e", "\u061c", "\u115f", "\u1160", "\u3164", "\uffa0"]
 )
 
-# Look-alike letters from other scripts, and Latin letters NFD cannot strip.
-_HOMOGLYPHS = {
-    # Cyrillic lower case
-    "а": "a", "в": "b", "г": "r", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "п": "n",
-    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ь": "b", "і": "i", "ј": "j", "ѕ": "s",
-    "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ү": "y", "ѡ": "w", "ɡ": "g",
-    # Cyrillic upper case
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
-    "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S", "Ԁ": "D", "Ԛ": "Q", "Ԝ": "W",
-    "Һ": "H", "Ӏ": "I", "Ү": "Y",
-    # Greek
-    "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
-    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ς": "s",
-    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
-    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
-    # Armenian
-    "օ": "o", "ս": "u", "հ": "h", "ո": "n",
-    # Latin small capitals and other look-alikes
-    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ɪ": "i",
-    "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ǫ": "q", "ʀ": "r",
-    "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
-    "ı": "i", "ȷ": "j", "ɑ": "a", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
-    "ħ": "h", "Ħ": "H", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
-    # Curly quotes and apostrophes, so "don’t" matches a rule written as "don't"
+# Look-alike letters from other scripts (Cyrillic, Greek, Cherokee, small capitals, ...):
+# data/lookalikes.txt, generated from Unicode's confusables data by scripts/make_lookalikes.py.
+_LOOKALIKES = Path(__file__).resolve().parent / "data" / "lookalikes.txt"
+
+
+def _read_lookalikes(path: Path) -> dict[str, str]:
+    table: dict[str, str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:  # a damaged install: plain matching still works
+        return table
+    for line in lines:
+        if line.startswith("#") or "\t" not in line:
+            continue
+        letter, chars = line.split("\t", 1)
+        for c in chars:
+            table[c] = letter
+    return table
+
+
+# Folds that are not look-alikes: ligatures and curly quotes, so "don’t" matches "don't".
+_FOLDS = {
+    "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
     "‘": "'", "’": "'", "ʼ": "'", "′": "'", "“": '"', "”": '"',
 }  # fmt: skip
+_HOMOGLYPHS = {**_read_lookalikes(_LOOKALIKES), **_FOLDS}
 
 # Leetspeak: only inside tokens that also contain letters.
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
@@ -120,12 +121,196 @@ class Normalised:
         return f"Normalised({self.text!r})"
 
 
-def normalise_for_matching(text: str) -> Normalised:
+_SQUEEZE = re.compile(r"([^\W\d_])\1+")
+_EMOJI_RANGES = "\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d"
+_WORDLIKE = re.compile(rf"[^\W\d_](?:[^\W\d_]|[*#]+(?=[^\W\d_]|\b)|[{_EMOJI_RANGES}]+(?=[^\W\d_]))*[*#]*")
+
+
+_MASK_OR_EMOJI = re.compile(rf"[*#]|[^\W\d_][{_EMOJI_RANGES}]+[^\W\d_]")
+
+
+class _Span:
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int):
+        self._text, self._start, self._end = text, start, end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+_LEETISH = re.compile(r"(?<![\w@])[A-Za-z][A-Za-z0-9$]*[0-9$][A-Za-z0-9$]*(?![\w@])")
+
+
+class EvasionWords:
+    """The words the conduct rules look for (insults, slurs, swear words), so a disguised
+    spelling of one can be read back as the word: stretched letters ("iddiottt", "scummm"),
+    masking ("id**t", "sc*m") and emoji between letters ("id🤡iot"). Only a spelling that
+    is not itself a word (`is_word`, the dictionary) is read as a stretched one, so "looser"
+    stays "looser"; a mask must fit exactly one listed word."""
+
+    def __init__(self, words, is_word=None):
+        plain = {w.lower() for w in words if len(w) >= 3 and w.isalpha()}
+        self.words = frozenset(plain)
+        self._is_word = is_word
+        self._squeezed: dict[str, str] = {}
+        self._by_shape: dict[tuple[int, str], list[str]] = {}
+        for w in sorted(plain):
+            self._squeezed.setdefault(_SQUEEZE.sub(r"\1", w), w)
+            self._by_shape.setdefault((len(w), w[0]), []).append(w)
+        self._stretchy = None  # built on first use: one linear-time pass finds every candidate
+
+    def stretch_candidates(self, text: str):
+        """Spans of words in `text` whose squeezed spelling is a listed word's ("iddiottt")."""
+        if self._stretchy is None:
+            import re2
+
+            options = re2.Options()
+            options.case_sensitive = False
+            options.log_errors = False
+            shapes = sorted({"".join(f"{c}+" for c in sq) for sq in self._squeezed}, key=len, reverse=True)
+            pattern = r"\b(?:" + "|".join(shapes) + r")\b" if shapes else r"\b\B"
+            self._stretchy = re2.compile(pattern, options)
+        return [m.span() for m in self._stretchy.finditer(text)]
+
+    def stretched(self, low: str) -> str | None:
+        """The listed word `low` stretches or shrinks ("iddiottt" -> "idiot"), or None."""
+        if low in self.words:
+            return None
+        found = self._squeezed.get(_SQUEEZE.sub(r"\1", low))
+        if found is None:
+            return None
+        tripled = re.search(r"([^\W\d_])\1\1", low) is not None
+        if not tripled and self._is_word is not None and self._is_word(low):
+            return None  # "looser" is a word, not a stretched "loser"
+        return found
+
+    def unmasked(self, low: str) -> str | None:
+        """The one listed word a masked spelling fits ("id**t" -> "idiot"), or None."""
+        if not low[:1].isalpha() or sum(c.isalpha() for c in low) < 2:
+            return None
+        fits = [w for w in self._by_shape.get((len(low), low[0]), ()) if _fits(low, w)]
+        if len(fits) == 1:
+            return fits[0]
+        return None
+
+
+def _fits(masked: str, word: str) -> bool:
+    return all(m == c or m in "*#" for m, c in zip(masked, word, strict=True))
+
+
+def _repair(current: str, starts, ends, words: EvasionWords):
+    """Disguised spellings of listed words read back as the words, mapped to what was typed."""
+    edits = []  # (start, end, new text, original span of each new character)
+    # Stretched words first, found by one pass over the text; masks and emoji only when the
+    # text has a mask character or something outside ASCII.
+    suspects = [
+        (s, e) for s, e in words.stretch_candidates(current) if current[s:e].lower() not in words.words
+    ]
+    if "*" in current or "#" in current or not current.isascii():
+        suspects += [m.span() for m in _WORDLIKE.finditer(current) if _MASK_OR_EMOJI.search(m.group())]
+        suspects.sort()
+    taken = -1
+    for span in suspects:
+        if span[0] < taken:
+            continue
+        m = _Span(current, *span)
+        token = m.group()
+        if len(token) < 3:
+            continue
+        at = m.start()
+        kept = [i for i, c in enumerate(token) if c.isalpha() or c in "*#"]
+        bare = "".join(token[i] for i in kept).lower()
+        new = None
+        spans = None
+        if "*" in bare or "#" in bare:
+            new = words.unmasked(bare)
+            if new is not None:
+                spans = [(at + i, at + i + 1) for i in kept]
+        elif bare in words.words and len(kept) < len(token):
+            new, spans = bare, [(at + i, at + i + 1) for i in kept]  # emoji between letters
+        else:
+            new = words.stretched(bare)
+            if new is not None:
+                spans = _run_spans(token, kept, new, at)
+        if new is None or spans is None:
+            continue
+        if token[:1].isupper():
+            new = new[:1].upper() + new[1:]
+        edits.append((m.start(), m.end(), new, spans))
+        taken = m.end()
+    if _LEET_HINT.search(current):
+        # digits left alone because they may be a code ("M25", "covid19"), read as letters
+        # when that makes a listed word: "psych0", "idi0t5"
+        for m in _LEETISH.finditer(current):
+            word = m.group().translate(_LEET).lower()
+            if word != m.group().lower() and word in words.words:
+                at = m.start()
+                edits.append((at, m.end(), word, [(at + i, at + i + 1) for i in range(len(word))]))
+        edits.sort(key=lambda x: x[0])
+    if not edits:
+        return current, starts, ends
+    pieces, new_starts, new_ends = [], [], []
+    pos = 0
+
+    def original(a: int, b: int) -> tuple[int, int]:
+        return (a, b) if starts is None else (starts[a], ends[b - 1])
+
+    for s, e, new, spans in edits:
+        pieces.append(current[pos:s])
+        for k in range(pos, s):
+            a, b = original(k, k + 1)
+            new_starts.append(a)
+            new_ends.append(b)
+        pieces.append(new)
+        for a, b in spans:
+            a, b = original(a, b)
+            new_starts.append(a)
+            new_ends.append(b)
+        pos = e
+    pieces.append(current[pos:])
+    for k in range(pos, len(current)):
+        a, b = original(k, k + 1)
+        new_starts.append(a)
+        new_ends.append(b)
+    return "".join(pieces), new_starts, new_ends
+
+
+def _run_spans(token: str, kept: list[int], word: str, at: int) -> list[tuple[int, int]] | None:
+    """Each letter of `word` mapped to the run of typed letters it stands for."""
+    runs: list[tuple[str, int, int]] = []  # (letter, first typed index, last typed index)
+    for i in kept:
+        c = token[i].lower()
+        if runs and runs[-1][0] == c:
+            runs[-1] = (c, runs[-1][1], i)
+        else:
+            runs.append((c, i, i))
+    spans: list[tuple[int, int]] = []
+    r = 0
+    for k, c in enumerate(word):
+        if k and c == word[k - 1] and spans:
+            spans.append(spans[-1])  # a double letter in the word: the same typed run
+            continue
+        if r >= len(runs) or runs[r][0] != c:
+            return None
+        spans.append((at + runs[r][1], at + runs[r][2] + 1))
+        r += 1
+    return spans if len(spans) == len(word) and r == len(runs) else None
+
+
+def normalise_for_matching(text: str, words: EvasionWords | None = None) -> Normalised:
     """Undo the usual ways of dodging a word filter, keeping an exact map back.
 
     NFKC, invisible characters removed, accents folded, look-alike letters mapped to Latin,
-    spaced-out letters collapsed ("i d i o t"), leetspeak inside words ("1d10t", "sc@m").
-    Case is kept.
+    spaced-out letters collapsed ("i d i o t"), leetspeak inside words ("1d10t", "sc@m"),
+    and with `words`, stretched, masked or emoji-split spellings of those words read back
+    ("iddiottt", "id**t", "id🤡iot"). Case is kept.
     """
     starts: list[int] | None = None
     ends: list[int] | None = None
@@ -136,6 +321,8 @@ def normalise_for_matching(text: str) -> Normalised:
         current, starts, ends = _collapse_spaced(current, starts, ends)
     if _LEET_HINT.search(current):
         current = _undo_leet(current)
+    if words is not None:
+        current, starts, ends = _repair(current, starts, ends, words)
     # Leetspeak swaps one character for one, so without folding or collapsing the map
     # stays the identity even when the text changed.
     return Normalised(text, current, starts, ends)

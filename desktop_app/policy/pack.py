@@ -40,6 +40,7 @@ class PolicyPack:
     grammar_settings: dict = field(default_factory=dict)  # grammar.yml, for the grammar lane
     words: list[str] = field(default_factory=list)  # words.txt: the organisation's words for spelling
     packs: list[PackInfo] = field(default_factory=list)  # shipped first, then each overlay and --policy
+    contact: dict[str, str] = field(default_factory=dict)  # contact.yml: the public contact fixes offer
 
     @property
     def pack(self) -> PackInfo | None:
@@ -82,7 +83,6 @@ class PolicyPack:
             f"The conduct rules come from {source}. A writer cannot switch them off: "
             "only a new version of a policy pack can change them."
         )
-        contact: dict[str, str] = field(default_factory=dict)  # contact.yml: the public contact fixes offer
 
     def titles(self) -> dict[str, str]:
         """'P1'..'P10' and 'conduct' -> short title (for findings.principle_statuses)."""
@@ -203,7 +203,7 @@ def load_policy(
         if folder.vale is not None:
             pack.words += [w for w in folder.vale.accept if w.replace("-", "").replace("'", "").isalnum()]
     pack.packs = [f.pack for f in folders if f.pack is not None]
-        pack.contact = load_contact(files)
+    pack.contact = load_contact(files)
     files.cache.save()
     return pack
 

@@ -157,6 +157,12 @@ def resolve_includes(data: Mapping, lists: PackLists) -> dict:
             if not isinstance(extra, dict):
                 raise RuleError(key, "include in a mapping must name a mapping file")
             value = {**extra, **rest}
+        if isinstance(value, dict):
+            # one level down: a mapping of lists (a phrase rule's `slots`) may include vocab files
+            value = {
+                k: (_include(v["include"], f"{key}.{k}", lists) if _is_include(v) else v)
+                for k, v in value.items()
+            }
         out[key] = value
     return out
 

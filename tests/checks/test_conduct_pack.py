@@ -60,7 +60,7 @@ def test_political_criticism_is_never_must_fix(text):
         ("Burn in hell, @RiversideLad.", "Drafting.Bullying"),
         ("Traitors like him should hang.", "Drafting.Threats"),
         ("He deserves to get shot.", "Drafting.Threats"),
-        ("Landlords are parasites.", "Drafting.GroupInsults"),
+        ("Landlords are parasites.", "Drafting.Dehumanising"),  # a dehumanising comparison
         ("Water bosses are crooks.", "Drafting.GroupInsults"),
         ("Reform supporters are brainwashed sheep.", "Drafting.GroupInsults"),
     ],
@@ -74,3 +74,65 @@ def test_contempt_survives_evasion():
     text = "You are v i l e."
     found = [(r, t) for r, t in _must_fix(text) if r == "Drafting.Contempt"]
     assert found == [("Drafting.Contempt", "You are v i l e")]
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("Councillor Hart is an iddiottt.", "Councillor Hart is an iddiottt"),
+        ("Councillor Hart is scummm.", "Councillor Hart is scummm"),
+        ("Councillor Hart is an id**t.", "Councillor Hart is an id**t"),
+        ("Councillor Hart is an id🤡iot.", "Councillor Hart is an id🤡iot"),
+        ("Councillor Hart is a ᏟᏞOᏔN.", "Councillor Hart is a ᏟᏞOᏔN"),
+        ("Councillor Hart is a ꮯlown.", "Councillor Hart is a ꮯlown"),
+    ],
+)
+def test_disguised_insults_are_caught_and_the_card_covers_what_was_typed(text, typed):
+    assert ("Drafting.PersonalAttack", typed) in _must_fix(text)
+
+
+def test_gender_hate_is_discrimination_and_a_negated_threat_is_not_a_threat():
+    report = _analyzer().analyze("Women just aren't suited to running a council finance committee.")
+    assert {f.category for f in report.findings if f.severity is Severity.MUST_FIX} == {"discrimination"}
+    assert _must_fix("Please, do not kill yourself: call Samaritans on 116 123.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("She only got selected because she's a woman.", "discrimination"),
+        ("The usual Trots are back", "derogatory-label"),
+        ("The minister looked so sexy at the dispatch box", "sexualised"),
+        ("Someone should shoot the Chancellor.", "abuse"),
+        ("Women just aren't suited to running a council finance committee.", "discrimination"),
+        ("they are basically vermin", "abuse"),
+        ("An idiot who can't add up: that's our council leader", "personal-attack"),
+        ("Go back to where you came from.", "discrimination"),
+        ("Calm down, dear.", "discrimination"),
+        ("All Muslims are terrorists.", "discrimination"),
+        ("He deserves a kicking.", "abuse"),
+        ("We know where you live.", "abuse"),
+    ],
+)
+def test_implicit_discrimination_and_threats_are_must_fix_in_the_right_category(text, category):
+    report = _analyzer().analyze(text)
+    assert category in {f.category for f in report.findings if f.severity is Severity.MUST_FIX}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kill the bill!",
+        "Jew hatred has no place here.",
+        "Lesbian couples still face barriers to IVF",
+        "Lock them up? This policy locks up children for months.",
+        "The Home Secretary should resign.",
+        "do not kill yourself",
+        "This is the Conservative Government's failure on housing.",
+        "The councillor is not a liar: the minutes prove it.",
+        "Email me at sarah.jones.mp@parliament.uk with your views.",
+        "@USER @USER @USER you are right about the buses",
+    ],
+)
+def test_political_speech_beside_those_shapes_has_no_conduct_finding(text):
+    assert [f.rule for f in _analyzer().analyze(text).findings if f.is_conduct] == []

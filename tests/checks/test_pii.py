@@ -1,4 +1,4 @@
-"""pii: UK phone numbers, e-mail, street addresses and postcodes; published contacts are advice."""
+"""pii: UK phone numbers, e-mail, street addresses and postcodes; published office contacts pass."""
 
 from __future__ import annotations
 
@@ -74,9 +74,29 @@ def test_addresses_postcodes_and_emails(text, flagged):
         "Call the constituency office on 020 7946 0018.",
         "My surgery is at 12 Acacia Avenue every Friday.",
         "Contact the council: enquiries@leeds.gov.uk",
+        "Any problems, email me at sarah.jones.mp@parliament.uk",
+        "Saturday's advice surgery: 3 Church Road, 10am to 12.",
     ],
 )
-def test_published_official_contacts_are_advice_not_must_fix(text):
-    (f,) = findings_of(RULE, text)
-    assert f.severity is Severity.ADVICE
-    assert "published" in f.message
+def test_published_office_contacts_are_not_private_information(text):
+    # an MP's or councillor's published office contact is how the public reaches them
+    assert findings_of(RULE, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Any problems, email me at sarah.jones.mp@parliament.uk",
+        "Our party office is at 14 Market Street, open 10 till 4.",
+        "Get in touch with the campaign office on 0161 496 0000.",
+        "Email the Labour office: office@eastfield.labour.org.uk",
+        "Cllr Patel's surgery: Hillside Library, 22 Park Road, every Saturday.",
+    ],
+)
+def test_the_shipped_rule_knows_party_and_campaign_offices(text):
+    assert findings_of("Drafting.PrivateInformation", text, "shipped") == []
+
+
+def test_a_private_contact_beside_an_office_one_is_still_flagged():
+    text = "Email the office at jo@parliament.uk or her personal one, jo.home@gmail.com."
+    assert [f.text for f in findings_of(RULE, text)] == ["jo.home@gmail.com"]

@@ -32,3 +32,13 @@ def test_multiword_keys_and_whole_words_only():
         "leverage",
     ]
     assert findings_of(RULE, "The leverages are steep; pull the lever.") == []
+
+
+def test_a_patterned_key_with_top_level_alternatives_is_still_found():
+    from desktop_app.checks.substitution import _literal_prefix
+
+    # only keys whose plain start fits the matched words are tried: "a|b" has no plain start
+    assert _literal_prefix("deliver(?:s|ed)?") == "deliver"
+    assert _literal_prefix("colou?r") == "colo"
+    assert _literal_prefix("foo|bar") == ""
+    assert _literal_prefix("(?:work|working) in silos") == ""

@@ -173,3 +173,50 @@ def test_normalise_is_safe_from_several_threads():
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda s: normalise_for_matching(s).text, samples))
     assert results == expected
+
+
+# --- disguised spellings of the rules' words (EvasionWords) ---
+
+from desktop_app.core.evasion import EvasionWords  # noqa: E402
+
+WORDS = EvasionWords(["idiot", "scum", "loser", "clown", "asshole", "bitch", "cunt", "clot"],
+                     is_word=lambda w: w in {"looser", "will", "all"})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("typed", "word", "covers"),
+    [
+        ("he is an iddiottt!", "idiot", "iddiottt"),
+        ("you scummm", "scum", "scummm"),
+        ("an id**t.", "idiot", "id**t"),
+        ("an id🤡iot.", "idiot", "id🤡iot"),
+        ("i🤬d🤬i🤬o🤬t", "idiot", "i🤬d🤬i🤬o🤬t"),
+        ("a b*tch", "bitch", "b*tch"),
+        ("an asssshole", "asshole", "asssshole"),
+        ("Iddiot", "Idiot", "Iddiot"),
+    ],
+)
+def test_disguised_spellings_read_as_the_word_and_map_to_what_was_typed(typed, word, covers):
+    norm = normalise_for_matching(typed, WORDS)
+    at = norm.text.index(word)
+    s, e = norm.to_original(at, at + len(word))
+    assert typed[s:e] == covers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the rules are looser now",  # a word of its own, not a stretched "loser"
+        "c**t",  # fits two listed words (cunt, clot): no guess
+        "we will all go",
+        "Thanks🙏everyone",  # emoji between letters that make no listed word
+        "footnote* applies",
+    ],
+)
+def test_ordinary_spellings_and_ambiguous_masks_are_left_alone(text):
+    assert normalise_for_matching(text, WORDS).text == text
+
+
+def test_lookalikes_come_from_the_unicode_table():
+    # Cherokee capitals and small letters, Cyrillic and small capitals, folded to Latin
+    assert normalise_for_matching("ꮯlown ᏟLOWN сlоwn ᴄʟᴏᴡɴ").text == "clown CLOWN clown clown"

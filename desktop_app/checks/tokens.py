@@ -1,0 +1,391 @@
+"""The token matcher the conduct kinds share: phrases matched over words, not characters.
+
+A phrase is a pattern of words, alternatives and slots:
+
+    {someone} (should|ought to) {harm} {victim}
+    deserves [a] [good] (kicking|hiding|slap)
+    (we|i) know where {victim} (live|lives)
+
+- a word matches one token, ignoring case (`n't`, `'re`, ... are split off first, so
+  "don't" reads as "do not" and "they're" as "they are");
+- `(a|b c)` is one of the alternatives (each may be several words), `[a|b]` an optional one;
+- `{slot}` is any entry of the rule's slot list of that name (entries are phrases too), or a
+  built-in: `{name}` a capitalised word, `{handle}` an @handle, `{word}` any word;
+- between two parts of a phrase up to MAX_GAP filler words may sit ("they are basically
+  vermin", "someone should really shoot him"), so a phrase survives the words people add.
+
+All of a rule's phrases compile into one automaton that is run over the tokens once, every
+active state advanced per token (Thompson's simulation), so matching is linear in the text
+whatever the phrases. `negated()` tells when a match is said with a negation before it
+("do not kill yourself", "is not a liar").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+
+from desktop_app.checks.values import RuleError, shown
+
+MAX_GAP = 2  # filler words allowed between two parts of a phrase
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+# Words that add emphasis or hedge but do not change what is said of someone. Grammar glue,
+# shared by the attack kind's intensifiers and the phrase kind.
+FILLERS = _words(
+    """a an basically really all so just such absolute absolutely total totally utter utterly
+    complete completely literally actually truly genuinely simply frankly honestly clearly
+    obviously quite rather pretty very bloody fucking effing sodding bleeding flipping proper
+    right real still always even also definitely certainly seriously surely ever massive huge
+    big little mere nothing but being like kind sort of some kinda sorta fr tbh imo ngl lol
+    probably perhaps maybe"""
+)
+# "of" and "kind"/"sort" only make sense as "kind of", but one list keeps the matcher simple;
+# "but" and "nothing" as in "nothing but".
+NEGATORS = frozenset(["not", "never", "no", "nor", "nobody", "noone", "none", "hardly", "without"])
+
+TOKEN = re.compile(r"[@#]?\w[\w'-]*|[^\w\s]")
+_SENTENCE_ENDS = frozenset([".", "!", "?", ";", "\n"])
+
+
+class Tok:
+    __slots__ = ("end", "low", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, low: str | None = None):
+        self.start, self.end, self.text = start, end, text
+        self.low = text.lower() if low is None else low
+
+    def __repr__(self) -> str:
+        return f"Tok({self.low!r}@{self.start})"
+
+
+def tokenise(text: str) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+_NOT_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is", "don": "do", "doesn": "does"}
+_CONTRACTIONS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "would"}
+_IS_AFTER = frozenset(["he", "she", "it", "that", "there", "what", "who", "here", "this", "where"])
+
+
+def phrase_tokens(text: str) -> list[Tok]:
+    """Tokens with contractions read out: "don't" -> do + not, "they're" -> they + are,
+    "she's" -> she + is (both halves keep the span of what was typed)."""
+    out: list[Tok] = []
+    for tok in tokenise(text):
+        low = tok.low.replace("’", "'")
+        if "'" not in low or len(low) < 3:
+            out.append(tok)
+            continue
+        s, e = tok.start, tok.end
+        if low.endswith("n't"):
+            stem = low[:-3]
+            out.append(Tok(s, e, tok.text, _NOT_STEMS.get(stem, stem)))
+            out.append(Tok(s, e, tok.text, "not"))
+            continue
+        cut = low.rfind("'")
+        tail = low[cut:]
+        if tail in _CONTRACTIONS:
+            out.append(Tok(s, e, tok.text, low[:cut]))
+            out.append(Tok(s, e, tok.text, _CONTRACTIONS[tail]))
+        elif tail == "'s":
+            stem = low[:cut]
+            out.append(Tok(s, e, tok.text, stem))
+            out.append(Tok(s, e, tok.text, "is" if stem in _IS_AFTER else "'s"))
+        else:
+            out.append(tok)
+    return out
+
+
+def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reach: int = 3) -> bool:
+    """A negation among the few words before toks[first] (fillers skipped, a sentence's end
+    stops the search): "do not kill yourself", "she is not a liar"."""
+    k, seen = first - 1, 0
+    while k >= 0 and seen < reach:
+        low = toks[k].low
+        if low in _SENTENCE_ENDS or low in (",", ":", "—", "-"):
+            return False
+        if low in NEGATORS or low.endswith("n't"):
+            return True
+        if low not in fillers:
+            seen += 1
+        k -= 1
+    return False
+
+
+# --- compiling phrases -------------------------------------------------------------------
+
+_PIECE = re.compile(r"\s*(\(|\)|\[|\]|\||\{[^{}\s]+\}|[^\s()\[\]{}|]+)")
+_BUILT_IN: dict[str, Callable[[Tok], bool]] = {
+    "name": lambda t: (
+        t.text[:1].isupper() and t.text[:1].isalpha() and not (len(t.text) > 1 and t.text.isupper())
+    ),
+    "handle": lambda t: t.text.startswith("@") and len(t.text) > 1,
+    "word": lambda t: t.text[:1].isalnum(),
+}
+# Words too common to tell whether a phrase could be present (never a prefilter anchor), and
+# the words contractions turn into, which the text itself may not contain.
+_NOT_ANCHORS = _words(
+    """a an the to of in on at for and or but is are was were be been am do does did not no
+    have has had will would shall should can could may might must you he she they we i it
+    him her them us me my your his their our its this that these those there who what all so
+    just 's up out off back get got like with from here people good down face head if own home
+    made make cut able well go come going one some any more most very too also only
+    than then now new time way day see know think want need look looks said say says every
+    everyone all"""
+)
+
+
+def _better_anchor(a: frozenset[str], b: frozenset[str] | None) -> bool:
+    """Whether words `a` make a better anchor than `b`: rarer words (longer ones), then fewer."""
+    if b is None:
+        return True
+    return (min(map(len, a)), -len(a)) > (min(map(len, b)), -len(b))
+
+
+def _anchor_word(word: str) -> frozenset[str] | None:
+    return None if word in _NOT_ANCHORS or not word[:1].isalnum() else frozenset([word])
+
+
+class _Node:
+    __slots__ = ("accepts", "after", "nexts", "test", "words")
+
+    def __init__(self, words: frozenset[str] | None = None, test: Callable[[Tok], bool] | None = None):
+        self.words = words  # consuming node: a token whose .low is one of these
+        self.test = test  # ... or one this predicate accepts
+        self.nexts: list[int] = []  # epsilon edges (index into the node list)
+        self.after: frozenset[int] = frozenset()  # consuming nodes reachable after this one
+        self.accepts = False  # the phrase may end after this node
+
+
+class PhraseSet:
+    """Phrases compiled into one automaton over tokens."""
+
+    def __init__(self, phrases: Iterable[str], slots: Mapping[str, list[str]], key: str = "phrases"):
+        self._nodes: list[_Node] = []
+        self._slots = {k.lower(): v for k, v in slots.items()}
+        self._expanding: list[str] = []
+        self.anchors: list[frozenset[str] | None] = []  # per phrase: words one of which must appear
+        final = self._new()
+        starts: list[int] = []
+        for i, phrase in enumerate(phrases):
+            where = f"{key}[{i}]"
+            try:
+                items = self._parse(phrase, where)
+            except RuleError:
+                raise
+            if not items:
+                raise RuleError(where, "an empty phrase")
+            first, anchor = self._build_seq(items, final, where)
+            starts.append(first)
+            self.anchors.append(anchor)
+        self._finish(starts, final)
+
+    # -- parsing: a phrase -> nested lists ("seq", [...]) / ("alt", [seq, ...], optional) / ("word", w)
+
+    def _parse(self, phrase: str, where: str):
+        pieces = _PIECE.findall(phrase)
+        if "".join(pieces).replace(" ", "") != phrase.replace(" ", "").replace("\t", ""):
+            raise RuleError(where, f"cannot read the phrase {shown(phrase)}")
+        pos = 0
+
+        def seq(closing: str | None):
+            nonlocal pos
+            items = []
+            alts = []
+            while pos < len(pieces):
+                p = pieces[pos]
+                if p in (")", "]"):
+                    if closing != p:
+                        raise RuleError(where, f"unexpected {p!r} in {shown(phrase)}")
+                    pos += 1
+                    alts.append(items)
+                    return alts
+                if p == "|":
+                    if closing is None:
+                        raise RuleError(where, f"'|' outside brackets in {shown(phrase)}")
+                    pos += 1
+                    alts.append(items)
+                    items = []
+                    continue
+                pos += 1
+                if p in ("(", "["):
+                    branches = seq(")" if p == "(" else "]")
+                    items.append(("alt", branches, p == "["))
+                elif p.startswith("{"):
+                    items.append(("slot", p[1:-1].lower()))
+                else:
+                    items.append(("word", p.lower().replace("’", "'")))
+            if closing is not None:
+                raise RuleError(where, f"missing {closing!r} in {shown(phrase)}")
+            alts.append(items)
+            return alts
+
+        top = seq(None)
+        return top[0]
+
+    def _slot(self, name: str, where: str):
+        if name in _BUILT_IN and name not in self._slots:
+            return ("test", _BUILT_IN[name])
+        if name not in self._slots:
+            raise RuleError(where, f"unknown slot {{{name}}} (add it under `slots`)")
+        branches = [self._parse(entry, f"slots.{name}") for entry in self._slots[name] if entry.strip()]
+        if not branches:
+            raise RuleError(where, f"slot {{{name}}} is empty")
+        return ("alt", branches, False)
+
+    # -- building the automaton (Thompson's construction, words of one-word branches merged)
+
+    def _new(self, words=None, test=None) -> int:
+        self._nodes.append(_Node(words, test))
+        return len(self._nodes) - 1
+
+    def _build_seq(self, items, then: int, where: str) -> tuple[int, frozenset[str] | None]:
+        """Nodes for `items` leading to `then`; returns (entry node, anchor words or None)."""
+        entry = then
+        anchor: frozenset[str] | None = None
+        for item in reversed(items):
+            entry, words, mandatory = self._build_item(item, entry, where)
+            if mandatory and words and _better_anchor(words, anchor):
+                anchor = words
+        return entry, anchor
+
+    def _build_item(self, item, then: int, where: str):
+        kind = item[0]
+        if kind == "slot":
+            name = item[1]
+            if name in self._expanding:
+                raise RuleError(where, f"slot {{{name}}} refers to itself")
+            self._expanding.append(name)
+            try:
+                return self._build_item(self._slot(name, where), then, where)
+            finally:
+                self._expanding.pop()
+        if kind == "test":
+            node = self._new(test=item[1])
+            self._nodes[node].nexts.append(then)
+            return node, None, True
+        if kind == "word":
+            node = self._new(words=frozenset([item[1]]))
+            self._nodes[node].nexts.append(then)
+            return node, _anchor_word(item[1]), True
+        branches, optional = item[1], item[2]
+        split = self._new()
+        single = [b[0][1] for b in branches if len(b) == 1 and b[0][0] == "word"]
+        if single:
+            node = self._new(words=frozenset(single))
+            self._nodes[node].nexts.append(then)
+            self._nodes[split].nexts.append(node)
+        # Words one of which any branch needs: the union of each branch's own anchor.
+        anchors: set[str] | None = set()
+        for w in single:
+            anchors = None if anchors is None or w in _NOT_ANCHORS else anchors | {w}
+        for branch in branches:
+            if len(branch) == 1 and branch[0][0] == "word":
+                continue
+            if not branch:
+                optional = True
+                continue
+            entry, anchor = self._build_seq(branch, then, where)
+            self._nodes[split].nexts.append(entry)
+            anchors = None if anchors is None or anchor is None else anchors | anchor
+        if optional:
+            self._nodes[split].nexts.append(then)
+        return split, (frozenset(anchors) if anchors else None), not optional
+
+    def _closure(self, start: int) -> tuple[frozenset[int], bool]:
+        seen, stack, consuming, accepts = {start}, [start], set(), False
+        while stack:
+            n = stack.pop()
+            node = self._nodes[n]
+            if node.words is not None or node.test is not None:
+                consuming.add(n)
+                continue
+            if n == self._final:
+                accepts = True
+            for m in node.nexts:
+                if m not in seen:
+                    seen.add(m)
+                    stack.append(m)
+        return frozenset(consuming), accepts
+
+    def _finish(self, starts: list[int], final: int) -> None:
+        self._final = final
+        for node in self._nodes:
+            if node.words is not None or node.test is not None:
+                after: set[int] = set()
+                for m in node.nexts:
+                    c, acc = self._closure(m)
+                    after |= c
+                    node.accepts = node.accepts or acc
+                node.after = frozenset(after)
+        begin: set[int] = set()
+        for s in starts:
+            begin |= self._closure(s)[0]
+        # First tokens by word (a dict lookup per token), and the nodes that test tokens.
+        self._first_by_word: dict[str, list[int]] = {}
+        tests: dict[Callable[[Tok], bool], list[int]] = {}  # one call per test and token
+        for n in sorted(begin):
+            node = self._nodes[n]
+            if node.words is not None:
+                for w in node.words:
+                    self._first_by_word.setdefault(w, []).append(n)
+            else:
+                tests.setdefault(node.test, []).append(n)
+        self._first_tests = list(tests.items())
+
+    def probe_words(self) -> list[str] | None:
+        """Words one of which every phrase needs (for the prefilter), or None when some phrase
+        has no such word."""
+        if any(a is None for a in self.anchors):
+            return None
+        return sorted({w for a in self.anchors for w in a})
+
+    # -- matching
+
+    def _takes(self, n: int, tok: Tok) -> bool:
+        node = self._nodes[n]
+        if node.words is not None:
+            return tok.low in node.words
+        return node.test(tok)
+
+    def find(self, toks: list[Tok], fillers: frozenset[str] = FILLERS) -> list[tuple[int, int]]:
+        """(first, last) token indices of the leftmost-longest matches, not overlapping."""
+        found: list[tuple[int, int]] = []
+        active: dict[tuple[int, int], int] = {}  # (node, fillers skipped) -> start token
+        by_word, tests = self._first_by_word, self._first_tests
+        for i, tok in enumerate(toks):
+            nxt: dict[tuple[int, int], int] = {}
+            for n in by_word.get(tok.low, ()):
+                self._advance(n, i, i, nxt, found)
+            for test, seeds in tests:
+                if test(tok):
+                    for n in seeds:
+                        self._advance(n, i, i, nxt, found)
+            for (n, gap), start in active.items():
+                if self._takes(n, tok):
+                    self._advance(n, start, i, nxt, found)
+                elif gap < MAX_GAP and tok.low in fillers:
+                    key = (n, gap + 1)
+                    if key not in nxt or nxt[key] > start:
+                        nxt[key] = start
+            active = nxt
+        found.sort(key=lambda m: (m[0], -m[1]))
+        out: list[tuple[int, int]] = []
+        for first, last in found:
+            if not out or first > out[-1][1]:
+                out.append((first, last))
+        return out
+
+    def _advance(self, n: int, start: int, i: int, nxt: dict, found: list) -> None:
+        node = self._nodes[n]
+        if node.accepts:
+            found.append((start, i))
+        for m in node.after:
+            key = (m, 0)
+            if key not in nxt or nxt[key] > start:
+                nxt[key] = start

@@ -1,0 +1,113 @@
+"""The token matcher (checks/tokens.py) and the `phrase` kind built on it."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.checks.tokens import PhraseSet, negated, phrase_tokens
+from desktop_app.checks.values import RuleError
+from tests.checks.conftest import findings_of
+
+SLOTS = {
+    "someone": ["someone", "somebody"],
+    "harm": ["shoot", "stab", "beat up"],
+    "victim": ["him", "her", "the {role}", "{handle}"],
+    "role": ["chancellor", "home secretary"],
+}
+
+
+def _matches(phrases, text, slots=SLOTS):
+    toks = phrase_tokens(text)
+    return [text[toks[a].start : toks[b].end] for a, b in PhraseSet(phrases, slots).find(toks)]
+
+
+def test_slots_alternatives_and_multiword_entries():
+    phrase = ["{someone} (should|ought to) {harm} {victim}"]
+    assert _matches(phrase, "Someone should shoot the Chancellor.") == ["Someone should shoot the Chancellor"]
+    assert _matches(phrase, "Somebody ought to beat up @hart now") == ["Somebody ought to beat up @hart"]
+    assert _matches(phrase, "Someone should shoot the Home Secretary") == [
+        "Someone should shoot the Home Secretary"
+    ]
+    assert _matches(phrase, "Someone should resign.") == []
+
+
+def test_up_to_two_fillers_between_parts_and_no_more():
+    phrase = ["{someone} should {harm} {victim}"]
+    assert _matches(phrase, "Someone should really just shoot him") == [
+        "Someone should really just shoot him"
+    ]
+    assert _matches(phrase, "Someone should really just basically shoot him") == []
+    # a word that is not a filler breaks the phrase
+    assert _matches(phrase, "Someone should never shoot him") == []
+
+
+def test_optional_parts_and_contractions_read_out():
+    assert _matches(["deserves [a] [good] kicking"], "He deserves a good kicking") == [
+        "deserves a good kicking"
+    ]
+    assert _matches(["deserves [a] [good] kicking"], "He deserves kicking") == ["deserves kicking"]
+    # "aren't" reads as "are not", "she's" as "she is"
+    assert _matches(["women (are|is) not suited"], "Women just aren't suited to it") == [
+        "Women just aren't suited"
+    ]
+    assert _matches(["because she is a woman"], "because she's a woman") == ["because she's a woman"]
+
+
+def test_leftmost_longest_and_no_overlap():
+    assert _matches(["kill", "kill yourself"], "kill yourself, kill") == ["kill yourself", "kill"]
+
+
+def test_negation_before_a_match():
+    toks = phrase_tokens("do not kill yourself")
+    ((first, _last),) = PhraseSet(["kill yourself"], {}).find(toks)
+    assert negated(toks, first)
+    toks = phrase_tokens("Kill yourself. Not that I care")
+    ((first, _last),) = PhraseSet(["kill yourself"], {}).find(toks)
+    assert not negated(toks, first)
+    toks = phrase_tokens("Don't ever kill yourself")
+    ((first, _last),) = PhraseSet(["kill yourself"], {}).find(toks)
+    assert negated(toks, first)
+
+
+def test_linear_in_the_text():
+    # a long text of fillers and near-misses does not blow up the automaton's state
+    text = "someone should " + "really just " * 5000 + "shoot him"
+    assert _matches(["{someone} should {harm} {victim}"], text) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "message"),
+    [
+        ("{nobody} is here", "unknown slot"),
+        ("(a|b", "missing"),
+        ("a ) b", "unexpected"),
+        ("a | b", "outside brackets"),
+    ],
+)
+def test_bad_phrases_are_reported(phrase, message):
+    with pytest.raises(RuleError) as err:
+        PhraseSet([phrase], {})
+    assert message in err.value.message
+
+
+def test_a_slot_that_refers_to_itself_is_reported():
+    with pytest.raises(RuleError) as err:
+        PhraseSet(["{loop}"], {"loop": ["x {loop}"]})
+    assert "itself" in err.value.message
+
+
+def test_probe_words_need_every_phrase_to_have_one():
+    words = PhraseSet(["(shoot|stab) him", "kill yourself"], {}).probe_words()
+    assert {"shoot", "stab"} <= set(words) and ({"kill", "yourself"} & set(words))
+    assert PhraseSet(["{name} is elected"], {}).probe_words() == ["elected"]
+    # a common word is no use to the prefilter
+    assert PhraseSet(["{name} is here"], {}).probe_words() is None
+    assert PhraseSet(["{name} {handle}", "kill yourself"], {}).probe_words() is None
+
+
+def test_phrase_rule_through_the_engine_covers_what_was_typed():
+    # look-alike letters and leetspeak are undone before matching; the card covers the typed text
+    found = findings_of("fixtures.Menace", "Someone should sh00t the Chancellor.")
+    assert [f.text for f in found] == ["Someone should sh00t the Chancellor"]
+    assert findings_of("fixtures.Menace", "Do not kill yourself.") == []
+    assert findings_of("fixtures.Menace", "Someone should shoot him an email.") == []

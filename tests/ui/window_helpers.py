@@ -43,7 +43,7 @@ class FakeAnalyzer:
     def warm_up(self) -> None:
         pass
 
-    def analyze(self, text: str, revision: int = 0) -> Report:
+    def analyze(self, text: str, revision: int = 0, platforms=None) -> Report:
         self.calls.append((revision, len(text)))
         findings = []
         for word, (rule, cat, sev, principle, clause, swaps) in FAKE_RULES.items():
@@ -73,6 +73,9 @@ class FakeAnalyzer:
             for name, limit in (("X", 280), ("Bluesky", 300), ("Threads", 500), ("Mastodon", 500),
                                 ("Instagram", 2200), ("LinkedIn", 3000), ("Facebook", 63206))
         ]  # fmt: skip
+        if platforms is not None:  # as the engine: only the networks asked for
+            wanted = [name.lower() for name in platforms]
+            fits = sorted((f for f in fits if f.name.lower() in wanted), key=lambda f: wanted.index(f.name.lower()))
         return Report(text, revision, findings, principle_statuses(findings, {}), readability, fits)
 
 
@@ -85,11 +88,11 @@ class GatedAnalyzer(FakeAnalyzer):
         self.entered = threading.Event()
         self.release = threading.Event()
 
-    def analyze(self, text: str, revision: int = 0) -> Report:
+    def analyze(self, text: str, revision: int = 0, platforms=None) -> Report:
         if text in self.hold:
             self.entered.set()
             self.release.wait(10)
-        return super().analyze(text, revision)
+        return super().analyze(text, revision, platforms)
 
 
 @pytest.fixture

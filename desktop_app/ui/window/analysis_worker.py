@@ -87,17 +87,26 @@ class _Signals(QObject):
 
 
 class AnalysisJob(QRunnable):
-    def __init__(self, analyzer, text: str, revision: int, signals: _Signals, full_length: int | None = None):
+    def __init__(
+        self,
+        analyzer,
+        text: str,
+        revision: int,
+        signals: _Signals,
+        full_length: int | None = None,
+        networks: list[str] | None = None,
+    ):
         super().__init__()
         self.analyzer, self.text, self.revision, self.signals = analyzer, text, revision, signals
         self.full_length = len(text) if full_length is None else full_length
+        self.networks = networks  # measured for these networks only (None: every one)
 
     def run(self) -> None:
         try:
             from desktop_app.core.offsets import Utf16Map  # here, not at start-up: it pulls in regex
 
             checked = self.text[:MAX_CHECKED]
-            report = self.analyzer.analyze(checked, revision=self.revision)
+            report = self.analyzer.analyze(checked, revision=self.revision, platforms=self.networks)
             # Build the offset map here: a 1 MB scan is too slow for the GUI thread.
             full = max(self.full_length, len(self.text))
             result = AnalysisResult(self.revision, report, Utf16Map(checked), full, full > len(checked))
@@ -148,9 +157,15 @@ class AnalysisController(QObject):
     engineFailed = Signal(str)
     engineWarmed = Signal()
 
-    def __init__(self, snapshot: Callable[[], str], parent: QObject | None = None):
+    def __init__(
+        self,
+        snapshot: Callable[[], str],
+        parent: QObject | None = None,
+        networks: Callable[[], list[str] | None] | None = None,
+    ):
         super().__init__(parent)
         self._snapshot = snapshot
+        self._networks = networks or (lambda: None)  # the networks the text on screen is for
         self.revision = 0
         self.analyzer = None
         self.policy: policy_info.PolicyInfo | None = None
@@ -210,7 +225,8 @@ class AnalysisController(QObject):
         snap = self._snapshot()  # a str, or (text, length of the whole draft) for a long one
         text, full = snap if isinstance(snap, tuple) else (snap, None)
         self._snapshot_length = {self.revision: full or len(text)}
-        self.pool.start(AnalysisJob(self.analyzer, text, self.revision, self._signals, full))
+        job = AnalysisJob(self.analyzer, text, self.revision, self._signals, full, self._networks())
+        self.pool.start(job)
 
     def _finish(self, revision: int) -> bool:
         """Mark the job done; start the next if needed. True if `revision` is current."""

@@ -115,7 +115,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self._apply_theme(restyle=False)
         self._connect()
 
-        self.controller = AnalysisController(self._snapshot, self)
+        self.controller = AnalysisController(self._snapshot, self, networks=self.networks_to_check)
         self.controller.resultReady.connect(self._on_result)
         self.controller.engineReady.connect(self._on_engine_ready)
         self.controller.engineFailed.connect(self._on_engine_failed)
@@ -274,7 +274,8 @@ class MainWindow(DraftFiles, QMainWindow):
         self.editor.redo_hook = self._redo_decision
         self.principles_panel.filterChanged.connect(self.set_filter)
         self.principles_panel.readRequested.connect(self.show_principle)
-        self.platform_bar.networksChanged.connect(lambda _n: self._redraw())
+        # Another network chosen: measured (and its length finding shown) for that one only.
+        self.platform_bar.networksChanged.connect(self._networks_changed)
         self.platform_bar.focusChanged.connect(lambda _n: self._redraw())
         self.editor.cursorPositionChanged.connect(self._on_cursor_moved)
         self.editor.document().modificationChanged.connect(self._on_modified)
@@ -295,6 +296,14 @@ class MainWindow(DraftFiles, QMainWindow):
         self.readability_panel.set_colours(self.colours)
         if self._result is not None:
             self.readability_panel.set_readability(self._result.report.readability)
+
+    def _networks_changed(self, _networks: list) -> None:
+        self._redraw()  # the chip and its overflow go at once; the findings with the check
+        self.check_now()
+
+    def networks_to_check(self) -> list[str]:
+        """The networks the text in the editor is measured for: the draft's chosen ones."""
+        return self.platform_bar.networks
 
     def _snapshot(self):
         """The text to check. For a huge draft only its start: copying out a whole pasted

@@ -316,8 +316,8 @@ def test_current_report_leaves_out_what_was_ignored(qtbot, make_window):
 class OverlappingAnalyzer(FakeAnalyzer):
     """A must-fix attack over a whole clause, with a spelling finding inside it."""
 
-    def analyze(self, text: str, revision: int = 0):
-        report = super().analyze(text, revision)
+    def analyze(self, text: str, revision: int = 0, platforms=None):
+        report = super().analyze(text, revision, platforms)
         extra = []
         at = text.find("Cllr Hart is a liar")
         if at >= 0:
@@ -447,8 +447,8 @@ def test_every_tab_stop_shows_that_it_has_the_focus(qtbot, make_window):
 
 
 class LabelledAnalyzer(FakeAnalyzer):
-    def analyze(self, text: str, revision: int = 0):
-        report = super().analyze(text, revision)
+    def analyze(self, text: str, revision: int = 0, platforms=None):
+        report = super().analyze(text, revision, platforms)
         at = text.find("a clown")
         if at >= 0:
             fix = Suggestion("wrong about the buses", at, at + 7, label="Criticise what they did")
@@ -470,8 +470,8 @@ def test_the_status_bar_says_what_text_a_rewrite_put_in(qtbot, make_window):
 
 
 class ManyRewritesAnalyzer(FakeAnalyzer):
-    def analyze(self, text: str, revision: int = 0):
-        report = super().analyze(text, revision)
+    def analyze(self, text: str, revision: int = 0, platforms=None):
+        report = super().analyze(text, revision, platforms)
         at = text.find("we will")
         if at >= 0:
             labels = ("Add: What do you think? Tell us in the replies.", "Ask: Which route matters to you?")

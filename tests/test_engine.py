@@ -247,3 +247,20 @@ def test_each_analysis_can_name_its_networks():
     assert too_long and all("for X:" in m for m in too_long), too_long
     none = analyzer.analyze(text, platforms=[])
     assert none.platforms == [] and not [f for f in none.findings if "Too long" in f.message]
+
+
+def test_a_network_version_is_measured_for_that_network_and_a_thread_post_by_post():
+    from desktop_app.core.versions import join_parts
+
+    analyzer = Analyzer()
+    text = "We are opening the library on Saturday. " * 10
+    facebook = analyzer.analyze_version(text, "Facebook")
+    assert [p.name for p in facebook.platforms] == ["Facebook"]
+    assert not [f for f in facebook.findings if f.category == "length"]
+    thread = join_parts(["Opening the library on Saturday.", text.strip(), "Thank you!"])
+    report = analyzer.analyze_version(thread, "X", thread=True)
+    assert [(p.name, p.over) for p in report.platforms] == [("X", True)]
+    cards = [f for f in report.findings if f.category == "length"]
+    assert len(cards) == 1 and cards[0].message.startswith("Post 2 is too long for X: ")
+    assert cards[0].rule == "Drafting.Length" and thread[cards[0].end - 1] == "."
+    assert cards[0].start == report.platforms[0].overflow_start

@@ -4,8 +4,9 @@ thread, and where its feed folds them behind "See more".
     Version(text=None, thread=False)       # text None: follows the draft's main text
     version_text(main, version) -> str     # the words this network gets
     thread_parts(text) / join_parts(parts) # a thread is written as parts with a line of
-                                           # THREAD_BREAK between them
+                                           # THREAD_BREAK between them (thread_spans: where)
     posts_for(text, platform, thread)      # the posts as they go out, numbered, each measured
+    thread_fit(text, platform)             # the longest post, and each post too long
     fold_at(text, platform) -> int | None  # where "See more" hides the rest (None: all shown)
 
 A version starts as the main text and follows it until it is edited on its own: then it
@@ -25,16 +26,19 @@ import regex
 
 from desktop_app.core.findings import PlatformFit
 from desktop_app.core.platforms import Platform, measure
-from desktop_app.core.threads import NUMBERING
+from desktop_app.core.threads import NUMBERING, room_for_body
 
 __all__ = [
     "THREAD_BREAK",
     "Post",
+    "PostOverflow",
     "Version",
     "fold_at",
     "join_parts",
     "posts_for",
+    "thread_fit",
     "thread_parts",
+    "thread_spans",
     "version_text",
 ]
 
@@ -71,12 +75,28 @@ def version_text(main: str, version: Version | None) -> str:
     return main if version is None or version.text is None else version.text
 
 
+def thread_spans(text: str) -> list[tuple[int, int]]:
+    """Where each part of a thread lies in `text` (start, end), without the line breaks
+    around it; empty parts included."""
+    spans, start = [], 0
+    for m in [*_BREAK_LINE.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        a, b = start, end
+        while a < b and text[a] == "\n":
+            a += 1
+        while b > a and text[b - 1] == "\n":
+            b -= 1
+        spans.append((a, b))
+        if m is not None:
+            start = m.end()
+    return spans
+
+
 def thread_parts(text: str) -> list[str]:
     """The posts of a thread as written (a line holding only THREAD_BREAK between them),
     each without the blank lines around it; empty parts are kept (the writer may be
     typing one)."""
-    pieces = _BREAK_LINE.split(text)
-    return [piece.strip("\n") for piece in pieces]
+    return [text[a:b] for a, b in thread_spans(text)]
 
 
 def join_parts(parts: Sequence[str]) -> str:
@@ -108,6 +128,48 @@ def posts_for(text: str, platform: Platform, thread: bool = False) -> list[Post]
     else:
         texts = bodies
     return [Post(t, measure(t, platform)) for t in texts]
+
+
+@dataclass(frozen=True, slots=True)
+class PostOverflow:
+    number: int  # 1-based, as numbered
+    start: int  # in the thread's text: where the post passes the limit
+    end: int  # the end of that post's words
+    fit: PlatformFit
+
+
+def thread_fit(text: str, platform: Platform) -> tuple[PlatformFit, list[PostOverflow]]:
+    """A thread measured post by post (numbering included): one fit for the network bar
+    (the longest post's length; `overflow_start` where the first too-long post passes the
+    limit, in `text`), and each too-long post."""
+    spans = [(a, b) for a, b in thread_spans(text) if text[a:b].strip()]
+    total = len(spans)
+    overflows: list[PostOverflow] = []
+    longest: PlatformFit | None = None
+    for n, (a, b) in enumerate(spans, 1):
+        # the post's words as posts_for() sends them, and where they sit in `text`
+        lead = len(text[a:b]) - len(text[a:b].lstrip())
+        body = text[a:b].strip()
+        numbering = NUMBERING.format(n=n, total=total) if total > 1 else ""
+        fit = measure(body + numbering, platform)
+        if longest is None or fit.length > longest.length:
+            longest = fit
+        if fit.over:
+            # where the words pass the room the numbering leaves them
+            within = measure(body, room_for_body(platform, numbering)).overflow_start
+            start = a + lead + min(within if within is not None else len(body), max(len(body) - 1, 0))
+            overflows.append(PostOverflow(n, start, a + lead + len(body), fit))
+    if longest is None:
+        return measure("", platform), []
+    combined = PlatformFit(
+        name=platform.name,
+        limit=longest.limit,
+        length=longest.length,
+        overflow_start=overflows[0].start if overflows else None,
+        byte_length=longest.byte_length,
+        byte_limit=longest.byte_limit,
+    )
+    return combined, overflows
 
 
 def fold_at(text: str, platform: Platform) -> int | None:

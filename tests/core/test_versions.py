@@ -11,7 +11,9 @@ from desktop_app.core.versions import (
     fold_at,
     join_parts,
     posts_for,
+    thread_fit,
     thread_parts,
+    thread_spans,
     version_text,
 )
 
@@ -75,3 +77,31 @@ def test_the_fold_is_at_a_space_within_the_characters_and_lines():
     assert fold_at(text, X) is None  # X shows the whole post
     emoji = "🎉" * 50
     assert fold_at(emoji, FACEBOOK) == 40  # counted in characters a reader sees, no space to go back to
+
+
+def test_thread_spans_point_into_the_text():
+    text = "\nFirst.\n---\n\nSecond post.\n  ---\nThird."
+    assert [text[a:b] for a, b in thread_spans(text)] == ["First.", "Second post.", "Third."]
+    assert thread_spans("") == [(0, 0)]
+
+
+def test_a_thread_is_measured_post_by_post_with_its_numbering():
+    long_post = "Bring a friend to the library. " * 10  # 310 characters
+    text = join_parts(["Opening Saturday.", long_post.strip(), "Thank you!"])
+    fit, overflows = thread_fit(text, X)
+    assert fit.name == "X" and fit.limit == 280 and fit.over
+    assert fit.length == len(long_post.strip()) + len(" 2/3")
+    assert [o.number for o in overflows] == [2]
+    start = text.index("Bring")
+    assert overflows[0].start == start + 276  # 280 less the room " 2/3" takes
+    assert overflows[0].end == start + len(long_post.strip())
+    assert fit.overflow_start == overflows[0].start
+    ok, none = thread_fit(join_parts(["Short.", "Also short."]), X)
+    assert not ok.over and none == [] and ok.length == len("Also short. 2/2")
+
+
+def test_a_post_pushed_over_by_its_numbering_is_marked_from_where_the_words_pass_their_room():
+    body = "a" * 272 + " final"  # 278: fits alone, not with " 1/2"
+    text = join_parts([body, "Second."])
+    fit, overflows = thread_fit(text, X)
+    assert fit.length == 282 and [text[o.start : o.end] for o in overflows] == ["al"]

@@ -13,6 +13,8 @@ import importlib
 
 COMMANDS: dict[str, str] = {
     "check": "check drafts without a window: what to change and why, as text or JSON",
+    "thread": "split a long post into a numbered thread of posts that each fit a network",
+    "review": "make the one-page sign-off sheet for a post or a draft file, as PDF or HTML",
 }
 
 

@@ -38,7 +38,7 @@ from desktop_app.core.platforms import Platform
 from desktop_app.core.review import DraftReview, Ignored
 from desktop_app.core.versions import fold_at, posts_for, thread_parts
 
-__all__ = ["NetworkVersion", "SheetData", "build_sheet_html"]
+__all__ = ["NetworkVersion", "SheetData", "build_sheet_html", "open_must_fix"]
 
 WORDS_SHOWN = 48  # characters of a finding's words on the sheet (a length finding covers a paragraph)
 
@@ -223,7 +223,7 @@ def _posts_html(version: NetworkVersion, inline_fold: bool) -> str:
             shown = f'{_multiline(body[:fold])} <span class="fold">[See more ▸]</span> {rest}'
         else:
             shown = _multiline(body)
-        over = " <b>(too long)</b>" if post.over else ""
+        over = f" <b>(too long for {_e(version.network)})</b>" if post.over else ""
         out.append(f'<p class="post">{shown}{over}</p>')
     return "".join(out)
 
@@ -271,10 +271,13 @@ def _posts_section(data: SheetData) -> list[str]:
 def _findings_section(data: SheetData, rows: list[_Row]) -> list[str]:
     shown_networks = [v.network for v in data.versions]
     open_rows = [r for r in rows if r.ignored is None]
+    fixed = data.review.still_fixed(_raised(data))
     out = [
-        f"<h2>Findings: {len(open_rows)} open, {len(rows) - len(open_rows)} ignored, "
-        f"{len(data.review.still_fixed(_raised(data)))} fixed</h2>"
+        f"<h2>Findings: {len(open_rows)} open, {len(rows) - len(open_rows)} ignored, {len(fixed)} fixed</h2>"
     ]
+    if fixed:
+        words = "; ".join(f"“{_e(_shorten(str(d.get('text', ''))))}”" for d in fixed)
+        out.append(f'<p class="small">Fixed with a suggested rewrite: {words}</p>')
     if not rows:
         out.append("<p>No findings: every check passed.</p>")
         return out
@@ -410,6 +413,11 @@ def _images_section(data: SheetData) -> list[str]:
         out.append(f'<tr><td width="22%">{i + 1}. {_e(name)}</td><td>{description}{extra}</td></tr>')
     out.append("</table>")
     return out
+
+
+def open_must_fix(data: SheetData) -> int:
+    """Must-fix findings on the sheet that nobody ignored (the command line's exit code)."""
+    return sum(1 for r in _rows(data) if r.ignored is None and r.finding.severity is Severity.MUST_FIX)
 
 
 def build_sheet_html(data: SheetData) -> str:

@@ -302,8 +302,9 @@ def test_review_html_has_every_finding_and_the_ignored_one_with_its_reason(qtbot
     for finding in window.current_report().findings:
         assert finding.message in html
     assert "Perhaps" in html
-    assert "idiot" in html and "Reason: Quoting a resident&#x27;s complaint" in html
-    assert "<b>Ignored</b>" in html and "<b>Fixed</b>" in html and "leverage" in html
+    assert "idiot" in html and "<b>Ignored</b>: Quoting a resident&#x27;s complaint" in html
+    assert "1 must-fix finding was ignored, not fixed." in html
+    assert "1 fixed</h2>" in html and "Fixed with a suggested rewrite: “leverage”" in html
     assert "Approved by: Sam Jones" in html
 
 
@@ -318,7 +319,7 @@ def test_review_pdf_is_a_valid_pdf_with_the_post(qtbot, open_app, tmp_path):
     assert data.startswith(b"%PDF")
     pdf = pdfium.PdfDocument(data)
     text = pdf[0].get_textpage().get_text_range()
-    assert "Review of a draft post" in text
+    assert "Sign-off sheet" in text
     assert "We use our network" in text
 
 

@@ -37,7 +37,9 @@ class FakeAnalyzer:
     """Deterministic, instant findings for UI mechanics (the real engine has its own tests)."""
 
     def __init__(self, problems=()):
-        self.pack = SimpleNamespace(principles={}, clauses={}, problems=list(problems))
+        self.pack = SimpleNamespace(
+            principles={}, clauses={}, problems=list(problems), platforms=shipped_platforms()
+        )
         self.calls: list[tuple[int, int]] = []  # (revision, length of text analysed)
 
     def warm_up(self) -> None:
@@ -79,6 +81,28 @@ class FakeAnalyzer:
                 (f for f in fits if f.name.lower() in wanted), key=lambda f: wanted.index(f.name.lower())
             )
         return Report(text, revision, findings, principle_statuses(findings, {}), readability, fits)
+
+    def analyze_version(self, text: str, network: str, thread: bool = False, revision: int = 0) -> Report:
+        """As the engine: measured for that network; a thread post by post."""
+        report = self.analyze(text, revision, [] if thread else [network])
+        platform = next((p for p in self.pack.platforms if p.name.lower() == network.lower()), None)
+        if thread and platform is not None:
+            from desktop_app.core.versions import thread_fit
+
+            report.platforms = [thread_fit(text, platform)[0]]
+        return report
+
+
+_SHIPPED_PLATFORMS: list = []
+
+
+def shipped_platforms() -> list:
+    """The networks in the shipped platforms.yml (read once)."""
+    if not _SHIPPED_PLATFORMS:
+        from desktop_app.policy import load_policy
+
+        _SHIPPED_PLATFORMS.extend(load_policy(include_user_overlay=False, rules=False).platforms)
+    return list(_SHIPPED_PLATFORMS)
 
 
 class GatedAnalyzer(FakeAnalyzer):

@@ -30,6 +30,7 @@ class PolicyInfo:
     conduct_title: str = CONDUCT_TITLE
     conduct_rules: frozenset[str] = frozenset()  # rule ids that serve the conduct policy
     conduct_source: str = ""  # the conduct policy's preamble in the organisation's words
+    pack_label: str = ""  # the policy pack and its version (signoff.pack_label), for approvals
 
     def title(self, key: str | None) -> str:
         if not key:
@@ -68,7 +69,9 @@ def from_pack(pack) -> PolicyInfo:
         r.id for r in getattr(pack, "rules", ()) if r.clause is not None or r.category in CONDUCT_CATEGORIES
     )
     source = _text(pack, "conduct_source")
-    return PolicyInfo(principles, clauses, problems, conduct_title, conduct_rules, source)
+    from desktop_app.signoff.pack_label import pack_label
+
+    return PolicyInfo(principles, clauses, problems, conduct_title, conduct_rules, source, pack_label(pack))
 
 
 def load_default() -> PolicyInfo:

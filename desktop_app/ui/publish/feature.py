@@ -75,7 +75,7 @@ class PublishFeature(Feature):
         self.docs.versionEdited.connect(self._version_edited)
         window.platform_bar.networksChanged.connect(self._networks_changed)
         window.textEdited.connect(self._edited)
-        self._refresh()
+        self.refresh()
 
     # ================================================================== what is shown
     @property
@@ -98,7 +98,7 @@ class PublishFeature(Feature):
             doc = self.docs.document_for(source) if source else self.window.main_document
             self.source = source
             self.window.show_document(doc)
-        self._refresh()
+        self.refresh()
 
     def to_main(self) -> None:
         """Before another draft is shown: the main text in the editor, nothing of this
@@ -116,7 +116,7 @@ class PublishFeature(Feature):
         self.history = list(draft.history)
         self.approval = draft.approval if draft.approved else None
         self._fits.clear()
-        self._refresh()
+        self.refresh()
         self.approvalChanged.emit()
 
     def state(self) -> dict:
@@ -177,7 +177,7 @@ class PublishFeature(Feature):
     def _networks_changed(self, _networks: list) -> None:
         if self.source and self.source not in self.networks:
             self.show_source("")
-        self._refresh()
+        self.refresh()
         self._content_changed()
 
     # ================================================================== editing versions
@@ -221,11 +221,11 @@ class PublishFeature(Feature):
         platform = self._limited(network)
         if platform is None:
             return False
-        from desktop_app.core.threads import split_thread
-        from desktop_app.core.versions import join_parts
+        from desktop_app.core.threads import reflow
+        from desktop_app.core.versions import join_parts, thread_parts
 
-        try:
-            thread = split_thread(self.docs.text_for(network).strip(), platform)
+        try:  # words already split into posts keep their breaks (as `drafting-assistant thread`)
+            thread = reflow(thread_parts(self.docs.text_for(network)), platform)
         except ValueError as exc:
             self.window.statusBar().showMessage(f"It cannot be split: {exc}.", 8000)
             return False
@@ -285,7 +285,7 @@ class PublishFeature(Feature):
         return True
 
     def _after_version_change(self) -> None:
-        self._refresh()
+        self.refresh()
         self._save_soon()
         self._content_changed()
         self.window.check_now()
@@ -503,7 +503,7 @@ class PublishFeature(Feature):
             session.flush()
 
     # ================================================================== drawing
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         self._refresh_tabs()
         self._refresh_buttons()
         self._refresh_images()

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout
 
 from desktop_app.core.platforms import Platform
 from desktop_app.core.versions import fold_at, posts_for
 
-MAX_HEIGHT = 190  # the editor keeps the room
+MIN_HEIGHT, MAX_HEIGHT = 150, 220  # room for a post or two; the editor keeps the rest
 _BOX = '<table border="1" cellspacing="0" cellpadding="6" width="100%">'
 
 
@@ -67,7 +67,9 @@ class PreviewPane(QFrame):
         self.label = QLabel()
         self.label.setObjectName("previewText")
         self.label.setWordWrap(True)
-        self.label.setTextFormat(self.label.textFormat().RichText)
+        # Made on first use, after the first paint: the Qt namespace is free to use here.
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.label.setOpenExternalLinks(False)
         self.label.linkActivated.connect(self._link)
         self.label.setMargin(6)
@@ -75,6 +77,7 @@ class PreviewPane(QFrame):
         scroll.setWidget(self.label)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        scroll.setMinimumHeight(MIN_HEIGHT)
         scroll.setMaximumHeight(MAX_HEIGHT)
         layout.addWidget(scroll)
         self.html = ""

@@ -840,6 +840,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self._grammar = (-1, [])
         usual = self.settings.get("networks") or []
         self.platform_bar.set_networks(list(networks if networks is not None else usual))
+        self.publish.refresh()  # a tab for each of this draft's networks
         self.path = path
         self.update_title()
         self._redraw()

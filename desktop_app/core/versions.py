@@ -100,8 +100,10 @@ def thread_parts(text: str) -> list[str]:
 
 
 def join_parts(parts: Sequence[str]) -> str:
-    """The text of a thread from its parts (the inverse of thread_parts)."""
-    return f"\n{THREAD_BREAK}\n".join(part.strip("\n") for part in parts)
+    """The text of a thread from its parts (the inverse of thread_parts). A blank line each
+    side of the break makes each post a paragraph of its own: easier to read, and an edit
+    re-checks only that post (the engine caches its checks per paragraph)."""
+    return f"\n\n{THREAD_BREAK}\n\n".join(part.strip("\n") for part in parts)
 
 
 @dataclass(frozen=True, slots=True)

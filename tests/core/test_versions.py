@@ -41,7 +41,7 @@ def test_thread_parts_split_on_break_lines_only():
     text = "First post.\n---\nSecond post - with a dash.\n\n  ---  \nThird --- post."
     assert thread_parts(text) == ["First post.", "Second post - with a dash.", "Third --- post."]
     assert thread_parts("No breaks here.") == ["No breaks here."]
-    assert join_parts(["One", "Two"]) == f"One\n{THREAD_BREAK}\nTwo"
+    assert join_parts(["One", "Two"]) == f"One\n\n{THREAD_BREAK}\n\nTwo"
 
 
 @given(

@@ -24,7 +24,7 @@ from desktop_app.core.versions import Version
 
 
 class VersionDocs(QObject):
-    versionEdited = Signal(str)  # a network's words were edited in its own tab
+    versionEdited = Signal(str)  # a network's words were first edited in its own tab
 
     def __init__(self, editor, main: QTextDocument, parent: QObject | None = None):
         super().__init__(parent)
@@ -101,10 +101,9 @@ class VersionDocs(QObject):
             self._set_quietly(doc, self.main.toPlainText())
 
     def _edited(self, network: str) -> None:
-        if self._loading:
-            return
-        if network not in self._own:
-            self._own.add(network)
+        if self._loading or network in self._own:
+            return  # (not every keystroke: only the one that gives it words of its own)
+        self._own.add(network)
         self.versionEdited.emit(network)
 
     def _set_quietly(self, doc: QTextDocument, text: str) -> None:

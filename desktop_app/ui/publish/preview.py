@@ -17,6 +17,7 @@ from desktop_app.core.platforms import Platform
 from desktop_app.core.versions import fold_at, posts_for
 
 MIN_HEIGHT, MAX_HEIGHT = 150, 220  # room for a post or two; the editor keeps the rest
+MAX_POSTS = 6  # of a long thread: laying out dozens of posts as rich text holds up typing
 _BOX = '<table border="1" cellspacing="0" cellpadding="6" width="100%">'
 
 
@@ -40,7 +41,7 @@ def preview_html(platform: Platform, text: str, thread: bool) -> str:
                 f"<p><b>{html.escape(platform.name)}</b> shows this much in the feed; the rest waits "
                 "behind “See more”:</p>"
             )
-    for n, post in enumerate(posts, 1):
+    for n, post in enumerate(posts[:MAX_POSTS], 1):
         body = post.text
         fold = fold_at(body, platform) if len(posts) == 1 else None
         shown = _e(body) if fold is None else f"{_e(body[:fold])} … <b>See more</b>"
@@ -52,6 +53,11 @@ def preview_html(platform: Platform, text: str, thread: bool) -> str:
             notes.append(f'<a href="copy:{n}">Copy post {n}</a>')
         tail = f"<br>{' · '.join(notes)}" if notes else ""
         out.append(f"{_BOX}<tr><td>{shown}{tail}</td></tr></table>")
+    if len(posts) > MAX_POSTS:
+        more = len(posts) - MAX_POSTS
+        over = sum(1 for post in posts[MAX_POSTS:] if post.over)
+        note = f", {over} of them too long" if over else ""
+        out.append(f"<p>… and {more} more post{'s' if more != 1 else ''}{note}.</p>")
     return "".join(out)
 
 

@@ -215,4 +215,4 @@ def test_an_older_draft_file_opens_with_every_network_following_the_main_text(qt
 def test_a_thread_written_by_the_window_is_what_the_command_line_reads():
     """The same break line both ways: the window's thread text threads the same posts."""
     text = join_parts(["One.", "Two."])
-    assert text == f"One.\n{THREAD_BREAK}\nTwo."
+    assert text == f"One.\n\n{THREAD_BREAK}\n\nTwo."

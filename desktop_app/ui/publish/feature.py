@@ -72,10 +72,39 @@ class PublishFeature(Feature):
         bar.images_button.clicked.connect(self.edit_images)
         bar.approve_button.clicked.connect(self.approve)
         bar.history_button.clicked.connect(self.show_history)
+        self._add_menu()
         self.docs.versionEdited.connect(self._version_edited)
         window.platform_bar.networksChanged.connect(self._networks_changed)
         window.textEdited.connect(self._edited)
         self.refresh()
+
+    def _add_menu(self) -> None:
+        """A Post menu with the bar's actions, for the keyboard (and screen readers)."""
+        from PySide6.QtGui import QAction
+        from PySide6.QtWidgets import QMenu
+
+        window = self.window
+        menus = window.actions_.menus
+        self.menu = QMenu("&Post", window)
+        window.menuBar().insertMenu(menus.help.menuAction(), self.menu)  # before Help
+        self.actions = {}
+        for key, text, slot in (
+            ("copy", "&Copy This Version", lambda: self.copy(self.source)),
+            ("thread", "Make a &Thread or Re-flow It", self._thread_clicked),
+            ("preview", "&Preview", lambda: self.bar.preview_button.toggle()),
+            (None, None, None),
+            ("images", "&Images…", self.edit_images),
+            ("approve", "Mark as &Approved…", self.approve),
+            ("history", "&History…", self.show_history),
+        ):
+            if key is None:
+                self.menu.addSeparator()
+                continue
+            act = QAction(text, window)
+            act.triggered.connect(lambda _=False, run=slot: run())
+            self.menu.addAction(act)
+            self.actions[key] = act
+        menus.post = self.menu
 
     # ================================================================== what is shown
     @property

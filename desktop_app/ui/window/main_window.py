@@ -389,6 +389,7 @@ class MainWindow(DraftFiles, QMainWindow):
             *self.findings_list.focus_chain(),
             *self.principles_panel.focus_chain(),
             *drafts,
+            *self.publish.bar.focus_chain(),
             *self.platform_bar.focus_chain(),
         ]
         key = tuple(id(w) for w in chain)

@@ -177,15 +177,11 @@ def add_entry(history: list[HistoryEntry], entry: HistoryEntry) -> bool:
 
 
 def sections(content: Content) -> list[tuple[str, str]]:
-    """(label, text) for each part a reader compares: the main text, each chosen network's
-    own version, the images."""
+    """(label, text) for each part a reader compares: the main text, the words each chosen
+    network gets (its own, or the main text's), the images and the networks."""
     out = [("Main text", content.text)]
     for network in content.networks:
-        version = content.versions.get(network)
-        if version is None or not version.own:
-            continue
-        label = f"{network} (thread)" if version.thread else network
-        out.append((label, version.text or ""))
+        out.append((network, content.text_for(network)))
     if content.images:
         lines = [f"{image.name}: {image.description or '(no description)'}" for image in content.images]
         out.append(("Images", "\n".join(lines)))

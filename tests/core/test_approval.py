@@ -70,9 +70,15 @@ def test_history_keeps_each_version_once_and_round_trips():
         HistoryEntry.from_dict({"kind": "deleted", "when": WHEN.isoformat(), "content": {"text": ""}})
 
 
-def test_sections_list_the_main_text_and_each_chosen_networks_own_version():
-    labels = [label for label, _text in sections(_content())]
-    assert labels == ["Main text", "X (thread)", "Images", "Networks"]
+def test_sections_list_the_main_text_and_the_words_each_chosen_network_gets():
+    content = _content()
+    assert sections(content) == [
+        ("Main text", "We are opening the library on Saturday."),
+        ("X", "Library opens Saturday."),
+        ("Facebook", "We are opening the library on Saturday."),  # follows the main text
+        ("Images", "crowd.jpg: Volunteers outside"),
+        ("Networks", "X, Facebook"),
+    ]
 
 
 def test_word_diff_rebuilds_both_texts():

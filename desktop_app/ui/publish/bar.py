@@ -44,15 +44,17 @@ class PublishBar(QFrame):
         self.flow.setContentsMargins(0, 0, 0, 0)
         self.copy_button = self._button("copyVersion", "Copy", "Copy this version, ready to paste")
         self.thread_button = self._button("makeThread", "Make a thread", "Split it into numbered posts")
-        self.one_post_button = self._button("onePost", "Back to one post", "Join the thread into one post")
+        self.one_post_button = self._button("onePost", "One post", "Join the thread back into one post")
         self.follow_button = self._button(
-            "followMain", "Use the main text", "Drop this version's own words and use the main text again"
+            "followMain", "Use main text", "Drop this version's own words and use the main text again"
         )
         self.preview_button = self._button("previewButton", "Preview", "Show it as the network shows it")
         self.preview_button.setCheckable(True)
         self.images_button = self._button("imagesButton", "Images", "Images and their descriptions")
         self.approve_button = self._button(
-            "approveButton", "Mark as approved", "Record who approved this post, when, against which policy"
+            "approveButton",
+            "Approve",
+            "Mark as approved: record who approved this post, when, against which policy",
         )
         self.history_button = self._button("historyButton", "History", "Every approved or exported version")
         for button in (
@@ -76,6 +78,8 @@ class PublishBar(QFrame):
         outer.addWidget(self.state)
 
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
+        """Short words on the button (the row wraps in a narrow window); the tooltip and
+        the accessible description say it in full."""
         button = QPushButton(text)
         button.setObjectName(name)
         button.setToolTip(tip)
@@ -128,14 +132,19 @@ class PublishBar(QFrame):
     # ----- the buttons for the version shown -----
     def show_for(self, network: str | None, *, own: bool, thread: bool, can_thread: bool) -> None:
         """network None: the main text."""
-        quiet.set_text(self.copy_button, f"Copy for {network}" if network else "Copy main text")
+        quiet.set_text(self.copy_button, f"Copy for {network}" if network else "Copy")
         self.thread_button.setVisible(bool(network) and can_thread)
-        quiet.set_text(self.thread_button, "Re-flow the thread" if thread else "Make a thread")
-        self.thread_button.setToolTip(
-            "Carry words that no longer fit into the next post, and number the posts again"
+        quiet.set_text(self.thread_button, "Re-flow" if thread else "Make a thread")
+        tip = (
+            "Re-flow the thread: carry words that no longer fit into the next post, and number the "
+            "posts again"
             if thread
-            else "Split it into numbered posts that each fit"
+            else "Make a thread: split it into numbered posts that each fit"
         )
+        self.thread_button.setToolTip(tip)
+        self.thread_button.setAccessibleDescription(tip)
+        self.copy_button.setAccessibleName(self.copy_button.text())
+        self.thread_button.setAccessibleName(self.thread_button.text())
         self.one_post_button.setVisible(bool(network) and thread)
         self.follow_button.setVisible(bool(network) and own)
         self.preview_button.setEnabled(bool(network))

@@ -87,6 +87,8 @@ class HistoryDialog(QDialog):
                              enumerate(self._versions)])  # fmt: skip
         self.list = QListView()
         self.list.setObjectName("historyList")
+        self.list.setMinimumWidth(240)
+        self.list.setWordWrap(True)
         self.list.setAccessibleName("Versions kept")
         self.list.setModel(self.model)
         self.list.selectionModel().currentChanged.connect(lambda index, _old: self._refresh())

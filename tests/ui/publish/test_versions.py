@@ -129,7 +129,7 @@ def test_make_a_thread_edit_a_post_and_reflow(qtbot, open_window):
     assert len(parts) == 2 and window.publish.docs.is_thread("X")
     assert " ".join(" ".join(parts).split()) == " ".join(POST.split())  # every word, in order
     assert tabs(window)[1] == "X (thread)"
-    assert window.publish.bar.thread_button.text() == "Re-flow the thread"
+    assert window.publish.bar.thread_button.text() == "Re-flow"
     assert not window.platform_bar.is_over("X")
     assert not [c for c in window.findings_list.cards() if c.finding.category == "length"]
     # a post edited past the limit gets a card naming it; Re-flow carries the rest on
@@ -216,3 +216,17 @@ def test_a_thread_written_by_the_window_is_what_the_command_line_reads():
     """The same break line both ways: the window's thread text threads the same posts."""
     text = join_parts(["One.", "Two."])
     assert text == f"One.\n\n{THREAD_BREAK}\n\nTwo."
+
+
+def test_the_preview_of_a_long_thread_shows_its_first_posts_and_counts_the_rest():
+    from desktop_app.core.threads import find_platform, split_thread
+    from desktop_app.ui.publish.preview import MAX_POSTS, preview_html
+    from tests.ui.window_helpers import shipped_platforms
+
+    x = find_platform(shipped_platforms(), "X")
+    thread = split_thread(POST * 5, x)
+    assert len(thread.posts) > MAX_POSTS
+    html = preview_html(x, join_parts([p.body for p in thread.posts]), True)
+    assert f"a thread of {len(thread.posts)} posts" in html
+    assert f"Copy post {MAX_POSTS}<" in html and f"Copy post {MAX_POSTS + 1}<" not in html
+    assert f"… and {len(thread.posts) - MAX_POSTS} more posts." in html

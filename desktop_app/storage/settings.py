@@ -44,6 +44,7 @@ _VALID = {
     "languagetool_url": lambda v: isinstance(v, str),
     "target_reading_age": lambda v: v is None or (isinstance(v, int | float) and not isinstance(v, bool)),
     "approver": lambda v: isinstance(v, str),
+    "your_name": lambda v: isinstance(v, str),  # who prepared a post, on its sign-off sheet
 }
 
 

@@ -106,6 +106,20 @@ class PublishFeature(Feature):
             self.actions[key] = act
         menus.post = self.menu
 
+    def preference_section(self):
+        """Preferences: the name printed on a sign-off sheet as who prepared the post."""
+        from PySide6.QtWidgets import QFormLayout, QGroupBox
+
+        box = QGroupBox("Sign-off")
+        form = QFormLayout(box)
+        field = QLineEdit(str(self.window.settings.get("your_name") or ""))
+        field.setObjectName("yourName")
+        field.setAccessibleName("Your name, printed on a sign-off sheet as who prepared the post")
+        field.setPlaceholderText("Your login name is used if this is empty")
+        form.addRow("Your name", field)
+        box.values = lambda: {"your_name": " ".join(field.text().split())}
+        return box
+
     # ================================================================== what is shown
     @property
     def networks(self) -> list[str]:

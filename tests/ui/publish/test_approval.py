@@ -214,3 +214,26 @@ def test_approval_and_history_survive_kill_9():
         ["exported", "Sam Taylor", "review-42-bus.pdf"],
     ]
     assert shown["x_thread"] is True
+
+
+def test_an_approved_draft_says_so_in_the_drafts_list(qtbot, open_window, store):
+    from desktop_app.ui.drafts.panel import item_text
+
+    window = open_window()
+    assert window.publish.approve()
+    assert item_text(stored(store, window)).endswith(" · Approved")
+    window.editor.insertPlainText("x")
+    qtbot.waitUntil(lambda: not stored(store, window).approved, timeout=3000)
+    assert not item_text(stored(store, window)).endswith("Approved")
+
+
+def test_your_name_for_the_sheet_is_a_preference(qtbot, open_window):
+    from desktop_app.ui.review.sheet import preparer
+
+    window = open_window()
+    section = window.publish.preference_section()
+    qtbot.addWidget(section)
+    field = next(w for w in section.children() if w.objectName() == "yourName")
+    field.setText("  Sam   Taylor ")
+    window.apply_preferences(section.values())
+    assert window.settings.get("your_name") == "Sam Taylor" and preparer(window) == "Sam Taylor"

@@ -22,12 +22,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.core.approval import Approval, Content, HistoryEntry
-from desktop_app.core.images import Image
 from desktop_app.core.review import DraftReview
-from desktop_app.core.versions import Version
+
+if TYPE_CHECKING:  # imported where used: they pull in regex, which the window need not load to paint
+    from desktop_app.core.approval import Approval, Content, HistoryEntry
+    from desktop_app.core.images import Image
+    from desktop_app.core.versions import Version
 from desktop_app.storage import paths
 from desktop_app.storage.atomic import WriteFailed, write_bytes_atomic, write_text_atomic
 
@@ -88,6 +90,8 @@ class Draft:
 
     def content(self) -> Content:
         """What this draft would publish (for approval and history)."""
+        from desktop_app.core.approval import Content
+
         return Content(self.text, tuple(self.networks), dict(self.versions), tuple(self.images))
 
     @property
@@ -141,6 +145,9 @@ class Draft:
         cursor = data.get("cursor", 0)
         if not isinstance(cursor, int):
             cursor = 0
+        from desktop_app.core.approval import Approval, HistoryEntry
+        from desktop_app.core.images import Image
+
         extra = {k: v for k, v in data.items() if k not in _KNOWN_KEYS}
         versions = _part(data, "versions", _versions, {}, extra)
         images = _part(data, "images", lambda v: [Image.from_dict(i) for i in _list(v)], [], extra)
@@ -184,6 +191,8 @@ def _list(value: Any) -> list:
 
 
 def _versions(value: Any) -> dict[str, Version]:
+    from desktop_app.core.versions import Version
+
     if value is None:
         return {}
     if not isinstance(value, dict):

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from desktop_app.core.versions import Version
+if TYPE_CHECKING:  # imported where used: core.versions pulls in regex, not wanted before the first paint
+    from desktop_app.core.versions import Version
 
 
 class VersionDocs(QObject):
@@ -50,6 +53,8 @@ class VersionDocs(QObject):
 
     def versions(self) -> dict[str, Version]:
         """The versions a draft file keeps: each network with its own words."""
+        from desktop_app.core.versions import Version
+
         return {n: Version(self._docs[n].toPlainText(), n in self._threads) for n in sorted(self._own)}
 
     def document_for(self, network: str) -> QTextDocument:

@@ -16,7 +16,6 @@ the writer can undo.
 from __future__ import annotations
 
 from collections.abc import Mapping
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal

@@ -75,8 +75,8 @@ class SheetData:
 
 _STYLE = """
 body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; font-size: 9pt; color: #000; }
-h1 { font-size: 13pt; margin: 0; }
-h2 { font-size: 10.5pt; margin-top: 6pt; margin-bottom: 2pt; }
+h1 { font-size: 12pt; margin: 0; }
+h2 { font-size: 10.5pt; margin-top: 5pt; margin-bottom: 2pt; }
 p { margin-top: 0; margin-bottom: 2pt; }
 th { background-color: #e4e4e4; text-align: left; font-weight: bold; }
 td, th { vertical-align: top; }
@@ -86,7 +86,7 @@ td, th { vertical-align: top; }
 .network { font-weight: bold; }
 .fold { color: #333; font-style: italic; }
 .must { font-weight: bold; }
-.post { margin-top: 4pt; font-size: 9.5pt; }
+.post { margin-top: 3pt; font-size: 9.5pt; }
 """
 
 
@@ -299,7 +299,7 @@ def _findings_section(data: SheetData, rows: list[_Row]) -> list[str]:
             reason = row.ignored.reason or "no reason given"
             scope = "Rule turned off" if row.ignored.scope == "rule" else "Ignored"
             status = f"<b>{scope}</b>: {_e(reason)}"
-        home = f.clause or f.principle
+        home = ", ".join(part for part in (f.principle, "conduct" if f.is_conduct else "") if part)
         level_cell = f"<span{css}>{_e(level)}</span>" + (f"<br>{_e(home)}" if home else "")
         out.append(f"<tr><td>{level_cell}</td><td>{words}</td><td>{_e(f.message)}</td><td>{status}</td></tr>")
     out.append("</table>")
@@ -399,19 +399,18 @@ def _measures_section(data: SheetData) -> list[str]:
 def _images_section(data: SheetData) -> list[str]:
     if not data.images:
         return []
-    out = ["<h2>Images</h2>", '<table border="1" cellspacing="0" cellpadding="2" width="100%">']
     notes: dict[int, list[str]] = {}
     for note in data.image_notes:
-        if note.kind != MISSING:  # the cell says so already
+        if note.kind != MISSING:  # the line says so already
             notes.setdefault(note.image, []).append(note.message)
+    out = ["<h2>Images</h2>"]
     for i, image in enumerate(data.images):
-        description = _e(image.description.strip()) or "<b>No description</b>"
-        extra = "".join(
-            f'<br><span class="muted">{_e(m)}</span>' for m in notes.get(i, []) if "no description" not in m
-        )
         name = image.name.replace("\\", "/").rsplit("/", 1)[-1]
-        out.append(f'<tr><td width="22%">{i + 1}. {_e(name)}</td><td>{description}{extra}</td></tr>')
-    out.append("</table>")
+        description = (
+            f"“{_e(image.description.strip())}”" if image.description.strip() else "<b>no description</b>"
+        )
+        extra = "".join(f' <span class="muted">({_e(m)})</span>' for m in notes.get(i, []))
+        out.append(f"<p>{i + 1}. {_e(name)}: {description}{extra}</p>")
     return out
 
 
@@ -430,7 +429,7 @@ def build_sheet_html(data: SheetData) -> str:
     add('<html lang="en-GB"><head><meta charset="utf-8">')
     add(f"<title>Sign-off: {_e(data.title or 'draft post')}</title>")
     add(f"<style>{_STYLE}</style></head><body>")
-    add(f"<h1>Sign-off sheet: {_e(_shorten(data.title or 'draft post', 50))}</h1>")
+    add(f"<h1>Sign-off sheet: {_e(_shorten(data.title or 'draft post', 44))}</h1>")
     by = f" by {_e(data.prepared_by)}" if data.prepared_by else ""
     meta = [f"<b>Prepared</b>{by} on {_e(stamp)}", f"<b>Policy pack:</b> {_e(data.pack or 'not recorded')}"]
     add(f'<p class="muted">{" · ".join(meta)}</p>')
@@ -441,7 +440,7 @@ def build_sheet_html(data: SheetData) -> str:
     out.extend(_principles_section(data, rows))
     out.extend(_measures_section(data))
     out.extend(_images_section(data))
-    add("<h2>Approval</h2>")
+    add("<h2>Approval</h2>")  # (kept: it is what the page is for)
     add(
         '<p class="small">The conduct policy applies to every post. A writer may ignore one finding '
         "with a reason, which this sheet shows; the policy itself can only be changed by the "

@@ -137,3 +137,34 @@ def test_a_broken_draft_file_says_so(tmp_path):
     path.write_text('{"format": 3, "id": 5, "text": "x"}', encoding="utf-8")
     result = review("--format", "html", "--output", tmp_path / "x.html", path)
     assert result.returncode == 2 and "not a draft file the app can read" in result.stderr
+
+
+def test_a_300_word_draft_for_three_networks_with_a_thread_and_images_is_one_page(tmp_path):
+    from desktop_app.core.images import Image
+    from desktop_app.core.threads import find_platform, split_thread
+    from desktop_app.policy import load_policy
+
+    paragraph = (
+        "Going forward we will leverage our stakeholders and we will look at the bus routes in due course. "
+        "Thanks to the volunteers who knocked on doors across Riverside this spring, in the rain and the "
+        "cold, because they care about the people who live here and want a town that works for everyone. "
+    )
+    text = (paragraph * 6).strip() + " Councillor Smith is an idiot. Call Jo on 07700 900123."
+    x = find_platform(load_policy(rules=False).platforms, "X")
+    draft = Draft(
+        id="20270101-000000-aaaaaaaa",
+        text=text,
+        networks=["X", "Facebook", "LinkedIn"],
+        versions={"X": Version(join_parts([p.body for p in split_thread(text, x).posts]), thread=True)},
+        images=[Image("crowd.jpg", "Volunteers outside the library"), Image("map.png", "Image of the route")],
+    )
+    path = tmp_path / "draft.json"
+    path.write_bytes(_dump(draft))
+    out = tmp_path / "sheet.pdf"
+    result = review("--format", "pdf", "--output", out, path)
+    assert result.returncode == 1, result.stderr
+    pages, _size, text_on_page = pdf_pages(out)
+    assert pages == 1
+    flat = " ".join(text_on_page.split())
+    posts = len(split_thread(text, x).posts)
+    assert f" {posts}/{posts}" in flat and "Image 2's description opens with" in flat

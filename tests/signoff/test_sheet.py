@@ -126,7 +126,7 @@ def test_principles_reading_age_images_pack_preparer_and_approval():
     assert "P2 Clear about our positions (1 open)" in html and "P7 Accessible language (1 open)" in html
     assert "Clear:</span> P1; P3;" in html
     assert "Reading age</b> (target 9): <b>11</b>" in html
-    assert "1. crowd.jpg" in html and "<b>No description</b>" in html
+    assert "1. crowd.jpg: “Image of volunteers”" in html and "2. map.png: <b>no description</b>" in html
     assert "opens with “Image of”" in html
     assert "Not ready to approve: 1 image has no description." in html
     assert "<b>Prepared</b> by Sam Taylor on 24 November 2026" in html

@@ -17,6 +17,8 @@ from desktop_app import APP_ID, APP_NAME, __version__
 from desktop_app.storage.atomic import WriteFailed, write_bytes_atomic, write_text_atomic
 
 PDF_DPI = 300
+MIN_SCALE = 0.9  # the smallest a sheet is printed to stay on one page (9 pt becomes 8.1 pt)
+SHRINK_STEPS = (0.97, 0.94, MIN_SCALE)
 
 __all__ = [
     "WriteFailed",
@@ -48,18 +50,23 @@ def export_pdf(path: Path, html: str, *, title: str = "Sign-off sheet") -> None:
     write_bytes_atomic(Path(path), pdf, private=False)
 
 
-def render_pdf(html: str, *, title: str = "Sign-off sheet") -> bytes:
+def render_pdf(html: str, *, title: str = "Sign-off sheet", fit_one_page: bool = True) -> bytes:
     """The PDF bytes of `html`, laid out on A4 with 15 mm margins.
 
     The text is laid out for the PDF itself (its 300 dpi, its page), so a 9 pt font prints
     at 9 pt; laid out for the screen and scaled, it came out half as large again and a
     short post ran to several pages. Lines break between words only: Qt's default breaks
-    inside a word that does not fit a narrow column ("spineles s")."""
+    inside a word that does not fit a narrow column ("spineles s").
+
+    `fit_one_page`: a sheet a little over one page is printed a little smaller (down to
+    MIN_SCALE, where 9 pt is still over 8 pt) so it stays one page; a longer one runs on
+    to more pages at full size."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
     from PySide6.QtGui import (
         QGuiApplication,
         QPageLayout,
         QPageSize,
+        QPainter,
         QPdfWriter,
         QTextDocument,
         QTextOption,
@@ -84,12 +91,28 @@ def render_pdf(html: str, *, title: str = "Sign-off sheet") -> bytes:
     )
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
-    document.setPageSize(QSizeF(writer.width(), writer.height()))
+    page = QSizeF(writer.width(), writer.height())
+    document.setPageSize(page)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     document.setDefaultTextOption(option)
     document.setHtml(html)
-    document.print_(writer)  # lays out pages and finishes the PDF
+    scale = 1.0
+    if fit_one_page and document.pageCount() > 1:
+        for step in SHRINK_STEPS:
+            document.setPageSize(QSizeF(page.width() / step, page.height() / step))
+            if document.pageCount() == 1:
+                scale = step
+                break
+        else:
+            document.setPageSize(page)
+    if scale == 1.0:
+        document.print_(writer)  # lays out pages and finishes the PDF
+    else:
+        painter = QPainter(writer)
+        painter.scale(scale, scale)
+        document.drawContents(painter)
+        painter.end()
     del writer
     buffer.close()
     return bytes(data)

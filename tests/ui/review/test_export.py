@@ -131,3 +131,14 @@ def test_files_the_user_saves_or_exports_are_not_private(tmp_path):
     export_html(tmp_path / "review.html", "<p>Review</p>")
     for name in ("post.txt", "review.html"):
         assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == USER_FILE_MODE
+
+
+def test_a_sheet_a_little_over_one_page_is_printed_a_little_smaller_a_long_one_runs_on(qapp):
+    def pages(words: int, fit: bool = True) -> int:
+        html = "<p style='font-size: 9pt'>" + "Word " * words + "</p>"
+        return _pdf_text(render_pdf(html, fit_one_page=fit))[0]
+
+    a_little_over = 1450  # one page holds about 1,350 of these at full size
+    assert pages(a_little_over, fit=False) == 2
+    assert pages(a_little_over) == 1
+    assert pages(4000) == pages(4000, fit=False) > 1  # never squeezed past MIN_SCALE

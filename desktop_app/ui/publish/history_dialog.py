@@ -42,13 +42,22 @@ def diff_html(old, new) -> str:
     """The difference between two versions, section by section, in words: struck through
     is only in the older, underlined only in the newer (never colour alone)."""
     old_parts, new_parts = dict(sections(old)), dict(sections(new))
+    # the main text, the networks in either (in their order), then the images and networks
     labels = list(dict.fromkeys([*old_parts, *new_parts]))
+    labels.sort(key=lambda label: label in ("Images", "Networks"))
     out = ["<p><i>Struck through: only in the older version. Underlined: only in the newer one.</i></p>"]
     for label in labels:
-        a, b = old_parts.get(label, ""), new_parts.get(label, "")
-        runs = word_diff(a, b)
-        same = all(op == "same" for op, _ in runs)
-        out.append(f"<p><b>{html.escape(label)}</b>{' (no change)' if same else ''}</p><p>")
+        a, b = old_parts.get(label), new_parts.get(label)
+        name = html.escape(label)
+        if a == b:  # said, not repeated: the changes are what the reader is looking for
+            out.append(f"<p><b>{name}</b>: no change.</p>")
+            continue
+        if a is None or b is None:
+            out.append(f"<p><b>{name}</b>: only in the {'newer' if a is None else 'older'} version.</p>")
+        else:
+            out.append(f"<p><b>{name}</b></p>")
+        out.append("<p>")
+        runs = word_diff(a or "", b or "")
         for op, words in runs:
             shown = "<br>".join(html.escape(line) for line in words.split("\n"))
             if op == "removed":

@@ -237,3 +237,17 @@ def test_your_name_for_the_sheet_is_a_preference(qtbot, open_window):
     field.setText("  Sam   Taylor ")
     window.apply_preferences(section.values())
     assert window.settings.get("your_name") == "Sam Taylor" and preparer(window) == "Sam Taylor"
+
+
+def test_the_comparison_shows_only_what_changed_in_the_words_each_network_gets():
+    from desktop_app.core.approval import Content
+    from desktop_app.core.versions import Version
+    from desktop_app.ui.publish.history_dialog import diff_html
+
+    old = Content(CLEAN, ("X", "Facebook"))
+    new = Content(CLEAN, ("X", "Facebook"), {"Facebook": Version(CLEAN + " See you there!")})
+    html = diff_html(old, new)
+    assert "<b>Main text</b>: no change." in html and "<b>X</b>: no change." in html
+    assert html.count(CLEAN) == 1  # Facebook's words, once, with what was added
+    assert '<u style="background-color:#d4f0d4"> See you there!</u>' in html
+    assert html.index("<b>Facebook</b>") < html.index("<b>Networks</b>: no change.")

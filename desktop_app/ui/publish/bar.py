@@ -16,6 +16,11 @@ from desktop_app.ui.widgets.flow_layout import FlowLayout
 MAIN_TAB = "Main text"
 
 
+def _set_text(widget, text: str) -> None:
+    if widget.text() != text:
+        widget.setText(text)
+
+
 class PublishBar(QFrame):
     sourceChosen = Signal(str)  # "" the main text, else a network
 
@@ -132,9 +137,10 @@ class PublishBar(QFrame):
     # ----- the buttons for the version shown -----
     def show_for(self, network: str | None, *, own: bool, thread: bool, can_thread: bool) -> None:
         """network None: the main text."""
-        quiet.set_text(self.copy_button, f"Copy for {network}" if network else "Copy")
+        # (plain setText: these change on a tab switch, not a keystroke, and must shrink too)
+        _set_text(self.copy_button, f"Copy for {network}" if network else "Copy")
         self.thread_button.setVisible(bool(network) and can_thread)
-        quiet.set_text(self.thread_button, "Re-flow" if thread else "Make a thread")
+        _set_text(self.thread_button, "Re-flow" if thread else "Make a thread")
         tip = (
             "Re-flow the thread: carry words that no longer fit into the next post, and number the "
             "posts again"
@@ -153,7 +159,7 @@ class PublishBar(QFrame):
         text = "Images" if not count else f"Images ({count})"
         if missing:
             text += f", {missing} without a description"
-        quiet.set_text(self.images_button, text)
+        _set_text(self.images_button, text)
 
     def set_approval(self, text: str, state: str) -> None:
         """state: "approved" | "cleared" | "none"."""

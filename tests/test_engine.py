@@ -233,3 +233,34 @@ def test_the_prefilter_skips_rules_that_cannot_fire():
     assert len(chosen) < len(rules) // 2
     jargon = {r.id for r in Prefilter(rules).candidates(TextContext("We will leverage it."))}
     assert "Drafting.Jargon" in jargon
+
+
+def test_each_analysis_can_name_its_networks():
+    """A draft for X and Facebook is measured (and told it is too long) for those only."""
+    analyzer = Analyzer()
+    text = "We are opening the library on Saturday. " * 10  # 400 characters: over X, Bluesky
+    everywhere = analyzer.analyze(text)
+    assert {"Bluesky", "X"} <= {p.name for p in everywhere.platforms if p.over}
+    report = analyzer.analyze(text, platforms=["x", "Facebook"])
+    assert [p.name for p in report.platforms] == ["X", "Facebook"]
+    too_long = [f.message for f in report.findings if f.category == "length" and "Too long" in f.message]
+    assert too_long and all("for X:" in m for m in too_long), too_long
+    none = analyzer.analyze(text, platforms=[])
+    assert none.platforms == [] and not [f for f in none.findings if "Too long" in f.message]
+
+
+def test_a_network_version_is_measured_for_that_network_and_a_thread_post_by_post():
+    from desktop_app.core.versions import join_parts
+
+    analyzer = Analyzer()
+    text = "We are opening the library on Saturday. " * 10
+    facebook = analyzer.analyze_version(text, "Facebook")
+    assert [p.name for p in facebook.platforms] == ["Facebook"]
+    assert not [f for f in facebook.findings if f.category == "length"]
+    thread = join_parts(["Opening the library on Saturday.", text.strip(), "Thank you!"])
+    report = analyzer.analyze_version(thread, "X", thread=True)
+    assert [(p.name, p.over) for p in report.platforms] == [("X", True)]
+    cards = [f for f in report.findings if f.category == "length"]
+    assert len(cards) == 1 and cards[0].message.startswith("Post 2 is too long for X: ")
+    assert cards[0].rule == "Drafting.Length" and thread[cards[0].end - 1] == "."
+    assert cards[0].start == report.platforms[0].overflow_start

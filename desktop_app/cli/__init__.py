@@ -16,6 +16,8 @@ COMMANDS: dict[str, str] = {
     "replies": "sort replies to a post into report, respond, thank and no-action",
     "policy": "the policy packs: show those in force, test one's examples, fetch the organisation's",
     "fix": "apply the first suggestion of every finding and print the fixed post",
+    "thread": "split a long post into a numbered thread of posts that each fit a network",
+    "review": "make the one-page sign-off sheet for a post or a draft file, as PDF or HTML",
 }
 
 

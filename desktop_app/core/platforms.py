@@ -54,13 +54,28 @@ class Platform:
     counting: str  # one of COUNTING_METHODS
     url_length: int | None  # every link counts this much; None: links are ordinary text
     max_bytes: int | None = None  # a cap on the post's UTF-8 bytes as well (Bluesky: 3,000)
+    # What the writer publishes besides the count (core/versions.py uses them):
+    thread: bool = False  # a long post can go out as a numbered thread of replies
+    alt_text_limit: int | None = None  # the most an image description may have (graphemes)
+    fold_characters: int | None = None  # a feed shows about this much before "See more"
+    fold_lines: int | None = None  # ... and at most this many lines
 
 
 # ---------------------------------------------------------------------------------------
 # Loading
 # ---------------------------------------------------------------------------------------
 
-_KEYS = {"name", "limit", "counting", "url_length", "max_bytes"}
+_KEYS = {
+    "name",
+    "limit",
+    "counting",
+    "url_length",
+    "max_bytes",
+    "thread",
+    "alt_text_limit",
+    "fold_characters",
+    "fold_lines",
+}
 
 
 class PlatformDataError(ValueError):
@@ -110,9 +125,20 @@ def parse_platforms(data) -> list[Platform]:
                 counting=counting,
                 url_length=url_length,
                 max_bytes=_optional_count(item, "max_bytes", where),
+                thread=_flag(item, "thread", where),
+                alt_text_limit=_optional_count(item, "alt_text_limit", where),
+                fold_characters=_optional_count(item, "fold_characters", where),
+                fold_lines=_optional_count(item, "fold_lines", where),
             )
         )
     return platforms
+
+
+def _flag(item: dict, key: str, where: str) -> bool:
+    value = item.get(key, False)
+    if not isinstance(value, bool):
+        raise PlatformDataError(f"{where}.{key}", f"expected true or false, got {value!r}")
+    return value
 
 
 def _optional_count(item: dict, key: str, where: str) -> int | None:

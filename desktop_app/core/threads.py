@@ -35,7 +35,7 @@ import regex
 from desktop_app.core.platforms import Platform, measure
 from desktop_app.core.text import sentences
 
-__all__ = ["Thread", "ThreadPost", "find_platform", "reflow", "split_thread"]
+__all__ = ["Thread", "ThreadPost", "find_platform", "reflow", "room_for_body", "split_thread"]
 
 NUMBERING = " {n}/{total}"
 
@@ -111,7 +111,7 @@ def reflow(parts: Sequence[str], platform: Platform) -> Thread:
     # keeping more room is always safe.
     for digits in range(1, 8):
         widest = NUMBERING.format(n="9" * digits, total="9" * digits)
-        room = _room_for_body(platform, widest)
+        room = room_for_body(platform, widest)
         spans = []
         for i, start, end in pieces:
             spans.extend((i, a, b) for a, b in _Splitter(parts[i], room).split(start, end))
@@ -147,7 +147,7 @@ def _post(
     return ThreadPost(text, body, start, end, i, fit.length, platform.limit)
 
 
-def _room_for_body(platform: Platform, numbering: str) -> Platform:
+def room_for_body(platform: Platform, numbering: str) -> Platform:
     """The platform with its limits less the room the numbering takes."""
     unlimited = dataclasses.replace(platform, limit=None, max_bytes=None)
     limit = None if platform.limit is None else platform.limit - measure(numbering, unlimited).length

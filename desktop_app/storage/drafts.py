@@ -22,15 +22,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.review import DraftReview
+
+if TYPE_CHECKING:  # imported where used: they pull in regex, which the window need not load to paint
+    from desktop_app.core.approval import Approval, Content, HistoryEntry
+    from desktop_app.core.images import Image
+    from desktop_app.core.versions import Version
 from desktop_app.storage import paths
 from desktop_app.storage.atomic import WriteFailed, write_bytes_atomic, write_text_atomic
 
+# 3: a version per network (`versions`), `images` with their descriptions, `approval` and
+#    `history` (core/versions.py, core/images.py, core/approval.py); keys this version does
+#    not know are kept and written back.
 # 2: the writer's decisions about findings are one `review` object (core/review.py).
 # 1: they were spread over `ignored` and the window's `annotations`; converted on load.
-FORMAT = 2
+# Older files open as they are: a draft without versions has every network following its
+# main text, no images, no approval and no history.
+FORMAT = 3
 UNTITLED = "Untitled draft"
 TITLE_MAX = 80
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -72,6 +82,22 @@ class Draft:
     # The words a draft had before it was emptied (select all, delete): an emptied draft
     # goes to the bin with them, like any deleted draft, instead of vanishing.
     emptied_from: str | None = None
+    versions: dict[str, Version] = field(default_factory=dict)  # network -> its own version
+    images: list[Image] = field(default_factory=list)
+    approval: Approval | None = None
+    history: list[HistoryEntry] = field(default_factory=list)  # every approved or exported version
+    extra: dict = field(default_factory=dict)  # keys from a newer app (or unreadable parts), kept
+
+    def content(self) -> Content:
+        """What this draft would publish (for approval and history)."""
+        from desktop_app.core.approval import Content
+
+        return Content(self.text, tuple(self.networks), dict(self.versions), tuple(self.images))
+
+    @property
+    def approved(self) -> bool:
+        """Approved, and nothing published has changed since."""
+        return self.approval is not None and self.approval.covers(self.content())
 
     @property
     def title(self) -> str:
@@ -79,6 +105,7 @@ class Draft:
 
     def to_dict(self) -> dict:
         return {
+            **self.extra,
             "format": FORMAT,
             "id": self.id,
             "title": self.title,
@@ -92,6 +119,10 @@ class Draft:
             "deleted": self.deleted.isoformat() if self.deleted else None,
             "review": self.review.to_dict(),
             "emptied_from": self.emptied_from,
+            "versions": {name: v.to_dict() for name, v in self.versions.items()},
+            "images": [image.to_dict() for image in self.images],
+            "approval": self.approval.to_dict() if self.approval else None,
+            "history": [entry.to_dict() for entry in self.history],
         }
 
     @classmethod
@@ -114,6 +145,16 @@ class Draft:
         cursor = data.get("cursor", 0)
         if not isinstance(cursor, int):
             cursor = 0
+        from desktop_app.core.approval import Approval, HistoryEntry
+        from desktop_app.core.images import Image
+
+        extra = {k: v for k, v in data.items() if k not in _KNOWN_KEYS}
+        versions = _part(data, "versions", _versions, {}, extra)
+        images = _part(data, "images", lambda v: [Image.from_dict(i) for i in _list(v)], [], extra)
+        approval = _part(
+            data, "approval", lambda v: None if v is None else Approval.from_dict(v), None, extra
+        )
+        history = _part(data, "history", lambda v: [HistoryEntry.from_dict(e) for e in _list(v)], [], extra)
         return cls(
             id=data["id"],
             text=text,
@@ -126,7 +167,49 @@ class Draft:
             deleted=_parse_time(data["deleted"]) if data.get("deleted") else None,
             review=review,
             emptied_from=data["emptied_from"] if isinstance(data.get("emptied_from"), str) else None,
+            versions=versions,
+            images=images,
+            approval=approval,
+            history=history,
+            extra=extra,
         )
+
+
+_KNOWN_KEYS = {
+    "format", "id", "title", "custom_title", "text", "networks", "created", "modified", "cursor",
+    "source_path", "deleted", "review", "emptied_from", "versions", "images", "approval", "history",
+    "annotations", "ignored",  # format 1, converted into `review`
+}  # fmt: skip
+
+
+def _list(value: Any) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError("expected a list")
+    return value
+
+
+def _versions(value: Any) -> dict[str, Version]:
+    from desktop_app.core.versions import Version
+
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError("versions must be an object")
+    return {str(name): Version.from_dict(v) for name, v in value.items()}
+
+
+def _part(data: dict, key: str, parse, empty, extra: dict):
+    """One optional part of a draft; a damaged one never costs the draft its text: it is
+    kept as it was (under `unreadable_<key>`, written back) and the draft opens without it."""
+    if key not in data:
+        return empty
+    try:
+        return parse(data[key])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        extra[f"unreadable_{key}"] = data[key]
+        return empty
 
 
 def _review_from_format_1(data: dict, networks: list[str]) -> tuple[DraftReview, list[str]]:
@@ -242,6 +325,11 @@ class DraftStore:
                 custom_title=f"{original.title} (copy)",
                 networks=list(original.networks),
                 review=original.review.copy(),
+                versions=dict(original.versions),
+                images=list(original.images),
+                approval=None,  # a copy is a new draft: approved afresh, with its own history
+                history=[],
+                extra=dict(original.extra),
                 created=now,
                 modified=now,
                 source_path=None,

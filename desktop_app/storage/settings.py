@@ -51,6 +51,7 @@ _VALID = {
     "public_contact": lambda v: (
         isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items())
     ),
+    "your_name": lambda v: isinstance(v, str),  # who prepared a post, on its sign-off sheet
 }
 
 

@@ -207,6 +207,8 @@ QLabel#readingAge {{ font-size: 20pt; font-weight: 600; }}
 QLabel[level="over"] {{ color: {c["must-fix"]}; }}
 QLabel[level="ok"] {{ color: {c["clear"]}; }}
 QLabel[level="hard"] {{ color: {c["advice"]}; }}
+QLabel#approvalState[state="approved"] {{ color: {c["clear"]}; font-weight: 600; }}
+QLabel#approvalState[state="none"] {{ color: {c["muted"]}; }}
 QStatusBar {{ color: {c["muted"]}; }}
 QStatusBar QLabel {{ color: {c["muted"]}; padding: 0 8px; }}
 QSplitter::handle {{ background: transparent; }}

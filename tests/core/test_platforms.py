@@ -32,7 +32,10 @@ def test_shipped_networks_and_limits(shipped):
         "LinkedIn": 3000,
         "Facebook": 63206,
     }
-    assert shipped["X"] == Platform("X", 280, "twitter", 23)
+    assert shipped["X"] == Platform("X", 280, "twitter", 23, thread=True, alt_text_limit=1000)
+    assert [name for name, p in shipped.items() if p.thread] == ["X", "Bluesky", "Threads", "Mastodon"]
+    folded = {name: (p.fold_characters, p.fold_lines) for name, p in shipped.items() if p.fold_characters}
+    assert set(folded) == {"Facebook", "LinkedIn", "Instagram"}
     assert shipped["Mastodon"].url_length == 23
     assert shipped["Bluesky"].url_length is None
 
@@ -250,6 +253,17 @@ def test_bad_data_gives_a_clear_error_naming_the_key(body, key, says):
 
 def test_defaults_for_optional_keys():
     assert parse_platforms({"platforms": [{"name": "Forum"}]}) == [Platform("Forum", None, "graphemes", None)]
+
+
+def test_publishing_keys_are_read_and_checked():
+    data = {"platforms": [{"name": "Forum", "thread": True, "alt_text_limit": 500, "fold_characters": 90,
+                           "fold_lines": 2}]}  # fmt: skip
+    assert parse_platforms(data) == [Platform("Forum", None, "graphemes", None, None, True, 500, 90, 2)]
+    with pytest.raises(PlatformDataError, match="true or false"):
+        parse_platforms({"platforms": [{"name": "Forum", "thread": "yes"}]})
+    with pytest.raises(PlatformDataError) as caught:
+        parse_platforms({"platforms": [{"name": "Forum", "fold_lines": 0}]})
+    assert caught.value.key == "platforms[0].fold_lines"
 
 
 _WITH_LINKS = st.lists(

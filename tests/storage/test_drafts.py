@@ -4,17 +4,21 @@ import errno
 import json
 import os
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop_app.core.approval import APPROVED, Approval, HistoryEntry
 from desktop_app.core.findings import Finding, Severity
+from desktop_app.core.images import Image
 from desktop_app.core.review import Ignored
+from desktop_app.core.versions import Version
 from desktop_app.storage import paths
 from desktop_app.storage.atomic import WriteFailed
-from desktop_app.storage.drafts import UNTITLED, DraftNotFound, DraftStore, title_from_text
+from desktop_app.storage.drafts import FORMAT, UNTITLED, DraftNotFound, DraftStore, title_from_text
 
 
 @pytest.fixture
@@ -44,7 +48,7 @@ def test_create_and_get_round_trip(store):
     assert loaded.created == draft.created
     on_disk = json.loads((store.folder / f"{draft.id}.json").read_text(encoding="utf-8"))
     assert on_disk["title"] == "First line here"
-    assert on_disk["format"] == 2
+    assert on_disk["format"] == FORMAT
     assert on_disk["review"]["ignored"][0] == {
         "rule": "jargon-swap",
         "words": "going forward",
@@ -277,7 +281,62 @@ def test_a_draft_file_written_before_reviews_existed_opens_with_every_decision(s
     store.save(draft)  # written back in the new format, nothing lost
     again = store.get(old["id"])
     assert again.review == draft.review
-    assert json.loads((store.folder / f"{old['id']}.json").read_text(encoding="utf-8"))["format"] == 2
+    assert json.loads((store.folder / f"{old['id']}.json").read_text(encoding="utf-8"))["format"] == FORMAT
+
+
+def test_a_format_2_draft_opens_with_every_network_following_its_main_text(store):
+    """tests/data/draft-format-2.json was written by the app as it was before versions per
+    network, images, approval and history (format 3)."""
+    store.folder.mkdir(parents=True, exist_ok=True)
+    old = json.loads((DATA / "draft-format-2.json").read_text(encoding="utf-8"))
+    (store.folder / f"{old['id']}.json").write_text(json.dumps(old), encoding="utf-8")
+    draft = store.get(old["id"])
+    assert draft.text == old["text"] and draft.networks == ["X", "Facebook"] and draft.cursor == 20
+    assert draft.versions == {} and draft.images == [] and draft.history == []
+    assert draft.approval is None and not draft.approved
+    assert draft.content().text_for("X") == old["text"]
+    assert [i.reason for i in draft.review.ignored] == ["Quoting the court's finding"]
+    assert draft.review.extra == {"note_from_a_newer_app": {"kept": True}}
+    store.save(draft)
+    written = json.loads((store.folder / f"{old['id']}.json").read_text(encoding="utf-8"))
+    assert written["format"] == FORMAT == 3 and written["versions"] == {} and written["approval"] is None
+    assert written["review"]["note_from_a_newer_app"] == {"kept": True}
+
+
+def test_versions_images_approval_and_history_round_trip(store):
+    draft = store.create("We are opening the library on Saturday.", networks=["X", "Facebook"])
+    draft.versions = {"X": Version("Library opens Saturday.", thread=True)}
+    draft.images = [Image("crowd.jpg", "Volunteers outside the library")]
+    content = draft.content()
+    when = datetime(2026, 3, 2, 14, 5, tzinfo=UTC)
+    draft.approval = Approval("Priya", when, "Party pack 2.1", content.fingerprint())
+    draft.history = [HistoryEntry(APPROVED, when, "Priya", "Party pack 2.1", content)]
+    store.save(draft)
+    loaded = store.get(draft.id)
+    assert loaded.versions == draft.versions and loaded.images == draft.images
+    assert loaded.approval == draft.approval and loaded.approved
+    assert loaded.history == draft.history
+    loaded.text += " Bring a friend."
+    assert not loaded.approved  # the approval names the words it approved
+    copy = store.duplicate(draft.id)
+    assert copy.versions == draft.versions and copy.approval is None and copy.history == []
+
+
+def test_keys_from_a_newer_app_and_damaged_parts_are_kept_and_the_draft_still_opens(store):
+    draft = store.create("A post worth keeping")
+    path = store.folder / f"{draft.id}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["schedule"] = {"at": "2027-01-05T10:00:00+00:00"}
+    data["versions"] = {"X": {"text": 42}}
+    data["history"] = "not a list"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = store.get(draft.id)
+    assert loaded.text == "A post worth keeping" and loaded.versions == {} and loaded.history == []
+    store.save(loaded)
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert written["schedule"] == data["schedule"]
+    assert written["unreadable_versions"] == {"X": {"text": 42}}
+    assert written["unreadable_history"] == "not a list"
 
 
 def test_review_keys_from_a_newer_app_are_kept(store):

@@ -302,8 +302,9 @@ def test_review_html_has_every_finding_and_the_ignored_one_with_its_reason(qtbot
     for finding in window.current_report().findings:
         assert finding.message in html
     assert "Perhaps" in html
-    assert "idiot" in html and "Reason: Quoting a resident&#x27;s complaint" in html
-    assert "<b>Ignored</b>" in html and "<b>Fixed</b>" in html and "leverage" in html
+    assert "idiot" in html and "<b>Ignored</b>: Quoting a resident&#x27;s complaint" in html
+    assert "1 must-fix finding was ignored, not fixed." in html
+    assert "1 fixed</h2>" in html and "Fixed with a suggested rewrite: “leverage”" in html
     assert "Approved by: Sam Jones" in html
 
 
@@ -318,7 +319,7 @@ def test_review_pdf_is_a_valid_pdf_with_the_post(qtbot, open_app, tmp_path):
     assert data.startswith(b"%PDF")
     pdf = pdfium.PdfDocument(data)
     text = pdf[0].get_textpage().get_text_range()
-    assert "Review of a draft post" in text
+    assert "Sign-off sheet" in text
     assert "We use our network" in text
 
 
@@ -395,3 +396,43 @@ def test_select_all_delete_then_quit_puts_the_draft_in_the_bin(qtbot, open_app, 
     store = DraftStore(drafts_folder)
     assert store.list() == []
     assert [(d.id, d.text) for d in store.bin()] == [(draft_id, "Join us at the library on Saturday.")]
+
+
+def test_the_sign_off_sheet_from_the_window_covers_only_the_chosen_networks_on_one_page(
+    qtbot, open_app, tmp_path
+):
+    """The review listed over-length findings for Bluesky, Threads and Mastodon when the draft
+    was for X and Facebook, and ran to 8 pages for a 96-word post."""
+    import pypdfium2 as pdfium
+
+    from desktop_app.engine import Analyzer
+
+    window = open_app(analyzer=Analyzer())
+    window.platform_bar.set_networks(["X", "Facebook"])
+    window.platform_bar.networksChanged.emit(["X", "Facebook"])
+    post = (
+        "Councillor Smith is a spineless liar who has let down every family on Mill Lane. Going forward we "
+        "will leverage our stakeholders to deliver a new community hub, and we will look at longer opening "
+        "hours in due course. Thanks to the volunteers who knocked on two thousand doors this spring. Come "
+        "and tell us what you think on Saturday at the library, and bring a friend who cares about the town. "
+        "Together we can win this for Riverside and make it a place we are proud of."
+    )
+    insert_text(qtbot, window, post)
+    window.publish.make_thread("X")
+    wait_report(qtbot, window)
+    html_path, pdf_path = tmp_path / "sheet.html", tmp_path / "sheet.pdf"
+    with qtbot.waitSignal(window.sign_off.exported, timeout=20000):
+        window.sign_off.export_to("html", html_path, approver="Sam Jones")
+    html = html_path.read_text(encoding="utf-8")
+    for other in ("Bluesky", "Threads", "Mastodon"):
+        assert other not in html
+    assert "a thread of 2 posts" in html and "<b>Facebook</b>: one post; the feed shows" in html
+    with qtbot.waitSignal(window.sign_off.exported, timeout=20000):
+        window.sign_off.export_to("pdf", pdf_path)
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        assert len(pdf) == 1
+    finally:
+        pdf.close()
+    # each exported version is kept once (the PDF is of the same words as the HTML)
+    assert [(e.kind, e.detail) for e in window.publish.history] == [("exported", "sheet.html")]

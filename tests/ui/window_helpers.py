@@ -40,14 +40,16 @@ class FakeAnalyzer:
     words cannot make (overlaps, labelled rewrites, long suggestions)."""
 
     def __init__(self, problems=(), extra=None):
-        self.pack = SimpleNamespace(principles={}, clauses={}, problems=list(problems))
+        self.pack = SimpleNamespace(
+            principles={}, clauses={}, problems=list(problems), platforms=shipped_platforms()
+        )
         self.calls: list[tuple[int, int]] = []  # (revision, length of text analysed)
         self.extra = dict(extra or {})
 
     def warm_up(self) -> None:
         pass
 
-    def analyze(self, text: str, revision: int = 0) -> Report:
+    def analyze(self, text: str, revision: int = 0, platforms=None) -> Report:
         self.calls.append((revision, len(text)))
         findings = []
         for word, (rule, cat, sev, principle, clause, swaps) in FAKE_RULES.items():
@@ -80,7 +82,34 @@ class FakeAnalyzer:
             for name, limit in (("X", 280), ("Bluesky", 300), ("Threads", 500), ("Mastodon", 500),
                                 ("Instagram", 2200), ("LinkedIn", 3000), ("Facebook", 63206))
         ]  # fmt: skip
+        if platforms is not None:  # as the engine: only the networks asked for
+            wanted = [name.lower() for name in platforms]
+            fits = sorted(
+                (f for f in fits if f.name.lower() in wanted), key=lambda f: wanted.index(f.name.lower())
+            )
         return Report(text, revision, findings, principle_statuses(findings, {}), readability, fits)
+
+    def analyze_version(self, text: str, network: str, thread: bool = False, revision: int = 0) -> Report:
+        """As the engine: measured for that network; a thread post by post."""
+        report = self.analyze(text, revision, [] if thread else [network])
+        platform = next((p for p in self.pack.platforms if p.name.lower() == network.lower()), None)
+        if thread and platform is not None:
+            from desktop_app.core.versions import thread_fit
+
+            report.platforms = [thread_fit(text, platform)[0]]
+        return report
+
+
+_SHIPPED_PLATFORMS: list = []
+
+
+def shipped_platforms() -> list:
+    """The networks in the shipped platforms.yml (read once)."""
+    if not _SHIPPED_PLATFORMS:
+        from desktop_app.policy import load_policy
+
+        _SHIPPED_PLATFORMS.extend(load_policy(include_user_overlay=False, rules=False).platforms)
+    return list(_SHIPPED_PLATFORMS)
 
 
 class GatedAnalyzer(FakeAnalyzer):
@@ -92,11 +121,11 @@ class GatedAnalyzer(FakeAnalyzer):
         self.entered = threading.Event()
         self.release = threading.Event()
 
-    def analyze(self, text: str, revision: int = 0) -> Report:
+    def analyze(self, text: str, revision: int = 0, platforms=None) -> Report:
         if text in self.hold:
             self.entered.set()
             self.release.wait(10)
-        return super().analyze(text, revision)
+        return super().analyze(text, revision, platforms)
 
 
 @pytest.fixture

@@ -68,6 +68,9 @@ class DraftsFeature(Feature):
         if self._store is None:
             self._store = DraftStore(self._folder)
         self.session = DraftSession(window.editor, self._store, parent=self)
+        self.session.main_document = window.main_document
+        self.session.publish_state = window.publish.state
+        self.session.before_show = window.publish.to_main
         self.session.draftChanged.connect(self._on_draft_changed)
         self.session.saved.connect(self._on_saved)
         self.session.saveFailed.connect(self._on_save_failed)
@@ -117,6 +120,9 @@ class DraftsFeature(Feature):
 
     # ----- session events -----
     def _on_draft_changed(self, _draft_id: str) -> None:
+        shown = self.session.shown_draft
+        if shown is not None:
+            self.window.publish.load(shown)  # its versions, images, approval and history
         draft = self.session.current
         self._title = draft.title if draft else UNTITLED
         self.window.show_draft(

@@ -54,6 +54,8 @@ def item_text(draft: Draft, *, binned: bool = False) -> str:
     details = f"{prefix} {describe_time(when)}"
     if draft.networks:
         details += " · " + ", ".join(draft.networks)
+    if draft.approved:
+        details += " · Approved"
     return f"{draft.title}\n{details}"
 
 

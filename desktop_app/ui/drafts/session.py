@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -47,7 +48,10 @@ def py_to_qt(text: str, index: int) -> int:
 
 def _key(draft: Draft) -> tuple:
     review = json.dumps(draft.review.to_dict(), sort_keys=True, default=str)
-    return (draft.text, draft.cursor, tuple(draft.networks), draft.source_path, review)
+    # History only grows, one immutable entry at a time: its length and last entry say it.
+    history = (len(draft.history), draft.history[-1].when if draft.history else None)
+    published = (tuple(sorted(draft.versions.items())), tuple(draft.images), draft.approval, history)
+    return (draft.text, draft.cursor, tuple(draft.networks), draft.source_path, review, published)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +96,10 @@ def _write(store: DraftStore, snapshot: _Snapshot) -> tuple[int, object, str]:
                 networks=list(d.networks),
                 source_path=d.source_path,
                 review=d.review,
+                versions=dict(d.versions),
+                images=list(d.images),
+                approval=d.approval,
+                history=list(d.history),
             )
         except DraftNotFound:
             # The file vanished (deleted outside the app, or set aside): write it afresh.
@@ -125,6 +133,14 @@ class DraftSession(QObject):
         super().__init__(parent)
         self.editor = editor
         self.store = store
+        # The main text's document: the editor may be showing one network's version instead.
+        self.main_document = editor.document()
+        self._main_cursor = 0
+        # Set by the window (ui/publish): what else of the draft to save (its versions,
+        # images, approval, history), and how to put the main text back in the editor
+        # before another draft is shown.
+        self.publish_state: Callable[[], dict] | None = None
+        self.before_show: Callable[[], None] | None = None
         self._draft: Draft | None = None
         self._loading = False
         self._dirty = False
@@ -165,6 +181,11 @@ class DraftSession(QObject):
     def current(self) -> Draft | None:
         """A copy of the open draft as the editor has it now."""
         return self._snapshot_draft() if self._draft else None
+
+    @property
+    def shown_draft(self) -> Draft | None:
+        """The draft as it was read when it was shown (its stored versions, approval...)."""
+        return self._draft
 
     @property
     def failing(self) -> bool:
@@ -237,6 +258,11 @@ class DraftSession(QObject):
         if self._draft:
             self._changed(max_wait=True)
 
+    def mark_changed(self) -> None:
+        """Something kept with the draft changed (its versions, images, approval): save it."""
+        if self._draft:
+            self._changed(max_wait=True)
+
     def set_source_path(self, path: str | None) -> None:
         """The .txt/.md file this draft was last saved to or opened from."""
         if self._draft:
@@ -303,14 +329,17 @@ class DraftSession(QObject):
         return _Snapshot(draft, self._generation)
 
     def _snapshot_draft(self) -> Draft:
-        text = self.editor.toPlainText()
-        cursor = qt_to_py(text, self.editor.textCursor().position())
+        text = self.main_document.toPlainText()
+        if self.editor.document() is self.main_document:
+            self._main_cursor = qt_to_py(text, self.editor.textCursor().position())
+        extra = self.publish_state() if self.publish_state is not None else {}
         return replace(
             self._draft,
             text=text,
-            cursor=cursor,
+            cursor=min(self._main_cursor, len(text)),
             networks=list(self._draft.networks),
             review=self._draft.review.copy(),  # the writer thread gets its own
+            **extra,
         )
 
     def _drain_results(self) -> None:
@@ -361,7 +390,7 @@ class DraftSession(QObject):
                 "Free some disk space or check the drafts folder, then try again."
             )
             return False
-        if not self.editor.toPlainText().strip():
+        if not self.main_document.toPlainText().strip():
             # An empty, unnamed draft would only clutter the list.
             with contextlib.suppress(WriteFailed):
                 self.store.discard_if_empty(self._draft.id)
@@ -369,9 +398,12 @@ class DraftSession(QObject):
         return True
 
     def _show(self, draft: Draft) -> None:
+        if self.before_show is not None:
+            self.before_show()  # the main text back in the editor, for the new draft's words
         self._loading = True
         try:
             self._draft = draft
+            self._main_cursor = draft.cursor
             self.editor.setPlainText(draft.text)
             cursor = self.editor.textCursor()
             last = self.editor.document().characterCount() - 1  # in UTF-16 units, as positions are

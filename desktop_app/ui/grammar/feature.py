@@ -37,8 +37,8 @@ class GrammarFeature(Feature):
         self.lane.statusChanged.connect(window.set_grammar_status)
         self.lane.findingsReady.connect(window.merge_grammar_findings)
         self.lane.wordAdded.connect(self._on_word_added)
-        # After the analysis controller's own slot, so window.revision is already this edit's.
-        window.editor.document().contentsChange.connect(self._on_edit)
+        # After the analysis controller has counted the edit, so window.revision is this edit's.
+        window.textEdited.connect(self._on_edit)
         self.lane.start()
         self._on_edit()  # check what is already there (a restored draft)
 

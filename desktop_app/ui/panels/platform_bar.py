@@ -45,6 +45,7 @@ class PlatformBar(QFrame):
         self._fits: dict[str, PlatformFit] = {}
         self._focus: str | None = None
         self._truncated_length: int | None = None
+        self._here: set[str] | None = None  # networks whose fits are for the text in the editor
         # A grid, as many a row as fit (at most three): a long draft's counts ("Instagram
         # 46,057/2,200") must never push chips past the edge in a narrow window.
         # The chips' box never asks for width: its columns follow the bar's width (see
@@ -141,7 +142,12 @@ class PlatformBar(QFrame):
         self.focusChanged.emit(self._focus)
 
     # --- counts -------------------------------------------------------------------------
-    def set_fits(self, fits: list[PlatformFit], truncated_length: int | None = None) -> None:
+    def set_fits(
+        self, fits: list[PlatformFit], truncated_length: int | None = None, here: set[str] | None = None
+    ) -> None:
+        """`here`: the networks whose fits are for the text in the editor (the others count
+        another version's words: their overflow is not in this text). None: all of them."""
+        self._here = None if here is None else set(here)
         new = {f.name: f for f in fits}
         if new == self._fits and truncated_length == self._truncated_length:
             return
@@ -159,6 +165,8 @@ class PlatformBar(QFrame):
     def overflow_start(self) -> int | None:
         """Python index where the chosen (or the tightest) network's limit is passed."""
         candidates = [self._fits[n] for n in self.chips if n in self._fits and self._fits[n].over]
+        if self._here is not None:
+            candidates = [f for f in candidates if f.name in self._here]
         if self._focus is not None:
             candidates = [f for f in candidates if f.name == self._focus]
         starts = [f.overflow_start for f in candidates if f.overflow_start is not None]

@@ -1,4 +1,5 @@
-"""File > Export review as HTML… / PDF…: a review of the draft for whoever signs it off.
+"""File > Export review as HTML… / PDF…: the one-page sign-off sheet (desktop_app/signoff)
+for whoever signs the post off; each export is kept in the draft's history.
 
 The HTML is built on the GUI thread (string work, a few milliseconds); laying out the PDF
 and writing either file happen on a worker, so a slow disk or a long review never
@@ -16,7 +17,6 @@ from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
-from desktop_app.core.findings import Report
 from desktop_app.ui.features import Feature
 from desktop_app.ui.jobs import run_then
 
@@ -59,40 +59,14 @@ class SignOffFeature(Feature):
 
     # ----- building -----
     def review_html(self, approver: str | None = None, when: datetime | None = None) -> str | None:
-        """The review of the draft as it is on screen; None while the check is catching up."""
-        from desktop_app.ui.review.export import build_review_html
+        """The sign-off sheet for the draft as it is now (every chosen network's version);
+        None while the engine is still loading."""
+        from desktop_app.signoff import build_sheet_html
+        from desktop_app.ui.review.sheet import sheet_data
 
-        window = self.window
-        report = window.current_report()
-        if report is None:
+        if self.window.controller.analyzer is None:
             return None
-        # The review lists ignored findings too, each with its reason.
-        ignored_findings = window.ignored_findings()
-        if ignored_findings:
-            report = Report(
-                text=report.text,
-                revision=report.revision,
-                findings=[*report.findings, *ignored_findings],
-                principles=report.principles,
-                readability=report.readability,
-                platforms=report.platforms,
-                grammar=report.grammar,
-            )
-        return build_review_html(
-            window.text(),
-            report,
-            ignored=self.ignored(),
-            fixed=window.fixed_findings(),
-            titles=window.policy,
-            approver=approver or None,
-            when=when,
-            draft_title=self.draft_title(),
-            networks=window.platform_bar.networks,
-        )
-
-    def ignored(self) -> list:
-        """This draft's ignore decisions, then the rules turned off in Preferences."""
-        return self.window.review.decisions(self.window.rules_off())
+        return build_sheet_html(sheet_data(self.window, approver=approver or "", when=when))
 
     def draft_title(self) -> str:
         return self.window.drafts.title()
@@ -100,11 +74,8 @@ class SignOffFeature(Feature):
     # ----- exporting -----
     def export(self, kind: str) -> None:
         window = self.window
-        if window.current_report() is None:
-            window.statusBar().showMessage(
-                "The check is catching up with your last change; try again in a moment.", 4000
-            )
-            window.check_now()
+        if window.controller.analyzer is None:
+            window.statusBar().showMessage("The checks are still loading; try again in a moment.", 4000)
             return
         approver = self.ask_approver()
         if approver is None:
@@ -122,6 +93,7 @@ class SignOffFeature(Feature):
         html = self.review_html(approver, when)
         if html is None:
             return False
+        self._exported_by = approver
         path = Path(path)
         if path.suffix.lower() != KINDS[kind][1]:
             path = path.with_name(path.name + KINDS[kind][1])
@@ -149,6 +121,7 @@ class SignOffFeature(Feature):
         window = self.window
         name = Path(path).name
         if not error:
+            window.publish.note_exported(path, getattr(self, "_exported_by", ""))  # kept in History
             window.statusBar().showMessage(f"Review saved as {name}.", 5000)
             self.exported.emit(path)
             return

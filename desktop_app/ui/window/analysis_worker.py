@@ -70,12 +70,23 @@ class EditMap:
 
 
 @dataclass(frozen=True)
+class Scope:
+    """What the text in the editor is checked for: the main text for the networks that
+    follow it, or one network's own version (a thread measured post by post)."""
+
+    networks: tuple[str, ...] | None = None  # measured for these (None: every network)
+    thread: str | None = None  # a thread for this network (core/versions.py)
+    source: str = ""  # "" the main text, else the network whose version it is
+
+
+@dataclass(frozen=True)
 class AnalysisResult:
     revision: int
     report: Report
     u16: object  # Utf16Map of the checked text
     full_length: int  # characters in the whole draft (more than checked when truncated)
     truncated: bool
+    scope: Scope = Scope()
 
 
 class _Signals(QObject):
@@ -87,20 +98,36 @@ class _Signals(QObject):
 
 
 class AnalysisJob(QRunnable):
-    def __init__(self, analyzer, text: str, revision: int, signals: _Signals, full_length: int | None = None):
+    def __init__(
+        self,
+        analyzer,
+        text: str,
+        revision: int,
+        signals: _Signals,
+        full_length: int | None = None,
+        scope: Scope = Scope(),
+    ):
         super().__init__()
         self.analyzer, self.text, self.revision, self.signals = analyzer, text, revision, signals
         self.full_length = len(text) if full_length is None else full_length
+        self.scope = scope
 
     def run(self) -> None:
         try:
             from desktop_app.core.offsets import Utf16Map  # here, not at start-up: it pulls in regex
 
             checked = self.text[:MAX_CHECKED]
-            report = self.analyzer.analyze(checked, revision=self.revision)
+            scope = self.scope
+            if scope.thread is not None:
+                report = self.analyzer.analyze_version(checked, scope.thread, True, revision=self.revision)
+            else:
+                networks = None if scope.networks is None else list(scope.networks)
+                report = self.analyzer.analyze(checked, revision=self.revision, platforms=networks)
             # Build the offset map here: a 1 MB scan is too slow for the GUI thread.
             full = max(self.full_length, len(self.text))
-            result = AnalysisResult(self.revision, report, Utf16Map(checked), full, full > len(checked))
+            result = AnalysisResult(
+                self.revision, report, Utf16Map(checked), full, full > len(checked), scope
+            )
         except Exception as exc:
             traceback.print_exc()
             self.signals.failed.emit(self.revision, f"{type(exc).__name__}: {exc}")
@@ -148,9 +175,15 @@ class AnalysisController(QObject):
     engineFailed = Signal(str)
     engineWarmed = Signal()
 
-    def __init__(self, snapshot: Callable[[], str], parent: QObject | None = None):
+    def __init__(
+        self,
+        snapshot: Callable[[], str],
+        parent: QObject | None = None,
+        scope: Callable[[], Scope] | None = None,
+    ):
         super().__init__(parent)
         self._snapshot = snapshot
+        self._scope = scope or Scope  # what the text on screen is checked for
         self.revision = 0
         self.analyzer = None
         self.policy: policy_info.PolicyInfo | None = None
@@ -210,7 +243,8 @@ class AnalysisController(QObject):
         snap = self._snapshot()  # a str, or (text, length of the whole draft) for a long one
         text, full = snap if isinstance(snap, tuple) else (snap, None)
         self._snapshot_length = {self.revision: full or len(text)}
-        self.pool.start(AnalysisJob(self.analyzer, text, self.revision, self._signals, full))
+        job = AnalysisJob(self.analyzer, text, self.revision, self._signals, full, self._scope())
+        self.pool.start(job)
 
     def _finish(self, revision: int) -> bool:
         """Mark the job done; start the next if needed. True if `revision` is current."""

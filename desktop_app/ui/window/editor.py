@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
+from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip
 
 from desktop_app.core.findings import Finding
 from desktop_app.core.limits import MAX_CHECKED
@@ -22,6 +22,9 @@ _UNDERLINE = {
     "advice": QTextCharFormat.UnderlineStyle.WaveUnderline,
     "suggestion": QTextCharFormat.UnderlineStyle.DotLine,
 }
+
+
+DOCUMENT_MARGIN = 18
 
 
 class DraftEditor(QPlainTextEdit):
@@ -40,7 +43,7 @@ class DraftEditor(QPlainTextEdit):
             "conduct policy is underlined, with the reason and a better way to say it on the right."
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.document().setDocumentMargin(18)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.setMouseTracking(True)
         self.colours = themes.LIGHT
         self.tooltip_html: Callable[[Finding], str] | None = None
@@ -94,6 +97,23 @@ class DraftEditor(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    # --- documents ------------------------------------------------------------------
+    def new_document(self, parent) -> QTextDocument:
+        """A document this editor can show (the main text, or one network's version), owned
+        by `parent`: the editor deletes a document it owns when another is shown."""
+        doc = QTextDocument(parent)
+        doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+        doc.setDocumentMargin(DOCUMENT_MARGIN)
+        doc.setDefaultFont(self.font())
+        return doc
+
+    def show_document(self, doc: QTextDocument) -> None:
+        """Show another document; the marks of the one before go with it."""
+        self._spans, self._tints, self._overflow, self._current, self._hovered = [], [], None, None, None
+        self.setExtraSelections([])
+        doc.setDefaultFont(self.font())
+        self.setDocument(doc)
 
     # --- what to draw -------------------------------------------------------------
     def set_font_size(self, points: int) -> None:

@@ -1,4 +1,5 @@
 """New, Open, Save, Save As and Copy post for the main window (a mixin).
+Save As writes the main text; Copy Post copies the version on screen (ui/publish).
 
 Reading and writing happen on the thread pool (file_io.FileIO); these methods only start
 them and react to the results. Every draft is autosaved (window.drafts, ui/drafts): New
@@ -14,7 +15,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app import APP_NAME
-from desktop_app.core.findings import Severity
 
 
 class DraftFiles:
@@ -126,13 +126,8 @@ class DraftFiles:
         return True
 
     def copy_post(self) -> None:
-        from desktop_app.ui.review.export import copy_post_to_clipboard
-
-        text = self.text()
-        copy_post_to_clipboard(text)
-        must = sum(1 for f in self.displayed_findings() if f.severity is Severity.MUST_FIX)
-        note = f" It still has {must} must-fix finding{'s' if must != 1 else ''}." if must else ""
-        self.statusBar().showMessage(f"Post copied ({len(text):,} characters).{note}", 5000)
+        """The version on screen, as it goes out (a thread post by post)."""
+        self.publish.copy(self.publish.source)
 
 
 def connect_files(window):

@@ -6,9 +6,12 @@ and use only the public surface below; the window loops over them at start-up, i
 Preferences and on close.
 - grammar:  merge_grammar_findings(revision, findings), set_grammar_status(state), drop_spelling
 - drafts:   set_drafts_panel(widget), reserve_drafts_slot(), show_draft(review, networks, path),
-            update_title(), text(), revision, check_now()
+            update_title(), text() (the main text), revision, check_now(), main_document, publish
+- publish:  main_document, show_document(doc), shown_text(), add_under_editor(widget),
+            textEdited (follows the document shown), check_scope()
 - review:   current_report() -> Report | None, policy (titles; pack_label, conduct_statement),
-            review (core.review.DraftReview), fixed_findings(), ignored_findings(), rules_off()
+            review (core.review.DraftReview), fixed_findings(), ignored_findings(),
+            grammar_findings(), rules_off(), publish (the versions, approval and history)
 - policy:   reload_policy() (a fetched organisation pack comes into force)
 - fixes:    set_public_contact(contact), fields (the fill-in fields of the last rewrite)
 - signals:  firstPainted, reviewChanged, reportDrawn, file signals
@@ -59,10 +62,11 @@ from desktop_app.ui.panels.findings_list import FindingsList
 from desktop_app.ui.panels.platform_bar import PlatformBar
 from desktop_app.ui.panels.principles_panel import PrinciplesPanel
 from desktop_app.ui.panels.readability_panel import ReadabilityPanel
+from desktop_app.ui.publish.feature import PublishFeature
 from desktop_app.ui.widgets.banner import Banner
 from desktop_app.ui.widgets.legend import Legend
 from desktop_app.ui.window import actions
-from desktop_app.ui.window.analysis_worker import AnalysisController, AnalysisResult
+from desktop_app.ui.window.analysis_worker import AnalysisController, AnalysisResult, Scope
 from desktop_app.ui.window.editor import DraftEditor
 from desktop_app.ui.window.file_actions import DraftFiles
 from desktop_app.ui.window.find_bar import FindBar
@@ -78,6 +82,9 @@ class MainWindow(DraftFiles, QMainWindow):
     fileSaved = Signal(str)
     fileFailed = Signal(str)  # message already shown to the user
     firstPainted = Signal()  # the window is on screen: slower start-up work may begin
+    # The text in the editor changed (Qt's contentsChange: position, removed, added), after
+    # the check has counted it; follows the editor from one version's document to another.
+    textEdited = Signal(int, int, int)
     reviewChanged = Signal()  # ignored findings, their reasons or fixes changed (self.review)
     settingsSaveFailed = Signal(str)  # from the settings writer thread: why the write failed
 
@@ -120,15 +127,17 @@ class MainWindow(DraftFiles, QMainWindow):
         self._apply_theme(restyle=False)
         self._connect()
 
-        self.controller = AnalysisController(self._snapshot, self)
+        self.controller = AnalysisController(self._snapshot, self, scope=self.check_scope)
         self.controller.resultReady.connect(self._on_result)
         self.controller.engineReady.connect(self._on_engine_ready)
         self.controller.engineFailed.connect(self._on_engine_failed)
         self.controller.analysisFailed.connect(
             lambda msg: self.statusBar().showMessage(f"The check failed on this text ({msg}).", 8000)
         )
-        self.editor.document().contentsChange.connect(self.controller.note_edit)
-        # Every window keeps its drafts (a store under `store`, or the user's data folder).
+        self._watch(self.editor.document())
+        # Every window keeps a version per network of its draft, and its drafts (a store
+        # under `store`, or the user's data folder).
+        self.publish = self.attach(PublishFeature(self))
         self.drafts = self.attach(DraftsFeature(self, store))
         self.update_title()
 
@@ -197,6 +206,10 @@ class MainWindow(DraftFiles, QMainWindow):
     # ================================================================== building
     def _build(self) -> None:
         self.editor = DraftEditor()
+        # The main text's document, owned by the window: the editor also shows each network's
+        # own version (ui/publish), and would delete a document it owned when it did.
+        self.main_document = self.editor.new_document(self)
+        self.editor.setDocument(self.main_document)
         self.editor.set_font_size(self.settings.get("font_size", 12))
         self.editor.tooltip_html = self._card_html
 
@@ -294,14 +307,39 @@ class MainWindow(DraftFiles, QMainWindow):
         self.editor.document().contentsChange.connect(self._check_fields)
         self.principles_panel.filterChanged.connect(self.set_filter)
         self.principles_panel.readRequested.connect(self.show_principle)
-        self.platform_bar.networksChanged.connect(lambda _n: self._redraw())
+        # Another network chosen: measured (and its length finding shown) for that one only.
+        self.platform_bar.networksChanged.connect(self._networks_changed)
         self.platform_bar.focusChanged.connect(lambda _n: self._redraw())
         self.editor.cursorPositionChanged.connect(self._on_cursor_moved)
-        self.editor.document().modificationChanged.connect(self._on_modified)
         self.settingsSaveFailed.connect(self._tell_settings_not_saved)
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(lambda _scheme: self._apply_theme())
+
+    def _watch(self, doc) -> None:
+        doc.contentsChange.connect(self._on_contents_change)
+        doc.modificationChanged.connect(self._on_modified)
+
+    def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
+        self.controller.note_edit(pos, removed, added)
+        self.textEdited.emit(pos, removed, added)
+
+    def show_document(self, doc) -> None:
+        """Show another document in the editor (the main text or a network's version): its
+        findings are checked afresh, and Ctrl+Z works in that document's own history."""
+        old = self.editor.document()
+        if doc is old:
+            return
+        old.contentsChange.disconnect(self._on_contents_change)
+        old.modificationChanged.disconnect(self._on_modified)
+        self._result, self._mapping, self._grammar = None, None, (-1, [])
+        self._hidden.clear()
+        self.decisions.clear()  # an Ignore made in one version is undone there, not here
+        self.editor.show_document(doc)
+        self._watch(doc)
+        # A new text as far as the check and the grammar lane are concerned.
+        self._on_contents_change(0, max(old.characterCount() - 1, 0), max(doc.characterCount() - 1, 0))
+        self.check_now()
 
     def _on_modified(self, modified: bool) -> None:
         if "[*]" in self.windowTitle():  # autosaved drafts have no "unsaved" mark
@@ -315,6 +353,15 @@ class MainWindow(DraftFiles, QMainWindow):
         self.readability_panel.set_colours(self.colours)
         if self._result is not None:
             self.readability_panel.set_readability(self._result.report.readability)
+
+    def _networks_changed(self, _networks: list) -> None:
+        self._redraw()  # the chip and its overflow go at once; the findings with the check
+        self.check_now()
+
+    def check_scope(self) -> Scope:
+        """What the text in the editor is checked for: the main text for the chosen networks
+        that follow it, or one network's own version (ui/publish)."""
+        return self.publish.scope()
 
     def _snapshot(self):
         """The text to check. For a huge draft only its start: copying out a whole pasted
@@ -362,6 +409,7 @@ class MainWindow(DraftFiles, QMainWindow):
             *self.findings_list.focus_chain(),
             *self.principles_panel.focus_chain(),
             *drafts,
+            *self.publish.bar.focus_chain(),
             *self.platform_bar.focus_chain(),
         ]
         key = tuple(id(w) for w in chain)
@@ -376,6 +424,12 @@ class MainWindow(DraftFiles, QMainWindow):
         if new is not None and content is not None and content.isAncestorOf(new):
             self.findings_list.ensureWidgetVisible(new, 0, 24)
             self.findings_list.horizontalScrollBar().setValue(0)  # cards fit the width: never sideways
+
+    def add_under_editor(self, widget: QWidget, after: QWidget | None = None) -> None:
+        """A row under the editor (the version tabs, the preview), above the legend."""
+        layout = self._centre_layout
+        anchor = after if after is not None else self.editor
+        layout.insertWidget(layout.indexOf(anchor) + 1, widget)
 
     def add_banner(self, banner: QWidget) -> None:
         """A notice above the editor (e.g. an autosave problem), below the others."""
@@ -459,6 +513,12 @@ class MainWindow(DraftFiles, QMainWindow):
         grammar = current_grammar(report.text, self._result.revision, *self._grammar)
         return self.review.sort([*report.findings, *grammar], self.rules_off())
 
+    def grammar_findings(self) -> list[Finding]:
+        """The grammar and spelling findings that belong with the report on screen."""
+        if self._result is None:
+            return []
+        return current_grammar(self._result.report.text, self._result.revision, *self._grammar)
+
     def displayed_findings(self) -> list[Finding]:
         """Engine and grammar findings for the drawn report, minus anything ignored."""
         shown, _ignored = self._sorted_findings()
@@ -503,7 +563,8 @@ class MainWindow(DraftFiles, QMainWindow):
                 for s in report.readability.sentence_scores
                 if s.level in ("hard", "very-hard")
             ]
-        self.platform_bar.set_fits(report.platforms, result.full_length if result.truncated else None)
+        fits, here = self.publish.bar_fits(report.platforms)
+        self.platform_bar.set_fits(fits, result.full_length if result.truncated else None, here=here)
         overflow = self.platform_bar.overflow_start()
         overflow = u16.to_utf16(overflow) if overflow is not None else None
         mapping = self._mapping
@@ -865,6 +926,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self._grammar = (-1, [])
         usual = self.settings.get("networks") or []
         self.platform_bar.set_networks(list(networks if networks is not None else usual))
+        self.publish.refresh()  # a tab for each of this draft's networks
         self.path = path
         self.update_title()
         self._redraw()
@@ -904,6 +966,11 @@ class MainWindow(DraftFiles, QMainWindow):
 
     # ================================================================== files
     def text(self) -> str:
+        """The draft's main text (the editor may be showing one network's version)."""
+        return self.main_document.toPlainText()
+
+    def shown_text(self) -> str:
+        """The text in the editor: the main text or the version on screen."""
         return self.editor.toPlainText()
 
     def snapshot_text(self) -> str:

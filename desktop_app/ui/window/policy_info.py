@@ -70,9 +70,12 @@ def from_pack(pack) -> PolicyInfo:
         r.id for r in getattr(pack, "rules", ()) if r.clause is not None or r.category in CONDUCT_CATEGORIES
     )
     source = _text(pack, "conduct_source")
-    label = str(getattr(pack, "label", "") or "")
+    from desktop_app.signoff.pack_label import pack_label
+
     statement = pack.conduct_statement() if hasattr(pack, "conduct_statement") else ""
-    return PolicyInfo(principles, clauses, problems, conduct_title, conduct_rules, source, label, statement)
+    return PolicyInfo(
+        principles, clauses, problems, conduct_title, conduct_rules, source, pack_label(pack), statement
+    )
 
 
 def load_default() -> PolicyInfo:

@@ -58,3 +58,17 @@ def test_the_platform_bar_turns_red_past_280_for_x(qtbot, make_window):
     overflow = window.platform_bar.fit("X").overflow_start
     tinted = [s for s in window.editor.extraSelections() if s.cursor.selectionStart() == overflow]
     assert tinted and tinted[0].cursor.selectionEnd() == len(window.text())
+
+
+def test_only_the_chosen_networks_are_measured_and_listed(qtbot, make_window):
+    """A draft set to X and Facebook lists no over-length finding for Bluesky, Threads or
+    Mastodon (it did: the engine measured every network in the pack)."""
+    window = make_window(Analyzer())
+    window.platform_bar.set_networks(["X", "Facebook"])
+    type_text(qtbot, window, "Thank you to the volunteers at the library. " * 12)
+    messages = [c.finding.message for c in window.findings_list.cards() if c.finding.category == "length"]
+    assert any("for X:" in m for m in messages), messages
+    for other in ("Bluesky", "Threads", "Mastodon"):
+        assert not any(other in m for m in messages), messages
+    report = window.current_report()
+    assert [p.name for p in report.platforms] == ["X", "Facebook"]

@@ -229,7 +229,7 @@ def test_preferences_dialog_round_trip_with_an_extra_section(qtbot, make_window,
             return {"languagetool_url": "http://127.0.0.1:8081"}
 
     def fake_exec(dialog):
-        assert dialog.extra_slot.count() == 1  # the extra section was added
+        assert dialog.extra_slot.count() == 2  # every window's Sign-off section, and the extra one
         dialog.font_size.setValue(15)
         dialog.network_boxes["Facebook"].setChecked(False)
         return QDialog.DialogCode.Accepted
@@ -394,6 +394,7 @@ def test_the_status_bar_names_the_pack_and_version_that_check_the_post(qtbot, ma
         problems=[],
         label="Northshire comms 2.1",
         conduct_statement=lambda: "Only a pack.",
+        platforms=analyzer.pack.platforms,
     )
     window = make_window(analyzer)
     qtbot.waitUntil(lambda: window.check_status.text() == "Policy: Northshire comms 2.1")

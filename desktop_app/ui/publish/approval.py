@@ -1,0 +1,146 @@
+"""Approval and history in the window: "Mark as approved", clearing it on the first change,
+every approved or exported version kept, compared and restored. Mixed into PublishFeature
+(ui/publish/feature.py), which provides docs, bar, window, content() and the saving.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+
+class Approving:
+    def _content_changed(self) -> None:
+        if self.approval is not None and not self.approval.covers(self.content()):
+            self.approval = None
+            self.window.notice_banner.show_message(
+                "Changed after approval, so no longer approved. The approved version is kept in History."
+            )
+            self._refresh_approval()
+            self._save_soon()
+            self.approvalChanged.emit()
+        self.contentChanged.emit()
+
+    # ================================================================== approval and history
+    def approve(self) -> bool:
+        """Record who approved the post, when, against which policy pack. Refused while an
+        image has no description or a must-fix finding is open in any version."""
+        window = self.window
+        if window.controller.analyzer is None:
+            window.statusBar().showMessage("The checks are still loading; try again in a moment.", 5000)
+            return False
+        from desktop_app.core.approval import APPROVED, Approval, HistoryEntry, add_entry
+        from desktop_app.core.images import missing_descriptions
+        from desktop_app.signoff import open_must_fix
+        from desktop_app.ui.review.sheet import sheet_data
+
+        missing = missing_descriptions(self.images)
+        if missing:
+            n = len(missing)
+            window.warn(
+                "Not approved",
+                f"{n} image{'s have' if n != 1 else ' has'} no description. A reader who cannot see "
+                "an image gets only its description: add one (Images), then approve.",
+            )
+            return False
+        content = self.content()
+        still_open = open_must_fix(sheet_data(window, content))
+        if still_open:
+            window.warn(
+                "Not approved",
+                f"{still_open} must-fix finding{'s are' if still_open != 1 else ' is'} still open. Fix each "
+                "one, or ignore it with a reason the approver can read, then approve.",
+            )
+            return False
+        name = self.ask_approver()
+        if not name:
+            return False
+        when = datetime.now(UTC)
+        pack = window.policy.pack_label
+        self.approval = Approval(name, when, pack, content.fingerprint())
+        add_entry(self.history, HistoryEntry(APPROVED, when, name, pack, content))
+        window.notice_banner.hide()
+        self._refresh_approval()
+        self._save_now()
+        self.approvalChanged.emit()
+        window.statusBar().showMessage(f"Approved by {name}. Any change from now on clears it.", 6000)
+        return True
+
+    def note_exported(self, path: str, by: str = "") -> None:
+        """A review was exported: that version joins the history."""
+        from desktop_app.core.approval import EXPORTED, HistoryEntry, add_entry
+
+        entry = HistoryEntry(
+            EXPORTED, datetime.now(UTC), by, self.window.policy.pack_label, self.content(), Path(path).name
+        )
+        if add_entry(self.history, entry):
+            self._save_now()
+
+    def show_history(self) -> None:
+        from desktop_app.ui.publish.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.history, self.content(), self.window)
+        dialog.restoreRequested.connect(self.restore)
+        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        dialog.show()
+
+    def restore(self, content) -> None:
+        """Put an earlier version back: every text as one edit each (Ctrl+Z in that tab
+        takes it back), and its networks and images."""
+        from PySide6.QtGui import QTextCursor
+
+        self.show_source("")
+        main = self.window.main_document
+        if main.toPlainText() != content.text:
+            cursor = QTextCursor(main)
+            cursor.beginEditBlock()
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(content.text)
+            cursor.endEditBlock()
+        self.window.platform_bar.set_networks(list(content.networks))
+        self.window.platform_bar.networksChanged.emit(self.networks)
+        for network in content.networks:
+            version = content.versions.get(network)
+            if version is not None and version.own:
+                self.docs.set_words(network, version.text or "", thread=version.thread)
+            elif self.docs.is_own(network):
+                self.docs.follow_main(network)
+        self.images = list(content.images)
+        self._after_version_change()
+        self.window.statusBar().showMessage(
+            "The earlier version is back. Ctrl+Z in a tab undoes its words.", 8000
+        )
+
+    def _refresh_approval(self) -> None:
+        approval = self.approval
+        if approval is None:
+            self.bar.set_approval("Not approved yet.", "none")
+            return
+        when = approval.when.astimezone()
+        stamp = f"{when.day} {when.strftime('%b %Y %H:%M')}"
+        self.bar.set_approval(f"✔ Approved by {approval.by}, {stamp}, against {approval.pack}.", "approved")
+
+    def _ask_approver(self) -> str | None:
+        import getpass
+
+        settings = self.window.settings
+        default = str(settings.get("approver") or "")
+        if not default:
+            try:
+                default = getpass.getuser()
+            except Exception:  # no login name (a container, a service)
+                default = ""
+        name, ok = QInputDialog.getText(
+            self.window,
+            "Mark as approved",
+            "Who approves this post? Your name is recorded with the time and the policy pack.",
+            QLineEdit.EchoMode.Normal,
+            default,
+        )
+        name = " ".join(name.split()) if ok else ""
+        if name:
+            settings.set("approver", name)
+            self.window.save_settings()
+        return name or None

@@ -128,6 +128,12 @@ def _review(argv: list[str] | None) -> int:
             raise UsageError(f"unknown platform {unknown[0]!r} (known: {', '.join(known.values())})")
         names = [known[n.lower()] for n in args.platform]
         content = Content(content.text, tuple(dict.fromkeys(names)), content.versions, content.images)
+    elif draft is not None and not content.networks:
+        # A draft never given networks of its own uses the writer's usual ones, as the window does.
+        from desktop_app.storage.settings import Settings
+
+        usual = [n for n in Settings.load().get("networks") or [] if find(pack.platforms, n) is not None]
+        content = Content(content.text, tuple(usual), content.versions, content.images)
     analyzer = Analyzer(pack)
     versions = sheet_versions(
         content, pack.platforms, lambda t, network, thread: analyzer.analyze_version(t, network, thread)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -168,3 +169,21 @@ def test_a_300_word_draft_for_three_networks_with_a_thread_and_images_is_one_pag
     flat = " ".join(text_on_page.split())
     posts = len(split_thread(text, x).posts)
     assert f" {posts}/{posts}" in flat and "Image 2's description opens with" in flat
+
+
+def test_a_draft_without_networks_of_its_own_uses_the_writers_usual_ones(tmp_path):
+    config = tmp_path / "config"
+    (config / "drafting-assistant").mkdir(parents=True)
+    (config / "drafting-assistant" / "settings.json").write_text('{"networks": ["X", "Facebook"]}')
+    draft = Draft(id="20270105-100000-abcdef02", text="We saved the 42 bus. It runs until eleven.")
+    path = tmp_path / "draft.json"
+    path.write_bytes(_dump(draft))
+    out = tmp_path / "sheet.html"
+    env = {**os.environ, "XDG_CONFIG_HOME": str(config)}
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "review", "--format", "html", "--output", str(out), str(path)],
+        cwd=REPO, capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "No network chosen" not in html and "Facebook" in html and "X" in html

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import stat
 from pathlib import Path
 
 from desktop_app.storage.atomic import WriteFailed, reason, write_bytes_atomic
@@ -76,7 +77,13 @@ def read_text_file(path: Path, *, allow_large: bool = False) -> str:
     """The text of a .txt/.md file, with line endings as "\\n" and no BOM."""
     path = Path(path)
     try:
-        size = file_size(path)
+        info = os.stat(path)  # never opens it: a pipe would block, a device never end
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            raise UnreadableFile(
+                f"“{path.name}” is not an ordinary file (it is a device or a pipe), "
+                "so it cannot be opened as a draft."
+            )
+        size = info.st_size
         if size > LARGE_FILE_BYTES and not allow_large:
             raise FileTooLarge(path, size)
         data = path.read_bytes()

@@ -3,6 +3,7 @@
 import codecs
 import errno
 import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -195,3 +196,14 @@ def test_a_binary_file_is_binary_however_it_is_cut():
         with pytest.raises(NotText) as caught:
             _fed_in_pieces(data, [cut])
         assert caught.value.binary
+
+
+def test_a_device_or_a_pipe_is_refused_at_once_never_read(tmp_path):
+    import os
+
+    with pytest.raises(UnreadableFile, match="not an ordinary file"):
+        read_text_file(Path("/dev/zero"))  # would never end
+    fifo = tmp_path / "post.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(UnreadableFile, match="not an ordinary file"):
+        read_text_file(fifo)  # would block until something wrote to it

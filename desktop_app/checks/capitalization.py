@@ -8,43 +8,6 @@ from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
 from desktop_app.checks.patterns import compile_re
 from desktop_app.checks.values import RuleError, number, str_list, text_value
 
-# Words left in lower case inside a title ("Action on the Cost of Living").
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "if",
-        "in",
-        "nor",
-        "of",
-        "on",
-        "or",
-        "so",
-        "the",
-        "to",
-        "up",
-        "via",
-        "with",
-    ]
-)
-
-
-def _title(text: str) -> str:
-    words = text.split(" ")
-    out = []
-    for i, w in enumerate(words):
-        if i and w.lower() in _SMALL_WORDS:
-            out.append(w.lower())
-        else:
-            out.append(w[:1].upper() + w[1:])
-    return " ".join(out)
-
 
 def _sentence(text: str) -> str:
     for i, ch in enumerate(text):
@@ -55,7 +18,7 @@ def _sentence(text: str) -> str:
 
 _STYLES = {
     "$sentence": _sentence,
-    "$title": _title,
+    "$title": vale.title_case,
     "$lower": str.lower,
     "$upper": str.upper,
 }

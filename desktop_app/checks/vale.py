@@ -186,8 +186,12 @@ def is_sentence_case(text: str, indicators: list[str], exceptions, threshold: fl
     return not tokens or right / len(tokens) > threshold
 
 
+# Short joining words left in lower case inside a title ("Action on the Cost of Living").
 _SMALL = frozenset(
     [
+        "with",
+        "up",
+        "so",
         "a",
         "an",
         "and",

@@ -3,7 +3,9 @@
 Keys: `phrases` (the patterns: words, `(a|b)`, `[optional]`, `{slot}`), `slots` (name -> a
 list of words or phrases, or an include), `negation` (default true: a match with a negation
 just before it is left alone, "do not kill yourself"), `fillers` (words that may sit between
-two parts, added to the shared list). Matching runs on the evasion-normalised text, so
+two parts, added to the shared list), `reporting` (words that show a quotation is reported:
+a match inside quotation marks, in a text with one of these words outside them, is left
+alone: 'she was sent a message saying "kill yourself"'). Matching runs on the evasion-normalised text, so
 "sh00t" and look-alike letters still match; the card covers exactly what was typed.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from desktop_app.checks.base import Rule, TextContext
 from desktop_app.checks.patterns import compile_words
-from desktop_app.checks.tokens import FILLERS, PhraseSet, negated, phrase_tokens
+from desktop_app.checks.tokens import FILLERS, PhraseSet, negated, phrase_tokens, quoted_and_reported
 from desktop_app.checks.values import RuleError, flag, str_list
 
 
@@ -27,7 +29,7 @@ def shared_phrase_tokens(ctx: TextContext):
 
 class PhraseRule(Rule):
     kind = "phrase"
-    keys = frozenset({"phrases", "slots", "negation", "fillers"})
+    keys = frozenset({"phrases", "slots", "negation", "fillers", "reporting"})
 
     def compile(self, d):
         phrases = str_list(d.get("phrases"), "phrases")
@@ -41,6 +43,7 @@ class PhraseRule(Rule):
         self.negation = flag(d, "negation", True)
         extra = str_list(d.get("fillers"), "fillers")
         self.fillers = FILLERS | {w.lower() for w in extra}
+        self.reporting = frozenset(w.lower() for w in str_list(d.get("reporting"), "reporting"))
         words = self.phrases.probe_words()
         self._probe = compile_words(words, "phrases", ignorecase=True).pattern if words else None
 
@@ -57,6 +60,8 @@ class PhraseRule(Rule):
         out = []
         for first, last in self.phrases.find(toks, self.fillers):
             if self.negation and negated(toks, first, self.fillers):
+                continue
+            if self.reporting and quoted_and_reported(toks, first, last, self.reporting):
                 continue
             s, e = toks[first].start, toks[last].end
             if skip is None:

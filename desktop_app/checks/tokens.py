@@ -12,12 +12,17 @@ A phrase is a pattern of words, alternatives and slots:
 - `{slot}` is any entry of the rule's slot list of that name (entries are phrases too), or a
   built-in: `{name}` a capitalised word, `{handle}` an @handle, `{word}` any word;
 - between two parts of a phrase up to MAX_GAP filler words may sit ("they are basically
-  vermin", "someone should really shoot him"), so a phrase survives the words people add.
+  vermin", "someone should really shoot him"), so a phrase survives the words people add;
+- `^` opening a phrase: it must start a sentence ("^ die": "Die." but not "people will die");
+  `$` closing one: it must end a sentence. @handles, quotation marks, brackets and emoji
+  around the sentence do not count; a line break ends a sentence, and no phrase runs across
+  one.
 
 All of a rule's phrases compile into one automaton that is run over the tokens once, every
 active state advanced per token (Thompson's simulation), so matching is linear in the text
 whatever the phrases. `negated()` tells when a match is said with a negation before it
-("do not kill yourself", "is not a liar").
+("do not kill yourself", "is not a liar"); `quoted_and_reported()` when it is a quotation
+the text reports ('she was sent a message saying "kill yourself"').
 """
 
 from __future__ import annotations
@@ -48,8 +53,11 @@ FILLERS = _words(
 # "but" and "nothing" as in "nothing but".
 NEGATORS = frozenset(["not", "never", "no", "nor", "nobody", "noone", "none", "hardly", "without"])
 
-TOKEN = re.compile(r"[@#]?\w[\w'-]*|[^\w\s]")
+TOKEN = re.compile(r"[@#]?\w[\w'-]*|[^\w\s]|\n")
 _SENTENCE_ENDS = frozenset([".", "!", "?", ";", "\n"])
+# Around a sentence, not part of it: quotation marks and brackets (evasion has made curly
+# quotes straight).
+_WRAPPERS = frozenset(['"', "'", "(", ")", "[", "]", "*", "“", "”", "‘", "’"])
 
 
 class Tok:
@@ -82,6 +90,10 @@ def phrase_tokens(text: str) -> list[Tok]:
             out.append(tok)
             continue
         s, e = tok.start, tok.end
+        if low.endswith("'"):  # a closing quotation mark ("'kill yourself'"), or "voters'"
+            out.append(Tok(s, e - 1, tok.text[:-1]))
+            out.append(Tok(e - 1, e, tok.text[-1]))
+            continue
         if low.endswith("n't"):
             stem = low[:-3]
             out.append(Tok(s, e, tok.text, _NOT_STEMS.get(stem, stem)))
@@ -117,6 +129,59 @@ def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reac
     return False
 
 
+def _aside(tok: Tok) -> bool:
+    """A token around a sentence rather than in it: an @handle, a quotation mark or bracket,
+    an emoji or other symbol."""
+    low = tok.low
+    if low in _WRAPPERS or (len(low) > 1 and low[0] == "@"):
+        return True
+    return len(low) == 1 and not low.isascii() and not low.isalnum()
+
+
+def starts_sentence(toks: list[Tok], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and _aside(toks[k]):
+        k -= 1
+    return k < 0 or toks[k].low in _SENTENCE_ENDS
+
+
+def ends_sentence(toks: list[Tok], i: int) -> bool:
+    k = i + 1
+    while k < len(toks) and _aside(toks[k]):
+        k += 1
+    return k >= len(toks) or toks[k].low in _SENTENCE_ENDS
+
+
+def _quotations(toks: list[Tok]) -> list[tuple[int, int]]:
+    """(opening, closing) token indices of each quotation. A mark stuck to the word after it
+    and not to the one before opens one; stuck to the word before, it closes one. An
+    apostrophe that is neither ("the voters' plan") is no quotation mark."""
+    found, opened = [], None
+    for k, tok in enumerate(toks):
+        if tok.low not in ('"', "'"):
+            continue
+        before = k > 0 and toks[k - 1].end == tok.start and toks[k - 1].low != "\n"
+        after = k + 1 < len(toks) and toks[k + 1].start == tok.end and toks[k + 1].low != "\n"
+        if opened is None and not before and (after or tok.low == '"'):
+            opened = k
+        elif opened is not None and toks[opened].low == tok.low and (before or not after):
+            found.append((opened, k))
+            opened = None
+    if opened is not None:
+        found.append((opened, len(toks)))
+    return found
+
+
+def quoted_and_reported(toks: list[Tok], first: int, last: int, cues: frozenset[str]) -> bool:
+    """toks[first..last] is inside quotation marks and the text reports it: one of `cues`
+    ("saying", "wrote", "shouted", ...) stands outside every quotation."""
+    quotes = _quotations(toks)
+    if not any(a < first and last < b for a, b in quotes):
+        return False
+    inside = {k for a, b in quotes for k in range(a, min(b + 1, len(toks)))}
+    return any(tok.low in cues for k, tok in enumerate(toks) if k not in inside)
+
+
 # --- compiling phrases -------------------------------------------------------------------
 
 _PIECE = re.compile(r"\s*(\(|\)|\[|\]|\||\{[^{}\s]+\}|[^\s()\[\]{}|]+)")
@@ -147,12 +212,22 @@ def _better_anchor(a: frozenset[str], b: frozenset[str] | None) -> bool:
     return (min(map(len, a)), -len(a)) > (min(map(len, b)), -len(b))
 
 
+def _has_anchor(items) -> bool:
+    """Whether `^` or `$` is among parsed items (anywhere but where they belong)."""
+    for item in items:
+        if item[0] == "word" and item[1] in ("^", "$"):
+            return True
+        if item[0] == "alt" and any(_has_anchor(branch) for branch in item[1]):
+            return True
+    return False
+
+
 def _anchor_word(word: str) -> frozenset[str] | None:
     return None if word in _NOT_ANCHORS or not word[:1].isalnum() else frozenset([word])
 
 
 class _Node:
-    __slots__ = ("accepts", "after", "nexts", "test", "words")
+    __slots__ = ("accepts", "accepts_end", "after", "nexts", "test", "words")
 
     def __init__(self, words: frozenset[str] | None = None, test: Callable[[Tok], bool] | None = None):
         self.words = words  # consuming node: a token whose .low is one of these
@@ -160,6 +235,7 @@ class _Node:
         self.nexts: list[int] = []  # epsilon edges (index into the node list)
         self.after: frozenset[int] = frozenset()  # consuming nodes reachable after this one
         self.accepts = False  # the phrase may end after this node
+        self.accepts_end = False  # ... when a sentence ends after it (`$`)
 
 
 class PhraseSet:
@@ -171,19 +247,23 @@ class PhraseSet:
         self._expanding: list[str] = []
         self.anchors: list[frozenset[str] | None] = []  # per phrase: words one of which must appear
         final = self._new()
+        final_end = self._new()  # reached by phrases that must end a sentence (`$`)
         starts: list[int] = []
+        sentence_starts: list[int] = []  # phrases that must start a sentence (`^`)
         for i, phrase in enumerate(phrases):
             where = f"{key}[{i}]"
-            try:
-                items = self._parse(phrase, where)
-            except RuleError:
-                raise
+            items = self._parse(phrase, where)
+            at_start = bool(items) and items[0] == ("word", "^")
+            at_end = len(items) > at_start and items[-1] == ("word", "$")
+            items = items[at_start : len(items) - at_end]
+            if _has_anchor(items):
+                raise RuleError(where, f"'^' may only open and '$' only close a phrase: {shown(phrase)}")
             if not items:
                 raise RuleError(where, "an empty phrase")
-            first, anchor = self._build_seq(items, final, where)
-            starts.append(first)
+            first, anchor = self._build_seq(items, final_end if at_end else final, where)
+            (sentence_starts if at_start else starts).append(first)
             self.anchors.append(anchor)
-        self._finish(starts, final)
+        self._finish(starts, sentence_starts, final, final_end)
 
     # -- parsing: a phrase -> nested lists ("seq", [...]) / ("alt", [seq, ...], optional) / ("word", w)
 
@@ -297,8 +377,9 @@ class PhraseSet:
             self._nodes[split].nexts.append(then)
         return split, (frozenset(anchors) if anchors else None), not optional
 
-    def _closure(self, start: int) -> tuple[frozenset[int], bool]:
-        seen, stack, consuming, accepts = {start}, [start], set(), False
+    def _closure(self, start: int) -> tuple[frozenset[int], bool, bool]:
+        """(consuming nodes reachable, reaches the final node, reaches the sentence-end one)."""
+        seen, stack, consuming, accepts, accepts_end = {start}, [start], set(), False, False
         while stack:
             n = stack.pop()
             node = self._nodes[n]
@@ -307,36 +388,44 @@ class PhraseSet:
                 continue
             if n == self._final:
                 accepts = True
+            elif n == self._final_end:
+                accepts_end = True
             for m in node.nexts:
                 if m not in seen:
                     seen.add(m)
                     stack.append(m)
-        return frozenset(consuming), accepts
+        return frozenset(consuming), accepts, accepts_end
 
-    def _finish(self, starts: list[int], final: int) -> None:
-        self._final = final
+    def _finish(self, starts: list[int], sentence_starts: list[int], final: int, final_end: int) -> None:
+        self._final, self._final_end = final, final_end
         for node in self._nodes:
             if node.words is not None or node.test is not None:
                 after: set[int] = set()
                 for m in node.nexts:
-                    c, acc = self._closure(m)
+                    c, acc, acc_end = self._closure(m)
                     after |= c
                     node.accepts = node.accepts or acc
+                    node.accepts_end = node.accepts_end or acc_end
                 node.after = frozenset(after)
+        # First tokens by word (a dict lookup per token), and the nodes that test tokens; for
+        # any token, and for a token that starts a sentence.
+        self._first_by_word, self._first_tests = self._seeds(starts)
+        self._sentence_by_word, self._sentence_tests = self._seeds(sentence_starts)
+
+    def _seeds(self, starts: list[int]):
         begin: set[int] = set()
         for s in starts:
             begin |= self._closure(s)[0]
-        # First tokens by word (a dict lookup per token), and the nodes that test tokens.
-        self._first_by_word: dict[str, list[int]] = {}
+        by_word: dict[str, list[int]] = {}
         tests: dict[Callable[[Tok], bool], list[int]] = {}  # one call per test and token
         for n in sorted(begin):
             node = self._nodes[n]
             if node.words is not None:
                 for w in node.words:
-                    self._first_by_word.setdefault(w, []).append(n)
+                    by_word.setdefault(w, []).append(n)
             else:
                 tests.setdefault(node.test, []).append(n)
-        self._first_tests = list(tests.items())
+        return by_word, list(tests.items())
 
     def probe_words(self) -> list[str] | None:
         """Words one of which every phrase needs (for the prefilter), or None when some phrase
@@ -357,18 +446,26 @@ class PhraseSet:
         """(first, last) token indices of the leftmost-longest matches, not overlapping."""
         found: list[tuple[int, int]] = []
         active: dict[tuple[int, int], int] = {}  # (node, fillers skipped) -> start token
-        by_word, tests = self._first_by_word, self._first_tests
+        seeds = [(self._first_by_word, self._first_tests, None)]
+        if self._sentence_by_word or self._sentence_tests:
+            seeds.append((self._sentence_by_word, self._sentence_tests, starts_sentence))
         for i, tok in enumerate(toks):
             nxt: dict[tuple[int, int], int] = {}
-            for n in by_word.get(tok.low, ()):
-                self._advance(n, i, i, nxt, found)
-            for test, seeds in tests:
-                if test(tok):
-                    for n in seeds:
-                        self._advance(n, i, i, nxt, found)
+            if tok.low == "\n":  # no phrase runs across a line break
+                active = nxt
+                continue
+            for by_word, tests, where in seeds:
+                if where is not None and not ((tok.low in by_word or tests) and where(toks, i)):
+                    continue
+                for n in by_word.get(tok.low, ()):
+                    self._advance(n, i, i, nxt, found, toks)
+                for test, nodes in tests:
+                    if test(tok):
+                        for n in nodes:
+                            self._advance(n, i, i, nxt, found, toks)
             for (n, gap), start in active.items():
                 if self._takes(n, tok):
-                    self._advance(n, start, i, nxt, found)
+                    self._advance(n, start, i, nxt, found, toks)
                 elif gap < MAX_GAP and tok.low in fillers:
                     key = (n, gap + 1)
                     if key not in nxt or nxt[key] > start:
@@ -381,9 +478,9 @@ class PhraseSet:
                 out.append((first, last))
         return out
 
-    def _advance(self, n: int, start: int, i: int, nxt: dict, found: list) -> None:
+    def _advance(self, n: int, start: int, i: int, nxt: dict, found: list, toks: list[Tok]) -> None:
         node = self._nodes[n]
-        if node.accepts:
+        if node.accepts or (node.accepts_end and ends_sentence(toks, i)):
             found.append((start, i))
         for m in node.after:
             key = (m, 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.checks.tokens import PhraseSet, negated, phrase_tokens
+from desktop_app.checks.tokens import PhraseSet, negated, phrase_tokens, quoted_and_reported
 from desktop_app.checks.values import RuleError
 from tests.checks.conftest import findings_of
 
@@ -111,3 +111,55 @@ def test_phrase_rule_through_the_engine_covers_what_was_typed():
     assert [f.text for f in found] == ["Someone should sh00t the Chancellor"]
     assert findings_of("fixtures.Menace", "Do not kill yourself.") == []
     assert findings_of("fixtures.Menace", "Someone should shoot him an email.") == []
+
+
+def test_a_caret_anchors_a_phrase_to_the_start_of_a_sentence():
+    phrase = ["^ [just] die"]
+    assert _matches(phrase, "Die.") == ["Die"]
+    assert _matches(phrase, "Well said. Just die") == ["Just die"]
+    assert _matches(phrase, "@cllr @mp die") == ["die"]  # a reply chain opens no sentence
+    assert _matches(phrase, '"Die," she said') == ["Die"]
+    assert _matches(phrase, "People will die waiting") == []
+    assert _matches(phrase, "First line\ndie") == ["die"]  # a line break ends a sentence
+
+
+def test_a_dollar_anchors_a_phrase_to_the_end_of_a_sentence():
+    phrase = ["^ die $"]
+    assert _matches(phrase, "Die.") == ["Die"]
+    assert _matches(phrase, "Die") == ["Die"]
+    assert _matches(phrase, "Die @cllr!") == ["Die"]
+    assert _matches(phrase, "Die 🔪🔪") == ["Die"]
+    assert _matches(phrase, "Die Hard is on at the Odeon.") == []
+    assert _matches(phrase, "die\nand more") == ["die"]
+    assert _matches(["those legs $"], "Those legs of the route") == []
+    assert _matches(["those legs $"], "Phwoar, those legs!") == ["those legs"]
+
+
+@pytest.mark.parametrize("phrase", ["die ^", "$ die", "(^ die|go)", "^", "^ $"])
+def test_anchors_only_open_or_close_a_phrase(phrase):
+    with pytest.raises(RuleError):
+        PhraseSet([phrase], {})
+
+
+def test_a_closing_quote_is_not_part_of_the_word_before_it():
+    assert _matches(["kill yourself"], "They wrote 'kill yourself' under it") == ["kill yourself"]
+
+
+def test_a_phrase_never_runs_across_a_line_break():
+    assert _matches(["{someone} should {harm} {victim}"], "Someone should\nshoot him") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ('She was sent a message saying "kill yourself" and reported it.', True),
+        ("Someone wrote 'kill yourself' under her post.", True),
+        ('"Kill yourself" is what you deserve.', False),  # quoted, but nothing reports it
+        ("Kill yourself, she was told.", False),  # reported, but not in quotation marks
+        ('Kill yourself. "Reported" my foot.', False),
+    ],
+)
+def test_a_quotation_that_the_text_reports_is_told_apart(text, reported):
+    toks = phrase_tokens(text)
+    ((first, last),) = PhraseSet(["kill yourself"], {}).find(toks)
+    assert quoted_and_reported(toks, first, last, frozenset(["saying", "wrote", "told", "reported"])) is reported

@@ -61,11 +61,12 @@ _WRAPPERS = frozenset(['"', "'", "(", ")", "[", "]", "*", "“", "”", "‘", "
 
 
 class Tok:
-    __slots__ = ("end", "low", "start", "text")
+    __slots__ = ("end", "low", "squeezed", "start", "text")
 
     def __init__(self, start: int, end: int, text: str, low: str | None = None):
         self.start, self.end, self.text = start, end, text
         self.low = text.lower() if low is None else low
+        self.squeezed: str | None = None  # a stretched word ("kiiill"), every letter said once
 
     def __repr__(self) -> str:
         return f"Tok({self.low!r}@{self.start})"
@@ -80,9 +81,29 @@ _CONTRACTIONS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "
 _IS_AFTER = frozenset(["he", "she", "it", "that", "there", "what", "who", "here", "this", "where"])
 
 
+_STRETCHED = re.compile(r"([^\W\d_])\1\1")
+_SQUEEZE = re.compile(r"([^\W\d_])\1+")
+
+
+def squeeze(word: str) -> str:
+    """Every run of one letter said once: "kiiill" -> "kil", "kill" -> "kil"."""
+    return _SQUEEZE.sub(r"\1", word)
+
+
 def phrase_tokens(text: str) -> list[Tok]:
     """Tokens with contractions read out: "don't" -> do + not, "they're" -> they + are,
-    "she's" -> she + is (both halves keep the span of what was typed)."""
+    "she's" -> she + is (both halves keep the span of what was typed). A word with a letter
+    said three times or more is marked as stretched (`squeezed`), for the matcher to read
+    as the phrase word it stretches ("kiiill" -> kill)."""
+    toks = _read_out(text)
+    if _STRETCHED.search(text):
+        for tok in toks:
+            if _STRETCHED.search(tok.low):
+                tok.squeezed = squeeze(tok.low)
+    return toks
+
+
+def _read_out(text: str) -> list[Tok]:
     out: list[Tok] = []
     for tok in tokenise(text):
         low = tok.low.replace("’", "'")
@@ -411,6 +432,10 @@ class PhraseSet:
         # any token, and for a token that starts a sentence.
         self._first_by_word, self._first_tests = self._seeds(starts)
         self._sentence_by_word, self._sentence_tests = self._seeds(sentence_starts)
+        # Each phrase word by its squeezed spelling, to read stretched words back.
+        self._by_squeezed: dict[str, str] = {}
+        for word in sorted({w for node in self._nodes if node.words for w in node.words}):
+            self._by_squeezed.setdefault(squeeze(word), word)
 
     def _seeds(self, starts: list[int]):
         begin: set[int] = set()
@@ -436,10 +461,10 @@ class PhraseSet:
 
     # -- matching
 
-    def _takes(self, n: int, tok: Tok) -> bool:
+    def _takes(self, n: int, tok: Tok, low: str) -> bool:
         node = self._nodes[n]
         if node.words is not None:
-            return tok.low in node.words
+            return low in node.words
         return node.test(tok)
 
     def find(self, toks: list[Tok], fillers: frozenset[str] = FILLERS) -> list[tuple[int, int]]:
@@ -449,24 +474,26 @@ class PhraseSet:
         seeds = [(self._first_by_word, self._first_tests, None)]
         if self._sentence_by_word or self._sentence_tests:
             seeds.append((self._sentence_by_word, self._sentence_tests, starts_sentence))
+        stretched = self._by_squeezed
         for i, tok in enumerate(toks):
             nxt: dict[tuple[int, int], int] = {}
-            if tok.low == "\n":  # no phrase runs across a line break
+            low = tok.low if tok.squeezed is None else stretched.get(tok.squeezed, tok.low)
+            if low == "\n":  # no phrase runs across a line break
                 active = nxt
                 continue
             for by_word, tests, where in seeds:
-                if where is not None and not ((tok.low in by_word or tests) and where(toks, i)):
+                if where is not None and not ((low in by_word or tests) and where(toks, i)):
                     continue
-                for n in by_word.get(tok.low, ()):
+                for n in by_word.get(low, ()):
                     self._advance(n, i, i, nxt, found, toks)
                 for test, nodes in tests:
                     if test(tok):
                         for n in nodes:
                             self._advance(n, i, i, nxt, found, toks)
             for (n, gap), start in active.items():
-                if self._takes(n, tok):
+                if self._takes(n, tok, low):
                     self._advance(n, start, i, nxt, found, toks)
-                elif gap < MAX_GAP and tok.low in fillers:
+                elif gap < MAX_GAP and low in fillers:
                     key = (n, gap + 1)
                     if key not in nxt or nxt[key] > start:
                         nxt[key] = start

@@ -163,3 +163,14 @@ def test_a_quotation_that_the_text_reports_is_told_apart(text, reported):
     toks = phrase_tokens(text)
     ((first, last),) = PhraseSet(["kill yourself"], {}).find(toks)
     assert quoted_and_reported(toks, first, last, frozenset(["saying", "wrote", "told", "reported"])) is reported
+
+
+def test_stretched_letters_read_as_the_phrase_word():
+    assert _matches(["kill yourself"], "Kiiiill yourselffff") == ["Kiiiill yourselffff"]
+    assert _matches(["^ die $"], "Diiiie.") == ["Diiiie"]
+    assert _matches(["^ die $"], "DIEEEE!!!") == ["DIEEEE"]
+    # only a letter said three times or more is a stretch: "kil" is not "kill"
+    assert _matches(["kill yourself"], "kil yourself") == []
+    assert _matches(["{someone} should {harm} {victim}"], "Someone shouuuld stabbb him") == [
+        "Someone shouuuld stabbb him"
+    ]

@@ -162,7 +162,8 @@ def test_a_phrase_never_runs_across_a_line_break():
 def test_a_quotation_that_the_text_reports_is_told_apart(text, reported):
     toks = phrase_tokens(text)
     ((first, last),) = PhraseSet(["kill yourself"], {}).find(toks)
-    assert quoted_and_reported(toks, first, last, frozenset(["saying", "wrote", "told", "reported"])) is reported
+    cues = frozenset(["saying", "wrote", "told", "reported"])
+    assert quoted_and_reported(toks, first, last, cues) is reported
 
 
 def test_stretched_letters_read_as_the_phrase_word():

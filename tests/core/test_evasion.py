@@ -256,7 +256,9 @@ def test_a_spaced_sentence_maps_each_word_back_to_its_letters():
     assert (s, e) == (0, len(raw))
 
 
-SPLIT_WORDS = EvasionWords(["fuck", "scum", "slag"], is_word=lambda w: w in {"you", "are", "off", "fuck", "scum"})
+SPLIT_WORDS = EvasionWords(
+    ["fuck", "scum", "slag"], is_word=lambda w: w in {"you", "are", "off", "fuck", "scum"}
+)
 
 
 @pytest.mark.parametrize(

@@ -90,6 +90,27 @@ def squeeze(word: str) -> str:
     return _SQUEEZE.sub(r"\1", word)
 
 
+_WORD = re.compile(r"\w[\w'-]*")
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The words of `text` as the phrase matcher may read them: "she's" gives she's and she,
+    "kids'" gives kids, a stretched "kiiill" also ~kil (see PhraseSet.could_match)."""
+    words = set(_WORD.findall(text.lower().replace("’", "'")))
+    for word in [w for w in words if "'" in w]:
+        words.add(word.strip("'"))
+        words.add(word.split("'", 1)[0])
+    if _STRETCHED.search(text):
+        words.update(stretch_key(w) for w in list(words) if _STRETCHED.search(w))
+    return frozenset(words)
+
+
+def stretch_key(word: str) -> str:
+    """What a stretched spelling and the word it stretches share ("kiiill", "kill" -> ~kil),
+    kept apart from plain words ("off" must not read as "of")."""
+    return "~" + squeeze(word)
+
+
 def phrase_tokens(text: str) -> list[Tok]:
     """Tokens with contractions read out: "don't" -> do + not, "they're" -> they + are,
     "she's" -> she + is (both halves keep the span of what was typed). A word with a letter
@@ -226,11 +247,28 @@ _NOT_ANCHORS = _words(
 )
 
 
+# Words common enough (in English, or in posts about politics) that an anchor of other
+# words is better: "look after their own" is better anchored on the group named before it
+# than on "after", and "Jews run the council" on the group than on "council".
+_WEAK_ANCHORS = _words(
+    """about after away round around over into onto back keep give take put make show turn
+    wait leave find tell ask call last first still even really time council country
+    government party children kids school schools money town city world work year years week
+    today night news vote votes local community public family families help support plan
+    minister councillor leader"""
+)
+
+
 def _better_anchor(a: frozenset[str], b: frozenset[str] | None) -> bool:
-    """Whether words `a` make a better anchor than `b`: rarer words (longer ones), then fewer."""
+    """Whether words `a` make a better anchor than `b`: none of them common, then rarer words
+    (longer ones), then fewer."""
     if b is None:
         return True
-    return (min(map(len, a)), -len(a)) > (min(map(len, b)), -len(b))
+
+    def score(words: frozenset[str]) -> tuple:
+        return (words.isdisjoint(_WEAK_ANCHORS), min(map(len, words)), -len(words))
+
+    return score(a) > score(b)
 
 
 def _has_anchor(items) -> bool:
@@ -271,6 +309,7 @@ class PhraseSet:
         final_end = self._new()  # reached by phrases that must end a sentence (`$`)
         starts: list[int] = []
         sentence_starts: list[int] = []  # phrases that must start a sentence (`^`)
+        seconds: list[frozenset[str] | None] = []  # per phrase: its second-best anchor
         for i, phrase in enumerate(phrases):
             where = f"{key}[{i}]"
             items = self._parse(phrase, where)
@@ -281,10 +320,19 @@ class PhraseSet:
                 raise RuleError(where, f"'^' may only open and '$' only close a phrase: {shown(phrase)}")
             if not items:
                 raise RuleError(where, "an empty phrase")
-            first, anchor = self._build_seq(items, final_end if at_end else final, where)
+            first, parts = self._build_parts(items, final_end if at_end else final, where)
             (sentence_starts if at_start else starts).append(first)
-            self.anchors.append(anchor)
+            self.anchors.append(parts[0] if parts else None)
+            seconds.append(parts[1] if len(parts) > 1 else None)
         self._finish(starts, sentence_starts, final, final_end)
+        # Each phrase's two rarest needed parts, squeezed, for could_match().
+        self._by_anchor: dict[str, list[frozenset[str] | None]] = {}
+        self._always = any(a is None for a in self.anchors)
+        for anchor, second in zip(self.anchors, seconds, strict=True):
+            then = None if second is None else second | {stretch_key(w) for w in second}
+            for w in anchor or ():
+                self._by_anchor.setdefault(w, []).append(then)
+                self._by_anchor.setdefault(stretch_key(w), []).append(then)
 
     # -- parsing: a phrase -> nested lists ("seq", [...]) / ("alt", [seq, ...], optional) / ("word", w)
 
@@ -347,13 +395,25 @@ class PhraseSet:
 
     def _build_seq(self, items, then: int, where: str) -> tuple[int, frozenset[str] | None]:
         """Nodes for `items` leading to `then`; returns (entry node, anchor words or None)."""
+        entry, anchors = self._build_parts(items, then, where)
+        return entry, (anchors[0] if anchors else None)
+
+    def _build_parts(self, items, then: int, where: str) -> tuple[int, list[frozenset[str]]]:
+        """Nodes for `items` leading to `then`; returns (entry node, the anchor words of each
+        part the sequence needs, best first)."""
         entry = then
-        anchor: frozenset[str] | None = None
+        anchors: list[frozenset[str]] = []
         for item in reversed(items):
             entry, words, mandatory = self._build_item(item, entry, where)
-            if mandatory and words and _better_anchor(words, anchor):
-                anchor = words
-        return entry, anchor
+            if mandatory and words:
+                anchors.append(words)
+        ranked: list[frozenset[str]] = []
+        for words in anchors:  # a stable insertion sort: few parts, and equal ones keep their order
+            at = len(ranked)
+            while at and _better_anchor(words, ranked[at - 1]):
+                at -= 1
+            ranked.insert(at, words)
+        return entry, ranked
 
     def _build_item(self, item, then: int, where: str):
         kind = item[0]
@@ -384,7 +444,7 @@ class PhraseSet:
         # Words one of which any branch needs: the union of each branch's own anchor.
         anchors: set[str] | None = set()
         for w in single:
-            anchors = None if anchors is None or w in _NOT_ANCHORS else anchors | {w}
+            anchors = None if anchors is None or _anchor_word(w) is None else anchors | {w}
         for branch in branches:
             if len(branch) == 1 and branch[0][0] == "word":
                 continue
@@ -451,6 +511,19 @@ class PhraseSet:
             else:
                 tests.setdefault(node.test, []).append(n)
         return by_word, list(tests.items())
+
+    def could_match(self, words: frozenset[str]) -> bool:
+        """Whether some phrase could match a text of these words (text_words): one with both of
+        its two rarest needed parts there, or one with no word it needs. Quicker than
+        tokenising, and it never says no to a text a phrase matches."""
+        if self._always:
+            return True
+        by_anchor = self._by_anchor
+        for w in words & by_anchor.keys():
+            for then in by_anchor[w]:
+                if then is None or not then.isdisjoint(words):
+                    return True
+        return False
 
     def probe_words(self) -> list[str] | None:
         """Words one of which every phrase needs (for the prefilter), or None when some phrase

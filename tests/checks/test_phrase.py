@@ -175,3 +175,67 @@ def test_stretched_letters_read_as_the_phrase_word():
     assert _matches(["{someone} should {harm} {victim}"], "Someone shouuuld stabbb him") == [
         "Someone shouuuld stabbb him"
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text"),
+    [
+        ("(britain|the uk) is full [up] (.|!|,)", "Britain is full up."),
+        ("(brick|petrol bomb) (through|in) (his|her) window", "a petrol bomb through his window"),
+        ("(love|like) to (catch|corner) {victim} (alone|outside)", "I'd love to catch him outside"),
+        ("kill yourself", "Kiiiill yourself"),
+    ],
+)
+def test_a_text_a_phrase_matches_is_never_ruled_out_by_its_words(phrase, text):
+    from desktop_app.checks.tokens import text_words
+
+    phrases = PhraseSet([phrase], SLOTS)
+    assert phrases.find(phrase_tokens(text))
+    assert phrases.could_match(text_words(text))
+    assert not phrases.could_match(text_words("Thank you to every volunteer on Saturday."))
+
+
+def test_the_shipped_phrase_rules_never_rule_out_a_text_they_match():
+    """The word check before tokenising (could_match) only skips texts no phrase matches:
+    run every shipped phrase rule's automaton over every example and abuse family sentence."""
+    from pathlib import Path
+
+    import yaml
+
+    from desktop_app.checks.tokens import text_words
+    from desktop_app.core.evasion import normalise_for_matching
+    from tests.checks.conftest import shipped_pack
+
+    families = yaml.safe_load((Path(__file__).parents[1] / "data" / "abuse_families.yml").read_text())
+    texts = [
+        e["text"] if isinstance(e, dict) else e
+        for f in families.values()
+        for k in ("abusive", "look-alikes")
+        for e in f.get(k) or ()
+    ]
+    rules = [r for r in shipped_pack().rules if r.kind == "phrase"]
+    texts += [t for r in rules for t in (*r.examples_flag, *r.examples_pass)]
+    checked = 0
+    for rule in rules:
+        for text in texts:
+            norm = normalise_for_matching(text).text
+            if rule.phrases.find(phrase_tokens(norm), rule.fillers):
+                checked += 1
+                assert rule.phrases.could_match(text_words(norm)), (rule.id, text)
+    assert checked > 150
+
+
+def test_every_shipped_phrase_rule_keeps_a_prefilter_that_re2_can_run():
+    """A rule without a probe (or one RE2 cannot compile) runs on every text: keep phrases
+    anchored on a word, and the probe free of what RE2 lacks (back-references)."""
+    import re2
+
+    from desktop_app.checks.base import Prefilter
+    from tests.checks.conftest import shipped_pack
+
+    rules = [r for r in shipped_pack().rules if r.kind == "phrase"]
+    for rule in rules:
+        pattern, normalised = rule.probe()
+        assert pattern and normalised, rule.id
+        re2.compile(pattern)
+    assert Prefilter(rules)._always == []

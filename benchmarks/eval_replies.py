@@ -8,6 +8,9 @@ Prints:
   (aim: none), criticism and questions sent to respond, thanks sent to thank; every reply
   sorted against its set's aim is listed. `--holdout` also measures holdout-*.txt, sets
   written at the same time and not looked at while the sorting was tuned.
+- our abuse families (tests/data/abuse_families.yml, our own words): per family, how many
+  abusive replies are reported with the right clause, and how many look-alikes (blunt
+  criticism, political speech, reporting on abuse, quoting) are reported (aim: none).
 - OLID's training tweets read as replies: report or not against OFF/NOT, macro-F1, and the
   figures of the report decision's parts (the rules, the learned second opinion alone).
   Only the training split is read (DATA_DIR defaults to ../shared/data); never its test files.
@@ -70,6 +73,59 @@ def own_sets(triager: ReplyTriager, prefix: str) -> None:
                 print(f"      {got.value:<9} {text}")
 
 
+FAMILIES = REPO / "tests" / "data" / "abuse_families.yml"
+
+
+def family_entries(entries, clause):
+    """(text, clause) for each entry: a text, or {text, clause}."""
+    for entry in entries or ():
+        if isinstance(entry, dict):
+            yield entry["text"], entry.get("clause", clause)
+        else:
+            yield entry, clause
+
+
+def families(triager: ReplyTriager) -> None:
+    import yaml
+
+    print("Abuse families (abuse_families.yml):")
+    sets = yaml.safe_load(FAMILIES.read_text(encoding="utf-8"))
+    totals = Counter()
+    for name, family in sets.items():
+        clause = family.get("clause")
+        abusive = list(family_entries(family.get("abusive"), clause))
+        alike = list(family_entries(family.get("look-alikes"), None))
+        missed, wrong, false = [], [], []
+        for text, want in abusive:
+            verdict = triager.triage(Reply(text)).verdict
+            if verdict.triage is not Triage.REPORT:
+                missed.append((verdict.triage.value, text))
+            elif want and (verdict.clause != want or (family.get("police") and not verdict.police)):
+                wrong.append((f"{verdict.clause}{' police' if verdict.police else ''}", text))
+        for text, _ in alike:
+            verdict = triager.triage(Reply(text)).verdict
+            if verdict.triage is Triage.REPORT:
+                false.append((verdict.reason, text))
+        reported = len(abusive) - len(missed)
+        right = reported - len(wrong)
+        totals.update(abusive=len(abusive), reported=reported, right=right)
+        totals.update(alike=len(alike), false=len(false))
+        print(
+            f"  {name:<11} abusive reported {reported:>2}/{len(abusive):<2} (right clause {right})"
+            f"   look-alikes reported {len(false)}/{len(alike)}"
+        )
+        for where, text in missed:
+            print(f"      missed ({where}): {text}")
+        for got, text in wrong:
+            print(f"      wrong clause ({got}): {text}")
+        for reason, text in false:
+            print(f"      REPORTED ({reason}): {text}")
+    print(
+        f"  all         abusive reported {totals['reported']}/{totals['abusive']} "
+        f"(right clause {totals['right']})   look-alikes reported {totals['false']}/{totals['alike']}"
+    )
+
+
 def olid(triager: ReplyTriager, data: Path, show: int) -> None:
     path = data / "olid-training-v1.0.tsv"
     if not path.is_file():
@@ -124,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     own_sets(triager, "dev")
     if args.holdout:
         own_sets(triager, "holdout")
+    families(triager)
     if not args.no_olid:
         olid(triager, data, args.show)
     return 0

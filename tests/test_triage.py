@@ -66,10 +66,10 @@ def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
 def test_most_abusive_replies_of_ours_are_reported(triager):
     abusive = lines("abusive")
     reported = sum(sorted_as(triager, t) is Triage.REPORT for t in abusive)
-    # The aim is 16 of 17 (94%). What the conduct rules find today reaches 30 of these 40
-    # (the misses are implied threats and group smears: issue 19's new patterns); this is
-    # the floor, so a change that loses reports fails here.
-    assert reported >= 30
+    # The aim is 16 of 17 (94%). The conduct rules now report every one of these 40 (implied
+    # threats, group smears, sexist and ageist dismissals, sexual insinuations and "Die."
+    # included); a change that loses one fails here.
+    assert reported == len(abusive)
 
 
 @pytest.mark.parametrize(

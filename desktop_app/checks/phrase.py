@@ -3,15 +3,25 @@
 Keys: `phrases` (the patterns: words, `(a|b)`, `[optional]`, `{slot}`), `slots` (name -> a
 list of words or phrases, or an include), `negation` (default true: a match with a negation
 just before it is left alone, "do not kill yourself"), `fillers` (words that may sit between
-two parts, added to the shared list). Matching runs on the evasion-normalised text, so
+two parts, added to the shared list), `reporting` (words that show a quotation is reported:
+a match inside quotation marks, in a text with one of these words outside them, is left
+alone: 'she was sent a message saying "kill yourself"'). Matching runs on the evasion-normalised text, so
 "sh00t" and look-alike letters still match; the card covers exactly what was typed.
 """
 
 from __future__ import annotations
 
+import re
+
 from desktop_app.checks.base import Rule, TextContext
-from desktop_app.checks.patterns import compile_words
-from desktop_app.checks.tokens import FILLERS, PhraseSet, negated, phrase_tokens
+from desktop_app.checks.tokens import (
+    FILLERS,
+    PhraseSet,
+    negated,
+    phrase_tokens,
+    quoted_and_reported,
+    text_words,
+)
 from desktop_app.checks.values import RuleError, flag, str_list
 
 
@@ -25,9 +35,30 @@ def shared_phrase_tokens(ctx: TextContext):
     return toks
 
 
+def shared_text_words(ctx: TextContext) -> frozenset[str]:
+    """The normalised text's squeezed words (tokens.text_words), once for every rule."""
+    ntext = ctx.normalised.text
+    key = ("phrase-words", ntext)
+    words = ctx.memo.get(key)
+    if words is None:
+        words = ctx.memo[key] = text_words(ntext)
+    return words
+
+
+def stretchable_words(words: list[str]) -> str:
+    """A probe matching any of `words` as a whole word, or any word with a letter said three
+    times or more (which the matcher may read as one of them: "kiiill"). It only ever
+    over-matches what the phrases read."""
+    return r"(?i)\b(?:" + "|".join(map(re.escape, words)) + r")\b|" + _TRIPLED
+
+
+# Any letter said three times running (RE2 has no back-references).
+_TRIPLED = "(?:" + "|".join(c * 3 for c in "abcdefghijklmnopqrstuvwxyz") + ")"
+
+
 class PhraseRule(Rule):
     kind = "phrase"
-    keys = frozenset({"phrases", "slots", "negation", "fillers"})
+    keys = frozenset({"phrases", "slots", "negation", "fillers", "reporting"})
 
     def compile(self, d):
         phrases = str_list(d.get("phrases"), "phrases")
@@ -41,22 +72,49 @@ class PhraseRule(Rule):
         self.negation = flag(d, "negation", True)
         extra = str_list(d.get("fillers"), "fillers")
         self.fillers = FILLERS | {w.lower() for w in extra}
-        words = self.phrases.probe_words()
-        self._probe = compile_words(words, "phrases", ignorecase=True).pattern if words else None
+        self.reporting = frozenset(w.lower() for w in str_list(d.get("reporting"), "reporting"))
+        # Phrases with a word one of which must appear run only when one does; the few with
+        # none ("{crowd} go for {them}") run on every text, so one of them never costs the rule
+        # its prefilter.
+        anchors = self.phrases.anchors
+        loose = [p for p, a in zip(phrases, anchors, strict=True) if a is None]
+        self._loose = PhraseSet(loose, slots) if loose else None
+        if loose:
+            self.phrases = PhraseSet([p for p, a in zip(phrases, anchors, strict=True) if a], slots)
+        words = sorted({w for a in anchors if a for w in a})
+        self._probe = stretchable_words(words) if words and not loose else None
 
     def probe(self):
         return self._probe, True
 
+    def _matches(self, ctx: TextContext, toks) -> list[tuple[int, int]]:
+        found = []
+        if self._loose is not None:
+            found = self._loose.find(toks, self.fillers)
+        words = shared_text_words(ctx)
+        anchored = self.phrases.find(toks, self.fillers) if self.phrases.could_match(words) else []
+        if not found:
+            return anchored
+        out: list[tuple[int, int]] = []
+        for first, last in sorted(found + anchored, key=lambda m: (m[0], -m[1])):
+            if not out or first > out[-1][1]:
+                out.append((first, last))
+        return out
+
     def find(self, ctx: TextContext):
         norm = ctx.normalised
+        if self._loose is None and not self.phrases.could_match(shared_text_words(ctx)):
+            return []  # no phrase has its two rarest words here: no need to tokenise
         toks = shared_phrase_tokens(ctx)
         if not toks:
             return []
         text = ctx.text
         skip = None
         out = []
-        for first, last in self.phrases.find(toks, self.fillers):
+        for first, last in self._matches(ctx, toks):
             if self.negation and negated(toks, first, self.fillers):
+                continue
+            if self.reporting and quoted_and_reported(toks, first, last, self.reporting):
                 continue
             s, e = toks[first].start, toks[last].end
             if skip is None:

@@ -12,12 +12,17 @@ A phrase is a pattern of words, alternatives and slots:
 - `{slot}` is any entry of the rule's slot list of that name (entries are phrases too), or a
   built-in: `{name}` a capitalised word, `{handle}` an @handle, `{word}` any word;
 - between two parts of a phrase up to MAX_GAP filler words may sit ("they are basically
-  vermin", "someone should really shoot him"), so a phrase survives the words people add.
+  vermin", "someone should really shoot him"), so a phrase survives the words people add;
+- `^` opening a phrase: it must start a sentence ("^ die": "Die." but not "people will die");
+  `$` closing one: it must end a sentence. @handles, quotation marks, brackets and emoji
+  around the sentence do not count; a line break ends a sentence, and no phrase runs across
+  one.
 
 All of a rule's phrases compile into one automaton that is run over the tokens once, every
 active state advanced per token (Thompson's simulation), so matching is linear in the text
 whatever the phrases. `negated()` tells when a match is said with a negation before it
-("do not kill yourself", "is not a liar").
+("do not kill yourself", "is not a liar"); `quoted_and_reported()` when it is a quotation
+the text reports ('she was sent a message saying "kill yourself"').
 """
 
 from __future__ import annotations
@@ -48,16 +53,20 @@ FILLERS = _words(
 # "but" and "nothing" as in "nothing but".
 NEGATORS = frozenset(["not", "never", "no", "nor", "nobody", "noone", "none", "hardly", "without"])
 
-TOKEN = re.compile(r"[@#]?\w[\w'-]*|[^\w\s]")
+TOKEN = re.compile(r"[@#]?\w[\w'-]*|[^\w\s]|\n")
 _SENTENCE_ENDS = frozenset([".", "!", "?", ";", "\n"])
+# Around a sentence, not part of it: quotation marks and brackets (evasion has made curly
+# quotes straight).
+_WRAPPERS = frozenset(['"', "'", "(", ")", "[", "]", "*", "“", "”", "‘", "’"])
 
 
 class Tok:
-    __slots__ = ("end", "low", "start", "text")
+    __slots__ = ("end", "low", "squeezed", "start", "text")
 
     def __init__(self, start: int, end: int, text: str, low: str | None = None):
         self.start, self.end, self.text = start, end, text
         self.low = text.lower() if low is None else low
+        self.squeezed: str | None = None  # a stretched word ("kiiill"), every letter said once
 
     def __repr__(self) -> str:
         return f"Tok({self.low!r}@{self.start})"
@@ -72,9 +81,50 @@ _CONTRACTIONS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "
 _IS_AFTER = frozenset(["he", "she", "it", "that", "there", "what", "who", "here", "this", "where"])
 
 
+_STRETCHED = re.compile(r"([^\W\d_])\1\1")
+_SQUEEZE = re.compile(r"([^\W\d_])\1+")
+
+
+def squeeze(word: str) -> str:
+    """Every run of one letter said once: "kiiill" -> "kil", "kill" -> "kil"."""
+    return _SQUEEZE.sub(r"\1", word)
+
+
+_WORD = re.compile(r"\w[\w'-]*")
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The words of `text` as the phrase matcher may read them: "she's" gives she's and she,
+    "kids'" gives kids, a stretched "kiiill" also ~kil (see PhraseSet.could_match)."""
+    words = set(_WORD.findall(text.lower().replace("’", "'")))
+    for word in [w for w in words if "'" in w]:
+        words.add(word.strip("'"))
+        words.add(word.split("'", 1)[0])
+    if _STRETCHED.search(text):
+        words.update(stretch_key(w) for w in list(words) if _STRETCHED.search(w))
+    return frozenset(words)
+
+
+def stretch_key(word: str) -> str:
+    """What a stretched spelling and the word it stretches share ("kiiill", "kill" -> ~kil),
+    kept apart from plain words ("off" must not read as "of")."""
+    return "~" + squeeze(word)
+
+
 def phrase_tokens(text: str) -> list[Tok]:
     """Tokens with contractions read out: "don't" -> do + not, "they're" -> they + are,
-    "she's" -> she + is (both halves keep the span of what was typed)."""
+    "she's" -> she + is (both halves keep the span of what was typed). A word with a letter
+    said three times or more is marked as stretched (`squeezed`), for the matcher to read
+    as the phrase word it stretches ("kiiill" -> kill)."""
+    toks = _read_out(text)
+    if _STRETCHED.search(text):
+        for tok in toks:
+            if _STRETCHED.search(tok.low):
+                tok.squeezed = squeeze(tok.low)
+    return toks
+
+
+def _read_out(text: str) -> list[Tok]:
     out: list[Tok] = []
     for tok in tokenise(text):
         low = tok.low.replace("’", "'")
@@ -82,6 +132,10 @@ def phrase_tokens(text: str) -> list[Tok]:
             out.append(tok)
             continue
         s, e = tok.start, tok.end
+        if low.endswith("'"):  # a closing quotation mark ("'kill yourself'"), or "voters'"
+            out.append(Tok(s, e - 1, tok.text[:-1]))
+            out.append(Tok(e - 1, e, tok.text[-1]))
+            continue
         if low.endswith("n't"):
             stem = low[:-3]
             out.append(Tok(s, e, tok.text, _NOT_STEMS.get(stem, stem)))
@@ -117,6 +171,59 @@ def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reac
     return False
 
 
+def _aside(tok: Tok) -> bool:
+    """A token around a sentence rather than in it: an @handle, a quotation mark or bracket,
+    an emoji or other symbol."""
+    low = tok.low
+    if low in _WRAPPERS or (len(low) > 1 and low[0] == "@"):
+        return True
+    return len(low) == 1 and not low.isascii() and not low.isalnum()
+
+
+def starts_sentence(toks: list[Tok], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and _aside(toks[k]):
+        k -= 1
+    return k < 0 or toks[k].low in _SENTENCE_ENDS
+
+
+def ends_sentence(toks: list[Tok], i: int) -> bool:
+    k = i + 1
+    while k < len(toks) and _aside(toks[k]):
+        k += 1
+    return k >= len(toks) or toks[k].low in _SENTENCE_ENDS
+
+
+def _quotations(toks: list[Tok]) -> list[tuple[int, int]]:
+    """(opening, closing) token indices of each quotation. A mark stuck to the word after it
+    and not to the one before opens one; stuck to the word before, it closes one. An
+    apostrophe that is neither ("the voters' plan") is no quotation mark."""
+    found, opened = [], None
+    for k, tok in enumerate(toks):
+        if tok.low not in ('"', "'"):
+            continue
+        before = k > 0 and toks[k - 1].end == tok.start and toks[k - 1].low != "\n"
+        after = k + 1 < len(toks) and toks[k + 1].start == tok.end and toks[k + 1].low != "\n"
+        if opened is None and not before and (after or tok.low == '"'):
+            opened = k
+        elif opened is not None and toks[opened].low == tok.low and (before or not after):
+            found.append((opened, k))
+            opened = None
+    if opened is not None:
+        found.append((opened, len(toks)))
+    return found
+
+
+def quoted_and_reported(toks: list[Tok], first: int, last: int, cues: frozenset[str]) -> bool:
+    """toks[first..last] is inside quotation marks and the text reports it: one of `cues`
+    ("saying", "wrote", "shouted", ...) stands outside every quotation."""
+    quotes = _quotations(toks)
+    if not any(a < first and last < b for a, b in quotes):
+        return False
+    inside = {k for a, b in quotes for k in range(a, min(b + 1, len(toks)))}
+    return any(tok.low in cues for k, tok in enumerate(toks) if k not in inside)
+
+
 # --- compiling phrases -------------------------------------------------------------------
 
 _PIECE = re.compile(r"\s*(\(|\)|\[|\]|\||\{[^{}\s]+\}|[^\s()\[\]{}|]+)")
@@ -140,11 +247,38 @@ _NOT_ANCHORS = _words(
 )
 
 
+# Words common enough (in English, or in posts about politics) that an anchor of other
+# words is better: "look after their own" is better anchored on the group named before it
+# than on "after", and "Jews run the council" on the group than on "council".
+_WEAK_ANCHORS = _words(
+    """about after away round around over into onto back keep give take put make show turn
+    wait leave find tell ask call last first still even really time council country
+    government party children kids school schools money town city world work year years week
+    today night news vote votes local community public family families help support plan
+    minister councillor leader"""
+)
+
+
 def _better_anchor(a: frozenset[str], b: frozenset[str] | None) -> bool:
-    """Whether words `a` make a better anchor than `b`: rarer words (longer ones), then fewer."""
+    """Whether words `a` make a better anchor than `b`: none of them common, then rarer words
+    (longer ones), then fewer."""
     if b is None:
         return True
-    return (min(map(len, a)), -len(a)) > (min(map(len, b)), -len(b))
+
+    def score(words: frozenset[str]) -> tuple:
+        return (words.isdisjoint(_WEAK_ANCHORS), min(map(len, words)), -len(words))
+
+    return score(a) > score(b)
+
+
+def _has_anchor(items) -> bool:
+    """Whether `^` or `$` is among parsed items (anywhere but where they belong)."""
+    for item in items:
+        if item[0] == "word" and item[1] in ("^", "$"):
+            return True
+        if item[0] == "alt" and any(_has_anchor(branch) for branch in item[1]):
+            return True
+    return False
 
 
 def _anchor_word(word: str) -> frozenset[str] | None:
@@ -152,7 +286,7 @@ def _anchor_word(word: str) -> frozenset[str] | None:
 
 
 class _Node:
-    __slots__ = ("accepts", "after", "nexts", "test", "words")
+    __slots__ = ("accepts", "accepts_end", "after", "nexts", "test", "words")
 
     def __init__(self, words: frozenset[str] | None = None, test: Callable[[Tok], bool] | None = None):
         self.words = words  # consuming node: a token whose .low is one of these
@@ -160,6 +294,7 @@ class _Node:
         self.nexts: list[int] = []  # epsilon edges (index into the node list)
         self.after: frozenset[int] = frozenset()  # consuming nodes reachable after this one
         self.accepts = False  # the phrase may end after this node
+        self.accepts_end = False  # ... when a sentence ends after it (`$`)
 
 
 class PhraseSet:
@@ -171,19 +306,33 @@ class PhraseSet:
         self._expanding: list[str] = []
         self.anchors: list[frozenset[str] | None] = []  # per phrase: words one of which must appear
         final = self._new()
+        final_end = self._new()  # reached by phrases that must end a sentence (`$`)
         starts: list[int] = []
+        sentence_starts: list[int] = []  # phrases that must start a sentence (`^`)
+        seconds: list[frozenset[str] | None] = []  # per phrase: its second-best anchor
         for i, phrase in enumerate(phrases):
             where = f"{key}[{i}]"
-            try:
-                items = self._parse(phrase, where)
-            except RuleError:
-                raise
+            items = self._parse(phrase, where)
+            at_start = bool(items) and items[0] == ("word", "^")
+            at_end = len(items) > at_start and items[-1] == ("word", "$")
+            items = items[at_start : len(items) - at_end]
+            if _has_anchor(items):
+                raise RuleError(where, f"'^' may only open and '$' only close a phrase: {shown(phrase)}")
             if not items:
                 raise RuleError(where, "an empty phrase")
-            first, anchor = self._build_seq(items, final, where)
-            starts.append(first)
-            self.anchors.append(anchor)
-        self._finish(starts, final)
+            first, parts = self._build_parts(items, final_end if at_end else final, where)
+            (sentence_starts if at_start else starts).append(first)
+            self.anchors.append(parts[0] if parts else None)
+            seconds.append(parts[1] if len(parts) > 1 else None)
+        self._finish(starts, sentence_starts, final, final_end)
+        # Each phrase's two rarest needed parts, squeezed, for could_match().
+        self._by_anchor: dict[str, list[frozenset[str] | None]] = {}
+        self._always = any(a is None for a in self.anchors)
+        for anchor, second in zip(self.anchors, seconds, strict=True):
+            then = None if second is None else second | {stretch_key(w) for w in second}
+            for w in anchor or ():
+                self._by_anchor.setdefault(w, []).append(then)
+                self._by_anchor.setdefault(stretch_key(w), []).append(then)
 
     # -- parsing: a phrase -> nested lists ("seq", [...]) / ("alt", [seq, ...], optional) / ("word", w)
 
@@ -246,13 +395,25 @@ class PhraseSet:
 
     def _build_seq(self, items, then: int, where: str) -> tuple[int, frozenset[str] | None]:
         """Nodes for `items` leading to `then`; returns (entry node, anchor words or None)."""
+        entry, anchors = self._build_parts(items, then, where)
+        return entry, (anchors[0] if anchors else None)
+
+    def _build_parts(self, items, then: int, where: str) -> tuple[int, list[frozenset[str]]]:
+        """Nodes for `items` leading to `then`; returns (entry node, the anchor words of each
+        part the sequence needs, best first)."""
         entry = then
-        anchor: frozenset[str] | None = None
+        anchors: list[frozenset[str]] = []
         for item in reversed(items):
             entry, words, mandatory = self._build_item(item, entry, where)
-            if mandatory and words and _better_anchor(words, anchor):
-                anchor = words
-        return entry, anchor
+            if mandatory and words:
+                anchors.append(words)
+        ranked: list[frozenset[str]] = []
+        for words in anchors:  # a stable insertion sort: few parts, and equal ones keep their order
+            at = len(ranked)
+            while at and _better_anchor(words, ranked[at - 1]):
+                at -= 1
+            ranked.insert(at, words)
+        return entry, ranked
 
     def _build_item(self, item, then: int, where: str):
         kind = item[0]
@@ -283,7 +444,7 @@ class PhraseSet:
         # Words one of which any branch needs: the union of each branch's own anchor.
         anchors: set[str] | None = set()
         for w in single:
-            anchors = None if anchors is None or w in _NOT_ANCHORS else anchors | {w}
+            anchors = None if anchors is None or _anchor_word(w) is None else anchors | {w}
         for branch in branches:
             if len(branch) == 1 and branch[0][0] == "word":
                 continue
@@ -297,8 +458,9 @@ class PhraseSet:
             self._nodes[split].nexts.append(then)
         return split, (frozenset(anchors) if anchors else None), not optional
 
-    def _closure(self, start: int) -> tuple[frozenset[int], bool]:
-        seen, stack, consuming, accepts = {start}, [start], set(), False
+    def _closure(self, start: int) -> tuple[frozenset[int], bool, bool]:
+        """(consuming nodes reachable, reaches the final node, reaches the sentence-end one)."""
+        seen, stack, consuming, accepts, accepts_end = {start}, [start], set(), False, False
         while stack:
             n = stack.pop()
             node = self._nodes[n]
@@ -307,36 +469,61 @@ class PhraseSet:
                 continue
             if n == self._final:
                 accepts = True
+            elif n == self._final_end:
+                accepts_end = True
             for m in node.nexts:
                 if m not in seen:
                     seen.add(m)
                     stack.append(m)
-        return frozenset(consuming), accepts
+        return frozenset(consuming), accepts, accepts_end
 
-    def _finish(self, starts: list[int], final: int) -> None:
-        self._final = final
+    def _finish(self, starts: list[int], sentence_starts: list[int], final: int, final_end: int) -> None:
+        self._final, self._final_end = final, final_end
         for node in self._nodes:
             if node.words is not None or node.test is not None:
                 after: set[int] = set()
                 for m in node.nexts:
-                    c, acc = self._closure(m)
+                    c, acc, acc_end = self._closure(m)
                     after |= c
                     node.accepts = node.accepts or acc
+                    node.accepts_end = node.accepts_end or acc_end
                 node.after = frozenset(after)
+        # First tokens by word (a dict lookup per token), and the nodes that test tokens; for
+        # any token, and for a token that starts a sentence.
+        self._first_by_word, self._first_tests = self._seeds(starts)
+        self._sentence_by_word, self._sentence_tests = self._seeds(sentence_starts)
+        # Each phrase word by its squeezed spelling, to read stretched words back.
+        self._by_squeezed: dict[str, str] = {}
+        for word in sorted({w for node in self._nodes if node.words for w in node.words}):
+            self._by_squeezed.setdefault(squeeze(word), word)
+
+    def _seeds(self, starts: list[int]):
         begin: set[int] = set()
         for s in starts:
             begin |= self._closure(s)[0]
-        # First tokens by word (a dict lookup per token), and the nodes that test tokens.
-        self._first_by_word: dict[str, list[int]] = {}
+        by_word: dict[str, list[int]] = {}
         tests: dict[Callable[[Tok], bool], list[int]] = {}  # one call per test and token
         for n in sorted(begin):
             node = self._nodes[n]
             if node.words is not None:
                 for w in node.words:
-                    self._first_by_word.setdefault(w, []).append(n)
+                    by_word.setdefault(w, []).append(n)
             else:
                 tests.setdefault(node.test, []).append(n)
-        self._first_tests = list(tests.items())
+        return by_word, list(tests.items())
+
+    def could_match(self, words: frozenset[str]) -> bool:
+        """Whether some phrase could match a text of these words (text_words): one with both of
+        its two rarest needed parts there, or one with no word it needs. Quicker than
+        tokenising, and it never says no to a text a phrase matches."""
+        if self._always:
+            return True
+        by_anchor = self._by_anchor
+        for w in words & by_anchor.keys():
+            for then in by_anchor[w]:
+                if then is None or not then.isdisjoint(words):
+                    return True
+        return False
 
     def probe_words(self) -> list[str] | None:
         """Words one of which every phrase needs (for the prefilter), or None when some phrase
@@ -347,29 +534,39 @@ class PhraseSet:
 
     # -- matching
 
-    def _takes(self, n: int, tok: Tok) -> bool:
+    def _takes(self, n: int, tok: Tok, low: str) -> bool:
         node = self._nodes[n]
         if node.words is not None:
-            return tok.low in node.words
+            return low in node.words
         return node.test(tok)
 
     def find(self, toks: list[Tok], fillers: frozenset[str] = FILLERS) -> list[tuple[int, int]]:
         """(first, last) token indices of the leftmost-longest matches, not overlapping."""
         found: list[tuple[int, int]] = []
         active: dict[tuple[int, int], int] = {}  # (node, fillers skipped) -> start token
-        by_word, tests = self._first_by_word, self._first_tests
+        seeds = [(self._first_by_word, self._first_tests, None)]
+        if self._sentence_by_word or self._sentence_tests:
+            seeds.append((self._sentence_by_word, self._sentence_tests, starts_sentence))
+        stretched = self._by_squeezed
         for i, tok in enumerate(toks):
             nxt: dict[tuple[int, int], int] = {}
-            for n in by_word.get(tok.low, ()):
-                self._advance(n, i, i, nxt, found)
-            for test, seeds in tests:
-                if test(tok):
-                    for n in seeds:
-                        self._advance(n, i, i, nxt, found)
+            low = tok.low if tok.squeezed is None else stretched.get(tok.squeezed, tok.low)
+            if low == "\n":  # no phrase runs across a line break
+                active = nxt
+                continue
+            for by_word, tests, where in seeds:
+                if where is not None and not ((low in by_word or tests) and where(toks, i)):
+                    continue
+                for n in by_word.get(low, ()):
+                    self._advance(n, i, i, nxt, found, toks)
+                for test, nodes in tests:
+                    if test(tok):
+                        for n in nodes:
+                            self._advance(n, i, i, nxt, found, toks)
             for (n, gap), start in active.items():
-                if self._takes(n, tok):
-                    self._advance(n, start, i, nxt, found)
-                elif gap < MAX_GAP and tok.low in fillers:
+                if self._takes(n, tok, low):
+                    self._advance(n, start, i, nxt, found, toks)
+                elif gap < MAX_GAP and low in fillers:
                     key = (n, gap + 1)
                     if key not in nxt or nxt[key] > start:
                         nxt[key] = start
@@ -381,9 +578,9 @@ class PhraseSet:
                 out.append((first, last))
         return out
 
-    def _advance(self, n: int, start: int, i: int, nxt: dict, found: list) -> None:
+    def _advance(self, n: int, start: int, i: int, nxt: dict, found: list, toks: list[Tok]) -> None:
         node = self._nodes[n]
-        if node.accepts:
+        if node.accepts or (node.accepts_end and ends_sentence(toks, i)):
             found.append((start, i))
         for m in node.after:
             key = (m, 0)

@@ -8,6 +8,7 @@ Pure Python, no Qt.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -80,6 +81,15 @@ _SPACED = re.compile(
     r"(?<![A-Za-z0-9@$])[A-Za-z0-9@$]([ ._\-])[A-Za-z0-9@$](?:\1[A-Za-z0-9@$])+(?![A-Za-z0-9@$])"
 )
 _ONE_LETTER_WORDS = frozenset("aAiIoOuU")
+# A sentence spelt out letter by letter: letters one space apart, words two or three apart
+# ("F u c k  y o u"), or letters joined by dots, dashes or underscores and words a space
+# apart ("F.u.c.k y.o.u").
+_SPACED_WIDE = re.compile(r"(?<![A-Za-z0-9@$])[A-Za-z0-9@$](?: {1,3}[A-Za-z0-9@$])+(?![A-Za-z0-9@$])")
+_SPACED_JOINED = re.compile(
+    r"(?<![A-Za-z0-9@$._\-])[A-Za-z0-9@$](?:[._\-][A-Za-z0-9@$])+"
+    r"(?: +[A-Za-z0-9@$](?:[._\-][A-Za-z0-9@$])+)+(?![A-Za-z0-9@$])"
+)
+_GAP = re.compile(r" +")
 # After these words a spaced run opening with "a" starts with the article, not the word:
 # "he is a c l o w n" is "a clown", not "aclown".
 _BEFORE_ARTICLE = frozenset(
@@ -165,6 +175,14 @@ class EvasionWords:
             self._squeezed.setdefault(_SQUEEZE.sub(r"\1", w), w)
             self._by_shape.setdefault((len(w), w[0]), []).append(w)
         self._stretchy = None  # built on first use: one linear-time pass finds every candidate
+
+    @property
+    def can_split(self) -> bool:
+        """Whether a dictionary is at hand to tell where words run together."""
+        return self._is_word is not None
+
+    def is_word(self, low: str) -> bool:
+        return self._is_word is not None and bool(self._is_word(low))
 
     def stretch_candidates(self, text: str):
         """Spans of words in `text` whose squeezed spelling is a listed word's ("iddiottt")."""
@@ -317,8 +335,8 @@ def normalise_for_matching(text: str, words: EvasionWords | None = None) -> Norm
     current = text
     if not text.isascii():
         current, starts, ends = _fold_units(text)
-    if _SPACED.search(current):
-        current, starts, ends = _collapse_spaced(current, starts, ends)
+    if _SPACED.search(current) or _SPACED_WIDE.search(current):
+        current, starts, ends = _collapse_spaced(current, starts, ends, words)
     if _LEET_HINT.search(current):
         current = _undo_leet(current)
     if words is not None:
@@ -421,17 +439,78 @@ def _fold_units(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     return "".join(pieces), starts, ends
 
 
+def _spaced_sentences(current: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Sentences spelt out letter by letter (at least two words, one of three letters or
+    more, five letters in all): the spans of their words of two letters or more (letter,
+    separator, letter, ...) and of the gaps wider than a space between their words."""
+    words: list[tuple[int, int]] = []
+    gaps: list[tuple[int, int]] = []
+    for m in _SPACED_WIDE.finditer(current):
+        widths = [len(g) for g in _GAP.findall(m.group())]
+        if 1 not in widths or max(widths) < 2 or any(g > 1 and g != max(widths) for g in widths):
+            continue  # one word ("i d i o t": below) or uneven gaps (a table, not words)
+        _words_of(m, _WIDE_WORD, words, gaps)
+    for m in _SPACED_JOINED.finditer(current):
+        if len({c for c in m.group() if c in "._-"}) == 1:
+            _words_of(m, _JOINED_WORD, words, gaps)
+    return words, gaps
+
+
+_WIDE_WORD = re.compile(r"\S(?: \S)*")
+_JOINED_WORD = re.compile(r"\S+")
+
+
+def _words_of(sentence: re.Match, word: re.Pattern, words: list, gaps: list) -> None:
+    at = sentence.start()
+    found = [(at + w.start(), at + w.end()) for w in word.finditer(sentence.group())]
+    letters = [(b - a + 1) // 2 for a, b in found]
+    if len(found) < 2 or max(letters) < 3 or sum(letters) < 5:
+        return
+    words += [(a, b) for a, b in found if b - a >= 3]
+    gaps += [(b, a) for (_, b), (a, _) in itertools.pairwise(found) if a - b > 1]
+
+
+def _split_points(word: str, words: EvasionWords | None) -> list[int]:
+    """Where spaces go in letters spelt out without gaps between words, so that a listed
+    word stands alone ("fuckyou" -> fuck you): the fewest dictionary or listed words, at
+    least one listed. A word of its own is never split."""
+    low = word.lower()
+    n = len(low)
+    if words is None or not words.can_split or n < 5 or n > 40 or low in words.words or words.is_word(low):
+        return []
+    best: list[tuple[int, int, tuple[int, ...]] | None] = [None] * (n + 1)
+    best[0] = (0, 0, ())
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 20), i):
+            if best[j] is None:
+                continue
+            part = low[j:i]
+            listed = part in words.words
+            if not listed and not ((len(part) >= 2 or part in "aiu") and words.is_word(part)):
+                continue
+            parts, unlisted, cuts = best[j]
+            option = (parts + 1, unlisted - listed, (*cuts, j))
+            if best[i] is None or option < best[i]:
+                best[i] = option
+    done = best[n]
+    if done is None or done[1] == 0:
+        return []
+    return [c for c in done[2] if c > 0]
+
+
 def _collapse_spaced(
-    current: str, starts: list[int] | None, ends: list[int] | None
+    current: str, starts: list[int] | None, ends: list[int] | None, words: EvasionWords | None = None
 ) -> tuple[str, list[int] | None, list[int] | None]:
-    runs: list[tuple[int, int]] = []
+    runs, gaps = _spaced_sentences(current)
+    in_sentence = runs[:]
     for m in _SPACED.finditer(current):
+        if any(a < m.end() and m.start() < b for a, b in in_sentence):
+            continue
         members = m.group()[0::2]
         if not members.isalpha() and sum(c.isalpha() for c in members) < 2:
             continue
-        if not _ONE_LETTER_WORDS.isdisjoint(members) and (
-            len(members) < 4 or not (members.isupper() or members.islower())
-        ):
+        spelt = members.isupper() or members.islower() or members.istitle()
+        if not _ONE_LETTER_WORDS.isdisjoint(members) and (len(members) < 4 or not spelt):
             continue  # "a I a", "plan A B C", "x I a b": ordinary text, not a word spelt out
         if m.group(1) == "." and _DOT_ALNUM.match(current, m.end()):
             continue  # part of a domain name
@@ -446,25 +525,52 @@ def _collapse_spaced(
         runs.append((start, m.end()))
     if not runs:
         return current, starts, ends
+    runs.sort()
     pieces: list[str] = []
     new_starts: list[int] = []
     new_ends: list[int] = []
+
+    def keep(a: int, b: int) -> None:
+        pieces.append(current[a:b])
+        if starts is None:
+            new_starts.extend(range(a, b))
+            new_ends.extend(range(a + 1, b + 1))
+        else:
+            new_starts.extend(starts[a:b])
+            new_ends.extend(ends[a:b])
+
+    # Between the words of a spelt-out sentence one space stands for the wider gap.
+    skips = sorted((a + 1, b) for a, b in gaps)
     pos = 0
     for run_start, run_end in runs:
-        # Keep everything before the run, then every other character of the run.
-        pieces.append(current[pos:run_start])
-        pieces.append(current[run_start:run_end:2])
-        if starts is None:
-            new_starts.extend(range(pos, run_start))
-            new_starts.extend(range(run_start, run_end, 2))
-            new_ends.extend(range(pos + 1, run_start + 1))
-            new_ends.extend(range(run_start + 1, run_end + 1, 2))
-        else:
-            new_starts.extend(starts[pos:run_start])
-            new_starts.extend(starts[run_start:run_end:2])
-            new_ends.extend(ends[pos:run_start])
-            new_ends.extend(ends[run_start:run_end:2])
+        # Keep everything before the run (but wide gaps), then every other character of it.
+        for a, b in skips:
+            if pos <= a and b <= run_start:
+                keep(pos, a)
+                pos = b
+        keep(pos, run_start)
+        letters = current[run_start:run_end:2]
+        at = 0
+        for cut in [*_split_points(letters, words), len(letters)]:
+            if at:  # a space between words run together: it covers nothing that was typed
+                k = run_start + 2 * at
+                pieces.append(" ")
+                new_starts.append(k if starts is None else starts[k])
+                new_ends.append(new_starts[-1])
+            pieces.append(letters[at:cut])
+            a, b = run_start + 2 * at, run_start + 2 * cut
+            if starts is None:
+                new_starts.extend(range(a, b, 2))
+                new_ends.extend(range(a + 1, b + 1, 2))
+            else:
+                new_starts.extend(starts[a:b:2])
+                new_ends.extend(ends[a:b:2])
+            at = cut
         pos = run_end
+    for a, b in skips:
+        if pos <= a:
+            keep(pos, a)
+            pos = b
     pieces.append(current[pos:])
     if starts is None:
         new_starts.extend(range(pos, len(current)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.checks.tokens import PhraseSet, negated, phrase_tokens
+from desktop_app.checks.tokens import PhraseSet, negated, phrase_tokens, quoted_and_reported
 from desktop_app.checks.values import RuleError
 from tests.checks.conftest import findings_of
 
@@ -111,3 +111,131 @@ def test_phrase_rule_through_the_engine_covers_what_was_typed():
     assert [f.text for f in found] == ["Someone should sh00t the Chancellor"]
     assert findings_of("fixtures.Menace", "Do not kill yourself.") == []
     assert findings_of("fixtures.Menace", "Someone should shoot him an email.") == []
+
+
+def test_a_caret_anchors_a_phrase_to_the_start_of_a_sentence():
+    phrase = ["^ [just] die"]
+    assert _matches(phrase, "Die.") == ["Die"]
+    assert _matches(phrase, "Well said. Just die") == ["Just die"]
+    assert _matches(phrase, "@cllr @mp die") == ["die"]  # a reply chain opens no sentence
+    assert _matches(phrase, '"Die," she said') == ["Die"]
+    assert _matches(phrase, "People will die waiting") == []
+    assert _matches(phrase, "First line\ndie") == ["die"]  # a line break ends a sentence
+
+
+def test_a_dollar_anchors_a_phrase_to_the_end_of_a_sentence():
+    phrase = ["^ die $"]
+    assert _matches(phrase, "Die.") == ["Die"]
+    assert _matches(phrase, "Die") == ["Die"]
+    assert _matches(phrase, "Die @cllr!") == ["Die"]
+    assert _matches(phrase, "Die 🔪🔪") == ["Die"]
+    assert _matches(phrase, "Die Hard is on at the Odeon.") == []
+    assert _matches(phrase, "die\nand more") == ["die"]
+    assert _matches(["those legs $"], "Those legs of the route") == []
+    assert _matches(["those legs $"], "Phwoar, those legs!") == ["those legs"]
+
+
+@pytest.mark.parametrize("phrase", ["die ^", "$ die", "(^ die|go)", "^", "^ $"])
+def test_anchors_only_open_or_close_a_phrase(phrase):
+    with pytest.raises(RuleError):
+        PhraseSet([phrase], {})
+
+
+def test_a_closing_quote_is_not_part_of_the_word_before_it():
+    assert _matches(["kill yourself"], "They wrote 'kill yourself' under it") == ["kill yourself"]
+
+
+def test_a_phrase_never_runs_across_a_line_break():
+    assert _matches(["{someone} should {harm} {victim}"], "Someone should\nshoot him") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ('She was sent a message saying "kill yourself" and reported it.', True),
+        ("Someone wrote 'kill yourself' under her post.", True),
+        ('"Kill yourself" is what you deserve.', False),  # quoted, but nothing reports it
+        ("Kill yourself, she was told.", False),  # reported, but not in quotation marks
+        ('Kill yourself. "Reported" my foot.', False),
+    ],
+)
+def test_a_quotation_that_the_text_reports_is_told_apart(text, reported):
+    toks = phrase_tokens(text)
+    ((first, last),) = PhraseSet(["kill yourself"], {}).find(toks)
+    cues = frozenset(["saying", "wrote", "told", "reported"])
+    assert quoted_and_reported(toks, first, last, cues) is reported
+
+
+def test_stretched_letters_read_as_the_phrase_word():
+    assert _matches(["kill yourself"], "Kiiiill yourselffff") == ["Kiiiill yourselffff"]
+    assert _matches(["^ die $"], "Diiiie.") == ["Diiiie"]
+    assert _matches(["^ die $"], "DIEEEE!!!") == ["DIEEEE"]
+    # only a letter said three times or more is a stretch: "kil" is not "kill"
+    assert _matches(["kill yourself"], "kil yourself") == []
+    assert _matches(["{someone} should {harm} {victim}"], "Someone shouuuld stabbb him") == [
+        "Someone shouuuld stabbb him"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text"),
+    [
+        ("(britain|the uk) is full [up] (.|!|,)", "Britain is full up."),
+        ("(brick|petrol bomb) (through|in) (his|her) window", "a petrol bomb through his window"),
+        ("(love|like) to (catch|corner) {victim} (alone|outside)", "I'd love to catch him outside"),
+        ("kill yourself", "Kiiiill yourself"),
+    ],
+)
+def test_a_text_a_phrase_matches_is_never_ruled_out_by_its_words(phrase, text):
+    from desktop_app.checks.tokens import text_words
+
+    phrases = PhraseSet([phrase], SLOTS)
+    assert phrases.find(phrase_tokens(text))
+    assert phrases.could_match(text_words(text))
+    assert not phrases.could_match(text_words("Thank you to every volunteer on Saturday."))
+
+
+def test_the_shipped_phrase_rules_never_rule_out_a_text_they_match():
+    """The word check before tokenising (could_match) only skips texts no phrase matches:
+    run every shipped phrase rule's automaton over every example and abuse family sentence."""
+    from pathlib import Path
+
+    import yaml
+
+    from desktop_app.checks.tokens import text_words
+    from desktop_app.core.evasion import normalise_for_matching
+    from tests.checks.conftest import shipped_pack
+
+    families = yaml.safe_load((Path(__file__).parents[1] / "data" / "abuse_families.yml").read_text())
+    texts = [
+        e["text"] if isinstance(e, dict) else e
+        for f in families.values()
+        for k in ("abusive", "look-alikes")
+        for e in f.get(k) or ()
+    ]
+    rules = [r for r in shipped_pack().rules if r.kind == "phrase"]
+    texts += [t for r in rules for t in (*r.examples_flag, *r.examples_pass)]
+    checked = 0
+    for rule in rules:
+        for text in texts:
+            norm = normalise_for_matching(text).text
+            if rule.phrases.find(phrase_tokens(norm), rule.fillers):
+                checked += 1
+                assert rule.phrases.could_match(text_words(norm)), (rule.id, text)
+    assert checked > 150
+
+
+def test_every_shipped_phrase_rule_keeps_a_prefilter_that_re2_can_run():
+    """A rule without a probe (or one RE2 cannot compile) runs on every text: keep phrases
+    anchored on a word, and the probe free of what RE2 lacks (back-references)."""
+    import re2
+
+    from desktop_app.checks.base import Prefilter
+    from tests.checks.conftest import shipped_pack
+
+    rules = [r for r in shipped_pack().rules if r.kind == "phrase"]
+    for rule in rules:
+        pattern, normalised = rule.probe()
+        assert pattern and normalised, rule.id
+        re2.compile(pattern)
+    assert Prefilter(rules)._always == []

@@ -220,3 +220,70 @@ def test_ordinary_spellings_and_ambiguous_masks_are_left_alone(text):
 def test_lookalikes_come_from_the_unicode_table():
     # Cherokee capitals and small letters, Cyrillic and small capitals, folded to Latin
     assert normalise_for_matching("ꮯlown ᏟLOWN сlоwn ᴄʟᴏᴡɴ").text == "clown CLOWN clown clown"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # words spelt out letter by letter, with a wider gap between words
+        ("F u c k  y o u", "Fuck you"),
+        ("Y o u   a r e   s c u m", "You are scum"),
+        ("g o  d i e", "go die"),
+        ("k i l l  y o u r s e l f", "kill yourself"),
+        ("F.u.c.k y.o.u", "Fuck you"),
+        ("d-i-e t-r-a-i-t-o-r", "die traitor"),
+        ("N H S  f u n d i n g  n o w", "NHS funding now"),
+        ("I  h a t e  y o u", "I hate you"),
+        ("F u c k", "Fuck"),  # a capital opening a spelt-out word
+    ],
+)
+def test_spaced_sentences_read_word_by_word(raw, expected):
+    assert normalise_for_matching(raw).text == expected
+
+
+@pytest.mark.parametrize("raw", ["A  B", "Plan A  B  C", "I  a", "vote A  or B", "U.K. and U.S."])
+def test_short_letter_runs_are_not_a_spaced_sentence(raw):
+    assert normalise_for_matching(raw).text == raw
+
+
+def test_a_spaced_sentence_maps_each_word_back_to_its_letters():
+    raw = "F u c k  y o u"
+    norm = normalise_for_matching(raw)
+    at = norm.text.index("you")
+    s, e = norm.to_original(at, at + 3)
+    assert raw[s:e] == "y o u"
+    s, e = norm.to_original(0, len(norm.text))
+    assert (s, e) == (0, len(raw))
+
+
+SPLIT_WORDS = EvasionWords(
+    ["fuck", "scum", "slag"], is_word=lambda w: w in {"you", "are", "off", "fuck", "scum"}
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("F u c k y o u", "Fuck you"),
+        ("y o u a r e s c u m", "you are scum"),
+        ("s l a g", "slag"),  # a word already: not split
+        ("t h a n k y o u", "thankyou"),  # no listed word in it: left as one word
+    ],
+)
+def test_run_together_spaced_words_split_where_a_listed_word_is(raw, expected):
+    norm = normalise_for_matching(raw, SPLIT_WORDS)
+    assert norm.text == expected
+    last = expected.split()[-1]
+    at = norm.text.rindex(last)
+    s, e = norm.to_original(at, at + len(last))
+    assert raw[s:e] == " ".join(last) and e == len(raw)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*"fuckyoareslmg", " ", "  ", ".", "\u200b", "і"]), max_size=40).map("".join))
+def test_split_spaced_words_keep_a_monotonic_map_inside_the_text(raw):
+    norm = normalise_for_matching(raw, SPLIT_WORDS)
+    spans = [norm.to_original(i, i + 1) for i in range(len(norm.text))]
+    assert all(0 <= a <= b <= len(raw) for a, b in spans)
+    for (a_start, a_end), (b_start, b_end) in itertools.pairwise(spans):
+        assert a_start <= b_start and a_end <= b_end

@@ -192,6 +192,13 @@ class TextContext:
 
         return words(self.text)
 
+    @cached_property
+    def word_texts(self):
+        """The text of each of `words`, without building spans (cheaper for a quick scan)."""
+        from desktop_app.core.text import word_texts
+
+        return word_texts(self.text)
+
 
 # --- the compiled rule ---------------------------------------------------------------------
 

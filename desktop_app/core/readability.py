@@ -15,10 +15,12 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 
 from desktop_app.core.findings import Readability, SentenceScore
-from desktop_app.core.text import sentences, word_texts
+from desktop_app.core.text import Span, word_texts
+from desktop_app.core.text import sentences as split_sentences
 
 __all__ = ["WORDS_PER_MINUTE", "score", "sentence_ari", "warm_up"]
 
@@ -114,6 +116,7 @@ def score(
     hard: float = 10,
     very_hard: float = 14,
     min_words: int = 14,
+    sentences: Iterable[Span] | None = None,
 ) -> Readability:
     """Reading age, hard and very hard sentences (Hemingway's thresholds on ARI) and
     reading time for a post.
@@ -123,11 +126,13 @@ def score(
     Syllable-based formulas are unreliable on short texts, so Flesch-Kincaid (textstat's
     cmudict syllables) is averaged in only from MIN_WORDS_FOR_SYLLABLES words up. Below
     MIN_WORDS_TO_SCORE words the reading age is None: there is too little text to judge.
+    `sentences`: the text's sentences when the caller has them already (the engine keeps
+    them per paragraph), exactly as core.text.sentences(text) splits them.
     """
     scores: list[SentenceScore] = []
     total_words = 0
     weighted_ari = 0.0
-    for span in sentences(text):
+    for span in split_sentences(text) if sentences is None else sentences:
         words, ari = sentence_ari(span.text)
         if words == 0:
             continue  # an emoji or a bare link: nothing to read

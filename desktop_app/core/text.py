@@ -16,6 +16,7 @@ __all__ = [
     "Span",
     "paragraphs",
     "sentences",
+    "shifted",
     "word_before",
     "word_count",
     "word_texts",
@@ -48,6 +49,20 @@ def _spans_of(matches) -> list[Span]:
         _set_end(span, end)
         _set_text(span, m.group())
         out.append(span)
+    return out
+
+
+def shifted(spans: list[Span], offset: int) -> list[Span]:
+    """The spans moved by `offset` characters (a paragraph's, placed in its document)."""
+    if offset == 0:
+        return spans
+    out = []
+    for span in spans:
+        moved = _new_object(Span)
+        _set_start(moved, span.start + offset)
+        _set_end(moved, span.end + offset)
+        _set_text(moved, span.text)
+        out.append(moved)
     return out
 
 
@@ -226,6 +241,23 @@ _ALL_TOKENS = re.compile(
 # Only text with one of these can hold a URL, address, handle or hashtag (the fast path skips
 # those alternatives, which cost as much as the words themselves).
 _SPECIAL_HINT = re.compile(rf"[@#/]|www\.|\w\.(?:{_DOMAINS})\b", re.IGNORECASE)
+# The same question asked piece by piece: searching for the pattern above tries its three
+# branches at every character, three times slower than looking for each piece on its own.
+_WWW = re.compile(r"www\.", re.IGNORECASE)
+_DOT_DOMAIN = re.compile(rf"\.(?:{_DOMAINS})\b", re.IGNORECASE)
+
+
+def _may_hold_special(text: str, start: int, end: int) -> bool:
+    """Whether _SPECIAL_HINT occurs in text[start:end]."""
+    if text.find("@", start, end) >= 0 or text.find("#", start, end) >= 0 or text.find("/", start, end) >= 0:
+        return True
+    if _WWW.search(text, start, end) is not None:
+        return True
+    # \w\.domain: each dot before a domain, checked with the pattern itself one character back
+    return any(
+        m.start() > start and _SPECIAL_HINT.match(text, m.start() - 1, end) is not None
+        for m in _DOT_DOMAIN.finditer(text, start, end)
+    )
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -233,7 +265,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     hyphens; a URL, e-mail address, @handle or #hashtag is one token; emoji are not words."""
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
-    pattern = _ALL_TOKENS if _SPECIAL_HINT.search(text, start, end) else _PLAIN_WORDS
+    pattern = _ALL_TOKENS if _may_hold_special(text, start, end) else _PLAIN_WORDS
     return _spans_of(pattern.finditer(text, start, end))
 
 
@@ -241,7 +273,7 @@ def word_texts(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """The text of each words() token, without building spans (for counting and scoring)."""
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
-    pattern = _ALL_TOKENS if _SPECIAL_HINT.search(text, start, end) else _PLAIN_WORDS
+    pattern = _ALL_TOKENS if _may_hold_special(text, start, end) else _PLAIN_WORDS
     return pattern.findall(text, start, end)
 
 
@@ -249,5 +281,5 @@ def word_count(text: str, start: int = 0, end: int | None = None) -> int:
     """len(words(text, start, end)) without building the spans (about three times faster)."""
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
-    pattern = _ALL_TOKENS if _SPECIAL_HINT.search(text, start, end) else _PLAIN_WORDS
+    pattern = _ALL_TOKENS if _may_hold_special(text, start, end) else _PLAIN_WORDS
     return sum(1 for _ in pattern.finditer(text, start, end))

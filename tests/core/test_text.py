@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.text import Span, paragraphs, sentences, word_count, word_texts, words
+from desktop_app.core.text import Span, paragraphs, sentences, shifted, word_count, word_texts, words
 
 
 def texts(spans):
@@ -163,3 +163,37 @@ def test_any_unicode_text_gives_valid_spans(text):
             assert previous_end <= span.start < span.end <= len(text)
             assert text[span.start : span.end] == span.text
             previous_end = span.end
+
+
+# The pieces a post is made of where sentences, paragraphs and links meet: line and paragraph
+# breaks of every kind, terminators, abbreviations, emoji, the letters that fold oddly.
+_PIECES = st.sampled_from(
+    [
+        *"ab. !?…\n\r\u2029\u2028\x0b\x0c\x85 \t\u00a0\"')]”»🎉\u200d\ufe0f@#/wW1J",
+        *["www.", ".co.uk", ".com", "e.g.", "Mr.", "No. 1", "etc. We", "U.K.", "\n\n", " \n \n"],
+        *["3.5", "1. ", "...", "İ", "ı", "👍🏽", "WWW."],
+    ]
+)
+_PIECED = st.lists(_PIECES, max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PIECED)
+def test_a_texts_sentences_are_its_paragraphs_sentences(text):
+    # the engine keeps sentences per paragraph and gives the reading age the text's from them
+    from_paragraphs = [s for p in paragraphs(text) for s in shifted(sentences(p.text), p.start)]
+    assert from_paragraphs == sentences(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PIECED, st.integers(0, 80), st.integers(0, 80))
+def test_the_quick_look_for_links_and_handles_answers_as_the_pattern_does(text, start, end):
+    from desktop_app.core.text import _SPECIAL_HINT, _may_hold_special
+
+    assert _may_hold_special(text, start, end) == (_SPECIAL_HINT.search(text, start, end) is not None)
+
+
+def test_shifted_moves_spans_and_keeps_their_text():
+    spans = sentences("One. Two.")
+    assert shifted(spans, 0) is spans
+    assert shifted(spans, 10) == [Span(10, 14, "One."), Span(15, 19, "Two.")]

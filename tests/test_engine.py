@@ -264,3 +264,24 @@ def test_a_network_version_is_measured_for_that_network_and_a_thread_post_by_pos
     assert len(cards) == 1 and cards[0].message.startswith("Post 2 is too long for X: ")
     assert cards[0].rule == "Drafting.Length" and thread[cards[0].end - 1] == "."
     assert cards[0].start == report.platforms[0].overflow_start
+
+
+def test_figures_from_shared_work_equal_figures_worked_out_afresh():
+    # The engine gives the reading age the sentences its rules split (kept per paragraph)
+    # and counts networks that count alike once: the figures must be those worked out
+    # from the text alone, for multi-paragraph posts, edits and cache hits alike.
+    from desktop_app.core import readability
+    from desktop_app.core.platforms import measure
+    from tests import corpus
+
+    pack = load_policy(include_user_overlay=False)
+    analyzer = Analyzer(pack)
+    rule = next(r for r in pack.rules if r.kind == "readability")
+    for text in corpus.posts(mixed=300):
+        for version in (text, text + "\n\nAnd one more thing.", text):
+            report = analyzer.analyze(version)
+            assert report.readability == readability.score(
+                version, target_age=pack.target_reading_age, hard=rule.hard, very_hard=rule.very_hard,
+                min_words=rule.min_words,
+            )  # fmt: skip
+            assert report.platforms == [measure(version, p) for p in pack.platforms]

@@ -27,7 +27,7 @@ import re2
 from desktop_app.checks import vale
 from desktop_app.checks.lexicon import NO_LEXICON, Lexicon
 from desktop_app.checks.lookaround import GuardedPattern, PatternUnion
-from desktop_app.checks.patterns import OPTIONS, LazyPattern, compile_words
+from desktop_app.checks.patterns import OPTIONS, LazyPattern, byte_spans, compile_words
 from desktop_app.checks.values import RuleError, flag, number, shown, str_list, text_value
 from desktop_app.checks.wordset import WordSet
 from desktop_app.core.findings import CATEGORIES, DEFAULT_SEVERITY, LEVEL_TO_SEVERITY, Finding, Severity
@@ -161,7 +161,7 @@ class TextContext:
         if type(regex) is LazyPattern:
             regex = regex.compiled()
         data = self.encoded(haystack)
-        found = [m.span() for m in regex.finditer(data)]
+        found = byte_spans(regex, data)
         if not found or len(data) == len(haystack):
             return found
         table = self._tables.get(haystack)

@@ -153,6 +153,8 @@ class PiiRule(Rule):
                 found[-1] = ("address", found[-1][1], e)  # "7 Elm Close, Leeds LS6 2AB" is one address
                 continue
             found.append((name, s, e))
+        if not found:
+            return []  # most posts with a digit hold no contact detail: no exceptions to look for
         skip = self.excepted_spans(text, ctx)
         out = []
         public = [c for k, c in ctx.contact.items() if k in ("email", "phone", "address")]

@@ -65,7 +65,11 @@ def _is_link(token: str) -> bool:
 
 
 def _reading_words(text: str) -> list[str]:
-    return [token for token in word_texts(text) if not _is_link(token)]
+    tokens = word_texts(text)
+    joined = "".join(tokens)
+    if "." not in joined and "/" not in joined and "@" not in joined:
+        return tokens  # no token can be a link (most sentences): no call per token
+    return [token for token in tokens if not _is_link(token)]
 
 
 @lru_cache(maxsize=4096)

@@ -193,11 +193,20 @@ class TextContext:
         return words(self.text)
 
     @cached_property
-    def word_texts(self):
+    def word_texts(self) -> list[str]:
         """The text of each of `words`, without building spans (cheaper for a quick scan)."""
-        from desktop_app.core.text import word_texts
+        return self._sentence_words[1]
 
-        return word_texts(self.text)
+    @cached_property
+    def sentence_word_texts(self) -> list[list[str]]:
+        """`word_texts` sentence by sentence (one list per item of `sentences`)."""
+        return self._sentence_words[0]
+
+    @cached_property
+    def _sentence_words(self):
+        from desktop_app.core.text import sentence_word_texts  # the text's words read once for both
+
+        return sentence_word_texts(self.text, self.sentences)
 
 
 # --- the compiled rule ---------------------------------------------------------------------

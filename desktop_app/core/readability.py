@@ -64,19 +64,33 @@ def _is_link(token: str) -> bool:
     return "/" in token or "@" in token or ("." in token and _LINK_DOT.search(token) is not None)
 
 
-def _reading_words(text: str) -> list[str]:
-    tokens = word_texts(text)
+def _reading_words(text: str, tokens: list[str] | None = None) -> list[str]:
+    """The words of `text` a reader reads (links left out); `tokens`: word_texts(text) when
+    the caller has them."""
+    if tokens is None:
+        tokens = word_texts(text)
     joined = "".join(tokens)
     if "." not in joined and "/" not in joined and "@" not in joined:
         return tokens  # no token can be a link (most sentences): no call per token
     return [token for token in tokens if not _is_link(token)]
 
 
-@lru_cache(maxsize=4096)
-def _sentence_counts(sentence: str) -> tuple[int, int]:
-    """(words, letters and digits) of one sentence."""
-    tokens = _reading_words(sentence)
-    return len(tokens), sum(map(str.isalnum, "".join(tokens)))
+# Counts per sentence text, kept across analyses: the editor re-scores every unchanged
+# sentence on each keystroke. Emptied when full (a clear is atomic across threads).
+_COUNTS: dict[str, tuple[int, int]] = {}
+_MAX_COUNTS = 4096
+
+
+def _sentence_counts(sentence: str, tokens: list[str] | None = None) -> tuple[int, int]:
+    """(words, letters and digits) of one sentence; `tokens`: word_texts(sentence), if read."""
+    counts = _COUNTS.get(sentence)
+    if counts is None:
+        words = _reading_words(sentence, tokens)
+        counts = len(words), sum(map(str.isalnum, "".join(words)))
+        if len(_COUNTS) >= _MAX_COUNTS:
+            _COUNTS.clear()
+        _COUNTS[sentence] = counts
+    return counts
 
 
 @lru_cache(maxsize=4096)
@@ -90,9 +104,10 @@ def _ari(words: int, chars: int, sentence_count: int = 1) -> float:
     return 4.71 * chars / words + 0.5 * words / sentence_count - 21.43
 
 
-def sentence_ari(text: str) -> tuple[int, float]:
-    """(word count, Automated Readability Index) for one sentence. Cached."""
-    words, chars = _sentence_counts(text)
+def sentence_ari(text: str, tokens: list[str] | None = None) -> tuple[int, float]:
+    """(word count, Automated Readability Index) for one sentence. Cached. `tokens`: the
+    sentence's word_texts() when the caller has read them already."""
+    words, chars = _sentence_counts(text, tokens)
     return words, round(_ari(words, chars), 2)
 
 
@@ -172,5 +187,5 @@ def _flesch_kincaid_grade(text: str, scores: list[SentenceScore], total_words: i
 
 def clear_caches() -> None:
     """Forget cached sentence scores (for benchmarks and tests)."""
-    _sentence_counts.cache_clear()
+    _COUNTS.clear()
     _sentence_syllables.cache_clear()

@@ -15,6 +15,7 @@ import regex
 __all__ = [
     "Span",
     "paragraphs",
+    "sentence_word_texts",
     "sentences",
     "shifted",
     "word_before",
@@ -275,6 +276,33 @@ def word_texts(text: str, start: int = 0, end: int | None = None) -> list[str]:
     start = max(0, start)
     pattern = _ALL_TOKENS if _may_hold_special(text, start, end) else _PLAIN_WORDS
     return pattern.findall(text, start, end)
+
+
+def sentence_word_texts(text: str, spans: list[Span]) -> tuple[list[list[str]], list[str]]:
+    """word_texts() of each sentence in `spans` (sentences(text)), and word_texts(text) itself,
+    with the text read once rather than twice.
+
+    A word never crosses a sentence boundary (whitespace follows every one), and the text
+    may hold a link or handle exactly when one of its sentences may; so the text's words are
+    its sentences' words, each read with the text's pattern. Where the text holds one and a
+    sentence does not, the full pattern reads that sentence as the plain one did, unless it
+    has "-." in it: the only way into the link branches that the quick look does not see
+    ("a-.com"), so such a sentence is read again."""
+    holds = [_may_hold_special(text, s.start, s.end) for s in spans]
+    per_sentence = [
+        (_ALL_TOKENS if special else _PLAIN_WORDS).findall(text, s.start, s.end)
+        for s, special in zip(spans, holds, strict=True)
+    ]
+    if any(holds) and not all(holds):
+        whole = [
+            words
+            if special or text.find("-.", s.start, s.end) < 0
+            else _ALL_TOKENS.findall(text, s.start, s.end)
+            for s, special, words in zip(spans, holds, per_sentence, strict=True)
+        ]
+    else:
+        whole = per_sentence
+    return per_sentence, [word for words in whole for word in words]
 
 
 def word_count(text: str, start: int = 0, end: int | None = None) -> int:

@@ -197,3 +197,33 @@ def test_shifted_moves_spans_and_keeps_their_text():
     spans = sentences("One. Two.")
     assert shifted(spans, 0) is spans
     assert shifted(spans, 10) == [Span(10, 14, "One."), Span(15, 19, "Two.")]
+
+
+_WORDY_PIECES = [
+    *["a-.com", "-.", "x@y.org", "#tag", "@jo", "www.x.org", "bbc.co.uk/news", "https://a.b/c?d=1."],
+    *["3.5", "don't", "well-being", "1️⃣", "e\u0301", "Hi. ", "x.com", "a-b.co.uk"],
+]
+_WORDY = st.lists(st.one_of(_PIECES, st.sampled_from(_WORDY_PIECES)), max_size=40).map("".join)
+# Whole sentences, some with a link or handle and some without, one with "a-.com" (a domain
+# to the full pattern that the quick look for links does not see).
+_SENTENCES = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["Ask a-.com now", "Thanks @jo", "See bbc.co.uk", "Plain words here", "Go-.org", "Hi"]
+        ),
+        st.sampled_from([". ", "! ", "\n", " 🎉 ", "... ", "."]),
+    ),
+    min_size=1,
+    max_size=5,
+).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_WORDY, _SENTENCES))
+def test_words_read_by_sentence_are_each_sentences_words_and_the_texts(text):
+    from desktop_app.core.text import sentence_word_texts
+
+    spans = sentences(text)
+    per_sentence, whole = sentence_word_texts(text, spans)
+    assert per_sentence == [word_texts(s.text) for s in spans]
+    assert whole == word_texts(text)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, Protocol
@@ -124,6 +124,23 @@ def _normalise(text: str, words=None):
     return normalise_for_matching(text, words)
 
 
+class _view:
+    """functools.cached_property without its lock: Python 3.11 takes a class-wide lock on
+    every first access, a cost paid several times per post. A view is a pure function of
+    the context, so two threads computing one at once would only do the work twice."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, ctx, owner=None):
+        if ctx is None:
+            return self
+        value = ctx.__dict__[self.name] = self.compute(ctx)  # found there from now on
+        return value
+
+
 @dataclass
 class TextContext:
     """A paragraph (or the whole post) with lazily computed views shared by all rules."""
@@ -170,39 +187,39 @@ class TextContext:
             table = self._tables[haystack] = [0, *accumulate(data.translate(_LEAD_BYTES))]
         return [(table[s], table[e]) for s, e in found]
 
-    @cached_property
+    @_view
     def normalised(self):
         return _normalise(self.text, self.evasion_words)
 
-    @cached_property
+    @_view
     def sentences(self):
         from desktop_app.core.text import sentences
 
         return sentences(self.text)
 
-    @cached_property
+    @_view
     def paragraphs(self):
         from desktop_app.core.text import paragraphs
 
         return paragraphs(self.text)
 
-    @cached_property
+    @_view
     def words(self):
         from desktop_app.core.text import words
 
         return words(self.text)
 
-    @cached_property
+    @_view
     def word_texts(self) -> list[str]:
         """The text of each of `words`, without building spans (cheaper for a quick scan)."""
         return self._sentence_words[1]
 
-    @cached_property
+    @_view
     def sentence_word_texts(self) -> list[list[str]]:
         """`word_texts` sentence by sentence (one list per item of `sentences`)."""
         return self._sentence_words[0]
 
-    @cached_property
+    @_view
     def _sentence_words(self):
         from desktop_app.core.text import sentence_word_texts  # the text's words read once for both
 

@@ -512,6 +512,9 @@ def fit_all(text: str, platforms: list[Platform], only: Iterable[str] | None = N
     """measure() for each platform, in the file's order; `only` keeps the named ones
     (case-insensitive; names not in `platforms` are ignored)."""
     wanted = None if only is None else {name.lower() for name in only}
+    end = _plain_end(text, platforms)
+    if end is not None:
+        return [_plain_ascii_fit(p, end) for p in platforms if wanted is None or p.name.lower() in wanted]
     counter = _Counter(text)  # shared: the grapheme windows are the same for every network
     # Networks that count alike (Instagram, LinkedIn, Facebook: graphemes, links as typed)
     # differ only in their limit: the text is counted once for them all.
@@ -530,3 +533,42 @@ def fit_all(text: str, platforms: list[Platform], only: Iterable[str] | None = N
             lengths[alike] = fit.length
         fits.append(fit)
     return fits
+
+
+# --- plain ASCII posts ------------------------------------------------------------------
+# Most posts are plain ASCII with no link and no remote mention: every network then counts
+# one a character (bytes too), so each fit follows from the length alone, and the same fit
+# comes back for every post of that length. Fits are frozen: one object serves them all.
+
+_PLAIN_FITS: dict[tuple, PlatformFit] = {}
+
+
+def _plain_end(text: str, platforms: list[Platform]) -> int | None:
+    """len(text.rstrip()) when every network counts `text` one a character, else None."""
+    if not text.isascii() or "\r" in text or "://" in text or text.count("@") > 1:
+        return None  # a joined character, a link with a scheme, or perhaps a remote mention
+    if any(
+        not (p.limit is None or p.limit > 0) or not (p.max_bytes is None or p.max_bytes > 0)
+        for p in platforms
+    ):
+        return None
+    if "." in text and twitter_links(text):
+        return None  # a bare domain, which X counts as a link
+    return len(text.rstrip())
+
+
+def _plain_ascii_fit(platform: Platform, end: int) -> PlatformFit:
+    """measure() of a plain ASCII post `end` characters long (see above)."""
+    key = (platform.name, platform.limit, platform.max_bytes, end)
+    fit = _PLAIN_FITS.get(key)
+    if fit is None:
+        limit, max_bytes = platform.limit, platform.max_bytes
+        overflow = limit if limit is not None and end > limit else None
+        if max_bytes is not None and end > max_bytes and (overflow is None or max_bytes < overflow):
+            overflow = max_bytes  # the byte cap passed before the character limit
+        byte_length = end if max_bytes is not None else None
+        fit = PlatformFit(platform.name, limit, end, overflow, byte_length, max_bytes)
+        if len(_PLAIN_FITS) >= 4096:
+            _PLAIN_FITS.clear()
+        _PLAIN_FITS[key] = fit
+    return fit

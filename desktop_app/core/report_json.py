@@ -70,23 +70,34 @@ def _finding(f: Finding) -> str:
     )
 
 
-# A principle's row is one of a few dozen (eleven rows, three states, small counts): each is
-# encoded once. Bounded, in case a long batch brings ever new counts.
-_ROWS: dict[tuple, str] = {}
-_MAX_ROWS = 4096
+# What repeats from report to report is one shared object: a principle's row (core.findings
+# keeps one per title, state and count) and a plain post's fit per network and length
+# (core.platforms). Their text is kept by identity; each entry holds its object, so the id
+# cannot pass to another object while the entry lasts. Bounded, for objects made afresh.
+_BY_OBJECT: dict[int, tuple[object, str]] = {}
+_MAX_OBJECTS = 8192
+
+
+def _once(obj, encode) -> str:
+    entry = _BY_OBJECT.get(id(obj))
+    if entry is not None and entry[0] is obj:
+        return entry[1]
+    text = encode(obj)
+    if len(_BY_OBJECT) >= _MAX_OBJECTS:
+        _BY_OBJECT.clear()
+    _BY_OBJECT[id(obj)] = (obj, text)
+    return text
+
+
+def _row(s: PrincipleStatus) -> str:
+    return _JSON.encode(s.to_dict())
 
 
 def _principles(rows: Mapping[str, PrincipleStatus]) -> str:
-    out = []
-    for key, s in rows.items():
-        cache_key = (key, s.id, s.title, s.state, s.count)
-        encoded = _ROWS.get(cache_key)
-        if encoded is None:
-            if len(_ROWS) >= _MAX_ROWS:
-                _ROWS.clear()
-            encoded = _ROWS[cache_key] = members({key: s.to_dict()})
-        out.append(encoded)
-    return "{" + ", ".join(out) + "}"
+    try:
+        return "{" + ", ".join(f"{_string(key)}: {_once(s, _row)}" for key, s in rows.items()) + "}"
+    except TypeError:  # a key that is not text: json turns it into text its own way
+        return _JSON.encode({key: s.to_dict() for key, s in rows.items()})
 
 
 def _readability(r: Readability | None) -> str:
@@ -120,7 +131,7 @@ def report_json(report: Report, head: str = "", tail: str = "") -> str:
         f'"findings": [{", ".join(map(_finding, report.findings))}], '
         f'"principles": {_principles(report.principles)}, '
         f'"readability": {_readability(report.readability)}, '
-        f'"platforms": [{", ".join(map(_platform, report.platforms))}], '
+        f'"platforms": [{", ".join(_once(p, _platform) for p in report.platforms)}], '
         f'"grammar": {_JSON.encode(report.grammar.to_dict())}'
     )
     return "{" + ", ".join(part for part in (head, body, tail) if part) + "}"

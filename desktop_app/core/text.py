@@ -288,7 +288,9 @@ def sentence_word_texts(text: str, spans: list[Span]) -> tuple[list[list[str]], 
     sentence does not, the full pattern reads that sentence as the plain one did, unless it
     has "-." in it: the only way into the link branches that the quick look does not see
     ("a-.com"), so such a sentence is read again."""
-    holds = [_may_hold_special(text, s.start, s.end) for s in spans]
+    # a sentence may hold a link only if the text may (most posts: one look, not one a sentence)
+    anywhere = _may_hold_special(text, 0, len(text))
+    holds = [anywhere and _may_hold_special(text, s.start, s.end) for s in spans]
     per_sentence = [
         (_ALL_TOKENS if special else _PLAIN_WORDS).findall(text, s.start, s.end)
         for s, special in zip(spans, holds, strict=True)

@@ -499,3 +499,31 @@ def test_fit_all_gives_each_network_what_measure_gives_it(text, limits):
         for counting, url in (("graphemes", None), ("twitter", 23), ("mastodon", 23), ("threads", None))
     ]
     assert fit_all(text, networks) == [measure(text, p) for p in networks]
+
+
+_ASCII_POSTS = st.lists(
+    st.one_of(
+        st.text(alphabet="ab .,!-'\n\t", max_size=40),
+        st.sampled_from(
+            [" bbc.co.uk ", " x@y.org ", " @a@b.social ", " https://a.org/x ", "a" * 120, "\r\n"]
+        ),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ASCII_POSTS, st.integers(1, 400), st.integers(1, 400))
+def test_plain_ascii_posts_fit_each_network_as_measure_says(text, limit, max_bytes):
+    # a plain ASCII post (no link, no remote mention) is fitted from its length alone
+    networks = [
+        *_SHIPPED_NETWORKS,
+        Platform("Capped", limit, "bluesky", None, max_bytes=max_bytes),
+        Platform("Counted", limit, "twitter", 23, max_bytes=max_bytes),
+        Platform("Free", None, "graphemes", None),
+    ]
+    assert fit_all(text, networks) == [measure(text, p) for p in networks]
+    assert fit_all(text, networks, only=["counted", "X"]) == [
+        measure(text, networks[0]),
+        measure(text, networks[-2]),
+    ]

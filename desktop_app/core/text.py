@@ -73,7 +73,13 @@ def _stripped_span(text: str, start: int, end: int) -> Span | None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Span(start, end, text[start:end]) if start < end else None
+    if start == end:
+        return None
+    span = _new_object(Span)  # as Span(start, end, ...), without the frozen __init__ (see above)
+    _set_start(span, start)
+    _set_end(span, end)
+    _set_text(span, text[start:end])
+    return span
 
 
 # ---------------------------------------------------------------------------------------
@@ -193,6 +199,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
     out: list[Span] = []
+    emoji_free = text.isascii()  # most posts: no emoji to carry over to a sentence's end
     for line in _LINE.finditer(text, start, end):
         line_end = line.end()
         pos = line.start()
@@ -200,7 +207,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
             if m.start() < pos or not _ends_sentence(text, m, pos, line_end):
                 continue
             stop = m.end()
-            emoji = _TRAILING_EMOJI.match(text, stop, line_end)
+            emoji = None if emoji_free else _TRAILING_EMOJI.match(text, stop, line_end)
             if emoji:
                 stop = emoji.end()
             span = _stripped_span(text, pos, stop)

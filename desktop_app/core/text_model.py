@@ -34,6 +34,8 @@ from itertools import chain, repeat
 from pathlib import Path
 
 FORMAT = "linear-text-model/1"
+SKLEARN_PATTERN = r"(?u)\b\w\w+\b"  # TfidfVectorizer's default token_pattern
+_WORD_RUNS = re.compile(r"\w\w+")
 
 
 class ModelError(Exception):
@@ -67,6 +69,9 @@ class TextModel:
         source: dict | None = None,
     ):
         self.token_re = re.compile(token_pattern)
+        # scikit-learn's default pattern finds exactly the runs of two or more word characters,
+        # which `\w\w+` finds too without testing a boundary at every character
+        self._find_tokens = (_WORD_RUNS if token_pattern == SKLEARN_PATTERN else self.token_re).findall
         self.lowercase = lowercase
         self.members = members
         self.vocabulary = vocabulary
@@ -80,7 +85,7 @@ class TextModel:
     # -- scoring --
 
     def _tokens(self, text: str) -> list[str]:
-        return self.token_re.findall(text.lower() if self.lowercase else text)
+        return self._find_tokens(text.lower() if self.lowercase else text)
 
     def decisions(self, text: str, neutral: frozenset[str] | set[str] = frozenset()) -> list[float]:
         """Each member's decision value for `text` (before calibration)."""

@@ -226,3 +226,18 @@ def test_the_shipped_model_rules_out_most_ordinary_sentences_and_no_flagged_one(
         else:
             kept += 1
     assert ruled_out > kept  # the bound pays for itself on ordinary posts
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(max_size=60)
+    | st.lists(st.sampled_from(["ab", "a", "_", "é", "e\u0301", "1", " ", "-", "İ", "😀", "x_y"])).map(
+        "".join
+    )
+)
+def test_the_default_pattern_and_word_runs_find_the_same_tokens(text):
+    import re
+
+    from desktop_app.core.text_model import _WORD_RUNS, SKLEARN_PATTERN
+
+    assert _WORD_RUNS.findall(text) == re.compile(SKLEARN_PATTERN).findall(text)

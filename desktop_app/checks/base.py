@@ -27,7 +27,7 @@ import re2
 from desktop_app.checks import vale
 from desktop_app.checks.lexicon import NO_LEXICON, Lexicon
 from desktop_app.checks.lookaround import GuardedPattern, PatternUnion
-from desktop_app.checks.patterns import OPTIONS, LazyPattern, byte_spans, compile_words
+from desktop_app.checks.patterns import OPTIONS, LazyPattern, byte_groups, byte_spans, compile_words
 from desktop_app.checks.values import RuleError, flag, number, shown, str_list, text_value
 from desktop_app.checks.wordset import WordSet
 from desktop_app.core.findings import CATEGORIES, DEFAULT_SEVERITY, LEVEL_TO_SEVERITY, Finding, Severity
@@ -181,11 +181,28 @@ class TextContext:
         found = byte_spans(regex, data)
         if not found or len(data) == len(haystack):
             return found
+        table = self._char_offsets(haystack, data)
+        return [(table[s], table[e]) for s, e in found]
+
+    def group_spans(self, regex, haystack: str) -> list[list[tuple[int, int]]] | None:
+        """Each match of an RE2 pattern in `haystack`: its span, then each group's ((-1, -1)
+        for one that took no part), in characters, as the wrapper's Match objects give them.
+        None for a pattern that is not plain RE2 (a guarded one): use its finditer."""
+        if type(regex) is LazyPattern:
+            regex = regex.compiled()
+        data = self.encoded(haystack)
+        found = byte_groups(regex, data)
+        if not found or len(data) == len(haystack):
+            return found
+        table = self._char_offsets(haystack, data)
+        return [[(table[s], table[e]) if s >= 0 else (s, e) for s, e in spans] for spans in found]
+
+    def _char_offsets(self, haystack: str, data: bytes) -> list[int]:
         table = self._tables.get(haystack)
         if table is None:
             # character index of each byte offset = UTF-8 lead bytes before it
             table = self._tables[haystack] = [0, *accumulate(data.translate(_LEAD_BYTES))]
-        return [(table[s], table[e]) for s, e in found]
+        return table
 
     @_view
     def normalised(self):

@@ -84,6 +84,30 @@ def byte_spans(compiled, data: bytes) -> list[tuple[int, int]]:
         pos = pos + 1 if pos == span[1] else span[1]
 
 
+def byte_groups(compiled, data: bytes) -> list[list[tuple[int, int]]] | None:
+    """Each match's spans in UTF-8 `data` (the whole match, then each group; (-1, -1) for a
+    group that took no part), found as the wrapper's finditer finds them in the text those
+    bytes encode: past an empty match by one character. None without RE2's inside."""
+    match = getattr(getattr(compiled, "_regexp", None), "Match", None)
+    if match is None:
+        return None
+    found = []
+    pos, end = 0, len(data)
+    while True:
+        spans = match(_UNANCHORED, data, pos, end)
+        if spans[0] == _NO_MATCH:
+            return found
+        found.append(spans)
+        if pos == end:
+            return found
+        if pos == spans[0][1]:
+            pos += 1
+            while pos < end and data[pos] & 0xC0 == 0x80:  # a continuation byte: same character
+                pos += 1
+        else:
+            pos = spans[0][1]
+
+
 # Entries dropped while a rule compiles (a pattern RE2 cannot run): the policy loader
 # collects them and reports each one; without a collector a bad entry fails the rule.
 _dropped: ContextVar[list[RuleError] | None] = ContextVar("dropped_entries", default=None)

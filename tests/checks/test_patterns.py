@@ -25,3 +25,37 @@ def test_a_pattern_without_re2s_inside_uses_finditer():
             return re2.compile("b", OPTIONS).finditer(data)
 
     assert byte_spans(Plain(), b"abcb") == [(1, 2), (3, 4)]
+
+
+# Groups that take part or not, nest, match empty, or end together; and empty whole matches.
+_GROUPED = [
+    r"(a)|(b)",
+    r"((a)b)?c",
+    r"(x*)",
+    r"(?:^|\s)([A-Z]{2,})\b",
+    r"(é)(\w)?",
+    r"((\w)(\w))",
+    r"()",
+    r"(a)?(b)?",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_GROUPED), st.text(alphabet="abcé xAB👍\n", max_size=20))
+def test_group_spans_are_the_wrappers_match_spans_in_characters(pattern, text):
+    from desktop_app.checks.base import TextContext
+
+    compiled = re2.compile(pattern, OPTIONS)
+    expected = [[m.span(i) for i in range(compiled.groups + 1)] for m in compiled.finditer(text)]
+    assert TextContext(text).group_spans(compiled, text) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_GROUPED), st.text(alphabet="abcé xAB👍\n", max_size=20))
+def test_conditional_keys_from_spans_are_the_keys_from_match_objects(pattern, text):
+    from desktop_app.checks.base import TextContext
+    from desktop_app.checks.conditional import ConditionalRule, _keyed
+
+    compiled = re2.compile(pattern, OPTIONS)
+    by_match = [(m.start(), *ConditionalRule._key(m)) for m in compiled.finditer(text)]
+    assert _keyed(compiled, TextContext(text)) == by_match

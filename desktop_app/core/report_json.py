@@ -18,7 +18,14 @@ import math
 from collections.abc import Mapping
 from json.encoder import encode_basestring as _string  # json's C encoder for str (ensure_ascii=False)
 
-from desktop_app.core.findings import Finding, PlatformFit, PrincipleStatus, Readability, Report, Suggestion
+from desktop_app.core.findings import (
+    Finding,
+    PlatformFit,
+    PrincipleStatus,
+    Readability,
+    Report,
+    Suggestion,
+)
 
 __all__ = ["members", "report_json"]
 
@@ -63,11 +70,28 @@ def _suggestion(s: Suggestion) -> str:
 def _finding(f: Finding) -> str:
     return (
         f'{{"start": {_value(f.start)}, "end": {_value(f.end)}, "text": {_value(f.text)}, '
-        f'"rule": {_value(f.rule)}, "category": {_value(f.category)}, '
-        f'"principle": {_value(f.principle)}, "clause": {_value(f.clause)}, '
-        f'"severity": {_value(f.severity.value)}, "message": {_value(f.message)}, "why": {_value(f.why)}, '
+        f"{_rule_members(f.rule, f.category, f.principle, f.clause, f.severity.value)}"
+        f'"message": {_value(f.message)}, "why": {_value(f.why)}, '
         f'"suggestions": [{", ".join(map(_suggestion, f.suggestions))}], "link": {_value(f.link)}}}'
     )
+
+
+# A rule's own members come back on each of its findings: encoded once per rule.
+_RULE_MEMBERS: dict[tuple, str] = {}
+
+
+def _rule_members(*values) -> str:
+    encoded = _RULE_MEMBERS.get(values)
+    if encoded is None:
+        rule, category, principle, clause, severity = map(_value, values)
+        encoded = (
+            f'"rule": {rule}, "category": {category}, "principle": {principle}, '
+            f'"clause": {clause}, "severity": {severity}, '
+        )
+        if len(_RULE_MEMBERS) >= 4096:
+            _RULE_MEMBERS.clear()
+        _RULE_MEMBERS[values] = encoded
+    return encoded
 
 
 # What repeats from report to report is one shared object: a principle's row (core.findings

@@ -37,6 +37,7 @@ from desktop_app.core.findings import (
 )
 from desktop_app.core.text import Span, paragraphs, shifted
 
+_Context = TextContext | None  # a paragraph's context, when it was checked in this call
 DEFAULT_CACHE_SIZE = 4096  # paragraphs; a long document plus plenty of edit history
 ONE_POST = 3000  # characters: a first analysis this short runs every rule without the prefilter
 
@@ -172,8 +173,10 @@ class Analyzer:
         self._unfiltered = self._filters is None and self._analyses == 1 and len(text) <= ONE_POST
         findings: list[Finding] = []
         spans: list[Span] = []  # the text's sentences, kept per paragraph for the reading age
-        for para in paragraphs(text):
-            found, sentences = self._paragraph_findings(para.text)
+        paras = paragraphs(text)
+        checked = None  # the context the last paragraph was checked in, unless it was cached
+        for para in paras:
+            found, sentences, checked = self._paragraph_findings(para.text)
             findings.extend(f.shifted(para.start) for f in found)
             if self.figures:
                 spans.extend(shifted(sentences, para.start))
@@ -187,6 +190,9 @@ class Analyzer:
                 networks=self._networks(),
                 evasion_words=self._evasion_words(),
             )
+            ctx.paragraphs = paras
+            if checked is not None and len(paras) == 1 and checked.text == text:
+                ctx.read_as(checked)  # a post of one paragraph: the document was read as it
             for rule in self._candidates(ctx, document=True):
                 findings.extend(self._run(rule, ctx))
         if self._limits:
@@ -201,13 +207,15 @@ class Analyzer:
             platforms=fits,
         )
 
-    def _paragraph_findings(self, paragraph: str) -> tuple[tuple[Finding, ...], list[Span]]:
+    def _paragraph_findings(
+        self, paragraph: str
+    ) -> tuple[tuple[Finding, ...], list[Span], TextContext | None]:
         """The paragraph's findings and (with figures) its sentences, split once for the
-        rules and the reading age alike."""
+        rules and the reading age alike; and the context it was checked in (None if cached)."""
         cached = self._cache.get(paragraph)
         if cached is not None:
             self._cache.move_to_end(paragraph)
-            return cached
+            return (*cached, None)
         self.paragraph_analyses += 1
         ctx = TextContext(
             paragraph, contact=self.contact, networks=self._networks(), evasion_words=self._evasion_words()
@@ -219,7 +227,7 @@ class Analyzer:
         self._cache[paragraph] = result
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
-        return result
+        return (*result, ctx)
 
     def _networks(self) -> tuple[str, ...]:
         return tuple(self.platforms or ())

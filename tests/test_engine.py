@@ -285,3 +285,19 @@ def test_figures_from_shared_work_equal_figures_worked_out_afresh():
                 min_words=rule.min_words,
             )  # fmt: skip
             assert report.platforms == [measure(version, p) for p in pack.platforms]
+
+
+def test_the_document_pass_reading_the_paragraphs_views_changes_no_report(monkeypatch):
+    # a post of one paragraph is both paragraph and document: the document's context takes
+    # over what the paragraph's read (TextContext.read_as); reports must equal those of
+    # reading the document afresh
+    from desktop_app.checks.base import TextContext
+    from tests import corpus
+
+    pack = load_policy(include_user_overlay=False)
+    texts = corpus.posts(mixed=300)
+    analyzer = Analyzer(pack)
+    shared = [analyzer.analyze(t).to_dict() for t in texts]
+    monkeypatch.setattr(TextContext, "read_as", lambda _ctx, _other: None)
+    afresh = Analyzer(pack)
+    assert [afresh.analyze(t).to_dict() for t in texts] == shared

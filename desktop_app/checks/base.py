@@ -197,6 +197,17 @@ class TextContext:
         table = self._char_offsets(haystack, data)
         return [[(table[s], table[e]) if s >= 0 else (s, e) for s, e in spans] for spans in found]
 
+    def read_as(self, other: TextContext) -> None:
+        """Take over what `other`, a context of the same text and evasion words, has read
+        already: encodings, normalised form, sentences, words (each a function of those
+        alone). The engine's one-paragraph post is both its paragraph and its document."""
+        if other.text != self.text or other.evasion_words is not self.evasion_words:
+            return
+        self._encoded, self._tables = other._encoded, other._tables
+        for name in _SHARED_VIEWS:
+            if name in other.__dict__:
+                self.__dict__.setdefault(name, other.__dict__[name])
+
     def _char_offsets(self, haystack: str, data: bytes) -> list[int]:
         table = self._tables.get(haystack)
         if table is None:
@@ -242,6 +253,16 @@ class TextContext:
 
         return sentence_word_texts(self.text, self.sentences)
 
+
+_SHARED_VIEWS = (
+    "normalised",
+    "sentences",
+    "paragraphs",
+    "words",
+    "word_texts",
+    "sentence_word_texts",
+    "_sentence_words",
+)
 
 # --- the compiled rule ---------------------------------------------------------------------
 

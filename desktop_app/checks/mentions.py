@@ -39,7 +39,8 @@ class MentionsRule(Rule):
             # Paragraph by paragraph: their normalised forms are already cached by the
             # paragraph pass, so a keystroke never re-normalises the whole document.
             for para in ctx.paragraphs:
-                sub = TextContext(para.text, evasion_words=ctx.evasion_words)
+                whole = para.start == 0 and para.end == len(text)  # the post's one paragraph: read already
+                sub = ctx if whole else TextContext(para.text, evasion_words=ctx.evasion_words)
                 for s, e in self.matches(self.pile_on, sub, use_evasion=True):
                     out.append(self.finding(text, s + para.start, e + para.start))
         return out

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from desktop_app import __version__
@@ -246,7 +247,7 @@ def _check(argv: list[str] | None) -> int:
             continue
         head = {"source": source, **({"line": line} if line is not None else {})}
         if fmt == "jsonl":
-            out.write(report_json(report, members(head), policy_member) + "\n")
+            out.write(report_json(report, _head(source, line), policy_member) + "\n")
         else:
             as_json.append({**head, **report.to_dict(), "policy": policy_info})
     if fmt == "json":
@@ -254,6 +255,16 @@ def _check(argv: list[str] | None) -> int:
         out.write(json.dumps(whole, ensure_ascii=False, indent=2) + "\n")
     out.flush()
     return EXIT_MUST_FIX if any_must_fix else EXIT_CLEAN
+
+
+@lru_cache(maxsize=64)
+def _source_member(source: str) -> str:
+    return members({"source": source})
+
+
+def _head(source: str, line: int | None) -> str:
+    """members({"source": source, "line": line}), the file name encoded once per file."""
+    return _source_member(source) if line is None else f'{_source_member(source)}, "line": {line:d}'
 
 
 def _posts_by_line(names: list[str]) -> Iterator[tuple[str, int, str]]:

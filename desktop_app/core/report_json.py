@@ -20,6 +20,7 @@ from json.encoder import encode_basestring as _string  # json's C encoder for st
 
 from desktop_app.core.findings import (
     Finding,
+    GrammarState,
     PlatformFit,
     PrincipleStatus,
     Readability,
@@ -148,6 +149,19 @@ def _platform(p: PlatformFit) -> str:
     )
 
 
+_GRAMMAR: dict[tuple, str] = {}  # a grammar state is one of a handful (nearly always "off")
+
+
+def _grammar(g: GrammarState) -> str:
+    key = (type(g.state), g.state, type(g.detail), g.detail)
+    encoded = _GRAMMAR.get(key)
+    if encoded is None:
+        if len(_GRAMMAR) >= 256:
+            _GRAMMAR.clear()
+        encoded = _GRAMMAR[key] = _JSON.encode(g.to_dict())
+    return encoded
+
+
 def report_json(report: Report, head: str = "", tail: str = "") -> str:
     """The report as one JSON object; `head` and `tail` are members (see members()) written
     before and after the report's own."""
@@ -156,6 +170,6 @@ def report_json(report: Report, head: str = "", tail: str = "") -> str:
         f'"principles": {_principles(report.principles)}, '
         f'"readability": {_readability(report.readability)}, '
         f'"platforms": [{", ".join(_once(p, _platform) for p in report.platforms)}], '
-        f'"grammar": {_JSON.encode(report.grammar.to_dict())}'
+        f'"grammar": {_grammar(report.grammar)}'
     )
     return "{" + ", ".join(part for part in (head, body, tail) if part) + "}"

@@ -35,8 +35,9 @@ from desktop_app.core.findings import (
     Report,
     principle_statuses,
 )
-from desktop_app.core.text import paragraphs
+from desktop_app.core.text import Span, paragraphs, shifted
 
+_Context = TextContext | None  # a paragraph's context, when it was checked in this call
 DEFAULT_CACHE_SIZE = 4096  # paragraphs; a long document plus plenty of edit history
 ONE_POST = 3000  # characters: a first analysis this short runs every rule without the prefilter
 
@@ -62,7 +63,7 @@ class Analyzer:
         self.contact = public_contact(getattr(pack, "contact", None), contact)
         self.paragraph_analyses = 0  # paragraphs actually checked (cache misses)
         self.rule_errors: list[str] = []  # a rule that raised: logged, the rest still run
-        self._cache: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[tuple[Finding, ...], list[Span]]] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
         rules = list(pack.rules)
@@ -171,8 +172,14 @@ class Analyzer:
         self._analyses += 1
         self._unfiltered = self._filters is None and self._analyses == 1 and len(text) <= ONE_POST
         findings: list[Finding] = []
-        for para in paragraphs(text):
-            findings.extend(f.shifted(para.start) for f in self._paragraph_findings(para.text))
+        spans: list[Span] = []  # the text's sentences, kept per paragraph for the reading age
+        paras = paragraphs(text)
+        checked = None  # the context the last paragraph was checked in, unless it was cached
+        for para in paras:
+            found, sentences, checked = self._paragraph_findings(para.text)
+            findings.extend(f.shifted(para.start) for f in found)
+            if self.figures:
+                spans.extend(shifted(sentences, para.start))
         fits = self._platform_fits(text, platforms) if self.figures else []
         if self._document_rules and text.strip():
             over = [f for f in fits if f.over]
@@ -183,6 +190,9 @@ class Analyzer:
                 networks=self._networks(),
                 evasion_words=self._evasion_words(),
             )
+            ctx.paragraphs = paras
+            if checked is not None and len(paras) == 1 and checked.text == text:
+                ctx.read_as(checked)  # a post of one paragraph: the document was read as it
             for rule in self._candidates(ctx, document=True):
                 findings.extend(self._run(rule, ctx))
         if self._limits:
@@ -193,15 +203,19 @@ class Analyzer:
             revision=revision,
             findings=findings,
             principles=principle_statuses(findings, self.pack.titles()),
-            readability=self._readability(text) if self.figures else None,
+            readability=self._readability(text, spans) if self.figures else None,
             platforms=fits,
         )
 
-    def _paragraph_findings(self, paragraph: str) -> tuple[Finding, ...]:
+    def _paragraph_findings(
+        self, paragraph: str
+    ) -> tuple[tuple[Finding, ...], list[Span], TextContext | None]:
+        """The paragraph's findings and (with figures) its sentences, split once for the
+        rules and the reading age alike; and the context it was checked in (None if cached)."""
         cached = self._cache.get(paragraph)
         if cached is not None:
             self._cache.move_to_end(paragraph)
-            return cached
+            return (*cached, None)
         self.paragraph_analyses += 1
         ctx = TextContext(
             paragraph, contact=self.contact, networks=self._networks(), evasion_words=self._evasion_words()
@@ -209,11 +223,11 @@ class Analyzer:
         found: list[Finding] = []
         for rule in self._candidates(ctx, document=False):
             found.extend(self._run(rule, ctx))
-        result = tuple(found)
+        result = (tuple(found), ctx.sentences if self.figures else [])
         self._cache[paragraph] = result
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
-        return result
+        return (*result, ctx)
 
     def _networks(self) -> tuple[str, ...]:
         return tuple(self.platforms or ())
@@ -240,10 +254,13 @@ class Analyzer:
             self.rule_errors.append(f"{rule.id}: {type(exc).__name__}: {exc}")
             return []
 
-    def _readability(self, text: str):
+    def _readability(self, text: str, sentences: list[Span]):
         from desktop_app.core import readability
 
-        return readability.score(text, target_age=self.pack.target_reading_age, **self._thresholds)
+        # A text's sentences are its paragraphs' sentences: a line break always ends one.
+        return readability.score(
+            text, target_age=self.pack.target_reading_age, sentences=sentences, **self._thresholds
+        )
 
     def _platform_fits(self, text: str, only: list[str] | None):
         if not self.pack.platforms or only == []:

@@ -264,3 +264,40 @@ def test_a_network_version_is_measured_for_that_network_and_a_thread_post_by_pos
     assert len(cards) == 1 and cards[0].message.startswith("Post 2 is too long for X: ")
     assert cards[0].rule == "Drafting.Length" and thread[cards[0].end - 1] == "."
     assert cards[0].start == report.platforms[0].overflow_start
+
+
+def test_figures_from_shared_work_equal_figures_worked_out_afresh():
+    # The engine gives the reading age the sentences its rules split (kept per paragraph)
+    # and counts networks that count alike once: the figures must be those worked out
+    # from the text alone, for multi-paragraph posts, edits and cache hits alike.
+    from desktop_app.core import readability
+    from desktop_app.core.platforms import measure
+    from tests import corpus
+
+    pack = load_policy(include_user_overlay=False)
+    analyzer = Analyzer(pack)
+    rule = next(r for r in pack.rules if r.kind == "readability")
+    for text in corpus.posts(mixed=300):
+        for version in (text, text + "\n\nAnd one more thing.", text):
+            report = analyzer.analyze(version)
+            assert report.readability == readability.score(
+                version, target_age=pack.target_reading_age, hard=rule.hard, very_hard=rule.very_hard,
+                min_words=rule.min_words,
+            )  # fmt: skip
+            assert report.platforms == [measure(version, p) for p in pack.platforms]
+
+
+def test_the_document_pass_reading_the_paragraphs_views_changes_no_report(monkeypatch):
+    # a post of one paragraph is both paragraph and document: the document's context takes
+    # over what the paragraph's read (TextContext.read_as); reports must equal those of
+    # reading the document afresh
+    from desktop_app.checks.base import TextContext
+    from tests import corpus
+
+    pack = load_policy(include_user_overlay=False)
+    texts = corpus.posts(mixed=300)
+    analyzer = Analyzer(pack)
+    shared = [analyzer.analyze(t).to_dict() for t in texts]
+    monkeypatch.setattr(TextContext, "read_as", lambda _ctx, _other: None)
+    afresh = Analyzer(pack)
+    assert [afresh.analyze(t).to_dict() for t in texts] == shared

@@ -86,7 +86,7 @@ class AbsenceRule(Rule):
     def find(self, ctx: TextContext):
         text = ctx.text
         first = next(iter(self.matches(self.trigger, ctx)), None)
-        if first is None or self.expect.search(text):
+        if first is None or ctx.spans(self.expect, text):  # any match of `expect`, as search() finds
             return []
         s, e = first
         suggestions = []
@@ -100,11 +100,19 @@ class AbsenceRule(Rule):
 _TRAILING_TAGS = re.compile(r"(?:[ \t]+(?:#\w+|https?://\S+|www\.\S+))+[ \t]*$")
 
 
+def _may_end_with_tag(text: str, end: int) -> bool:
+    """Whether text[:end] (no whitespace at its end) could end in _TRAILING_TAGS: its last tag
+    or link follows a space or tab and runs to the end, so the words after the last space
+    or tab start with one. Searching for the pattern tries it after every space."""
+    last = text[max(text.rfind(" ", 0, end), text.rfind("\t", 0, end)) + 1 : end]
+    return last.startswith(("#", "http://", "https://", "www."))
+
+
 def _append(text: str, words: str) -> Suggestion:
     """`words` after the post's last sentence: after a blank line when the post is written
     in paragraphs, and with a full stop first when the post ends without one."""
     end = len(text.rstrip())
-    tags = _TRAILING_TAGS.search(text[:end])
+    tags = _TRAILING_TAGS.search(text[:end]) if _may_end_with_tag(text, end) else None
     if tags is not None and tags.start() > 0 and "\n" not in tags.group():
         end = tags.start()
     sep = "" if end == 0 else ("\n\n" if "\n\n" in text else " ")

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, Protocol
@@ -27,7 +27,7 @@ import re2
 from desktop_app.checks import vale
 from desktop_app.checks.lexicon import NO_LEXICON, Lexicon
 from desktop_app.checks.lookaround import GuardedPattern, PatternUnion
-from desktop_app.checks.patterns import OPTIONS, LazyPattern, compile_words
+from desktop_app.checks.patterns import OPTIONS, LazyPattern, byte_groups, byte_spans, compile_words
 from desktop_app.checks.values import RuleError, flag, number, shown, str_list, text_value
 from desktop_app.checks.wordset import WordSet
 from desktop_app.core.findings import CATEGORIES, DEFAULT_SEVERITY, LEVEL_TO_SEVERITY, Finding, Severity
@@ -124,6 +124,23 @@ def _normalise(text: str, words=None):
     return normalise_for_matching(text, words)
 
 
+class _view:
+    """functools.cached_property without its lock: Python 3.11 takes a class-wide lock on
+    every first access, a cost paid several times per post. A view is a pure function of
+    the context, so two threads computing one at once would only do the work twice."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, ctx, owner=None):
+        if ctx is None:
+            return self
+        value = ctx.__dict__[self.name] = self.compute(ctx)  # found there from now on
+        return value
+
+
 @dataclass
 class TextContext:
     """A paragraph (or the whole post) with lazily computed views shared by all rules."""
@@ -161,37 +178,91 @@ class TextContext:
         if type(regex) is LazyPattern:
             regex = regex.compiled()
         data = self.encoded(haystack)
-        found = [m.span() for m in regex.finditer(data)]
+        found = byte_spans(regex, data)
         if not found or len(data) == len(haystack):
             return found
+        table = self._char_offsets(haystack, data)
+        return [(table[s], table[e]) for s, e in found]
+
+    def group_spans(self, regex, haystack: str) -> list[list[tuple[int, int]]] | None:
+        """Each match of an RE2 pattern in `haystack`: its span, then each group's ((-1, -1)
+        for one that took no part), in characters, as the wrapper's Match objects give them.
+        None for a pattern that is not plain RE2 (a guarded one): use its finditer."""
+        if type(regex) is LazyPattern:
+            regex = regex.compiled()
+        data = self.encoded(haystack)
+        found = byte_groups(regex, data)
+        if not found or len(data) == len(haystack):
+            return found
+        table = self._char_offsets(haystack, data)
+        return [[(table[s], table[e]) if s >= 0 else (s, e) for s, e in spans] for spans in found]
+
+    def read_as(self, other: TextContext) -> None:
+        """Take over what `other`, a context of the same text and evasion words, has read
+        already: encodings, normalised form, sentences, words (each a function of those
+        alone). The engine's one-paragraph post is both its paragraph and its document."""
+        if other.text != self.text or other.evasion_words is not self.evasion_words:
+            return
+        self._encoded, self._tables = other._encoded, other._tables
+        for name in _SHARED_VIEWS:
+            if name in other.__dict__:
+                self.__dict__.setdefault(name, other.__dict__[name])
+
+    def _char_offsets(self, haystack: str, data: bytes) -> list[int]:
         table = self._tables.get(haystack)
         if table is None:
             # character index of each byte offset = UTF-8 lead bytes before it
             table = self._tables[haystack] = [0, *accumulate(data.translate(_LEAD_BYTES))]
-        return [(table[s], table[e]) for s, e in found]
+        return table
 
-    @cached_property
+    @_view
     def normalised(self):
         return _normalise(self.text, self.evasion_words)
 
-    @cached_property
+    @_view
     def sentences(self):
         from desktop_app.core.text import sentences
 
         return sentences(self.text)
 
-    @cached_property
+    @_view
     def paragraphs(self):
         from desktop_app.core.text import paragraphs
 
         return paragraphs(self.text)
 
-    @cached_property
+    @_view
     def words(self):
         from desktop_app.core.text import words
 
         return words(self.text)
 
+    @_view
+    def word_texts(self) -> list[str]:
+        """The text of each of `words`, without building spans (cheaper for a quick scan)."""
+        return self._sentence_words[1]
+
+    @_view
+    def sentence_word_texts(self) -> list[list[str]]:
+        """`word_texts` sentence by sentence (one list per item of `sentences`)."""
+        return self._sentence_words[0]
+
+    @_view
+    def _sentence_words(self):
+        from desktop_app.core.text import sentence_word_texts  # the text's words read once for both
+
+        return sentence_word_texts(self.text, self.sentences)
+
+
+_SHARED_VIEWS = (
+    "normalised",
+    "sentences",
+    "paragraphs",
+    "words",
+    "word_texts",
+    "sentence_word_texts",
+    "_sentence_words",
+)
 
 # --- the compiled rule ---------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from desktop_app.checks.base import Rule, TextContext, fill_message
 from desktop_app.checks.patterns import compile_words
 from desktop_app.checks.values import RuleError, number, str_list
-from desktop_app.core.text import word_count
 
 
 class InsiderRule(Rule):
@@ -36,11 +35,12 @@ class InsiderRule(Rule):
         if len(hits) < self.min_terms:
             return []
         groups = []
-        for sentence in ctx.sentences:
+        # the sentences' words are read already (the reading age counts them too)
+        for sentence, words in zip(ctx.sentences, ctx.sentence_word_texts, strict=True):
             inside = [(s, e) for s, e in hits if sentence.start <= s and e <= sentence.end]
-            if self._mostly_process(text, inside, word_count(text, sentence.start, sentence.end)):
+            if self._mostly_process(text, inside, len(words)):
                 groups.append(inside)
-        if not groups and self._mostly_process(text, hits, len(ctx.words)):
+        if not groups and self._mostly_process(text, hits, len(ctx.word_texts)):
             groups.append(hits)
         return [self._card(text, group) for group in groups]
 

@@ -34,6 +34,18 @@ class MentionsRule(Rule):
 
     def find(self, ctx: TextContext):
         text = ctx.text
+        out = self._repeated_handles(text) if "@" in text else []  # every handle has an @
+        if self.pile_on is not None:
+            # Paragraph by paragraph: their normalised forms are already cached by the
+            # paragraph pass, so a keystroke never re-normalises the whole document.
+            for para in ctx.paragraphs:
+                whole = para.start == 0 and para.end == len(text)  # the post's one paragraph: read already
+                sub = ctx if whole else TextContext(para.text, evasion_words=ctx.evasion_words)
+                for s, e in self.matches(self.pile_on, sub, use_evasion=True):
+                    out.append(self.finding(text, s + para.start, e + para.start))
+        return out
+
+    def _repeated_handles(self, text: str) -> list:
         out = []
         seen: dict[str, int] = {}
         chain = _LEADING_CHAIN.match(text)
@@ -49,11 +61,4 @@ class MentionsRule(Rule):
                     "harassment: mention someone once."
                 )
                 out.append(self.finding(text, s, e, message, [remove_span(text, s, e)]))
-        if self.pile_on is not None:
-            # Paragraph by paragraph: their normalised forms are already cached by the
-            # paragraph pass, so a keystroke never re-normalises the whole document.
-            for para in ctx.paragraphs:
-                sub = TextContext(para.text, evasion_words=ctx.evasion_words)
-                for s, e in self.matches(self.pile_on, sub, use_evasion=True):
-                    out.append(self.finding(text, s + para.start, e + para.start))
         return out

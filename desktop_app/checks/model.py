@@ -111,10 +111,12 @@ class ModelRule(Rule):
     def find(self, ctx: TextContext):
         text = ctx.text
         out = []
-        for start, end, score in self.sentence_scores(ctx):
-            if score < self.threshold:
-                continue
+        for sentence in ctx.sentences:
+            start, end = sentence.start, sentence.end
             chunk = text[start:end]
+            # most sentences cannot reach the threshold: a cheap bound spares scoring them
+            if not self.model.may_reach(chunk, self.threshold) or self.sentence_score(chunk) < self.threshold:
+                continue
             driving = sorted(
                 self.driving_words(self.model.explain(chunk, self.neutral).words), key=lambda w: w.start
             )

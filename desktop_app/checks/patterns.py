@@ -59,6 +59,55 @@ class LazyPattern:
         return self.compiled().fullmatch(text, *args)
 
 
+_UNANCHORED = re2._Anchor.UNANCHORED
+_NO_MATCH = (-1, -1)
+
+
+def byte_spans(compiled, data: bytes) -> list[tuple[int, int]]:
+    """[m.span() for m in compiled.finditer(data)] for a compiled RE2 pattern on bytes.
+
+    The wrapper builds a Match object and runs a generator step per match, which costs more
+    than RE2's own search on a post; this calls RE2 directly and steps on as the wrapper
+    does (past an empty match by one byte). A wrapper without that door uses finditer."""
+    match = getattr(getattr(compiled, "_regexp", None), "Match", None)
+    if match is None:
+        return [m.span() for m in compiled.finditer(data)]
+    found = []
+    pos, end = 0, len(data)
+    while True:
+        span = match(_UNANCHORED, data, pos, end)[0]
+        if span == _NO_MATCH:
+            return found
+        found.append(span)
+        if pos == end:
+            return found
+        pos = pos + 1 if pos == span[1] else span[1]
+
+
+def byte_groups(compiled, data: bytes) -> list[list[tuple[int, int]]] | None:
+    """Each match's spans in UTF-8 `data` (the whole match, then each group; (-1, -1) for a
+    group that took no part), found as the wrapper's finditer finds them in the text those
+    bytes encode: past an empty match by one character. None without RE2's inside."""
+    match = getattr(getattr(compiled, "_regexp", None), "Match", None)
+    if match is None:
+        return None
+    found = []
+    pos, end = 0, len(data)
+    while True:
+        spans = match(_UNANCHORED, data, pos, end)
+        if spans[0] == _NO_MATCH:
+            return found
+        found.append(spans)
+        if pos == end:
+            return found
+        if pos == spans[0][1]:
+            pos += 1
+            while pos < end and data[pos] & 0xC0 == 0x80:  # a continuation byte: same character
+                pos += 1
+        else:
+            pos = spans[0][1]
+
+
 # Entries dropped while a rule compiles (a pattern RE2 cannot run): the policy loader
 # collects them and reports each one; without a collector a bad entry fails the rule.
 _dropped: ContextVar[list[RuleError] | None] = ContextVar("dropped_entries", default=None)

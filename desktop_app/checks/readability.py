@@ -54,7 +54,7 @@ class ReadabilityRule(Rule):
 
         text = ctx.text
         out = []
-        for sent in ctx.sentences:
+        for sent, words in zip(ctx.sentences, ctx.sentence_word_texts, strict=True):
             a, b = sent.start, sent.end
             while b > a and text[b - 1].isspace():
                 b -= 1
@@ -62,7 +62,8 @@ class ReadabilityRule(Rule):
                 a += 1
             if a == b:
                 continue
-            n_words, ari = sentence_ari(text[a:b])
+            # the sentence's words, already read, unless trimming changed what was read
+            n_words, ari = sentence_ari(text[a:b], words if (a, b) == (sent.start, sent.end) else None)
             level = None
             if n_words >= self.min_words and ari >= self.very_hard:
                 level = "very hard"

@@ -7,6 +7,8 @@ repeats are allowed before a card."""
 from __future__ import annotations
 
 import re
+from itertools import islice
+from operator import eq
 
 from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
 from desktop_app.checks.patterns import compile_words
@@ -60,6 +62,8 @@ class RepetitionRule(Rule):
     def find(self, ctx: TextContext):
         if self.vale and self.regex is not None:
             return self._vale_find(ctx)
+        if self.regex is None and not _has_repeat(ctx.word_texts):
+            return []  # most posts: no word follows itself, so no spans need building
         text = ctx.text
         out, prev = [], None
         spans = (
@@ -75,3 +79,9 @@ class RepetitionRule(Rule):
                 continue
             prev = (s, e, word)
         return out
+
+
+def _has_repeat(words: list[str]) -> bool:
+    """Whether any word equals the next one, ignoring case (a C-speed pass)."""
+    folded = list(map(str.lower, words))
+    return any(map(eq, folded, islice(folded, 1, None)))

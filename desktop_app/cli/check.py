@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from desktop_app import __version__
@@ -38,6 +39,7 @@ from desktop_app.cli.common import (
     warn,
 )
 from desktop_app.core.findings import Finding, Report, Severity
+from desktop_app.core.report_json import members, report_json
 
 PROG = "drafting-assistant check"
 
@@ -225,6 +227,7 @@ def _check(argv: list[str] | None) -> int:
     analyzer = Analyzer(pack, platforms=platforms, contact=Settings.load().get("public_contact") or None)
     # Which pack and version checked the post (the sign-off sheet shows the same).
     policy_info = {"name": pack.name, "version": pack.version, "packs": [p.label for p in pack.packs]}
+    policy_member = members({"policy": policy_info})  # the same for every post: encoded once
     fmt = "jsonl" if args.lines else args.format
     out = Output(utf8=fmt != "text")
     posts = _posts_by_line(args.files) if whole is None else ((name, None, text) for name, text in whole)
@@ -242,12 +245,11 @@ def _check(argv: list[str] | None) -> int:
         if fmt == "text":
             out.write(format_text(report, source if line is None else f"{source}:{line}", pack) + "\n\n")
             continue
-        data = {"source": source, **({"line": line} if line is not None else {}), **report.to_dict()}
-        data["policy"] = policy_info
+        head = {"source": source, **({"line": line} if line is not None else {})}
         if fmt == "jsonl":
-            out.write(_JSONL.encode(data) + "\n")
+            out.write(report_json(report, _head(source, line), policy_member) + "\n")
         else:
-            as_json.append(data)
+            as_json.append({**head, **report.to_dict(), "policy": policy_info})
     if fmt == "json":
         whole = as_json[0] if len(as_json) == 1 else as_json
         out.write(json.dumps(whole, ensure_ascii=False, indent=2) + "\n")
@@ -255,7 +257,14 @@ def _check(argv: list[str] | None) -> int:
     return EXIT_MUST_FIX if any_must_fix else EXIT_CLEAN
 
 
-_JSONL = json.JSONEncoder(ensure_ascii=False)
+@lru_cache(maxsize=64)
+def _source_member(source: str) -> str:
+    return members({"source": source})
+
+
+def _head(source: str, line: int | None) -> str:
+    """members({"source": source, "line": line}), the file name encoded once per file."""
+    return _source_member(source) if line is None else f'{_source_member(source)}, "line": {line:d}'
 
 
 def _posts_by_line(names: list[str]) -> Iterator[tuple[str, int, str]]:

@@ -317,21 +317,37 @@ def principle_statuses(findings: list[Finding], titles: dict[str, str]) -> dict[
 
     `titles` maps "P1".. and CONDUCT_KEY to short titles (from policy/principles.yml).
     """
-    buckets: dict[str, list[Finding]] = {key: [] for key in (*PRINCIPLE_IDS, CONDUCT_KEY)}
+    counts = dict.fromkeys(_ROWS, 0)
+    must_fix: set[str] = set()
     for f in findings:
+        serious = f.severity is Severity.MUST_FIX
         if f.is_conduct or f.is_unfinished:
-            buckets[CONDUCT_KEY].append(f)
+            counts[CONDUCT_KEY] += 1
+            if serious:
+                must_fix.add(CONDUCT_KEY)
         # A conduct finding may also name the principle it breaks (a personal attack
         # breaks P6 too), so it counts in both rows.
-        if f.principle in buckets:
-            buckets[f.principle].append(f)
+        if f.principle in counts:
+            counts[f.principle] += 1
+            if serious:
+                must_fix.add(f.principle)
     out = {}
-    for key, items in buckets.items():
-        if any(f.severity is Severity.MUST_FIX for f in items):
-            state = "must-fix"
-        elif items:
-            state = "advice"
-        else:
-            state = "clear"
-        out[key] = PrincipleStatus(key, titles.get(key, key), state, len(items))
+    for key, count in counts.items():
+        state = "must-fix" if key in must_fix else "advice" if count else "clear"
+        out[key] = _status(key, titles.get(key, key), state, count)
     return out
+
+
+_ROWS = (*PRINCIPLE_IDS, CONDUCT_KEY)
+# Rows are frozen, and a report's rows are nearly always among a few dozen (most are clear):
+# one object serves every report with that row. Bounded, for titles that keep changing.
+_STATUSES: dict[tuple[str, str, str, int], PrincipleStatus] = {}
+
+
+def _status(key: str, title: str, state: str, count: int) -> PrincipleStatus:
+    status = _STATUSES.get((key, title, state, count))
+    if status is None:
+        if len(_STATUSES) >= 4096:
+            _STATUSES.clear()
+        status = _STATUSES[key, title, state, count] = PrincipleStatus(key, title, state, count)
+    return status

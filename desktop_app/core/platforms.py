@@ -448,15 +448,24 @@ def measure(text: str, platform: Platform, _counter: _Counter | None = None) -> 
     the byte cap, whichever comes first). Whitespace at the end is not counted."""
     counter = _counter or _Counter(text)
     counting = platform.counting if platform.counting in _CLUSTER_WEIGHT else "graphemes"
-    limit = platform.limit
     end = len(text.rstrip())
+    specials = [sp for sp in _specials(text, platform, counter) if sp.end <= end]
+    if not specials and platform.max_bytes is None:
+        return _plain_fit(platform, counter, counting, end)
+    return _walked_fit(text, platform, counter, counting, end, specials)
+
+
+def _walked_fit(
+    text: str, platform: Platform, counter: _Counter, counting: str, end: int, specials: list[_Special]
+) -> PlatformFit:
+    """measure() stretch by stretch: the plain text between the specials, then each special."""
+    limit = platform.limit
     total = 0
     overflow: int | None = None
     max_bytes = platform.max_bytes
     size = 0
     byte_overflow: int | None = None
     pos = 0
-    specials = [sp for sp in _specials(text, platform, counter) if sp.end <= end]
     for special in [*specials, _Special(end, end, 0, 0)]:
         s, e = special.start, special.end
         if s > pos:
@@ -490,9 +499,76 @@ def measure(text: str, platform: Platform, _counter: _Counter | None = None) -> 
     )
 
 
+def _plain_fit(platform: Platform, counter: _Counter, counting: str, end: int) -> PlatformFit:
+    """measure() for a text with nothing the network counts apart (no link, no remote
+    mention) and no byte cap: one count of the whole, and the overflow only when over."""
+    total = counter.length(0, end, counting)
+    limit = platform.limit
+    overflow = counter.overflow(0, end, counting, limit) if limit is not None and total > limit else None
+    return PlatformFit(name=platform.name, limit=limit, length=total, overflow_start=overflow)
+
+
 def fit_all(text: str, platforms: list[Platform], only: Iterable[str] | None = None) -> list[PlatformFit]:
     """measure() for each platform, in the file's order; `only` keeps the named ones
     (case-insensitive; names not in `platforms` are ignored)."""
     wanted = None if only is None else {name.lower() for name in only}
+    end = _plain_end(text, platforms)
+    if end is not None:
+        return [_plain_ascii_fit(p, end) for p in platforms if wanted is None or p.name.lower() in wanted]
     counter = _Counter(text)  # shared: the grapheme windows are the same for every network
-    return [measure(text, p, counter) for p in platforms if wanted is None or p.name.lower() in wanted]
+    # Networks that count alike (Instagram, LinkedIn, Facebook: graphemes, links as typed)
+    # differ only in their limit: the text is counted once for them all.
+    lengths: dict[tuple, int] = {}
+    fits = []
+    for p in platforms:
+        if wanted is not None and p.name.lower() not in wanted:
+            continue
+        alike = (p.counting, p.url_length) if p.max_bytes is None else None
+        known = lengths.get(alike)
+        if known is not None and (p.limit is None or known <= p.limit):
+            fits.append(PlatformFit(name=p.name, limit=p.limit, length=known))  # fits: no overflow
+            continue
+        fit = measure(text, p, counter)
+        if alike is not None:
+            lengths[alike] = fit.length
+        fits.append(fit)
+    return fits
+
+
+# --- plain ASCII posts ------------------------------------------------------------------
+# Most posts are plain ASCII with no link and no remote mention: every network then counts
+# one a character (bytes too), so each fit follows from the length alone, and the same fit
+# comes back for every post of that length. Fits are frozen: one object serves them all.
+
+_PLAIN_FITS: dict[tuple, PlatformFit] = {}
+
+
+def _plain_end(text: str, platforms: list[Platform]) -> int | None:
+    """len(text.rstrip()) when every network counts `text` one a character, else None."""
+    if not text.isascii() or "\r" in text or "://" in text or text.count("@") > 1:
+        return None  # a joined character, a link with a scheme, or perhaps a remote mention
+    if any(
+        not (p.limit is None or p.limit > 0) or not (p.max_bytes is None or p.max_bytes > 0)
+        for p in platforms
+    ):
+        return None
+    if "." in text and twitter_links(text):
+        return None  # a bare domain, which X counts as a link
+    return len(text.rstrip())
+
+
+def _plain_ascii_fit(platform: Platform, end: int) -> PlatformFit:
+    """measure() of a plain ASCII post `end` characters long (see above)."""
+    key = (platform.name, platform.limit, platform.max_bytes, end)
+    fit = _PLAIN_FITS.get(key)
+    if fit is None:
+        limit, max_bytes = platform.limit, platform.max_bytes
+        overflow = limit if limit is not None and end > limit else None
+        if max_bytes is not None and end > max_bytes and (overflow is None or max_bytes < overflow):
+            overflow = max_bytes  # the byte cap passed before the character limit
+        byte_length = end if max_bytes is not None else None
+        fit = PlatformFit(platform.name, limit, end, overflow, byte_length, max_bytes)
+        if len(_PLAIN_FITS) >= 4096:
+            _PLAIN_FITS.clear()
+        _PLAIN_FITS[key] = fit
+    return fit

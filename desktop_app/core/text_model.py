@@ -17,6 +17,10 @@ score is the members' mean. Storing w * idf per word saves a multiplication per 
 `neutral` words (identity and party words, say) are counted for the length, as the model
 saw them, but push the decision neither way: a model trained on abusive text learns that
 "gay" or "Muslim" predicts abuse, and a post about Muslim voters must not pay for that.
+
+`may_reach(text, threshold)` answers "could this text score `threshold`?" from a bound far
+cheaper than the score (most sentences of a post are nowhere near), so a rule scores only
+the sentences that could be flagged; the score itself is never approximated.
 """
 
 from __future__ import annotations
@@ -26,10 +30,12 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 
 FORMAT = "linear-text-model/1"
+SKLEARN_PATTERN = r"(?u)\b\w\w+\b"  # TfidfVectorizer's default token_pattern
+_WORD_RUNS = re.compile(r"\w\w+")
 
 
 class ModelError(Exception):
@@ -63,6 +69,9 @@ class TextModel:
         source: dict | None = None,
     ):
         self.token_re = re.compile(token_pattern)
+        # scikit-learn's default pattern finds exactly the runs of two or more word characters,
+        # which `\w\w+` finds too without testing a boundary at every character
+        self._find_tokens = (_WORD_RUNS if token_pattern == SKLEARN_PATTERN else self.token_re).findall
         self.lowercase = lowercase
         self.members = members
         self.vocabulary = vocabulary
@@ -70,11 +79,13 @@ class TextModel:
         n = len(members)
         # The members' mean weight per word: what `explain` reports as a word's push.
         self._mean = {w: sum(e[1:]) / n for w, e in vocabulary.items() if len(e) > 1}
+        self._pushes: dict[str, float] | None = None  # for may_reach, built on first use
+        self._reach_limits: dict[float, float] = {}
 
     # -- scoring --
 
     def _tokens(self, text: str) -> list[str]:
-        return self.token_re.findall(text.lower() if self.lowercase else text)
+        return self._find_tokens(text.lower() if self.lowercase else text)
 
     def decisions(self, text: str, neutral: frozenset[str] | set[str] = frozenset()) -> list[float]:
         """Each member's decision value for `text` (before calibration)."""
@@ -110,6 +121,60 @@ class TextModel:
     def score(self, text: str, neutral: frozenset[str] | set[str] = frozenset()) -> float:
         """The probability (0..1) that `text` is offensive, as the exported package gives it."""
         return self.calibrate(self.decisions(text, neutral))
+
+    # -- a cheap bound --
+    #
+    # A member's decision is sum(tf_w * W_w) / |x| + intercept, where W_w is a word's stored
+    # weight (weight * idf) and x_w = tf_w * idf_w. Only words with W_w > 0 raise it, and
+    # tf_w * W_w = |x_w| * (W_w / |idf_w|), so by Cauchy-Schwarz the first term is at most
+    # sqrt(sum over the distinct words with W_w > 0 of (W_w / idf_w) squared): whatever the
+    # counts, and whichever words are neutral (they only lower it). Each calibration falls as
+    # `a * decision` rises, so with every a < 0 the score rises with the decision: a bound on
+    # that square root below the one reaching `threshold` means the text scores below it.
+
+    def may_reach(self, text: str, threshold: float) -> bool:
+        """False only when `text` is sure to score below `threshold` (any neutral words)."""
+        limit = self._reach_limits.get(threshold)
+        if limit is None:
+            limit = self._reach_limits[threshold] = self._reach_limit(threshold)
+        pushes = self._pushes if self._pushes is not None else self._build_pushes()
+        return sum(map(pushes.get, set(self._tokens(text)), repeat(0.0))) >= limit
+
+    def _build_pushes(self) -> dict[str, float]:
+        """(largest positive W_w over the members / idf_w) squared, for each word with one."""
+        pushes = {}
+        for word, entry in self.vocabulary.items():
+            push = max(entry[1:], default=0.0)
+            if push > 0:
+                # an idf of 0 would count for nothing in |x|: such a word is never ruled out
+                pushes[word] = (push / entry[0]) ** 2 if entry[0] else math.inf
+        self._pushes = pushes
+        return pushes
+
+    def _reach_limit(self, threshold: float) -> float:
+        """The sum of squared pushes below which no text can score `threshold` (0 when the
+        bound does not apply: a member whose score falls as its decision rises)."""
+        if any(a >= 0 for _c, a, _b in self.members):
+            return 0.0
+
+        def bound(root: float) -> float:  # the score if every decision were intercept + root
+            return self.calibrate(intercept + root for intercept, _a, _b in self.members)
+
+        margin = 1e-9  # far above the rounding of a score, far below any threshold's precision
+        low, high = 0.0, 1.0
+        if bound(low) >= threshold - margin:
+            return 0.0
+        while bound(high) < threshold - margin:
+            low, high = high, high * 2
+            if high > 1e6:
+                return low * low  # out of reach for any text with pushes this small
+        for _ in range(100):  # bisect: bound(low) stays below threshold - margin
+            middle = (low + high) / 2
+            if bound(middle) < threshold - margin:
+                low = middle
+            else:
+                high = middle
+        return low * low
 
     def explain(self, text: str, neutral: frozenset[str] | set[str] = frozenset()) -> Scored:
         """The score and, for each model word in the text, how much it pushed it."""

@@ -265,3 +265,17 @@ def test_no_card_where_the_profanity_rule_flags_the_same_word():
     ]
     assert ("Drafting.Profanity", "bloody") in cards or ("Drafting.Profanity", "shitty") in cards
     assert not [rule for rule, _ in cards if rule == "Drafting.OffenceScore"]
+
+
+def test_ruling_sentences_out_by_the_bound_changes_no_card(monkeypatch):
+    # find() scores only sentences the model's cheap bound cannot rule out: the cards must
+    # be those of scoring every sentence
+    from desktop_app.checks.base import TextContext
+    from tests import corpus
+
+    rule = shipped_rule()
+    texts = corpus.posts(mixed=200)
+    bounded = [rule.find(TextContext(text)) for text in texts]
+    monkeypatch.setattr(type(rule.model), "may_reach", lambda _model, _text, _threshold: True)
+    assert [rule.find(TextContext(text)) for text in texts] == bounded
+    assert sum(map(len, bounded)) > 100

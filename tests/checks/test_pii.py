@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.core.findings import Severity
-from tests.checks.conftest import findings_of
+from tests.checks.conftest import findings_of, shipped_pack
 
 RULE = "fixtures.PrivateInfo"
 
@@ -100,3 +100,19 @@ def test_the_shipped_rule_knows_party_and_campaign_offices(text):
 def test_a_private_contact_beside_an_office_one_is_still_flagged():
     text = "Email the office at jo@parliament.uk or her personal one, jo.home@gmail.com."
     assert [f.text for f in findings_of(RULE, text)] == ["jo.home@gmail.com"]
+
+
+def test_the_one_look_for_any_detail_hides_none(monkeypatch):
+    # pii looks for any detail in one pass before looking for each kind: the findings must be
+    # those of looking for each kind every time
+    from desktop_app.checks.base import TextContext
+    from desktop_app.checks.patterns import compile_re
+    from tests import corpus
+
+    rule = shipped_pack().rule("Drafting.PrivateInformation")
+    details = ["Ring 07700 900123 or write to 7 Elm Close, Leeds LS6 2AB.", "jo.bloggs@gmail.com", "SW1A 1AA"]
+    texts = [*corpus.posts(mixed=200), *details, "Flat 3, 12 High Street"]
+    quick = [rule.find(TextContext(t)) for t in texts]
+    monkeypatch.setattr(rule, "any_detail", compile_re("", "detect"))  # matches every text
+    assert [rule.find(TextContext(t)) for t in texts] == quick
+    assert sum(map(len, quick)) >= 10

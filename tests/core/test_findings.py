@@ -2,6 +2,9 @@
 
 import dataclasses
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from desktop_app.core.findings import (
     CONDUCT_KEY,
     PRINCIPLE_IDS,
@@ -86,3 +89,39 @@ def test_written_out_to_dicts_keep_every_field_in_order():
         if "sentence_scores" in expected:  # a list in JSON, as it always was
             expected["sentence_scores"] = list(expected["sentence_scores"])
         assert list(value.to_dict().items()) == list(expected.items())
+
+
+def _rows_by_hand(findings, titles):
+    """The rule as written in principle_statuses' docstring, one bucket of findings per row."""
+    buckets = {key: [] for key in (*PRINCIPLE_IDS, CONDUCT_KEY)}
+    for f in findings:
+        if f.is_conduct or f.is_unfinished:
+            buckets[CONDUCT_KEY].append(f)
+        if f.principle in buckets:
+            buckets[f.principle].append(f)
+    rows = {}
+    for key, items in buckets.items():
+        if any(f.severity is Severity.MUST_FIX for f in items):
+            state = "must-fix"
+        else:
+            state = "advice" if items else "clear"
+        rows[key] = PrincipleStatus(key, titles.get(key, key), state, len(items))
+    return rows
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            _finding,
+            severity=st.sampled_from(list(Severity)),
+            principle=st.sampled_from([None, "P1", "P6", "P10", "P11", CONDUCT_KEY]),
+            clause=st.sampled_from([None, "C-abuse"]),
+            category=st.sampled_from(["jargon", "abuse", "unfinished", "offence-score", "style"]),
+        ),
+        max_size=8,
+    ),
+    st.sampled_from([{}, {"P1": "Direct", CONDUCT_KEY: "Conduct policy"}]),
+)
+def test_rows_count_and_state_as_the_rule_says(findings, titles):
+    assert principle_statuses(findings, titles) == _rows_by_hand(findings, titles)

@@ -463,3 +463,67 @@ def test_overflow_start_is_a_grapheme_edge_and_everything_before_it_fits(text, p
     edges = {m.start() for m in regex.finditer(r"\X", text)}
     assert start in edges
     assert not measure(text[:start], platform).over
+
+
+_SPECIALS = [" https://example.org/a ", " bbc.co.uk ", " @a@b.social ", "a" * 90]
+_POSTS = st.lists(
+    st.one_of(_PIECES, st.sampled_from(_SPECIALS)),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_POSTS, st.integers(1, 400))
+def test_plain_counting_agrees_with_the_walk_stretch_by_stretch(text, limit):
+    # measure() counts a text with no link or remote mention in one go; the walk over
+    # stretches (its way with links) must give the same fit
+    from desktop_app.core.platforms import _Counter, _plain_fit, _walked_fit
+
+    counter, end = _Counter(text), len(text.rstrip())
+    for counting in ("twitter", "threads", "graphemes"):
+        platform = Platform("P", limit, counting, None)
+        walked = _walked_fit(text, platform, counter, counting, end, [])
+        assert _plain_fit(platform, counter, counting, end) == walked
+
+
+_SHIPPED_NETWORKS = load_policy(include_user_overlay=False).platforms
+
+
+@settings(max_examples=150, deadline=None)
+@given(_POSTS, st.lists(st.integers(1, 400), min_size=1, max_size=4))
+def test_fit_all_gives_each_network_what_measure_gives_it(text, limits):
+    # networks that count alike share one count; each still gets exactly its own fit
+    networks = _SHIPPED_NETWORKS + [
+        Platform(f"N{i}", limit, counting, url)
+        for i, limit in enumerate(limits)
+        for counting, url in (("graphemes", None), ("twitter", 23), ("mastodon", 23), ("threads", None))
+    ]
+    assert fit_all(text, networks) == [measure(text, p) for p in networks]
+
+
+_ASCII_POSTS = st.lists(
+    st.one_of(
+        st.text(alphabet="ab .,!-'\n\t", max_size=40),
+        st.sampled_from(
+            [" bbc.co.uk ", " x@y.org ", " @a@b.social ", " https://a.org/x ", "a" * 120, "\r\n"]
+        ),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ASCII_POSTS, st.integers(1, 400), st.integers(1, 400))
+def test_plain_ascii_posts_fit_each_network_as_measure_says(text, limit, max_bytes):
+    # a plain ASCII post (no link, no remote mention) is fitted from its length alone
+    networks = [
+        *_SHIPPED_NETWORKS,
+        Platform("Capped", limit, "bluesky", None, max_bytes=max_bytes),
+        Platform("Counted", limit, "twitter", 23, max_bytes=max_bytes),
+        Platform("Free", None, "graphemes", None),
+    ]
+    assert fit_all(text, networks) == [measure(text, p) for p in networks]
+    assert fit_all(text, networks, only=["counted", "X"]) == [
+        measure(text, networks[0]),
+        measure(text, networks[-2]),
+    ]

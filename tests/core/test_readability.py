@@ -139,12 +139,24 @@ def test_result_type_and_target_age_passthrough():
     assert result.to_dict()["sentence_scores"][0]["level"] == "ok"
 
 
-def test_sentence_scores_are_cached():
+def test_sentence_scores_are_cached(monkeypatch):
     readability.clear_caches()
     score(SIMPLE)
-    misses = readability._sentence_counts.cache_info().misses
+    read = []
+    real = readability.word_texts
+    monkeypatch.setattr(readability, "word_texts", lambda text: read.append(text) or real(text))
     score(SIMPLE + " One more sentence here.")
-    assert readability._sentence_counts.cache_info().misses == misses + 1
+    assert read == ["One more sentence here."]  # only the new sentence is read
+
+
+def test_words_handed_in_give_the_counts_reading_them_would():
+    from desktop_app.core.text import word_texts
+
+    for sentence in ["Read bbc.co.uk/news and www.x.org today.", "Thanks @jo and #TeamLocal!", SIMPLE]:
+        readability.clear_caches()
+        handed = sentence_ari(sentence, word_texts(sentence))
+        readability.clear_caches()
+        assert handed == sentence_ari(sentence)
 
 
 @settings(max_examples=60, deadline=None)

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_app.core.text_model import FORMAT, ModelError, load_text_model, parse_text_model
 
@@ -158,3 +160,84 @@ def test_scoring_needs_no_numpy_or_scikit_learn():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- may_reach: a bound that rules sentences out, never in ----------------------------------
+
+
+def _model(members, vocabulary):
+    return parse_text_model(
+        {"format": FORMAT, "token_pattern": r"(?u)\b\w\w+\b", "members": members, "vocabulary": vocabulary}
+    )
+
+
+_WORDS = ["rotten", "awful", "plan", "council", "gay", "quiet", "odd", "zero", "unknown"]
+_VOCABULARY = {
+    "rotten": [2.0, 6.0, 5.0],
+    "awful": [2.0, 3.0, 2.0],
+    "plan": [1.5, -1.5, -1.0],
+    "council": [1.2, 0.0, 0.0],
+    "gay": [2.5, 5.0, 5.0],
+    "quiet": [3.0],
+    "odd": [0.5, 1.0, -4.0],  # pushes for one member, pulls for the other
+    "zero": [0.0, 0.0, 0.0],  # an idf of 0: counts for nothing
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=12),
+    st.floats(0.01, 0.99),
+    st.sampled_from([frozenset(), frozenset({"gay"}), frozenset({"rotten", "odd"})]),
+    st.sampled_from([[[-1.0, -2.0, 0.0], [-0.5, -3.0, 0.5]], [[-3.0, -0.7, 1.0], [0.2, -5.0, -0.3]]]),
+)
+def test_a_text_ruled_out_always_scores_below_the_threshold(words, threshold, neutral, members):
+    model = _model(members, _VOCABULARY)
+    text = " ".join(words)
+    if not model.may_reach(text, threshold):
+        assert model.score(text, neutral) < threshold
+
+
+def test_the_bound_rules_out_plain_sentences_and_keeps_offensive_ones():
+    model = _model([[-1.0, -2.0, 0.0], [-0.5, -3.0, 0.5]], _VOCABULARY)
+    threshold = 0.5
+    assert model.score("quiet council plan") < threshold and not model.may_reach(
+        "quiet council plan", threshold
+    )
+    assert model.score("rotten awful") >= threshold and model.may_reach("rotten awful", threshold)
+
+
+def test_the_bound_never_rules_out_when_a_calibration_runs_the_other_way():
+    model = _model([[-1.0, -2.0, 0.0], [-0.5, 3.0, 0.5]], _VOCABULARY)  # a > 0 in one member
+    assert model.may_reach("quiet council plan", 0.99)
+
+
+def test_the_shipped_model_rules_out_most_ordinary_sentences_and_no_flagged_one():
+    from tests import corpus
+
+    model = load_text_model(SHIPPED)
+    threshold = 0.57
+    ruled_out = kept = 0
+    for text in corpus.posts(mixed=0):
+        score = model.score(text)
+        if not model.may_reach(text, threshold):
+            assert score < threshold
+            ruled_out += 1
+        else:
+            kept += 1
+    assert ruled_out > kept  # the bound pays for itself on ordinary posts
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(max_size=60)
+    | st.lists(st.sampled_from(["ab", "a", "_", "é", "e\u0301", "1", " ", "-", "İ", "😀", "x_y"])).map(
+        "".join
+    )
+)
+def test_the_default_pattern_and_word_runs_find_the_same_tokens(text):
+    import re
+
+    from desktop_app.core.text_model import _WORD_RUNS, SKLEARN_PATTERN
+
+    assert _WORD_RUNS.findall(text) == re.compile(SKLEARN_PATTERN).findall(text)

@@ -1,0 +1,61 @@
+"""byte_spans: RE2 called directly gives exactly the spans of the wrapper's finditer."""
+
+import re2
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop_app.checks.patterns import OPTIONS, byte_spans
+
+# Patterns that match nothing, the empty string (where the search must step on by a byte,
+# even inside a character), words, and non-ASCII.
+_PATTERNS = [r"idiot", r"(?i)we will", r"a*", r"\b", r"x|", r"é+", r"\w+", r"(?:)", r"[^a]", r"👍🏽?", r"$"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_PATTERNS), st.text(alphabet="aé x👍🏽\nidot", max_size=30))
+def test_byte_spans_are_the_wrappers_spans(pattern, text):
+    compiled = re2.compile(pattern, OPTIONS)
+    data = text.encode("utf-8")
+    assert byte_spans(compiled, data) == [m.span() for m in compiled.finditer(data)]
+
+
+def test_a_pattern_without_re2s_inside_uses_finditer():
+    class Plain:  # what any compiled pattern offers
+        def finditer(self, data):
+            return re2.compile("b", OPTIONS).finditer(data)
+
+    assert byte_spans(Plain(), b"abcb") == [(1, 2), (3, 4)]
+
+
+# Groups that take part or not, nest, match empty, or end together; and empty whole matches.
+_GROUPED = [
+    r"(a)|(b)",
+    r"((a)b)?c",
+    r"(x*)",
+    r"(?:^|\s)([A-Z]{2,})\b",
+    r"(é)(\w)?",
+    r"((\w)(\w))",
+    r"()",
+    r"(a)?(b)?",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_GROUPED), st.text(alphabet="abcé xAB👍\n", max_size=20))
+def test_group_spans_are_the_wrappers_match_spans_in_characters(pattern, text):
+    from desktop_app.checks.base import TextContext
+
+    compiled = re2.compile(pattern, OPTIONS)
+    expected = [[m.span(i) for i in range(compiled.groups + 1)] for m in compiled.finditer(text)]
+    assert TextContext(text).group_spans(compiled, text) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_GROUPED), st.text(alphabet="abcé xAB👍\n", max_size=20))
+def test_conditional_keys_from_spans_are_the_keys_from_match_objects(pattern, text):
+    from desktop_app.checks.base import TextContext
+    from desktop_app.checks.conditional import ConditionalRule, _keyed
+
+    compiled = re2.compile(pattern, OPTIONS)
+    by_match = [(m.start(), *ConditionalRule._key(m)) for m in compiled.finditer(text)]
+    assert _keyed(compiled, TextContext(text)) == by_match

@@ -303,6 +303,7 @@ class PhraseSet:
     def __init__(self, phrases: Iterable[str], slots: Mapping[str, list[str]], key: str = "phrases"):
         self._nodes: list[_Node] = []
         self._slots = {k.lower(): v for k, v in slots.items()}
+        self._slot_items: dict[str, tuple] = {}  # a slot is parsed once, however often it is used
         self._expanding: list[str] = []
         self.anchors: list[frozenset[str] | None] = []  # per phrase: words one of which must appear
         final = self._new()
@@ -382,10 +383,12 @@ class PhraseSet:
             return ("test", _BUILT_IN[name])
         if name not in self._slots:
             raise RuleError(where, f"unknown slot {{{name}}} (add it under `slots`)")
-        branches = [self._parse(entry, f"slots.{name}") for entry in self._slots[name] if entry.strip()]
-        if not branches:
-            raise RuleError(where, f"slot {{{name}}} is empty")
-        return ("alt", branches, False)
+        if name not in self._slot_items:
+            branches = [self._parse(entry, f"slots.{name}") for entry in self._slots[name] if entry.strip()]
+            if not branches:
+                raise RuleError(where, f"slot {{{name}}} is empty")
+            self._slot_items[name] = ("alt", branches, False)
+        return self._slot_items[name]
 
     # -- building the automaton (Thompson's construction, words of one-word branches merged)
 
@@ -479,11 +482,16 @@ class PhraseSet:
 
     def _finish(self, starts: list[int], sentence_starts: list[int], final: int, final_end: int) -> None:
         self._final, self._final_end = final, final_end
+        # Every branch of a slot or bracket leads to the same next node: its closure is
+        # worked out once, not once per branch.
+        closures: dict[int, tuple[frozenset[int], bool, bool]] = {}
         for node in self._nodes:
             if node.words is not None or node.test is not None:
                 after: set[int] = set()
                 for m in node.nexts:
-                    c, acc, acc_end = self._closure(m)
+                    if m not in closures:
+                        closures[m] = self._closure(m)
+                    c, acc, acc_end = closures[m]
                     after |= c
                     node.accepts = node.accepts or acc
                     node.accepts_end = node.accepts_end or acc_end

@@ -164,3 +164,19 @@ def test_an_author_on_the_do_not_amplify_list_is_never_answered_or_thanked():
 def test_as_listed_keeps_a_correction_mark():
     v = as_listed(Verdict(Triage.THANK, "support", corrected=True))
     assert (v.triage, v.do_not_amplify, v.corrected) == (Triage.NO_ACTION, True, True)
+
+
+def test_a_report_the_second_opinion_made_speaks_to_the_platform_not_about_our_model():
+    """The report text goes to a platform's moderators: it says what the reply does, never how
+    our app decided it."""
+    from desktop_app.core.replies.sources import Reply
+    from desktop_app.core.replies.wording import report_text
+
+    policy = ReplyPolicy(**{**POLICY.__dict__, "report_text": '"{text}" {reason}.'})
+    opinion = SecondOpinion(0.95, "You absolute weapon.", ("weapon",))
+    verdict = judge(opinion.sentence, [], policy, opinion)
+    assert verdict.triage is Triage.REPORT
+    text = report_text(Reply(opinion.sentence), verdict, policy, {})
+    assert text.startswith('"You absolute weapon." \'weapon\' reads as abuse aimed at a person')
+    for internal in ("second opinion", "learned", "model", "score"):
+        assert internal not in text.lower()

@@ -287,7 +287,7 @@ def judge(
         words = ", ".join(f"'{w}'" for w in dict.fromkeys(opinion.words))
         return Verdict(
             Triage.REPORT,
-            f"{words} reads as abuse aimed at a person (the learned second opinion is sure of it)",
+            f"{words} reads as abuse aimed at a person",
             model_cards,
             clause=CATEGORY_CLAUSES["offence-score"],
             category=policy.platform_categories.get("offence-score", "abuse and harassment"),

@@ -7,7 +7,8 @@ Prints:
   abusive replies are reported, how many criticism/question and thanks replies are reported
   (aim: none), criticism and questions sent to respond, thanks sent to thank; every reply
   sorted against its set's aim is listed. `--holdout` also measures holdout-*.txt, sets
-  written at the same time and not looked at while the sorting was tuned.
+  written at the same time and not looked at while the sorting was tuned (counts only: their
+  texts are never printed).
 - our abuse families (tests/data/abuse_families.yml, our own words): per family, how many
   abusive replies are reported with the right clause, and how many look-alikes (blunt
   criticism, political speech, reporting on abuse, quoting) are reported (aim: none).
@@ -68,6 +69,8 @@ def own_sets(triager: ReplyTriager, prefix: str) -> None:
         if name == "abusive":
             line += f"; as 16 of 17: {counts[aim] / n * 17:.1f} of 17"
         print(line + "  [" + ", ".join(f"{t.value} {c}" for t, c in counts.most_common()) + "]")
+        if prefix == "holdout":
+            continue  # held-out texts are never printed: whoever tunes the rules must not see them
         for text, got in zip(replies, sorted_as, strict=True):
             if got is not aim:
                 print(f"      {got.value:<9} {text}")

@@ -180,3 +180,15 @@ def test_a_report_the_second_opinion_made_speaks_to_the_platform_not_about_our_m
     assert text.startswith('"You absolute weapon." \'weapon\' reads as abuse aimed at a person')
     for internal in ("second opinion", "learned", "model", "score"):
         assert internal not in text.lower()
+
+
+def test_the_reason_quotes_overlapping_findings_once():
+    """Two rules on 'You're a liar' and 'You're a liar and a hypocrite' quote the longer only."""
+    text = "You're a liar and a hypocrite on housing."
+    found = [
+        finding(text, "You're a liar", "PersonalAttack", "personal-attack", clause=None),
+        finding(text, "You're a liar and a hypocrite", "NameCalling", "personal-attack", clause=None),
+    ]
+    v = judge(text, found, POLICY)
+    assert v.triage is Triage.RESPOND
+    assert v.reason.startswith("'You're a liar and a hypocrite': blunt criticism"), v.reason

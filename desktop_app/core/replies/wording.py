@@ -40,7 +40,7 @@ def report_text(reply: Reply, verdict: Verdict, policy: ReplyPolicy, clause_titl
         "where": f" ({reply.link.strip()})" if reply.link.strip() else "",
         "text": quoted_text(reply.text),
         "clause": verdict.clause or "",
-        "clause_title": clause_titles.get(verdict.clause or "", ""),
+        "clause_title": clause_titles.get(verdict.clause or "") or verdict.clause or "",
         "category": verdict.category or "",
         "reason": verdict.reason[:1].upper() + verdict.reason[1:],
     }

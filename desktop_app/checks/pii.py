@@ -6,7 +6,8 @@ Detects UK phone numbers (07700 900123, +44 7700 900123, 020 7946 0018, (01632) 
 
 A contact that is published (the rule's `official` domains, or context words such as
 constituency office, party office, surgery found in the same sentence) is not private
-information and is left alone. The suggestion removes the detail.
+information and is left alone; a named person's own number ("Ring Sandra on ...") only when
+the office word is said of the number itself. The suggestion removes the detail.
 """
 
 from __future__ import annotations
@@ -73,6 +74,18 @@ DEFAULT_OFFICIAL = ["parliament.uk", "gov.uk", ".gov.uk", "nhs.uk", "police.uk"]
 _OFFICE_MAILBOXES = ("office", "info", "contact", "enquiries", "enquiry", "hello", "admin", "team",
                      "campaign", "surgery", "casework", "help", "press", "mail")  # fmt: skip
 _DETECTORS = ("phone", "email", "address", "postcode")
+# A number or address given as a named person's own ("Ring Sandra on", "Dave's mobile is"):
+# shapes of English, not policy. Such a detail is published only when an office word is
+# said of it, not when the sentence goes on to name a venue ("... a lift to the town hall").
+_OWNED = re.compile(
+    r"(?:\b(?i:call|ring|text|phone|contact|message|whatsapp|email|e-mail)[ \t]+"
+    r"(?P<name>(?:[A-Z][\w'’\-]*[ \t]+){1,3})(?i:on|at)[ \t]*:?[ \t]*"
+    r"|\b(?P<owner>[A-Z][\w\-]*)['’]s[ \t]+(?i:own[ \t]+|personal[ \t]+|private[ \t]+)?"
+    r"(?i:mobile|phone|number|mobile number|phone number|email|e-mail|email address)"
+    r"(?:[ \t]+is|[ \t]*:)?[ \t]*)$"
+)
+_OWNED_LOOKBACK = 60  # characters before a detail searched for an owner
+_SAID_AFTER = re.compile(r"[^,;:.!?()\n–—]{0,30}")  # what is said right after a detail, in its clause
 
 
 class PiiRule(Rule):
@@ -139,6 +152,9 @@ class PiiRule(Rule):
             return False  # a personal address beside an office one ("or her own, jo@gmail.com")
         sentence = next((x for x in ctx.sentences if x.start <= s < x.end), None)
         a, b = (sentence.start, sentence.end) if sentence else (max(0, s - 80), min(len(text), e + 80))
+        owned = _OWNED.search(text, max(a, s - _OWNED_LOOKBACK), s) if name in ("phone", "email") else None
+        if owned is not None:  # a person's own: only what is said of the detail itself counts
+            a, b = owned.start(), _SAID_AFTER.match(text, e, b).end()
         context = (text[a:s] + " " + text[e:b]).lower()
         return any(w in context for w in self.official_words)
 

@@ -116,3 +116,34 @@ def test_the_one_look_for_any_detail_hides_none(monkeypatch):
     monkeypatch.setattr(rule, "any_detail", compile_re("", "detect"))  # matches every text
     assert [rule.find(TextContext(t)) for t in texts] == quick
     assert sum(map(len, quick)) >= 10
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # a venue named later in the sentence does not make a person's own number published
+        (
+            "Ring Sandra on 07700 900123 before Friday if you want a lift to the consultation "
+            "meeting at the town hall.",
+            "07700 900123",
+        ),
+        ("Text Dave on 07700 900456 and he will drive you to the rally.", "07700 900456"),
+        ("Sandra's mobile is 07700 900123 if you need a lift to the library.", "07700 900123"),
+        ("Email Jo at jo.bloggs@gmail.com for a lift to the community centre.", "jo.bloggs@gmail.com"),
+    ],
+)
+def test_a_named_persons_own_contact_stays_private_whatever_venue_the_sentence_names(text, flagged):
+    assert [f.text for f in findings_of("Drafting.PrivateInformation", text, "shipped")] == [flagged]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring Sandra at the constituency office on 020 7946 0018.",
+        "Ring Sandra on 020 7946 0018 at the constituency office.",
+        "Call Hythe Library on 01303 960 001 to book a place.",
+        "Drop in to Sarah's surgery at the library on Friday, or call 01632 960 001.",
+    ],
+)
+def test_a_number_said_to_be_an_offices_stays_published(text):
+    assert findings_of("Drafting.PrivateInformation", text, "shipped") == []

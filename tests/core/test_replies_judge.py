@@ -177,7 +177,7 @@ def test_a_report_the_second_opinion_made_speaks_to_the_platform_not_about_our_m
     verdict = judge(opinion.sentence, [], policy, opinion)
     assert verdict.triage is Triage.REPORT
     text = report_text(Reply(opinion.sentence), verdict, policy, {})
-    assert text.startswith('"You absolute weapon." \'weapon\' reads as abuse aimed at a person')
+    assert text.startswith("\"You absolute weapon.\" 'weapon' reads as abuse aimed at a person")
     for internal in ("second opinion", "learned", "model", "score"):
         assert internal not in text.lower()
 

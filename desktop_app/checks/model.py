@@ -9,7 +9,9 @@ Keys:
 - `neutral`: words that are never underlined and push the score neither way (identity and
   party words: `include: vocab/identity-words.yml`);
 - `max_words`: the most words named per sentence (default 3); a word is named when it
-  pushes the score up by at least `min_share` (default 0.5) of the strongest word's push.
+  pushes the score up by at least `min_share` (default 0.5) of the strongest word's push;
+- `exceptions` (as every kind): phrases whose words push the score neither way ("kill the
+  bill", a protest slogan), while the rest of the sentence is scored as usual.
 
 The card runs from the first of those words to the last (cut around any neutral word), and
 `%s` in the message lists them, quoted ("'idiot' and 'bloody'").
@@ -87,8 +89,17 @@ class ModelRule(Rule):
             raise RuleError("max_words", "`max_words` must be at least 1")
 
     def sentence_score(self, sentence: str) -> float:
-        """The score the rule compares with `threshold` (neutral words set aside)."""
-        return self.model.score(sentence, self.neutral)
+        """The score the rule compares with `threshold` (neutral words and exceptions set aside)."""
+        return self.model.score(self._without_exceptions(sentence), self.neutral)
+
+    def _without_exceptions(self, text: str, ctx: TextContext | None = None) -> str:
+        """`text` with the rule's exceptions (slogans such as "Kill the bill") blanked out,
+        so their words push the score neither way; offsets stay those of the text."""
+        if self.exceptions is None:
+            return text
+        for s, e in reversed(self.excepted_spans(text, ctx)):
+            text = text[:s] + " " * (e - s) + text[e:]
+        return text
 
     def sentence_scores(self, ctx: TextContext) -> list[tuple[int, int, float]]:
         """(start, end, score) of each sentence of the paragraph."""
@@ -109,20 +120,23 @@ class ModelRule(Rule):
         return max(scores, default=0.0)
 
     def find(self, ctx: TextContext):
-        text = ctx.text
+        text = self._without_exceptions(ctx.text, ctx)
         out = []
         for sentence in ctx.sentences:
             start, end = sentence.start, sentence.end
             chunk = text[start:end]
             # most sentences cannot reach the threshold: a cheap bound spares scoring them
-            if not self.model.may_reach(chunk, self.threshold) or self.sentence_score(chunk) < self.threshold:
+            if (
+                not self.model.may_reach(chunk, self.threshold)
+                or self.model.score(chunk, self.neutral) < self.threshold
+            ):
                 continue
             driving = sorted(
                 self.driving_words(self.model.explain(chunk, self.neutral).words), key=lambda w: w.start
             )
             message = fill_message(self.message, quoted_list(chunk[w.start : w.end] for w in driving))
             for s, e in self._card_spans(chunk, driving):
-                out.append(self.finding(text, start + s, start + e, message=message))
+                out.append(self.finding(ctx.text, start + s, start + e, message=message))
         return out
 
     def _card_spans(self, chunk: str, driving: list[WordWeight]) -> list[tuple[int, int]]:

@@ -139,6 +139,17 @@ def test_the_card_is_cut_around_a_neutral_word(tmp_path):
     assert all("gay" not in c.text for c in cards)
 
 
+def test_an_exception_phrase_pushes_the_score_neither_way(tmp_path):
+    """`exceptions` (a slogan such as "Kill the bill"): its words count for nothing, the rest
+    of the sentence is scored as usual."""
+    folder = _overlay(tmp_path / "pol", {"threshold": 0.6, "exceptions": ["awful council"]})
+    assert _cards(folder, "Awful council.") == []
+    assert _cards(folder, "Awful council. Awful council!") == []
+    assert [c.text for c in _cards(folder, "Awful, council.")] == ["Awful"]  # not the phrase
+    pack, own, _ = _load(folder)
+    assert own[0].sentence_score("Awful council.") < 0.6 <= own[0].sentence_score("Awful, council.")
+
+
 def test_a_missing_model_file_is_a_policy_problem_and_the_rest_loads(tmp_path):
     folder = _overlay(tmp_path / "pol", {"model": "models/absent.json"})
     pack, own, problems = _load(folder)

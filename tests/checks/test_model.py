@@ -146,7 +146,7 @@ def test_an_exception_phrase_pushes_the_score_neither_way(tmp_path):
     assert _cards(folder, "Awful council.") == []
     assert _cards(folder, "Awful council. Awful council!") == []
     assert [c.text for c in _cards(folder, "Awful, council.")] == ["Awful"]  # not the phrase
-    pack, own, _ = _load(folder)
+    _pack, own, _ = _load(folder)
     assert own[0].sentence_score("Awful council.") < 0.6 <= own[0].sentence_score("Awful, council.")
 
 

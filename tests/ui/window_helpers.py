@@ -193,3 +193,47 @@ def underlined(window: MainWindow) -> list[tuple[str, str]]:
         if sel.format.underlineStyle().value:
             out.append((sel.format.underlineColor().name(), sel.cursor.selectedText()))
     return out
+
+
+def approve(qtbot, window: MainWindow, timeout: int = 15000) -> bool:
+    """ "Mark as approved" and wait for the outcome (the must-fix count is worked out off the
+    GUI thread): True once approved, False once refused (approvalRefused)."""
+    publish = window.publish
+    outcome: list[bool] = []
+
+    def approved() -> None:
+        if publish.approval is not None:
+            outcome.append(True)
+
+    def refused(_message: str) -> None:
+        outcome.append(False)
+
+    publish.approvalChanged.connect(approved)
+    publish.approvalRefused.connect(refused)
+    try:
+        publish.approve()
+        qtbot.waitUntil(lambda: bool(outcome), timeout=timeout)
+    finally:
+        publish.approvalChanged.disconnect(approved)
+        publish.approvalRefused.disconnect(refused)
+    return outcome[0]
+
+
+class HeldSheetChecks(FakeAnalyzer):
+    """analyze_version (what the sign-off sheet and approval run for each network; the
+    editor's own checks use analyze) waits for `release` while `held` is set, and notes
+    which threads ran it."""
+
+    def __init__(self):
+        super().__init__()
+        self.held = False
+        self.entered = threading.Event()
+        self.release = threading.Event()
+        self.threads: set[str] = set()
+
+    def analyze_version(self, text: str, network: str, thread: bool = False, revision: int = 0) -> Report:
+        self.threads.add(threading.current_thread().name)
+        if self.held:
+            self.entered.set()
+            self.release.wait(10)
+        return super().analyze_version(text, network, thread, revision)

@@ -24,39 +24,76 @@ class Approving:
         self.contentChanged.emit()
 
     # ================================================================== approval and history
-    def approve(self) -> bool:
-        """Record who approved the post, when, against which policy pack. Refused while an
-        image has no description or a must-fix finding is open in any version."""
+    @property
+    def approving(self) -> bool:
+        """The versions are being checked for an approval (the Approve button is off)."""
+        return self._approval_check is not None
+
+    def approve(self) -> None:
+        """Record who approved the post, when, against which policy pack. Refused at once
+        while an image has no description; otherwise every version is checked on the
+        engine's thread and, back here, refused while a must-fix finding is open, else the
+        approver is asked. approvalChanged follows an approval, approvalRefused(message) a
+        refusal ("" when nobody was named)."""
         window = self.window
+        if self.approving:
+            return  # already being worked out: one approval per click
         if window.controller.analyzer is None:
-            window.statusBar().showMessage("The checks are still loading; try again in a moment.", 5000)
-            return False
-        from desktop_app.core.approval import APPROVED, Approval, HistoryEntry, add_entry
+            message = "The checks are still loading; try again in a moment."
+            window.statusBar().showMessage(message, 5000)
+            self.approvalRefused.emit(message)
+            return
         from desktop_app.core.images import missing_descriptions
         from desktop_app.signoff import open_must_fix
-        from desktop_app.ui.review.sheet import sheet_data
+        from desktop_app.ui.jobs import run_then
+        from desktop_app.ui.review.sheet import build_sheet_data, sheet_inputs
 
         missing = missing_descriptions(self.images)
         if missing:
             n = len(missing)
-            window.warn(
-                "Not approved",
+            self._refuse(
                 f"{n} image{'s have' if n != 1 else ' has'} no description. A reader who cannot see "
-                "an image gets only its description: add one (Images), then approve.",
+                "an image gets only its description: add one (Images), then approve."
             )
-            return False
-        content = self.content()
-        still_open = open_must_fix(sheet_data(window, content))
+            return
+        inputs = sheet_inputs(window, self.content())
+        self._approval_check = (inputs, self._draft_id())
+        self._show_approving(True)
+        window.statusBar().showMessage("Checking every version before approval…")
+        # On the engine's own thread: queued behind the editor's check, never waited for here.
+        run_then(lambda: open_must_fix(build_sheet_data(inputs)), self._approval_checked, self,
+                 window.controller.pool)  # fmt: skip
+
+    def _approval_checked(self, still_open) -> None:
+        from desktop_app.core.approval import APPROVED, Approval, HistoryEntry, add_entry
+
+        window = self.window
+        inputs, draft_id = self._approval_check
+        self._approval_check = None
+        self._show_approving(False)
+        if isinstance(still_open, Exception):
+            failure = type(still_open).__name__
+            self._refuse(f"The checks could not finish ({failure}), so nothing was approved. Try again.")
+            return
+        if self._changed_since(inputs, draft_id):
+            self._refuse_changed()
+            return
         if still_open:
-            window.warn(
-                "Not approved",
+            self._refuse(
                 f"{still_open} must-fix finding{'s are' if still_open != 1 else ' is'} still open. Fix each "
-                "one, or ignore it with a reason the approver can read, then approve.",
+                "one, or ignore it with a reason the approver can read, then approve."
             )
-            return False
+            return
+        window.statusBar().showMessage("Every version checked: no must-fix finding is open.")
         name = self.ask_approver()
         if not name:
-            return False
+            window.statusBar().clearMessage()
+            self.approvalRefused.emit("")
+            return
+        if self._changed_since(inputs, draft_id):  # while the name was asked for
+            self._refuse_changed()
+            return
+        content = inputs.content
         when = datetime.now(UTC)
         pack = window.policy.pack_label
         self.approval = Approval(name, when, pack, content.fingerprint())
@@ -66,14 +103,44 @@ class Approving:
         self._save_now()
         self.approvalChanged.emit()
         window.statusBar().showMessage(f"Approved by {name}. Any change from now on clears it.", 6000)
-        return True
 
-    def note_exported(self, path: str, by: str = "") -> None:
-        """A review was exported: that version joins the history."""
+    def _changed_since(self, inputs, draft_id) -> bool:
+        """Anything the check depended on changed: the words, networks or images, the
+        draft shown, or what is ignored (a finding shown again must be counted)."""
+        window = self.window
+        return (
+            self._draft_id() != draft_id
+            or self.content().fingerprint() != inputs.content.fingerprint()
+            or window.review.ignored != inputs.review.ignored
+            or window.rules_off() != inputs.rules_off
+        )
+
+    def _draft_id(self):
+        session = self._session()
+        return session.current_id if session is not None else None
+
+    def _show_approving(self, busy: bool) -> None:
+        self.bar.approve_button.setEnabled(not busy)
+        self.actions["approve"].setEnabled(not busy)
+
+    def _refuse(self, message: str) -> None:
+        self.window.warn("Not approved", message)
+        self.approvalRefused.emit(message)
+
+    def _refuse_changed(self) -> None:
+        self._refuse(
+            "The post changed while it was being checked, so it was not approved. "
+            "Approve again to check it as it is now."
+        )
+
+    def note_exported(self, path: str, by: str = "", content=None) -> None:
+        """A review was exported: that version (`content`, the words on the sheet; else the
+        draft as it is now) joins the history."""
         from desktop_app.core.approval import EXPORTED, HistoryEntry, add_entry
 
+        content = content if content is not None else self.content()
         entry = HistoryEntry(
-            EXPORTED, datetime.now(UTC), by, self.window.policy.pack_label, self.content(), Path(path).name
+            EXPORTED, datetime.now(UTC), by, self.window.policy.pack_label, content, Path(path).name
         )
         if add_entry(self.history, entry):
             self._save_now()

@@ -12,8 +12,10 @@ sheet cover only the chosen networks.
     window.publish.content()            # core.approval.Content: what would be published
     window.publish.copy("X")            # X's version (a thread post by post) on the clipboard
     window.publish.make_thread("X") / reflow("X") / one_post("X") / follow_main("X")
-    window.publish.approve()            # "Mark as approved" (asks who; refuses while a
-                                        # must-fix is open or an image has no description)
+    window.publish.approve()            # "Mark as approved": checks every version on the
+                                        # engine's thread, then asks who (approvalChanged) or
+                                        # refuses (approvalRefused): a must-fix open, an
+                                        # image without a description, the post changed
     window.publish.note_exported(path, by)   # an exported review joins the history
     window.publish.show_history() / edit_images()
 
@@ -40,6 +42,7 @@ PREVIEW_DELAY_MS = 150  # the preview follows typing after a short pause
 class PublishFeature(VersionEditing, Approving, Feature):
     contentChanged = Signal()  # what would be published changed
     approvalChanged = Signal()  # approved, cleared by an edit, or another draft shown
+    approvalRefused = Signal(str)  # why "Mark as approved" recorded nothing ("" nobody named)
 
     def __init__(self, window):
         super().__init__(window)
@@ -49,6 +52,7 @@ class PublishFeature(VersionEditing, Approving, Feature):
         self.source = ""  # "" the main text, else the network whose version is shown
         self.images: list = []  # core.images.Image
         self.approval = None  # core.approval.Approval
+        self._approval_check = None  # (sheet inputs, draft id) while approve() checks them
         self.history: list = []  # core.approval.HistoryEntry
         self._fits: dict[tuple, object] = {}  # (network, thread, text) -> PlatformFit
         self._dialogs: list = []

@@ -1,11 +1,13 @@
 """File > Export review as HTML… / PDF…: the one-page sign-off sheet (desktop_app/signoff)
 for whoever signs the post off; each export is kept in the draft's history.
 
-The HTML is built on the GUI thread (string work, a few milliseconds); laying out the PDF
-and writing either file happen on a worker, so a slow disk or a long review never
-freezes the window. The result comes back as a signal (and a message in the status bar).
-Closing the window waits for an export that is still being written: Qt's PDF writer
-must finish before the application object goes, or the process crashes on its way out.
+What the sheet needs is read on the GUI thread (ui/review/sheet.py sheet_inputs: cheap);
+checking every version, building the HTML, laying out the PDF and writing the file all
+happen in one job on a worker, so a long draft, an engine busy with the editor's check or
+a slow disk never freezes the window. The result comes back as a signal (and a message in
+the status bar). Closing the window waits for an export still in that job: Qt's PDF
+writer must finish before the application object goes, or the process crashes on its way
+out.
 """
 
 from __future__ import annotations
@@ -60,7 +62,8 @@ class SignOffFeature(Feature):
     # ----- building -----
     def review_html(self, approver: str | None = None, when: datetime | None = None) -> str | None:
         """The sign-off sheet for the draft as it is now (every chosen network's version);
-        None while the engine is still loading."""
+        None while the engine is still loading. Blocking (the checks run here): for scripts
+        and tests; the window exports through export_to."""
         from desktop_app.signoff import build_sheet_html
         from desktop_app.ui.review.sheet import sheet_data
 
@@ -89,39 +92,47 @@ class SignOffFeature(Feature):
     def export_to(
         self, kind: str, path: str | Path, *, approver: str = "", when: datetime | None = None
     ) -> bool:
-        """Build now, write on the worker; exported / exportFailed follow. False if not ready."""
-        html = self.review_html(approver, when)
-        if html is None:
+        """Read the draft now; check, build and write on the worker; exported / exportFailed
+        follow. False if the engine is not ready."""
+        from desktop_app.ui.review.sheet import sheet_inputs
+
+        window = self.window
+        if window.controller.analyzer is None:
             return False
-        self._exported_by = approver
+        inputs = sheet_inputs(window, approver=approver, when=when)
         path = Path(path)
         if path.suffix.lower() != KINDS[kind][1]:
             path = path.with_name(path.name + KINDS[kind][1])
-        self.window.statusBar().showMessage(f"Saving the review as {path.name}…")
+        window.statusBar().showMessage(f"Preparing the review as {path.name}…")
 
         def work() -> str:
             """The reason it failed, or "" when written."""
+            from desktop_app.signoff import build_sheet_html
             from desktop_app.storage.atomic import reason
+            from desktop_app.ui.review.sheet import build_sheet_data
 
             try:
-                write_review(kind, path, html)
+                write_review(kind, path, build_sheet_html(build_sheet_data(inputs)))
             except OSError as exc:
                 return reason(exc)
-            except Exception as exc:  # a layout problem must not be lost silently
+            except Exception as exc:  # a check or layout problem must not be lost silently
                 return f"{type(exc).__name__}: {exc}"
             return ""
 
-        run_then(work, lambda error: self._on_done(str(path), str(error)), self, self.pool)
+        def done(error) -> None:
+            self._on_done(str(path), str(error), approver, inputs.content)
+
+        run_then(work, done, self, self.pool)
         return True
 
     def shutdown(self) -> None:
         self.pool.waitForDone()  # the window has gone; the file is finished before the app is
 
-    def _on_done(self, path: str, error: str) -> None:
+    def _on_done(self, path: str, error: str, by: str, content) -> None:
         window = self.window
         name = Path(path).name
         if not error:
-            window.publish.note_exported(path, getattr(self, "_exported_by", ""))  # kept in History
+            window.publish.note_exported(path, by, content)  # the words exported, kept in History
             window.statusBar().showMessage(f"Review saved as {name}.", 5000)
             self.exported.emit(path)
             return

@@ -18,7 +18,7 @@ from desktop_app.core.approval import APPROVED, EXPORTED
 from desktop_app.core.images import Image
 from desktop_app.storage.drafts import DraftStore
 from tests.ui import window_helpers
-from tests.ui.window_helpers import FakeAnalyzer, card_for_text, wait_report
+from tests.ui.window_helpers import FakeAnalyzer, approve, card_for_text, wait_report
 
 make_window = window_helpers.make_window  # fixture
 settings = window_helpers.settings  # fixture
@@ -55,19 +55,20 @@ def stored(store, window):
 def test_approval_records_who_when_and_the_pack_and_is_on_disk_at_once(qtbot, open_window, store):
     window = open_window()
     assert window.publish.bar.state.text() == "Not approved yet."
-    qtbot.mouseClick(window.publish.bar.approve_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.publish.approvalChanged, timeout=10000):
+        qtbot.mouseClick(window.publish.bar.approve_button, Qt.MouseButton.LeftButton)
     approval = window.publish.approval
     assert approval.by == "Priya O'Neill" and approval.pack.startswith("Drafting Assistant standard pack")
     state = window.publish.bar.state.text()
     assert state.startswith("✔ Approved by Priya O'Neill") and approval.pack in state
-    on_disk = stored(store, window)  # written before approve() returned
+    on_disk = stored(store, window)  # written before approvalChanged
     assert on_disk.approval == approval and on_disk.approved
     assert [(e.kind, e.by) for e in on_disk.history] == [(APPROVED, "Priya O'Neill")]
 
 
 def test_an_edit_after_approval_clears_it_with_a_notice(qtbot, open_window, store):
     window = open_window()
-    assert window.publish.approve()
+    assert approve(qtbot, window)
     window.publish.show_source("X")
     wait_report(qtbot, window)
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
@@ -82,30 +83,30 @@ def test_an_edit_after_approval_clears_it_with_a_notice(qtbot, open_window, stor
 
 def test_choosing_another_network_also_clears_the_approval(qtbot, open_window):
     window = open_window()
-    assert window.publish.approve()
+    assert approve(qtbot, window)
     window.platform_bar.actions_by_name["Bluesky"].setChecked(True)
     assert window.publish.approval is None
 
 
 def test_not_approved_while_a_must_fix_is_open_until_it_is_ignored_with_a_reason(qtbot, open_window):
     window = open_window(text="The councillor is an idiot. The 42 runs until eleven.")
-    assert not window.publish.approve()
+    assert not approve(qtbot, window)
     assert "1 must-fix finding is still open" in window.statusBar().currentMessage()
     assert window.publish.approval is None
     window.ignore_here(card_for_text(window, "idiot").finding, reason="Quoting the resident's letter")
-    assert window.publish.approve()
+    assert approve(qtbot, window)
 
 
 def test_not_approved_while_an_image_has_no_description(qtbot, open_window):
     window = open_window()
     window.publish.set_images([Image("crowd.jpg", "Volunteers outside the library"), Image("map.png")])
     assert window.publish.bar.images_button.text() == "Images (2), 1 without a description"
-    assert not window.publish.approve()
+    assert not approve(qtbot, window)
     assert "1 image has no description" in window.statusBar().currentMessage()
     window.publish.set_images(
         [Image("crowd.jpg", "Volunteers outside the library"), Image("map.png", "Route map")]
     )
-    assert window.publish.approve()
+    assert approve(qtbot, window)
 
 
 def test_the_images_dialog_asks_for_descriptions_and_checks_them(qtbot, open_window):
@@ -136,7 +137,7 @@ def test_history_compares_two_versions_and_restores_one_as_an_undoable_edit(qtbo
     from desktop_app.ui.publish.history_dialog import HistoryDialog
 
     window = open_window()
-    assert window.publish.approve()
+    assert approve(qtbot, window)
     window.publish.note_exported("/tmp/review.pdf", "Sam Taylor")  # the same words: one version
     window.editor.selectAll()
     window.editor.insertPlainText("The 42 bus runs until midnight from Monday.")
@@ -166,7 +167,7 @@ def test_history_compares_two_versions_and_restores_one_as_an_undoable_edit(qtbo
 
 def test_approval_and_history_survive_a_restart(qtbot, open_window, make_window, store):
     window = open_window()
-    assert window.publish.approve()
+    assert approve(qtbot, window)
     draft_id = window.drafts.session.current_id
     window.close()
     again = make_window(FakeAnalyzer(), store=store)
@@ -220,7 +221,7 @@ def test_an_approved_draft_says_so_in_the_drafts_list(qtbot, open_window, store)
     from desktop_app.ui.drafts.panel import item_text
 
     window = open_window()
-    assert window.publish.approve()
+    assert approve(qtbot, window)
     assert item_text(stored(store, window)).endswith(" · Approved")
     window.editor.insertPlainText("x")
     qtbot.waitUntil(lambda: not stored(store, window).approved, timeout=3000)

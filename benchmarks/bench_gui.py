@@ -3,10 +3,10 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py
 
 1. Start-up to first paint: the app's window (create_window, every lane wired) vs a bare
-   PySide6 window, each in a fresh process, same run (median of 5). Target: app <= 2x bare.
+   PySide6 window, each in a fresh process, same run (median of 5). Target: app <= 1.5x bare.
 2. Typing 300 keystrokes at 20 ms into a 5,000-character draft, real Analyzer:
    the longest GUI-thread stall (a 2 ms heartbeat timer) and keystroke -> findings-updated
-   latency p50/p95, plus the last keystroke's. Targets: stall <= 16 ms; p95 <= 150 ms.
+   latency p50/p95, plus the last keystroke's. Targets: stall <= 16 ms; p95 <= 100 ms.
 3. The same typing with four versions open (X as a thread, Facebook with its own words,
    Bluesky and LinkedIn following the main text, the preview showing): into X's thread, then
    into the main text. Targets: stall <= 16 ms; p95 <= 100 ms.
@@ -323,12 +323,14 @@ def main() -> None:
     bare, ours = measure_startup()
     print("Start-up to first paint (median of 5 fresh processes each, interleaved, byte-code cached)")
     print(f"  bare PySide6 window : {bare:7.0f} ms")
-    print(f"  Drafting Assistant  : {ours:7.0f} ms  ({ours / bare:.2f}x bare; target <= 2x)")
+    print(f"  Drafting Assistant  : {ours:7.0f} ms  ({ours / bare:.2f}x bare; target <= 1.5x)")
 
     from PySide6.QtWidgets import QApplication
 
     import desktop_app.ui  # noqa: F401 (applies the PySide6 6.12 / Python 3.11 work-around)
+    from desktop_app.ui.application import prefer_the_gui_thread
 
+    prefer_the_gui_thread()  # the GIL switch interval the app runs with
     app = QApplication.instance() or QApplication(sys.argv[:1])
     bare_stall = measure_bare_typing(app)
     typing = measure_typing(app)
@@ -338,7 +340,7 @@ def main() -> None:
     print(f"    99th percentile stall   : {typing['stall_p99_ms']:6.1f} ms  ({over16} stalls over 16 ms)")
     print(f"    same typing, bare editor: {bare_stall:6.1f} ms  (this machine's floor)")
     print(f"  keystroke -> findings p50 : {typing['p50_ms']:6.1f} ms")
-    print(f"  keystroke -> findings p95 : {typing['p95_ms']:6.1f} ms  (target <= 150 ms)")
+    print(f"  keystroke -> findings p95 : {typing['p95_ms']:6.1f} ms  (target <= 100 ms)")
     measured = typing["measured"]
     print(f"  last keystroke -> findings: {typing['last_ms']:6.1f} ms  ({measured} keystrokes measured)")
 

@@ -33,6 +33,7 @@ from desktop_app.cli.common import (
     ArgumentParser,
     Output,
     UsageError,
+    long_lived,
     read_lines,
     read_text,
     run_command,
@@ -233,23 +234,24 @@ def _check(argv: list[str] | None) -> int:
     posts = _posts_by_line(args.files) if whole is None else ((name, None, text) for name, text in whole)
     any_must_fix = False
     as_json = []
-    for source, line, text in posts:
-        if out.gone and any_must_fix:
-            break  # nobody is reading and the exit code is known
-        report = analyzer.analyze(text)
-        if args.grammar:
-            report = _with_grammar(report, pack.words)
-        any_must_fix = any_must_fix or bool(report.must_fix)
-        if out.gone:
-            continue
-        if fmt == "text":
-            out.write(format_text(report, source if line is None else f"{source}:{line}", pack) + "\n\n")
-            continue
-        head = {"source": source, **({"line": line} if line is not None else {})}
-        if fmt == "jsonl":
-            out.write(report_json(report, _head(source, line), policy_member) + "\n")
-        else:
-            as_json.append({**head, **report.to_dict(), "policy": policy_info})
+    with long_lived():
+        for source, line, text in posts:
+            if out.gone and any_must_fix:
+                break  # nobody is reading and the exit code is known
+            report = analyzer.analyze(text)
+            if args.grammar:
+                report = _with_grammar(report, pack.words)
+            any_must_fix = any_must_fix or bool(report.must_fix)
+            if out.gone:
+                continue
+            if fmt == "text":
+                out.write(format_text(report, source if line is None else f"{source}:{line}", pack) + "\n\n")
+                continue
+            head = {"source": source, **({"line": line} if line is not None else {})}
+            if fmt == "jsonl":
+                out.write(report_json(report, _head(source, line), policy_member) + "\n")
+            else:
+                as_json.append({**head, **report.to_dict(), "policy": policy_info})
     if fmt == "json":
         whole = as_json[0] if len(as_json) == 1 else as_json
         out.write(json.dumps(whole, ensure_ascii=False, indent=2) + "\n")

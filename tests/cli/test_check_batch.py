@@ -30,3 +30,17 @@ def test_a_varied_batch_comes_out_byte_for_byte_as_the_reports_as_json(tmp_path,
     for line, (got, want) in enumerate(zip(written, expected, strict=True), 1):
         assert got == want, f"line {line}: {posts[line - 1]!r}"
     assert code == (1 if must_fix else 0) == 1
+
+
+def test_a_batch_gives_the_garbage_collector_back_what_it_hid_from_it(tmp_path, capsys):
+    """check hides the pack from the collector while posts are checked (cli.common.long_lived);
+    a caller in the same process must find its own objects collectable again afterwards."""
+    import gc
+
+    path = tmp_path / "posts.txt"
+    path.write_text("Thanks to everyone who came.\nWe will leverage our partners.\n", encoding="utf-8")
+    frozen_before = gc.get_freeze_count()
+
+    assert main(["check", "--lines", str(path)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
+    assert gc.get_freeze_count() == frozen_before == 0

@@ -104,6 +104,13 @@ class Analyzer:
         with self._lock:
             self._cache.clear()
 
+    def expect_many(self) -> None:
+        """For a caller about to check many texts (a batch): the rule prefilter is built now
+        rather than on the second text, so the first compiles only the rules it could
+        trigger instead of running them all. The findings are the same either way."""
+        with self._lock:
+            self._prefilters()
+
     def clear_cache(self) -> None:
         with self._lock:
             self._cache.clear()

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from desktop_app.core.quick_init import quick_init
+
 
 class Severity(StrEnum):
     MUST_FIX = "must-fix"
@@ -87,6 +89,7 @@ PRINCIPLE_IDS = tuple(f"P{n}" for n in range(1, 11))
 CONDUCT_KEY = "conduct"  # the principles panel shows all conduct clauses as one row
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     """A replacement for text[start:end]. `label` is what a button shows.
@@ -123,6 +126,7 @@ class Suggestion:
         return out
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Finding:
     start: int
@@ -183,6 +187,7 @@ class Finding:
         }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PrincipleStatus:
     id: str  # "P1".."P10" or CONDUCT_KEY
@@ -196,6 +201,7 @@ class PrincipleStatus:
         return {"id": self.id, "title": self.title, "state": self.state, "count": self.count}
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class SentenceScore:
     start: int
@@ -214,6 +220,7 @@ class SentenceScore:
         }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Readability:
     reading_age: float | None  # None when the text is too short to score
@@ -238,6 +245,7 @@ class Readability:
         }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PlatformFit:
     name: str  # "X", "Bluesky", ...

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
+from desktop_app.core.quick_init import quick_init
+
 __all__ = [
     "Span",
     "paragraphs",
@@ -25,6 +27,7 @@ __all__ = [
 ]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Span:
     start: int  # Python string index (code points) into the original text

@@ -382,7 +382,7 @@ def normalise_for_matching(text: str, words: EvasionWords | None = None) -> Norm
         leet_hint = _LEET_HINT.search(current) is not None  # collapsing may join "1 d 1 0 t"
     if leet_hint:
         current = _undo_leet(current)
-        leet_hint = _LEET_HINT.search(current) is not None  # what undoing left ("3pm", @handles)
+        leet_hint = _could_be_spaced_or_leet(current)[1]  # what undoing left ("3pm", @handles)
     if words is not None:
         current, starts, ends = _repair(current, starts, ends, words, leet_hint)
     # Leetspeak swaps one character for one, so without folding or collapsing the map

@@ -193,6 +193,13 @@ def test_the_quick_look_for_links_and_handles_answers_as_the_pattern_does(text, 
     assert _may_hold_special(text, start, end) == (_SPECIAL_HINT.search(text, start, end) is not None)
 
 
+@pytest.mark.parametrize("text", ["see wWw.example", "WWW.", "a www b", "awwwb", "ww.w", "İwww.", "w ww."])
+def test_the_quick_look_finds_www_in_any_case_and_only_with_its_dot(text):
+    from desktop_app.core.text import _SPECIAL_HINT, _may_hold_special
+
+    assert _may_hold_special(text, 0, len(text)) == (_SPECIAL_HINT.search(text) is not None)
+
+
 def test_shifted_moves_spans_and_keeps_their_text():
     spans = sentences("One. Two.")
     assert shifted(spans, 0) is spans

@@ -99,12 +99,12 @@ _BEFORE_ARTICLE = frozenset(
 _DOT_ALNUM = re.compile(r"\.[A-Za-z0-9]")
 
 # Which of the slower passes could find anything, from one RE2 pass over the text instead
-# of three `re` searches (most posts have nothing spaced out, many no leetspeak): a pair of
-# lone characters as _SPACED or _SPACED_WIDE must start (over-matching, so a real run is
-# never missed), and _LEET_HINT itself.
+# of three `re` searches (most posts have nothing spaced out, many no leetspeak): the lone
+# characters _SPACED or _SPACED_WIDE must start with (over-matching, RE2 having no
+# back-references, so a real run is never missed), and _LEET_HINT itself.
 _LONE = "(?:^|[^A-Za-z0-9@$])[A-Za-z0-9@$]"
 _GATES = (
-    _LONE + "[ ._-][A-Za-z0-9@$]",  # _SPACED's first two characters
+    _LONE + "[ ._-][A-Za-z0-9@$][ ._-][A-Za-z0-9@$]",  # _SPACED's first three ("a word" is not)
     _LONE + " {1,3}[A-Za-z0-9@$](?:[^A-Za-z0-9@$]|$)",  # _SPACED_WIDE's first two
     _LEET_HINT.pattern,
 )

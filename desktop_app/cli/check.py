@@ -232,7 +232,7 @@ def _check(argv: list[str] | None) -> int:
     policy_info = {"name": pack.name, "version": pack.version, "packs": [p.label for p in pack.packs]}
     policy_member = members({"policy": policy_info})  # the same for every post: encoded once
     fmt = "jsonl" if args.lines else args.format
-    out = Output(utf8=fmt != "text")
+    out = Output(utf8=fmt != "text", blocks=fmt == "jsonl")
     if whole is not None and len(whole) > 1:
         analyzer.expect_many()
     posts = (
@@ -242,7 +242,7 @@ def _check(argv: list[str] | None) -> int:
     )
     any_must_fix = False
     as_json = []
-    with long_lived():
+    with long_lived(), out:  # out: what was checked is printed even if a later line fails
         for source, line, text in posts:
             if out.gone and any_must_fix:
                 break  # nobody is reading and the exit code is known

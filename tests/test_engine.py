@@ -235,6 +235,43 @@ def test_the_prefilter_skips_rules_that_cannot_fire():
     assert "Drafting.Jargon" in jargon
 
 
+def test_rules_sharing_a_probe_are_all_picked_when_it_matches():
+    """The prefilter holds a probe once however many rules share it (two kinds over one word
+    list): when it matches, every one of them runs."""
+    from desktop_app.checks.base import Prefilter, TextContext
+
+    rules = [r for r in _SHIPPED.pack.rules if not r.document_level]
+    by_probe: dict = {}
+    for rule in rules:
+        if rule.probe() is not None and rule.probe()[0] is not None:
+            by_probe.setdefault(rule.probe(), []).append(rule)
+    shared = [group for group in by_probe.values() if len(group) > 1]
+    assert shared, "the shipped pack has rules sharing a probe"
+    prefilter = Prefilter(rules)
+    for group in shared:
+        examples = [TextContext(e) for r in group for e in r.examples_flag]
+        matched = [ctx for ctx in examples if set(group) & set(prefilter.candidates(ctx))]
+        assert matched, [r.id for r in group]
+        for ctx in matched:
+            assert set(group) <= set(prefilter.candidates(ctx)), ctx.text
+
+
+def test_the_prefilter_never_changes_a_report():
+    """A batch (expect_many: the prefilter from the first post) and a one-off check (every
+    rule run, no prefilter) give every post of a varied corpus the same report."""
+    from tests import corpus
+
+    pack = _SHIPPED.pack
+    batch = Analyzer(pack)
+    batch.expect_many()
+    posts = corpus.posts(mixed=250)
+    assert len(posts) > 500
+    for post in posts:
+        filtered = batch.analyze(post)
+        every_rule = Analyzer(pack).analyze(post)  # a first analysis of a post: no prefilter
+        assert filtered == every_rule, post
+
+
 def test_each_analysis_can_name_its_networks():
     """A draft for X and Facebook is measured (and told it is too long) for those only."""
     analyzer = Analyzer()

@@ -542,15 +542,19 @@ class Prefilter:
         for normalised, items in groups.items():
             if not items:
                 continue
+            # rules with the same probe (two kinds over one word list) share one entry
+            owners: dict[str, list[int]] = {}
+            for i, pattern in items:
+                owners.setdefault(pattern, []).append(i)
             try:
                 rset = re2.Set.SearchSet(OPTIONS)
-                for _, pattern in items:
+                for pattern in owners:
                     rset.Add(pattern)
                 rset.Compile()  # raises when the set is too large for RE2
             except Exception:  # too large for RE2's memory budget: these rules simply always run
                 self._always.extend(i for i, _ in items)
                 continue
-            self._sets[normalised] = (rset, [i for i, _ in items])
+            self._sets[normalised] = (rset, list(owners.values()))
 
     def candidates(self, ctx: TextContext) -> list[Rule]:
         chosen = set(self._always)
@@ -558,7 +562,8 @@ class Prefilter:
             haystack = ctx.normalised.text if normalised else ctx.text
             hits = rset.Match(ctx.encoded(haystack))
             if hits:
-                chosen.update(owners[h] for h in hits)
+                for h in hits:
+                    chosen.update(owners[h])
         return [self.rules[i] for i in sorted(chosen)]
 
 

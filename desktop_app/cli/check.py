@@ -21,6 +21,8 @@ check goes on until the exit code is known.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
@@ -33,6 +35,7 @@ from desktop_app.cli.common import (
     ArgumentParser,
     Output,
     UsageError,
+    long_lived,
     read_lines,
     read_text,
     run_command,
@@ -229,27 +232,34 @@ def _check(argv: list[str] | None) -> int:
     policy_info = {"name": pack.name, "version": pack.version, "packs": [p.label for p in pack.packs]}
     policy_member = members({"policy": policy_info})  # the same for every post: encoded once
     fmt = "jsonl" if args.lines else args.format
-    out = Output(utf8=fmt != "text")
-    posts = _posts_by_line(args.files) if whole is None else ((name, None, text) for name, text in whole)
+    out = Output(utf8=fmt != "text", blocks=fmt == "jsonl")
+    if whole is not None and len(whole) > 1:
+        analyzer.expect_many()
+    posts = (
+        _batch_foreseen(args.files, analyzer)
+        if whole is None
+        else ((name, None, text) for name, text in whole)
+    )
     any_must_fix = False
     as_json = []
-    for source, line, text in posts:
-        if out.gone and any_must_fix:
-            break  # nobody is reading and the exit code is known
-        report = analyzer.analyze(text)
-        if args.grammar:
-            report = _with_grammar(report, pack.words)
-        any_must_fix = any_must_fix or bool(report.must_fix)
-        if out.gone:
-            continue
-        if fmt == "text":
-            out.write(format_text(report, source if line is None else f"{source}:{line}", pack) + "\n\n")
-            continue
-        head = {"source": source, **({"line": line} if line is not None else {})}
-        if fmt == "jsonl":
-            out.write(report_json(report, _head(source, line), policy_member) + "\n")
-        else:
-            as_json.append({**head, **report.to_dict(), "policy": policy_info})
+    with long_lived(), out:  # out: what was checked is printed even if a later line fails
+        for source, line, text in posts:
+            if out.gone and any_must_fix:
+                break  # nobody is reading and the exit code is known
+            report = analyzer.analyze(text)
+            if args.grammar:
+                report = _with_grammar(report, pack.words)
+            any_must_fix = any_must_fix or bool(report.must_fix)
+            if out.gone:
+                continue
+            if fmt == "text":
+                out.write(format_text(report, source if line is None else f"{source}:{line}", pack) + "\n\n")
+                continue
+            head = {"source": source, **({"line": line} if line is not None else {})}
+            if fmt == "jsonl":
+                out.write(report_json(report, _head(source, line), policy_member) + "\n")
+            else:
+                as_json.append({**head, **report.to_dict(), "policy": policy_info})
     if fmt == "json":
         whole = as_json[0] if len(as_json) == 1 else as_json
         out.write(json.dumps(whole, ensure_ascii=False, indent=2) + "\n")
@@ -265,6 +275,36 @@ def _source_member(source: str) -> str:
 def _head(source: str, line: int | None) -> str:
     """members({"source": source, "line": line}), the file name encoded once per file."""
     return _source_member(source) if line is None else f'{_source_member(source)}, "line": {line:d}'
+
+
+def _batch_foreseen(names: list[str], analyzer) -> Iterator[tuple[str, int, str]]:
+    """The posts of `names` a line at a time; once the first is read, the analyzer is told
+    when more will follow (Analyzer.expect_many). Only the files' sizes say so: nothing is
+    read ahead (a later line's error still comes after the lines before it), and standard
+    input or a pipe is never guessed at. A wrong guess (blank lines after a lone post, a
+    byte-order mark) costs only time: the findings are the same either way."""
+    posts = _posts_by_line(names)
+    first = next(posts, None)
+    if first is None:
+        return
+    if _bytes_in(names) > len(first[2].encode("utf-8", "surrogatepass")) + 2:  # its line break
+        analyzer.expect_many()
+    yield first
+    yield from posts
+
+
+def _bytes_in(names: list[str]) -> int:
+    """The files' size in all, or 0 when one is standard input, a pipe or unreadable."""
+    total = 0
+    for name in names:
+        try:
+            info = os.stat(name) if name != "-" else None
+        except (OSError, ValueError):
+            return 0
+        if info is None or not stat.S_ISREG(info.st_mode):
+            return 0
+        total += info.st_size
+    return total
 
 
 def _posts_by_line(names: list[str]) -> Iterator[tuple[str, int, str]]:

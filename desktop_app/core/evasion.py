@@ -98,6 +98,46 @@ _BEFORE_ARTICLE = frozenset(
 )  # fmt: skip
 _DOT_ALNUM = re.compile(r"\.[A-Za-z0-9]")
 
+# Which of the slower passes could find anything, from one RE2 pass over the text instead
+# of three `re` searches (most posts have nothing spaced out, many no leetspeak): the lone
+# characters _SPACED or _SPACED_WIDE must start with (over-matching, RE2 having no
+# back-references, so a real run is never missed), and _LEET_HINT itself.
+_LONE = "(?:^|[^A-Za-z0-9@$])[A-Za-z0-9@$]"
+_GATES = (
+    _LONE + "[ ._-][A-Za-z0-9@$][ ._-][A-Za-z0-9@$]",  # _SPACED's first three ("a word" is not)
+    _LONE + " {1,3}[A-Za-z0-9@$](?:[^A-Za-z0-9@$]|$)",  # _SPACED_WIDE's first two
+    _LEET_HINT.pattern,
+)
+_SPACED_GATES = frozenset({0, 1})
+_LEET_GATE = 2
+
+
+def _gate_set():
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    gates = re2.Set.SearchSet(options)
+    for pattern in _GATES:
+        gates.Add(pattern)
+    gates.Compile()
+    return gates
+
+
+_gates = _gate_set()
+
+
+def _could_be_spaced_or_leet(text: str) -> tuple[bool, bool]:
+    """(could _SPACED or _SPACED_WIDE match, does _LEET_HINT match) in `text`."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, which RE2 cannot read: ask `re` itself
+        return True, _LEET_HINT.search(text) is not None
+    hits = _gates.Match(data)
+    if not hits:
+        return False, False
+    return not _SPACED_GATES.isdisjoint(hits), _LEET_GATE in hits
+
 
 class Normalised:
     """The normalised string used for matching, and a map back to the original text."""
@@ -223,8 +263,9 @@ def _fits(masked: str, word: str) -> bool:
     return all(m == c or m in "*#" for m, c in zip(masked, word, strict=True))
 
 
-def _repair(current: str, starts, ends, words: EvasionWords):
-    """Disguised spellings of listed words read back as the words, mapped to what was typed."""
+def _repair(current: str, starts, ends, words: EvasionWords, leet_hint: bool):
+    """Disguised spellings of listed words read back as the words, mapped to what was typed.
+    `leet_hint`: whether _LEET_HINT occurs in `current`."""
     edits = []  # (start, end, new text, original span of each new character)
     # Stretched words first, found by one pass over the text; masks and emoji only when the
     # text has a mask character or something outside ASCII.
@@ -263,7 +304,7 @@ def _repair(current: str, starts, ends, words: EvasionWords):
             new = new[:1].upper() + new[1:]
         edits.append((m.start(), m.end(), new, spans))
         taken = m.end()
-    if _LEET_HINT.search(current):
+    if leet_hint:
         # digits left alone because they may be a code ("M25", "covid19"), read as letters
         # when that makes a listed word: "psych0", "idi0t5"
         for m in _LEETISH.finditer(current):
@@ -335,12 +376,15 @@ def normalise_for_matching(text: str, words: EvasionWords | None = None) -> Norm
     current = text
     if not text.isascii():
         current, starts, ends = _fold_units(text)
-    if _SPACED.search(current) or _SPACED_WIDE.search(current):
+    maybe_spaced, leet_hint = _could_be_spaced_or_leet(current)
+    if maybe_spaced and (_SPACED.search(current) or _SPACED_WIDE.search(current)):
         current, starts, ends = _collapse_spaced(current, starts, ends, words)
-    if _LEET_HINT.search(current):
+        leet_hint = _LEET_HINT.search(current) is not None  # collapsing may join "1 d 1 0 t"
+    if leet_hint:
         current = _undo_leet(current)
+        leet_hint = _could_be_spaced_or_leet(current)[1]  # what undoing left ("3pm", @handles)
     if words is not None:
-        current, starts, ends = _repair(current, starts, ends, words)
+        current, starts, ends = _repair(current, starts, ends, words, leet_hint)
     # Leetspeak swaps one character for one, so without folding or collapsing the map
     # stays the identity even when the text changed.
     return Normalised(text, current, starts, ends)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from desktop_app.core.quick_init import quick_init
+
 
 class Severity(StrEnum):
     MUST_FIX = "must-fix"
@@ -87,6 +89,7 @@ PRINCIPLE_IDS = tuple(f"P{n}" for n in range(1, 11))
 CONDUCT_KEY = "conduct"  # the principles panel shows all conduct clauses as one row
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     """A replacement for text[start:end]. `label` is what a button shows.
@@ -123,6 +126,7 @@ class Suggestion:
         return out
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Finding:
     start: int
@@ -183,6 +187,7 @@ class Finding:
         }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PrincipleStatus:
     id: str  # "P1".."P10" or CONDUCT_KEY
@@ -196,6 +201,7 @@ class PrincipleStatus:
         return {"id": self.id, "title": self.title, "state": self.state, "count": self.count}
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class SentenceScore:
     start: int
@@ -214,6 +220,7 @@ class SentenceScore:
         }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Readability:
     reading_age: float | None  # None when the text is too short to score
@@ -238,6 +245,7 @@ class Readability:
         }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PlatformFit:
     name: str  # "X", "Bluesky", ...
@@ -317,31 +325,43 @@ def principle_statuses(findings: list[Finding], titles: dict[str, str]) -> dict[
 
     `titles` maps "P1".. and CONDUCT_KEY to short titles (from policy/principles.yml).
     """
-    counts = dict.fromkeys(_ROWS, 0)
+    counts: dict[str, int] = {}
     must_fix: set[str] = set()
     for f in findings:
         serious = f.severity is Severity.MUST_FIX
         if f.is_conduct or f.is_unfinished:
-            counts[CONDUCT_KEY] += 1
+            counts[CONDUCT_KEY] = counts.get(CONDUCT_KEY, 0) + 1
             if serious:
                 must_fix.add(CONDUCT_KEY)
         # A conduct finding may also name the principle it breaks (a personal attack
         # breaks P6 too), so it counts in both rows.
-        if f.principle in counts:
-            counts[f.principle] += 1
+        if f.principle in _ROW_KEYS:
+            counts[f.principle] = counts.get(f.principle, 0) + 1
             if serious:
                 must_fix.add(f.principle)
-    out = {}
-    for key, count in counts.items():
-        state = "must-fix" if key in must_fix else "advice" if count else "clear"
+    out = dict(_clear_rows(titles))  # most rows are clear: only the others are looked up
+    for key, count in counts.items():  # rows already in place keep their order
+        state = "must-fix" if key in must_fix else "advice"
         out[key] = _status(key, titles.get(key, key), state, count)
     return out
 
 
 _ROWS = (*PRINCIPLE_IDS, CONDUCT_KEY)
+_ROW_KEYS = frozenset(_ROWS)
 # Rows are frozen, and a report's rows are nearly always among a few dozen (most are clear):
 # one object serves every report with that row. Bounded, for titles that keep changing.
 _STATUSES: dict[tuple[str, str, str, int], PrincipleStatus] = {}
+_CLEAR: dict[tuple, dict[str, PrincipleStatus]] = {}  # every row clear, per set of titles
+
+
+def _clear_rows(titles: dict[str, str]) -> dict[str, PrincipleStatus]:
+    key = tuple(titles.items())
+    rows = _CLEAR.get(key)
+    if rows is None:
+        if len(_CLEAR) >= 64:
+            _CLEAR.clear()
+        rows = _CLEAR[key] = {k: _status(k, titles.get(k, k), "clear", 0) for k in _ROWS}
+    return rows
 
 
 def _status(key: str, title: str, state: str, count: int) -> PrincipleStatus:

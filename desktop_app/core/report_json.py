@@ -118,7 +118,25 @@ def _row(s: PrincipleStatus) -> str:
     return _JSON.encode(s.to_dict())
 
 
+# A report's block of rows is nearly always one of a few dozen (most rows clear): kept by the
+# rows' identities, each entry holding its rows so their ids stay theirs. Bounded.
+_BLOCKS: dict[tuple, tuple[tuple, str]] = {}
+
+
 def _principles(rows: Mapping[str, PrincipleStatus]) -> str:
+    statuses = tuple(rows.values())
+    key = (tuple(rows), tuple(map(id, statuses)))
+    entry = _BLOCKS.get(key)
+    if entry is not None:
+        return entry[1]
+    text = _principles_text(rows)
+    if len(_BLOCKS) >= _MAX_OBJECTS:
+        _BLOCKS.clear()
+    _BLOCKS[key] = (statuses, text)
+    return text
+
+
+def _principles_text(rows: Mapping[str, PrincipleStatus]) -> str:
     try:
         return "{" + ", ".join(f"{_string(key)}: {_once(s, _row)}" for key, s in rows.items()) + "}"
     except TypeError:  # a key that is not text: json turns it into text its own way

@@ -36,6 +36,7 @@ from pathlib import Path
 FORMAT = "linear-text-model/1"
 SKLEARN_PATTERN = r"(?u)\b\w\w+\b"  # TfidfVectorizer's default token_pattern
 _WORD_RUNS = re.compile(r"\w\w+")
+_ASCII_WORD_RUNS = re.compile(r"\w\w+", re.ASCII)  # the same runs in ASCII text, found sooner
 
 
 class ModelError(Exception):
@@ -72,6 +73,7 @@ class TextModel:
         # scikit-learn's default pattern finds exactly the runs of two or more word characters,
         # which `\w\w+` finds too without testing a boundary at every character
         self._find_tokens = (_WORD_RUNS if token_pattern == SKLEARN_PATTERN else self.token_re).findall
+        self._find_ascii = _ASCII_WORD_RUNS.findall if token_pattern == SKLEARN_PATTERN else self._find_tokens
         self.lowercase = lowercase
         self.members = members
         self.vocabulary = vocabulary
@@ -85,7 +87,9 @@ class TextModel:
     # -- scoring --
 
     def _tokens(self, text: str) -> list[str]:
-        return self._find_tokens(text.lower() if self.lowercase else text)
+        if self.lowercase:
+            text = text.lower()
+        return (self._find_ascii if text.isascii() else self._find_tokens)(text)
 
     def decisions(self, text: str, neutral: frozenset[str] | set[str] = frozenset()) -> list[float]:
         """Each member's decision value for `text` (before calibration)."""

@@ -274,6 +274,20 @@ def _run_check(*args, timeout=60, **kwargs):
     )
 
 
+def test_through_a_pipe_the_lines_before_a_bad_line_are_written_and_in_full(tmp_path):
+    """To a pipe the reports go in large blocks; a failure part way must not lose the ones
+    already checked, nor may a block cut a report."""
+    many = (CLEAN + MUST_FIX) * 150  # some 300 reports: more than one block
+    path = _write(tmp_path, "batch.txt", many + "x" * (MAX_CHECKED + 1) + "\n" + CLEAN)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # Python's own blocks
+    result = _run_check("--lines", path, env=env)
+    assert result.returncode == 2
+    rows = [json.loads(row) for row in result.stdout.decode("utf-8").splitlines()]
+    assert [row["line"] for row in rows] == list(range(1, 301))
+    assert [bool(row["findings"]) for row in rows[:2]] == [False, True]
+    assert f"batch.txt:301: a line of more than {MAX_CHECKED:,} characters" in result.stderr.decode()
+
+
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
 def test_dev_zero_is_refused_at_once_without_filling_memory():
     def at_most_2_gb():

@@ -10,6 +10,7 @@ import pytest
 
 from desktop_app.cli import common
 from desktop_app.cli.common import (
+    BLOCK_BYTES,
     EXIT_BAD_INPUT,
     EXIT_FAILED,
     Output,
@@ -142,6 +143,61 @@ def test_output_stops_quietly_when_the_reader_has_gone():
     out = Output(utf8=True, stream=stream)
     assert out.write("{}\n" * 10) is False
     assert out.gone and out.write("more\n") is False and out.flush() is False
+
+
+class RecordingPipe(io.RawIOBase):
+    """A pipe's writing end that keeps each write it is given."""
+
+    def __init__(self):
+        self.writes: list[bytes] = []
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        self.writes.append(bytes(data))
+        return len(data)
+
+
+def _stream(raw, line_buffering=False, buffered=True):
+    binary = io.BufferedWriter(raw) if buffered else raw
+    return io.TextIOWrapper(binary, encoding="utf-8", line_buffering=line_buffering)
+
+
+def test_many_lines_go_to_a_pipe_in_large_blocks_and_all_of_them_in_order():
+    raw = RecordingPipe()
+    out = Output(utf8=True, stream=_stream(raw), blocks=True)
+    lines = [f'{{"line": {n}, "text": "{"x" * 3000}"}}\n' for n in range(300)]  # ~900 KB
+    assert all(out.write(line) for line in lines)
+    assert out.flush()
+    assert b"".join(raw.writes).decode("utf-8") == "".join(lines)
+    assert len(raw.writes) <= 5 and all(len(w) >= BLOCK_BYTES for w in raw.writes[:-1])
+
+
+@pytest.mark.parametrize(
+    "kind", [{"line_buffering": True}, {"buffered": False}], ids=["terminal", "unbuffered"]
+)
+def test_a_terminal_or_an_unbuffered_stream_still_gets_each_line_at_once(kind):
+    raw = RecordingPipe()
+    out = Output(utf8=True, stream=_stream(raw, **kind), blocks=True)
+    out.write("{}\n")
+    assert b"".join(raw.writes) == b"{}\n"
+
+
+def test_output_as_a_context_writes_what_is_pending_even_after_a_failure():
+    raw = RecordingPipe()
+    with pytest.raises(ValueError), Output(utf8=True, stream=_stream(raw), blocks=True) as out:
+        out.write("checked\n")
+        raise ValueError("a later line failed")
+    assert b"".join(raw.writes) == b"checked\n"
+
+
+def test_a_block_to_a_reader_that_has_gone_stops_quietly():
+    stream = io.TextIOWrapper(io.BufferedWriter(ClosedPipe(), buffer_size=4), encoding="utf-8")
+    out = Output(utf8=True, stream=stream, blocks=True)
+    assert out.write("{}\n") is True  # still pending
+    assert out.write("x" * BLOCK_BYTES + "\n") is False
+    assert out.gone and out.flush() is False
 
 
 def test_text_output_replaces_what_the_console_cannot_show():

@@ -287,3 +287,26 @@ def test_split_spaced_words_keep_a_monotonic_map_inside_the_text(raw):
     assert all(0 <= a <= b <= len(raw) for a, b in spans)
     for (a_start, a_end), (b_start, b_end) in itertools.pairwise(spans):
         assert a_start <= b_start and a_end <= b_end
+
+
+_GATE_TEXT = st.lists(st.sampled_from([*"aI3@$!.-_ ", "  ", "é", "\n", "x1"]), max_size=30).map("".join)
+
+
+@given(_GATE_TEXT)
+@settings(max_examples=400)
+def test_the_quick_gate_never_misses_a_spaced_run_or_a_leet_hint(raw):
+    """One RE2 pass decides whether the spaced-letter and leetspeak passes run: it may say
+    yes needlessly, never no when their own patterns would find something."""
+    from desktop_app.core import evasion
+
+    maybe_spaced, leet = evasion._could_be_spaced_or_leet(raw)
+    if evasion._SPACED.search(raw) or evasion._SPACED_WIDE.search(raw):
+        assert maybe_spaced
+    assert leet == (evasion._LEET_HINT.search(raw) is not None)
+
+
+def test_the_gate_reads_a_lone_surrogate_with_re_itself():
+    from desktop_app.core import evasion
+
+    assert evasion._could_be_spaced_or_leet("a b c \udc80 x1") == (True, True)
+    assert normalise_for_matching("i d i o t \udc80").text == "idiot \udc80"

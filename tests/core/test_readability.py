@@ -198,3 +198,10 @@ def test_cold_scoring_prints_nothing_and_stays_offline():
     assert done.returncode == 0
     assert done.stderr == ""
     assert done.stdout.strip() == "True"
+
+
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127), max_size=60), st.text(max_size=30)))
+@settings(max_examples=300)
+def test_letters_and_digits_are_counted_as_str_isalnum_counts_them(text):
+    """The ARI's character count: a quick count for ASCII, the same number as asking each."""
+    assert readability._alnum_count(text) == sum(map(str.isalnum, text))

@@ -193,6 +193,30 @@ def test_the_quick_look_for_links_and_handles_answers_as_the_pattern_does(text, 
     assert _may_hold_special(text, start, end) == (_SPECIAL_HINT.search(text, start, end) is not None)
 
 
+@pytest.mark.parametrize("text", ["see wWw.example", "WWW.", "a www b", "awwwb", "ww.w", "İwww.", "w ww."])
+def test_the_quick_look_finds_www_in_any_case_and_only_with_its_dot(text):
+    from desktop_app.core.text import _SPECIAL_HINT, _may_hold_special
+
+    assert _may_hold_special(text, 0, len(text)) == (_SPECIAL_HINT.search(text) is not None)
+
+
+_ASCII_WORDY = st.lists(
+    st.one_of(
+        st.sampled_from([*"aZ09_'-.,: \t\n\x1c\x1f\x7f", "3.5", "1,000", "7:30", "don't", "well-being"]),
+        st.characters(max_codepoint=127),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ASCII_WORDY, st.integers(0, 70), st.integers(0, 70))
+def test_ascii_text_reads_the_same_words_with_the_ascii_pattern(text, start, end):
+    from desktop_app.core.text import _PLAIN_ASCII, _PLAIN_WORDS
+
+    assert _PLAIN_ASCII.findall(text, start, end) == _PLAIN_WORDS.findall(text, start, end)
+
+
 def test_shifted_moves_spans_and_keeps_their_text():
     spans = sentences("One. Two.")
     assert shifted(spans, 0) is spans

@@ -241,3 +241,18 @@ def test_the_default_pattern_and_word_runs_find_the_same_tokens(text):
     from desktop_app.core.text_model import _WORD_RUNS, SKLEARN_PATTERN
 
     assert _WORD_RUNS.findall(text) == re.compile(SKLEARN_PATTERN).findall(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(["ab", "_", "x1", "Zz", " ", "'", "\x1c", "é", "İ"]), st.characters()),
+        max_size=30,
+    ).map("".join)
+)
+def test_ascii_text_gives_the_same_word_runs_as_any_text(text):
+    """The sklearn pattern's runs are looked for with an ASCII pattern in ASCII text."""
+    from desktop_app.core.text_model import _WORD_RUNS, SKLEARN_PATTERN, TextModel
+
+    model = TextModel(SKLEARN_PATTERN, True, [(0.0, -1.0, 0.0)], {})
+    assert model._tokens(text) == _WORD_RUNS.findall(text.lower())

@@ -235,6 +235,27 @@ def test_the_prefilter_skips_rules_that_cannot_fire():
     assert "Drafting.Jargon" in jargon
 
 
+def test_a_set_match_that_fails_runs_every_rule_instead_of_none():
+    """RE2's Set says 'no match' when its automaton runs out of memory on a long text: the
+    prefilter must then run every rule, never skip the conduct rules in silence."""
+    from desktop_app.checks.base import Prefilter, TextContext
+
+    rules = [r for r in _SHIPPED.pack.rules if not r.document_level]
+    prefilter = Prefilter(rules)
+    text = TextContext("Councillor Hart is an idiot.")
+    assert len(prefilter.candidates(text)) < len(rules)
+
+    class OutOfMemory:  # what the binding returns when RE2::Set::Match fails
+        def __init__(self, real):
+            self.real = real
+
+        def Match(self, _text):
+            return []
+
+    prefilter._sets = {k: (OutOfMemory(rset), owners) for k, (rset, owners) in prefilter._sets.items()}
+    assert {r.id for r in prefilter.candidates(text)} == {r.id for r in rules}
+
+
 def test_rules_sharing_a_probe_are_all_picked_when_it_matches():
     """The prefilter holds a probe once however many rules share it (two kinds over one word
     list): when it matches, every one of them runs."""

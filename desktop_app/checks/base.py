@@ -550,6 +550,9 @@ class Prefilter:
                 rset = re2.Set.SearchSet(OPTIONS)
                 for pattern in owners:
                     rset.Add(pattern)
+                # Matches every text: missing from the hits, the match itself failed (RE2
+                # says "no match" when its automaton runs out of memory on a long text).
+                rset.Add("")
                 rset.Compile()  # raises when the set is too large for RE2
             except Exception:  # too large for RE2's memory budget: these rules simply always run
                 self._always.extend(i for i, _ in items)
@@ -561,8 +564,10 @@ class Prefilter:
         for normalised, (rset, owners) in self._sets.items():
             haystack = ctx.normalised.text if normalised else ctx.text
             hits = rset.Match(ctx.encoded(haystack))
-            if hits:
-                for h in hits:
+            if len(owners) not in hits:  # the sentinel did not match: the search failed
+                return list(self.rules)
+            for h in hits:
+                if h < len(owners):
                     chosen.update(owners[h])
         return [self.rules[i] for i in sorted(chosen)]
 

@@ -110,6 +110,7 @@ _GATES = (
 )
 _SPACED_GATES = frozenset({0, 1})
 _LEET_GATE = 2
+_SENTINEL = len(_GATES)
 
 
 def _gate_set():
@@ -120,6 +121,7 @@ def _gate_set():
     gates = re2.Set.SearchSet(options)
     for pattern in _GATES:
         gates.Add(pattern)
+    gates.Add("")  # _SENTINEL: matches every text, so a failed search is told from no match
     gates.Compile()
     return gates
 
@@ -134,8 +136,8 @@ def _could_be_spaced_or_leet(text: str) -> tuple[bool, bool]:
     except UnicodeEncodeError:  # a lone surrogate, which RE2 cannot read: ask `re` itself
         return True, _LEET_HINT.search(text) is not None
     hits = _gates.Match(data)
-    if not hits:
-        return False, False
+    if _SENTINEL not in hits:  # RE2 ran out of memory on a long text: run both passes
+        return True, True
     return not _SPACED_GATES.isdisjoint(hits), _LEET_GATE in hits
 
 

@@ -310,3 +310,16 @@ def test_the_gate_reads_a_lone_surrogate_with_re_itself():
 
     assert evasion._could_be_spaced_or_leet("a b c \udc80 x1") == (True, True)
     assert normalise_for_matching("i d i o t \udc80").text == "idiot \udc80"
+
+
+def test_a_failed_gate_search_runs_both_passes(monkeypatch):
+    """RE2's Set answers 'no match' when it runs out of memory: the passes must then run."""
+    from desktop_app.core import evasion
+
+    class OutOfMemory:
+        def Match(self, _data):
+            return []
+
+    assert evasion._could_be_spaced_or_leet("plain words") == (False, False)
+    monkeypatch.setattr(evasion, "_gates", OutOfMemory())
+    assert evasion._could_be_spaced_or_leet("plain words") == (True, True)

@@ -39,7 +39,7 @@ POST = (
 _BREAKDOWN = r"""
 import io, json, sys, time
 t = [time.perf_counter()]
-from desktop_app import cli
+from desktop_app.cli.check import format_text
 from desktop_app.engine import Analyzer
 from desktop_app.policy import load_policy
 t.append(time.perf_counter())
@@ -49,7 +49,7 @@ analyzer = Analyzer(pack)
 t.append(time.perf_counter())
 report = analyzer.analyze(sys.argv[1])
 t.append(time.perf_counter())
-out = cli.format_text(report, "post", pack)
+out = format_text(report, "post", pack)
 t.append(time.perf_counter())
 names = ["imports", "load_policy()", "Analyzer()", "first analyze()", "text output"]
 print(json.dumps({n: (b - a) * 1000 for n, a, b in zip(names, t, t[1:])}))

@@ -87,6 +87,13 @@ class PhraseRule(Rule):
     def probe(self):
         return self._probe, True
 
+    def warm_up(self):
+        """Build the automata now, off the GUI thread, rather than on the first keystroke a
+        phrase could match (a one-off `check` builds only what a post needs)."""
+        for phrases in (self.phrases, self._loose):
+            if phrases is not None:
+                phrases.warm_up()
+
     def _matches(self, ctx: TextContext, toks) -> list[tuple[int, int]]:
         found = []
         if self._loose is not None:

@@ -28,6 +28,7 @@ the text reports ('she was sent a message saying "kill yourself"').
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping
 
 from desktop_app.checks.values import RuleError, shown
@@ -301,15 +302,14 @@ class PhraseSet:
     """Phrases compiled into one automaton over tokens."""
 
     def __init__(self, phrases: Iterable[str], slots: Mapping[str, list[str]], key: str = "phrases"):
-        self._nodes: list[_Node] = []
         self._slots = {k.lower(): v for k, v in slots.items()}
         self._slot_items: dict[str, tuple] = {}  # a slot is parsed once, however often it is used
+        self._slot_parts: dict[str, tuple] = {}  # ... and its anchor words worked out once
         self._expanding: list[str] = []
         self.anchors: list[frozenset[str] | None] = []  # per phrase: words one of which must appear
-        final = self._new()
-        final_end = self._new()  # reached by phrases that must end a sentence (`$`)
-        starts: list[int] = []
-        sentence_starts: list[int] = []  # phrases that must start a sentence (`^`)
+        # (items, starts a sentence, ends one) per phrase: the automaton is built from these
+        # when a text first could match (a one-off check of a post seldom needs it).
+        self._phrases: list[tuple[list, bool, bool, str]] = []
         seconds: list[frozenset[str] | None] = []  # per phrase: its second-best anchor
         for i, phrase in enumerate(phrases):
             where = f"{key}[{i}]"
@@ -321,11 +321,12 @@ class PhraseSet:
                 raise RuleError(where, f"'^' may only open and '$' only close a phrase: {shown(phrase)}")
             if not items:
                 raise RuleError(where, "an empty phrase")
-            first, parts = self._build_parts(items, final_end if at_end else final, where)
-            (sentence_starts if at_start else starts).append(first)
+            parts = self._parts(items, where)  # also finds unknown and self-referring slots
+            self._phrases.append((items, at_start, at_end, where))
             self.anchors.append(parts[0] if parts else None)
             seconds.append(parts[1] if len(parts) > 1 else None)
-        self._finish(starts, sentence_starts, final, final_end)
+        self._nodes: list[_Node] | None = None  # built by _automaton()
+        self._building = threading.Lock()
         # Each phrase's two rarest needed parts, squeezed, for could_match().
         self._by_anchor: dict[str, list[frozenset[str] | None]] = {}
         self._always = any(a is None for a in self.anchors)
@@ -334,6 +335,33 @@ class PhraseSet:
             for w in anchor or ():
                 self._by_anchor.setdefault(w, []).append(then)
                 self._by_anchor.setdefault(stretch_key(w), []).append(then)
+
+    def warm_up(self) -> None:
+        self._automaton()
+
+    def _automaton(self) -> list[_Node]:
+        """The nodes, built on first use (Thompson's construction: a few milliseconds for a
+        large rule, paid only when some text could match it)."""
+        nodes = self._nodes
+        if nodes is not None:
+            return nodes
+        with self._building:  # two threads' first texts at once: one builds
+            if self._nodes is None:
+                self._build_nodes()
+            return self._nodes
+
+    def _build_nodes(self) -> None:
+        self._building_nodes: list[_Node] = []
+        final = self._new()
+        final_end = self._new()  # reached by phrases that must end a sentence (`$`)
+        starts: list[int] = []
+        sentence_starts: list[int] = []  # phrases that must start a sentence (`^`)
+        for items, at_start, at_end, where in self._phrases:
+            first, _parts = self._build_parts(items, final_end if at_end else final, where)
+            (sentence_starts if at_start else starts).append(first)
+        self._finish(starts, sentence_starts, final, final_end)
+        self._nodes = self._building_nodes  # published last: another thread sees it whole
+        del self._building_nodes
 
     # -- parsing: a phrase -> nested lists ("seq", [...]) / ("alt", [seq, ...], optional) / ("word", w)
 
@@ -378,6 +406,54 @@ class PhraseSet:
         top = seq(None)
         return top[0]
 
+    # -- anchors: the words a phrase cannot match without, worked out from the parsed items
+    # as _build_parts ranks them, without building nodes (a slot's once, however often used)
+
+    def _parts(self, items, where: str) -> list[frozenset[str]]:
+        """The anchor words of each part `items` needs, best first (as _build_parts)."""
+        ranked: list[frozenset[str]] = []
+        for item in reversed(items):
+            words, mandatory = self._item_anchor(item, where)
+            if mandatory and words:
+                at = len(ranked)
+                while at and _better_anchor(words, ranked[at - 1]):
+                    at -= 1
+                ranked.insert(at, words)
+        return ranked
+
+    def _item_anchor(self, item, where: str) -> tuple[frozenset[str] | None, bool]:
+        """(anchor words or None, whether the item is needed), as _build_item says."""
+        kind = item[0]
+        if kind == "slot":
+            name = item[1]
+            if name not in self._slot_parts:
+                if name in self._expanding:
+                    raise RuleError(where, f"slot {{{name}}} refers to itself")
+                self._expanding.append(name)
+                try:
+                    self._slot_parts[name] = self._item_anchor(self._slot(name, where), where)
+                finally:
+                    self._expanding.pop()
+            return self._slot_parts[name]
+        if kind == "test":
+            return None, True
+        if kind == "word":
+            return _anchor_word(item[1]), True
+        branches, optional = item[1], item[2]
+        anchors: set[str] | None = set()
+        for branch in branches:
+            if len(branch) == 1 and branch[0][0] == "word":
+                w = branch[0][1]
+                anchors = None if anchors is None or _anchor_word(w) is None else anchors | {w}
+                continue
+            if not branch:
+                optional = True
+                continue
+            parts = self._parts(branch, where)
+            anchor = parts[0] if parts else None
+            anchors = None if anchors is None or anchor is None else anchors | anchor
+        return (frozenset(anchors) if anchors else None), not optional
+
     def _slot(self, name: str, where: str):
         if name in _BUILT_IN and name not in self._slots:
             return ("test", _BUILT_IN[name])
@@ -393,8 +469,8 @@ class PhraseSet:
     # -- building the automaton (Thompson's construction, words of one-word branches merged)
 
     def _new(self, words=None, test=None) -> int:
-        self._nodes.append(_Node(words, test))
-        return len(self._nodes) - 1
+        self._building_nodes.append(_Node(words, test))
+        return len(self._building_nodes) - 1
 
     def _build_seq(self, items, then: int, where: str) -> tuple[int, frozenset[str] | None]:
         """Nodes for `items` leading to `then`; returns (entry node, anchor words or None)."""
@@ -431,19 +507,19 @@ class PhraseSet:
                 self._expanding.pop()
         if kind == "test":
             node = self._new(test=item[1])
-            self._nodes[node].nexts.append(then)
+            self._building_nodes[node].nexts.append(then)
             return node, None, True
         if kind == "word":
             node = self._new(words=frozenset([item[1]]))
-            self._nodes[node].nexts.append(then)
+            self._building_nodes[node].nexts.append(then)
             return node, _anchor_word(item[1]), True
         branches, optional = item[1], item[2]
         split = self._new()
         single = [b[0][1] for b in branches if len(b) == 1 and b[0][0] == "word"]
         if single:
             node = self._new(words=frozenset(single))
-            self._nodes[node].nexts.append(then)
-            self._nodes[split].nexts.append(node)
+            self._building_nodes[node].nexts.append(then)
+            self._building_nodes[split].nexts.append(node)
         # Words one of which any branch needs: the union of each branch's own anchor.
         anchors: set[str] | None = set()
         for w in single:
@@ -455,10 +531,10 @@ class PhraseSet:
                 optional = True
                 continue
             entry, anchor = self._build_seq(branch, then, where)
-            self._nodes[split].nexts.append(entry)
+            self._building_nodes[split].nexts.append(entry)
             anchors = None if anchors is None or anchor is None else anchors | anchor
         if optional:
-            self._nodes[split].nexts.append(then)
+            self._building_nodes[split].nexts.append(then)
         return split, (frozenset(anchors) if anchors else None), not optional
 
     def _closure(self, start: int) -> tuple[frozenset[int], bool, bool]:
@@ -466,7 +542,7 @@ class PhraseSet:
         seen, stack, consuming, accepts, accepts_end = {start}, [start], set(), False, False
         while stack:
             n = stack.pop()
-            node = self._nodes[n]
+            node = self._building_nodes[n]
             if node.words is not None or node.test is not None:
                 consuming.add(n)
                 continue
@@ -485,7 +561,7 @@ class PhraseSet:
         # Every branch of a slot or bracket leads to the same next node: its closure is
         # worked out once, not once per branch.
         closures: dict[int, tuple[frozenset[int], bool, bool]] = {}
-        for node in self._nodes:
+        for node in self._building_nodes:
             if node.words is not None or node.test is not None:
                 after: set[int] = set()
                 for m in node.nexts:
@@ -502,7 +578,7 @@ class PhraseSet:
         self._sentence_by_word, self._sentence_tests = self._seeds(sentence_starts)
         # Each phrase word by its squeezed spelling, to read stretched words back.
         self._by_squeezed: dict[str, str] = {}
-        for word in sorted({w for node in self._nodes if node.words for w in node.words}):
+        for word in sorted({w for node in self._building_nodes if node.words for w in node.words}):
             self._by_squeezed.setdefault(squeeze(word), word)
 
     def _seeds(self, starts: list[int]):
@@ -512,7 +588,7 @@ class PhraseSet:
         by_word: dict[str, list[int]] = {}
         tests: dict[Callable[[Tok], bool], list[int]] = {}  # one call per test and token
         for n in sorted(begin):
-            node = self._nodes[n]
+            node = self._building_nodes[n]
             if node.words is not None:
                 for w in node.words:
                     by_word.setdefault(w, []).append(n)
@@ -550,6 +626,7 @@ class PhraseSet:
 
     def find(self, toks: list[Tok], fillers: frozenset[str] = FILLERS) -> list[tuple[int, int]]:
         """(first, last) token indices of the leftmost-longest matches, not overlapping."""
+        self._automaton()
         found: list[tuple[int, int]] = []
         active: dict[tuple[int, int], int] = {}  # (node, fillers skipped) -> start token
         seeds = [(self._first_by_word, self._first_tests, None)]

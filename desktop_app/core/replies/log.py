@@ -121,6 +121,14 @@ class ReportLog:
         self.corrections.pop(key, None)
 
     # ----- stored form -----
+    def snapshot(self) -> ReportLog:
+        """A copy to hand to another thread: the entries are frozen, so copying the two
+        dicts is enough (to_dict over thousands of entries is the writer's job)."""
+        copy = ReportLog()
+        copy.entries = dict(self.entries)
+        copy.corrections = dict(self.corrections)
+        return copy
+
     def to_dict(self) -> dict:
         return {
             "format": FORMAT,

@@ -99,6 +99,7 @@ class RepliesWindow(QMainWindow):
         self.writer.setMaxThreadCount(1)
         self._generation = 0
         self._expected = 0
+        self._counts: dict[str, int] = {}  # per filter kind, as the buttons show them
         self._source = ""
         self.ask_reason = self._ask_reason  # dialogs as attributes, so tests can answer them
         self.ask_column = self._ask_column
@@ -353,7 +354,7 @@ QPushButton#filterChip:checked {{ background: {c["selection"]}; border: 1px soli
             self.log.record(triaged.reply, triaged.verdict, triaged.report_text, now)
         first = self.model.rowCount() == 0
         self.model.add(rows)
-        self._update_counts()
+        self._update_counts(rows)
         if first and self.filtered.rowCount():
             self._select(self.filtered.index(0, 0))
 
@@ -368,17 +369,23 @@ QPushButton#filterChip:checked {{ background: {c["selection"]}; border: 1px soli
         self._save_log()
         self.sorted.emit(self.model.rowCount())
 
-    def _update_counts(self) -> None:
-        rows = self.model.rows()
-        counts = {kind: 0 for kind, _ in FILTERS}
-        for t in rows:
-            counts[t.verdict.triage.value] += 1
-            if t.verdict.do_not_amplify:
+    def _update_counts(self, added: list | None = None) -> None:
+        """The filter buttons' counts: from the rows just `added` to those already counted
+        (a batch while sorting: counting all 10,000 rows each time stalled the window), or
+        afresh (a correction, a listed author, the end of a run)."""
+        if added is None:
+            self._counts = {kind: 0 for kind, _ in FILTERS}
+            added = self.model.rows()
+        counts = self._counts
+        for t in added:
+            verdict = t.verdict
+            counts[verdict.triage.value] += 1
+            if verdict.do_not_amplify:
                 counts[DONT_AMPLIFY] += 1
-        counts[""] = len(rows)
+        done = self.model.rowCount()
+        counts[""] = done
         for kind, label in FILTERS:
             self.filter_buttons[kind].setText(f"{label} {counts[kind]:,}")
-        done = len(rows)
         if done < self._expected:
             self.progress.setText(f"Sorting {self._source}: {done:,} of {self._expected:,}…")
         else:
@@ -552,7 +559,7 @@ QPushButton#filterChip:checked {{ background: {c["selection"]}; border: 1px soli
         run_then(lambda: (store.load(), store.problem), loaded, self)
 
     def _save_log(self) -> None:
-        store, data = self._store(), ReportLog.from_dict(self.log.to_dict())
+        store, data = self._store(), self.log.snapshot()  # the writer turns it into JSON
 
         def saved(result) -> None:
             if isinstance(result, Exception):

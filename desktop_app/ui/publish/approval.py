@@ -120,8 +120,15 @@ class Approving:
         return session.current_id if session is not None else None
 
     def _show_approving(self, busy: bool) -> None:
-        self.bar.approve_button.setEnabled(not busy)
+        button = self.bar.approve_button
+        if busy:
+            # Qt moves the focus off a button it disables: bring it back afterwards.
+            self._approve_had_focus = button.hasFocus()
+        button.setEnabled(not busy)
         self.actions["approve"].setEnabled(not busy)
+        if not busy and self._approve_had_focus:
+            self._approve_had_focus = False
+            button.setFocus()
 
     def _refuse(self, message: str) -> None:
         self.window.warn("Not approved", message)

@@ -53,6 +53,7 @@ class PublishFeature(VersionEditing, Approving, Feature):
         self.images: list = []  # core.images.Image
         self.approval = None  # core.approval.Approval
         self._approval_check = None  # (sheet inputs, draft id) while approve() checks them
+        self._approve_had_focus = False  # Approve had the keyboard focus when it was clicked
         self.history: list = []  # core.approval.HistoryEntry
         self._fits: dict[tuple, object] = {}  # (network, thread, text) -> PlatformFit
         self._dialogs: list = []

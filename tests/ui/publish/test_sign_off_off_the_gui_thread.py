@@ -121,3 +121,20 @@ def test_export_returns_at_once_and_builds_and_writes_the_sheet_on_a_worker(qtbo
     assert (entry.kind, entry.by, entry.detail) == ("exported", "Sam Jones", "review.html")
     assert entry.content.text == CLEAN  # the history keeps the words exported
     window.sign_off.shutdown()
+
+
+def test_keyboard_focus_comes_back_to_approve_once_the_check_is_done(qtbot, held_window):
+    """Disabling the focused Approve button moved the focus on to History; a keyboard user
+    who pressed Approve finds the focus where they left it."""
+    window, analyzer = held_window
+    publish = window.publish
+    publish.ask_approver = lambda: ""  # they change their mind at the name
+    button = publish.bar.approve_button
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    analyzer.held = True
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert analyzer.entered.wait(5) and not button.isEnabled()
+    with qtbot.waitSignal(publish.approvalRefused, timeout=10000):
+        analyzer.release.set()
+    qtbot.waitUntil(button.hasFocus, timeout=2000)

@@ -98,7 +98,9 @@ def render_pdf(html: str, *, title: str = "Sign-off sheet", fit_one_page: bool =
     document.setDefaultTextOption(option)
     document.setHtml(html)
     scale = 1.0
-    if fit_one_page and document.pageCount() > 1:
+    # Printed at 90%, a page holds under a quarter more: only a sheet of two pages can fit
+    # on one, and each layout of a long sheet holds the interpreter (and the window) ~45 ms.
+    if fit_one_page and document.pageCount() == 2:
         for step in SHRINK_STEPS:
             document.setPageSize(QSizeF(page.width() / step, page.height() / step))
             if document.pageCount() == 1:

@@ -142,3 +142,21 @@ def test_a_sheet_a_little_over_one_page_is_printed_a_little_smaller_a_long_one_r
     assert pages(a_little_over, fit=False) == 2
     assert pages(a_little_over) == 1
     assert pages(4000) == pages(4000, fit=False) > 1  # never squeezed past MIN_SCALE
+
+
+def test_a_sheet_of_several_pages_is_laid_out_once(qapp, monkeypatch):
+    """Shrinking to 90% gains under a quarter of a page: a sheet of three pages or more is
+    never tried smaller (each layout of a long sheet holds the interpreter for ~45 ms)."""
+    from PySide6.QtGui import QTextDocument
+
+    sizes: list = []
+    set_page_size = QTextDocument.setPageSize
+    monkeypatch.setattr(
+        QTextDocument, "setPageSize", lambda doc, size: (sizes.append(size), set_page_size(doc, size))[1]
+    )
+    html = "<p style='font-size: 9pt'>" + "Word " * 4000 + "</p>"
+    pages, _text = _pdf_text(render_pdf(html))
+    assert pages >= 3 and len(sizes) == 1
+    sizes.clear()
+    _pdf_text(render_pdf("<p style='font-size: 9pt'>" + "Word " * 1450 + "</p>"))
+    assert len(sizes) > 1  # two pages: the smaller sizes are tried

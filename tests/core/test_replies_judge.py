@@ -192,3 +192,15 @@ def test_the_reason_quotes_overlapping_findings_once():
     v = judge(text, found, POLICY)
     assert v.triage is Triage.RESPOND
     assert v.reason.startswith("'You're a liar and a hypocrite': blunt criticism"), v.reason
+
+
+def test_the_reason_quotes_the_same_words_in_two_cases_once():
+    """'Damn' and 'damn' found twice are one quote, not none (it raised IndexError)."""
+    text = "Damn it. damn."
+    found = [
+        finding(text, "Damn", "Profanity", "profanity", clause=None),
+        finding(text, "damn", "Profanity", "profanity", clause=None),
+    ]
+    v = judge(text, found, POLICY)
+    assert v.triage is Triage.RESPOND
+    assert v.reason.startswith("'Damn': swearing, not aimed at anyone"), v.reason

@@ -229,10 +229,19 @@ def _reported(findings: Sequence[Finding], policy: ReplyPolicy) -> tuple[list[Fi
 
 
 def _quoted(findings: Iterable[Finding]) -> str:
-    words = list(dict.fromkeys(" ".join(f.text.split()) for f in findings))
+    # One quote per words whatever their case ('Damn' and 'damn'), the first spelling kept.
+    by_case = {}
+    for f in findings:
+        said = " ".join(f.text.split())
+        by_case.setdefault(said.lower(), said)
+    words = list(by_case.values())
     # Two rules on overlapping words ('You're a liar', 'You're a liar and a hypocrite'):
     # the longer quote says it all.
-    words = [w for w in words if not any(w != other and w.lower() in other.lower() for other in words)]
+    words = [
+        w
+        for w in words
+        if not any(w.lower() != other.lower() and w.lower() in other.lower() for other in words)
+    ]
     shown = [f"'{w}'" for w in words[:3]]
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 

@@ -101,9 +101,24 @@ def text_words(text: str) -> frozenset[str]:
     for word in [w for w in words if "'" in w]:
         words.add(word.strip("'"))
         words.add(word.split("'", 1)[0])
+        words.update(_contraction_words(word.strip("'")))  # "don't" is also do and not
     if _STRETCHED.search(text):
         words.update(stretch_key(w) for w in list(words) if _STRETCHED.search(w))
     return frozenset(words)
+
+
+def _contraction_words(word: str) -> tuple[str, ...]:
+    """The words phrase_tokens reads a contraction as ("don't" -> do, not)."""
+    if word.endswith("n't"):
+        stem = word[:-3]
+        return _NOT_STEMS.get(stem, stem), "not"
+    cut = word.rfind("'")
+    tail = word[cut:]
+    if tail in _CONTRACTIONS:
+        return word[:cut], _CONTRACTIONS[tail]
+    if tail == "'s":
+        return word[:cut], "is"
+    return ()
 
 
 def stretch_key(word: str) -> str:
@@ -282,6 +297,16 @@ def _has_anchor(items) -> bool:
     return False
 
 
+def _weak_part(items) -> frozenset[str] | None:
+    """A common word the phrase cannot match without ('make' in "make me a (sandwich|brew)"):
+    never an anchor the prefilter looks for, but as a phrase's second part it spares
+    tokenising a text that has only the rarer word ("Sandwich", the Kent town)."""
+    for item in items:
+        if item[0] == "word" and len(item[1]) >= 3 and item[1].isalpha():
+            return frozenset([item[1]])
+    return None
+
+
 def _anchor_word(word: str) -> frozenset[str] | None:
     return None if word in _NOT_ANCHORS or not word[:1].isalnum() else frozenset([word])
 
@@ -324,7 +349,7 @@ class PhraseSet:
             parts = self._parts(items, where)  # also finds unknown and self-referring slots
             self._phrases.append((items, at_start, at_end, where))
             self.anchors.append(parts[0] if parts else None)
-            seconds.append(parts[1] if len(parts) > 1 else None)
+            seconds.append(parts[1] if len(parts) > 1 else _weak_part(items))
         self._nodes: list[_Node] | None = None  # built by _automaton()
         self._building = threading.Lock()
         # Each phrase's two rarest needed parts, squeezed, for could_match().

@@ -287,3 +287,37 @@ def test_warming_the_engine_builds_every_phrase_automaton():
     assert rules and all(r.phrases._nodes is None for r in rules)
     Analyzer(pack).warm_up()
     assert all(r.phrases._nodes is not None for r in rules)
+
+
+def test_a_common_word_the_phrase_needs_spares_texts_with_only_the_rare_one():
+    phrases = PhraseSet(["make me a (sandwich|brew)"], {})
+    assert phrases.probe_words() == ["brew", "sandwich"]  # the prefilter still looks for these
+    assert not phrases.could_match(frozenset({"the", "sandwich", "bus"}))  # the town
+    assert phrases.could_match(frozenset({"make", "me", "a", "sandwich"}))
+    toks = phrase_tokens("Go and make me a sandwich.")
+    assert phrases.find(toks) == [(2, 5)]
+
+
+def test_every_word_the_matcher_reads_is_among_the_text_words():
+    """could_match() judges by text_words(): a word phrase_tokens reads ('not' in "don't",
+    'are' in "they're") that text_words missed would rule out a text a phrase matches."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from desktop_app.checks.tokens import text_words
+    from desktop_app.core.evasion import normalise_for_matching
+
+    pieces = ["don't", "won't", "can't", "they're", "I'll", "she's", "it's", "we've", "I'd", "I'm",
+              "shouldn't", "ain't", "voters'", "Make", "me", "a", "sandwich", "not", "KILL", "kiiill",
+              "’re", "you’ll", "o'clock", "rock-'n'-roll", ",", ".", "!", " ", "\n", "@her"]  # fmt: skip
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12).map(" ".join))
+    def check(typed):
+        text = normalise_for_matching(typed).text  # what the phrase rules read
+        words = text_words(text)
+        for tok in phrase_tokens(text):
+            if tok.low[:1].isalpha() and tok.squeezed is None:
+                assert tok.low in words, (text, tok.low)
+
+    check()

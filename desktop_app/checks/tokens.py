@@ -382,7 +382,7 @@ class PhraseSet:
         starts: list[int] = []
         sentence_starts: list[int] = []  # phrases that must start a sentence (`^`)
         for items, at_start, at_end, where in self._phrases:
-            first, _parts = self._build_parts(items, final_end if at_end else final, where)
+            first = self._build_seq(items, final_end if at_end else final, where)
             (sentence_starts if at_start else starts).append(first)
         self._finish(starts, sentence_starts, final, final_end)
         self._nodes = self._building_nodes  # published last: another thread sees it whole
@@ -432,10 +432,10 @@ class PhraseSet:
         return top[0]
 
     # -- anchors: the words a phrase cannot match without, worked out from the parsed items
-    # as _build_parts ranks them, without building nodes (a slot's once, however often used)
+    # without building nodes (a slot's once, however often used)
 
     def _parts(self, items, where: str) -> list[frozenset[str]]:
-        """The anchor words of each part `items` needs, best first (as _build_parts)."""
+        """The anchor words of each part `items` needs, best first."""
         ranked: list[frozenset[str]] = []
         for item in reversed(items):
             words, mandatory = self._item_anchor(item, where)
@@ -447,7 +447,8 @@ class PhraseSet:
         return ranked
 
     def _item_anchor(self, item, where: str) -> tuple[frozenset[str] | None, bool]:
-        """(anchor words or None, whether the item is needed), as _build_item says."""
+        """(anchor words or None, whether the item is needed): an alternative's words are
+        the union of its branches' anchors, and none if any branch has none."""
         kind = item[0]
         if kind == "slot":
             name = item[1]
@@ -497,70 +498,42 @@ class PhraseSet:
         self._building_nodes.append(_Node(words, test))
         return len(self._building_nodes) - 1
 
-    def _build_seq(self, items, then: int, where: str) -> tuple[int, frozenset[str] | None]:
-        """Nodes for `items` leading to `then`; returns (entry node, anchor words or None)."""
-        entry, anchors = self._build_parts(items, then, where)
-        return entry, (anchors[0] if anchors else None)
-
-    def _build_parts(self, items, then: int, where: str) -> tuple[int, list[frozenset[str]]]:
-        """Nodes for `items` leading to `then`; returns (entry node, the anchor words of each
-        part the sequence needs, best first)."""
+    def _build_seq(self, items, then: int, where: str) -> int:
+        """Nodes for `items` leading to `then`; returns the entry node."""
         entry = then
-        anchors: list[frozenset[str]] = []
         for item in reversed(items):
-            entry, words, mandatory = self._build_item(item, entry, where)
-            if mandatory and words:
-                anchors.append(words)
-        ranked: list[frozenset[str]] = []
-        for words in anchors:  # a stable insertion sort: few parts, and equal ones keep their order
-            at = len(ranked)
-            while at and _better_anchor(words, ranked[at - 1]):
-                at -= 1
-            ranked.insert(at, words)
-        return entry, ranked
+            entry = self._build_item(item, entry, where)
+        return entry
 
-    def _build_item(self, item, then: int, where: str):
+    def _build_item(self, item, then: int, where: str) -> int:
         kind = item[0]
-        if kind == "slot":
-            name = item[1]
-            if name in self._expanding:
-                raise RuleError(where, f"slot {{{name}}} refers to itself")
-            self._expanding.append(name)
-            try:
-                return self._build_item(self._slot(name, where), then, where)
-            finally:
-                self._expanding.pop()
+        if kind == "slot":  # slots were checked at load (_item_anchor): no loop, none unknown
+            return self._build_item(self._slot(item[1], where), then, where)
         if kind == "test":
             node = self._new(test=item[1])
             self._building_nodes[node].nexts.append(then)
-            return node, None, True
+            return node
         if kind == "word":
             node = self._new(words=frozenset([item[1]]))
             self._building_nodes[node].nexts.append(then)
-            return node, _anchor_word(item[1]), True
+            return node
         branches, optional = item[1], item[2]
         split = self._new()
         single = [b[0][1] for b in branches if len(b) == 1 and b[0][0] == "word"]
-        if single:
+        if single:  # one-word branches share one node
             node = self._new(words=frozenset(single))
             self._building_nodes[node].nexts.append(then)
             self._building_nodes[split].nexts.append(node)
-        # Words one of which any branch needs: the union of each branch's own anchor.
-        anchors: set[str] | None = set()
-        for w in single:
-            anchors = None if anchors is None or _anchor_word(w) is None else anchors | {w}
         for branch in branches:
             if len(branch) == 1 and branch[0][0] == "word":
                 continue
             if not branch:
                 optional = True
                 continue
-            entry, anchor = self._build_seq(branch, then, where)
-            self._building_nodes[split].nexts.append(entry)
-            anchors = None if anchors is None or anchor is None else anchors | anchor
+            self._building_nodes[split].nexts.append(self._build_seq(branch, then, where))
         if optional:
             self._building_nodes[split].nexts.append(then)
-        return split, (frozenset(anchors) if anchors else None), not optional
+        return split
 
     def _closure(self, start: int) -> tuple[frozenset[int], bool, bool]:
         """(consuming nodes reachable, reaches the final node, reaches the sentence-end one)."""

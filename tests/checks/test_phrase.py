@@ -241,33 +241,6 @@ def test_every_shipped_phrase_rule_keeps_a_prefilter_that_re2_can_run():
     assert Prefilter(rules)._always == []
 
 
-def test_anchor_words_worked_out_without_the_automaton_equal_the_automatons_own():
-    """A phrase set works out each phrase's anchor words from its parsed items at load and
-    builds its automaton only when a text could match: the anchors must be the ones the
-    build ranks, for every shipped phrase."""
-    from tests.checks.conftest import shipped_pack
-
-    sets = [
-        s
-        for r in shipped_pack().rules
-        if r.kind == "phrase"
-        for s in (r.phrases, getattr(r, "_loose", None))
-        if s is not None
-    ]
-    assert len(sets) >= 9
-    compared = 0
-    for phrase_set in sets:
-        fresh = PhraseSet.__new__(PhraseSet)
-        fresh.__dict__.update({k: v for k, v in phrase_set.__dict__.items() if k.startswith("_slot")})
-        fresh._expanding, fresh._building_nodes = [], []
-        final = fresh._new()
-        for items, _start, _end, where in phrase_set._phrases:
-            _entry, built = fresh._build_parts(items, final, where)
-            assert phrase_set._parts(items, where) == built, where
-            compared += 1
-    assert compared > 200
-
-
 def test_the_automaton_is_built_when_a_text_first_could_match():
     phrases = PhraseSet(["{someone} should (shoot|stab) {victim}"], {"someone": ["someone", "a man"],
                         "victim": ["him", "her", "the chancellor"]})  # fmt: skip

@@ -328,10 +328,11 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     import desktop_app.ui  # noqa: F401 (applies the PySide6 6.12 / Python 3.11 work-around)
-    from desktop_app.ui.application import prefer_the_gui_thread
+    from desktop_app.ui.application import collect_when_idle, prefer_the_gui_thread
 
     prefer_the_gui_thread()  # the GIL switch interval the app runs with
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collect_when_idle(app)  # full garbage collections wait for the user to stop, as in the app
     bare_stall = measure_bare_typing(app)
     typing = measure_typing(app)
     print("Typing 300 keystrokes at 20 ms into a 5,000-character draft (real Analyzer)")

@@ -9,6 +9,9 @@ Prints:
 - the window (offscreen): the Replies view sorting N replies on its worker while a 10 ms
   timer on the GUI thread measures how late it fires (the longest and the 99th percentile
   delay: how long a keystroke or a click could wait), and how long until the list is full.
+  A user reads the list meanwhile (a Down-arrow key every 200 ms, which also fills the
+  reply's detail pane), and the full garbage collections wait for them to stop, as in the
+  app (ui/idle_gc.py); the collections run once they do are printed apart, with their length.
 
 The replies are built from our own sets (tests/data/replies), each made unique by a number,
 so no result comes from the engine's cache.
@@ -77,14 +80,24 @@ def bench_gui(replies: list[str]) -> None:
     with tempfile.TemporaryDirectory() as home:
         os.environ["XDG_DATA_HOME"] = str(Path(home) / "data")
         os.environ["XDG_CONFIG_HOME"] = str(Path(home) / "config")
-        from PySide6.QtCore import QElapsedTimer, QTimer
+        from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
+        from PySide6.QtGui import QKeyEvent
+        from PySide6.QtWidgets import QApplication
 
-        from desktop_app.ui.application import make_app
+        from desktop_app.ui.application import collect_when_idle, make_app
         from desktop_app.ui.replies.view import RepliesWindow
 
         app = make_app()
+        collector = collect_when_idle(app)
         view = RepliesWindow()
         view.show()
+
+        def read_on() -> None:  # the user: Down to the next reply
+            key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
+            QApplication.sendEvent(view.table, key)
+
+        user = QTimer()
+        user.timeout.connect(read_on)
         delays: list[float] = []
         clock = QElapsedTimer()
         clock.start()
@@ -112,6 +125,7 @@ def bench_gui(replies: list[str]) -> None:
         last[0] = clock.elapsed()
         begun = clock.elapsed()
         timer.start(10)
+        user.start(200)
         view.sort_text("\n".join(replies))
         first_rows = None
         while not finished:
@@ -121,6 +135,11 @@ def bench_gui(replies: list[str]) -> None:
             time.sleep(0.001)
         took = time.perf_counter() - started
         timer.stop()
+        user.stop()
+        during = list(collector.collections)
+        collector.last_input = 0.0  # the user stops reading: the collector's turn
+        collector.tick()
+        after = collector.collections[len(during) :]
         view.shutdown()
         if os.environ.get("BENCH_VERBOSE"):
             print("late ticks (ms after start, ms late):", [(round(t - begun), round(d)) for t, d in late_at])
@@ -130,6 +149,12 @@ def bench_gui(replies: list[str]) -> None:
             f"window: {view.model.rowCount():,} replies in the list after {took:.2f} s (first rows after"
             f" {first_rows or 0:.2f} s); GUI thread late by at most {max(ordered, default=0):.0f} ms,"
             f" 99th percentile {p99:.0f} ms, over {len(ordered):,} ticks of 10 ms"
+        )
+        print(
+            "  full garbage collections while the user read: "
+            + (", ".join(f"{ms:.0f} ms" for ms in during) or "none")
+            + "; once they stopped: "
+            + (", ".join(f"{ms:.0f} ms" for ms in after) or "none due")
         )
 
 

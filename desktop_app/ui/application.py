@@ -34,6 +34,16 @@ def make_app() -> QApplication:
     return app
 
 
+def collect_when_idle(app: QApplication):
+    """Full garbage collections only while the user is idle (ui/idle_gc.py): the app's own
+    run installs this, tests and the command line keep Python's default."""
+    from desktop_app.ui.idle_gc import IdleCollector
+
+    collector = IdleCollector(app)
+    collector.install(app)
+    return collector
+
+
 def create_window(open_path: str | None = None, *, store=None, grammar_config=None, **window_args):
     """The main window as the app shows it (tests pass a store, settings or analyzer).
 
@@ -70,6 +80,7 @@ def run(args) -> int:
     window = create_window(args.file)
     first.fileRequested.connect(window.bring_forward)
     window.show()
+    collect_when_idle(app)
     if args.quit_after is not None:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)
         QTimer.singleShot(int(args.quit_after * 1000) + 50, app.quit)

@@ -10,8 +10,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTableView
 
 from desktop_app.core.replies.judge import TRIAGE_LABELS, Triage
 
@@ -25,6 +27,9 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's number in the model
 COLUMNS = ("Sorted as", "Author", "Reply", "Why")
 DONT_AMPLIFY = "dont-amplify"
 TRIAGE_COLOURS = {Triage.REPORT: "must-fix", Triage.RESPOND: "suggestion", Triage.THANK: "clear"}
+# The roles data() answers; Qt asks for a dozen per cell it paints, most of them answered
+# None straight away.
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _ACCESSIBLE, FILTER_ROLE, ROW_ROLE})
 
 
 def sorted_label(triaged) -> str:
@@ -55,6 +60,8 @@ class RepliesModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY):
+        if role not in _ANSWERED:
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         triaged = self._rows[index.row()]
@@ -143,3 +150,13 @@ class TriageFilter(QSortFilterProxyModel):
             return True
         kinds = self.sourceModel().index(source_row, 0, source_parent).data(FILTER_ROLE) or ""
         return self.kind in kinds.split()
+
+
+class RepliesTable(QTableView):
+    """The table of replies; says when it has drawn itself (sorting waits for that)."""
+
+    painted = Signal()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self.painted.emit()

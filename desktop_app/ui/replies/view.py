@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,7 +48,7 @@ from desktop_app.core.replies.sources import split_pasted
 from desktop_app.ui.jobs import run_then
 from desktop_app.ui.replies.detail import ReplyDetail
 from desktop_app.ui.replies.runner import TriageRunner
-from desktop_app.ui.replies.table import DONT_AMPLIFY, ROW_ROLE, RepliesModel, TriageFilter
+from desktop_app.ui.replies.table import DONT_AMPLIFY, ROW_ROLE, RepliesModel, RepliesTable, TriageFilter
 from desktop_app.ui.widgets.flow_layout import FlowLayout
 
 MAX_CSV_BYTES = 64 * 1024 * 1024
@@ -98,6 +97,7 @@ class RepliesWindow(QMainWindow):
         self.writer = QThreadPool(self)  # the log's writes, one at a time, in order
         self.writer.setMaxThreadCount(1)
         self._generation = 0
+        self._awaiting_paint = False  # sorting waits for the list to draw a batch
         self._expected = 0
         self._counts: dict[str, int] = {}  # per filter kind, as the buttons show them
         self._source = ""
@@ -210,7 +210,8 @@ class RepliesWindow(QMainWindow):
         self.model = RepliesModel(self)
         self.filtered = TriageFilter(self)
         self.filtered.setSourceModel(self.model)
-        self.table = QTableView()
+        self.table = RepliesTable()
+        self.table.painted.connect(self._on_painted)
         self.table.setObjectName("repliesTable")
         self.table.setAccessibleName("Sorted replies")
         self.table.setModel(self.filtered)
@@ -353,10 +354,21 @@ QPushButton#filterChip:checked {{ background: {c["selection"]}; border: 1px soli
         for triaged in rows:
             self.log.record(triaged.reply, triaged.verdict, triaged.report_text, now)
         first = self.model.rowCount() == 0
+        shown = self.filtered.rowCount()
         self.model.add(rows)
         self._update_counts(rows)
         if first and self.filtered.rowCount():
             self._select(self.filtered.index(0, 0))
+        # Sorting waits while the list draws the new rows (runner._hand_over); when none
+        # of them will be drawn it goes straight on.
+        self._awaiting_paint = self.table.isVisible() and self.filtered.rowCount() != shown
+        if not self._awaiting_paint:
+            self.runner.drawn()
+
+    def _on_painted(self) -> None:
+        if self._awaiting_paint:
+            self._awaiting_paint = False
+            self.runner.drawn()
 
     def _on_finished(self, generation: int, error) -> None:
         if generation != self._generation:

@@ -44,7 +44,8 @@ def make_view(qtbot, tmp_path, shared_triager):
         args.setdefault("log_store", ReportLogStore(tmp_path / "log.json"))
         args.setdefault("amplify_path", tmp_path / "do-not-amplify.txt")
         shared_triager._listed.discard("troll")
-        view = RepliesWindow(make_triager=lambda: shared_triager, **args)
+        args.setdefault("make_triager", lambda: shared_triager)
+        view = RepliesWindow(**args)
         qtbot.addWidget(view)
         view.show()
         views.append(view)
@@ -257,3 +258,68 @@ def test_the_counts_follow_every_batch_and_correction(qtbot, make_view):
     view.correct(Triage.REPORT)  # a respond corrected to report
     assert view.filter_buttons["report"].text() == "Report 5"
     assert view.filter_buttons["respond"].text().endswith(str(int(counts["respond"].split()[-1]) - 1))
+
+
+class _SlowTriager:
+    """Sorts every reply as no-action, each taking a little time, so a run makes batches."""
+
+    def __init__(self, shared):
+        self.policy = shared.policy
+        self._shared = shared
+
+    def triage(self, reply, correction=None):
+        import time
+
+        time.sleep(0.002)
+        return self._shared.triage(reply, correction)
+
+
+def test_sorting_waits_for_the_list_to_draw_each_batch(qtbot, shared_triager, monkeypatch):
+    """A batch handed to the list is drawn before sorting goes on: drawing calls into Python
+    for every cell, and sorting alongside kept the window 20-40 ms late (bench_replies)."""
+    from desktop_app.ui.replies import runner as runner_module
+    from desktop_app.ui.replies.runner import TriageRunner
+
+    monkeypatch.setattr(runner_module, "BATCH_SECONDS", 0.0)
+    monkeypatch.setattr(runner_module, "DRAW_WAIT_SECONDS", 30.0)
+    runner = TriageRunner(make_triager=lambda: _SlowTriager(shared_triager))
+    batches = []
+    runner.batch.connect(lambda _generation, rows: batches.append(len(rows)))
+    from desktop_app.core.replies.sources import Reply
+
+    try:
+        runner.start([Reply(f"Reply number {n}.") for n in range(5)])
+        qtbot.waitUntil(lambda: len(batches) == 1, timeout=5000)
+        qtbot.wait(300)
+        assert len(batches) == 1  # nobody said it was drawn: sorting waits
+        runner.drawn()
+        qtbot.waitUntil(lambda: len(batches) == 2, timeout=5000)
+    finally:
+        runner.wait()
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_the_view_lets_sorting_go_on_once_it_has_drawn_or_when_it_will_not(
+    qtbot, make_view, shared_triager, monkeypatch, hidden
+):
+    from desktop_app.ui.replies import runner as runner_module
+
+    monkeypatch.setattr(runner_module, "BATCH_SECONDS", 0.0)
+    monkeypatch.setattr(runner_module, "DRAW_WAIT_SECONDS", 30.0)  # a missed hand-over hangs the run
+    view = make_view(make_triager=lambda: _SlowTriager(shared_triager))
+    if hidden:
+        view.hide()
+    with qtbot.waitSignal(view.sorted, timeout=10000):
+        view.sort_text("\n".join(f"Reply number {n}." for n in range(12)))
+    assert view.model.rowCount() == 12
+
+
+def test_the_table_answers_only_the_roles_it_knows(qtbot, make_view):
+    from PySide6.QtCore import Qt
+
+    view = make_view()
+    sort(qtbot, view, PASTED)
+    index = view.model.index(0, 2)
+    assert view.model.data(index, Qt.ItemDataRole.DisplayRole) == view.model.rows()[0].reply.text
+    assert view.model.data(index, Qt.ItemDataRole.DecorationRole) is None
+    assert view.model.data(index, Qt.ItemDataRole.FontRole) is None

@@ -376,7 +376,7 @@ QPushButton#filterChip:checked {{ background: {c["selection"]}; border: 1px soli
         if error is not None:
             self.progress.setText(f"Sorting stopped: {error}")
             return
-        self._update_counts()
+        self._update_counts([])  # every batch is counted already: only the labels change
         self._update_authors()
         self._save_log()
         self.sorted.emit(self.model.rowCount())

@@ -199,7 +199,8 @@ def test_the_report_log_exports_as_csv_and_html(qtbot, make_view, tmp_path):
         view.ask_path = lambda _kind, _suggested="", t=target: str(t)
         view.export_log(kind)
         qtbot.waitUntil(lambda t=target: t.is_file(), timeout=10000)
-    rows = list(csv.reader((tmp_path / "log-out.csv").open(encoding="utf-8")))
+    with (tmp_path / "log-out.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
     assert rows[0][:4] == ["time", "author", "link", "text"] and len(rows) == 3
     assert "We know where you live." in (tmp_path / "log-out.html").read_text(encoding="utf-8")
 

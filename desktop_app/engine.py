@@ -34,6 +34,7 @@ from desktop_app.core.findings import (
     SECOND_OPINION_CATEGORIES,
     Finding,
     Report,
+    amount,
     principle_statuses,
 )
 from desktop_app.core.text import Span, paragraphs, shifted
@@ -153,9 +154,10 @@ class Analyzer:
             extra = []
             for post in overflows:
                 over, unit = post.fit.over_by()
-                limit = post.fit.limit if unit == "characters" else post.fit.byte_limit
+                limit = post.fit.cap(unit)
+                trouble = "has too many links" if unit == "links" else "is too long"
                 message = (
-                    f"Post {post.number} is too long for {platform.name}: {over:,} {unit} over its "
+                    f"Post {post.number} {trouble} for {platform.name}: {amount(over, unit)} over its "
                     f"{limit:,}-{unit[:-1]} limit. Re-flow the thread to carry the rest into the next post."
                 )
                 extra.append(rule.finding(text, post.start, post.end, message))

@@ -5,6 +5,7 @@ the part past the limit."""
 from __future__ import annotations
 
 from desktop_app.checks.base import Rule, TextContext, fill_message
+from desktop_app.core.links import twitter_links
 
 
 class PlatformRule(Rule):
@@ -24,7 +25,14 @@ class PlatformRule(Rule):
             if s >= e:
                 continue
             over, unit = fit.over_by()
-            if unit == "characters":
+            if unit == "links":
+                e = _end_of_extra_links(text, s, e)
+                default = (
+                    f"Too many links for {fit.name}: {fit.link_count} different links, and it refuses a post"
+                    f" with more than {fit.link_limit}. Keep the links that matter most, or put the rest"
+                    " in a reply. The first link too many starts here."
+                )
+            elif unit == "characters":
                 default = (
                     f"Too long for {fit.name}: {over:,} over its {fit.limit:,}-character limit."
                     " Cut from here."
@@ -37,3 +45,10 @@ class PlatformRule(Rule):
             message = fill_message(self.message, fit.name) if self.message else default
             out.append(self.finding(text, s, e, message))
         return out
+
+
+def _end_of_extra_links(text: str, start: int, end: int) -> int:
+    """Where the last link from `start` ends: the card covers the links too many, not the
+    words after them."""
+    ends = [e for s, e in twitter_links(text) if s >= start and e <= end]
+    return max(ends, default=end)

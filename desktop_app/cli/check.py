@@ -41,7 +41,7 @@ from desktop_app.cli.common import (
     run_command,
     warn,
 )
-from desktop_app.core.findings import Finding, Report, Severity
+from desktop_app.core.findings import Finding, Report, Severity, amount
 from desktop_app.core.report_json import members, report_json
 
 PROG = "drafting-assistant check"
@@ -169,7 +169,7 @@ def format_text(report: Report, source: str, pack) -> str:
         for p in report.platforms:
             limit = "no limit" if p.limit is None else f"{p.length}/{p.limit}"
             excess, unit = p.over_by()
-            fits.append(f"{p.name} {limit}{f' OVER by {excess} {unit}' if p.over else ''}")
+            fits.append(f"{p.name} {limit}{f' OVER by {amount(excess, unit)}' if p.over else ''}")
         lines.append("Platforms: " + " · ".join(fits))
     if report.grammar.state != "off":
         lines.append(

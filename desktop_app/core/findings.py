@@ -245,6 +245,11 @@ class Readability:
         }
 
 
+def amount(n: int, unit: str) -> str:
+    """'1 character', '12 characters', '1 link': a count and its unit (a plural noun)."""
+    return f"{n:,} {unit if n != 1 else unit[:-1]}"
+
+
 @quick_init
 @dataclass(frozen=True, slots=True)
 class PlatformFit:
@@ -254,6 +259,8 @@ class PlatformFit:
     overflow_start: int | None = None  # Python index where the text passes the limit (or byte cap)
     byte_length: int | None = None  # UTF-8 bytes as posted, where the network also caps bytes
     byte_limit: int | None = None  # that cap (Bluesky: 3,000); None: no byte cap
+    link_count: int | None = None  # different links in the post, where the network caps them
+    link_limit: int | None = None  # that cap (Threads: 5); None: no cap on links
 
     @property
     def over_bytes(self) -> bool:
@@ -263,17 +270,31 @@ class PlatformFit:
         return self.byte_length > self.byte_limit
 
     @property
+    def over_links(self) -> bool:
+        """More different links than the network takes in one post (it refuses the post)."""
+        if self.link_limit is None or self.link_count is None:
+            return False
+        return self.link_count > self.link_limit
+
+    @property
     def over(self) -> bool:
-        return (self.limit is not None and self.length > self.limit) or self.over_bytes
+        return (self.limit is not None and self.length > self.limit) or self.over_bytes or self.over_links
 
     def over_by(self) -> tuple[int, str]:
         """How far over and in what: (12, "characters"), or (14, "bytes") when only the
-        byte cap is passed; (0, "characters") when the post fits."""
+        byte cap is passed, or (1, "links") when only the cap on links is; (0, "characters")
+        when the post fits."""
         if self.limit is not None and self.length > self.limit:
             return self.length - self.limit, "characters"
         if self.over_bytes:
             return self.byte_length - self.byte_limit, "bytes"
+        if self.over_links:
+            return self.link_count - self.link_limit, "links"
         return 0, "characters"
+
+    def cap(self, unit: str) -> int | None:
+        """The limit `unit` (from over_by) is counted against."""
+        return {"characters": self.limit, "bytes": self.byte_limit, "links": self.link_limit}.get(unit)
 
     def to_dict(self) -> dict:
         return {
@@ -284,6 +305,8 @@ class PlatformFit:
             "overflow_start": self.overflow_start,
             "byte_length": self.byte_length,
             "byte_limit": self.byte_limit,
+            "link_count": self.link_count,
+            "link_limit": self.link_limit,
         }
 
 

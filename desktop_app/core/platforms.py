@@ -18,6 +18,11 @@ Python code point or UTF-16 unit, except:
   app.bsky.feed.post: text maxGraphemes 300, maxLength 3000), and the app counts and posts
   each http(s) link in its short form (core/links.py).
 - Mastodon counts @user@server as @user and only http(s):// links, each as 23.
+- A cap on links (`max_links`): Threads refuses a post with more than 5 links (Meta's
+  Threads API documentation, "Text Attachments": "Threads posts containing more than 5
+  links will fail to post"; "All unique URLs found in the text field are counted as
+  links", a bare www.facebook.com included). Links are found as twitter-text finds them
+  (bare domains too), and the same link twice counts once.
 Whitespace at the end of the text is not part of the post: a text file ends with a line
 break, and the networks drop trailing whitespace when posting (the Bluesky app posts
 rawText.trimEnd(), src/lib/api/index.ts), so a saved 280-character post counts 280.
@@ -59,6 +64,7 @@ class Platform:
     alt_text_limit: int | None = None  # the most an image description may have (graphemes)
     fold_characters: int | None = None  # a feed shows about this much before "See more"
     fold_lines: int | None = None  # ... and at most this many lines
+    max_links: int | None = None  # the most different links a post may hold (Threads: 5)
 
 
 # ---------------------------------------------------------------------------------------
@@ -71,6 +77,7 @@ _KEYS = {
     "counting",
     "url_length",
     "max_bytes",
+    "max_links",
     "thread",
     "alt_text_limit",
     "fold_characters",
@@ -125,6 +132,7 @@ def parse_platforms(data) -> list[Platform]:
                 counting=counting,
                 url_length=url_length,
                 max_bytes=_optional_count(item, "max_bytes", where),
+                max_links=_optional_count(item, "max_links", where),
                 thread=_flag(item, "thread", where),
                 alt_text_limit=_optional_count(item, "alt_text_limit", where),
                 fold_characters=_optional_count(item, "fold_characters", where),
@@ -451,8 +459,32 @@ def measure(text: str, platform: Platform, _counter: _Counter | None = None) -> 
     end = len(text.rstrip())
     specials = [sp for sp in _specials(text, platform, counter) if sp.end <= end]
     if not specials and platform.max_bytes is None:
-        return _plain_fit(platform, counter, counting, end)
-    return _walked_fit(text, platform, counter, counting, end, specials)
+        fit = _plain_fit(platform, counter, counting, end)
+    else:
+        fit = _walked_fit(text, platform, counter, counting, end, specials)
+    return fit if platform.max_links is None else _with_links(fit, platform.max_links, counter, end)
+
+
+def _with_links(fit: PlatformFit, max_links: int, counter: _Counter, end: int) -> PlatformFit:
+    """`fit` with the post's different links counted against the network's cap; past it,
+    the overflow is where the first link too many starts (if that comes first)."""
+    seen: set[str] = set()
+    first_extra = None
+    for s, e in counter.links("twitter"):
+        if e > end:
+            break
+        link = counter.text[s:e]
+        if link in seen:
+            continue
+        seen.add(link)
+        if len(seen) > max_links and first_extra is None:
+            first_extra = s
+    overflow = fit.overflow_start
+    if first_extra is not None and (overflow is None or first_extra < overflow):
+        overflow = first_extra
+    return PlatformFit(
+        fit.name, fit.limit, fit.length, overflow, fit.byte_length, fit.byte_limit, len(seen), max_links
+    )
 
 
 def _walked_fit(
@@ -523,7 +555,7 @@ def fit_all(text: str, platforms: list[Platform], only: Iterable[str] | None = N
     for p in platforms:
         if wanted is not None and p.name.lower() not in wanted:
             continue
-        alike = (p.counting, p.url_length) if p.max_bytes is None else None
+        alike = (p.counting, p.url_length) if p.max_bytes is None and p.max_links is None else None
         known = lengths.get(alike)
         if known is not None and (p.limit is None or known <= p.limit):
             fits.append(PlatformFit(name=p.name, limit=p.limit, length=known))  # fits: no overflow
@@ -559,7 +591,7 @@ def _plain_end(text: str, platforms: list[Platform]) -> int | None:
 
 def _plain_ascii_fit(platform: Platform, end: int) -> PlatformFit:
     """measure() of a plain ASCII post `end` characters long (see above)."""
-    key = (platform.name, platform.limit, platform.max_bytes, end)
+    key = (platform.name, platform.limit, platform.max_bytes, platform.max_links, end)
     fit = _PLAIN_FITS.get(key)
     if fit is None:
         limit, max_bytes = platform.limit, platform.max_bytes
@@ -567,7 +599,10 @@ def _plain_ascii_fit(platform: Platform, end: int) -> PlatformFit:
         if max_bytes is not None and end > max_bytes and (overflow is None or max_bytes < overflow):
             overflow = max_bytes  # the byte cap passed before the character limit
         byte_length = end if max_bytes is not None else None
-        fit = PlatformFit(platform.name, limit, end, overflow, byte_length, max_bytes)
+        links = None if platform.max_links is None else 0  # a plain post holds no link
+        fit = PlatformFit(
+            platform.name, limit, end, overflow, byte_length, max_bytes, links, platform.max_links
+        )
         if len(_PLAIN_FITS) >= 4096:
             _PLAIN_FITS.clear()
         _PLAIN_FITS[key] = fit

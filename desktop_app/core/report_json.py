@@ -163,7 +163,8 @@ def _platform(p: PlatformFit) -> str:
     return (
         f'{{"name": {_value(p.name)}, "limit": {_value(p.limit)}, "length": {_value(p.length)}, '
         f'"over": {_value(p.over)}, "overflow_start": {_value(p.overflow_start)}, '
-        f'"byte_length": {_value(p.byte_length)}, "byte_limit": {_value(p.byte_limit)}}}'
+        f'"byte_length": {_value(p.byte_length)}, "byte_limit": {_value(p.byte_limit)}, '
+        f'"link_count": {_value(p.link_count)}, "link_limit": {_value(p.link_limit)}}}'
     )
 
 

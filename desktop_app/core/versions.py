@@ -148,6 +148,7 @@ def thread_fit(text: str, platform: Platform) -> tuple[PlatformFit, list[PostOve
     total = len(spans)
     overflows: list[PostOverflow] = []
     longest: PlatformFit | None = None
+    most_links: PlatformFit | None = None
     for n, (a, b) in enumerate(spans, 1):
         # the post's words as posts_for() sends them, and where they sit in `text`
         lead = len(text[a:b]) - len(text[a:b].lstrip())
@@ -156,6 +157,8 @@ def thread_fit(text: str, platform: Platform) -> tuple[PlatformFit, list[PostOve
         fit = measure(body + numbering, platform)
         if longest is None or fit.length > longest.length:
             longest = fit
+        if most_links is None or (fit.link_count or 0) > (most_links.link_count or 0):
+            most_links = fit
         if fit.over:
             # where the words pass the room the numbering leaves them
             within = measure(body, room_for_body(platform, numbering)).overflow_start
@@ -170,6 +173,9 @@ def thread_fit(text: str, platform: Platform) -> tuple[PlatformFit, list[PostOve
         overflow_start=overflows[0].start if overflows else None,
         byte_length=longest.byte_length,
         byte_limit=longest.byte_limit,
+        # the post with the most links stands for the thread, as the longest does for length
+        link_count=most_links.link_count,
+        link_limit=most_links.link_limit,
     )
     return combined, overflows
 

@@ -31,6 +31,7 @@ from desktop_app.core.findings import (
     PlatformFit,
     Report,
     Severity,
+    amount,
     principle_statuses,
 )
 from desktop_app.core.images import MISSING, Image, ImageNote
@@ -355,13 +356,13 @@ def _fit_words(version: NetworkVersion) -> str:
         longest = max(f.length for f in fits)
         words = f"thread of {len(fits)}, longest {longest:,}/{limit:,}"
         if over:
-            words += f", <b>{_count(len(over), 'post')} too long</b>"
+            words += f", <b>{_count(len(over), 'post')} over the limits</b>"
         return f"{_e(version.network)}: {words}"
     fit = fits[0]
     shown = f"{fit.length:,}" + ("" if fit.limit is None else f"/{fit.limit:,}")
     if fit.over:
         excess, unit = fit.over_by()
-        shown += f" <b>over by {excess:,} {unit}</b>"
+        shown += f" <b>over by {amount(excess, unit)}</b>"
     return f"{_e(version.network)}: {shown}"
 
 

@@ -34,3 +34,23 @@ def test_a_post_past_a_byte_cap_says_bytes_not_characters():
     assert found.message.startswith("Too long for Bluesky: 14 bytes over its 3,000-byte limit")
     assert "character" not in found.message
     assert found.start == 14 + 119 * len(family) and found.end == len(text)
+
+
+def test_too_many_links_for_threads_covers_the_links_too_many_and_says_so():
+    links = " ".join(f"https://example.org/page{n}" for n in range(1, 8))
+    text = f"Read our plans: {links} and tell us what you think."
+    analyzer = Analyzer(fixture_pack(), platforms=["Threads"])
+    (found,) = [f for f in analyzer.analyze(text).findings if f.rule == RULE]
+    assert found.message.startswith("Too many links for Threads: 7 different links")
+    assert "more than 5" in found.message and "character" not in found.message
+    assert found.text == "https://example.org/page6 https://example.org/page7"
+
+
+def test_a_thread_post_with_too_many_links_is_named():
+    links = " ".join(f"https://example.org/page{n}" for n in range(1, 8))
+    text = f"First post.\n\n---\n\nSecond post: {links}"
+    analyzer = Analyzer(fixture_pack())
+    report = analyzer.analyze_version(text, "Threads", thread=True)
+    (found,) = [f for f in report.findings if f.rule == RULE]
+    assert found.message.startswith("Post 2 has too many links for Threads: 2 links over its 5-link limit.")
+    assert report.platforms[0].over_links

@@ -527,3 +527,65 @@ def test_plain_ascii_posts_fit_each_network_as_measure_says(text, limit, max_byt
         measure(text, networks[0]),
         measure(text, networks[-2]),
     ]
+
+
+# --- a cap on links (Threads refuses a post with more than 5 different links) -----------
+
+
+def _links(n: int, start: int = 1) -> str:
+    return " ".join(f"https://example.org/page{k}" for k in range(start, start + n))
+
+
+def test_threads_caps_different_links_at_five(shipped):
+    threads = shipped["Threads"]
+    assert threads.max_links == 5
+    assert [name for name, p in shipped.items() if p.max_links] == ["Threads"]
+    five = measure("Our plans: " + _links(5), threads)
+    assert (five.link_count, five.link_limit, five.over, five.overflow_start) == (5, 5, False, None)
+    text = "Our plans: " + _links(6) + " Tell us."
+    six = measure(text, threads)
+    assert six.over and six.over_links and six.over_by() == (1, "links")
+    assert six.length <= 500  # within the characters: only the links are too many
+    assert text[six.overflow_start :].startswith("https://example.org/page6")
+
+
+def test_the_same_link_twice_counts_once_and_a_bare_domain_counts(shipped):
+    threads = shipped["Threads"]
+    repeated = "See https://example.org/a and again https://example.org/a " + _links(4)
+    assert measure(repeated, threads).link_count == 5
+    bare = _links(5) + " or www.example.org/b"
+    fit = measure(bare, threads)
+    assert fit.link_count == 6 and bare[fit.overflow_start :] == "www.example.org/b"
+
+
+def test_links_past_the_limit_after_the_characters_keep_the_character_overflow(shipped):
+    threads = shipped["Threads"]
+    text = "word " * 110 + _links(6)  # 550 characters of words first: over at 500
+    fit = measure(text, threads)
+    assert fit.over_by() == (fit.length - 500, "characters")
+    assert fit.overflow_start == 500 and fit.over_links
+
+
+def test_a_network_without_a_cap_does_not_count_links(shipped):
+    fit = measure(_links(9), shipped["X"])
+    assert (fit.link_count, fit.link_limit, fit.over_links) == (None, None, False)
+
+
+def test_max_links_is_read_and_checked():
+    (p,) = parse_platforms({"platforms": [{"name": "N", "limit": 10, "max_links": 2}]})
+    assert p.max_links == 2
+    with pytest.raises(PlatformDataError) as caught:
+        parse_platforms({"platforms": [{"name": "N", "limit": 10, "max_links": 0}]})
+    assert caught.value.key == "platforms[0].max_links"
+
+
+@settings(max_examples=150, deadline=None)
+@given(_POSTS, st.integers(1, 400), st.integers(0, 4))
+def test_fit_all_and_measure_agree_with_a_cap_on_links(text, limit, max_links_less_one):
+    networks = [
+        Platform("Capped", limit, "threads", None, max_links=max_links_less_one + 1),
+        Platform("Free", limit, "threads", None),
+    ]
+    assert fit_all(text, networks) == [measure(text, p) for p in networks]
+    capped = measure(text, networks[0])
+    assert capped.over == (measure(text, networks[1]).over or capped.over_links)

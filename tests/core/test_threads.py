@@ -286,3 +286,13 @@ def test_reflowed_parts_fit_keep_their_order_and_their_breaks(first, extra, plat
     # A user's break is kept: no post mixes words from two parts.
     for post in again.posts:
         assert post.body in parts[post.part]
+
+
+def test_a_thread_for_threads_spreads_links_so_no_post_has_more_than_five():
+    threads = next(p for p in load_policy(include_user_overlay=False).platforms if p.name == "Threads")
+    links = " ".join(f"https://example.org/page{n}" for n in range(1, 13))
+    thread = split_thread(f"Our twelve branch pages: {links}. Come and see.", threads)
+    assert len(thread.posts) == 3
+    for post in thread.posts:
+        fit = measure(post.text, threads)
+        assert not fit.over and fit.link_count <= 5

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.findings import PlatformFit
+from desktop_app.core.findings import PlatformFit, amount
 from desktop_app.ui.widgets import quiet
 
 MAX_CHIPS_PER_ROW = 3
@@ -197,10 +197,10 @@ class PlatformBar(QFrame):
                     if self._truncated_length is not None and self._truncated_length > fit.limit:
                         excess, unit = self._truncated_length - fit.limit, "characters"
                     text = f"{name}  {shown}/{fit.limit:,}"
-                    if unit == "bytes":  # within the characters, past the network's byte cap
-                        text += " (bytes)"
+                    if unit in ("bytes", "links"):  # within the characters, past another cap
+                        text += f" ({unit})"
                     spoken = f"{name}: {shown} of {fit.limit:,} characters" + (
-                        f", {excess:,} {unit} over the limit" if over else ""
+                        f", {amount(excess, unit)} over the limit" if over else ""
                     )
             quiet.set_text(chip, text)
             if chip.accessibleName() != spoken:  # unchanged chips must not repaint

@@ -13,6 +13,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout
 
+from desktop_app.core.findings import amount
 from desktop_app.core.platforms import Platform
 from desktop_app.core.versions import fold_at, posts_for
 
@@ -48,7 +49,7 @@ def preview_html(platform: Platform, text: str, thread: bool) -> str:
         notes = []
         if post.over:
             excess, unit = post.fit.over_by()
-            notes.append(f"<b>{excess:,} {unit} too long</b>")
+            notes.append(f"<b>{amount(excess, unit)} too {'many' if unit == 'links' else 'long'}</b>")
         if len(posts) > 1:
             notes.append(f'<a href="copy:{n}">Copy post {n}</a>')
         tail = f"<br>{' · '.join(notes)}" if notes else ""
@@ -56,7 +57,7 @@ def preview_html(platform: Platform, text: str, thread: bool) -> str:
     if len(posts) > MAX_POSTS:
         more = len(posts) - MAX_POSTS
         over = sum(1 for post in posts[MAX_POSTS:] if post.over)
-        note = f", {over} of them too long" if over else ""
+        note = f", {over} of them over {html.escape(platform.name)}'s limits" if over else ""
         out.append(f"<p>… and {more} more post{'s' if more != 1 else ''}{note}.</p>")
     return "".join(out)
 

@@ -4,6 +4,8 @@ the part past the limit."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desktop_app.checks.base import Rule, TextContext, fill_message
 from desktop_app.core.links import twitter_links
 
@@ -43,7 +45,10 @@ class PlatformRule(Rule):
                     " (emoji and letters with accents take several bytes each). Cut from here."
                 )
             message = fill_message(self.message, fit.name) if self.message else default
-            out.append(self.finding(text, s, e, message))
+            found = self.finding(text, s, e, message)
+            if unit == "links":  # the rule's why is about length
+                found = replace(found, why=f"{fit.name} will not publish the post at all.")
+            out.append(found)
         return out
 
 

@@ -163,8 +163,14 @@ class PlatformBar(QFrame):
         return bool(chip is not None and chip.property("over"))
 
     def overflow_start(self) -> int | None:
-        """Python index where the chosen (or the tightest) network's limit is passed."""
-        candidates = [self._fits[n] for n in self.chips if n in self._fits and self._fits[n].over]
+        """Python index where the chosen (or the tightest) network's limit is passed. Too
+        many links is not marked here: the words after them are not what is wrong (the
+        length card underlines the links too many)."""
+        candidates = [
+            fit
+            for n in self.chips
+            if (fit := self._fits.get(n)) is not None and fit.over and fit.over_by()[1] != "links"
+        ]
         if self._here is not None:
             candidates = [f for f in candidates if f.name in self._here]
         if self._focus is not None:

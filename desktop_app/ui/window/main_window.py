@@ -551,10 +551,16 @@ class MainWindow(DraftFiles, QMainWindow):
         result = self._result
         report, u16 = result.report, result.u16
         findings = self.displayed_findings()
+        fits, here = self.publish.bar_fits(report.platforms)
+        self.platform_bar.set_fits(fits, result.full_length if result.truncated else None, here=here)
+        overflow = self.platform_bar.overflow_start()
         # Hard sentences and text past a limit are already tinted; a wavy line under a whole
-        # sentence or a thousand characters would only add noise (and repaint it all).
+        # sentence or a thousand characters would only add noise (and repaint it all). A
+        # length card the tint does not cover (Threads' links too many) is underlined.
         spans = [
-            (u16.to_utf16(f.start), u16.to_utf16(f.end), f) for f in findings if f.category not in TINTED
+            (u16.to_utf16(f.start), u16.to_utf16(f.end), f)
+            for f in findings
+            if f.category not in TINTED or (f.category == "length" and f.start != overflow)
         ]
         tints = []
         if report.readability is not None:
@@ -563,9 +569,6 @@ class MainWindow(DraftFiles, QMainWindow):
                 for s in report.readability.sentence_scores
                 if s.level in ("hard", "very-hard")
             ]
-        fits, here = self.publish.bar_fits(report.platforms)
-        self.platform_bar.set_fits(fits, result.full_length if result.truncated else None, here=here)
-        overflow = self.platform_bar.overflow_start()
         overflow = u16.to_utf16(overflow) if overflow is not None else None
         mapping = self._mapping
         if mapping is not None:  # carry the positions through the keystrokes since the snapshot

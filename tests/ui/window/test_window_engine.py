@@ -72,3 +72,22 @@ def test_only_the_chosen_networks_are_measured_and_listed(qtbot, make_window):
         assert not any(other in m for m in messages), messages
     report = window.current_report()
     assert [p.name for p in report.platforms] == ["X", "Facebook"]
+
+
+def test_too_many_links_for_threads_turns_its_chip_red_and_underlines_only_the_links(qtbot, make_window):
+    window = make_window(Analyzer())
+    links = " ".join(f"https://example.org/page{n}" for n in range(1, 8))
+    type_text(qtbot, window, f"Find your branch: {links} and come along.")
+    bar = window.platform_bar
+    assert bar.is_over("Threads") and not bar.is_over("X")
+    assert bar.chips["Threads"].text().endswith("(links)")
+    assert "2 links over the limit" in bar.chips["Threads"].accessibleName()
+    assert bar.overflow_start() is None  # the words after the links are not what is wrong
+    card = card_for_text(window, "https://example.org/page6 https://example.org/page7")
+    assert card.finding.message.startswith("Too many links for Threads")
+    assert card.finding.why == "Threads will not publish the post at all."
+    text = window.text()
+    underlined = {
+        text[s.cursor.selectionStart() : s.cursor.selectionEnd()] for s in window.editor.extraSelections()
+    }
+    assert "https://example.org/page6 https://example.org/page7" in underlined

@@ -323,6 +323,41 @@ def test_review_pdf_is_a_valid_pdf_with_the_post(qtbot, open_app, tmp_path):
     assert "We use our network" in text
 
 
+def test_the_window_lays_its_pdf_out_in_a_child_process(qtbot, open_app, tmp_path, monkeypatch):
+    """Qt holds the interpreter lock while it lays out a document: laid out in the app's own
+    process, a long sheet stalled the window 50-350 ms (bench_signoff)."""
+    import pypdfium2 as pdfium
+
+    from desktop_app.ui.review import export
+
+    window = _annotated_window(qtbot, open_app)
+
+    def not_here(*_args, **_kwargs):
+        raise AssertionError("the PDF was laid out in the window's process")
+
+    monkeypatch.setattr(export, "render_pdf", not_here)  # the child imports its own copy
+    target = tmp_path / "review.pdf"
+    with qtbot.waitSignal(window.sign_off.exported, timeout=60000):
+        window.sign_off.export_to("pdf", target)
+    pdf = pdfium.PdfDocument(target.read_bytes())
+    assert "We use our network" in pdf[0].get_textpage().get_text_range()
+    pdf.close()
+
+
+def test_a_pdf_is_still_saved_when_the_child_process_fails(qtbot, open_app, tmp_path, monkeypatch):
+    from desktop_app.ui.review import pdf_process
+
+    def broken(*_args, **_kwargs):
+        raise OSError("the PDF process could not start (PermissionError)")
+
+    monkeypatch.setattr(pdf_process, "render_pdf_in_child", broken)
+    window = _annotated_window(qtbot, open_app)
+    target = tmp_path / "review.pdf"
+    with qtbot.waitSignal(window.sign_off.exported, timeout=20000):
+        window.sign_off.export_to("pdf", target)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
 def test_a_review_that_cannot_be_written_says_why(qtbot, open_app, tmp_path):
     window = open_app()
     type_text(qtbot, window, "Perhaps.")

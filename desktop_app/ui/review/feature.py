@@ -26,11 +26,15 @@ KINDS = {"html": ("HTML", ".html", "Web page (*.html)"), "pdf": ("PDF", ".pdf", 
 
 
 def write_review(kind: str, path: Path, html: str) -> None:
-    """Blocking; raises WriteFailed (or OSError) with a plain reason."""
+    """Blocking; raises WriteFailed (or OSError) with a plain reason. A PDF is laid out in a
+    child process (ui/review/pdf_process.py): Qt's layout would hold up the window."""
     from desktop_app.ui.review import export as review_export
 
     if kind == "pdf":
-        review_export.export_pdf(path, html)
+        from desktop_app.storage.atomic import write_bytes_atomic
+        from desktop_app.ui.review.pdf_process import render_pdf_for_window
+
+        write_bytes_atomic(path, render_pdf_for_window(html, title="Sign-off sheet"), private=False)
     else:
         review_export.export_html(path, html)
 

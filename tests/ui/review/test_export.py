@@ -160,3 +160,14 @@ def test_a_sheet_of_several_pages_is_laid_out_once(qapp, monkeypatch):
     sizes.clear()
     _pdf_text(render_pdf("<p style='font-size: 9pt'>" + "Word " * 1450 + "</p>"))
     assert len(sizes) > 1  # two pages: the smaller sizes are tried
+
+
+def test_a_child_that_fails_reports_why_and_one_that_hangs_times_out():
+    from desktop_app.ui.review import pdf_process
+
+    with pytest.raises(OSError, match="did not finish in time"):
+        pdf_process.render_pdf_in_child(_html(), timeout=0.001)
+    with pytest.raises(OSError, match="TypeError"):
+        pdf_process.render_pdf_in_child(12345)  # the child's own error comes back as the reason
+    pdf = pdf_process.render_pdf_in_child(_html())
+    assert pdf.startswith(b"%PDF")

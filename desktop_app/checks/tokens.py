@@ -187,7 +187,7 @@ def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reac
     return False
 
 
-def _aside(tok: Tok) -> bool:
+def is_aside(tok: Tok) -> bool:
     """A token around a sentence rather than in it: an @handle, a quotation mark or bracket,
     an emoji or other symbol."""
     low = tok.low
@@ -198,14 +198,14 @@ def _aside(tok: Tok) -> bool:
 
 def starts_sentence(toks: list[Tok], i: int) -> bool:
     k = i - 1
-    while k >= 0 and _aside(toks[k]):
+    while k >= 0 and is_aside(toks[k]):
         k -= 1
     return k < 0 or toks[k].low in _SENTENCE_ENDS
 
 
 def ends_sentence(toks: list[Tok], i: int) -> bool:
     k = i + 1
-    while k < len(toks) and _aside(toks[k]):
+    while k < len(toks) and is_aside(toks[k]):
         k += 1
     return k >= len(toks) or toks[k].low in _SENTENCE_ENDS
 

@@ -156,7 +156,7 @@ def hateful_as_posts(analyzer, path: Path) -> None:
     for text, clause in hateful:
         findings = conduct(text)
         found += bool(findings)
-        right += any(f.clause == clause for f in findings)
+        right += any(clause is None or f.clause == clause for f in findings)  # null: any clause
         if not findings:
             missed.append(text)
         else:

@@ -9,9 +9,12 @@ Prints:
   sorted against its set's aim is listed. `--holdout` also measures holdout-*.txt, sets
   written at the same time and not looked at while the sorting was tuned (counts only: their
   texts are never printed).
-- our abuse families (tests/data/abuse_families.yml, our own words): per family, how many
+- our abuse families (tests/data/abuse_families*.yml, our own words): per family, how many
   abusive replies are reported with the right clause, and how many look-alikes (blunt
   criticism, political speech, reporting on abuse, quoting) are reported (aim: none).
+- our hateful comments (the families marked `hateful: true`) checked as posts, as a public
+  hate-speech set would be: the share given a conduct finding (and one under their clause),
+  and the precision of a conduct finding against every look-alike of the same file.
 - OLID's training tweets read as replies: report or not against OFF/NOT, macro-F1, and the
   figures of the report decision's parts (the rules, the learned second opinion alone).
   Only the training split is read (DATA_DIR defaults to ../shared/data); never its test files.
@@ -76,7 +79,7 @@ def own_sets(triager: ReplyTriager, prefix: str) -> None:
                 print(f"      {got.value:<9} {text}")
 
 
-FAMILIES = REPO / "tests" / "data" / "abuse_families.yml"
+FAMILY_FILES = sorted((REPO / "tests" / "data").glob("abuse_families*.yml"))
 
 
 def family_entries(entries, clause):
@@ -88,11 +91,15 @@ def family_entries(entries, clause):
             yield entry, clause
 
 
-def families(triager: ReplyTriager) -> None:
+def read_families(path: Path) -> dict:
     import yaml
 
-    print("Abuse families (abuse_families.yml):")
-    sets = yaml.safe_load(FAMILIES.read_text(encoding="utf-8"))
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def families(triager: ReplyTriager, path: Path) -> None:
+    print(f"Abuse families ({path.name}):")
+    sets = read_families(path)
     totals = Counter()
     for name, family in sets.items():
         clause = family.get("clause")
@@ -127,6 +134,47 @@ def families(triager: ReplyTriager) -> None:
         f"  all         abusive reported {totals['reported']}/{totals['abusive']} "
         f"(right clause {totals['right']})   look-alikes reported {totals['false']}/{totals['alike']}"
     )
+
+
+def hateful_as_posts(analyzer, path: Path) -> None:
+    """The hateful comments checked as posts (the whole pack, not the reply triage): how many
+    get a conduct finding, how many one under their own clause, and the precision of a
+    conduct finding when every look-alike of the file counts as not hateful."""
+    sets = read_families(path)
+    hateful = [
+        e for f in sets.values() if f.get("hateful") for e in family_entries(f.get("abusive"), f["clause"])
+    ]
+    if not hateful:
+        return
+    alike = [text for f in sets.values() for text, _ in family_entries(f.get("look-alikes"), None)]
+
+    def conduct(text: str):
+        return [f for f in analyzer.analyze(text).findings if f.is_conduct]
+
+    found, right, missed = 0, 0, []
+    by_clause: Counter = Counter()
+    for text, clause in hateful:
+        findings = conduct(text)
+        found += bool(findings)
+        right += any(clause is None or f.clause == clause for f in findings)  # null: any clause
+        if not findings:
+            missed.append(text)
+        else:
+            by_clause.update({f.clause for f in findings})
+    flagged = [(text, findings) for text in alike if (findings := conduct(text))]
+    n = len(hateful)
+    precision = found / (found + len(flagged)) if found + len(flagged) else 0.0
+    print(f"Hateful comments checked as posts ({path.name}; aim: at least 50% at precision 0.75):")
+    print(
+        f"  given a conduct finding {found}/{n} ({found / n:.0%}); under their clause {right}/{n}"
+        f" ({right / n:.0%}); look-alikes given one {len(flagged)}/{len(alike)}; precision {precision:.2f}"
+    )
+    print("  clauses found: " + ", ".join(f"{k} {v}" for k, v in by_clause.most_common()))
+    for text in missed:
+        print(f"      no finding: {text}")
+    for text, findings in flagged:
+        what = ", ".join(sorted({f.rule.split(".", 1)[-1] for f in findings}))
+        print(f"      FLAGGED ({what}): {text}")
 
 
 def olid(triager: ReplyTriager, data: Path, show: int) -> None:
@@ -183,7 +231,13 @@ def main(argv: list[str] | None = None) -> int:
     own_sets(triager, "dev")
     if args.holdout:
         own_sets(triager, "holdout")
-    families(triager)
+    for path in FAMILY_FILES:
+        families(triager, path)
+    from desktop_app.engine import Analyzer
+
+    analyzer = Analyzer()
+    for path in FAMILY_FILES:
+        hateful_as_posts(analyzer, path)
     if not args.no_olid:
         olid(triager, data, args.show)
     return 0

@@ -1,6 +1,9 @@
-"""Our abuse families (tests/data/abuse_families.yml, in our own words): every abusive reply
+"""Our abuse families (tests/data/abuse_families*.yml, in our own words): every abusive reply
 is reported under its family's clause (a threat says the police can be told), and no
 look-alike (blunt criticism, political speech, reporting on abuse, quoting it) is reported.
+An entry marked `left` (with why) is one the rules do not yet report under its clause, and
+`left_as_post` one that gets no conduct finding as a post: each is expected to fail, strictly,
+so one that starts to pass says to drop the mark.
 benchmarks/eval_replies.py prints the same figures per family."""
 
 from __future__ import annotations
@@ -14,16 +17,27 @@ from desktop_app.core.replies.judge import Triage
 from desktop_app.core.replies.sources import Reply
 from desktop_app.triage import ReplyTriager
 
-FAMILIES = yaml.safe_load((Path(__file__).parent / "data" / "abuse_families.yml").read_text(encoding="utf-8"))
+DATA = Path(__file__).parent / "data"
+FAMILIES = yaml.safe_load((DATA / "abuse_families.yml").read_text(encoding="utf-8"))
+# Each later fresh check, in a file of its own: {file stem: families}
+FRESH = {
+    path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path in sorted(DATA.glob("abuse_families_*.yml"))
+}
 
 
 def _entries(kind: str):
-    for name, family in FAMILIES.items():
-        for n, entry in enumerate(family.get(kind) or ()):
-            text, clause = entry, family["clause"]
-            if isinstance(entry, dict):
-                text, clause = entry["text"], entry["clause"]
-            yield pytest.param(text, clause, bool(family.get("police")), id=f"{name}-{n}")
+    for prefix, families in (("", FAMILIES), *((f"{stem}-", f) for stem, f in FRESH.items())):
+        for name, family in families.items():
+            for n, entry in enumerate(family.get(kind) or ()):
+                text, clause, marks = entry, family["clause"], ()
+                if isinstance(entry, dict):
+                    text, clause = entry["text"], entry["clause"]
+                    if entry.get("left"):
+                        marks = (pytest.mark.xfail(reason=entry["left"], strict=True),)
+                yield pytest.param(
+                    text, clause, bool(family.get("police")), id=f"{prefix}{name}-{n}", marks=marks
+                )
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +57,8 @@ def test_the_set_is_large_and_covers_every_family():
 def test_an_abusive_reply_is_reported_under_its_clause(triager, text, clause, police):
     verdict = triager.triage(Reply(text)).verdict
     assert verdict.triage is Triage.REPORT, verdict.reason
-    assert verdict.clause == clause, verdict.reason
+    if clause is not None:  # a family of `clause: null` takes any clause
+        assert verdict.clause == clause, verdict.reason
     if police:
         assert verdict.police and verdict.category == "violent speech"
 
@@ -52,3 +67,46 @@ def test_an_abusive_reply_is_reported_under_its_clause(triager, text, clause, po
 def test_a_look_alike_is_never_reported(triager, text, clause, police):
     verdict = triager.triage(Reply(text)).verdict
     assert verdict.triage is not Triage.REPORT, verdict.reason
+
+
+def test_the_fresh_checks_are_large_and_cover_hateful_comments():
+    for stem, families in FRESH.items():
+        abusive = [e for f in families.values() for e in f.get("abusive") or ()]
+        alike = [e for f in families.values() for e in f.get("look-alikes") or ()]
+        hateful = [e for f in families.values() if f.get("hateful") for e in f["abusive"]]
+        assert len(abusive) >= 40 and len(alike) >= 20, stem
+        assert len(hateful) >= 25, stem
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from desktop_app.engine import Analyzer
+
+    return Analyzer()
+
+
+def _as_posts(kind: str):
+    for stem, families in FRESH.items():
+        for name, family in families.items():
+            if kind == "hateful" and not family.get("hateful"):
+                continue
+            entries = family.get("abusive" if kind == "hateful" else "look-alikes") or ()
+            for n, entry in enumerate(entries):
+                text, marks = entry, ()
+                if isinstance(entry, dict):
+                    text = entry["text"]
+                    if entry.get("left_as_post"):
+                        marks = (pytest.mark.xfail(reason=entry["left_as_post"], strict=True),)
+                yield pytest.param(text, id=f"{stem}-{name}-{n}", marks=marks)
+
+
+@pytest.mark.parametrize("text", list(_as_posts("hateful")))
+def test_a_hateful_comment_gets_a_conduct_finding_as_a_post(analyzer, text):
+    """As a public hate-speech set is measured: the comment checked as a post."""
+    assert any(f.is_conduct for f in analyzer.analyze(text).findings)
+
+
+@pytest.mark.parametrize("text", list(_as_posts("look-alikes")))
+def test_a_look_alike_gets_no_conduct_finding_as_a_post(analyzer, text):
+    found = [f"{f.rule}: {f.text}" for f in analyzer.analyze(text).findings if f.is_conduct]
+    assert not found

@@ -31,11 +31,14 @@ import re
 from desktop_app.checks.attack_fix import DEFAULT_REWRITE, parse_rewrites, rewrite_suggestions
 from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
 from desktop_app.checks.patterns import compile_words
-from desktop_app.checks.tokens import FILLERS, NEGATORS, TOKEN, Tok
+from desktop_app.checks.tokens import FILLERS, NEGATORS, TOKEN, Tok, is_aside
 from desktop_app.checks.values import RuleError, str_list, text_value
 from desktop_app.checks.wordset import WordSet
 from desktop_app.core.morphology import parse_word_forms
 from desktop_app.core.splice import fit
+
+# What may follow a `name_only` insult used as a name: the end of its clause.
+_NAME_ENDS = frozenset([".", "!", "?", ";", "\n", ",", ":", "—", "–", "-", ")"])
 
 # Grammar glue, not policy: words that may sit between a target and its insult.
 DEFAULT_INTENSIFIERS = [
@@ -236,6 +239,7 @@ class AttackRule(Rule):
             "rewrite",
             "rewrites",
             "forms",
+            "name_only",
         }
     )
     default_category = "personal-attack"
@@ -277,6 +281,10 @@ class AttackRule(Rule):
             self.forms = parse_word_forms(d.get("forms"))
         except ValueError as exc:
             raise RuleError("forms", str(exc)) from None
+        # Insults that are everyday words too ("melt", "weapon"): a name for someone only when
+        # nothing follows them in their clause ("you absolute melt." but not "you melt the
+        # butter", "he is a weapon with a left foot"). Listed in `insults` as well.
+        self.name_only = frozenset(w.lower() for w in str_list(d.get("name_only"), "name_only"))
         self.evasion = True  # insults are typed to dodge filters whatever the rule serves
 
     def warm_up(self):
@@ -426,6 +434,8 @@ class AttackRule(Rule):
                 b += 1
             if self._describes_a_thing(toks, b, insult_tokens):
                 continue
+            if self._word_not_name(toks, b):
+                continue
             hit = self._predicate(toks, a) or self._attributive(toks, a, b) or self._reordered(toks, a, b)
             if hit is None:
                 continue
@@ -440,6 +450,15 @@ class AttackRule(Rule):
                 target = f"{text[ds:de]} {target}"  # "this corrupt woman" -> "this woman"
             out.append(self._finding(text, s, e, target, shape))
         return out
+
+    def _word_not_name(self, toks: list[Tok], b: int) -> bool:
+        """The run ends on a `name_only` insult and its clause goes on after it."""
+        if toks[b].low not in self.name_only:
+            return False
+        k = b + 1
+        while k < len(toks) and is_aside(toks[k]):
+            k += 1
+        return k < len(toks) and toks[k].low not in _NAME_ENDS
 
     def _is_insult(self, word: str) -> bool:
         """One word is on the rule's insult list (for a list of insults after the first)."""

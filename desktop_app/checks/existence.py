@@ -3,6 +3,10 @@
 As in Vale, `raw` pieces are joined into one pattern that comes before the tokens (after
 them with `append: true`): `raw: ['\\b(?:is|was)\\b\\s*']` with tokens `[\\w+ed, told]` flags
 "was told", never "told" alone. Vale's `action` gives the card's suggestion.
+
+Ours: `reporting` and `condemning` (word lists) work as in the phrase kind: a match in
+quotation marks that the text reports ('he was called a "paki"'), or reported in order to
+condemn it ('anyone who says gay people are a danger is spreading hate'), is left alone.
 """
 
 from __future__ import annotations
@@ -10,12 +14,13 @@ from __future__ import annotations
 from desktop_app.checks.base import Rule, TextContext, simple_words
 from desktop_app.checks.lookaround import PatternUnion
 from desktop_app.checks.patterns import compile_re, compile_words, drop_entry, word_alternation
+from desktop_app.checks.tokens import phrase_tokens, said_not_meant, token_range
 from desktop_app.checks.values import RuleError, flag, shown, str_list
 
 
 class ExistenceRule(Rule):
     kind = "existence"
-    keys = frozenset({"tokens", "raw", "nonword", "append"})
+    keys = frozenset({"tokens", "raw", "nonword", "append", "reporting", "condemning"})
     vale_keys = frozenset({"vocab"})
 
     def compile(self, d):
@@ -25,6 +30,8 @@ class ExistenceRule(Rule):
             raise RuleError("tokens", "an existence rule needs `tokens` (or `raw`)")
         self.nonword = flag(d, "nonword")
         append = flag(d, "append")
+        self.reporting = frozenset(w.lower() for w in str_list(d.get("reporting"), "reporting"))
+        self.condemning = frozenset(w.lower() for w in str_list(d.get("condemning"), "condemning"))
         self._words = simple_words(tokens) if self.evasion else []
         fold = self.ignorecase or self.evasion
         multiline = self.vale  # Vale: `^` and `$` at every line
@@ -65,7 +72,17 @@ class ExistenceRule(Rule):
 
     def find(self, ctx: TextContext):
         text = ctx.text
+        spans = list(self.matches(self.regex, ctx))
+        if spans and self.reporting:
+            spans = [(s, e) for s, e in spans if not self._said_not_meant(ctx, s, e)]
         return [
-            self.finding(text, s, e, suggestions=self.action_suggestions(text[s:e], s, e))
-            for s, e in self.matches(self.regex, ctx)
+            self.finding(text, s, e, suggestions=self.action_suggestions(text[s:e], s, e)) for s, e in spans
         ]
+
+    def _said_not_meant(self, ctx: TextContext, start: int, end: int) -> bool:
+        key = ("typed-phrase-tokens", ctx.text)
+        toks = ctx.memo.get(key)
+        if toks is None:
+            toks = ctx.memo[key] = phrase_tokens(ctx.text)
+        span = token_range(toks, start, end)
+        return span is not None and said_not_meant(toks, *span, self.reporting, self.condemning)

@@ -5,7 +5,10 @@ list of words or phrases, or an include), `negation` (default true: a match with
 just before it is left alone, "do not kill yourself"), `fillers` (words that may sit between
 two parts, added to the shared list), `reporting` (words that show a quotation is reported:
 a match inside quotation marks, in a text with one of these words outside them, is left
-alone: 'she was sent a message saying "kill yourself"'). Matching runs on the evasion-normalised text, so
+alone: 'she was sent a message saying "kill yourself"'), `condemning` (a word list, such as
+`include: vocab/condemning-words.yml`): a match after one of the `reporting` words and
+before one of these in its sentence is counter-speech and is left alone ('Saying Muslims
+can't be loyal is bigotry'). Matching runs on the evasion-normalised text, so
 "sh00t" and look-alike letters still match; the card covers exactly what was typed.
 """
 
@@ -19,7 +22,7 @@ from desktop_app.checks.tokens import (
     PhraseSet,
     negated,
     phrase_tokens,
-    quoted_and_reported,
+    said_not_meant,
     text_words,
 )
 from desktop_app.checks.values import RuleError, flag, str_list
@@ -58,7 +61,7 @@ _TRIPLED = "(?:" + "|".join(c * 3 for c in "abcdefghijklmnopqrstuvwxyz") + ")"
 
 class PhraseRule(Rule):
     kind = "phrase"
-    keys = frozenset({"phrases", "slots", "negation", "fillers", "reporting"})
+    keys = frozenset({"phrases", "slots", "negation", "fillers", "reporting", "condemning"})
 
     def compile(self, d):
         phrases = str_list(d.get("phrases"), "phrases")
@@ -73,6 +76,7 @@ class PhraseRule(Rule):
         extra = str_list(d.get("fillers"), "fillers")
         self.fillers = FILLERS | {w.lower() for w in extra}
         self.reporting = frozenset(w.lower() for w in str_list(d.get("reporting"), "reporting"))
+        self.condemning = frozenset(w.lower() for w in str_list(d.get("condemning"), "condemning"))
         # Phrases with a word one of which must appear run only when one does; the few with
         # none ("{crowd} go for {them}") run on every text, so one of them never costs the rule
         # its prefilter.
@@ -121,7 +125,7 @@ class PhraseRule(Rule):
         for first, last in self._matches(ctx, toks):
             if self.negation and negated(toks, first, self.fillers):
                 continue
-            if self.reporting and quoted_and_reported(toks, first, last, self.reporting):
+            if self.reporting and said_not_meant(toks, first, last, self.reporting, self.condemning):
                 continue
             s, e = toks[first].start, toks[last].end
             if skip is None:

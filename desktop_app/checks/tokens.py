@@ -187,7 +187,7 @@ def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reac
     return False
 
 
-def _aside(tok: Tok) -> bool:
+def is_aside(tok: Tok) -> bool:
     """A token around a sentence rather than in it: an @handle, a quotation mark or bracket,
     an emoji or other symbol."""
     low = tok.low
@@ -198,14 +198,14 @@ def _aside(tok: Tok) -> bool:
 
 def starts_sentence(toks: list[Tok], i: int) -> bool:
     k = i - 1
-    while k >= 0 and _aside(toks[k]):
+    while k >= 0 and is_aside(toks[k]):
         k -= 1
     return k < 0 or toks[k].low in _SENTENCE_ENDS
 
 
 def ends_sentence(toks: list[Tok], i: int) -> bool:
     k = i + 1
-    while k < len(toks) and _aside(toks[k]):
+    while k < len(toks) and is_aside(toks[k]):
         k += 1
     return k >= len(toks) or toks[k].low in _SENTENCE_ENDS
 
@@ -238,6 +238,49 @@ def quoted_and_reported(toks: list[Tok], first: int, last: int, cues: frozenset[
         return False
     inside = {k for a, b in quotes for k in range(a, min(b + 1, len(toks)))}
     return any(tok.low in cues for k, tok in enumerate(toks) if k not in inside)
+
+
+_CLAUSE_ENDS = frozenset([".", "!", "?", ";", "\n"])
+
+
+def condemned(
+    toks: list[Tok], first: int, last: int, cues: frozenset[str], condemning: frozenset[str], reach: int = 12
+) -> bool:
+    """toks[first..last] is what someone is said to say or call people, and its sentence
+    condemns it: one of `cues` ("saying", "calling", "claimed", ...) before it in its
+    sentence, and one of `condemning` ("bigotry", "disgusting", "lie", ...) after it in the
+    same sentence, not negated ("isn't racist" condemns nothing). Counter-speech: 'Saying
+    Muslims can't be loyal is bigotry', 'The leaflet claimed Jews control the banks: that's
+    an antisemitic lie'."""
+    if not cues or not condemning:
+        return False
+    k, cued = first - 1, False
+    while k >= 0 and first - k <= reach and toks[k].low not in _CLAUSE_ENDS:
+        if toks[k].low in cues:
+            cued = True
+            break
+        k -= 1
+    if not cued:
+        return False
+    k = last + 1
+    while k < len(toks) and k - last <= reach and toks[k].low not in _CLAUSE_ENDS:
+        if toks[k].low in condemning and not negated(toks, k, reach=1):
+            return True
+        k += 1
+    return False
+
+
+def said_not_meant(
+    toks: list[Tok], first: int, last: int, cues: frozenset[str], condemning: frozenset[str]
+) -> bool:
+    """A quotation the text reports, or words it reports in order to condemn them."""
+    return quoted_and_reported(toks, first, last, cues) or condemned(toks, first, last, cues, condemning)
+
+
+def token_range(toks: list[Tok], start: int, end: int) -> tuple[int, int] | None:
+    """Indices of the first and last token inside the character span [start, end)."""
+    inside = [k for k, tok in enumerate(toks) if tok.end > start and tok.start < end]
+    return (inside[0], inside[-1]) if inside else None
 
 
 # --- compiling phrases -------------------------------------------------------------------

@@ -302,3 +302,21 @@ def test_without_the_dictionary_every_capitalised_word_may_be_a_name(tmp_path):
     words = read_dictionary(tmp_path / "missing.dic")
     assert not words.is_common_not_name("Theatre") and not words.is_word("theatre")
     assert words.name_form("barnsley") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("You absolute melt.", True),
+        ("Sit down, you melt.", True),
+        ("Is the minister a melt?", True),
+        ("You lemon 🙄", True),
+        ("You melt the butter first.", False),
+        ("When you melt chocolate, stir it.", False),
+        ("He is a weapon with a left foot.", False),
+        ("She squeezed a lemon into the tea.", False),
+    ],
+)
+def test_a_name_only_insult_names_someone_only_at_the_end_of_its_clause(text, named):
+    """`name_only`: an insult that is an everyday word too ("melt", "weapon", "tool")."""
+    assert bool(findings_of("Drafting.PersonalAttack", text, "shipped")) is named

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.checks.tokens import PhraseSet, negated, phrase_tokens, quoted_and_reported
+from desktop_app.checks.tokens import PhraseSet, condemned, negated, phrase_tokens, quoted_and_reported
 from desktop_app.checks.values import RuleError
 from tests.checks.conftest import findings_of
 
@@ -166,6 +166,65 @@ def test_a_quotation_that_the_text_reports_is_told_apart(text, reported):
     assert quoted_and_reported(toks, first, last, cues) is reported
 
 
+@pytest.mark.parametrize(
+    ("text", "counter_speech"),
+    [
+        ("Saying Muslims are terrorists is bigotry.", True),
+        ("The leaflet claimed Muslims are terrorists: that's an antisemitic lie.", True),
+        ("Anyone who says Muslims are terrorists is spreading hate.", True),
+        ("Muslims are terrorists.", False),  # nothing reports it
+        ("Muslims are terrorists, and saying it is not racist.", False),  # the cue comes after
+        ("Saying Muslims are terrorists is not racist.", False),  # the condemnation is negated
+        ("Saying Muslims are terrorists isn't racist.", False),
+        ("I'm saying it. Muslims are terrorists. Disgusting.", False),  # another sentence each
+    ],
+)
+def test_words_reported_in_order_to_condemn_them_are_told_apart(text, counter_speech):
+    toks = phrase_tokens(text)
+    ((first, last),) = PhraseSet(["muslims are terrorists"], {}).find(toks)
+    cues = frozenset(["saying", "says", "claimed"])
+    condemning = frozenset(["bigotry", "antisemitic", "hate", "racist", "disgusting"])
+    assert condemned(toks, first, last, cues, condemning) is counter_speech
+
+
+def _counter_speech_rule(kind: str, **keys):
+    from pathlib import Path
+
+    from desktop_app.checks import KINDS
+    from desktop_app.checks.base import RuleSpec
+    from desktop_app.engine import Analyzer
+    from desktop_app.policy import PolicyPack
+
+    data = {"extends": kind, "message": "%s", "level": "error", "clause": "C-discrimination"}
+    data["category"] = "discrimination"
+    if kind == "phrase":
+        data.update(phrases=["{group} are vermin"], slots={"group": ["refugees"]})
+    else:
+        data.update(tokens=["refugees are vermin"], ignorecase=True)
+    data.update(keys)
+    spec = RuleSpec(
+        "t.Vermin", Path("Vermin.yml"), data, principles=frozenset(), clauses=frozenset(["C-discrimination"])
+    )
+    return Analyzer(PolicyPack(rules=[KINDS[kind](spec)]))
+
+
+@pytest.mark.parametrize("kind", ["phrase", "existence"])
+def test_a_rule_with_condemning_words_leaves_counter_speech_alone(kind):
+    keys = {"reporting": ["saying", "called"], "condemning": ["disgusting"]}
+    analyzer = _counter_speech_rule(kind, **keys)
+
+    def found(text):
+        return [f.text for f in analyzer.analyze(text).findings]
+
+    assert found("Saying refugees are vermin is disgusting.") == []
+    assert found('He called us "refugees are vermin" types.') == []  # a reported quotation
+    assert found("Refugees are vermin.") == ["Refugees are vermin"]
+    assert found("Saying refugees are vermin isn't disgusting.") == ["refugees are vermin"]
+    # without `condemning`, only quotations are left alone
+    plain = _counter_speech_rule(kind, reporting=["saying"])
+    assert [f.text for f in plain.analyze("Saying refugees are vermin is disgusting.").findings]
+
+
 def test_stretched_letters_read_as_the_phrase_word():
     assert _matches(["kill yourself"], "Kiiiill yourselffff") == ["Kiiiill yourselffff"]
     assert _matches(["^ die $"], "Diiiie.") == ["Diiiie"]
@@ -206,10 +265,11 @@ def test_the_shipped_phrase_rules_never_rule_out_a_text_they_match():
     from desktop_app.core.evasion import normalise_for_matching
     from tests.checks.conftest import shipped_pack
 
-    families = yaml.safe_load((Path(__file__).parents[1] / "data" / "abuse_families.yml").read_text())
+    data = Path(__file__).parents[1] / "data"
     texts = [
         e["text"] if isinstance(e, dict) else e
-        for f in families.values()
+        for path in sorted(data.glob("abuse_families*.yml"))
+        for f in yaml.safe_load(path.read_text()).values()
         for k in ("abusive", "look-alikes")
         for e in f.get(k) or ()
     ]

@@ -1,6 +1,6 @@
 """GUI responsiveness benchmark (offscreen). Prints figures; never asserts.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py [--only-startup]
 
 1. Start-up to first paint: the app's window (create_window, every lane wired) vs a bare
    PySide6 window, each in a fresh process, same run (median of 5). Target: app <= 1.5x bare.
@@ -324,6 +324,8 @@ def main() -> None:
     print("Start-up to first paint (median of 5 fresh processes each, interleaved, byte-code cached)")
     print(f"  bare PySide6 window : {bare:7.0f} ms")
     print(f"  Drafting Assistant  : {ours:7.0f} ms  ({ours / bare:.2f}x bare; target <= 1.5x)")
+    if "--only-startup" in sys.argv[1:]:
+        return
 
     from PySide6.QtWidgets import QApplication
 

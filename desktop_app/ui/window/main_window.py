@@ -122,7 +122,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self._build()
         # Style once the widgets are in place: with the style sheet set first, every
         # addWidget / setParent re-polished the subtree it moved (~20 ms at start-up).
-        self._style_app()
+        self._style_app(check_style=False)  # the style is checked after the first paint
         self.actions_ = actions.build(self)
         self._apply_theme(restyle=False)
         self._connect()
@@ -191,6 +191,7 @@ class MainWindow(DraftFiles, QMainWindow):
     def _settle_after_paint(self) -> None:
         """Details the first frame does not show that need PySide6's Qt namespace. Its first
         use builds ~90 enums (~25 ms), so start-up never touches it (a test checks this)."""
+        themes.use_fusion(QApplication.instance())
         no_bar = QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         self.left_scroll.setHorizontalScrollBarPolicy(no_bar)
         self.findings_list.setHorizontalScrollBarPolicy(no_bar)
@@ -379,10 +380,13 @@ class MainWindow(DraftFiles, QMainWindow):
         text = cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n").replace("\u00a0", " ")
         return text, length
 
-    def _style_app(self) -> None:
+    def _style_app(self, check_style: bool = True) -> None:
         app = QApplication.instance()
         self.colours = themes.apply(
-            app, self.settings.get("theme", "system"), self.settings.get("font_size", 12)
+            app,
+            self.settings.get("theme", "system"),
+            self.settings.get("font_size", 12),
+            check_style=check_style,
         )
 
     def set_drafts_panel(self, widget: QWidget) -> None:

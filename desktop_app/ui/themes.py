@@ -215,25 +215,31 @@ QSplitter::handle {{ background: transparent; }}
 """
 
 
-FUSION_ARGS = ["-style", "Fusion"]  # for QApplication: Fusion from the start, no check needed
+FUSION = "draftingAssistantFusion"  # application property: the style is Fusion (no need to ask)
+
+
+def start_app(argv: list[str]) -> QApplication:
+    """A QApplication on the Fusion style, made by Qt itself: nothing asks the style its name
+    before the first paint (that makes PySide6 set up QStyle and its enums, ~5 ms)."""
+    app = QApplication([*argv, "-style", "Fusion"])
+    app.setProperty(FUSION, True)
+    return app
 
 
 def use_fusion(app: QApplication) -> None:
-    """Fusion draws our palette the same everywhere. Asking the style its name makes PySide6
-    set up QStyle and its enums (~5 ms), so the window asks once it has painted; make_app
-    starts Qt with FUSION_ARGS, so there it is Fusion already."""
+    """Fusion draws our palette the same everywhere. An application made elsewhere (tests, a
+    benchmark) is asked its style once, before our style sheet hides the name."""
+    if app.property(FUSION):
+        return
     if app.style().name().lower() != "fusion":
         app.setStyle(QStyleFactory.create("Fusion"))
+    app.setProperty(FUSION, True)
 
 
-def apply(
-    app: QApplication, theme: str, editor_points: int = 12, *, check_style: bool = True
-) -> dict[str, str]:
-    """Style the whole application; returns the colours in use. `check_style=False` leaves
-    the style for use_fusion() (start-up, before the first paint)."""
+def apply(app: QApplication, theme: str, editor_points: int = 12) -> dict[str, str]:
+    """Style the whole application; returns the colours in use."""
     colours = resolve(theme)
-    if check_style:
-        use_fusion(app)
+    use_fusion(app)
     app.setPalette(_palette(colours))
     app.setProperty(THEMED, True)
     app.setStyleSheet(style_sheet(colours, editor_points))

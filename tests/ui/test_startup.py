@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -19,47 +20,93 @@ make_window = window_helpers.make_window  # fixture
 settings = window_helpers.settings  # fixture
 
 # Runs in a fresh interpreter: builds the window as the app does and reports, at its first
-# paint, whether PySide6 has built the Qt namespace (~90 enums, ~25 ms of start-up).
+# paint, what start-up has set up: whether PySide6 has built the Qt namespace (~90 enums,
+# ~25 ms), which of the slower PySide6 classes it has made (a class's enums are built when
+# it is first named) and which of our heavier modules are loaded; then, once the window has
+# painted, whether it has the Fusion style (made by Qt at start) and the app's icon (set
+# after the paint).
 FIRST_PAINT_PROBE = textwrap.dedent(
     """
-    import os, sys
+    import json, os, sys
     import PySide6.QtCore as QtCore
+    import PySide6.QtGui as QtGui
+    import PySide6.QtWidgets as QtWidgets
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
     lazy = "Qt" not in vars(QtCore)
-    app = QApplication(sys.argv[:1])
     from desktop_app.ui.application import create_window, make_app
-    make_app()
+    app = make_app()
     window = create_window()
+    CLASSES = {QtWidgets: LATER_WIDGETS, QtGui: LATER_GUI}
     class Probe(QObject):
         def eventFilter(self, obj, ev):
             if ev.type() == QEvent.Type.Paint and not hasattr(self, "seen"):
-                self.seen = "Qt" in vars(QtCore)
-                QTimer.singleShot(0, app.quit)
+                self.seen = {
+                    "qt_namespace": "Qt" in vars(QtCore),
+                    "classes": sorted(n for m, names in CLASSES.items() for n in names if n in vars(m)),
+                    "modules": sorted(m for m in LATER_MODULES if m in sys.modules),
+                }
             return False
     probe = Probe()
     window.installEventFilter(probe)
+    window.firstPainted.connect(lambda: QTimer.singleShot(100, app.quit))
     window.show()
     QTimer.singleShot(20000, app.quit)
     app.exec()
-    print("lazy" if lazy else "eager", "built" if getattr(probe, "seen", True) else "not-built")
+    icon = not app.windowIcon().isNull()
+    app.setStyleSheet("")  # the style under our style sheet
+    after = {"fusion": app.style().name().lower() == "fusion", "icon": icon}
+    print(json.dumps({"lazy": lazy, "at_paint": getattr(probe, "seen", None), "after": after}))
     window.controller.shutdown()
     os._exit(0)
     """
 )
+# Not needed for the first frame: each set up when first used, or just after the paint.
+LATER_WIDGETS = ["QStyle", "QMessageBox", "QFileDialog", "QInputDialog", "QTextEdit", "QWizard"]
+LATER_GUI = ["QIcon", "QTextCharFormat"]
+LATER_MODULES = [
+    "desktop_app.core.findings",  # its dataclasses
+    "desktop_app.core.fixes",
+    "desktop_app.storage.drafts",
+    "desktop_app.ui.panels.finding_card",
+    "desktop_app.ui.policy.pack_box",
+    "desktop_app.engine",
+]
+
+
+def _first_paint(tmp_path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    env["XDG_CONFIG_HOME"], env["XDG_DATA_HOME"] = str(tmp_path / "config"), str(tmp_path / "data")
+    code = (
+        f"LATER_WIDGETS = {LATER_WIDGETS!r}\nLATER_GUI = {LATER_GUI!r}\n"
+        f"LATER_MODULES = {LATER_MODULES!r}\n{FIRST_PAINT_PROBE}"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    assert lines, f"the probe failed: {out.stdout}{out.stderr[-2000:]}"
+    return json.loads(lines[-1])
 
 
 def test_first_paint_comes_before_pyside_builds_the_qt_namespace(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
-    out = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT_PROBE], capture_output=True, text=True, timeout=120, env=env
-    )
-    words = out.stdout.split()
-    assert words[:1] == ["lazy"], f"PySide6 no longer loads its types lazily: {out.stdout}{out.stderr}"
-    assert words[1:] == ["not-built"], (
+    seen = _first_paint(tmp_path)
+    assert seen["lazy"], f"PySide6 no longer loads its types lazily: {seen}"
+    assert seen["at_paint"]["qt_namespace"] is False, (
         "something before the first paint used PySide6's Qt namespace (Qt.AlignmentFlag, a "
         "cursor shape, setShortcut, style().polish, ...); move it after firstPainted"
     )
+
+
+def test_first_paint_leaves_dialogs_styles_and_the_findings_types_for_later(tmp_path):
+    seen = _first_paint(tmp_path)
+    assert seen["at_paint"]["classes"] == [], (
+        "set up before the first paint, though the first frame does not need them: "
+        f"{seen['at_paint']['classes']} (name them where they are used)"
+    )
+    assert seen["at_paint"]["modules"] == [], (
+        f"loaded before the first paint: {seen['at_paint']['modules']} (import where first used)"
+    )
+    # ... and what was left for after the paint is done by then
+    assert seen["after"] == {"fusion": True, "icon": True}
 
 
 def _painted(qtbot, window) -> None:

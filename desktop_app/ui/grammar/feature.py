@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop_app.ui.features import Feature
-from desktop_app.ui.panels.finding_card import quoted
+from desktop_app.ui.panels.quote import quoted
 
 if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
     from desktop_app.core.findings import Finding

@@ -13,12 +13,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.categories import CONDUCT_KEY, Severity
-from desktop_app.ui.panels.finding_card import FindingCard, card_key
 from desktop_app.ui.panels.ignored_list import IgnoredList
 from desktop_app.ui.widgets import quiet
 
 if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
     from desktop_app.core.findings import Finding
+    from desktop_app.ui.panels.finding_card import FindingCard
 
 MAX_CARDS = 20  # beyond this a pasted essay would cost more widgets than anyone reads
 
@@ -213,6 +213,8 @@ class FindingsList(QScrollArea):
         extra = max(0, len(shown) - MAX_CARDS)
         shown = shown[:MAX_CARDS]
 
+        from desktop_app.ui.panels.finding_card import card_key  # (the cards load with the first findings)
+
         seen: dict[tuple, int] = {}
         wanted: list[tuple[tuple, Finding]] = []
         for f in shown:
@@ -282,6 +284,8 @@ class FindingsList(QScrollArea):
         self.filter_row.setVisible(self._filter is not None)
 
     def _new_card(self, finding: Finding) -> FindingCard:
+        from desktop_app.ui.panels.finding_card import FindingCard
+
         card = FindingCard(finding, self._title, self.widget())
         card.fit_width(self._card_room())
         card.activated.connect(self.activated)

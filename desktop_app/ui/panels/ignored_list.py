@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app.ui.panels.finding_card import quoted
+from desktop_app.ui.panels.quote import quoted
 
 if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
     from desktop_app.core.findings import Finding

@@ -74,7 +74,8 @@ class PlatformBar(QFrame):
         self.actions_by_name: dict[str, QAction] = {}
         all_names = list(dict.fromkeys([*ALL_NETWORKS, *networks]))
         for name in all_names:
-            act = QAction(name, self.menu)
+            act = QAction(self.menu)  # then the text: see window/actions.py
+            act.setText(name)
             act.setCheckable(True)
             act.toggled.connect(self._menu_toggled)
             self.menu.addAction(act)

@@ -52,7 +52,8 @@ class SignOffFeature(Feature):
 
     def _add_action(self, kind: str) -> QAction:
         name = KINDS[kind][0]
-        act = QAction(f"Export Review as {name}…", self.window)
+        act = QAction(self.window)  # then the text: see window/actions.py
+        act.setText(f"Export Review as {name}…")
         act.setStatusTip(f"Save a review of this draft for sign-off, as {name}")
         act.triggered.connect(lambda _=False: self.export(kind))
         menu = self.window.actions_.menus.file

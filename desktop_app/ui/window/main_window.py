@@ -54,10 +54,10 @@ from desktop_app.ui.features import Feature
 from desktop_app.ui.fixes.fields import FieldSession, qt_length, qt_spans
 from desktop_app.ui.grammar.status import status_detail, status_words
 from desktop_app.ui.jobs import run_in_pool
-from desktop_app.ui.panels.finding_card import quoted
 from desktop_app.ui.panels.findings_list import FindingsList
 from desktop_app.ui.panels.platform_bar import PlatformBar
 from desktop_app.ui.panels.principles_panel import PrinciplesPanel
+from desktop_app.ui.panels.quote import quoted
 from desktop_app.ui.panels.readability_panel import ReadabilityPanel
 from desktop_app.ui.publish.feature import PublishFeature
 from desktop_app.ui.widgets.banner import Banner
@@ -125,7 +125,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self._build()
         # Style once the widgets are in place: with the style sheet set first, every
         # addWidget / setParent re-polished the subtree it moved (~20 ms at start-up).
-        self._style_app(check_style=False)  # the style is checked after the first paint
+        self._style_app()
         self.actions_ = actions.build(self)
         self._apply_theme(restyle=False)
         self._connect()
@@ -194,7 +194,6 @@ class MainWindow(DraftFiles, QMainWindow):
     def _settle_after_paint(self) -> None:
         """Details the first frame does not show that need PySide6's Qt namespace. Its first
         use builds ~90 enums (~25 ms), so start-up never touches it (a test checks this)."""
-        themes.use_fusion(QApplication.instance())
         no_bar = QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         self.left_scroll.setHorizontalScrollBarPolicy(no_bar)
         self.findings_list.setHorizontalScrollBarPolicy(no_bar)
@@ -383,13 +382,10 @@ class MainWindow(DraftFiles, QMainWindow):
         text = cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n").replace("\u00a0", " ")
         return text, length
 
-    def _style_app(self, check_style: bool = True) -> None:
+    def _style_app(self) -> None:
         app = QApplication.instance()
         self.colours = themes.apply(
-            app,
-            self.settings.get("theme", "system"),
-            self.settings.get("font_size", 12),
-            check_style=check_style,
+            app, self.settings.get("theme", "system"), self.settings.get("font_size", 12)
         )
 
     def set_drafts_panel(self, widget: QWidget) -> None:

@@ -67,6 +67,8 @@ LATER_GUI = ["QIcon", "QTextCharFormat"]
 LATER_MODULES = [
     "desktop_app.core.findings",  # its dataclasses
     "desktop_app.core.fixes",
+    "desktop_app.core.review",
+    "desktop_app.ui.window.policy_info",
     "desktop_app.storage.drafts",
     "desktop_app.ui.panels.finding_card",
     "desktop_app.ui.policy.pack_box",

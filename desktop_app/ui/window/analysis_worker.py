@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desktop_app.core.limits import MAX_CHECKED
-from desktop_app.ui.window import policy_info
 
 if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
     from desktop_app.core.findings import Report
+    from desktop_app.ui.window import policy_info
 
 # Started on the first change and not restarted by later ones, so a fast typist still
 # sees findings within DEBOUNCE_MS + one analysis, never only after they stop typing.
@@ -147,6 +147,8 @@ class EngineLoad(QRunnable):
 
     def run(self) -> None:
         try:
+            from desktop_app.ui.window import policy_info  # here, on the worker: not at start-up
+
             analyzer = self.factory()
             pack = getattr(analyzer, "pack", None)
             info = policy_info.from_pack(pack) if pack is not None else policy_info.load_default()

@@ -39,14 +39,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME
 from desktop_app.core.limits import MAX_CHECKED
-from desktop_app.core.review import (
-    HERE,
-    DecisionHistory,
-    DraftReview,
-    ReasonRequired,
-    conduct_rules_off,
-    current_grammar,
-)
 from desktop_app.storage.settings import Settings
 from desktop_app.ui import themes
 from desktop_app.ui.drafts.feature import DraftsFeature
@@ -67,13 +59,14 @@ from desktop_app.ui.window.analysis_worker import AnalysisController, AnalysisRe
 from desktop_app.ui.window.editor import DraftEditor
 from desktop_app.ui.window.file_actions import DraftFiles
 from desktop_app.ui.window.find_bar import FindBar
-from desktop_app.ui.window.policy_info import PolicyInfo
 
 if TYPE_CHECKING:  # the dialogs' classes are set up when first used (PySide6 makes their enums)
     from PySide6.QtWidgets import QMessageBox
 
     # core.findings builds its dataclasses when first needed: after the first paint
     from desktop_app.core.findings import Finding, GrammarState, Report, Suggestion
+    from desktop_app.core.review import DecisionHistory, DraftReview
+    from desktop_app.ui.window.policy_info import PolicyInfo
 
 MAX_MARKS = 400  # underlines (and tints) drawn at most, for a pasted essay
 TINTED = frozenset({"readability", "length"})  # shown as tints in the editor, not underlines
@@ -105,15 +98,15 @@ class MainWindow(DraftFiles, QMainWindow):
         self.settings = settings or Settings.load()
         self.features: list[Feature] = []
         self.path: Path | None = None
-        self.policy = PolicyInfo()
+        self._policy: PolicyInfo | None = None  # the shipped titles until the engine has loaded
         self._result: AnalysisResult | None = None
         self._mapping = None  # EditMap when the drawn result is a few keystrokes old
         self._panels_pending = False
         self._panel_findings: list[Finding] = []
         self.drawn_revision = -1  # the revision whose findings are on screen, editor and panels
         self._grammar: tuple[int, list[Finding]] = (-1, [])
-        self.review = DraftReview()  # the open draft's: the drafts lane swaps it per draft
-        self.decisions = DecisionHistory()  # Ctrl+Z for Ignore here / Show again
+        self._review: DraftReview | None = None  # the open draft's (see review)
+        self._decisions: DecisionHistory | None = None
         self._hidden: set[int] = set()  # id() of findings just applied, until the next report
         self._tab_chain: tuple = ()
         self._dialogs: list = []
@@ -170,6 +163,43 @@ class MainWindow(DraftFiles, QMainWindow):
         self.firstPainted.emit()
         for feature in self.features:
             feature.start()
+
+    # The policy's titles, the draft's decisions and their Ctrl+Z are made when first asked
+    # for: core.review and policy_info build dataclasses, which the first paint has no use for.
+    @property
+    def policy(self) -> PolicyInfo:
+        """What the panels know of the policy pack (PolicyInfo): the engine's once loaded."""
+        if self._policy is None:
+            from desktop_app.ui.window.policy_info import PolicyInfo
+
+            self._policy = PolicyInfo()
+        return self._policy
+
+    @policy.setter
+    def policy(self, info: PolicyInfo) -> None:
+        self._policy = info
+
+    @property
+    def review(self) -> DraftReview:
+        """The open draft's decisions (core.review.DraftReview): the drafts lane swaps it per draft."""
+        if self._review is None:
+            from desktop_app.core.review import DraftReview
+
+            self._review = DraftReview()
+        return self._review
+
+    @review.setter
+    def review(self, review: DraftReview) -> None:
+        self._review = review
+
+    @property
+    def decisions(self) -> DecisionHistory:
+        """Ctrl+Z for Ignore here / Show again."""
+        if self._decisions is None:
+            from desktop_app.core.review import DecisionHistory
+
+            self._decisions = DecisionHistory()
+        return self._decisions
 
     def attach(self, feature: Feature) -> Feature:
         """Add a feature (ui/features.py); returns it."""
@@ -460,6 +490,8 @@ class MainWindow(DraftFiles, QMainWindow):
 
     def _turn_conduct_rules_back_on(self, info: PolicyInfo) -> None:
         # Older versions let a writer switch a conduct rule off for every draft.
+        from desktop_app.core.review import conduct_rules_off
+
         rules_off = self.rules_off()
         cleared = conduct_rules_off(rules_off, info.conduct_rules.__contains__)
         if not cleared:
@@ -512,6 +544,8 @@ class MainWindow(DraftFiles, QMainWindow):
         """(shown, ignored) for the drawn report, grammar merged in."""
         if self._result is None:
             return [], []
+        from desktop_app.core.review import current_grammar
+
         report = self._result.report
         grammar = current_grammar(report.text, self._result.revision, *self._grammar)
         return self.review.sort([*report.findings, *grammar], self.rules_off())
@@ -520,6 +554,8 @@ class MainWindow(DraftFiles, QMainWindow):
         """The grammar and spelling findings that belong with the report on screen."""
         if self._result is None:
             return []
+        from desktop_app.core.review import current_grammar
+
         return current_grammar(self._result.report.text, self._result.revision, *self._grammar)
 
     def displayed_findings(self) -> list[Finding]:
@@ -829,6 +865,8 @@ class MainWindow(DraftFiles, QMainWindow):
 
     def ignore_here(self, finding: Finding, reason: str | None = None) -> bool:
         """Hide this finding (these words, this rule) in this draft."""
+        from desktop_app.core.review import HERE, ReasonRequired
+
         if finding.is_conduct and not reason:
             reason = self._ask_reason(finding)
         before = self.review.ignored_by(finding)
@@ -922,6 +960,8 @@ class MainWindow(DraftFiles, QMainWindow):
 
     def _ignored_in_this_draft(self) -> list:
         """(finding, why) for this draft's own Ignore decisions that apply to the report."""
+        from desktop_app.core.review import HERE
+
         out = []
         for finding in self.ignored_findings():
             why = self.review.ignored_by(finding)

@@ -46,7 +46,10 @@ FIRST_PAINT_PROBE = textwrap.dedent(
                     "classes": sorted(n for m, names in CLASSES.items() for n in names if n in vars(m)),
                     "modules": sorted(m for m in LATER_MODULES if m in sys.modules),
                 }
+                QTimer.singleShot(0, self.frame_done)  # the rest of the window paints first
             return False
+        def frame_done(self):
+            self.seen["qt_namespace_after_frame"] = "Qt" in vars(QtCore)
     probe = Probe()
     window.installEventFilter(probe)
     window.firstPainted.connect(lambda: QTimer.singleShot(100, app.quit))
@@ -95,6 +98,10 @@ def test_first_paint_comes_before_pyside_builds_the_qt_namespace(tmp_path):
     assert seen["at_paint"]["qt_namespace"] is False, (
         "something before the first paint used PySide6's Qt namespace (Qt.AlignmentFlag, a "
         "cursor shape, setShortcut, style().polish, ...); move it after firstPainted"
+    )
+    assert seen["at_paint"]["qt_namespace_after_frame"] is False, (
+        "a widget's paintEvent in the first frame used PySide6's Qt namespace (QPen(colour, "
+        "width), QBrush(colour), setPen, ...: see widgets/legend.py)"
     )
 
 

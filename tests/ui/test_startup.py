@@ -8,7 +8,7 @@ import subprocess
 import sys
 import textwrap
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -119,7 +119,7 @@ def test_first_paint_leaves_dialogs_styles_and_the_findings_types_for_later(tmp_
 
 
 def _painted(qtbot, window) -> None:
-    qtbot.waitUntil(lambda: window._shown_once, timeout=5000)
+    qtbot.waitUntil(window.features_ready, timeout=5000)
 
 
 def test_clipboard_keys_belong_to_the_focused_field_once_the_window_has_painted(qtbot, make_window):
@@ -202,3 +202,63 @@ def test_flow_layout_places_items_left_to_right_then_wraps():
     assert [label.geometry().topLeft().toTuple() for label in labels] == [(0, 0), (110, 0), (0, 24)]
     assert layout.minimumSize().width() == 100
     assert layout.takeAt(0) is not None and layout.count() == 2
+
+
+def _shown(qtbot, settings, **kwargs):
+    from desktop_app.ui.window.main_window import MainWindow
+
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings, **kwargs)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+class _Inbox(QObject):
+    """Counts the events posted to it, as the event loop hands them over."""
+
+    def __init__(self):
+        super().__init__()
+        self.handled = 0
+
+    def event(self, ev):
+        if ev.type() == QEvent.Type.User:
+            self.handled += 1
+            return True
+        return super().event(ev)
+
+
+def test_the_work_after_the_first_paint_lets_events_through_between_steps(qtbot, settings):
+    """Each step after the first paint runs in its own turn of the event loop: an event
+    posted during one (as a keystroke or a repaint would be) is handled before the next."""
+    from desktop_app.ui.window.main_window import MainWindow
+
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings)
+    qtbot.addWidget(window)
+    inbox, posted, waiting = _Inbox(), [0], []
+    next_step = window._next_after_paint_step
+
+    def recording() -> None:
+        if window._after_paint_steps:
+            waiting.append(posted[0] - inbox.handled)  # posted by earlier steps, not yet handled
+            QCoreApplication.postEvent(inbox, QEvent(QEvent.Type.User))
+            posted[0] += 1
+        next_step()
+
+    window._next_after_paint_step = recording
+    window.show()
+    assert not window.features_ready()  # the steps wait for the first paint
+    qtbot.waitUntil(window.features_ready, timeout=5000)
+    window.controller.shutdown()
+    # viewport, details, engine, firstPainted, publish and drafts: none waited on another
+    assert waiting == [0] * 6
+    assert window.actions_.copy.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+
+
+def test_a_shortcut_works_the_moment_the_window_is_shown(qtbot, settings):
+    window = _shown(qtbot, settings)
+    assert not window.features_ready()
+    QTest.keyClick(window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    window.controller.shutdown()

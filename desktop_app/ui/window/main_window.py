@@ -143,6 +143,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self._engine_factory = analyzer_factory or ((lambda: analyzer) if analyzer is not None else None)
         self._engine_started = not start_engine
         self._shown_once = False
+        self._after_paint_steps: list = []  # what is left to do after the first paint
         if start_engine:
             # Loading the policy YAML on the worker competes for the GIL with building and
             # painting the window, so start it once the window has painted (or soon anyway).
@@ -155,14 +156,34 @@ class MainWindow(DraftFiles, QMainWindow):
         if self._shown_once:
             return
         self._shown_once = True
+        # One step per turn of the event loop, so a keystroke or a repaint can come between
+        # them and none holds the GUI thread for longer than a frame (~16 ms).
+        self._after_paint_steps = [
+            self._opaque_editor,
+            self._settle_after_paint,
+            self._start_engine,
+            self.firstPainted.emit,
+            *(feature.start for feature in self.features),
+        ]
+        self._next_after_paint_step()
+
+    def _next_after_paint_step(self) -> None:
+        if self._after_paint_steps:
+            self._after_paint_steps.pop(0)()
+            QTimer.singleShot(0, self._next_after_paint_step)
+
+    def features_ready(self) -> bool:
+        """True once every step after the first paint has run: the details the first frame
+        does not show (keys, cursors, scroll bars), the engine started, firstPainted sent and
+        each feature's start() called (their own loading may go on in the background).
+        Tests wait for it: qtbot.waitUntil(window.features_ready)."""
+        return self._shown_once and not self._after_paint_steps
+
+    def _opaque_editor(self) -> None:
         # An opaque viewport: a keystroke then repaints the editor only, not the window
-        # behind it. Set after the first paint: the first viewport() call costs ~20 ms.
+        # behind it. Set after the first paint: the first viewport() call costs ~6 ms (it
+        # makes PySide6 set up dozens of widget classes).
         self.editor.viewport().setAutoFillBackground(True)
-        self._settle_after_paint()
-        self._start_engine()
-        self.firstPainted.emit()
-        for feature in self.features:
-            feature.start()
 
     # The policy's titles, the draft's decisions and their Ctrl+Z are made when first asked
     # for: core.review and policy_info build dataclasses, which the first paint has no use for.

@@ -262,3 +262,15 @@ def test_a_shortcut_works_the_moment_the_window_is_shown(qtbot, settings):
     QTest.keyClick(window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.find_bar.isVisible()
     window.controller.shutdown()
+
+
+def test_the_length_chips_fit_their_words_in_the_first_frame(qtbot, settings):
+    from desktop_app.ui.window.main_window import MainWindow
+
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings)
+    qtbot.addWidget(window)
+    chips = window.platform_bar.chips
+    assert chips and all(chip.text().endswith("–") for chip in chips.values())
+    # sized for the style sheet's padding, not for the bare style they were made in
+    assert all(chip.width() >= chip.sizeHint().width() for chip in chips.values())
+    window.controller.shutdown()

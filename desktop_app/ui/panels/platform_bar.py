@@ -84,6 +84,12 @@ class PlatformBar(QFrame):
         self._layout.addWidget(self.networks_button)
         self.set_networks(networks)
 
+    def fit_to_style(self) -> None:
+        """Size the chips again for the style sheet in force: they are sized as they are
+        made, and the window's style sheet (their padding) comes after."""
+        for chip in self.chips.values():
+            quiet.pin(chip)
+
     def focus_chain(self) -> list:
         return [*self.chips.values(), self.networks_button]
 

@@ -438,6 +438,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.colours = themes.apply(
             app, self.settings.get("theme", "system"), self.settings.get("font_size", 12)
         )
+        self.platform_bar.fit_to_style()  # "X  –", not "…", in the first frame
 
     def set_drafts_panel(self, widget: QWidget) -> None:
         """Put the drafts list in the left-hand slot."""

@@ -15,6 +15,7 @@ Preferences and on close.
 - policy:   reload_policy() (a fetched organisation pack comes into force)
 - fixes:    set_public_contact(contact), fields (the fill-in fields of the last rewrite)
 - signals:  firstPainted, reviewChanged, reportDrawn, file signals
+- start-up: features_ready() (every step after the first paint has run; tests wait on it)
 """
 
 from __future__ import annotations

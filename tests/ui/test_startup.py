@@ -274,3 +274,35 @@ def test_the_length_chips_fit_their_words_in_the_first_frame(qtbot, settings):
     # sized for the style sheet's padding, not for the bare style they were made in
     assert all(chip.width() >= chip.sizeHint().width() for chip in chips.values())
     window.controller.shutdown()
+
+
+def test_a_window_closed_before_its_start_up_steps_starts_nothing_after(qtbot, settings):
+    from desktop_app.ui.window.main_window import MainWindow
+
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings)
+    qtbot.addWidget(window)
+    window.firstPainted.connect(window.close)  # the features' start() still to come
+    window.show()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    qtbot.wait(300)  # what was queued runs now, if anything still would
+    assert window.drafts.session is None and window.drafts.panel is None
+
+
+def test_a_window_deleted_before_its_start_up_steps_leaves_no_step_queued(qtbot, settings):
+    import shiboken6
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.ui.window.main_window import MainWindow
+
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings)
+    gone = []
+
+    def delete() -> None:
+        window.controller.shutdown()
+        shiboken6.delete(window)
+        gone.append(True)
+
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, delete))  # before the next step
+    window.show()
+    qtbot.waitUntil(lambda: bool(gone), timeout=5000)
+    qtbot.wait(300)  # a queued step would raise here (pytest-qt fails the test on it)

@@ -145,6 +145,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self._engine_started = not start_engine
         self._shown_once = False
         self._after_paint_steps: list = []  # what is left to do after the first paint
+        self._closed = False  # closed: start nothing more (a step may still be queued)
         if start_engine:
             # Loading the policy YAML on the worker competes for the GIL with building and
             # painting the window, so start it once the window has painted (or soon anyway).
@@ -154,7 +155,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.editor.setFocus()
 
     def _after_first_paint(self) -> None:
-        if self._shown_once:
+        if self._shown_once or self._closed:
             return
         self._shown_once = True
         # One step per turn of the event loop, so a keystroke or a repaint can come between
@@ -169,9 +170,9 @@ class MainWindow(DraftFiles, QMainWindow):
         self._next_after_paint_step()
 
     def _next_after_paint_step(self) -> None:
-        if self._after_paint_steps:
+        if self._after_paint_steps and not self._closed:
             self._after_paint_steps.pop(0)()
-            QTimer.singleShot(0, self._next_after_paint_step)
+            QTimer.singleShot(0, self, self._next_after_paint_step)
 
     def features_ready(self) -> bool:
         """True once every step after the first paint has run: the details the first frame
@@ -241,7 +242,7 @@ class MainWindow(DraftFiles, QMainWindow):
         # (not paintEvent: a Python paintEvent would put every repaint through the GIL)
         super().showEvent(ev)
         if not self._shown_once:
-            QTimer.singleShot(50, self._after_first_paint)
+            QTimer.singleShot(50, self, self._after_first_paint)  # (never once the window is gone)
 
     def _settle_after_paint(self) -> None:
         """Details the first frame does not show that need PySide6's Qt namespace. Its first
@@ -1175,6 +1176,8 @@ class MainWindow(DraftFiles, QMainWindow):
         if not all(feature.ready_to_close() for feature in self.features):
             ev.ignore()
             return
+        self._closed = True
+        self._after_paint_steps.clear()
         for feature in self.features:
             feature.shutdown()
         self.controller.shutdown()

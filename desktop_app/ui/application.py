@@ -13,7 +13,6 @@ from desktop_app.ui.pyside_imports import answer_quickly
 answer_quickly()  # before the window's modules are imported: see pyside_imports.py
 
 from desktop_app import APP_NAME, __version__  # noqa: E402
-from desktop_app.locate import resources_dir  # noqa: E402
 from desktop_app.ui import themes  # noqa: E402
 
 # Python hands the GIL between threads every 5 ms by default. While a worker does pure-Python
@@ -41,6 +40,8 @@ def set_app_icon() -> None:
     """The app's icon, for every window. Set once the first window has painted: naming QIcon
     makes PySide6 build its enums (~1 ms), and the desktop shows the icon a moment later."""
     from PySide6.QtGui import QIcon
+
+    from desktop_app.locate import resources_dir
 
     app = QApplication.instance()
     if app is not None and app.windowIcon().isNull():

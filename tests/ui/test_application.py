@@ -384,8 +384,6 @@ def test_the_file_menu_has_both_exports(qtbot, open_app):
 def test_closing_when_the_last_change_cannot_be_saved_asks_first(qtbot, open_app, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop_app.ui.drafts import feature as drafts
-
     window = open_app()
     type_text(qtbot, window, "Keep me.")
     monkeypatch.setattr(session(window), "close", lambda: False)
@@ -395,7 +393,7 @@ def test_closing_when_the_last_change_cannot_be_saved_asks_first(qtbot, open_app
         asked.append(args[1])
         return QMessageBox.StandardButton.Cancel
 
-    monkeypatch.setattr(drafts.QMessageBox, "warning", answer)
+    monkeypatch.setattr(QMessageBox, "warning", answer)
     window.close()
     assert asked == ["Your latest changes could not be saved"]
     assert window.isVisible() and window.text() == "Keep me."

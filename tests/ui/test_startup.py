@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import textwrap
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -19,51 +20,107 @@ make_window = window_helpers.make_window  # fixture
 settings = window_helpers.settings  # fixture
 
 # Runs in a fresh interpreter: builds the window as the app does and reports, at its first
-# paint, whether PySide6 has built the Qt namespace (~90 enums, ~25 ms of start-up).
+# paint, what start-up has set up: whether PySide6 has built the Qt namespace (~90 enums,
+# ~25 ms), which of the slower PySide6 classes it has made (a class's enums are built when
+# it is first named) and which of our heavier modules are loaded; then, once the window has
+# painted, whether it has the Fusion style (made by Qt at start) and the app's icon (set
+# after the paint).
 FIRST_PAINT_PROBE = textwrap.dedent(
     """
-    import os, sys
+    import json, os, sys
     import PySide6.QtCore as QtCore
+    import PySide6.QtGui as QtGui
+    import PySide6.QtWidgets as QtWidgets
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
     lazy = "Qt" not in vars(QtCore)
-    app = QApplication(sys.argv[:1])
     from desktop_app.ui.application import create_window, make_app
-    make_app()
+    app = make_app()
     window = create_window()
+    CLASSES = {QtWidgets: LATER_WIDGETS, QtGui: LATER_GUI}
     class Probe(QObject):
         def eventFilter(self, obj, ev):
             if ev.type() == QEvent.Type.Paint and not hasattr(self, "seen"):
-                self.seen = "Qt" in vars(QtCore)
-                QTimer.singleShot(0, app.quit)
+                self.seen = {
+                    "qt_namespace": "Qt" in vars(QtCore),
+                    "classes": sorted(n for m, names in CLASSES.items() for n in names if n in vars(m)),
+                    "modules": sorted(m for m in LATER_MODULES if m in sys.modules),
+                }
+                QTimer.singleShot(0, self.frame_done)  # the rest of the window paints first
             return False
+        def frame_done(self):
+            self.seen["qt_namespace_after_frame"] = "Qt" in vars(QtCore)
     probe = Probe()
     window.installEventFilter(probe)
+    window.firstPainted.connect(lambda: QTimer.singleShot(100, app.quit))
     window.show()
     QTimer.singleShot(20000, app.quit)
     app.exec()
-    print("lazy" if lazy else "eager", "built" if getattr(probe, "seen", True) else "not-built")
+    icon = not app.windowIcon().isNull()
+    app.setStyleSheet("")  # the style under our style sheet
+    after = {"fusion": app.style().name().lower() == "fusion", "icon": icon}
+    print(json.dumps({"lazy": lazy, "at_paint": getattr(probe, "seen", None), "after": after}))
     window.controller.shutdown()
     os._exit(0)
     """
 )
+# Not needed for the first frame: each set up when first used, or just after the paint.
+LATER_WIDGETS = ["QStyle", "QMessageBox", "QFileDialog", "QInputDialog", "QTextEdit", "QWizard"]
+LATER_GUI = ["QIcon", "QTextCharFormat"]
+LATER_MODULES = [
+    "desktop_app.core.findings",  # its dataclasses
+    "desktop_app.core.fixes",
+    "desktop_app.core.review",
+    "desktop_app.ui.window.policy_info",
+    "desktop_app.storage.drafts",
+    "desktop_app.ui.panels.finding_card",
+    "desktop_app.ui.policy.pack_box",
+    "desktop_app.engine",
+    "desktop_app.locate",  # for the icon, set after the paint
+]
+
+
+def _first_paint(tmp_path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    env["XDG_CONFIG_HOME"], env["XDG_DATA_HOME"] = str(tmp_path / "config"), str(tmp_path / "data")
+    code = (
+        f"LATER_WIDGETS = {LATER_WIDGETS!r}\nLATER_GUI = {LATER_GUI!r}\n"
+        f"LATER_MODULES = {LATER_MODULES!r}\n{FIRST_PAINT_PROBE}"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    assert lines, f"the probe failed: {out.stdout}{out.stderr[-2000:]}"
+    return json.loads(lines[-1])
 
 
 def test_first_paint_comes_before_pyside_builds_the_qt_namespace(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
-    out = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT_PROBE], capture_output=True, text=True, timeout=120, env=env
-    )
-    words = out.stdout.split()
-    assert words[:1] == ["lazy"], f"PySide6 no longer loads its types lazily: {out.stdout}{out.stderr}"
-    assert words[1:] == ["not-built"], (
+    seen = _first_paint(tmp_path)
+    assert seen["lazy"], f"PySide6 no longer loads its types lazily: {seen}"
+    assert seen["at_paint"]["qt_namespace"] is False, (
         "something before the first paint used PySide6's Qt namespace (Qt.AlignmentFlag, a "
         "cursor shape, setShortcut, style().polish, ...); move it after firstPainted"
     )
+    assert seen["at_paint"]["qt_namespace_after_frame"] is False, (
+        "a widget's paintEvent in the first frame used PySide6's Qt namespace (QPen(colour, "
+        "width), QBrush(colour), setPen, ...: see widgets/legend.py)"
+    )
+
+
+def test_first_paint_leaves_dialogs_styles_and_the_findings_types_for_later(tmp_path):
+    seen = _first_paint(tmp_path)
+    assert seen["at_paint"]["classes"] == [], (
+        "set up before the first paint, though the first frame does not need them: "
+        f"{seen['at_paint']['classes']} (name them where they are used)"
+    )
+    assert seen["at_paint"]["modules"] == [], (
+        f"loaded before the first paint: {seen['at_paint']['modules']} (import where first used)"
+    )
+    # ... and what was left for after the paint is done by then
+    assert seen["after"] == {"fusion": True, "icon": True}
 
 
 def _painted(qtbot, window) -> None:
-    qtbot.waitUntil(lambda: window._shown_once, timeout=5000)
+    qtbot.waitUntil(window.features_ready, timeout=5000)
 
 
 def test_clipboard_keys_belong_to_the_focused_field_once_the_window_has_painted(qtbot, make_window):
@@ -146,3 +203,107 @@ def test_flow_layout_places_items_left_to_right_then_wraps():
     assert [label.geometry().topLeft().toTuple() for label in labels] == [(0, 0), (110, 0), (0, 24)]
     assert layout.minimumSize().width() == 100
     assert layout.takeAt(0) is not None and layout.count() == 2
+
+
+def _shown(qtbot, settings, **kwargs):
+    from desktop_app.ui.window.main_window import MainWindow
+
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings, **kwargs)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+class _Inbox(QObject):
+    """Counts the events posted to it, as the event loop hands them over."""
+
+    def __init__(self):
+        super().__init__()
+        self.handled = 0
+
+    def event(self, ev):
+        if ev.type() == QEvent.Type.User:
+            self.handled += 1
+            return True
+        return super().event(ev)
+
+
+def test_the_work_after_the_first_paint_lets_events_through_between_steps(qtbot, settings):
+    """Each step after the first paint runs in its own turn of the event loop: an event
+    posted during one (as a keystroke or a repaint would be) is handled before the next."""
+    from desktop_app.ui.window.main_window import MainWindow
+
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings)
+    qtbot.addWidget(window)
+    inbox, posted, waiting = _Inbox(), [0], []
+    next_step = window._next_after_paint_step
+
+    def recording() -> None:
+        if window._after_paint_steps:
+            waiting.append(posted[0] - inbox.handled)  # posted by earlier steps, not yet handled
+            QCoreApplication.postEvent(inbox, QEvent(QEvent.Type.User))
+            posted[0] += 1
+        next_step()
+
+    window._next_after_paint_step = recording
+    window.show()
+    assert not window.features_ready()  # the steps wait for the first paint
+    qtbot.waitUntil(window.features_ready, timeout=5000)
+    window.controller.shutdown()
+    # viewport, details, engine, firstPainted, publish and drafts: none waited on another
+    assert waiting == [0] * 6
+    assert window.actions_.copy.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+
+
+def test_a_shortcut_works_the_moment_the_window_is_shown(qtbot, settings):
+    window = _shown(qtbot, settings)
+    assert not window.features_ready()
+    QTest.keyClick(window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    window.controller.shutdown()
+
+
+def test_the_length_chips_fit_their_words_in_the_first_frame(qtbot, settings):
+    from desktop_app.ui.window.main_window import MainWindow
+
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings)
+    qtbot.addWidget(window)
+    chips = window.platform_bar.chips
+    assert chips and all(chip.text().endswith("–") for chip in chips.values())
+    # sized for the style sheet's padding, not for the bare style they were made in
+    assert all(chip.width() >= chip.sizeHint().width() for chip in chips.values())
+    window.controller.shutdown()
+
+
+def test_a_window_closed_before_its_start_up_steps_starts_nothing_after(qtbot, settings):
+    from desktop_app.ui.window.main_window import MainWindow
+
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings)
+    qtbot.addWidget(window)
+    window.firstPainted.connect(window.close)  # the features' start() still to come
+    window.show()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    qtbot.wait(300)  # what was queued runs now, if anything still would
+    assert window.drafts.session is None and window.drafts.panel is None
+
+
+def test_a_window_deleted_before_its_start_up_steps_leaves_no_step_queued(qtbot, settings):
+    import shiboken6
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.ui.window.main_window import MainWindow
+
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings)
+    gone = []
+
+    def delete() -> None:
+        window.controller.shutdown()
+        shiboken6.delete(window)
+        gone.append(True)
+
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, delete))  # before the next step
+    window.show()
+    qtbot.waitUntil(lambda: bool(gone), timeout=5000)
+    qtbot.wait(300)  # a queued step would raise here (pytest-qt fails the test on it)

@@ -145,6 +145,9 @@ def make_window(qtbot, settings):
         window.show()
         window.activateWindow()  # window-wide shortcuts (F8, Ctrl+.) need an active window
         qtbot.waitUntil(window.isActiveWindow)
+        # the start-up steps after the first paint, and the drafts they start (reading the
+        # store may put the last draft in the editor): done before a test types
+        qtbot.waitUntil(lambda: window.features_ready() and window.drafts.started, timeout=15000)
         qtbot.waitUntil(lambda: window.controller.analyzer is not None, timeout=15000)
         wait_report(qtbot, window)
         windows.append(window)

@@ -15,10 +15,9 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox
 
+from desktop_app.storage import UNTITLED
 from desktop_app.storage.atomic import WriteFailed
-from desktop_app.storage.drafts import UNTITLED
 from desktop_app.ui.features import Feature
 from desktop_app.ui.widgets.banner import Banner
 
@@ -171,6 +170,8 @@ class DraftsFeature(Feature):
                     if self._store.discard_if_empty(draft_id):
                         self._store.set_last_open(None)
             return True
+        from PySide6.QtWidgets import QMessageBox  # set up when first needed, not at start-up
+
         answer = QMessageBox.warning(
             self.window,
             "Your latest changes could not be saved",

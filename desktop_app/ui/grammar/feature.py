@@ -8,9 +8,13 @@ the first paint or stalls early typing.
 
 from __future__ import annotations
 
-from desktop_app.core.findings import Finding
+from typing import TYPE_CHECKING
+
 from desktop_app.ui.features import Feature
-from desktop_app.ui.panels.finding_card import quoted
+from desktop_app.ui.panels.quote import quoted
+
+if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
+    from desktop_app.core.findings import Finding
 
 
 class GrammarFeature(Feature):

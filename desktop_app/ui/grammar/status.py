@@ -3,7 +3,11 @@ the window needs them before the lane has even loaded)."""
 
 from __future__ import annotations
 
-from desktop_app.core.findings import GrammarState
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
+    from desktop_app.core.findings import GrammarState
+
 
 # The service's words for a spelling process that kept dying (grammar/service.py SPELLING_STOPPED).
 SPELLING_STOPPED = "offline spelling stopped"

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app.core.findings import CONDUCT_KEY, Finding, Suggestion
+from desktop_app.core.categories import CONDUCT_KEY
+from desktop_app.ui.panels.quote import quoted
 from desktop_app.ui.widgets import quiet
 
+if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
+    from desktop_app.core.findings import Finding, Suggestion
+
 MAX_SUGGESTIONS = 4
-
-
-def quoted(words: str, limit: int = 90) -> str:
-    words = " ".join(words.split())
-    if len(words) > limit:
-        words = words[: limit - 1].rstrip() + "…"
-    return f"“{words}”"
 
 
 def serves(finding: Finding, title: Callable[[str | None], str]) -> str:

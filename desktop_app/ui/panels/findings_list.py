@@ -7,14 +7,18 @@ elsewhere in the draft moves no widgets and creates none.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from desktop_app.core.findings import CONDUCT_KEY, Finding, Severity
-from desktop_app.ui.panels.finding_card import FindingCard, card_key
+from desktop_app.core.categories import CONDUCT_KEY, Severity
 from desktop_app.ui.panels.ignored_list import IgnoredList
 from desktop_app.ui.widgets import quiet
+
+if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
+    from desktop_app.core.findings import Finding
+    from desktop_app.ui.panels.finding_card import FindingCard
 
 MAX_CARDS = 20  # beyond this a pasted essay would cost more widgets than anyone reads
 
@@ -166,6 +170,10 @@ class FindingsList(QScrollArea):
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
+        if not self._cards:
+            # The first viewport() call makes PySide6 set up dozens of widget classes
+            # (~6 ms): at start-up, before the first paint, there are no cards to fit.
+            return
         room = self._card_room()
         for card in self._cards.values():
             card.fit_width(room)
@@ -204,6 +212,8 @@ class FindingsList(QScrollArea):
         shown.sort(key=lambda f: (f.severity.rank, f.start, f.end))
         extra = max(0, len(shown) - MAX_CARDS)
         shown = shown[:MAX_CARDS]
+
+        from desktop_app.ui.panels.finding_card import card_key  # (the cards load with the first findings)
 
         seen: dict[tuple, int] = {}
         wanted: list[tuple[tuple, Finding]] = []
@@ -274,6 +284,8 @@ class FindingsList(QScrollArea):
         self.filter_row.setVisible(self._filter is not None)
 
     def _new_card(self, finding: Finding) -> FindingCard:
+        from desktop_app.ui.panels.finding_card import FindingCard
+
         card = FindingCard(finding, self._title, self.widget())
         card.fit_width(self._card_room())
         card.activated.connect(self.activated)

@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app.core.findings import Finding
-from desktop_app.core.review import Ignored
-from desktop_app.ui.panels.finding_card import quoted
+from desktop_app.ui.panels.quote import quoted
+
+if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
+    from desktop_app.core.findings import Finding
+    from desktop_app.core.review import Ignored
 
 
 class IgnoredList(QWidget):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -16,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.findings import PlatformFit, amount
 from desktop_app.ui.widgets import quiet
+
+if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
+    from desktop_app.core.findings import PlatformFit
 
 MAX_CHIPS_PER_ROW = 3
 ALL_NETWORKS = ("X", "Bluesky", "Threads", "Mastodon", "Instagram", "LinkedIn", "Facebook")
@@ -70,7 +74,8 @@ class PlatformBar(QFrame):
         self.actions_by_name: dict[str, QAction] = {}
         all_names = list(dict.fromkeys([*ALL_NETWORKS, *networks]))
         for name in all_names:
-            act = QAction(name, self.menu)
+            act = QAction(self.menu)  # then the text: see window/actions.py
+            act.setText(name)
             act.setCheckable(True)
             act.toggled.connect(self._menu_toggled)
             self.menu.addAction(act)
@@ -78,6 +83,12 @@ class PlatformBar(QFrame):
         self.networks_button.setMenu(self.menu)
         self._layout.addWidget(self.networks_button)
         self.set_networks(networks)
+
+    def fit_to_style(self) -> None:
+        """Size the chips again for the style sheet in force: they are sized as they are
+        made, and the window's style sheet (their padding) comes after."""
+        for chip in self.chips.values():
+            quiet.pin(chip)
 
     def focus_chain(self) -> list:
         return [*self.chips.values(), self.networks_button]
@@ -205,9 +216,11 @@ class PlatformBar(QFrame):
                     text = f"{name}  {shown}/{fit.limit:,}"
                     if unit in ("bytes", "links"):  # within the characters, past another cap
                         text += f" ({unit})"
-                    spoken = f"{name}: {shown} of {fit.limit:,} characters" + (
-                        f", {amount(excess, unit)} over the limit" if over else ""
-                    )
+                    spoken = f"{name}: {shown} of {fit.limit:,} characters"
+                    if over:
+                        from desktop_app.core.findings import amount  # loaded by now: fits came
+
+                        spoken += f", {amount(excess, unit)} over the limit"
             quiet.set_text(chip, text)
             if chip.accessibleName() != spoken:  # unchanged chips must not repaint
                 chip.setAccessibleName(spoken)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -15,8 +17,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.core.findings import CONDUCT_KEY, PRINCIPLE_IDS, STATE_LABELS, PrincipleStatus
+from desktop_app.core.categories import CONDUCT_KEY, PRINCIPLE_IDS, STATE_LABELS
 from desktop_app.ui.widgets import quiet
+
+if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
+    from desktop_app.core.findings import PrincipleStatus
 
 
 class PrincipleRow(QPushButton):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
-from desktop_app.core.findings import Readability
 from desktop_app.ui.widgets import quiet
+
+if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
+    from desktop_app.core.findings import Readability
 
 
 def _plural(n: int, word: str) -> str:

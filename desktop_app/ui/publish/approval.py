@@ -5,10 +5,7 @@ every approved or exported version kept, compared and restored. Mixed into Publi
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
-
-from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 
 class Approving:
@@ -93,6 +90,8 @@ class Approving:
         if self._changed_since(inputs, draft_id):  # while the name was asked for
             self._refuse_changed()
             return
+        from datetime import UTC, datetime  # (not at start-up: the window paints without it)
+
         content = inputs.content
         when = datetime.now(UTC)
         pack = window.policy.pack_label
@@ -143,6 +142,8 @@ class Approving:
     def note_exported(self, path: str, by: str = "", content=None) -> None:
         """A review was exported: that version (`content`, the words on the sheet; else the
         draft as it is now) joins the history."""
+        from datetime import UTC, datetime
+
         from desktop_app.core.approval import EXPORTED, HistoryEntry, add_entry
 
         content = content if content is not None else self.content()
@@ -206,6 +207,8 @@ class Approving:
                 default = getpass.getuser()
             except Exception:  # no login name (a container, a service)
                 default = ""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit  # set up when first used
+
         name, ok = QInputDialog.getText(
             self.window,
             "Mark as approved",

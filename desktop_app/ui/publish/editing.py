@@ -5,8 +5,6 @@ back to the main text; copy it as it goes out; the preview. Mixed into PublishFe
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
-
 
 class VersionEditing:
     def _thread_clicked(self) -> None:
@@ -178,5 +176,7 @@ class VersionEditing:
         pane.show_version(platform, self.docs.text_for(self.source), self.docs.is_thread(self.source))
 
     def _confirm(self, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # set up when first needed, not at start-up
+
         answer = QMessageBox.question(self.window, title, text)
         return answer == QMessageBox.StandardButton.Yes

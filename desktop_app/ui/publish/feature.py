@@ -105,7 +105,8 @@ class PublishFeature(VersionEditing, Approving, Feature):
             if key is None:
                 self.menu.addSeparator()
                 continue
-            act = QAction(text, window)
+            act = QAction(window)  # then the text: see window/actions.py
+            act.setText(text)
             act.triggered.connect(lambda _=False, run=slot: run())
             self.menu.addAction(act)
             self.actions[key] = act

@@ -17,7 +17,8 @@ class RepliesFeature(Feature):
         menu = window.menuBar().addMenu("&Replies")
         window.menuBar().insertMenu(window.actions_.menus.help.menuAction(), menu)
         self.menu = menu
-        self.open_action = QAction("&Sort Replies…", window)
+        self.open_action = QAction(window)  # then the text: see window/actions.py
+        self.open_action.setText("&Sort Replies…")
         self.open_action.setShortcuts([QKeySequence("Ctrl+Shift+R")])
         self.open_action.setStatusTip("Sort replies to a post: what to report, answer and thank")
         self.open_action.triggered.connect(lambda _=False: self.open_view())

@@ -12,15 +12,17 @@ out.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from desktop_app.ui.features import Feature
 from desktop_app.ui.jobs import run_then
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 KINDS = {"html": ("HTML", ".html", "Web page (*.html)"), "pdf": ("PDF", ".pdf", "PDF document (*.pdf)")}
 
@@ -54,7 +56,8 @@ class SignOffFeature(Feature):
 
     def _add_action(self, kind: str) -> QAction:
         name = KINDS[kind][0]
-        act = QAction(f"Export Review as {name}…", self.window)
+        act = QAction(self.window)  # then the text: see window/actions.py
+        act.setText(f"Export Review as {name}…")
         act.setStatusTip(f"Save a review of this draft for sign-off, as {name}")
         act.triggered.connect(lambda _=False: self.export(kind))
         menu = self.window.actions_.menus.file
@@ -87,6 +90,8 @@ class SignOffFeature(Feature):
         approver = self.ask_approver()
         if approver is None:
             return
+        from datetime import datetime
+
         when = datetime.now()
         path = self.ask_path(kind, when)
         if not path:
@@ -146,6 +151,8 @@ class SignOffFeature(Feature):
 
     # ----- dialogs -----
     def _ask_approver(self) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit  # set up when first used
+
         name, ok = QInputDialog.getText(
             self.window,
             "Export review",
@@ -162,6 +169,8 @@ class SignOffFeature(Feature):
         return name
 
     def _ask_path(self, kind: str, when: datetime) -> str:
+        from PySide6.QtWidgets import QFileDialog  # set up when first used
+
         from desktop_app.ui.review.export import suggested_filename
 
         label, suffix, pattern = KINDS[kind]

@@ -9,7 +9,11 @@ from PySide6.QtGui import QAction, QKeySequence
 
 
 def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-    act = QAction(text, window)
+    # QAction(parent) then setText: the (text, parent) constructor makes PySide6 weigh the
+    # (icon, text, parent) one too, which sets up QIcon and its enums (~1 ms) before the first
+    # paint. Every action built before the paint is made this way.
+    act = QAction(window)
+    act.setText(text)
     if shortcut is not None:
         # Window-wide (QAction's default context), so F8 works from the findings list too.
         # setShortcuts, not setShortcut: it takes every platform binding of a standard key,

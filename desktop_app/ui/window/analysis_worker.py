@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from desktop_app.core.findings import Report
 from desktop_app.core.limits import MAX_CHECKED
-from desktop_app.ui.window import policy_info
+
+if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
+    from desktop_app.core.findings import Report
+    from desktop_app.ui.window import policy_info
 
 # Started on the first change and not restarted by later ones, so a fast typist still
 # sees findings within DEBOUNCE_MS + one analysis, never only after they stop typing.
@@ -30,8 +32,9 @@ MAX_MAPPED_CHANGE = 200  # characters changed since a snapshot beyond which its 
 MAX_EDIT_LOG = 2_000
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+# The small records below are NamedTuples, not dataclasses: the window imports this module
+# before its first paint, and a dataclass costs ~0.5 ms to build (a NamedTuple ~0.1 ms).
+class Edit(NamedTuple):
     revision: int  # the revision this edit produced
     pos: int  # Qt position (UTF-16)
     removed: int
@@ -69,8 +72,7 @@ class EditMap:
         return pos
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """What the text in the editor is checked for: the main text for the networks that
     follow it, or one network's own version (a thread measured post by post)."""
 
@@ -79,14 +81,16 @@ class Scope:
     source: str = ""  # "" the main text, else the network whose version it is
 
 
-@dataclass(frozen=True)
-class AnalysisResult:
+_EVERY_NETWORK = Scope()  # the main text, measured for every network
+
+
+class AnalysisResult(NamedTuple):
     revision: int
     report: Report
     u16: object  # Utf16Map of the checked text
     full_length: int  # characters in the whole draft (more than checked when truncated)
     truncated: bool
-    scope: Scope = Scope()
+    scope: Scope = _EVERY_NETWORK
 
 
 class _Signals(QObject):
@@ -105,7 +109,7 @@ class AnalysisJob(QRunnable):
         revision: int,
         signals: _Signals,
         full_length: int | None = None,
-        scope: Scope = Scope(),
+        scope: Scope = _EVERY_NETWORK,
     ):
         super().__init__()
         self.analyzer, self.text, self.revision, self.signals = analyzer, text, revision, signals
@@ -144,6 +148,8 @@ class EngineLoad(QRunnable):
 
     def run(self) -> None:
         try:
+            from desktop_app.ui.window import policy_info  # here, on the worker: not at start-up
+
             analyzer = self.factory()
             pack = getattr(analyzer, "pack", None)
             info = policy_info.from_pack(pack) if pack is not None else policy_info.load_default()

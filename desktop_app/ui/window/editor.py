@@ -7,21 +7,26 @@ All positions handed to this widget are already Qt positions (UTF-16 units).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip
+from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip
 
-from desktop_app.core.findings import Finding
 from desktop_app.core.limits import MAX_CHECKED
 from desktop_app.ui import themes
 
-_UNDERLINE = {
-    "must-fix": QTextCharFormat.UnderlineStyle.WaveUnderline,
-    "advice": QTextCharFormat.UnderlineStyle.WaveUnderline,
-    "suggestion": QTextCharFormat.UnderlineStyle.DotLine,
-}
+if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
+    from PySide6.QtGui import QTextCharFormat
+    from PySide6.QtWidgets import QTextEdit
+
+    from desktop_app.core.findings import Finding
+
+# Each severity's underline (QTextCharFormat.UnderlineStyle names). The format classes are
+# set up when the first marks are drawn: naming them makes PySide6 build their enums (the
+# text format's ~100 properties), which the first paint has no use for.
+_UNDERLINE = {"must-fix": "WaveUnderline", "advice": "WaveUnderline", "suggestion": "DotLine"}
 
 
 DOCUMENT_MARGIN = 18
@@ -195,6 +200,8 @@ class DraftEditor(QPlainTextEdit):
 
     # --- drawing --------------------------------------------------------------------
     def _redraw(self) -> None:
+        from PySide6.QtGui import QTextCharFormat
+
         c = self.colours
         limit = self.document().characterCount() - 1
         selections = []
@@ -229,7 +236,7 @@ class DraftEditor(QPlainTextEdit):
         formats = {}
         for sev, style in _UNDERLINE.items():
             fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(style)
+            fmt.setUnderlineStyle(getattr(QTextCharFormat.UnderlineStyle, style))
             fmt.setUnderlineColor(QColor(themes.severity_line(c, sev)))
             if sev == "must-fix":
                 fmt.setBackground(QColor(c["must-fix_bg"]))
@@ -244,6 +251,8 @@ class DraftEditor(QPlainTextEdit):
 
     @staticmethod
     def _extra(cursor: QTextCursor, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        from PySide6.QtWidgets import QTextEdit
+
         sel = QTextEdit.ExtraSelection()
         sel.cursor = cursor
         sel.format = fmt

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
-
 from desktop_app import APP_NAME
 
 
@@ -45,6 +43,8 @@ class DraftFiles:
 
     def confirm_large_file(self, name: str, size: int) -> bool:
         """Asked before opening a file over 1 MB (a post is a few hundred characters)."""
+        from PySide6.QtWidgets import QMessageBox  # the dialogs are set up when first used
+
         answer = QMessageBox.question(
             self,
             "Open a large file?",
@@ -101,6 +101,8 @@ class DraftFiles:
         self.new_draft()
 
     def action_open(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             "Open a draft",
@@ -114,6 +116,8 @@ class DraftFiles:
         self.save()
 
     def action_save_as(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self,
             "Save the draft",

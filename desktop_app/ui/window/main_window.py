@@ -15,13 +15,14 @@ Preferences and on close.
 - policy:   reload_policy() (a fetched organisation pack comes into force)
 - fixes:    set_public_contact(contact), fields (the fill-in fields of the last rewrite)
 - signals:  firstPainted, reviewChanged, reportDrawn, file signals
+- start-up: features_ready() (every step after the first paint has run; tests wait on it)
 """
 
 from __future__ import annotations
 
-from copy import deepcopy
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QThreadPool, QTimer, Signal
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -39,17 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
-from desktop_app.core.findings import Finding, GrammarState, Report, Suggestion, principle_statuses
-from desktop_app.core.fixes import one_click
 from desktop_app.core.limits import MAX_CHECKED
-from desktop_app.core.review import (
-    HERE,
-    DecisionHistory,
-    DraftReview,
-    ReasonRequired,
-    conduct_rules_off,
-    current_grammar,
-)
 from desktop_app.storage.settings import Settings
 from desktop_app.ui import themes
 from desktop_app.ui.drafts.feature import DraftsFeature
@@ -57,10 +47,10 @@ from desktop_app.ui.features import Feature
 from desktop_app.ui.fixes.fields import FieldSession, qt_length, qt_spans
 from desktop_app.ui.grammar.status import status_detail, status_words
 from desktop_app.ui.jobs import run_in_pool
-from desktop_app.ui.panels.finding_card import quoted
 from desktop_app.ui.panels.findings_list import FindingsList
 from desktop_app.ui.panels.platform_bar import PlatformBar
 from desktop_app.ui.panels.principles_panel import PrinciplesPanel
+from desktop_app.ui.panels.quote import quoted
 from desktop_app.ui.panels.readability_panel import ReadabilityPanel
 from desktop_app.ui.publish.feature import PublishFeature
 from desktop_app.ui.widgets.banner import Banner
@@ -70,7 +60,14 @@ from desktop_app.ui.window.analysis_worker import AnalysisController, AnalysisRe
 from desktop_app.ui.window.editor import DraftEditor
 from desktop_app.ui.window.file_actions import DraftFiles
 from desktop_app.ui.window.find_bar import FindBar
-from desktop_app.ui.window.policy_info import PolicyInfo
+
+if TYPE_CHECKING:  # the dialogs' classes are set up when first used (PySide6 makes their enums)
+    from PySide6.QtWidgets import QMessageBox
+
+    # core.findings builds its dataclasses when first needed: after the first paint
+    from desktop_app.core.findings import Finding, GrammarState, Report, Suggestion
+    from desktop_app.core.review import DecisionHistory, DraftReview
+    from desktop_app.ui.window.policy_info import PolicyInfo
 
 MAX_MARKS = 400  # underlines (and tints) drawn at most, for a pasted essay
 TINTED = frozenset({"readability", "length"})  # shown as tints in the editor, not underlines
@@ -102,15 +99,15 @@ class MainWindow(DraftFiles, QMainWindow):
         self.settings = settings or Settings.load()
         self.features: list[Feature] = []
         self.path: Path | None = None
-        self.policy = PolicyInfo()
+        self._policy: PolicyInfo | None = None  # the shipped titles until the engine has loaded
         self._result: AnalysisResult | None = None
         self._mapping = None  # EditMap when the drawn result is a few keystrokes old
         self._panels_pending = False
         self._panel_findings: list[Finding] = []
         self.drawn_revision = -1  # the revision whose findings are on screen, editor and panels
         self._grammar: tuple[int, list[Finding]] = (-1, [])
-        self.review = DraftReview()  # the open draft's: the drafts lane swaps it per draft
-        self.decisions = DecisionHistory()  # Ctrl+Z for Ignore here / Show again
+        self._review: DraftReview | None = None  # the open draft's (see review)
+        self._decisions: DecisionHistory | None = None
         self._hidden: set[int] = set()  # id() of findings just applied, until the next report
         self._tab_chain: tuple = ()
         self._dialogs: list = []
@@ -147,6 +144,8 @@ class MainWindow(DraftFiles, QMainWindow):
         self._engine_factory = analyzer_factory or ((lambda: analyzer) if analyzer is not None else None)
         self._engine_started = not start_engine
         self._shown_once = False
+        self._after_paint_steps: list = []  # what is left to do after the first paint
+        self._closed = False  # closed: start nothing more (a step may still be queued)
         if start_engine:
             # Loading the policy YAML on the worker competes for the GIL with building and
             # painting the window, so start it once the window has painted (or soon anyway).
@@ -156,17 +155,74 @@ class MainWindow(DraftFiles, QMainWindow):
         self.editor.setFocus()
 
     def _after_first_paint(self) -> None:
-        if self._shown_once:
+        if self._shown_once or self._closed:
             return
         self._shown_once = True
+        # One step per turn of the event loop, so a keystroke or a repaint can come between
+        # them and none holds the GUI thread for longer than a frame (~16 ms).
+        self._after_paint_steps = [
+            self._opaque_editor,
+            self._settle_after_paint,
+            self._start_engine,
+            self.firstPainted.emit,
+            *(feature.start for feature in self.features),
+        ]
+        self._next_after_paint_step()
+
+    def _next_after_paint_step(self) -> None:
+        if self._after_paint_steps and not self._closed:
+            self._after_paint_steps.pop(0)()
+            QTimer.singleShot(0, self, self._next_after_paint_step)
+
+    def features_ready(self) -> bool:
+        """True once every step after the first paint has run: the details the first frame
+        does not show (keys, cursors, scroll bars), the engine started, firstPainted sent and
+        each feature's start() called (their own loading may go on in the background).
+        Tests wait for it: qtbot.waitUntil(window.features_ready)."""
+        return self._shown_once and not self._after_paint_steps
+
+    def _opaque_editor(self) -> None:
         # An opaque viewport: a keystroke then repaints the editor only, not the window
-        # behind it. Set after the first paint: the first viewport() call costs ~20 ms.
+        # behind it. Set after the first paint: the first viewport() call costs ~6 ms (it
+        # makes PySide6 set up dozens of widget classes).
         self.editor.viewport().setAutoFillBackground(True)
-        self._settle_after_paint()
-        self._start_engine()
-        self.firstPainted.emit()
-        for feature in self.features:
-            feature.start()
+
+    # The policy's titles, the draft's decisions and their Ctrl+Z are made when first asked
+    # for: core.review and policy_info build dataclasses, which the first paint has no use for.
+    @property
+    def policy(self) -> PolicyInfo:
+        """What the panels know of the policy pack (PolicyInfo): the engine's once loaded."""
+        if self._policy is None:
+            from desktop_app.ui.window.policy_info import PolicyInfo
+
+            self._policy = PolicyInfo()
+        return self._policy
+
+    @policy.setter
+    def policy(self, info: PolicyInfo) -> None:
+        self._policy = info
+
+    @property
+    def review(self) -> DraftReview:
+        """The open draft's decisions (core.review.DraftReview): the drafts lane swaps it per draft."""
+        if self._review is None:
+            from desktop_app.core.review import DraftReview
+
+            self._review = DraftReview()
+        return self._review
+
+    @review.setter
+    def review(self, review: DraftReview) -> None:
+        self._review = review
+
+    @property
+    def decisions(self) -> DecisionHistory:
+        """Ctrl+Z for Ignore here / Show again."""
+        if self._decisions is None:
+            from desktop_app.core.review import DecisionHistory
+
+            self._decisions = DecisionHistory()
+        return self._decisions
 
     def attach(self, feature: Feature) -> Feature:
         """Add a feature (ui/features.py); returns it."""
@@ -186,7 +242,7 @@ class MainWindow(DraftFiles, QMainWindow):
         # (not paintEvent: a Python paintEvent would put every repaint through the GIL)
         super().showEvent(ev)
         if not self._shown_once:
-            QTimer.singleShot(50, self._after_first_paint)
+            QTimer.singleShot(50, self, self._after_first_paint)  # (never once the window is gone)
 
     def _settle_after_paint(self) -> None:
         """Details the first frame does not show that need PySide6's Qt namespace. Its first
@@ -384,6 +440,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.colours = themes.apply(
             app, self.settings.get("theme", "system"), self.settings.get("font_size", 12)
         )
+        self.platform_bar.fit_to_style()  # "X  –", not "…", in the first frame
 
     def set_drafts_panel(self, widget: QWidget) -> None:
         """Put the drafts list in the left-hand slot."""
@@ -457,6 +514,8 @@ class MainWindow(DraftFiles, QMainWindow):
 
     def _turn_conduct_rules_back_on(self, info: PolicyInfo) -> None:
         # Older versions let a writer switch a conduct rule off for every draft.
+        from desktop_app.core.review import conduct_rules_off
+
         rules_off = self.rules_off()
         cleared = conduct_rules_off(rules_off, info.conduct_rules.__contains__)
         if not cleared:
@@ -509,6 +568,8 @@ class MainWindow(DraftFiles, QMainWindow):
         """(shown, ignored) for the drawn report, grammar merged in."""
         if self._result is None:
             return [], []
+        from desktop_app.core.review import current_grammar
+
         report = self._result.report
         grammar = current_grammar(report.text, self._result.revision, *self._grammar)
         return self.review.sort([*report.findings, *grammar], self.rules_off())
@@ -517,6 +578,8 @@ class MainWindow(DraftFiles, QMainWindow):
         """The grammar and spelling findings that belong with the report on screen."""
         if self._result is None:
             return []
+        from desktop_app.core.review import current_grammar
+
         return current_grammar(self._result.report.text, self._result.revision, *self._grammar)
 
     def displayed_findings(self) -> list[Finding]:
@@ -533,6 +596,8 @@ class MainWindow(DraftFiles, QMainWindow):
         grammar merged), or None while the check is catching up. For the review export."""
         if self._result is None or self._result.revision != self.revision:
             return None
+        from desktop_app.core.findings import Report, principle_statuses
+
         report = self._result.report
         findings = self.displayed_findings()
         return Report(
@@ -594,6 +659,8 @@ class MainWindow(DraftFiles, QMainWindow):
         self._panels_pending = False
         if self._result is None:
             return
+        from desktop_app.core.findings import principle_statuses  # loaded by now: a result came
+
         report = self._result.report
         findings = self._panel_findings
         self.findings_list.set_findings(findings, has_text=bool(report.text.strip()))
@@ -705,6 +772,8 @@ class MainWindow(DraftFiles, QMainWindow):
         if finding.is_unfinished:
             self._select_field(finding)
             return
+        from desktop_app.core.fixes import one_click
+
         suggestion = one_click(finding)
         if suggestion is None:
             if finding.suggestions:  # only words to add: the writer chooses them on the card
@@ -823,6 +892,8 @@ class MainWindow(DraftFiles, QMainWindow):
 
     def ignore_here(self, finding: Finding, reason: str | None = None) -> bool:
         """Hide this finding (these words, this rule) in this draft."""
+        from desktop_app.core.review import HERE, ReasonRequired
+
         if finding.is_conduct and not reason:
             reason = self._ask_reason(finding)
         before = self.review.ignored_by(finding)
@@ -853,6 +924,8 @@ class MainWindow(DraftFiles, QMainWindow):
             )
             return False
         if not confirmed:
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self,
                 "Ignore this rule?",
@@ -914,6 +987,8 @@ class MainWindow(DraftFiles, QMainWindow):
 
     def _ignored_in_this_draft(self) -> list:
         """(finding, why) for this draft's own Ignore decisions that apply to the report."""
+        from desktop_app.core.review import HERE
+
         out = []
         for finding in self.ignored_findings():
             why = self.review.ignored_by(finding)
@@ -938,6 +1013,8 @@ class MainWindow(DraftFiles, QMainWindow):
     def _ask_huge_paste(self, length: int) -> str | None:
         """A paste far longer than any post: paste its start (what is checked), all of it
         (slow to edit), or nothing. The clipboard keeps it whole either way."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Paste a very long text?",
@@ -988,6 +1065,8 @@ class MainWindow(DraftFiles, QMainWindow):
     # ================================================================== settings, help
     def save_settings(self) -> None:
         """Write settings on a worker thread (a snapshot, so later edits cannot race it)."""
+        from copy import deepcopy
+
         snapshot = Settings(self.settings.path)
         snapshot.values = deepcopy(self.settings.values)
 
@@ -1082,6 +1161,8 @@ class MainWindow(DraftFiles, QMainWindow):
         self.statusBar().showMessage(message, 10000)
         if not self.isVisible():
             return None
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
         box.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         self._keep(box).open()
@@ -1098,6 +1179,8 @@ class MainWindow(DraftFiles, QMainWindow):
         if not all(feature.ready_to_close() for feature in self.features):
             ev.ignore()
             return
+        self._closed = True
+        self._after_paint_steps.clear()
         for feature in self.features:
             feature.shutdown()
         self.controller.shutdown()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop_app.core.findings import CONDUCT_CATEGORIES, CONDUCT_KEY, PRINCIPLE_IDS
+from desktop_app.core.categories import CONDUCT_CATEGORIES, CONDUCT_KEY, PRINCIPLE_IDS
 
 CONDUCT_TITLE = "Conduct policy"  # only until the pack's own title (principles.yml) is read
 

@@ -6,7 +6,7 @@ import functools
 import http.server
 import threading
 
-from desktop_app.ui.policy.feature import PolicyPackBox
+from desktop_app.ui.policy.pack_box import PolicyPackBox
 from tests.policy.folders import GOOD, make_folder
 
 

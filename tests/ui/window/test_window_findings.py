@@ -401,7 +401,7 @@ def test_tab_from_the_editor_reaches_the_first_card_then_its_rewrite_before_its_
 ):
     window = make_window(FakeAnalyzer())
     set_text(qtbot, window, "He is an idiot. We leverage it.")
-    qtbot.waitUntil(lambda: window._shown_once)
+    qtbot.waitUntil(window.features_ready)
     window.editor.setFocus()
     stops = []
     for _ in range(4):
@@ -417,7 +417,7 @@ def test_tab_from_the_editor_reaches_the_first_card_then_its_rewrite_before_its_
 def test_every_tab_stop_shows_that_it_has_the_focus(qtbot, make_window):
     window = make_window(FakeAnalyzer())
     set_text(qtbot, window, "He is an idiot. We leverage it.")
-    qtbot.waitUntil(lambda: window._shown_once and window.drafts.panel is not None)
+    qtbot.waitUntil(lambda: window.features_ready() and window.drafts.panel is not None)
     window.update_tab_order()
     unseen = []
     for widget in window.editor, *window.findings_list.focus_chain(), *window.drafts.panel.focus_chain():

@@ -293,7 +293,7 @@ def test_the_grammar_status_shows_markup_in_a_server_answer_as_written(qtbot, ma
     from desktop_app.core.findings import GrammarState
 
     window = make_window(FakeAnalyzer())
-    qtbot.waitUntil(lambda: window._shown_once)
+    qtbot.waitUntil(window.features_ready)
     window.set_grammar_status(GrammarState("unavailable", "<h1>LanguageTool 6.4</h1> at http://x"))
     assert window.grammar_status.textFormat() == Qt.TextFormat.PlainText
     assert window.check_status.textFormat() == Qt.TextFormat.PlainText

@@ -94,8 +94,9 @@ def run(args) -> int:
         return 0
     window = create_window(args.file)
     first.fileRequested.connect(window.bring_forward)
+    # After the first paint: the collector names Qt's event types (PySide6 builds their enums).
+    window.firstPainted.connect(lambda: setattr(window, "idle_collector", collect_when_idle(app)))
     window.show()
-    collect_when_idle(app)
     if args.quit_after is not None:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)
         QTimer.singleShot(int(args.quit_after * 1000) + 50, app.quit)

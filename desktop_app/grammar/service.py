@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from desktop_app.core.findings import Finding, GrammarState
 from desktop_app.core.limits import MAX_CHECKED  # a pasted book must not keep a shared server busy
@@ -43,8 +43,12 @@ class GrammarService:
         on_state: Callable[[GrammarState], None] | None = None,
         local_command: Callable[[source.Source, int], list[str]] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        pack_words: Sequence[str] | None = None,
     ):
         self.config = config or default_config()
+        # The policy pack's words when the caller has read them already (the window reads
+        # them on a worker: reading the pack takes a quarter of a second); else read here.
+        self._pack_words = None if pack_words is None else list(pack_words)
         self.environ = os.environ if environ is None else environ
         self.source = source.resolve_source(settings_url, self.environ)
         self.speller = speller if speller is not None else SpellChecker(self.config)
@@ -262,7 +266,8 @@ class GrammarService:
 
     # --- word lists ---------------------------------------------------------------------
     def reload_word_lists(self) -> None:
-        words = wordlists.organisation_words() + self.user_words.words()
+        pack = self._pack_words if self._pack_words is not None else wordlists.organisation_words()
+        words = pack + self.user_words.words()
         self.speller.set_extra_words(words)
 
     def add_to_dictionary(self, word: str) -> None:

@@ -150,6 +150,32 @@ def test_a_word_list_that_cannot_be_saved_says_so(qtbot, open_app, monkeypatch):
     qtbot.waitUntil(lambda: "recieve" in card_texts(window), timeout=5000)  # still underlined
 
 
+def test_the_grammar_lane_reads_the_policy_pack_off_the_gui_thread(qtbot, open_app, monkeypatch):
+    """Its settings and words come from the policy pack: read on the GUI thread (twice), the
+    window froze for half a second as it started."""
+    import sys
+    import threading
+    from pathlib import Path
+
+    import desktop_app.policy as policy
+
+    on_gui_thread = []
+    real = policy.load_policy
+
+    def load_policy(*args, **kwargs):
+        caller = sys._getframe(1).f_code.co_filename
+        if threading.current_thread() is threading.main_thread() and "tests" not in Path(caller).parts:
+            on_gui_thread.append(caller)  # the app's own call, not the fake analyser's
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(policy, "load_policy", load_policy)
+    window = open_app()
+    assert on_gui_thread == []
+    assert "Cllr" in window.grammar.lane._pack_words  # the pack's words reached the speller
+    window.grammar.lane.restart()  # a new server address: the words are not read again
+    assert on_gui_thread == []
+
+
 def test_preferences_show_the_grammar_section_and_a_new_url_restarts_the_lane(qtbot, open_app, fake_lt):
     window = open_app()
     box = window.grammar.preference_section()

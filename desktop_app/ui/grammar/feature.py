@@ -26,18 +26,36 @@ class GrammarFeature(Feature):
         window.findings_list.addWordRequested.connect(self.add_word)
 
     def start(self) -> None:
-        """After the first paint: import the lane on a worker, then start it."""
-        from desktop_app.ui.jobs import import_then
+        """After the first paint: import the lane and read the policy pack's grammar
+        settings and words on a worker (a quarter of a second each: the window froze for
+        half a second here), then start the lane."""
+        from desktop_app.ui.jobs import run_then
 
-        import_then(["desktop_app.ui.grammar.lane", "desktop_app.grammar.service"], self.start_now, self)
+        config = self._config
 
-    def start_now(self) -> None:
+        def prepare():
+            from desktop_app.grammar.config import parse_config
+            from desktop_app.policy import load_policy
+            from desktop_app.ui.grammar import lane  # noqa: F401 (imported here, off the GUI thread)
+
+            pack = load_policy(rules=False)  # once for both: each read holds the GIL ~60 ms
+            return (config or parse_config(pack.grammar_settings), pack.words)
+
+        run_then(prepare, self._prepared, self)
+
+    def _prepared(self, result) -> None:
+        if isinstance(result, Exception):  # the lane reads them itself, as the command line does
+            self.start_now()
+            return
+        self.start_now(*result)
+
+    def start_now(self, config=None, pack_words: list[str] | None = None) -> None:
         if self.lane is not None:
             return
         from desktop_app.ui.grammar.lane import GrammarLane
 
         window = self.window
-        self.lane = GrammarLane(window.settings, self, config=self._config)
+        self.lane = GrammarLane(window.settings, self, config=config or self._config, pack_words=pack_words)
         self.lane.statusChanged.connect(window.set_grammar_status)
         self.lane.findingsReady.connect(window.merge_grammar_findings)
         self.lane.wordAdded.connect(self._on_word_added)

@@ -56,11 +56,19 @@ class GrammarLane(QObject):
     wordAdded = Signal(str, str)  # (word, "" or why the word list could not be saved)
 
     def __init__(
-        self, settings: Settings, parent: QObject | None = None, *, config: GrammarConfig | None = None
+        self,
+        settings: Settings,
+        parent: QObject | None = None,
+        *,
+        config: GrammarConfig | None = None,
+        pack_words: list[str] | None = None,
     ):
+        """`config` and `pack_words` (the policy pack's grammar settings and words), when
+        given, spare the GUI thread reading the pack (GrammarFeature reads them on a worker)."""
         super().__init__(parent)
         self._settings = settings
         self._config = config
+        self._pack_words = pack_words
         self._signals = _Signals()  # no parent: workers may still hold it after we are gone
         self._signals.state.connect(self._on_state)
         self._signals.spelling.connect(self._on_spelling)
@@ -92,6 +100,7 @@ class GrammarLane(QObject):
             # cannot freeze the window.
             speller=SpellChecker(self._config, isolated=True),
             on_state=lambda state: signals.send("state", token, state),
+            pack_words=self._pack_words,
         )
 
     # --- public API -----------------------------------------------------------------------

@@ -248,12 +248,18 @@ class DraftStore:
         # Messages about files set aside, for the UI to show once (see take_problems).
         self.problems: list[str] = []
         self._lock = threading.RLock()
+        # Drafts as last read for the lists, by file, with the size and time of change they
+        # were read at: a list reads again only the files that changed. Reading every draft
+        # (with its history) took 0.15 s for 200 drafts, on every search keystroke.
+        self._listed: dict[Path, tuple[tuple[int, int, int], Draft]] = {}
         self._remove_stale_temps()
 
     # ----- reading -----
 
     def list(self) -> list[Draft]:
-        """Every draft, newest change first. Unreadable files are set aside, not raised."""
+        """Every draft, newest change first. Unreadable files are set aside, not raised.
+        The drafts of list(), bin() and search() are shared between calls: read them; to
+        change one, get() it."""
         return self._load_all(self.folder, key=lambda d: d.modified)
 
     def bin(self) -> list[Draft]:
@@ -446,15 +452,36 @@ class DraftStore:
             files = sorted(folder.glob("*.json"))
         except OSError:
             return []
+        seen = set()
         for path in files:
             if path.name.startswith(".") or path == self.state_file or not _ID_RE.match(path.stem):
                 continue
+            seen.add(path)
             try:
-                drafts.append(self._read(path))
+                drafts.append(self._read_for_list(path))
             except DraftNotFound:
                 continue  # set aside (and reported) or gone since the glob
+        with self._lock:
+            for gone in [p for p in self._listed if p.parent == folder and p not in seen]:
+                del self._listed[gone]
         drafts.sort(key=key, reverse=True)
         return drafts
+
+    def _read_for_list(self, path: Path) -> Draft:
+        """_read(path), or the draft read before if the file has not changed since."""
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            raise DraftNotFound(path.stem) from exc
+        stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        with self._lock:
+            known = self._listed.get(path)
+        if known is not None and known[0] == stamp:
+            return known[1]
+        draft = self._read(path)
+        with self._lock:
+            self._listed[path] = (stamp, draft)
+        return draft
 
     def _set_aside(self, path: Path, exc: Exception) -> None:
         stamp = time.strftime("%Y%m%d-%H%M%S")

@@ -384,3 +384,28 @@ def test_typing_again_after_emptying_forgets_the_old_words(store):
     store.update(draft.id, text="")
     store.update(draft.id, text="New words")
     assert store.get(draft.id).emptied_from is None
+
+
+def test_the_lists_read_again_only_the_drafts_that_changed(store, monkeypatch):
+    """Reading every draft with its history took 0.15 s for 200 drafts, on every keystroke
+    in the search box: a list now reads only the files that changed since the last one."""
+    from desktop_app.storage import drafts as drafts_module
+
+    made = [store.create(f"Draft number {n} about the bus station.") for n in range(5)]
+    store.list()
+    parsed = []
+    real = drafts_module.Draft.from_dict
+    monkeypatch.setattr(
+        drafts_module.Draft, "from_dict", classmethod(lambda cls, d: parsed.append(d["id"]) or real(d))
+    )
+    assert len(store.search("bus station")) == 5
+    assert parsed == []  # nothing changed: nothing read again
+    changed = made[2]
+    changed.text = "Draft number 2, now about the library."
+    store.save(changed)
+    listed = store.list()
+    assert parsed == [changed.id]
+    assert [d.text for d in listed if d.id == changed.id] == ["Draft number 2, now about the library."]
+    store.delete(made[0].id)
+    assert made[0].id not in [d.id for d in store.list()]
+    assert [d.id for d in store.bin()] == [made[0].id]

@@ -11,8 +11,10 @@ waits with it. So the app:
   at least as much has piled up as would have set it off;
 - if the user never stops that long, runs it anyway after `longest_wait` seconds (no worse
   than before, and rare);
-- after its first full collection, freezes what has survived (the policy pack, the
-  window: alive until the app quits) so later collections skip it and stay short.
+- the first time one is due, only freezes what exists (the policy pack, the window: alive
+  until the app quits), so later collections skip it and stay short. A full collection
+  then took 150-200 ms and found about 40 objects to free: freezing them too costs
+  nothing anyone would notice, and the stall is gone.
 Only the app's own run() installs it; tests and the command line keep Python's default.
 """
 
@@ -113,9 +115,10 @@ class IdleCollector(QObject):
 
     def run_now(self) -> None:
         started = time.perf_counter()
-        self._collect()
-        if not self._frozen:
-            # What survived start-up lives until the app quits: later collections skip it.
+        if self._frozen:
+            self._collect()
+        else:
+            # What start-up built lives until the app quits: later collections skip it.
             self._freeze()
             self._frozen = True
         took = (time.perf_counter() - started) * 1000

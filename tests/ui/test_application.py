@@ -495,3 +495,33 @@ def test_the_sign_off_sheet_from_the_window_covers_only_the_chosen_networks_on_o
         pdf.close()
     # each exported version is kept once (the PDF is of the same words as the HTML)
     assert [(e.kind, e.detail) for e in window.publish.history] == [("exported", "sheet.html")]
+
+
+def test_a_window_closed_while_its_lanes_read_the_policy_and_drafts_starts_neither(
+    qtbot, tmp_path, monkeypatch
+):
+    """Closed before the workers came back (the app quitting a second after it opened), the
+    grammar lane and the drafts were started after shutdown: a job then emitted on a deleted
+    object as the app quit."""
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    import desktop_app.policy as policy
+
+    reading = threading.Event()  # the workers wait here until the window has closed
+    real_load, real_list = policy.load_policy, DraftStore.list
+    window = create_window(store=DraftStore(tmp_path / "drafts"), settings=Settings(tmp_path / "s.json"),
+                           analyzer=FakeAnalyzer())  # fmt: skip
+    qtbot.addWidget(window)
+    monkeypatch.setattr(policy, "load_policy", lambda *a, **k: reading.wait(10) and real_load(*a, **k))
+    monkeypatch.setattr(DraftStore, "list", lambda self: reading.wait(10) and real_list(self))
+    window.show()
+    qtbot.waitUntil(window.features_ready, timeout=10000)
+    window.close()
+    reading.set()
+    QThreadPool.globalInstance().waitForDone(10000)
+    qtbot.wait(50)  # their results arrive now
+    assert window.grammar.lane is None
+    assert not window.drafts.started
+    window.controller.shutdown()

@@ -29,6 +29,7 @@ class DraftsFeature(Feature):
         self._folder = folder
         self.session = None
         self.panel = None
+        self._shut_down = False  # the window has closed: drafts read after that open nothing
         self._pending_open: tuple[str, str] | None = None  # a file that arrived before start()
         self._title = UNTITLED
         # Where an autosave problem is said: above the editor, until a save works again.
@@ -70,6 +71,8 @@ class DraftsFeature(Feature):
         run_then(read_drafts, self._drafts_read, self)
 
     def _drafts_read(self, result) -> None:
+        if self._shut_down:
+            return  # the window closed while the drafts were read: open nothing now
         if self._store is None and not isinstance(result, Exception):
             self._store = result  # else start_now makes one and says what is wrong
         self.start_now()
@@ -178,6 +181,9 @@ class DraftsFeature(Feature):
             self.session.set_networks(list(networks))
 
     # ----- closing -----
+    def shutdown(self) -> None:
+        self._shut_down = True
+
     def ready_to_close(self) -> bool:
         """Write the last change before the window goes; ask only if that fails."""
         if not self.started:

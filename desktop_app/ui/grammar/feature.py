@@ -21,6 +21,7 @@ class GrammarFeature(Feature):
     def __init__(self, window, *, config=None):
         super().__init__(window)
         self.lane = None
+        self._shut_down = False  # the window has closed: a lane not yet made never starts
         self._config = config
         self._url = str(window.settings.get("languagetool_url") or "")
         window.findings_list.addWordRequested.connect(self.add_word)
@@ -44,6 +45,8 @@ class GrammarFeature(Feature):
         run_then(prepare, self._prepared, self)
 
     def _prepared(self, result) -> None:
+        if self._shut_down:
+            return  # the window closed while the pack was read: start nothing now
         if isinstance(result, Exception):  # the lane reads them itself, as the command line does
             self.start_now()
             return
@@ -101,5 +104,6 @@ class GrammarFeature(Feature):
                 self.lane.restart()
 
     def shutdown(self) -> None:
+        self._shut_down = True
         if self.lane is not None:
             self.lane.shutdown()

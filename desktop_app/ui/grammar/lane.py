@@ -15,6 +15,7 @@ status comes back to "ready" by itself when the server returns.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -46,7 +47,9 @@ class _Signals(QObject):
         self.closed = threading.Event()
 
     def send(self, name: str, *args) -> None:
-        if not self.closed.is_set():
+        if self.closed.is_set():
+            return
+        with contextlib.suppress(RuntimeError):  # deleted since the check: the app is quitting
             getattr(self, name).emit(*args)
 
 

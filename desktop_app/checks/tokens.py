@@ -180,11 +180,21 @@ def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reac
         if low in _SENTENCE_ENDS or low in (",", ":", "—", "-"):
             return False
         if low in NEGATORS or low.endswith("n't"):
-            return True
+            return not _not_denying(toks, k)
         if low not in fillers:
             seen += 1
         k -= 1
     return False
+
+
+def _not_denying(toks: list[Tok], k: int) -> bool:
+    """The negation at toks[k] urges or looks forward rather than denies: "why not just ...",
+    "why don't you go and ..." (read out as "why do not you"), "can't wait to see ..."."""
+    before = [t.low for t in toks[max(0, k - 2) : k]]
+    if before[-1:] == ["why"] or before in (["why", "do"], ["why", "did"]):
+        return True
+    after = toks[k + 1].low if k + 1 < len(toks) else ""
+    return before[-1:] in (["can"], ["could"]) and after == "wait"
 
 
 def is_aside(tok: Tok) -> bool:

@@ -59,6 +59,10 @@ def _number(value, key: str, default: float, low: float, high: float) -> float:
     return float(value)
 
 
+# report.aimed: who swearing is aimed at, and what else says whom a sentence is about
+AIMED_KEYS = frozenset({"window", "before", "after", "names", "orders"})
+
+
 def _mapping(value, key: str) -> dict:
     if value is None:
         return {}
@@ -106,10 +110,11 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
             raise RuleError(f"platform_categories.{k}", "expected a category name and its words")
     aimed = resolve_includes(_mapping(report.get("aimed"), "report.aimed"), lists)
     for key in aimed:
-        if key not in ("window", "before", "after"):
-            raise RuleError(f"report.aimed.{key}", "unknown key (known: after, before, window)")
+        if key not in AIMED_KEYS:
+            raise RuleError(f"report.aimed.{key}", f"unknown key (known: {', '.join(sorted(AIMED_KEYS))})")
     before = _texts(aimed.get("before"), "report.aimed.before")
     after = _texts(aimed.get("after"), "report.aimed.after")
+    names = _texts(aimed.get("names"), "report.aimed.names")
     openings = _mapping(data.get("openings"), "openings")
     cues = resolve_includes(_mapping(data.get("cues"), "cues"), lists)
     return ReplyPolicy(
@@ -119,7 +124,8 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
         aimed_before=_words(before, "report.aimed.before"),
         aimed_after=_words(after, "report.aimed.after"),
         aimed_window=int(_number(aimed.get("window"), "report.aimed.window", 4, 1, 20)),
-        person_words=_words(before + after, "report.aimed"),
+        person_words=_words(before + after + names, "report.aimed"),
+        orders=_words(_texts(aimed.get("orders"), "report.aimed.orders"), "report.aimed.orders"),
         mild_swearing=_listed(report, "mild_swearing", "report"),
         interjections=_listed(report, "interjections", "report"),
         threat_rules=frozenset(_texts(report.get("threat_rules"), "report.threat_rules")),

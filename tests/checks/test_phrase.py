@@ -69,6 +69,19 @@ def test_negation_before_a_match():
     assert negated(toks, first)
 
 
+def test_a_question_that_urges_or_an_eager_wait_is_not_a_negation():
+    for text, phrase, denied in (
+        ("Why don't you go and hang yourself", "hang yourself", False),
+        ("why not just kill yourself", "kill yourself", False),
+        ("Can't wait to see you get what's coming", "see you", False),
+        ("You can't see him", "see him", True),
+        ("Why would you not kill yourself", "kill yourself", True),  # "not" right before: denied
+    ):
+        toks = phrase_tokens(text)
+        ((first, _last),) = PhraseSet([phrase], {}).find(toks)
+        assert negated(toks, first) is denied, text
+
+
 def test_linear_in_the_text():
     # a long text of fillers and near-misses does not blow up the automaton's state
     text = "someone should " + "really just " * 5000 + "shoot him"

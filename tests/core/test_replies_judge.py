@@ -4,6 +4,7 @@ policy of our own: the shipped policy and the real engine are tested in tests/te
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from desktop_app.core.findings import Finding, Severity
 from desktop_app.core.replies.judge import ReplyPolicy, SecondOpinion, Triage, Verdict, as_listed, judge
@@ -129,6 +130,31 @@ def test_the_second_opinion_alone_reports_only_a_sure_score_about_a_person():
     assert judge("Absolute weapon of a budget.", [], POLICY, about_a_thing).triage is not Triage.REPORT
     carried_by_criticism = SecondOpinion(0.95, "This is rubbish and you know it.", ("rubbish",))
     assert judge(carried_by_criticism.sentence, [], POLICY, carried_by_criticism).triage is Triage.RESPOND
+
+
+def test_an_order_is_said_to_the_person_answered():
+    # "Get cancer and die" names nobody, but an order is said to whoever is being answered
+    policy = replace(POLICY, orders=words("get", "go", "drop"))
+    text = "Get cancer and die."
+    sure = SecondOpinion(0.98, text, ("cancer", "die"))
+    assert judge(text, [], POLICY, sure).triage is not Triage.REPORT
+    assert judge(text, [], policy, sure).triage is Triage.REPORT
+    handled = "@cllr_jo get cancer and die."
+    assert judge(handled, [], policy, SecondOpinion(0.98, handled, ("cancer", "die"))).triage is Triage.REPORT
+    # the order's verb must open the sentence: a sentence that mentions it later is not one
+    later = "Residents get cancer and die waiting."
+    assert judge(later, [], policy, SecondOpinion(0.98, later, ("cancer", "die"))).triage is not Triage.REPORT
+
+
+def test_strong_swearing_may_carry_the_second_opinion_mild_swearing_never():
+    text = "You useless fucking shit."
+    sure = SecondOpinion(0.97, text, ("fucking", "shit"))
+    found = [profanity(text, "fucking"), profanity(text, "shit")]
+    assert judge(text, found, POLICY, sure).triage is Triage.REPORT
+    mild = "You bloody damn lot."
+    sure_mild = SecondOpinion(0.97, mild, ("bloody", "damn"))
+    found_mild = [profanity(mild, "bloody"), profanity(mild, "damn")]
+    assert judge(mild, found_mild, POLICY, sure_mild).triage is not Triage.REPORT
 
 
 def test_questions_criticism_thanks_and_the_rest():

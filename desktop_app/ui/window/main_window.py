@@ -674,6 +674,7 @@ class MainWindow(DraftFiles, QMainWindow):
         if self.drawn_revision != self._result.revision:
             self.drawn_revision = self._result.revision
             self.reportDrawn.emit(self._result.revision)
+        self.controller.report_drawn()  # the engine's warm-up waits for the first findings drawn
 
     # ================================================================== grammar lane
     def merge_grammar_findings(self, revision: int, findings: list[Finding]) -> None:

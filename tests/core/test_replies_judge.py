@@ -132,6 +132,17 @@ def test_the_second_opinion_alone_reports_only_a_sure_score_about_a_person():
     assert judge(carried_by_criticism.sentence, [], POLICY, carried_by_criticism).triage is Triage.RESPOND
 
 
+def test_blunt_words_between_you_and_a_swear_word_still_aim_it():
+    # "You smug c**t": "smug" is blunt criticism, not another person between them
+    policy = replace(POLICY, criticism_words=words("liar", "hypocrite", "disgrace", "rubbish", "smug"))
+    text = "You smug c**t"
+    assert judge(text, [profanity(text, "c**t")], POLICY).triage is not Triage.REPORT
+    assert judge(text, [profanity(text, "c**t")], policy).triage is Triage.REPORT
+    # a word that is neither framing nor blunt still stands between them
+    other = "You think the c**t is right"
+    assert judge(other, [profanity(other, "c**t")], policy).triage is not Triage.REPORT
+
+
 def test_an_order_is_said_to_the_person_answered():
     # "Get cancer and die" names nobody, but an order is said to whoever is being answered
     policy = replace(POLICY, orders=words("get", "go", "drop"))

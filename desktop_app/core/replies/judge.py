@@ -188,8 +188,9 @@ def _fullmatch(m: Matcher | None, text: str) -> bool:
 
 def is_aimed_swearing(text: str, f: Finding, policy: ReplyPolicy) -> bool:
     """Swearing aimed at people: not mild, not an exclamation, and said of someone a few
-    words before it with only framing words between ("you're such a f***ing ...", "you lot
-    are f***ing useless"), or at someone right after it ("f***ing Tories")."""
+    words before it with only framing or blunt words between ("you're such a f***ing ...",
+    "you lot are f***ing useless", "you smug c**t"), or at someone right after it
+    ("f***ing Tories")."""
     if f.category != "profanity":
         return False
     said = " ".join(f.text.replace("’", "'").split())
@@ -203,7 +204,7 @@ def is_aimed_swearing(text: str, f: Finding, policy: ReplyPolicy) -> bool:
     for word in reversed(before[-policy.aimed_window :]):
         if _fullmatch(policy.aimed_before, word):
             return True  # "you're [such a] f***ing ...": the person is what it describes
-        if not _fullmatch(policy.frame_words, word):
+        if not (_fullmatch(policy.frame_words, word) or _fullmatch(policy.criticism_words, word)):
             break  # "you think we're ...": another word stands between them
     after = text[f.end :]
     following = after.lstrip(" ")

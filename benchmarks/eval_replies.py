@@ -207,6 +207,25 @@ def olid(triager: ReplyTriager, data: Path, show: int) -> None:
         n = sum(flags)
         right = sum(f and g for f, g in zip(flags, gold, strict=True))
         print(f"    reported {name}: {n} ({right / n if n else 0:.0%} OFF)")
+    if triager.policy.abuse_model is not None:
+        # our reply-abuse model is weighed with these tweets' NOT labels: the figure without it
+        # is the one that has not seen them
+        from dataclasses import replace
+
+        saved = triager.policy
+        triager.policy = replace(saved, abuse_model=None)
+        try:
+            plain = [
+                triager.triage(Reply(prepare_olid(tweet))).verdict.triage is Triage.REPORT
+                for _i, tweet, *_r in rows
+            ]
+        finally:
+            triager.policy = saved
+        f1_plain, p_plain, r_plain = macro_f1(plain, gold)
+        print(
+            f"  without our reply-abuse model (weighed with these tweets' labels): macro-F1 {f1_plain:.3f}"
+            f"  precision {p_plain:.3f}  recall {r_plain:.3f}"
+        )
     sent = Counter(t for t, _tweet in misses)
     print("  OFF tweets not reported, sent to: " + ", ".join(f"{k} {v}" for k, v in sent.most_common()))
     for reason, tweet in false_reports[:show]:

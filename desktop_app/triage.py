@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from desktop_app.checks.base import TextContext
+from desktop_app.checks.model import quoted_list
+from desktop_app.core.categories import Severity
 from desktop_app.core.evasion import normalise_for_matching
 from desktop_app.core.findings import Finding
 from desktop_app.core.replies.authors import author_key
@@ -26,6 +28,11 @@ from desktop_app.core.replies.judge import ROUGH_CATEGORIES, SecondOpinion, Tria
 from desktop_app.core.replies.sources import Reply
 from desktop_app.core.replies.wording import opening_text, report_text
 from desktop_app.core.text import paragraphs
+
+ABUSE_WORDS = 3  # the reply-abuse model's words named in a report, at most
+# Different words that must push the reply-abuse model up before it may report alone: a short
+# sentence with one leaning word scores high ("Were you near ...?"), abuse seldom has one.
+ABUSE_MIN_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -103,10 +110,48 @@ class ReplyTriager:
         words = tuple(sentence[w.start : w.end] for w in model.driving_words(explained.words))
         return SecondOpinion(score, sentence, words)
 
+    def abuse_opinion(self, text: str) -> SecondOpinion | None:
+        """Our own reply-abuse model's most abusive sentence of `text` (as typed or with
+        evasions undone), the words that drive it and a card for it; None without the model.
+        Only a sentence the model could score at the threshold is scored (a cheap bound)."""
+        model, threshold = self.policy.abuse_model, self.policy.abuse_threshold
+        if model is None:
+            return None
+        best: tuple[float, str, int, int] = (0.0, "", 0, 0)
+        for para in paragraphs(text):
+            for s in TextContext(para.text).sentences:
+                typed = para.text[s.start : s.end]
+                for sentence in dict.fromkeys((typed, normalise_for_matching(typed).text)):
+                    if not model.may_reach(sentence, threshold):
+                        continue
+                    score = model.score(sentence)
+                    if score > best[0]:
+                        best = (score, sentence, para.start + s.start, para.start + s.end)
+        score, sentence, start, end = best
+        if score < threshold:
+            return SecondOpinion(score, sentence)
+        pushes = [w for w in model.explain(sentence).words if w.weight > 0]
+        if len({w.word for w in pushes}) < ABUSE_MIN_WORDS:
+            return SecondOpinion(score, sentence)  # one word alone ("near", "allowed") is no proof
+        strongest = sorted(pushes, key=lambda w: -w.weight)[:ABUSE_WORDS]
+        words = tuple(sentence[w.start : w.end] for w in sorted(strongest, key=lambda w: w.start))
+        card = Finding(
+            start,
+            end,
+            text[start:end],
+            "Drafting.ReplyAbuse",
+            "offence-score",
+            Severity.ADVICE,
+            f"This reply reads as abuse ({quoted_list(words)}): read it again before you answer it.",
+            why="Our own model of abusive replies (trained on abuse and look-alikes we wrote) is sure of it.",
+        )
+        return SecondOpinion(score, sentence, words, card)
+
     def triage(self, reply: Reply, correction: Triage | None = None) -> Triaged:
         findings = tuple(self.analyzer.analyze(reply.text).findings)
         opinion = self.second_opinion(reply.text, findings)
-        verdict = judge(reply.text, findings, self.policy, opinion, self.is_listed(reply.author))
+        abuse = self.abuse_opinion(reply.text)
+        verdict = judge(reply.text, findings, self.policy, opinion, self.is_listed(reply.author), abuse)
         triaged = Triaged(reply, verdict, findings, model_score=opinion.score if opinion else 0.0)
         if correction is not None and correction is not verdict.triage:
             return self.corrected(triaged, correction)

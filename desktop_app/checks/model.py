@@ -53,6 +53,11 @@ def quoted_list(words) -> str:
     return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " and " + unique[-1]
 
 
+def load_model_file(path: Path) -> TextModel:
+    """A model file for the pack's data_file(): a file that cannot be used is a ValueError."""
+    return _load_model(path)
+
+
 def _load_model(path: Path) -> TextModel:
     try:
         return cached_model(path)

@@ -25,7 +25,7 @@ from desktop_app.policy.rules import PackLists, resolve_includes
 NAME = "replies.yml"
 SECTIONS = {
     "report": {"categories", "criticism_words", "frame_words", "threat_rules", "aimed", "mild_swearing",
-               "interjections", "model_threshold", "repeat_reports"},
+               "interjections", "model_threshold", "abuse_model", "abuse_threshold", "repeat_reports"},
     "platform_categories": None,  # a mapping of category: words
     "report_text": None,
     "police_note": None,
@@ -92,6 +92,19 @@ def _listed(section: Mapping, name: str, prefix: str):
     return _words(_texts(section.get(name), key), key)
 
 
+def _abuse_model(name, lists: PackLists):
+    """The reply-abuse model named by `report.abuse_model` (a file in the policy folders)."""
+    if name is None:
+        return None
+    if not isinstance(name, str) or not name.strip():
+        raise RuleError(
+            "report.abuse_model", f"expected a model file such as models/reply-abuse.json, got {shown(name)}"
+        )
+    from desktop_app.checks.model import load_model_file
+
+    return lists.data_file(name.strip(), "report.abuse_model", load_model_file)
+
+
 def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
     """ReplyPolicy from replies.yml's data; RuleError naming the key at fault."""
     if data is None:
@@ -115,6 +128,7 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
     before = _texts(aimed.get("before"), "report.aimed.before")
     after = _texts(aimed.get("after"), "report.aimed.after")
     names = _texts(aimed.get("names"), "report.aimed.names")
+    abuse_model = _abuse_model(report.get("abuse_model"), lists)
     openings = _mapping(data.get("openings"), "openings")
     cues = resolve_includes(_mapping(data.get("cues"), "cues"), lists)
     return ReplyPolicy(
@@ -130,6 +144,8 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
         interjections=_listed(report, "interjections", "report"),
         threat_rules=frozenset(_texts(report.get("threat_rules"), "report.threat_rules")),
         model_threshold=_number(report.get("model_threshold"), "report.model_threshold", 0.9, 0.0, 1.0),
+        abuse_model=abuse_model,
+        abuse_threshold=_number(report.get("abuse_threshold"), "report.abuse_threshold", 0.9, 0.0, 1.0),
         repeat_reports=int(_number(report.get("repeat_reports"), "report.repeat_reports", 2, 1, 1000)),
         platform_categories=dict(platform),
         report_text=_text(data.get("report_text"), "report_text"),

@@ -168,6 +168,28 @@ def test_strong_swearing_may_carry_the_second_opinion_mild_swearing_never():
     assert judge(mild, found_mild, POLICY, sure_mild).triage is not Triage.REPORT
 
 
+def test_our_abuse_model_alone_reports_a_sure_sentence_aimed_at_someone_with_its_own_card():
+    policy = replace(POLICY, abuse_threshold=0.85)
+    text = "You should be caged like the vermin you are."
+    card = finding(text, text, "ReplyAbuse", "offence-score", None)
+    sure = SecondOpinion(0.9, text, ("caged", "vermin"), card)
+    v = judge(text, [], policy, abuse=sure)
+    assert v.triage is Triage.REPORT and v.findings == (card,) and "'caged', 'vermin'" in v.reason
+    # below its own threshold, or said of nobody, or carried by criticism words alone: not reported
+    assert judge(text, [], policy, abuse=replace(sure, score=0.8)).triage is not Triage.REPORT
+    nobody = "Caged like vermin at the zoo."
+    assert (
+        judge(nobody, [], policy, abuse=SecondOpinion(0.95, nobody, ("caged", "vermin"))).triage
+        is not Triage.REPORT
+    )
+    blunt = "You are a liar and a hypocrite."
+    v = judge(blunt, [], policy, abuse=SecondOpinion(0.95, blunt, ("liar", "hypocrite")))
+    assert v.triage is Triage.RESPOND
+    # the offence model's threshold does not apply to our model, nor ours to it
+    assert judge(text, [], replace(policy, model_threshold=0.99), abuse=sure).triage is Triage.REPORT
+    assert judge(text, [], replace(policy, abuse_threshold=0.99), opinion=sure).triage is Triage.REPORT
+
+
 def test_questions_criticism_thanks_and_the_rest():
     cases = {
         "When will the bins be collected?": (Triage.RESPOND, "question"),

@@ -24,6 +24,10 @@ def test_a_broken_overlay_is_reported_and_the_shipped_file_stays_in_force(tmp_pa
         "bad number": "report:\n  model_threshold: 7\n",
         "not a mapping": "- just a list\n",
         "unknown aimed key": "report:\n  aimed:\n    windw: 3\n",
+        "missing abuse model": "report:\n  abuse_model: models/nowhere.json\n",
+        "abuse model not a name": "report:\n  abuse_model: [models/reply-abuse.json]\n",
+        "abuse model outside the folders": "report:\n  abuse_model: ../reply-abuse.json\n",
+        "bad abuse threshold": "report:\n  abuse_threshold: 1.5\n",
     }
     for name, body in cases.items():
         org = make_folder(tmp_path / name.replace(" ", "-"), {"replies.yml": body})
@@ -52,3 +56,21 @@ def test_with_no_usable_file_the_conduct_categories_are_reported(tmp_path):
     policy, problems = load_reply_policy(pack)
     assert policy.report_categories == DEFAULT_CATEGORIES and "amplification" not in DEFAULT_CATEGORIES
     assert len(problems) == 1
+
+
+def test_the_shipped_file_names_our_reply_abuse_model_and_an_overlay_may_drop_it(tmp_path):
+    shipped, problems = load_reply_policy(load(make_folder(tmp_path / "empty", {})))
+    assert problems == [] and shipped.abuse_model is not None and 0 < shipped.abuse_threshold < 1
+    org = make_folder(tmp_path / "org", {"replies.yml": "report:\n  categories: [abuse]\n"})
+    policy, problems = load_reply_policy(load(org))
+    assert problems == [] and policy.abuse_model is None
+
+
+def test_a_broken_abuse_model_file_is_reported_in_one_line(tmp_path):
+    org = make_folder(
+        tmp_path / "org",
+        {"replies.yml": "report:\n  abuse_model: models/ours.json\n", "models/ours.json": "{not json"},
+    )
+    policy, problems = load_reply_policy(load(org))
+    assert len(problems) == 1 and "models/ours.json" in str(problems[0])
+    assert policy.abuse_model is not None  # the shipped file (and its model) stays in force

@@ -1,6 +1,6 @@
 """Sorting one reply: report, respond, thank or no-action, from what the checks found.
 
-    judge(text, findings, policy, opinion=None, listed=False) -> Verdict
+    judge(text, findings, policy, opinion=None, listed=False, abuse=None) -> Verdict
 
 `findings` are the engine's findings on the reply (conduct rules with their evasion
 handling, profanity, the learned second opinion's offence-score card); `opinion` is the
@@ -99,6 +99,9 @@ class ReplyPolicy:
     interjections: Matcher | None = None
     threat_rules: frozenset[str] = frozenset()
     model_threshold: float = 0.9
+    # our own reply-abuse model (a core.text_model.TextModel) and the score it reports from
+    abuse_model: object | None = None
+    abuse_threshold: float = 0.9
     repeat_reports: int = 2
     platform_categories: Mapping[str, str] = field(default_factory=dict)
     report_text: str = ""
@@ -117,6 +120,7 @@ class SecondOpinion:
     score: float
     sentence: str = ""
     words: tuple[str, ...] = ()  # the words that push its score up most
+    finding: Finding | None = None  # a card for the sentence, when no rule's card shows it
 
 
 @dataclass(frozen=True)
@@ -260,10 +264,12 @@ def _is_order(sentence: str, policy: ReplyPolicy) -> bool:
     return bool(words) and _fullmatch(policy.orders, words[0])
 
 
-def _model_report(opinion: SecondOpinion | None, findings: Sequence[Finding], policy: ReplyPolicy) -> bool:
-    """The second opinion alone: sure of a sentence that names or addresses a person, and
-    not carried only by criticism words or by mild swearing."""
-    if opinion is None or opinion.score < policy.model_threshold or not opinion.words:
+def _model_report(
+    opinion: SecondOpinion | None, findings: Sequence[Finding], policy: ReplyPolicy, threshold: float
+) -> bool:
+    """A model alone: sure of a sentence that names or addresses a person, and not carried
+    only by criticism words or by mild swearing."""
+    if opinion is None or opinion.score < threshold or not opinion.words:
         return False
     sentence = _as_typed(opinion.sentence)
     if not (_names_person(sentence, policy) or _is_order(sentence, policy)):
@@ -289,7 +295,11 @@ def judge(
     policy: ReplyPolicy,
     opinion: SecondOpinion | None = None,
     listed: bool = False,
+    abuse: SecondOpinion | None = None,
 ) -> Verdict:
+    """How to treat a reply, from what the rules found and the two learned opinions: the
+    offence model's (`opinion`, policy.model_threshold) and our own reply-abuse model's
+    (`abuse`, policy.abuse_threshold)."""
     reported, blunt = _reported(findings, policy)
     if reported:
         lead = reported[0]
@@ -316,13 +326,17 @@ def judge(
             category=policy.platform_categories.get("abuse", "abuse and harassment"),
             do_not_amplify=listed,
         )
-    if _model_report(opinion, findings, policy):
-        model_cards = tuple(f for f in findings if f.category == "offence-score")
-        words = ", ".join(f"'{w}'" for w in dict.fromkeys(opinion.words))
+    for sure, threshold in ((opinion, policy.model_threshold), (abuse, policy.abuse_threshold)):
+        if not _model_report(sure, findings, policy, threshold):
+            continue
+        cards = tuple(f for f in findings if f.category == "offence-score")
+        if not cards and sure.finding is not None:
+            cards = (sure.finding,)
+        words = ", ".join(f"'{w}'" for w in dict.fromkeys(sure.words))
         return Verdict(
             Triage.REPORT,
             f"{words} reads as abuse aimed at a person",
-            model_cards,
+            cards,
             clause=CATEGORY_CLAUSES["offence-score"],
             category=policy.platform_categories.get("offence-score", "abuse and harassment"),
             do_not_amplify=listed,

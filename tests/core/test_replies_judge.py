@@ -174,7 +174,8 @@ def test_our_abuse_model_alone_reports_a_sure_sentence_aimed_at_someone_with_its
     card = finding(text, text, "ReplyAbuse", "offence-score", None)
     sure = SecondOpinion(0.9, text, ("caged", "vermin"), card)
     v = judge(text, [], policy, abuse=sure)
-    assert v.triage is Triage.REPORT and v.findings == (card,) and "'caged', 'vermin'" in v.reason
+    assert v.triage is Triage.REPORT and v.findings == (card,)
+    assert "'caged', 'vermin' read as abuse aimed at a person" in v.reason  # two words: "read"
     # below its own threshold, or said of nobody, or carried by criticism words alone: not reported
     assert judge(text, [], policy, abuse=replace(sure, score=0.8)).triage is not Triage.REPORT
     nobody = "Caged like vermin at the zoo."

@@ -332,10 +332,11 @@ def judge(
         cards = tuple(f for f in findings if f.category == "offence-score")
         if not cards and sure.finding is not None:
             cards = (sure.finding,)
-        words = ", ".join(f"'{w}'" for w in dict.fromkeys(sure.words))
+        named = list(dict.fromkeys(sure.words))
+        words = ", ".join(f"'{w}'" for w in named)
         return Verdict(
             Triage.REPORT,
-            f"{words} reads as abuse aimed at a person",
+            f"{words} {'reads' if len(named) == 1 else 'read'} as abuse aimed at a person",
             cards,
             clause=CATEGORY_CLAUSES["offence-score"],
             category=policy.platform_categories.get("offence-score", "abuse and harassment"),

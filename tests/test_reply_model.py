@@ -79,3 +79,8 @@ def test_a_reply_nothing_else_reports_is_reported_on_our_models_word():
     assert verdict.triage is Triage.REPORT and "'filthy'" in verdict.reason and verdict.findings
     t.policy = replace(t.policy, abuse_model=None)
     assert t.triage(Reply(text)).verdict.triage is not Triage.REPORT
+
+
+def test_replies_yml_uses_the_threshold_the_training_script_chose():
+    model = load_text_model(MODEL)
+    assert triager().policy.abuse_threshold == model.source["threshold"]

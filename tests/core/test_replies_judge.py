@@ -191,6 +191,23 @@ def test_our_abuse_model_alone_reports_a_sure_sentence_aimed_at_someone_with_its
     assert judge(text, [], replace(policy, abuse_threshold=0.99), opinion=sure).triage is Triage.REPORT
 
 
+def test_a_reply_that_says_enough_is_answered_even_without_a_cue():
+    policy = replace(POLICY, answer_words=5)
+    said = "This estate has been neglected for decades"
+    assert judge(said, [], POLICY).triage is Triage.NO_ACTION  # no cue word, and no word count
+    v = judge(said, [], policy)
+    assert (v.triage, v.reason) == (Triage.RESPOND, "a comment to answer")
+    # handles and links are not words; a short reply stays no-action
+    for short in (
+        "Watching from Leeds.",
+        "@jo @sam @kim @lee @max look",
+        "See https://example.org/a/b/c/d/e",
+    ):
+        assert judge(short, [], policy).triage is Triage.NO_ACTION, short
+    # thanks is still thanks
+    assert judge("Thanks so much for all of your help", [], policy).triage is Triage.THANK
+
+
 def test_questions_criticism_thanks_and_the_rest():
     cases = {
         "When will the bins be collected?": (Triage.RESPOND, "question"),

@@ -28,6 +28,7 @@ def test_a_broken_overlay_is_reported_and_the_shipped_file_stays_in_force(tmp_pa
         "abuse model not a name": "report:\n  abuse_model: [models/reply-abuse.json]\n",
         "abuse model outside the folders": "report:\n  abuse_model: ../reply-abuse.json\n",
         "bad abuse threshold": "report:\n  abuse_threshold: 1.5\n",
+        "bad answer words": "cues:\n  answer_words: -2\n",
     }
     for name, body in cases.items():
         org = make_folder(tmp_path / name.replace(" ", "-"), {"replies.yml": body})

@@ -111,6 +111,7 @@ class ReplyPolicy:
     criticism: Matcher | None = None
     addressed: Matcher | None = None  # said to us or a plain complaint: answered unless thanks
     thanks: Matcher | None = None
+    answer_words: int = 0  # a reply of this many words or more, with no other cue, is answered
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +144,6 @@ _TOKEN = re.compile(r"[\w'’]+")
 _NAME = re.compile(r"[A-Z][a-z'’-]+")  # a word in title case: a name ("Councillor Hart")
 _HANDLE = re.compile(r"@\w+")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_HANDLE = re.compile(r"@\w+")
 
 
 def rule_name(f: Finding) -> str:
@@ -382,11 +382,21 @@ def _answer_or_not(
         reason, found, opening = "a comment to answer", rough, tone
     elif rough:
         reason, found, opening = f"{_quoted(rough)}: rough, not aimed at anyone", rough, "rough"
+    elif policy.answer_words and _word_count(said) >= policy.answer_words:
+        reason, found, opening = "a comment to answer", (), "criticism"
     else:
         return Verdict(Triage.NO_ACTION, "no question, criticism or thanks")
     if blunt and question:
         opening = "question"
     return Verdict(Triage.RESPOND, reason, found, opening=opening)
+
+
+_LINK = re.compile(r"https?://\S+|www\.\S+")
+
+
+def _word_count(said: str) -> int:
+    """Words a reply says, not counting @handles and links."""
+    return len(_LETTERS.findall(_LINK.sub(" ", _HANDLE.sub(" ", said))))
 
 
 def _cue(m: Matcher | None, said: str) -> bool:

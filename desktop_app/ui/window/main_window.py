@@ -104,6 +104,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self._result: AnalysisResult | None = None
         self._mapping = None  # EditMap when the drawn result is a few keystrokes old
         self._panels_pending = False
+        self._cards_awaited = False  # the findings list is still making the drawn report's cards
         self._panel_findings: list[Finding] = []
         self.drawn_revision = -1  # the revision whose findings are on screen, editor and panels
         self._grammar: tuple[int, list[Finding]] = (-1, [])
@@ -366,6 +367,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.findings_list.ignoreHereRequested.connect(self.ignore_here)
         self.findings_list.ignoreRuleRequested.connect(self.ignore_rule)
         self.findings_list.filterCleared.connect(self.clear_filter)
+        self.findings_list.cardsDrawn.connect(self._cards_drawn)
         self.findings_list.ignored_list.showAgainRequested.connect(self.show_again)
         self.editor.ask_huge_paste = self._ask_huge_paste
         self.editor.undo_hook = self._undo_decision
@@ -683,12 +685,29 @@ class MainWindow(DraftFiles, QMainWindow):
 
         report = self._result.report
         findings = self._panel_findings
+        self._cards_awaited = False
         self.findings_list.set_findings(findings, has_text=bool(report.text.strip()))
         self.principles_panel.set_statuses(
             principle_statuses([f for f in findings if f.rule], self.policy.titles())
         )
         self.readability_panel.set_readability(report.readability)
         self.findings_list.ignored_list.set_items(self._ignored_in_this_draft())
+        if self.findings_list.drawing:
+            self._cards_awaited = True  # the report is drawn when its last card is (_cards_drawn)
+            return
+        self._report_drawn()
+
+    def _cards_drawn(self) -> None:
+        """The findings list made its last card of a draw spread over several turns."""
+        if not self._cards_awaited:
+            self.update_tab_order()  # e.g. a filter showed cards not made before
+        elif not self._panels_pending and self._result is not None:
+            self._cards_awaited = False
+            self._report_drawn()
+        else:
+            self._cards_awaited = False  # a newer draw is queued: it says when it is drawn
+
+    def _report_drawn(self) -> None:
         self.update_tab_order()
         self._on_cursor_moved()
         if self.drawn_revision != self._result.revision:

@@ -417,7 +417,13 @@ class DraftStore:
 
     def set_last_open(self, draft_id: str | None) -> None:
         with self._lock:
-            write_text_atomic(self.state_file, json.dumps({"last_open": draft_id}))
+            state = json.dumps({"last_open": draft_id})
+            try:
+                if self.state_file.read_text(encoding="utf-8") == state:
+                    return  # the draft restored at start-up: no write (and fsync) on the GUI thread
+            except (OSError, ValueError):
+                pass
+            write_text_atomic(self.state_file, state)
 
     # ----- internals -----
 

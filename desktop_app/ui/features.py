@@ -5,8 +5,8 @@ A feature is built with the window (before it is shown) and wires itself to the 
 public surface: its signals (firstPainted, reviewChanged, preferencesApplied), its menus
 (window.actions_.menus), add_banner, set_drafts_panel, statusBar, warn, text(), review,
 current_report(), merge_grammar_findings, set_grammar_status, show_draft, update_title,
-check_now. It never calls the window's private methods. The window loops over its
-features for the rest:
+check_now, when_policy_loaded (the pack the engine loaded). It never calls the window's
+private methods. The window loops over its features for the rest:
 
     start()                 after the first paint: read files, start processes
     preference_section()    a widget with values() for the Preferences dialog, or None

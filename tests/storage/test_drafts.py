@@ -156,6 +156,28 @@ def test_last_open(store):
     assert store.last_open_id() is None
 
 
+def test_the_draft_open_already_is_not_written_again(store, monkeypatch):
+    """Reopening the last draft at start-up wrote (and fsynced) the same state on the GUI thread."""
+    import desktop_app.storage.drafts as drafts
+
+    first, second = store.create("one"), store.create("two")
+    writes, real = [], drafts.write_text_atomic
+
+    def counted(path, text):
+        writes.append(text)
+        real(path, text)
+
+    monkeypatch.setattr(drafts, "write_text_atomic", counted)
+    store.set_last_open(first.id)
+    store.set_last_open(first.id)
+    assert len(writes) == 1 and store.last_open_id() == first.id
+    store.set_last_open(second.id)
+    assert len(writes) == 2 and store.last_open_id() == second.id
+    store.state_file.write_text("not json")  # a damaged state file is written afresh
+    store.set_last_open(second.id)
+    assert len(writes) == 3 and store.last_open_id() == second.id
+
+
 @pytest.mark.parametrize(
     "content",
     [

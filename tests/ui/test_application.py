@@ -4,6 +4,7 @@ restore, grammar and spelling from a (fake) LanguageTool, and the review export.
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
@@ -174,6 +175,71 @@ def test_the_grammar_lane_reads_the_policy_pack_off_the_gui_thread(qtbot, open_a
     assert "Cllr" in window.grammar.lane._pack_words  # the pack's words reached the speller
     window.grammar.lane.restart()  # a new server address: the words are not read again
     assert on_gui_thread == []
+
+
+def _app_loads(monkeypatch) -> list[str]:
+    """Where the app (not a test) calls load_policy from, as it happens."""
+    import sys
+    from pathlib import Path
+
+    import desktop_app.policy as policy
+
+    calls, real = [], policy.load_policy
+
+    def load_policy(*args, **kwargs):
+        caller = sys._getframe(1).f_code.co_filename
+        if "tests" not in Path(caller).parts:
+            calls.append(caller)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(policy, "load_policy", load_policy)
+    return calls
+
+
+def _grammar_window(qtbot, tmp_path, **window_args):
+    window = create_window(store=DraftStore(tmp_path / "drafts"), settings=Settings(tmp_path / "s.json"),
+                           **window_args)  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.grammar.lane is not None, timeout=15000)
+    return window
+
+
+def _close(window) -> None:
+    window.close()
+    window.grammar.lane._pool.waitForDone(5000)
+    window.controller.shutdown()
+
+
+def test_the_grammar_lane_takes_the_pack_the_engine_loaded(qtbot, tmp_path, monkeypatch):
+    """The lane's settings and words come from the pack the engine loaded: read a second
+    time on another worker, the pack held the GIL against the window while the engine read it."""
+    from desktop_app.grammar.config import parse_config
+    from desktop_app.policy import load_policy
+
+    pack = load_policy()  # as the engine loads it (here, once, before the window)
+    analyzer = FakeAnalyzer()
+    analyzer.pack = pack
+    loads = _app_loads(monkeypatch)
+    window = _grammar_window(qtbot, tmp_path, analyzer=analyzer)
+    lane = window.grammar.lane
+    _close(window)
+    assert loads == []  # the pack was read once, not again for the grammar lane
+    assert lane._pack_words == list(pack.words) and "Cllr" in lane._pack_words
+    assert lane._config == parse_config(pack.grammar_settings)
+
+
+def test_the_grammar_lane_starts_when_the_engine_cannot(qtbot, tmp_path, monkeypatch):
+    def broken():
+        raise ValueError("the rules could not be read")
+
+    loads = _app_loads(monkeypatch)
+    window = _grammar_window(qtbot, tmp_path, analyzer_factory=broken)
+    lane = window.grammar.lane
+    _close(window)
+    assert window.check_status.text() == "Checks unavailable"
+    assert [Path(c).name for c in loads] == ["feature.py"]  # the lane read the pack itself
+    assert "Cllr" in lane._pack_words
 
 
 def test_preferences_show_the_grammar_section_and_a_new_url_restarts_the_lane(qtbot, open_app, fake_lt):

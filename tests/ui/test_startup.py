@@ -8,13 +8,13 @@ import subprocess
 import sys
 import textwrap
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui import window_helpers
-from tests.ui.window_helpers import FakeAnalyzer
+from tests.ui.window_helpers import FakeAnalyzer, Inbox
 
 make_window = window_helpers.make_window  # fixture
 settings = window_helpers.settings  # fixture
@@ -216,20 +216,6 @@ def _shown(qtbot, settings, **kwargs):
     return window
 
 
-class _Inbox(QObject):
-    """Counts the events posted to it, as the event loop hands them over."""
-
-    def __init__(self):
-        super().__init__()
-        self.handled = 0
-
-    def event(self, ev):
-        if ev.type() == QEvent.Type.User:
-            self.handled += 1
-            return True
-        return super().event(ev)
-
-
 def test_the_work_after_the_first_paint_lets_events_through_between_steps(qtbot, settings):
     """Each step after the first paint runs in its own turn of the event loop: an event
     posted during one (as a keystroke or a repaint would be) is handled before the next."""
@@ -237,7 +223,7 @@ def test_the_work_after_the_first_paint_lets_events_through_between_steps(qtbot,
 
     window = MainWindow(analyzer=FakeAnalyzer(), settings=settings)
     qtbot.addWidget(window)
-    inbox, posted, waiting = _Inbox(), [0], []
+    inbox, posted, waiting = Inbox(), [0], []
     next_step = window._next_after_paint_step
 
     def recording() -> None:

@@ -8,7 +8,7 @@ import threading
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QEvent, QObject, QThreadPool
 
 from desktop_app.core.findings import (
     Finding,
@@ -126,6 +126,21 @@ class GatedAnalyzer(FakeAnalyzer):
             self.entered.set()
             self.release.wait(10)
         return super().analyze(text, revision, platforms)
+
+
+class Inbox(QObject):
+    """Counts the events posted to it, as the event loop hands them over: a step that posts
+    one can tell, at the next step, whether a turn of the event loop came between."""
+
+    def __init__(self):
+        super().__init__()
+        self.handled = 0
+
+    def event(self, ev):
+        if ev.type() == QEvent.Type.User:
+            self.handled += 1
+            return True
+        return super().event(ev)
 
 
 @pytest.fixture

@@ -21,6 +21,16 @@ from desktop_app.storage.atomic import WriteFailed
 from desktop_app.ui.features import Feature
 from desktop_app.ui.widgets.banner import Banner
 
+# Read on the worker before the first step: what opening and showing a draft would
+# otherwise import on the GUI thread (a draft's versions and approval: ~60 ms).
+DRAFT_MODULES = (
+    "desktop_app.ui.drafts.session",
+    "desktop_app.ui.drafts.panel",
+    "desktop_app.core.versions",
+    "desktop_app.core.approval",
+    "desktop_app.core.images",
+)
+
 
 class DraftsFeature(Feature):
     def __init__(self, window, store=None, *, folder: Path | None = None):
@@ -32,6 +42,9 @@ class DraftsFeature(Feature):
         self._shut_down = False  # the window has closed: drafts read after that open nothing
         self._pending_open: tuple[str, str] | None = None  # a file that arrived before start()
         self._title = UNTITLED
+        self._start_steps: list = []  # what is left of starting (see start), one per turn
+        self._first_opened = False  # the first draft is open: a file opened now opens at once
+        self._unplaced = None  # the panel between being made and put in the window
         # Where an autosave problem is said: above the editor, until a save works again.
         self.banner = Banner("Autosave problem")
         window.add_banner(self.banner)
@@ -41,7 +54,8 @@ class DraftsFeature(Feature):
 
     @property
     def started(self) -> bool:
-        return self.session is not None
+        """Every start-up step has run: the panel is filled and a draft is open."""
+        return self.session is not None and not self._start_steps
 
     @property
     def store(self):
@@ -50,7 +64,8 @@ class DraftsFeature(Feature):
     # ----- start-up -----
     def start(self) -> None:
         """After the first paint: import the drafts modules and read the drafts on a worker
-        (0.15 s for 200 drafts; the store keeps them, so the list fills at once), then start."""
+        (0.15 s for 200 drafts; the store keeps them, so the list fills at once), then start
+        one step per turn of the event loop."""
         from desktop_app.ui.jobs import run_then
 
         store, folder = self._store, self._folder
@@ -60,7 +75,7 @@ class DraftsFeature(Feature):
 
             from desktop_app.storage.drafts import DraftStore
 
-            for module in ("desktop_app.ui.drafts.session", "desktop_app.ui.drafts.panel"):
+            for module in DRAFT_MODULES:
                 importlib.import_module(module)  # here, off the GUI thread
 
             ready = store if store is not None else DraftStore(folder)
@@ -71,22 +86,38 @@ class DraftsFeature(Feature):
         run_then(read_drafts, self._drafts_read, self)
 
     def _drafts_read(self, result) -> None:
-        if self._shut_down:
-            return  # the window closed while the drafts were read: open nothing now
+        if self._shut_down or self.started or self._start_steps:
+            return  # closed meanwhile (open nothing now), or start_now ran already
         if self._store is None and not isinstance(result, Exception):
-            self._store = result  # else start_now makes one and says what is wrong
-        self.start_now()
+            self._store = result  # else the first step makes one and says what is wrong
+        self._start_steps = self._steps()
+        self._next_start_step()
+
+    def _steps(self) -> list:
+        # Each is a few milliseconds; all in one go held the window for 60-100 ms.
+        return [self._make_session, self._make_panel, self._place_panel, self._open_first, self._fill_panel]
+
+    def _next_start_step(self) -> None:
+        if self._shut_down or not self._start_steps:
+            return
+        self._start_steps.pop(0)()
+        if self._start_steps:
+            QTimer.singleShot(0, self, self._next_start_step)
 
     def start_now(self) -> None:
-        """Read the drafts and reopen the last one (it reads files: after the first paint)."""
+        """Start at once, whatever steps are left (New or a reply before the drafts were read)."""
         if self.started:
             return
+        if not self._start_steps:
+            self._start_steps = self._steps()
+        while self._start_steps:
+            self._start_steps.pop(0)()
+
+    def _make_session(self) -> None:
         from desktop_app.storage.drafts import DraftStore
-        from desktop_app.ui.drafts.panel import DraftsPanel
         from desktop_app.ui.drafts.session import DraftSession
 
         window = self.window
-        typed = window.text()  # anything typed in the moment before the drafts were read
         if self._store is None:
             self._store = DraftStore(self._folder)
         self.session = DraftSession(window.editor, self._store, parent=self)
@@ -96,10 +127,23 @@ class DraftsFeature(Feature):
         self.session.draftChanged.connect(self._on_draft_changed)
         self.session.saved.connect(self._on_saved)
         self.session.saveFailed.connect(self._on_save_failed)
-        self.panel = DraftsPanel(self._store)
-        self.panel.bind_session(self.session)
-        self.panel.problem.connect(lambda text: window.statusBar().showMessage(text, 8000))
-        window.set_drafts_panel(self.panel)
+
+    def _make_panel(self) -> None:
+        from desktop_app.ui.drafts.panel import DraftsPanel
+
+        panel = DraftsPanel(self._store)
+        panel.bind_session(self.session)
+        panel.problem.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
+        self._unplaced = panel
+
+    def _place_panel(self) -> None:
+        # self.panel only once it is in the window (the window's tab order goes through it)
+        self.panel, self._unplaced = self._unplaced, None
+        self.window.set_drafts_panel(self.panel)
+
+    def _open_first(self) -> None:
+        """A file opened before now, else what was typed meanwhile, else the last draft."""
+        typed = self.window.text()  # anything typed in the moment before the drafts were read
         if self._pending_open is not None:
             path, text = self._pending_open
             self._pending_open = None
@@ -108,6 +152,9 @@ class DraftsFeature(Feature):
             self.session.new_draft(typed)
         else:
             self.session.restore_last()
+        self._first_opened = True
+
+    def _fill_panel(self) -> None:
         self.panel.refresh()
 
     # ----- what the window asks for -----
@@ -118,8 +165,8 @@ class DraftsFeature(Feature):
 
     def open_text(self, path: str, text: str) -> bool:
         """An opened file becomes a new draft (the open one is kept as it is)."""
-        if not self.started:
-            self._pending_open = (path, text)
+        if not self._first_opened:
+            self._pending_open = (path, text)  # the first draft opened will be this one
             return True
         return self.session.new_draft(text, source_path=path) is not None
 
@@ -131,11 +178,11 @@ class DraftsFeature(Feature):
         return self.session.new_draft(text) is not None
 
     def saved_as(self, path: str) -> None:
-        if self.started:
+        if self.session is not None:
             self.session.set_source_path(path)
 
     def flush(self) -> bool:
-        return self.session.flush() if self.started else True
+        return self.session.flush() if self.session is not None else True
 
     def title(self) -> str:
         return self._title
@@ -173,11 +220,11 @@ class DraftsFeature(Feature):
             self.banner.show_message(message)
 
     def _review_changed(self) -> None:
-        if self.started:
+        if self.session is not None:
             self.session.review_changed()
 
     def _networks_changed(self, networks: list) -> None:
-        if self.started:
+        if self.session is not None:
             self.session.set_networks(list(networks))
 
     # ----- closing -----
@@ -186,7 +233,7 @@ class DraftsFeature(Feature):
 
     def ready_to_close(self) -> bool:
         """Write the last change before the window goes; ask only if that fails."""
-        if not self.started:
+        if self.session is None:
             return True
         if self.session.close():
             draft_id = self.session.current_id

@@ -1,9 +1,10 @@
 """Grammar and spelling in the main window: the GrammarLane, its status, its findings, the
 "Add to dictionary" button on spelling cards and its section in Preferences.
 
-The lane is made and started once the window has painted (it reads word lists and may
-start a local LanguageTool), its modules imported on a worker first, so it never delays
-the first paint or stalls early typing.
+The lane is made and started once the window has painted and the engine has loaded the
+policy pack (the lane takes its grammar settings and words from that pack; it may start a
+local LanguageTool), its modules imported on a worker first, so it never delays the first
+paint or stalls early typing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the
     from desktop_app.core.findings import Finding
 
 
+# Imported on a worker before the lane is made (a tenth of a second: requests, Hunspell).
+LANE_MODULES = ("desktop_app.grammar.config", "desktop_app.ui.grammar.lane")
+
+
 class GrammarFeature(Feature):
     def __init__(self, window, *, config=None):
         super().__init__(window)
@@ -27,22 +32,38 @@ class GrammarFeature(Feature):
         window.findings_list.addWordRequested.connect(self.add_word)
 
     def start(self) -> None:
-        """After the first paint: import the lane and read the policy pack's grammar
-        settings and words on a worker (a quarter of a second each: the window froze for
-        half a second here), then start the lane."""
-        from desktop_app.ui.jobs import run_then
+        """After the first paint: import the lane on a worker, then start it with the grammar
+        settings and words of the policy pack the engine loads. Read a second time on its own
+        worker, the pack held the GIL against the window and the engine's load together."""
+        from desktop_app.ui.jobs import import_then
 
-        config = self._config
+        import_then(LANE_MODULES, self._lane_imported, self)
 
-        def prepare():
-            from desktop_app.grammar.config import parse_config
-            from desktop_app.policy import load_policy
-            from desktop_app.ui.grammar import lane  # noqa: F401 (imported here, off the GUI thread)
+    def _lane_imported(self) -> None:
+        if not self._shut_down:
+            self.window.when_policy_loaded(self._policy_loaded)
 
-            pack = load_policy(rules=False)  # once for both: each read holds the GIL ~60 ms
-            return (config or parse_config(pack.grammar_settings), pack.words)
+    def _policy_loaded(self, pack) -> None:
+        if self._shut_down or self.lane is not None:
+            return
+        settings, words = getattr(pack, "grammar_settings", None), getattr(pack, "words", None)
+        if settings is None or words is None:
+            # No pack (the engine could not load one, or runs without): read it on a worker.
+            from desktop_app.ui.jobs import run_then
 
-        run_then(prepare, self._prepared, self)
+            run_then(self._read_pack, self._prepared, self)
+            return
+        from desktop_app.grammar.config import parse_config  # imported on the worker by now
+
+        self.start_now(self._config or parse_config(settings), list(words))
+
+    def _read_pack(self):
+        """On a worker: the pack's grammar settings and words (a quarter of a second)."""
+        from desktop_app.grammar.config import parse_config
+        from desktop_app.policy import load_policy
+
+        pack = load_policy(rules=False)
+        return (self._config or parse_config(pack.grammar_settings), pack.words)
 
     def _prepared(self, result) -> None:
         if self._shut_down:

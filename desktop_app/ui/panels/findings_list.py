@@ -1,7 +1,9 @@
 """The findings list: cards grouped by severity, a filter, and an all-clear state.
 
 Cards are keyed by rule and words (not position) and reused between reports, so typing
-elsewhere in the draft moves no widgets and creates none.
+elsewhere in the draft moves no widgets and creates none. New cards are made a few per turn
+of the event loop (`drawing` until the last is in; then `cardsDrawn`): twenty at once, as
+a draft opened, held the window for 35-50 ms.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.categories import CONDUCT_KEY, Severity
@@ -21,6 +23,7 @@ if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the
     from desktop_app.ui.panels.finding_card import FindingCard
 
 MAX_CARDS = 20  # beyond this a pasted essay would cost more widgets than anyone reads
+CARDS_PER_TURN = 4  # new cards made in one turn of the event loop (each a few ms with its layout)
 
 
 def matches_filter(finding: Finding, key: str | None) -> bool:
@@ -50,6 +53,7 @@ class FindingsList(QScrollArea):
     ignoreRuleRequested = Signal(object)
     addWordRequested = Signal(object)
     filterCleared = Signal()
+    cardsDrawn = Signal()  # the last new card of a draw spread over several turns is in
 
     def __init__(self, title: Callable[[str | None], str], parent=None):
         super().__init__(parent)
@@ -63,6 +67,8 @@ class FindingsList(QScrollArea):
         self._filter: str | None = None
         self._findings: list[Finding] = []
         self._has_text = False
+        self._drawing = False  # new cards still to make on later turns of the event loop
+        self._turn_queued = False
 
         content = QWidget()
         content.setObjectName("findingsContent")
@@ -150,6 +156,11 @@ class FindingsList(QScrollArea):
         self._has_text = has_text
         self._refresh()
 
+    @property
+    def drawing(self) -> bool:
+        """New cards are still being made (a few per turn); cardsDrawn says when all are in."""
+        return self._drawing
+
     def card_for(self, finding: Finding) -> FindingCard | None:
         for card in self._cards.values():
             if card.finding is finding:
@@ -230,11 +241,17 @@ class FindingsList(QScrollArea):
             if key == self._selected_key:
                 self._selected_key = None
         by_group: dict[Severity, list[FindingCard]] = {s: [] for s in Severity}
+        counts = {s: 0 for s in Severity}
+        made = 0
         for key, f in wanted:
+            counts[f.severity] += 1
             card = self._cards.get(key)
             if card is None:
+                if made == CARDS_PER_TURN:
+                    continue  # made on the next turn; the cards after it still take their places
                 card = self._new_card(f)
                 self._cards[key] = card
+                made += 1
             else:
                 card.update_finding(f)
             by_group[f.severity].append(card)
@@ -247,9 +264,9 @@ class FindingsList(QScrollArea):
                     layout.removeWidget(w)
                 for w in cards:
                     layout.addWidget(w)
-            _set_text(header, f"{severity.label} · {len(cards)}")
-            header.setVisible(bool(cards))
-            box.setVisible(bool(cards))
+            _set_text(header, f"{severity.label} · {counts[severity]}")
+            header.setVisible(bool(counts[severity]))
+            box.setVisible(bool(counts[severity]))
 
         _set_text(
             self.more_label,
@@ -257,6 +274,19 @@ class FindingsList(QScrollArea):
         )
         self.more_label.setVisible(extra > 0)
         self._update_states(len(shown) + extra)
+        if sum(len(cards) for cards in by_group.values()) < len(wanted):
+            self._drawing = True
+            if not self._turn_queued:
+                self._turn_queued = True
+                QTimer.singleShot(0, self, self._next_turn)
+        elif self._drawing:
+            self._drawing = False
+            self.cardsDrawn.emit()
+
+    def _next_turn(self) -> None:
+        self._turn_queued = False
+        if self._drawing:
+            self._refresh()
 
     def _update_states(self, shown_count: int) -> None:
         total = len(self._findings)

@@ -12,7 +12,8 @@ Preferences and on close.
 - review:   current_report() -> Report | None, policy (titles; pack_label, conduct_statement),
             review (core.review.DraftReview), fixed_findings(), ignored_findings(),
             grammar_findings(), rules_off(), publish (the versions, approval and history)
-- policy:   reload_policy() (a fetched organisation pack comes into force)
+- policy:   reload_policy() (a fetched organisation pack comes into force),
+            when_policy_loaded(callback) (the pack the engine loaded, for grammar)
 - fixes:    set_public_contact(contact), fields (the fill-in fields of the last rewrite)
 - signals:  firstPainted, reviewChanged, reportDrawn, file signals
 - start-up: features_ready() (every step after the first paint has run; tests wait on it)
@@ -103,6 +104,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self._result: AnalysisResult | None = None
         self._mapping = None  # EditMap when the drawn result is a few keystrokes old
         self._panels_pending = False
+        self._cards_awaited = False  # the findings list is still making the drawn report's cards
         self._panel_findings: list[Finding] = []
         self.drawn_revision = -1  # the revision whose findings are on screen, editor and panels
         self._grammar: tuple[int, list[Finding]] = (-1, [])
@@ -146,6 +148,8 @@ class MainWindow(DraftFiles, QMainWindow):
         self._shown_once = False
         self._after_paint_steps: list = []  # what is left to do after the first paint
         self._closed = False  # closed: start nothing more (a step may still be queued)
+        self._pack_waiters: list = []  # when_policy_loaded callbacks until the engine has loaded
+        self._pack_known, self._loaded_pack = False, None
         if start_engine:
             # Loading the policy YAML on the worker competes for the GIL with building and
             # painting the window, so start it once the window has painted (or soon anyway).
@@ -232,6 +236,21 @@ class MainWindow(DraftFiles, QMainWindow):
     def reload_policy(self) -> None:
         """Load the policy packs again (a new organisation pack was fetched) and re-check."""
         self.controller.start_engine(self._engine_factory)
+
+    def when_policy_loaded(self, callback) -> None:
+        """callback(pack) once the engine has loaded the policy pack (policy.PolicyPack; None
+        if the engine could not start), at once if it has: a feature needing the pack's data
+        takes it from here instead of reading every file under policy/ a second time."""
+        if self._pack_known:
+            callback(self._loaded_pack)
+        else:
+            self._pack_waiters.append(callback)
+
+    def _pack_settled(self, pack) -> None:
+        self._pack_known, self._loaded_pack = True, pack
+        waiters, self._pack_waiters = self._pack_waiters, []
+        for callback in waiters:
+            callback(pack)
 
     def _start_engine(self) -> None:
         if not self._engine_started:
@@ -348,6 +367,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.findings_list.ignoreHereRequested.connect(self.ignore_here)
         self.findings_list.ignoreRuleRequested.connect(self.ignore_rule)
         self.findings_list.filterCleared.connect(self.clear_filter)
+        self.findings_list.cardsDrawn.connect(self._cards_drawn)
         self.findings_list.ignored_list.showAgainRequested.connect(self.show_again)
         self.editor.ask_huge_paste = self._ask_huge_paste
         self.editor.undo_hook = self._undo_decision
@@ -511,6 +531,7 @@ class MainWindow(DraftFiles, QMainWindow):
                 "so those checks are off. Everything else is checked as normal.",
                 "Details",
             )
+        self._pack_settled(getattr(self.controller.analyzer, "pack", None))
 
     def _turn_conduct_rules_back_on(self, info: PolicyInfo) -> None:
         # Older versions let a writer switch a conduct rule off for every draft.
@@ -528,6 +549,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self.notice_banner.show_message(notice)
 
     def _on_engine_failed(self, message: str) -> None:
+        self._pack_settled(None)
         self.check_status.setText("Checks unavailable")
         self.findings_list.set_checking("The checks could not start")
         self.policy_banner.show_message(
@@ -663,12 +685,29 @@ class MainWindow(DraftFiles, QMainWindow):
 
         report = self._result.report
         findings = self._panel_findings
+        self._cards_awaited = False
         self.findings_list.set_findings(findings, has_text=bool(report.text.strip()))
         self.principles_panel.set_statuses(
             principle_statuses([f for f in findings if f.rule], self.policy.titles())
         )
         self.readability_panel.set_readability(report.readability)
         self.findings_list.ignored_list.set_items(self._ignored_in_this_draft())
+        if self.findings_list.drawing:
+            self._cards_awaited = True  # the report is drawn when its last card is (_cards_drawn)
+            return
+        self._report_drawn()
+
+    def _cards_drawn(self) -> None:
+        """The findings list made its last card of a draw spread over several turns."""
+        if not self._cards_awaited:
+            self.update_tab_order()  # e.g. a filter showed cards not made before
+        elif not self._panels_pending and self._result is not None:
+            self._cards_awaited = False
+            self._report_drawn()
+        else:
+            self._cards_awaited = False  # a newer draw is queued: it says when it is drawn
+
+    def _report_drawn(self) -> None:
         self.update_tab_order()
         self._on_cursor_moved()
         if self.drawn_revision != self._result.revision:

@@ -481,3 +481,61 @@ def test_at_1000_pixels_the_cards_fit_the_findings_list_without_sideways_scrolli
     window.resize(1400, 760)  # wide again: rewrites two a row where they fit
     QApplication.processEvents()
     assert findings.widget().width() <= findings.viewport().width()
+
+
+# ----------------------------------------------------------------------------- cards in batches
+# Twenty new cards in one turn of the event loop (a draft opened) held the window for 35-50 ms:
+# they are made a few per turn, and the report counts as drawn when the last is in.
+MANY = "We will leverage it. He is an idiot. " * 5 + "Perhaps we leverage our stakeholders. " * 3
+
+
+def _cards(findings_list) -> list[tuple[str, int]]:
+    return [(card.finding.text, card.finding.start) for card in findings_list.cards()]
+
+
+def test_many_new_cards_are_made_a_few_per_turn_and_end_as_if_made_at_once(qtbot, monkeypatch):
+    from desktop_app.ui.panels import findings_list as module
+    from desktop_app.ui.panels.findings_list import CARDS_PER_TURN, FindingsList
+
+    findings = FakeAnalyzer().analyze(MANY).findings
+    assert len(findings) > 3 * CARDS_PER_TURN
+
+    def shown(lst: FindingsList) -> tuple:
+        headers = [h.text() for h, _layout, _box in lst._groups.values() if not h.isHidden()]
+        return _cards(lst), headers, lst.summary.text()
+
+    in_batches = FindingsList(lambda key: f"Title {key}")
+    qtbot.addWidget(in_batches)
+    drawn = []
+    in_batches.cardsDrawn.connect(lambda: drawn.append(len(in_batches.cards())))
+    in_batches.set_findings(findings, has_text=True)
+    assert in_batches.drawing and len(in_batches.cards()) == CARDS_PER_TURN
+    qtbot.waitUntil(lambda: not in_batches.drawing, timeout=5000)
+    qtbot.wait(20)  # nothing more comes after the last batch
+
+    monkeypatch.setattr(module, "CARDS_PER_TURN", 1000)
+    at_once = FindingsList(lambda key: f"Title {key}")
+    qtbot.addWidget(at_once)
+    at_once.set_findings(findings, has_text=True)
+    assert not at_once.drawing
+
+    assert shown(in_batches) == shown(at_once)
+    assert len(_cards(at_once)) == min(len(findings), module.MAX_CARDS)
+    assert drawn == [len(_cards(at_once))]  # said once, when the last card was in
+
+
+def test_the_report_counts_as_drawn_when_its_last_card_is(qtbot, make_window):
+    window = make_window(FakeAnalyzer())
+    at_drawn, warm_ups = [], []
+    window.reportDrawn.connect(
+        lambda revision: at_drawn.append((revision, window.findings_list.drawing, len(card_texts(window))))
+    )
+    report_drawn = window.controller.report_drawn
+    window.controller.report_drawn = lambda: warm_ups.append(window.findings_list.drawing) or report_drawn()
+    set_text(qtbot, window, MANY)
+    expected = FakeAnalyzer().analyze(MANY).findings
+    assert at_drawn == [(window.revision, False, min(len(expected), 20))]
+    assert warm_ups and not any(warm_ups)  # the engine heard of it only once all were drawn
+    assert [(c.finding.text, c.finding.start) for c in window.findings_list.cards()] == [
+        (f.text, f.start) for f in sorted(expected, key=lambda f: (f.severity.rank, f.start, f.end))[:20]
+    ]

@@ -64,7 +64,11 @@ def str_list(value: Any, key: str) -> list[str]:
     out = []
     for i, item in enumerate(value):
         if isinstance(item, bool) or item is None or isinstance(item, dict | list):
-            raise RuleError(f"{key}[{i}]", f"expected text, got {shown(item)}")
+            hint = ""
+            if isinstance(item, dict) and len(item) == 1:
+                # "- (?: a)b" or "- say: hello": YAML reads a colon and a space as a mapping
+                hint = " (YAML reads ': ' as a key and its value: put the entry in quotes)"
+            raise RuleError(f"{key}[{i}]", f"expected text, got {shown(item)}{hint}")
         out.append(str(item))
     return out
 

@@ -101,6 +101,7 @@ def _show(args) -> int:
 
 
 def _test(args) -> int:
+    from desktop_app.core.findings import amount
     from desktop_app.policy import load_policy
     from desktop_app.policy.examples import pack_failures
 
@@ -126,8 +127,8 @@ def _test(args) -> int:
         for failure in failures:
             out.write(f"FAIL {failure}\n")
         verdict = "all pass" if not failures else f"{len(failures)} failed"
-        out.write(f"{pack.label}: {len(ours)} rules, {count} examples, {verdict}")
-        out.write(f", {len(problems)} problems\n" if problems else "\n")
+        out.write(f"{pack.label}: {amount(len(ours), 'rules')}, {amount(count, 'examples')}, {verdict}")
+        out.write(f", {amount(len(problems), 'problems')}\n" if problems else "\n")
     out.flush()
     return EXIT_MUST_FIX if failures or problems else EXIT_CLEAN
 

@@ -35,13 +35,25 @@ def test_policy_test_runs_every_rules_examples_and_prints_failures(tmp_path):
     good = make_folder(tmp_path / "good", {"pack.yml": PACK_YML.format(version="1"), "rules/Words.yml": GOOD})
     done = _run("test", str(good))
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "Northshire comms 1: 1 rules, 2 examples, all pass" in done.stdout
+    assert "Northshire comms 1: 1 rule, 2 examples, all pass" in done.stdout
     bad = make_folder(
         tmp_path / "bad", {"rules/Words.yml": GOOD.replace('pass: ["Nothing here."]', 'pass: ["A zorblax."]')}
     )
     done = _run("test", str(bad))
     assert done.returncode == 1
     assert "FAIL Words.yml: bad.Words should pass 'A zorblax.'" in done.stdout
+
+
+def test_policy_test_fails_a_pack_with_a_file_it_cannot_use(tmp_path):
+    # an unquoted "(?: " reads as a YAML mapping: the rule is reported and left out
+    broken = make_folder(
+        tmp_path / "broken",
+        {"rules/Broken.yml": 'extends: existence\nmessage: "x %s"\nlevel: warning\ntokens:\n  - (?: a)b\n'},
+    )
+    done = _run("test", str(broken))
+    assert done.returncode == 1
+    assert "Broken.yml:5: tokens[0]" in done.stdout and ", 1 problem\n" in done.stdout
+    assert "put the entry in quotes" in done.stdout
 
 
 def test_policy_test_of_a_real_vale_style_loads_it():

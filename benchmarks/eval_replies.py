@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from eval_policy import macro_f1, prepare_olid, read_olid  # noqa: E402
 
-from desktop_app.core.replies.judge import Triage  # noqa: E402
+from desktop_app.core.replies.judge import Triage, judge  # noqa: E402
 from desktop_app.core.replies.sources import Reply  # noqa: E402
 from desktop_app.triage import ReplyTriager  # noqa: E402
 
@@ -184,12 +184,16 @@ def olid(triager: ReplyTriager, data: Path, show: int) -> None:
         return
     rows = read_olid(path)
     started = time.perf_counter()
-    gold, report, by_rules, by_model = [], [], [], []
+    gold, report, by_rules, by_model, plain = [], [], [], [], []
     misses, false_reports = [], []
     for _tweet_id, tweet, a, _b, _c in rows:
         text = prepare_olid(tweet)
         triaged = triager.triage(Reply(text))
         reported = triaged.verdict.triage is Triage.REPORT
+        if triager.policy.abuse_model is not None:
+            # the same findings and offence opinion, judged without our reply-abuse model
+            opinion = triager.second_opinion(text, triaged.findings)
+            plain.append(judge(text, triaged.findings, triager.policy, opinion).triage is Triage.REPORT)
         gold.append(a == "OFF")
         report.append(reported)
         model_only = reported and all(f.category == "offence-score" for f in triaged.verdict.findings)
@@ -210,17 +214,6 @@ def olid(triager: ReplyTriager, data: Path, show: int) -> None:
     if triager.policy.abuse_model is not None:
         # our reply-abuse model is weighed with these tweets' NOT labels: the figure without it
         # is the one that has not seen them
-        from dataclasses import replace
-
-        saved = triager.policy
-        triager.policy = replace(saved, abuse_model=None)
-        try:
-            plain = [
-                triager.triage(Reply(prepare_olid(tweet))).verdict.triage is Triage.REPORT
-                for _i, tweet, *_r in rows
-            ]
-        finally:
-            triager.policy = saved
         f1_plain, p_plain, r_plain = macro_f1(plain, gold)
         print(
             f"  without our reply-abuse model (weighed with these tweets' labels): macro-F1 {f1_plain:.3f}"

@@ -29,6 +29,22 @@ from desktop_app.core.replies.sources import Reply
 from desktop_app.core.replies.wording import opening_text, report_text
 from desktop_app.core.text import paragraphs
 
+
+def _readings(text: str, undone: bool) -> Iterator[tuple[str, int, int]]:
+    """Each sentence of `text` as typed and, when `undone` (undoing evasion changes the
+    text) and it changes this sentence, with evasions undone; with the typed sentence's
+    span. The learned models read words as typed, so they score both readings."""
+    for para in paragraphs(text):
+        for s in TextContext(para.text).sentences:
+            typed = para.text[s.start : s.end]
+            start, end = para.start + s.start, para.start + s.end
+            yield typed, start, end
+            if undone:
+                normalised = normalise_for_matching(typed).text
+                if normalised != typed:
+                    yield normalised, start, end
+
+
 ABUSE_WORDS = 3  # the reply-abuse model's words named in a report, at most
 # Different words that must push the reply-abuse model up before it may report alone: a short
 # sentence with one leaning word scores high ("Were you near ...?"), abuse seldom has one.
@@ -87,22 +103,15 @@ class ReplyTriager:
         model = self.model
         if model is None:
             return None
-        normalised_text = normalise_for_matching(text).text
+        undone = normalise_for_matching(text).text != text
         carded = any(f.category == "offence-score" for f in findings)
-        if not (full or carded or normalised_text != text) and self.policy.model_threshold >= model.threshold:
+        if not (full or carded or undone) and self.policy.model_threshold >= model.threshold:
             return SecondOpinion(0.0)
         best: tuple[float, str] = (0.0, "")
-        for para in paragraphs(text):
-            for s in TextContext(para.text).sentences:
-                sentence = para.text[s.start : s.end]
-                score = model.sentence_score(sentence)
-                if score > best[0]:
-                    best = (score, sentence)
-                normalised = normalise_for_matching(sentence).text if normalised_text != text else sentence
-                if normalised != sentence:
-                    score = model.sentence_score(normalised)
-                    if score > best[0]:
-                        best = (score, normalised)
+        for sentence, _start, _end in _readings(text, undone):
+            score = model.sentence_score(sentence)
+            if score > best[0]:
+                best = (score, sentence)
         score, sentence = best
         if score < self.policy.model_threshold and not full:
             return SecondOpinion(score, sentence)
@@ -118,15 +127,11 @@ class ReplyTriager:
         if model is None:
             return None
         best: tuple[float, str, int, int] = (0.0, "", 0, 0)
-        for para in paragraphs(text):
-            for s in TextContext(para.text).sentences:
-                typed = para.text[s.start : s.end]
-                for sentence in dict.fromkeys((typed, normalise_for_matching(typed).text)):
-                    if not model.may_reach(sentence, threshold):
-                        continue
-                    score = model.score(sentence)
-                    if score > best[0]:
-                        best = (score, sentence, para.start + s.start, para.start + s.end)
+        for sentence, start, end in _readings(text, normalise_for_matching(text).text != text):
+            if model.may_reach(sentence, threshold):
+                score = model.score(sentence)
+                if score > best[0]:
+                    best = (score, sentence, start, end)
         score, sentence, start, end = best
         if score < threshold:
             return SecondOpinion(score, sentence)

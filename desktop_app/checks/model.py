@@ -55,10 +55,6 @@ def quoted_list(words) -> str:
 
 def load_model_file(path: Path) -> TextModel:
     """A model file for the pack's data_file(): a file that cannot be used is a ValueError."""
-    return _load_model(path)
-
-
-def _load_model(path: Path) -> TextModel:
     try:
         return cached_model(path)
     except ModelError as exc:  # the pack reports it and tries an earlier folder's version
@@ -77,7 +73,7 @@ class ModelRule(Rule):
             raise RuleError(
                 "model", "a model rule needs `model`: the model file, e.g. models/offence-score.json"
             )
-        self.model = self.spec.files.data_file(name, "model", _load_model)
+        self.model = self.spec.files.data_file(name, "model", load_model_file)
         if "threshold" not in d:
             raise RuleError("threshold", "a model rule needs `threshold`: the score (0 to 1) to flag from")
         self.threshold = number(d, "threshold", None)

@@ -391,12 +391,9 @@ def _answer_or_not(
     return Verdict(Triage.RESPOND, reason, found, opening=opening)
 
 
-_LINK = re.compile(r"https?://\S+|www\.\S+")
-
-
 def _word_count(said: str) -> int:
-    """Words a reply says, not counting @handles and links."""
-    return len(_LETTERS.findall(_LINK.sub(" ", _HANDLE.sub(" ", said))))
+    """Words a reply says (`said` is _as_typed's: links already gone), not counting @handles."""
+    return len(_LETTERS.findall(_HANDLE.sub(" ", said)))
 
 
 def _cue(m: Matcher | None, said: str) -> bool:

@@ -352,6 +352,12 @@ class Rule:
         if not isinstance(evasion, bool):
             raise RuleError("evasion", f"use true or false, not {evasion!r}")
         self.evasion = evasion and self.evasion_capable
+        # `masked: first`: people mask this rule's words (slurs, swearing), so a masked spelling
+        # that fits one of them and some other listed word reads as this rule's ("n***ers").
+        masked = text_value(d, "masked", "")
+        if masked not in ("", "first"):
+            raise RuleError("masked", f"use first, not {masked!r}")
+        self.masked_first = masked == "first"
         exceptions = str_list(d.get("exceptions"), "exceptions")
         # Exceptions ignore case unless `exceptions_case: sensitive`, which lets a rule tell
         # "Dick" (a name: Cressida Dick) from "dick" (an inline (?i:...) still ignores case).
@@ -512,7 +518,7 @@ class Rule:
 # accept and do not act on yet (so a Vale style still loads).
 COMMON_KEYS = frozenset(
     {"extends", "message", "level", "ignorecase", "scope", "link", "principle", "clause", "category",
-     "why", "examples", "exceptions", "exceptions_case", "evasion", "action", "limit"}
+     "why", "examples", "exceptions", "exceptions_case", "evasion", "masked", "action", "limit"}
 )  # fmt: skip
 VALE_COMMON_KEYS = frozenset({"description", "name"})
 

@@ -80,6 +80,35 @@ def tokenise(text: str) -> list[Tok]:
 _NOT_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is", "don": "do", "doesn": "does"}
 _CONTRACTIONS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "would"}
 _IS_AFTER = frozenset(["he", "she", "it", "that", "there", "what", "who", "here", "this", "where"])
+# Replies are often typed without apostrophes or in shorthand ("they cant", "ur", "ppl"): the
+# matcher reads these as the words they stand for, as it reads "can't". Only spellings that
+# are not also ordinary words are here ("ill", "id", "were", "well", "its" are left alone).
+_NOT_WORDS = "is are was were did does do has have had should could would must"
+_SHORTHAND = {
+    **{f"{verb}nt": (verb, "not") for verb in _NOT_WORDS.split()},  # "isnt", "shouldnt"
+    "cant": ("can", "not"),
+    "wont": ("will", "not"),
+    "aint": ("is", "not"),
+    "theyre": ("they", "are"),
+    "youre": ("you", "are"),
+    "theyll": ("they", "will"),
+    "youll": ("you", "will"),
+    "theyve": ("they", "have"),
+    "youve": ("you", "have"),
+    "ive": ("i", "have"),
+    "im": ("i", "am"),
+    "shes": ("she", "is"),
+    "thats": ("that", "is"),
+    "whats": ("what", "is"),
+    "theres": ("there", "is"),
+    "whos": ("who", "is"),
+    "u": ("you",),
+    "ppl": ("people",),
+    "thru": ("through",),
+    "r": ("are",),
+}
+# "isnt", "cant", ...: a negation for the kinds that read tokens as typed (attack.py).
+NEGATORS = NEGATORS | {typed for typed, read in _SHORTHAND.items() if "not" in read}
 
 
 _STRETCHED = re.compile(r"([^\W\d_])\1\1")
@@ -98,6 +127,7 @@ def text_words(text: str) -> frozenset[str]:
     """The words of `text` as the phrase matcher may read them: "she's" gives she's and she,
     "kids'" gives kids, a stretched "kiiill" also ~kil (see PhraseSet.could_match)."""
     words = set(_WORD.findall(text.lower().replace("’", "'")))
+    words.update(w for word in words & _SHORTHAND.keys() for w in _SHORTHAND[word])
     for word in [w for w in words if "'" in w]:
         words.add(word.strip("'"))
         words.add(word.split("'", 1)[0])
@@ -144,6 +174,10 @@ def _read_out(text: str) -> list[Tok]:
     out: list[Tok] = []
     for tok in tokenise(text):
         low = tok.low.replace("’", "'")
+        shorthand = _SHORTHAND.get(low)
+        if shorthand is not None:
+            out.extend(Tok(tok.start, tok.end, tok.text, word) for word in shorthand)
+            continue
         if "'" not in low or len(low) < 3:
             out.append(tok)
             continue

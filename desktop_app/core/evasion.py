@@ -205,11 +205,14 @@ class EvasionWords:
     spelling of one can be read back as the word: stretched letters ("iddiottt", "scummm"),
     masking ("id**t", "sc*m") and emoji between letters ("id🤡iot"). Only a spelling that
     is not itself a word (`is_word`, the dictionary) is read as a stretched one, so "looser"
-    stays "looser"; a mask must fit exactly one listed word."""
+    stays "looser"; a mask must fit exactly one listed word, or exactly one of the `taboo`
+    words (slurs, swear words: the words people mask), since "n***ers" is not masking
+    "nutters"."""
 
-    def __init__(self, words, is_word=None):
+    def __init__(self, words, is_word=None, taboo=()):
         plain = {w.lower() for w in words if len(w) >= 3 and w.isalpha()}
         self.words = frozenset(plain)
+        self.taboo = frozenset(w.lower() for w in taboo) & self.words
         self._is_word = is_word
         self._squeezed: dict[str, str] = {}
         self._by_shape: dict[tuple[int, str], list[str]] = {}
@@ -256,9 +259,9 @@ class EvasionWords:
         if not low[:1].isalpha() or sum(c.isalpha() for c in low) < 2:
             return None
         fits = [w for w in self._by_shape.get((len(low), low[0]), ()) if _fits(low, w)]
-        if len(fits) == 1:
-            return fits[0]
-        return None
+        if len(fits) > 1:
+            fits = [w for w in fits if w in self.taboo]
+        return fits[0] if len(fits) == 1 else None
 
 
 def _fits(masked: str, word: str) -> bool:

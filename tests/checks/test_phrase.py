@@ -53,6 +53,20 @@ def test_optional_parts_and_contractions_read_out():
     assert _matches(["because she is a woman"], "because she's a woman") == ["because she's a woman"]
 
 
+def test_shorthand_without_apostrophes_reads_as_the_words_it_stands_for():
+    # replies are often typed "they cant", "u r", "ppl": read as "can not", "you are", "people"
+    assert _matches(["women (are|is) not suited"], "women just arent suited to it") == [
+        "women just arent suited"
+    ]
+    assert _matches(["(you|they) are vermin"], "u r vermin, theyre vermin") == ["u r vermin", "theyre vermin"]
+    drain = "disabled ppl are a drain"
+    assert _matches(["disabled people are a drain"], drain) == [drain]
+    # a negation typed without its apostrophe still denies
+    assert negated(phrase_tokens("she isnt a liar"), 3)
+    # ordinary words that look like shorthand stay themselves
+    assert _matches(["i will"], "ill will") == []
+
+
 def test_leftmost_longest_and_no_overlap():
     assert _matches(["kill", "kill yourself"], "kill yourself, kill") == ["kill yourself", "kill"]
 

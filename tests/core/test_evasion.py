@@ -217,6 +217,22 @@ def test_ordinary_spellings_and_ambiguous_masks_are_left_alone(text):
     assert normalise_for_matching(text, WORDS).text == text
 
 
+def test_a_mask_that_fits_several_words_reads_as_the_one_people_mask():
+    # "c**t" fits cunt and clot; told that cunt is a word people mask, it reads as that one
+    words = EvasionWords(["cunt", "clot", "idiot"], taboo=["cunt"])
+    assert normalise_for_matching("you c**t", words).text == "you cunt"
+    both = EvasionWords(["cunt", "clot"], taboo=["cunt", "clot"])
+    assert normalise_for_matching("you c**t", both).text == "you c**t"  # still no guess
+
+
+def test_the_pack_reads_a_masked_slur_as_the_slur_not_a_milder_insult():
+    from desktop_app.engine import Analyzer
+    from desktop_app.policy import load_policy
+
+    findings = Analyzer(load_policy()).analyze("n***ers ruin every street they move to").findings
+    assert [f.rule for f in findings if f.is_conduct] == ["Drafting.Slurs"]
+
+
 def test_lookalikes_come_from_the_unicode_table():
     # Cherokee capitals and small letters, Cyrillic and small capitals, folded to Latin
     assert normalise_for_matching("ꮯlown ᏟLOWN сlоwn ᴄʟᴏᴡɴ").text == "clown CLOWN clown clown"

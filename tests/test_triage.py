@@ -63,6 +63,43 @@ def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
     assert [t for t in lines("no-action") if sorted_as(triager, t) is not Triage.NO_ACTION] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "triage"),
+    [
+        # praise that opens a complaint, and thanks said bitterly, are criticism
+        ("Oh wonderful, yet more cones on the bypass.", Triage.RESPOND),
+        ("Marvellous. Another consultation about the same car park.", Triage.RESPOND),
+        ("Another budget meeting, because the last one worked out so well.", Triage.RESPOND),
+        ("Ta for nothing, as usual.", Triage.RESPOND),
+        ("Thanks a lot then.", Triage.RESPOND),
+        # the same openers with real thanks stay thanks
+        ("Oh wonderful, thank you for fixing the swings so fast!", Triage.THANK),
+        ("Thanks a lot for your help with the blue badge form.", Triage.THANK),
+        # support is thanked
+        ("You have my vote, no question.", Triage.THANK),
+        ("Keep battling for the youth club!", Triage.THANK),
+        ("Keep up the brilliant work.", Triage.THANK),
+        ("Well put, Councillor Okafor.", Triage.THANK),
+        ("Count us in.", Triage.THANK),
+        ("Behind you 100%.", Triage.THANK),
+        # ... unless it also asks or criticises
+        ("You have my vote, but why did the ward surgery stop?", Triage.RESPOND),
+        ("Keep up the good work, shame about the bins though.", Triage.RESPOND),
+        # tagging a friend, or passing the post on, is left alone
+        ("@gemma_t take a look at this", Triage.NO_ACTION),
+        ("@gemma_t isn't this near your mum's?", Triage.RESPOND),  # a question: answered
+        ("@gemma_t this is just by your sister's", Triage.NO_ACTION),
+        ("Came across this on the village WhatsApp group.", Triage.NO_ACTION),
+        ("Tagging @gemma_t", Triage.NO_ACTION),
+        # ... unless the tag goes on to ask the officer something or criticise
+        ("@gemma_t @cllr_okafor when are the swings being mended", Triage.RESPOND),
+        ("@gemma_t take a look, the council has left the swings broken all summer", Triage.RESPOND),
+    ],
+)
+def test_sarcasm_support_and_tags_are_sorted_as_what_they_are(triager, text, triage):
+    assert sorted_as(triager, text) is triage
+
+
 def test_most_abusive_replies_of_ours_are_reported(triager):
     abusive = lines("abusive")
     reported = sum(sorted_as(triager, t) is Triage.REPORT for t in abusive)

@@ -30,7 +30,8 @@ SECTIONS = {
     "report_text": None,
     "police_note": None,
     "openings": {"question", "criticism", "rough"},
-    "cues": {"question", "criticism", "addressed", "thanks", "answer_words"},
+    "cues": {"question", "criticism", "addressed", "thanks", "support", "pointing", "contrast",
+             "answer_words"},
 }  # fmt: skip
 DEFAULT_CATEGORIES = tuple(c for c in CONDUCT_CATEGORIES if c != "amplification")
 
@@ -155,6 +156,9 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
         criticism=_listed(cues, "criticism", "cues"),
         addressed=_listed(cues, "addressed", "cues"),
         thanks=_listed(cues, "thanks", "cues"),
+        support=_listed(cues, "support", "cues"),
+        pointing=_listed(cues, "pointing", "cues"),
+        contrast=_listed(cues, "contrast", "cues"),
         answer_words=int(_number(cues.get("answer_words"), "cues.answer_words", 0, 0, 1000)),
     )
 

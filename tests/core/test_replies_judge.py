@@ -223,6 +223,65 @@ def test_questions_criticism_thanks_and_the_rest():
         assert (v.triage, v.opening) == (triage, opening), text
 
 
+def test_support_is_thanked_unless_the_rest_of_the_reply_says_more():
+    policy = replace(
+        POLICY,
+        support=words("you've got my vote", "keep fighting for", "well said"),
+        contrast=words("but", "though"),
+        question=re.compile(r"[?]|\b(?:why|when)\b", re.IGNORECASE),
+        addressed=words("you", "council", "councillor", "never"),
+        answer_words=5,
+    )
+    for text in (
+        "You've got my vote.",
+        "Keep fighting for the baths!",
+        "Well said, Councillor Amin.",  # who it is said to is not more
+        "@cllr_amin well said",
+    ):
+        v = judge(text, [], policy)
+        assert (v.triage, v.reason) == (Triage.THANK, "support"), text
+    # what else it says is answered as it was without the support
+    for text in (
+        "Keep fighting for us, the council never listens",
+        "Keep fighting for us, the buses round here are a disaster",  # enough words to answer
+        "Well said, but late",  # a turn, in few words
+        "Well said, though you waited",
+        "You've got my vote, why did it take so long",  # a question
+        "Well said, this is rubbish",  # criticism
+    ):
+        assert judge(text, [], policy).triage is Triage.RESPOND, text
+    # without the support cue, the same reply is answered as before
+    assert judge("You've got my vote.", [], replace(policy, support=None)).triage is Triage.RESPOND
+
+
+def test_a_reply_that_points_someone_else_at_the_post_is_left_alone():
+    policy = replace(
+        POLICY,
+        pointing=words("have a look(?: at this)?", "near your (?:mum|nan)'s", "tagging",
+                       "saw this on (?:the )?(?:local )?facebook(?: group)?(?: too)?"),
+        contrast=words("but"),
+        question=re.compile(r"[?]|\b(?:why|when)\b", re.IGNORECASE),
+        answer_words=5,
+    )  # fmt: skip
+    for text in (
+        "@sam have a look at this",
+        "@sam this is near your nan's",
+        "Saw this on the local Facebook group too",
+        "tagging my sister",
+    ):
+        v = judge(text, [], policy)
+        assert (v.triage, v.reason) == (Triage.NO_ACTION, "points someone else at the post"), text
+    # a tag that goes on to ask, criticise, speak to us or say enough is answered
+    for text in (
+        "@sam @cllr_jo have a look, is it closing?",
+        "@sam have a look at this rubbish",
+        "@sam have a look, the council wants the baths gone",
+        "@sam have a look, they are letting the old baths fall down after ten years",
+        "@sam have a look, but not yet",
+    ):
+        assert judge(text, [], policy).triage is Triage.RESPOND, text
+
+
 def test_the_words_of_a_link_are_not_the_reply():
     # "council" in a link made a bare link a comment to answer (found looking at 200 replies).
     assert judge("https://example.org/news/local-council-budget", [], POLICY).triage is Triage.NO_ACTION

@@ -15,9 +15,11 @@ In order:
    second opinion is sure (`model_threshold`) of a sentence that names or addresses a
    person and is carried neither by criticism words nor by swearing alone.
 2. a listed author: whatever else they say, "don't reply or share" (no-action).
-3. respond: blunt criticism, a question, criticism or complaint, or swearing aimed at no one.
-4. thank: support and thanks.
-5. no-action: the rest.
+3. respond: blunt criticism, a question, criticism or complaint (sarcasm included: "Oh
+   brilliant, another fare rise"), or swearing aimed at no one.
+4. thank: thanks; support ("You've got my vote") unless the rest of the reply says more.
+5. no-action: a reply that points someone else at the post ("@sam have a look at this")
+   unless the rest of it says more; otherwise, a reply that says little and has no cue.
 """
 
 from __future__ import annotations
@@ -111,6 +113,9 @@ class ReplyPolicy:
     criticism: Matcher | None = None
     addressed: Matcher | None = None  # said to us or a plain complaint: answered unless thanks
     thanks: Matcher | None = None
+    support: Matcher | None = None  # thanked unless the rest of the reply says more
+    pointing: Matcher | None = None  # a tagged friend, a share: left alone unless the rest says more
+    contrast: Matcher | None = None  # "but", "though": the rest turns on the support or pointer
     answer_words: int = 0  # a reply of this many words or more, with no other cue, is answered
 
 
@@ -378,6 +383,14 @@ def _answer_or_not(
         reason, found, opening = f"{_quoted(swearing)}: swearing, not aimed at anyone", swearing, "rough"
     elif _cue(policy.thanks, said):
         return Verdict(Triage.THANK, "support or thanks")
+    elif not rough and _cue(policy.support, said):
+        if not _says_more(said, policy.support, policy):
+            return Verdict(Triage.THANK, "support")
+        reason, found, opening = "a comment to answer", (), "criticism"
+    elif not rough and _cue(policy.pointing, said):
+        if not _says_more(said, policy.pointing, policy):
+            return Verdict(Triage.NO_ACTION, "points someone else at the post")
+        reason, found, opening = "a comment to answer", (), "criticism"
     elif _cue(policy.addressed, said):
         reason, found, opening = "a comment to answer", rough, tone
     elif rough:
@@ -389,6 +402,31 @@ def _answer_or_not(
     if blunt and question:
         opening = "question"
     return Verdict(Triage.RESPOND, reason, found, opening=opening)
+
+
+def _says_more(said: str, cue: Matcher, policy: ReplyPolicy) -> bool:
+    """The rest of a reply, `cue`'s words taken out, would be answered on its own: it has
+    `answer_words` words, or speaks to us, complains or turns on what it said (an `addressed`
+    or `contrast` cue). Whom it is said to and words that only frame say no more ("Well
+    said, Councillor Amin"). Questions and criticism were read in the whole reply before."""
+    rest = _HANDLE.sub(" ", _leftover(said, (cue,)))
+    words = _LETTERS.findall(rest)
+    if all(_only_frames(w, policy) for w in words):
+        return False
+    if policy.answer_words and len(words) >= policy.answer_words:
+        return True
+    return _turns(rest, policy)
+
+
+def _turns(said: str, policy: ReplyPolicy) -> bool:
+    return _cue(policy.addressed, said) or _cue(policy.contrast, said)
+
+
+def _only_frames(word: str, policy: ReplyPolicy) -> bool:
+    """A framing word, or a name (a title-case word that is not itself a cue: "Never.")."""
+    if _fullmatch(policy.frame_words, word):
+        return True
+    return _NAME.fullmatch(word) is not None and not _turns(word, policy)
 
 
 def _word_count(said: str) -> int:

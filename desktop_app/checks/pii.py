@@ -4,9 +4,10 @@ Detects UK phone numbers (07700 900123, +44 7700 900123, 020 7946 0018, (01632) 
 0161-496-0000), other international numbers (+1 ...), e-mail addresses, street addresses
 ("12 Acacia Avenue", "Flat 3, 45 High Street") and UK postcodes (SW1A 1AA).
 
-A contact that is published (the rule's `official` domains, or context words such as
-constituency office, party office, surgery found in the same sentence) is not private
-information and is left alone; a named person's own number ("Ring Sandra on ...") only when
+A contact that is published (the rule's `official` domains, context words such as
+constituency office, party office, surgery found in the same sentence, an organisation's
+number (freephone, 03), or an invitation to the reader: "Call 01632 ...", "Email office@...")
+is not private information and is left alone; a named person's own number ("Ring Sandra on ...") only when
 the office word is said of the number itself. The suggestion removes the detail.
 """
 
@@ -72,7 +73,11 @@ _TOWN = re.compile(r",?[ \t]*(?:[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2
 DEFAULT_OFFICIAL = ["parliament.uk", "gov.uk", ".gov.uk", "nhs.uk", "police.uk"]
 # Mailbox names an office uses: with an office word in the sentence such an address is published.
 _OFFICE_MAILBOXES = ("office", "info", "contact", "enquiries", "enquiry", "hello", "admin", "team",
-                     "campaign", "surgery", "casework", "help", "press", "mail")  # fmt: skip
+                     "campaign", "surgery", "casework", "help", "press", "mail", "secretary",
+                     "chair", "treasurer", "membership", "volunteer", "events", "branch", "clp",
+                     "ward", "cllr.", "councillor.")  # fmt: skip
+# An elected member's published mailbox by its ending: "northfield.mp@", "jo.smith.mp@"
+_MEMBER_MAILBOX = re.compile(r"[\w.+-]*\.(?:mp|msp|ms|mla|am|cllr)@", re.IGNORECASE)
 _DETECTORS = ("phone", "email", "address", "postcode")
 # A number or address given as a named person's own ("Ring Sandra on", "Dave's mobile is"):
 # shapes of English, not policy. Such a detail is published only when an office word is
@@ -85,6 +90,29 @@ _OWNED = re.compile(
     r"(?:[ \t]+is|[ \t]*:)?[ \t]*)$"
 )
 _OWNED_LOOKBACK = 60  # characters before a detail searched for an owner
+# The writer asks the reader to get in touch ("Need help? Call 0808 2000 247", "Email office@...
+# or call 01632 ..."): a contact the writer publishes. A number or address with a person
+# between the verb and it ("ring her on", "Ring Sandra on") is not an invitation.
+_INVITED = re.compile(
+    r"(?:^|[.!?;:,(\n–—]|\b(?i:or|and|please|just|then|now|today|anytime|any time))[ \t]*"
+    r"(?i:call|ring|phone|text|email|e-mail|contact|message|whatsapp|write to|reach|get in touch"
+    r"|drop (?:us|me) a line)"
+    r"(?P<us>[ \t]+(?i:us|me|my office|our office|the office|my team|our team|the team))?"
+    r"(?:[ \t]+(?i:on|at|via))?[ \t]*:?[ \t]*$"
+)
+_INVITED_LOOKBACK = 50  # characters before a detail searched for an invitation
+# A service the writer offers in the sentence of an invitation to call (shapes of English)
+_SERVICE = re.compile(
+    r"\b(?:help|advice|advise|support|apply|book|booking|register|questions?|enquir(?:y|ies)|"
+    r"appointments?|eligible|information|assistance|problems?|helpline|team|office|office@\S+)\b",
+    re.IGNORECASE,
+)
+# A UK mobile is someone's own: an invitation never publishes it ("ring me on 07700 ..." is
+# still a personal number in a party's post: give the office line).
+_MOBILE = re.compile(r"(?:\+44[ \t]?\(?0?\)?[ \t]?|\(?0)7")
+# Freephone (080), public bodies and charities (03) and business rates (084, 087): numbers of
+# organisations, never a person's own.
+_ORGANISATION_NUMBER = re.compile(r"(?:\+44[ \t]?\(?0?\)?[ \t]?|\(?0)(?:80|3|84|87)")
 _SAID_AFTER = re.compile(r"[^,;:.!?()\n–—]{0,30}")  # what is said right after a detail, in its clause
 
 
@@ -142,6 +170,19 @@ class PiiRule(Rule):
 
     def _is_official(self, ctx: TextContext, name: str, s: int, e: int) -> bool:
         text = ctx.text
+        if name == "phone" and _ORGANISATION_NUMBER.match(text, s):
+            return True
+        if name in ("phone", "email"):
+            invited = _INVITED.search(text[max(0, s - _INVITED_LOOKBACK) : s])
+            # a personal mailbox stays private even as "email me at ..." (a volunteer's own); a
+            # bare "call 020 ... tonight" says nothing of whose number it is: a service offered
+            # in the sentence ("my team can help, call ...") or an office mailbox beside it does
+            if invited and name == "phone" and not invited.group("us"):
+                sentence = next((x for x in ctx.sentences if x.start <= s < x.end), None)
+                said = text[sentence.start : sentence.end] if sentence else text[max(0, s - 80) : e + 80]
+                invited = invited if _SERVICE.search(said) else None
+            if invited and self._organisational(text, name, s, e):
+                return True
         if name == "email":
             domain = text[s:e].rsplit("@", 1)[-1].lower()
             if any(
@@ -157,6 +198,15 @@ class PiiRule(Rule):
             a, b = owned.start(), _SAID_AFTER.match(text, e, b).end()
         context = (text[a:s] + " " + text[e:b]).lower()
         return any(w in context for w in self.official_words)
+
+    @staticmethod
+    def _organisational(text: str, name: str, s: int, e: int) -> bool:
+        """A detail that looks like an organisation's, not a person's own: a number that is
+        not a mobile, an office or member mailbox."""
+        if name == "phone":
+            return not _MOBILE.match(text, s)
+        local = text[s:e].lower()
+        return local.startswith(_OFFICE_MAILBOXES) or _MEMBER_MAILBOX.match(local) is not None
 
     def find(self, ctx: TextContext):
         text = ctx.text

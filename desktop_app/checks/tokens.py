@@ -314,11 +314,40 @@ def condemned(
     return False
 
 
+_CALLED = frozenset(["called", "calling", "calls", "branded", "labelled", "labeled"])
+_SAID_TO_THE_READER = frozenset(["you", "u", "ya", "yourself", "yourselves"])
+_NOT_A_NAME = frozenset(["for", "on", "out", "up", "to", "in", "at", "off"])
+_WRITER_NOW = (("i", "am"), ("i", "will"), ("i", "would"), ("we", "are"), ("we", "will"), ("i", "'m"))
+
+
+def called_by_others(toks: list[Tok], first: int, reach: int = 6) -> bool:
+    """toks[first] opens a name someone is reported to have been called: "a boy called her a
+    retard", "my grandad got called a dirty immigrant", "calling every brown person a p*ki".
+    Not a name the writer calls the reader or calls someone now ("I'm calling you a ...")."""
+    k = first - 1
+    while k >= 0 and first - k <= reach:
+        low = toks[k].low
+        if low in _CLAUSE_ENDS or low in (",", ":", "—"):
+            return False
+        if low in _CALLED:
+            between = {t.low for t in toks[k + 1 : first]}
+            if between & _SAID_TO_THE_READER or between & _NOT_A_NAME:
+                return False  # "calling you a ...", "calling for someone to ..."
+            return tuple(t.low for t in toks[max(0, k - 2) : k]) not in _WRITER_NOW
+        k -= 1
+    return False
+
+
 def said_not_meant(
     toks: list[Tok], first: int, last: int, cues: frozenset[str], condemning: frozenset[str]
 ) -> bool:
-    """A quotation the text reports, or words it reports in order to condemn them."""
-    return quoted_and_reported(toks, first, last, cues) or condemned(toks, first, last, cues, condemning)
+    """A quotation the text reports, words it reports in order to condemn them, or a name it
+    reports someone was called."""
+    return (
+        quoted_and_reported(toks, first, last, cues)
+        or condemned(toks, first, last, cues, condemning)
+        or (bool(cues) and called_by_others(toks, first))
+    )
 
 
 def token_range(toks: list[Tok], start: int, end: int) -> tuple[int, int] | None:

@@ -136,3 +136,21 @@ def test_implicit_discrimination_and_threats_are_must_fix_in_the_right_category(
 )
 def test_political_speech_beside_those_shapes_has_no_conduct_finding(text):
     assert [f.rule for f in _analyzer().analyze(text).findings if f.is_conduct] == []
+
+
+def _ordinary_posts() -> list[str]:
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "data" / "ordinary_posts.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_the_ordinary_posts_set_is_large_enough_to_measure():
+    assert len(_ordinary_posts()) >= 80
+
+
+@pytest.mark.parametrize("text", _ordinary_posts())
+def test_an_ordinary_political_post_gets_no_conduct_finding(text):
+    report = _analyzer().analyze(text)
+    assert [(f.rule, f.text) for f in report.findings if f.is_conduct] == []

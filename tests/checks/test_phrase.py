@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.checks.tokens import PhraseSet, condemned, negated, phrase_tokens, quoted_and_reported
+from desktop_app.checks.tokens import (
+    PhraseSet,
+    called_by_others,
+    condemned,
+    negated,
+    phrase_tokens,
+    quoted_and_reported,
+)
 from desktop_app.checks.values import RuleError
 from tests.checks.conftest import findings_of
 
@@ -381,3 +388,21 @@ def test_every_word_the_matcher_reads_is_among_the_text_words():
                 assert tok.low in words, (text, tok.low)
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "reported"),
+    [
+        ("a boy in her class called her a retard", "retard", True),
+        ("my grandad got called a dirty immigrant in 1962", "dirty", True),
+        ("anyone still calling every brown person a paki needs help", "paki", True),
+        ("I'm calling you a retard", "retard", False),  # said to the reader
+        ("I'm calling her a liar", "liar", False),  # the writer says it now
+        ("calling for someone to shoot the chancellor", "shoot", False),  # a call for, not a name
+        ("she is a retard", "retard", False),
+    ],
+)
+def test_a_name_someone_is_reported_to_have_been_called_is_told_apart(text, name, reported):
+    toks = phrase_tokens(text)
+    first = next(k for k, t in enumerate(toks) if t.low == name)
+    assert called_by_others(toks, first) is reported

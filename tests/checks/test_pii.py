@@ -147,3 +147,33 @@ def test_a_named_persons_own_contact_stays_private_whatever_venue_the_sentence_n
 )
 def test_a_number_said_to_be_an_offices_stays_published(text):
     assert findings_of("Drafting.PrivateInformation", text, "shipped") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Need help? Call 0808 2000 247, any time.",  # freephone: an organisation's
+        "Pension Credit: my team can help, call 01632 960412.",
+        "Can't make it to the surgery? Email office@example.org or call 01632 960318.",
+        "Problems with housing? Get in touch: northfield.mp@example.org",
+        "Nominations close Friday. Email secretary@example.org with any questions.",
+        "Or email cllr.patel@example.org. I read every message.",
+        "Struggling with bills? Call us on 01632 960461 and we'll help.",
+        "The helpline is 0300 123 4567.",
+    ],
+)
+def test_an_invitation_to_get_in_touch_publishes_the_writers_own_contact(text):
+    assert findings_of("Drafting.PrivateInformation", text, "shipped") == []
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Call 07700 900912 and tell her what you think of her.", "07700 900912"),  # a mobile
+        ("Call 020 7946 0018 tonight.", "020 7946 0018"),  # no service offered: whose is it?
+        ("Ring her on 01632 960999 and let her know.", "01632 960999"),  # a person, not an invitation
+        ("Email jo.bloggs@gmail.com and give her grief.", "jo.bloggs@gmail.com"),  # a person's own mailbox
+    ],
+)
+def test_someone_elses_number_is_still_private_when_readers_are_told_to_use_it(text, flagged):
+    assert [f.text for f in findings_of("Drafting.PrivateInformation", text, "shipped")] == [flagged]

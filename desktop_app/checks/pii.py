@@ -79,14 +79,17 @@ _OFFICE_MAILBOXES = ("office", "info", "contact", "enquiries", "enquiry", "hello
 # An elected member's published mailbox by its ending: "northfield.mp@", "jo.smith.mp@"
 _MEMBER_MAILBOX = re.compile(r"[\w.+-]*\.(?:mp|msp|ms|mla|am|cllr)@", re.IGNORECASE)
 _DETECTORS = ("phone", "email", "address", "postcode")
-# A number or address given as a named person's own ("Ring Sandra on", "Dave's mobile is"):
+_OWNABLE = ("phone", "email", "address")  # a detail that can be said to be someone's
+# A number or address given as a named person's own ("Ring Sandra on", "Dave's mobile is",
+# "her home address is"):
 # shapes of English, not policy. Such a detail is published only when an office word is
 # said of it, not when the sentence goes on to name a venue ("... a lift to the town hall").
 _OWNED = re.compile(
     r"(?:\b(?i:call|ring|text|phone|contact|message|whatsapp|email|e-mail)[ \t]+"
     r"(?P<name>(?:[A-Z][\w'’\-]*[ \t]+){1,3})(?i:on|at)[ \t]*:?[ \t]*"
-    r"|\b(?P<owner>[A-Z][\w\-]*)['’]s[ \t]+(?i:own[ \t]+|personal[ \t]+|private[ \t]+)?"
-    r"(?i:mobile|phone|number|mobile number|phone number|email|e-mail|email address)"
+    r"|\b(?P<owner>[A-Z][\w\-]*['’]s|(?i:her|his|their))[ \t]+"
+    r"(?i:own[ \t]+|personal[ \t]+|private[ \t]+|home[ \t]+)?"
+    r"(?i:mobile|phone|number|mobile number|phone number|email|e-mail|email address|address)"
     r"(?:[ \t]+is|[ \t]*:)?[ \t]*)$"
 )
 _OWNED_LOOKBACK = 60  # characters before a detail searched for an owner
@@ -193,7 +196,7 @@ class PiiRule(Rule):
             return False  # a personal address beside an office one ("or her own, jo@gmail.com")
         sentence = next((x for x in ctx.sentences if x.start <= s < x.end), None)
         a, b = (sentence.start, sentence.end) if sentence else (max(0, s - 80), min(len(text), e + 80))
-        owned = _OWNED.search(text, max(a, s - _OWNED_LOOKBACK), s) if name in ("phone", "email") else None
+        owned = _OWNED.search(text, max(a, s - _OWNED_LOOKBACK), s) if name in _OWNABLE else None
         if owned is not None:  # a person's own: only what is said of the detail itself counts
             a, b = owned.start(), _SAID_AFTER.match(text, e, b).end()
         context = (text[a:s] + " " + text[e:b]).lower()

@@ -211,8 +211,8 @@ def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reac
     k, seen = first - 1, 0
     while k >= 0 and seen < reach:
         low = toks[k].low
-        if low in _SENTENCE_ENDS or low in (",", ":", "—", "-"):
-            return False
+        if low in _SENTENCE_ENDS or low in (",", ":", "—", "-", "but"):
+            return False  # "I'm not racist but immigrants are ...": the "but" says what is meant
         if low in NEGATORS or low.endswith("n't"):
             return not _not_denying(toks, k)
         if low not in fillers:
@@ -315,20 +315,27 @@ def condemned(
 
 
 _CALLED = frozenset(["called", "calling", "calls", "branded", "labelled", "labeled"])
+_TOLD = frozenset(["told", "telling", "tells", "shouted", "yelled", "screamed"])
 _SAID_TO_THE_READER = frozenset(["you", "u", "ya", "yourself", "yourselves"])
 _NOT_A_NAME = frozenset(["for", "on", "out", "up", "to", "in", "at", "off"])
 _WRITER_NOW = (("i", "am"), ("i", "will"), ("i", "would"), ("we", "are"), ("we", "will"), ("i", "'m"))
 
 
 def called_by_others(toks: list[Tok], first: int, reach: int = 6) -> bool:
-    """toks[first] opens a name someone is reported to have been called: "a boy called her a
-    retard", "my grandad got called a dirty immigrant", "calling every brown person a p*ki".
-    Not a name the writer calls the reader or calls someone now ("I'm calling you a ...")."""
+    """toks[first] opens a name someone is reported to have been called, or an order they were
+    given: "a boy called her a retard", "my grandad got called a dirty immigrant", "someone
+    told my mum to go back where she came from". Not a name or an order the writer gives the
+    reader, or gives now ("I'm calling you a ...", "I told you to ...")."""
     k = first - 1
     while k >= 0 and first - k <= reach:
         low = toks[k].low
         if low in _CLAUSE_ENDS or low in (",", ":", "—"):
             return False
+        if low in _TOLD and toks[first - 1].low == "to":  # "told my mum to go back ..."
+            between = {t.low for t in toks[k + 1 : first - 1]}
+            if between & _SAID_TO_THE_READER:
+                return False
+            return tuple(t.low for t in toks[max(0, k - 2) : k]) not in _WRITER_NOW
         if low in _CALLED:
             between = {t.low for t in toks[k + 1 : first]}
             if between & _SAID_TO_THE_READER or between & _NOT_A_NAME:

@@ -68,6 +68,8 @@ def test_shorthand_without_apostrophes_reads_as_the_words_it_stands_for():
     assert _matches(["(you|they) are vermin"], "u r vermin, theyre vermin") == ["u r vermin", "theyre vermin"]
     drain = "disabled ppl are a drain"
     assert _matches(["disabled people are a drain"], drain) == [drain]
+    # "but" ends what a negation denies: "I'm not racist but ..." says what follows
+    assert not negated(phrase_tokens("i am not racist but immigrants are a disease"), 6)
     # a negation typed without its apostrophe still denies
     assert negated(phrase_tokens("she isnt a liar"), 3)
     # ordinary words that look like shorthand stay themselves
@@ -400,6 +402,8 @@ def test_every_word_the_matcher_reads_is_among_the_text_words():
         ("I'm calling her a liar", "liar", False),  # the writer says it now
         ("calling for someone to shoot the chancellor", "shoot", False),  # a call for, not a name
         ("she is a retard", "retard", False),
+        ("someone on the train told my mum to go back where she came from", "go", True),
+        ("I told you to go back where you came from", "go", False),
     ],
 )
 def test_a_name_someone_is_reported_to_have_been_called_is_told_apart(text, name, reported):

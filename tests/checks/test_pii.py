@@ -130,6 +130,10 @@ def test_the_one_look_for_any_detail_hides_none(monkeypatch):
         ("Text Dave on 07700 900456 and he will drive you to the rally.", "07700 900456"),
         ("Sandra's mobile is 07700 900123 if you need a lift to the library.", "07700 900123"),
         ("Email Jo at jo.bloggs@gmail.com for a lift to the community centre.", "jo.bloggs@gmail.com"),
+        (
+            "Her home address is 14 Ashgrove Road if anyone wants to discuss the leisure centre with her.",
+            "14 Ashgrove Road",
+        ),
     ],
 )
 def test_a_named_persons_own_contact_stays_private_whatever_venue_the_sentence_names(text, flagged):

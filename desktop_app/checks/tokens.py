@@ -208,6 +208,8 @@ def _read_out(text: str) -> list[Tok]:
 def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reach: int = 3) -> bool:
     """A negation among the few words before toks[first] (fillers skipped, a sentence's end
     stops the search): "do not kill yourself", "she is not a liar"."""
+    if first < len(toks) and toks[first].low in (",", ":", "—", "-"):
+        return False  # a match that opens a clause of its own (", stick to making the tea")
     k, seen = first - 1, 0
     while k >= 0 and seen < reach:
         low = toks[k].low
@@ -316,6 +318,9 @@ def condemned(
 
 _CALLED = frozenset(["called", "calling", "calls", "branded", "labelled", "labeled"])
 _TOLD = frozenset(["told", "telling", "tells", "shouted", "yelled", "screamed"])
+_TOLD_WHOM = frozenset(
+    ["them", "him", "her", "me", "us", "people", "boys", "lads", "kids", "men", "young", "that"]
+)
 _SAID_TO_THE_READER = frozenset(["you", "u", "ya", "yourself", "yourselves"])
 _NOT_A_NAME = frozenset(["for", "on", "out", "up", "to", "in", "at", "off"])
 _WRITER_NOW = (("i", "am"), ("i", "will"), ("i", "would"), ("we", "are"), ("we", "will"), ("i", "'m"))
@@ -331,7 +336,9 @@ def called_by_others(toks: list[Tok], first: int, reach: int = 6) -> bool:
         low = toks[k].low
         if low in _CLAUSE_ENDS or low in (",", ":", "—"):
             return False
-        if low in _TOLD and toks[first - 1].low == "to":  # "told my mum to go back ..."
+        # "told my mum to go back ...", "telling them women are the enemy"
+        told_whom = {t.low for t in toks[k + 1 : first]} <= _TOLD_WHOM
+        if low in _TOLD and (toks[first - 1].low == "to" or told_whom):
             between = {t.low for t in toks[k + 1 : first - 1]}
             if between & _SAID_TO_THE_READER:
                 return False

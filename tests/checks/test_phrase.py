@@ -404,6 +404,8 @@ def test_every_word_the_matcher_reads_is_among_the_text_words():
         ("she is a retard", "retard", False),
         ("someone on the train told my mum to go back where she came from", "go", True),
         ("I told you to go back where you came from", "go", False),
+        ("telling them women are the enemy does not help", "women", True),
+        ("I'm telling you women are the enemy", "women", False),
     ],
 )
 def test_a_name_someone_is_reported_to_have_been_called_is_told_apart(text, name, reported):

@@ -132,6 +132,18 @@ def test_the_second_opinion_alone_reports_only_a_sure_score_about_a_person():
     assert judge(carried_by_criticism.sentence, [], POLICY, carried_by_criticism).triage is Triage.RESPOND
 
 
+def test_a_model_report_is_never_carried_by_words_that_name_a_subject():
+    # counter-speech the offence model scores high: "rape" names what is condemned
+    text = "Rape jokes aren't edgy, they're lazy."
+    sure = SecondOpinion(0.95, text, ("Rape", "lazy"))
+    with_topics = replace(POLICY, topic_words=words("rape", "racism"), criticism_words=words("lazy"))
+    assert judge(text, [], POLICY, sure).triage is Triage.REPORT  # without the list it was reported
+    assert judge(text, [], with_topics, sure).triage is not Triage.REPORT
+    # a word beside the subject that is abuse still carries it
+    vile = SecondOpinion(0.95, "They're rape-loving scum.", ("rape", "scum"))
+    assert judge(vile.sentence, [], with_topics, vile).triage is Triage.REPORT
+
+
 def test_blunt_words_between_you_and_a_swear_word_still_aim_it():
     # "You smug c**t": "smug" is blunt criticism, not another person between them
     policy = replace(POLICY, criticism_words=words("liar", "hypocrite", "disgrace", "rubbish", "smug"))

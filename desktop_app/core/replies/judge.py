@@ -92,6 +92,7 @@ class ReplyPolicy:
     report_categories: tuple[str, ...]
     criticism_words: Matcher | None = None
     frame_words: Matcher | None = None
+    topic_words: Matcher | None = None  # subjects people discuss ("rape jokes"): never carry a model's report
     person_words: Matcher | None = None  # any word that names or addresses a person
     orders: Matcher | None = None  # verbs that open an order, said to whoever is answered
     aimed_before: Matcher | None = None  # who swearing describes, a few words before it
@@ -273,7 +274,8 @@ def _model_report(
     opinion: SecondOpinion | None, findings: Sequence[Finding], policy: ReplyPolicy, threshold: float
 ) -> bool:
     """A model alone: sure of a sentence that names or addresses a person, and not carried
-    only by criticism words or by mild swearing."""
+    only by criticism words, by words naming a subject ("rape jokes", "racism") or by mild
+    swearing."""
     if opinion is None or opinion.score < threshold or not opinion.words:
         return False
     sentence = _as_typed(opinion.sentence)
@@ -289,7 +291,7 @@ def _model_report(
         if _fullmatch(policy.mild_swearing, w)
     }
     carried = [w for w in opinion.words if w.lower() not in swearing]
-    plain = (policy.criticism_words, policy.frame_words)
+    plain = (policy.criticism_words, policy.frame_words, policy.topic_words)
     carried = [w for w in carried if not any(_fullmatch(m, w) for m in plain)]
     return bool(carried)
 

@@ -15,7 +15,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 
 from desktop_app.storage import UNTITLED
 from desktop_app.storage.atomic import WriteFailed
@@ -60,6 +60,8 @@ def prepare_first_draft(store: DraftStore) -> FirstDraft | None:
 
 
 class DraftsFeature(Feature):
+    startFinished = Signal()  # every start-up step has run (started is now True)
+
     def __init__(self, window, store=None, *, folder: Path | None = None):
         super().__init__(window)
         self._store = store  # a storage.drafts.DraftStore, made at start() when not given
@@ -138,6 +140,8 @@ class DraftsFeature(Feature):
         self._start_steps.pop(0)()
         if self._start_steps:
             QTimer.singleShot(0, self, self._next_start_step)
+        else:
+            self.startFinished.emit()
 
     def start_now(self) -> None:
         """Start at once, whatever steps are left (New or a reply before the drafts were read)."""
@@ -147,6 +151,7 @@ class DraftsFeature(Feature):
             self._start_steps = self._steps()
         while self._start_steps:
             self._start_steps.pop(0)()
+        self.startFinished.emit()
 
     def _make_session(self) -> None:
         from desktop_app.storage.drafts import DraftStore

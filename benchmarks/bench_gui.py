@@ -258,18 +258,17 @@ TYPED_TEXT = "we will leverage this going forward and thank the volunteers "
 
 
 def type_keys(app, editor, keystrokes: int, interval_ms: int, after_key=None) -> None:
-    """Real key events into `editor` at a steady rate, as a person types."""
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
+    """Real key events into `editor` (which has the focus) at a steady rate, as a person
+    types: pressed and released through its window, as the platform delivers them (the
+    idle collector hears the keyboard there, so full collections wait as in the app)."""
+    from PySide6.QtTest import QTest
 
+    window = editor.window().windowHandle()
     next_at = time.perf_counter()
     for i in range(keystrokes):
         next_at += interval_ms / 1000
         pump(app, max(0.0, next_at - time.perf_counter()))
-        ch = TYPED_TEXT[i % len(TYPED_TEXT)]
-        key = Qt.Key.Key_Space if ch == " " else Qt.Key(ord(ch.upper()))
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            app.sendEvent(editor, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+        QTest.keyClick(window, TYPED_TEXT[i % len(TYPED_TEXT)])
         if after_key is not None:
             after_key()
 
@@ -360,6 +359,7 @@ def measure_bare_typing(app, keystrokes: int = 300, interval_ms: int = 20) -> fl
     cursor = editor.textCursor()
     cursor.setPosition(2500)
     editor.setTextCursor(cursor)
+    editor.setFocus()
     heartbeat = Heartbeat()
     heartbeat.start()
     type_keys(app, editor, keystrokes, interval_ms)

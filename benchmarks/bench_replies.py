@@ -80,9 +80,8 @@ def bench_gui(replies: list[str]) -> None:
     with tempfile.TemporaryDirectory() as home:
         os.environ["XDG_DATA_HOME"] = str(Path(home) / "data")
         os.environ["XDG_CONFIG_HOME"] = str(Path(home) / "config")
-        from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
-        from PySide6.QtGui import QKeyEvent
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+        from PySide6.QtTest import QTest
 
         from desktop_app.ui.application import collect_when_idle, make_app
         from desktop_app.ui.replies.view import RepliesWindow
@@ -92,9 +91,10 @@ def bench_gui(replies: list[str]) -> None:
         view = RepliesWindow()
         view.show()
 
-        def read_on() -> None:  # the user: Down to the next reply
-            key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
-            QApplication.sendEvent(view.table, key)
+        view.table.setFocus()
+
+        def read_on() -> None:  # the user: Down to the next reply, through the window as typed
+            QTest.keyClick(view.windowHandle(), Qt.Key.Key_Down)
 
         user = QTimer()
         user.timeout.connect(read_on)

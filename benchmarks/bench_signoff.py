@@ -12,8 +12,9 @@ clicked while the engine checks an edit to every paragraph. Target: stall <= 16 
 The stall also counts what other threads cost the GUI thread through the GIL (a C call
 that holds it: a regular expression over the whole draft). The PDF is laid out in a child
 process, as the app does (ui/review/pdf_process.py). Full garbage collections wait for the
-user to be idle, as in the app (ui/idle_gc.py); the click is sent as a mouse press, and a
-collection that ran while the user waited for the result is printed with its length.
+user to be idle, as in the app (ui/idle_gc.py); the click is sent to the window as the
+platform sends it, and a collection that ran while the user waited for the result is
+printed with its length.
 """
 
 from __future__ import annotations
@@ -106,16 +107,18 @@ class HandlerClock:
 
 
 def _click(window) -> None:
-    """What the app's idle collector (ui/idle_gc.py) sees of a click: the mouse pressed."""
-    from PySide6.QtCore import QEvent, QPointF, Qt
-    from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import QApplication
+    """What the app's idle collector (ui/idle_gc.py) sees of a click: the mouse pressed and
+    released through the window (on the status bar, where it starts nothing)."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
 
-    press = QMouseEvent(
-        QEvent.Type.MouseButtonPress, QPointF(1, 1), QPointF(1, 1), Qt.MouseButton.LeftButton,
-        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
-    QApplication.sendEvent(window.statusBar(), press)
+    bar = window.statusBar()
+    QTest.mouseClick(
+        window.windowHandle(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        bar.mapTo(window, QPoint(1, 1)),
+    )
 
 
 def measure(app, window, clock: HandlerClock, action: str, checking: bool, folder: str, collector) -> dict:

@@ -415,6 +415,14 @@ class DraftStore:
             return None
         return value if isinstance(value, str) and self.exists(value) else None
 
+    def id_to_restore(self) -> str | None:
+        """The draft open at the last exit, else the newest; None when there is none."""
+        draft_id = self.last_open_id()
+        if draft_id is None:
+            newest = self.list()
+            draft_id = newest[0].id if newest else None
+        return draft_id
+
     def set_last_open(self, draft_id: str | None) -> None:
         with self._lock:
             state = json.dumps({"last_open": draft_id})

@@ -16,6 +16,18 @@ waits with it. So the app:
   then took 150-200 ms and found about 40 objects to free: freezing them too costs
   nothing anyone would notice, and the stall is gone.
 Only the app's own run() installs it; tests and the command line keep Python's default.
+
+How it knows the user is there without calling Python for every event of the app: an event
+filter on the app itself ran Python (and waited for the GIL) for every paint, layout, timer
+and signal of every widget, hundreds at start-up while the engine loads the policy pack on
+a worker (5-15 ms of the window's longest stalls then), and the first one built PySide6's
+enum of Qt's event types (~180 members, 20-60 ms). The keyboard, mouse, wheel and touch
+reach a widget through its top-level window (a QWindow), so the filter sits on each
+top-level window instead, which sees those and a few events of its own (shown, exposed,
+resized), and it asks an event for its class, never its type. Windows opened later are
+watched from when they take the focus (or the next tick). Text an input method commits goes
+to the focused widget without passing through its window: the tick notices it as the text
+cursor moving (QInputMethod.cursorRectangle, which Qt asks the focused widget for).
 """
 
 from __future__ import annotations
@@ -25,7 +37,8 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent, QWheelEvent
 
 log = logging.getLogger(__name__)
 
@@ -33,17 +46,8 @@ log = logging.getLogger(__name__)
 # generation. The collector waits for at least that much before it runs one.
 DUE_AFTER = 10
 NEVER = 1 << 30  # a full-collection threshold that is never reached
-_INPUT = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.InputMethod,
-    }
-)
+# What a person does, by the event's class (PySide6 hands each event over as its own class).
+_INPUT = (QKeyEvent, QMouseEvent, QWheelEvent, QTouchEvent, QTabletEvent)
 
 
 class IdleCollector(QObject):
@@ -66,6 +70,7 @@ class IdleCollector(QObject):
         self._collect, self._freeze, self._counts = collect, freeze, counts
         self._saved_threshold: tuple[int, ...] | None = None
         self._frozen = False
+        self._caret = None  # where the focused widget's text cursor was at the last tick
         self.last_input = clock()
         self.last_full = clock()
         self.collections: list[float] = []  # how long each full collection took, in ms
@@ -80,23 +85,46 @@ class IdleCollector(QObject):
             self._saved_threshold = gc.get_threshold()
             young, middle, _old = self._saved_threshold
             gc.set_threshold(young, middle, NEVER)
-        app.installEventFilter(self)
+        app.focusWindowChanged.connect(self._watch)
+        self._watch_windows()
+        self._caret = self._text_cursor()
         self.timer.start()
 
     def uninstall(self, app) -> None:
         """Give the full collections back to Python (what it set before)."""
         self.timer.stop()
-        app.removeEventFilter(self)
+        app.focusWindowChanged.disconnect(self._watch)
+        for window in QGuiApplication.topLevelWindows():
+            window.removeEventFilter(self)
         if self._saved_threshold is not None:
             gc.set_threshold(*self._saved_threshold)
             self._saved_threshold = None
 
-    # -------------------------------------------------------------------- the decision
+    # -------------------------------------------------------------------- the user
+    def _watch(self, window) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # once: Qt keeps one entry per filter
+
+    def _watch_windows(self) -> None:
+        for window in QGuiApplication.topLevelWindows():
+            window.installEventFilter(self)
+
     def eventFilter(self, obj, event) -> bool:
-        if event.type() in _INPUT:
+        if isinstance(event, _INPUT):
             self.last_input = self._clock()
         return False
 
+    @staticmethod
+    def _text_cursor():
+        return QGuiApplication.inputMethod().cursorRectangle()
+
+    def _notice_committed_text(self) -> None:
+        caret = self._text_cursor()
+        if caret != self._caret:
+            self._caret = caret
+            self.last_input = self._clock()
+
+    # -------------------------------------------------------------------- the decision
     def due(self) -> bool:
         """As much has piled up as would have set off Python's own full collection."""
         return self._counts()[2] >= DUE_AFTER
@@ -104,6 +132,8 @@ class IdleCollector(QObject):
     def tick(self) -> bool:
         """Run a full collection if one is due and the user is idle (or has not been for
         too long); True when it ran."""
+        self._watch_windows()  # any opened since the last tick
+        self._notice_committed_text()
         if not self.due():
             return False
         now = self._clock()

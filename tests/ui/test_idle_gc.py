@@ -5,9 +5,10 @@ from __future__ import annotations
 import gc
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
 
 from desktop_app.ui.idle_gc import DUE_AFTER, NEVER, IdleCollector
 
@@ -41,6 +42,32 @@ def collector(qtbot):
     assert gc.get_threshold() == before
 
 
+def _shown(qtbot, widget):
+    """`widget` on screen with the focus: the keyboard and mouse reach it through its window."""
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusObject() is widget)
+    return widget
+
+
+def _key(widget, key=Qt.Key.Key_A) -> None:
+    """A key typed as the platform delivers it: to the window, which hands it to the widget."""
+    QTest.keyClick(widget.windowHandle(), key)
+
+
+_moves = iter(range(10_000))
+
+
+def _mouse_move(widget) -> None:
+    step = next(_moves) % 50  # Qt drops a move to where the pointer already is
+    QTest.mouseMove(widget.windowHandle(), QPoint(5 + step, 5 + step))
+
+
+# Each input below comes idle_seconds or more after the one before: without it being seen,
+# the tick would collect.
 def test_install_switches_off_only_the_automatic_full_collection(collector):
     _c, *_ = collector
     young, middle, old = gc.get_threshold()
@@ -65,28 +92,100 @@ def test_the_first_time_it_freezes_what_start_up_built_then_collects_when_idle(c
 
 def test_waits_while_the_user_types_or_moves_the_mouse(collector, qtbot):
     c, clock, ran, frozen, _state = collector
-    editor = QPlainTextEdit()
-    qtbot.addWidget(editor)
+    editor = _shown(qtbot, QPlainTextEdit())
     for _ in range(5):
-        clock.now += 1.0
-        QApplication.sendEvent(
-            editor, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
-        )
+        clock.now += 1.6
+        _key(editor)
         assert not c.tick()
-    clock.now += 1.0
-    move = QMouseEvent(
-        QEvent.Type.MouseMove,
-        QPointF(5, 5),
-        QPointF(5, 5),
-        Qt.MouseButton.NoButton,
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(editor, move)
-    assert not c.tick()
+    assert editor.toPlainText() == "a" * 5  # the keys reached the editor
+    for _ in range(3):
+        clock.now += 1.6
+        _mouse_move(editor)
+        assert not c.tick()
     assert ran == [] and frozen == []
     clock.now += 1.5
     assert c.tick()
+
+
+def test_keys_count_where_no_text_cursor_moves(collector, qtbot):
+    """Arrow keys in a list, a button pressed with Space: no text changes, still the user."""
+    c, clock, _ran, frozen, _state = collector
+    button = _shown(qtbot, QPushButton("Sort"))
+    c.tick()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_Tab):
+        clock.now += 1.6
+        _key(button, key)
+        assert not c.tick()
+    assert frozen == []
+    clock.now += 1.5
+    assert c.tick()
+
+
+def test_text_an_input_method_commits_counts_as_typing(collector, qtbot):
+    """An input method sends its text to the focused widget, not through the window."""
+    c, clock, _ran, frozen, _state = collector
+    editor = _shown(qtbot, QPlainTextEdit())
+    for word in ("é", "ñ", "ü"):
+        clock.now += 1.6
+        commit = QInputMethodEvent("", [])
+        commit.setCommitString(word)
+        QApplication.sendEvent(editor, commit)
+        assert not c.tick()
+    assert editor.toPlainText() == "éñü"
+    assert frozen == []
+    clock.now += 1.5
+    assert c.tick()
+
+
+def test_a_window_opened_after_install_is_watched_too(collector, qtbot):
+    c, clock, _ran, frozen, _state = collector
+    # One that takes the focus (a dialog, the Replies view): from that moment, before any tick.
+    clock.now += 1.6
+    later = _shown(qtbot, QPushButton("Later"))
+    _key(later, Qt.Key.Key_Down)
+    assert c.last_input == clock.now
+    clock.now += 1.6
+    _mouse_move(later)
+    assert c.last_input == clock.now
+    # One that never takes the focus (the pointer over a second window): from the next tick.
+    aside = QPushButton("Aside")
+    aside.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    qtbot.addWidget(aside)
+    aside.show()
+    qtbot.waitExposed(aside)
+    assert QApplication.focusWindow() is not aside.windowHandle()
+    c.tick()
+    clock.now += 1.6
+    _mouse_move(aside)
+    assert not c.tick()
+    assert frozen == []
+
+
+def test_no_python_call_for_events_that_are_not_input(qtbot):
+    """Paints, layouts, timers and signals of every widget never reach the collector: an
+    app-wide Python filter made each of them wait for the GIL while a worker held it."""
+
+    class Counting(IdleCollector):
+        calls = 0
+
+        def eventFilter(self, obj, event) -> bool:
+            Counting.calls += 1
+            return super().eventFilter(obj, event)
+
+    app = QApplication.instance()
+    c = Counting(counts=lambda: (0, 0, 0))
+    c.install(app)
+    try:
+        target = QObject()
+        for _ in range(50):
+            QApplication.sendEvent(target, QEvent(QEvent.Type.User))
+        editor = QPlainTextEdit()
+        qtbot.addWidget(editor)
+        editor.setPlainText("words " * 200)  # layouts and updates
+        QApplication.sendEvent(editor, QEvent(QEvent.Type.LayoutRequest))
+        assert Counting.calls == 0
+    finally:
+        c.uninstall(app)
 
 
 def test_not_due_means_no_collection_however_idle(collector):
@@ -99,15 +198,13 @@ def test_not_due_means_no_collection_however_idle(collector):
 
 def test_a_user_who_never_stops_still_gets_one_after_the_longest_wait(collector, qtbot):
     c, clock, _ran, frozen, _state = collector
-    editor = QPlainTextEdit()
-    qtbot.addWidget(editor)
-    key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
+    editor = _shown(qtbot, QPlainTextEdit())
     for _ in range(59):
         clock.now += 1.0
-        QApplication.sendEvent(editor, key)
+        _key(editor)
         assert not c.tick()
     clock.now += 1.0
-    QApplication.sendEvent(editor, key)
+    _key(editor)
     assert c.tick()
     assert frozen == [160.0]
 

@@ -238,9 +238,38 @@ def test_the_work_after_the_first_paint_lets_events_through_between_steps(qtbot,
     assert not window.features_ready()  # the steps wait for the first paint
     qtbot.waitUntil(window.features_ready, timeout=5000)
     window.controller.shutdown()
-    # viewport, details, engine, firstPainted, publish and drafts: none waited on another
-    assert waiting == [0] * 6
+    # viewport, details, firstPainted, publish and drafts: none waited on another
+    assert waiting == [0] * 5
     assert window.actions_.copy.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+
+
+def test_the_engine_loads_once_the_first_draft_is_open_and_listed(qtbot, settings):
+    """Loading the policy pack alongside the drafts' steps held the GIL against them and
+    the repaints after them (25-100 ms stalls at start-up)."""
+    from desktop_app.ui.window.main_window import MainWindow
+
+    seen = []
+
+    def factory():
+        seen.append(window.drafts.started)
+        return FakeAnalyzer()
+
+    window = MainWindow(analyzer_factory=factory, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.controller.analyzer is not None, timeout=5000)
+    window.controller.shutdown()
+    assert seen == [True]
+
+
+def test_a_window_never_shown_still_loads_its_engine(qtbot, settings):
+    from desktop_app.ui.window.main_window import ENGINE_START_AT_MOST_MS, MainWindow
+
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.controller.analyzer is not None, timeout=ENGINE_START_AT_MOST_MS + 3000)
+    window.controller.shutdown()
+    assert not window.drafts.started
 
 
 def test_a_shortcut_works_the_moment_the_window_is_shown(qtbot, settings):

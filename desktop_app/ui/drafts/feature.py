@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 
 from desktop_app.storage import UNTITLED
 from desktop_app.storage.atomic import WriteFailed
 from desktop_app.ui.features import Feature
 from desktop_app.ui.widgets.banner import Banner
+
+if TYPE_CHECKING:  # the store loads on the worker, after the first paint
+    from desktop_app.storage.drafts import Draft, DraftStore
 
 # Read on the worker before the first step: what opening and showing a draft would
 # otherwise import on the GUI thread (a draft's versions and approval: ~60 ms).
@@ -32,7 +36,32 @@ DRAFT_MODULES = (
 )
 
 
+class FirstDraft(NamedTuple):
+    """The draft start-up opens, as the worker read it or made it."""
+
+    draft: Draft
+    made: bool  # made new for this start (there was none to restore)
+
+
+def prepare_first_draft(store: DraftStore) -> FirstDraft | None:
+    """On the worker: the draft start-up opens (the one open last, else the newest, else a
+    new one), read or written here, and remembered as open. Made on the GUI thread, a new
+    draft's write and its fsyncs held the window for 10-40 ms. None if that fails: the
+    first step then tries on the GUI thread and says what went wrong."""
+    from desktop_app.storage.drafts import DraftNotFound
+
+    try:
+        draft_id = store.id_to_restore()
+        first = FirstDraft(store.get(draft_id), False) if draft_id else FirstDraft(store.create(), True)
+        store.set_last_open(first.draft.id)
+    except (DraftNotFound, WriteFailed):
+        return None
+    return first
+
+
 class DraftsFeature(Feature):
+    startFinished = Signal()  # every start-up step has run (started is now True)
+
     def __init__(self, window, store=None, *, folder: Path | None = None):
         super().__init__(window)
         self._store = store  # a storage.drafts.DraftStore, made at start() when not given
@@ -44,6 +73,7 @@ class DraftsFeature(Feature):
         self._title = UNTITLED
         self._start_steps: list = []  # what is left of starting (see start), one per turn
         self._first_opened = False  # the first draft is open: a file opened now opens at once
+        self._first: FirstDraft | None = None  # what the worker read or made to open first
         self._unplaced = None  # the panel between being made and put in the window
         # Where an autosave problem is said: above the editor, until a save works again.
         self.banner = Banner("Autosave problem")
@@ -63,12 +93,13 @@ class DraftsFeature(Feature):
 
     # ----- start-up -----
     def start(self) -> None:
-        """After the first paint: import the drafts modules and read the drafts on a worker
-        (0.15 s for 200 drafts; the store keeps them, so the list fills at once), then start
-        one step per turn of the event loop."""
+        """After the first paint: import the drafts modules, read the drafts and the first
+        one to open on a worker (0.15 s for 200 drafts; the store keeps them, so the list
+        fills at once), then start one step per turn of the event loop."""
         from desktop_app.ui.jobs import run_then
 
         store, folder = self._store, self._folder
+        opening = self._pending_open is not None  # a file to open first: made on the GUI thread
 
         def read_drafts():
             import importlib
@@ -79,17 +110,23 @@ class DraftsFeature(Feature):
                 importlib.import_module(module)  # here, off the GUI thread
 
             ready = store if store is not None else DraftStore(folder)
-            ready.list()
+            first = None if opening else prepare_first_draft(ready)
+            ready.list()  # (after: a draft made for this start is listed too)
             ready.bin()
-            return ready
+            return ready, first
 
         run_then(read_drafts, self._drafts_read, self)
 
     def _drafts_read(self, result) -> None:
+        store, first = (None, None) if isinstance(result, Exception) else result
         if self._shut_down or self.started or self._start_steps:
-            return  # closed meanwhile (open nothing now), or start_now ran already
-        if self._store is None and not isinstance(result, Exception):
-            self._store = result  # else the first step makes one and says what is wrong
+            # Closed meanwhile (open nothing now), or start_now ran already: a draft made
+            # for this start that was never shown goes again.
+            self._drop_unused(first, store)
+            return
+        if self._store is None:
+            self._store = store  # if None, the first step makes one and says what is wrong
+        self._first = first
         self._start_steps = self._steps()
         self._next_start_step()
 
@@ -103,6 +140,8 @@ class DraftsFeature(Feature):
         self._start_steps.pop(0)()
         if self._start_steps:
             QTimer.singleShot(0, self, self._next_start_step)
+        else:
+            self.startFinished.emit()
 
     def start_now(self) -> None:
         """Start at once, whatever steps are left (New or a reply before the drafts were read)."""
@@ -112,6 +151,7 @@ class DraftsFeature(Feature):
             self._start_steps = self._steps()
         while self._start_steps:
             self._start_steps.pop(0)()
+        self.startFinished.emit()
 
     def _make_session(self) -> None:
         from desktop_app.storage.drafts import DraftStore
@@ -142,8 +182,15 @@ class DraftsFeature(Feature):
         self.window.set_drafts_panel(self.panel)
 
     def _open_first(self) -> None:
-        """A file opened before now, else what was typed meanwhile, else the last draft."""
+        """A file opened before now, else what was typed meanwhile, else the last draft (as
+        the worker read it, or the new one it made)."""
         typed = self.window.text()  # anything typed in the moment before the drafts were read
+        first, self._first = self._first, None
+        if first is not None and self._pending_open is None and not typed.strip():
+            self.session.show_read(first.draft)  # (nothing is open yet to be saved first)
+            self._first_opened = True
+            return
+        self._drop_unused(first, self._store)
         if self._pending_open is not None:
             path, text = self._pending_open
             self._pending_open = None
@@ -156,6 +203,17 @@ class DraftsFeature(Feature):
 
     def _fill_panel(self) -> None:
         self.panel.refresh()
+
+    def _drop_unused(self, first: FirstDraft | None, store) -> None:
+        """A new draft the worker made that is not opened after all (a file or typing came
+        first): deleted for good, as any draft that never had words, and the draft open
+        now (if any) is the one to restore next time."""
+        if first is None or not first.made or store is None:
+            return
+        with contextlib.suppress(WriteFailed):
+            store.discard_if_empty(first.draft.id)
+            if self.session is not None and self.session.current_id:
+                store.set_last_open(self.session.current_id)
 
     # ----- what the window asks for -----
     def new_draft(self) -> str | None:

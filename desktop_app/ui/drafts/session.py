@@ -43,6 +43,8 @@ def qt_to_py(text: str, position: int) -> int:
 
 def py_to_qt(text: str, index: int) -> int:
     """A Python string index as a QTextCursor position (UTF-16 units)."""
+    if text.isascii():  # (and the UTF-16 codec is not looked up while a draft opens)
+        return max(0, min(index, len(text)))
     return len(text[: max(0, index)].encode("utf-16-le", "surrogatepass")) // 2
 
 
@@ -196,10 +198,7 @@ class DraftSession(QObject):
 
     def restore_last(self) -> str | None:
         """Open the draft that was open last (else the newest, else a new one)."""
-        draft_id = self.store.last_open_id()
-        if draft_id is None:
-            newest = self.store.list()
-            draft_id = newest[0].id if newest else None
+        draft_id = self.store.id_to_restore()
         if draft_id is not None and self.open_draft(draft_id):
             return draft_id
         return self.new_draft()
@@ -213,6 +212,11 @@ class DraftSession(QObject):
         except DraftNotFound:
             self._tell("That draft could not be opened; it may have been deleted.")
             return False
+        return self.show_read(draft)
+
+    def show_read(self, draft: Draft) -> bool:
+        """Show a draft already read from the store (or just made there), e.g. on a worker at
+        start-up: open_draft without the reading. False if the current one cannot be saved."""
         if not self._leave_current():
             return False
         self._show(draft)

@@ -70,6 +70,9 @@ if TYPE_CHECKING:  # the dialogs' classes are set up when first used (PySide6 ma
     from desktop_app.core.review import DecisionHistory, DraftReview
     from desktop_app.ui.window.policy_info import PolicyInfo
 
+# The engine starts once the drafts have started, or at the latest this long after the
+# window is made (one never shown, drafts slow to read).
+ENGINE_START_AT_MOST_MS = 1000
 MAX_MARKS = 400  # underlines (and tints) drawn at most, for a pasted essay
 TINTED = frozenset({"readability", "length"})  # shown as tints in the editor, not underlines
 
@@ -138,6 +141,10 @@ class MainWindow(DraftFiles, QMainWindow):
         # under `store`, or the user's data folder).
         self.publish = self.attach(PublishFeature(self))
         self.drafts = self.attach(DraftsFeature(self, store))
+        # The engine loads the policy pack once the first draft is open and listed: loading
+        # it alongside, its pure Python held the GIL against the drafts' steps and the
+        # repaints after them (25-100 ms stalls), and the first findings came no sooner.
+        self.drafts.startFinished.connect(self._start_engine)
         self.update_title()
 
         self._public_contact = dict(self.settings.get("public_contact") or {})
@@ -152,8 +159,9 @@ class MainWindow(DraftFiles, QMainWindow):
         self._pack_known, self._loaded_pack = False, None
         if start_engine:
             # Loading the policy YAML on the worker competes for the GIL with building and
-            # painting the window, so start it once the window has painted (or soon anyway).
-            QTimer.singleShot(400, self._start_engine)
+            # painting the window, so start it once the drafts have started (or soon anyway:
+            # a window not shown, drafts that take long to read).
+            QTimer.singleShot(ENGINE_START_AT_MOST_MS, self._start_engine)
         if open_path:
             self.open_file(open_path)
         self.editor.setFocus()
@@ -167,7 +175,6 @@ class MainWindow(DraftFiles, QMainWindow):
         self._after_paint_steps = [
             self._opaque_editor,
             self._settle_after_paint,
-            self._start_engine,
             self.firstPainted.emit,
             *(feature.start for feature in self.features),
         ]
@@ -180,8 +187,9 @@ class MainWindow(DraftFiles, QMainWindow):
 
     def features_ready(self) -> bool:
         """True once every step after the first paint has run: the details the first frame
-        does not show (keys, cursors, scroll bars), the engine started, firstPainted sent and
-        each feature's start() called (their own loading may go on in the background).
+        does not show (keys, cursors, scroll bars), firstPainted sent and each feature's
+        start() called (their own loading may go on in the background; the engine starts
+        once the drafts have).
         Tests wait for it: qtbot.waitUntil(window.features_ready)."""
         return self._shown_once and not self._after_paint_steps
 

@@ -103,3 +103,106 @@ def test_a_file_opened_between_the_first_draft_and_the_list_opens_at_once(qtbot,
     current = window.drafts.session.current
     assert current.source_path == str(tmp_path / "post.txt")
     assert current.id in window.drafts.panel.ids() and last in window.drafts.panel.ids()
+
+
+def _writes_by_thread(monkeypatch) -> list[bool]:
+    """Records, for each file the drafts store writes, whether the GUI thread wrote it."""
+    import threading
+
+    import desktop_app.storage.drafts as drafts_module
+
+    on_gui = []
+    for name in ("write_bytes_atomic", "write_text_atomic"):
+        real = getattr(drafts_module, name)
+
+        def recording(*args, real=real, **kwargs):
+            on_gui.append(threading.current_thread() is threading.main_thread())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(drafts_module, name, recording)
+    return on_gui
+
+
+def test_a_first_start_makes_its_new_draft_off_the_gui_thread(qtbot, settings, tmp_path, monkeypatch):
+    """A new draft's write and the note of which is open (each with its fsyncs) held the
+    window for 10-40 ms when the first step made them."""
+    on_gui = _writes_by_thread(monkeypatch)
+    store = DraftStore(tmp_path / "drafts")
+    window, _waiting = _window(qtbot, settings, store)
+    qtbot.waitUntil(lambda: window.drafts.started, timeout=10000)
+    window.controller.shutdown()
+
+    made = window.drafts.session.current_id
+    assert [d.id for d in store.list()] == [made] and window.drafts.panel.ids() == [made]
+    assert store.last_open_id() == made
+    assert on_gui and not any(on_gui)  # the draft and the state file, both from the worker
+
+
+def test_the_last_draft_is_read_off_the_gui_thread(qtbot, settings, tmp_path, monkeypatch):
+    import threading
+
+    store, last, _newer = _stored(tmp_path)
+    read_on_gui = []
+    real_get = DraftStore.get
+
+    def get(self, draft_id):
+        read_on_gui.append(threading.current_thread() is threading.main_thread())
+        return real_get(self, draft_id)
+
+    monkeypatch.setattr(DraftStore, "get", get)
+    on_gui = _writes_by_thread(monkeypatch)
+    window, _waiting = _window(qtbot, settings, store)
+    qtbot.waitUntil(lambda: window.drafts.started, timeout=10000)
+    window.controller.shutdown()
+
+    assert window.drafts.session.current_id == last
+    assert window.text() == "Come to the library on Saturday."
+    assert read_on_gui == [False]
+    assert on_gui == []  # it was the one open already: nothing to write
+
+
+def test_typing_before_a_first_start_has_its_draft_leaves_no_empty_one(qtbot, settings, tmp_path):
+    store = DraftStore(tmp_path / "drafts")
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings, store=store)
+    qtbot.addWidget(window)
+    window.editor.setPlainText("Typed in the first moment")
+    window.show()
+    qtbot.waitUntil(lambda: window.drafts.started, timeout=10000)
+    window.controller.shutdown()
+
+    assert [d.text for d in store.list()] == ["Typed in the first moment"]
+    assert store.last_open_id() == window.drafts.session.current_id
+    assert window.drafts.panel.ids() == [window.drafts.session.current_id]
+
+
+def test_new_pressed_before_a_first_start_has_its_draft_leaves_one_draft(
+    qtbot, settings, tmp_path, monkeypatch
+):
+    """New (or a reply started) while the worker is still making the first start's draft:
+    the one made for nothing goes again, and New's is the one to open next time."""
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    noted = threading.Event()  # the worker notes its draft as open only after New
+    real_note = DraftStore.set_last_open
+
+    def set_last_open(self, draft_id):
+        if threading.current_thread() is not threading.main_thread():
+            noted.wait(10)
+        real_note(self, draft_id)
+
+    monkeypatch.setattr(DraftStore, "set_last_open", set_last_open)
+    store = DraftStore(tmp_path / "drafts")
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings, store=store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.features_ready, timeout=10000)
+    made = window.drafts.new_draft()
+    noted.set()
+    QThreadPool.globalInstance().waitForDone(10000)
+    qtbot.wait(50)  # the worker's result arrives now
+    window.controller.shutdown()
+
+    assert [d.id for d in store.list()] == [made]
+    assert store.last_open_id() == made

@@ -31,7 +31,7 @@ import re
 from desktop_app.checks.attack_fix import DEFAULT_REWRITE, parse_rewrites, rewrite_suggestions
 from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
 from desktop_app.checks.patterns import compile_words
-from desktop_app.checks.tokens import FILLERS, NEGATORS, TOKEN, Tok, is_aside
+from desktop_app.checks.tokens import FILLERS, NEGATORS, TOKEN, Tok, is_aside, said_not_meant_at
 from desktop_app.checks.values import RuleError, str_list, text_value
 from desktop_app.checks.wordset import WordSet
 from desktop_app.core.morphology import parse_word_forms
@@ -240,6 +240,7 @@ class AttackRule(Rule):
             "rewrites",
             "forms",
             "name_only",
+            "reporting",
         }
     )
     default_category = "personal-attack"
@@ -249,6 +250,8 @@ class AttackRule(Rule):
         if not insults:
             raise RuleError("insults", "an attack rule needs `insults` (a list or an include)")
         self.insult_re = compile_words(insults, "insults", ignorecase=True)
+        # quoted to report it, it is not said: 'stop saying "men are trash"'
+        self.reporting = frozenset(w.lower() for w in str_list(d.get("reporting"), "reporting"))
         self._insult_words = [w for w in insults if w.isalpha()]
         roles = str_list(d.get("roles"), "roles")
         self.roles = {tuple(r.lower().split()) for r in roles if r.strip()}
@@ -448,6 +451,8 @@ class AttackRule(Rule):
             if shape == "before-role" and toks[s_tok].low in _DETERMINERS:
                 ds, de = norm.to_original(toks[s_tok].start, toks[s_tok].end)
                 target = f"{text[ds:de]} {target}"  # "this corrupt woman" -> "this woman"
+            if self.reporting and said_not_meant_at(ctx, s, e, self.reporting, frozenset()):
+                continue
             out.append(self._finding(text, s, e, target, shape))
         return out
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from desktop_app.checks.base import Rule, TextContext, simple_words
 from desktop_app.checks.lookaround import PatternUnion
 from desktop_app.checks.patterns import compile_re, compile_words, drop_entry, word_alternation
-from desktop_app.checks.tokens import phrase_tokens, said_not_meant, token_range
+from desktop_app.checks.tokens import said_not_meant_at
 from desktop_app.checks.values import RuleError, flag, shown, str_list
 
 
@@ -80,9 +80,4 @@ class ExistenceRule(Rule):
         ]
 
     def _said_not_meant(self, ctx: TextContext, start: int, end: int) -> bool:
-        key = ("typed-phrase-tokens", ctx.text)
-        toks = ctx.memo.get(key)
-        if toks is None:
-            toks = ctx.memo[key] = phrase_tokens(ctx.text)
-        span = token_range(toks, start, end)
-        return span is not None and said_not_meant(toks, *span, self.reporting, self.condemning)
+        return said_not_meant_at(ctx, start, end, self.reporting, self.condemning)

@@ -134,7 +134,9 @@ class PiiRule(Rule):
         street_types = str_list(d.get("street_types"), "street_types") or DEFAULT_STREET_TYPES
         street = "|".join(sorted(street_types, key=len, reverse=True))
         address = (
-            r"\b(?:(?i:flat|apartment|apt|unit)[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+"
+            # a house number, never a year ("the 2014 Supreme Court ruling")
+            r"\b(?:(?i:flat|apartment|apt|unit)[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
+            r"(?:\d{1,3}|1[0-8]\d\d|2[1-9]\d\d|[3-9]\d{3})[A-Za-z]?,?[ \t]+"
             r"(?:[A-Z][a-z'’\-]+[ \t]+){1,3}(?i:" + street + r")\b"
         )
         sources = {"phone": _PHONE, "email": _EMAIL, "address": address, "postcode": _POSTCODE}

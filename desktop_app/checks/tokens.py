@@ -364,6 +364,17 @@ def said_not_meant(
     )
 
 
+def said_not_meant_at(ctx, start: int, end: int, cues: frozenset[str], condemning: frozenset[str]) -> bool:
+    """said_not_meant for the characters [start, end) of ctx.text (a TextContext), its
+    tokens read once per text for every rule that asks."""
+    key = ("typed-phrase-tokens", ctx.text)
+    toks = ctx.memo.get(key)
+    if toks is None:
+        toks = ctx.memo[key] = phrase_tokens(ctx.text)
+    span = token_range(toks, start, end)
+    return span is not None and said_not_meant(toks, *span, cues, condemning)
+
+
 def token_range(toks: list[Tok], start: int, end: int) -> tuple[int, int] | None:
     """Indices of the first and last token inside the character span [start, end)."""
     inside = [k for k, tok in enumerate(toks) if tok.end > start and tok.start < end]

@@ -181,3 +181,8 @@ def test_an_invitation_to_get_in_touch_publishes_the_writers_own_contact(text):
 )
 def test_someone_elses_number_is_still_private_when_readers_are_told_to_use_it(text, flagged):
     assert [f.text for f in findings_of("Drafting.PrivateInformation", text, "shipped")] == [flagged]
+
+
+def test_a_year_before_a_capitalised_name_is_not_a_house_number():
+    text = "The 2014 Supreme Court ruling recognised a third gender; she lives at 21 Elm Court."
+    assert [f.text for f in findings_of("Drafting.PrivateInformation", text, "shipped")] == ["21 Elm Court"]

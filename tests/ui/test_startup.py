@@ -322,3 +322,24 @@ def test_a_window_deleted_before_its_start_up_steps_leaves_no_step_queued(qtbot,
     window.show()
     qtbot.waitUntil(lambda: bool(gone), timeout=5000)
     qtbot.wait(300)  # a queued step would raise here (pytest-qt fails the test on it)
+
+
+def test_panels_a_closing_window_had_still_to_draw_are_never_drawn(qtbot, settings):
+    """The cards for a report are drawn on the next turn of the event loop; a window deleted
+    before that turn (the app quitting, a test's teardown) raised from a deleted layout."""
+    import shiboken6
+
+    from desktop_app.ui.window.main_window import MainWindow
+
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings)
+    window.show()
+    qtbot.waitUntil(lambda: window._result is not None, timeout=5000)
+    window.controller.shutdown()
+    window._panels_pending = False
+    window._redraw(deferred=True)  # the panels wait for the next turn
+    assert window._panels_pending
+    findings_list = window.findings_list
+    shiboken6.delete(window)
+    QCoreApplication.processEvents()
+    QCoreApplication.processEvents()
+    assert not shiboken6.isValid(findings_list)

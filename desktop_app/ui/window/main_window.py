@@ -160,8 +160,8 @@ class MainWindow(DraftFiles, QMainWindow):
         if start_engine:
             # Loading the policy YAML on the worker competes for the GIL with building and
             # painting the window, so start it once the drafts have started (or soon anyway:
-            # a window not shown, drafts that take long to read).
-            QTimer.singleShot(ENGINE_START_AT_MOST_MS, self._start_engine)
+            # a window not shown, drafts that take long to read); never once the window is gone.
+            QTimer.singleShot(ENGINE_START_AT_MOST_MS, self, self._start_engine)
         if open_path:
             self.open_file(open_path)
         self.editor.setFocus()
@@ -681,7 +681,7 @@ class MainWindow(DraftFiles, QMainWindow):
             # a keystroke arriving meanwhile is handled between the two halves.
             if not self._panels_pending:
                 self._panels_pending = True
-                QTimer.singleShot(0, self._draw_panels)
+                QTimer.singleShot(0, self, self._draw_panels)  # (never once the window is gone)
         else:
             self._draw_panels()
 

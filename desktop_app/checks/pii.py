@@ -7,8 +7,9 @@ Detects UK phone numbers (07700 900123, +44 7700 900123, 020 7946 0018, (01632) 
 A contact that is published (the rule's `official` domains, context words such as
 constituency office, party office, surgery found in the same sentence, an organisation's
 number (freephone, 03), or an invitation to the reader: "Call 01632 ...", "Email office@...")
-is not private information and is left alone; a named person's own number ("Ring Sandra on ...") only when
-the office word is said of the number itself. The suggestion removes the detail.
+is not private information and is left alone; a named person's own number ("Ring Sandra
+on ...") only when the office word is said of the number itself. The suggestion removes the
+detail.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from desktop_app.checks.pii_fix import pii_suggestions, same_contact
 from desktop_app.checks.values import RuleError, str_list
 
 # Shapes of data, not policy: how UK numbers, addresses and postcodes are written.
+_UK_TRUNK = r"(?:\+44[ \t]?\(?0?\)?[ \t]?|\(?0)"  # what opens a UK number: 0, or +44 (0)
 _PHONE = (
-    r"(?:\+44[ \t]?\(?0?\)?[ \t]?|\(?0)[1-9](?:[ \t\-\.]?\(?\d\)?){8,10}"  # UK, national or +44
+    _UK_TRUNK + r"[1-9](?:[ \t\-\.]?\(?\d\)?){8,10}"  # UK, national or +44
     r"|\+(?:[13-9]\d{0,2}|2\d{1,2})[ \t\-\.]?\(?\d{1,4}\)?(?:[ \t\-\.]?\d{2,4}){2,4}"  # international
 )
 _EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
@@ -112,11 +114,17 @@ _SERVICE = re.compile(
 )
 # A UK mobile is someone's own: an invitation never publishes it ("ring me on 07700 ..." is
 # still a personal number in a party's post: give the office line).
-_MOBILE = re.compile(r"(?:\+44[ \t]?\(?0?\)?[ \t]?|\(?0)7")
+_MOBILE = re.compile(_UK_TRUNK + "7")
 # Freephone (080), public bodies and charities (03) and business rates (084, 087): numbers of
 # organisations, never a person's own.
-_ORGANISATION_NUMBER = re.compile(r"(?:\+44[ \t]?\(?0?\)?[ \t]?|\(?0)(?:80|3|84|87)")
+_ORGANISATION_NUMBER = re.compile(_UK_TRUNK + "(?:80|3|84|87)")
 _SAID_AFTER = re.compile(r"[^,;:.!?()\n–—]{0,30}")  # what is said right after a detail, in its clause
+
+
+def _sentence_around(ctx: TextContext, s: int, e: int) -> tuple[int, int]:
+    """The span of the sentence a detail at [s, e) is in (or the 80 characters either side)."""
+    sentence = next((x for x in ctx.sentences if x.start <= s < x.end), None)
+    return (sentence.start, sentence.end) if sentence else (max(0, s - 80), min(len(ctx.text), e + 80))
 
 
 class PiiRule(Rule):
@@ -177,17 +185,9 @@ class PiiRule(Rule):
         text = ctx.text
         if name == "phone" and _ORGANISATION_NUMBER.match(text, s):
             return True
-        if name in ("phone", "email"):
-            invited = _INVITED.search(text[max(0, s - _INVITED_LOOKBACK) : s])
-            # a personal mailbox stays private even as "email me at ..." (a volunteer's own); a
-            # bare "call 020 ... tonight" says nothing of whose number it is: a service offered
-            # in the sentence ("my team can help, call ...") or an office mailbox beside it does
-            if invited and name == "phone" and not invited.group("us"):
-                sentence = next((x for x in ctx.sentences if x.start <= s < x.end), None)
-                said = text[sentence.start : sentence.end] if sentence else text[max(0, s - 80) : e + 80]
-                invited = invited if _SERVICE.search(said) else None
-            if invited and self._organisational(text, name, s, e):
-                return True
+        a, b = _sentence_around(ctx, s, e)
+        if name in ("phone", "email") and self._invited(text[a:b], name, text, s, e):
+            return True
         if name == "email":
             domain = text[s:e].rsplit("@", 1)[-1].lower()
             if any(
@@ -196,13 +196,21 @@ class PiiRule(Rule):
                 return True
         if name == "email" and not text[s:e].lower().startswith(_OFFICE_MAILBOXES):
             return False  # a personal address beside an office one ("or her own, jo@gmail.com")
-        sentence = next((x for x in ctx.sentences if x.start <= s < x.end), None)
-        a, b = (sentence.start, sentence.end) if sentence else (max(0, s - 80), min(len(text), e + 80))
         owned = _OWNED.search(text, max(a, s - _OWNED_LOOKBACK), s) if name in _OWNABLE else None
         if owned is not None:  # a person's own: only what is said of the detail itself counts
             a, b = owned.start(), _SAID_AFTER.match(text, e, b).end()
         context = (text[a:s] + " " + text[e:b]).lower()
         return any(w in context for w in self.official_words)
+
+    def _invited(self, sentence: str, name: str, text: str, s: int, e: int) -> bool:
+        """The post asks readers to use an organisation's contact ("Email office@...", "my
+        team can help, call 01632 ..."). A personal mailbox stays private even as "email me
+        at ..." (a volunteer's own); a bare "call 020 ... tonight" says nothing of whose
+        number it is: "us", "me" or a service offered in the sentence does."""
+        invited = _INVITED.search(text[max(0, s - _INVITED_LOOKBACK) : s])
+        if invited is None or not self._organisational(text, name, s, e):
+            return False
+        return name == "email" or bool(invited.group("us")) or _SERVICE.search(sentence) is not None
 
     @staticmethod
     def _organisational(text: str, name: str, s: int, e: int) -> bool:

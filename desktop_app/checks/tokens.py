@@ -336,18 +336,18 @@ def called_by_others(toks: list[Tok], first: int, reach: int = 6) -> bool:
         low = toks[k].low
         if low in _CLAUSE_ENDS or low in (",", ":", "—"):
             return False
-        # "told my mum to go back ...", "telling them women are the enemy"
-        told_whom = {t.low for t in toks[k + 1 : first]} <= _TOLD_WHOM
-        if low in _TOLD and (toks[first - 1].low == "to" or told_whom):
-            between = {t.low for t in toks[k + 1 : first - 1]}
-            if between & _SAID_TO_THE_READER:
-                return False
-            return tuple(t.low for t in toks[max(0, k - 2) : k]) not in _WRITER_NOW
-        if low in _CALLED:
+        if low in _TOLD or low in _CALLED:
             between = {t.low for t in toks[k + 1 : first]}
-            if between & _SAID_TO_THE_READER or between & _NOT_A_NAME:
-                return False  # "calling you a ...", "calling for someone to ..."
-            return tuple(t.low for t in toks[max(0, k - 2) : k]) not in _WRITER_NOW
+            if low in _TOLD:  # "told my mum to go back ...", "telling them women are the enemy"
+                ordered = toks[first - 1].low == "to"
+                if not (ordered or between <= _TOLD_WHOM):
+                    k -= 1
+                    continue
+                said_to_reader = bool(between & _SAID_TO_THE_READER)
+            else:  # "calling you a ...", "calling for someone to ..." are not reports
+                said_to_reader = bool(between & _SAID_TO_THE_READER or between & _NOT_A_NAME)
+            writer_now = tuple(t.low for t in toks[max(0, k - 2) : k]) in _WRITER_NOW
+            return not (said_to_reader or writer_now)
         k -= 1
     return False
 

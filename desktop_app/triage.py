@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from desktop_app.checks.base import TextContext
 from desktop_app.checks.model import quoted_list
+from desktop_app.checks.tokens import reported_quotations
 from desktop_app.core.categories import Severity
 from desktop_app.core.evasion import normalise_for_matching
 from desktop_app.core.findings import Finding
@@ -30,19 +31,30 @@ from desktop_app.core.replies.wording import opening_text, report_text
 from desktop_app.core.text import paragraphs
 
 
-def _readings(text: str, undone: bool) -> Iterator[tuple[str, int, int]]:
+def _readings(
+    text: str, undone: bool, reporting: frozenset[str] = frozenset()
+) -> Iterator[tuple[str, int, int]]:
     """Each sentence of `text` as typed and, when `undone` (undoing evasion changes the
     text) and it changes this sentence, with evasions undone; with the typed sentence's
-    span. The learned models read words as typed, so they score both readings."""
+    span. The learned models read words as typed, so they score both readings. A quotation
+    the sentence reports (one of `reporting`'s words outside it) is blanked: the models
+    would score someone else's words as the writer's, where the rules know better."""
     for para in paragraphs(text):
         for s in TextContext(para.text).sentences:
-            typed = para.text[s.start : s.end]
+            typed = _unquoted(para.text[s.start : s.end], reporting)
             start, end = para.start + s.start, para.start + s.end
             yield typed, start, end
             if undone:
                 normalised = normalise_for_matching(typed).text
                 if normalised != typed:
                     yield normalised, start, end
+
+
+def _unquoted(sentence: str, reporting: frozenset[str]) -> str:
+    """`sentence` with the quotations it reports blanked out, same length."""
+    for start, end in reported_quotations(sentence, reporting) if reporting else ():
+        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    return sentence
 
 
 ABUSE_WORDS = 3  # the reply-abuse model's words named in a report, at most
@@ -83,6 +95,8 @@ class ReplyTriager:
         self._listed.discard("")
         self._lock = threading.Lock()
         self.clause_titles = {cid: c.title for cid, c in self.pack.clauses.items()}
+        # the words that show a quotation is reported, as the conduct rules read them
+        self.reporting = frozenset().union(*(getattr(r, "reporting", frozenset()) for r in rules))
 
     # ----- the do-not-amplify list -----
     def is_listed(self, author: str) -> bool:
@@ -108,7 +122,7 @@ class ReplyTriager:
         if not (full or carded or undone) and self.policy.model_threshold >= model.threshold:
             return SecondOpinion(0.0)
         best: tuple[float, str] = (0.0, "")
-        for sentence, _start, _end in _readings(text, undone):
+        for sentence, _start, _end in _readings(text, undone, self.reporting):
             score = model.sentence_score(sentence)
             if score > best[0]:
                 best = (score, sentence)
@@ -127,7 +141,9 @@ class ReplyTriager:
         if model is None:
             return None
         best: tuple[float, str, int, int] = (0.0, "", 0, 0)
-        for sentence, start, end in _readings(text, normalise_for_matching(text).text != text):
+        for sentence, start, end in _readings(
+            text, normalise_for_matching(text).text != text, self.reporting
+        ):
             if model.may_reach(sentence, threshold):
                 score = model.score(sentence)
                 if score > best[0]:
@@ -156,11 +172,26 @@ class ReplyTriager:
         findings = tuple(self.analyzer.analyze(reply.text).findings)
         opinion = self.second_opinion(reply.text, findings)
         abuse = self.abuse_opinion(reply.text)
-        verdict = judge(reply.text, findings, self.policy, opinion, self.is_listed(reply.author), abuse)
+        judged = self._said(reply.text, findings)
+        verdict = judge(reply.text, judged, self.policy, opinion, self.is_listed(reply.author), abuse)
         triaged = Triaged(reply, verdict, findings, model_score=opinion.score if opinion else 0.0)
         if correction is not None and correction is not verdict.triage:
             return self.corrected(triaged, correction)
         return self.worded(triaged, verdict)
+
+    def _said(self, text: str, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+        """`findings` without the swearing and model cards inside a quotation the reply
+        reports: 'She was sent a message saying "you are a stupid cow"' swears at no one.
+        (The conduct rules already leave reported quotations alone.)"""
+        rough = [f for f in findings if f.category in ROUGH_CATEGORIES]
+        quoted = reported_quotations(text, self.reporting) if rough and self.reporting else []
+        if not quoted:
+            return findings
+        return tuple(
+            f
+            for f in findings
+            if f.category not in ROUGH_CATEGORIES or not any(a <= f.start and f.end <= b for a, b in quoted)
+        )
 
     def worded(self, triaged: Triaged, verdict: Verdict) -> Triaged:
         return triaged.with_verdict(

@@ -193,3 +193,53 @@ def test_a_correction_keeps_the_clause_of_a_report_and_words_a_new_one(triager):
 def test_the_second_opinion_reads_through_evasion(triager):
     plain = triager.second_opinion("You absolute m0r0n", full=True)
     assert plain is not None and plain.score >= triager.second_opinion("You absolute", full=True).score
+
+
+@pytest.mark.parametrize(
+    ("reported", "said"),
+    [
+        ('She was sent a message saying "you are a stupid cow"', "you are a stupid cow"),
+        (
+            'A man on the bus told my daughter "you ugly little freak, nobody wants you here" and I am'
+            " furious",
+            "you ugly little freak, nobody wants you here",
+        ),
+        ('someone shouted "f*** off you stupid b****" at my nan', "f*** off you stupid b****"),
+    ],
+)
+def test_abuse_a_reply_reports_is_not_reported_and_the_same_words_said_are(triager, reported, said):
+    assert sorted_as(triager, reported) is not Triage.REPORT
+    assert sorted_as(triager, said) is Triage.REPORT
+
+
+def test_the_learned_opinions_do_not_score_a_reported_quotation(triager):
+    quoted = triager.second_opinion('She was sent a message saying "you are a stupid cow"', full=True)
+    said = triager.second_opinion("you are a stupid cow", full=True)
+    assert said.score >= triager.policy.model_threshold > quoted.score
+
+
+@pytest.mark.parametrize(
+    ("verdict_on_a_view", "name_alone"),
+    [
+        (
+            "The Chancellor is an absolute clown if he thinks freezing tax thresholds isn't a tax rise.",
+            "The Chancellor is an absolute clown.",
+        ),
+        (
+            "Councillor Hart is an idiot for thinking the bypass will fix traffic.",
+            "Councillor Hart is an idiot.",
+        ),
+    ],
+)
+def test_a_name_that_judges_a_view_is_answered_and_the_name_alone_reported(
+    triager, verdict_on_a_view, name_alone
+):
+    assert sorted_as(triager, verdict_on_a_view) is Triage.RESPOND
+    assert sorted_as(triager, name_alone) is Triage.REPORT
+
+
+def test_a_word_the_writer_says_of_themselves_is_no_attack(triager):
+    assert sorted_as(triager, "I'm a dyke, I'm a councillor, and I'm standing again. Deal with it.") is not (
+        Triage.REPORT
+    )
+    assert sorted_as(triager, "Councillor Amin is a dyke and everyone knows it.") is Triage.REPORT

@@ -31,7 +31,15 @@ import re
 from desktop_app.checks.attack_fix import DEFAULT_REWRITE, parse_rewrites, rewrite_suggestions
 from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
 from desktop_app.checks.patterns import compile_words
-from desktop_app.checks.tokens import FILLERS, NEGATORS, TOKEN, Tok, is_aside, said_not_meant_at
+from desktop_app.checks.tokens import (
+    FILLERS,
+    NEGATORS,
+    TOKEN,
+    Tok,
+    denied_in_thought,
+    is_aside,
+    said_not_meant_at,
+)
 from desktop_app.checks.values import RuleError, str_list, text_value
 from desktop_app.checks.wordset import WordSet
 from desktop_app.core.morphology import parse_word_forms
@@ -453,6 +461,8 @@ class AttackRule(Rule):
                 target = f"{text[ds:de]} {target}"  # "this corrupt woman" -> "this woman"
             if self.reporting and said_not_meant_at(ctx, s, e, self.reporting, frozenset()):
                 continue
+            if denied_in_thought(toks, min(s_tok, t_first), self.fillers):
+                continue
             out.append(self._finding(text, s, e, target, shape))
         return out
 
@@ -537,6 +547,8 @@ class AttackRule(Rule):
             if found is None:
                 return None
             first, _ = found
+            if _acted_on(toks, first, k):
+                return None  # "Closing Ysgol Bryn Mawr is a disgrace": the closing is
             return "predicate", first, k, first, None
         found = self._target_ending_at(toks, j)
         if found is None:
@@ -796,6 +808,14 @@ def _after_that_is(toks: list[Tok], k: int) -> int | None:
     if low in ("that", "this") and k + 1 < len(toks) and toks[k + 1].low in ("is", "was", "'s"):
         return k + 2
     return None
+
+
+def _acted_on(toks: list[Tok], first: int, last: int) -> bool:
+    """The name toks[first..last] opens its sentence with an action done to what follows
+    ("Closing Ysgol Bryn Mawr", "Selling Parkside House"): the subject is the action, not a
+    person."""
+    word = toks[first]
+    return first < last and word.low.endswith("ing") and len(word.low) > 5 and _sentence_initial(toks, first)
 
 
 def _negation_in(toks: list[Tok], first: int, last: int) -> bool:

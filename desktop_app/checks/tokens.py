@@ -105,6 +105,9 @@ _SHORTHAND = {
     "u": ("you",),
     "ppl": ("people",),
     "thru": ("through",),
+    "ye": ("you",),  # Irish, Scots and Geordie: "ah knaa where ye drink"
+    "knaa": ("know",),
+    "knaw": ("know",),
     "r": ("are",),
 }
 # "isnt", "cant", ...: a negation for the kinds that read tokens as typed (attack.py).
@@ -216,9 +219,46 @@ def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reac
         if low in _SENTENCE_ENDS or low in (",", ":", "—", "-", "but"):
             return False  # "I'm not racist but immigrants are ...": the "but" says what is meant
         if low in NEGATORS or low.endswith("n't"):
-            return not _not_denying(toks, k)
+            return not (_not_denying(toks, k) or _new_clause(toks, k, first, fillers))
         if low not in fillers:
             seen += 1
+        k -= 1
+    return False
+
+
+# Who a clause is about, and the words that may stand between a negation and the clause it
+# denies: "I don't think they're vermin" denies it, "they're not refugees they're vermin" does not.
+_SUBJECTS = frozenset(["they", "you", "he", "she", "we", "it", "i", "u"])
+_DENYING_VERBS = _words(
+    "think thinking thought believe believed say saying said reckon mean meaning suggest suggesting"
+    " claim claiming know sure that do does did am is are was were"
+)
+
+
+def _new_clause(toks: list[Tok], k: int, first: int, fillers: frozenset[str]) -> bool:
+    """The match opens a clause of its own with a subject ("they are ..."), and the negation
+    at toks[k] denies something else first: "They're not asylum seekers they're cockroaches"."""
+    if toks[first].low not in _SUBJECTS:
+        return False
+    between = [t.low for t in toks[k + 1 : first] if t.low not in fillers]
+    return any(w not in _DENYING_VERBS for w in between)
+
+
+_THOUGHT_VERBS = _words("think thought believe say saying said reckon mean suggest suggesting claim claiming")
+
+
+def denied_in_thought(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS) -> bool:
+    """What starts at toks[first] is said after a denied thought or saying: "I don't think
+    they're vermin", "I'm not saying he's a liar", "never said she was a fraud"."""
+    k, thought = first - 1, False
+    while k >= 0:
+        low = toks[k].low
+        if low in _THOUGHT_VERBS:
+            thought = True
+        elif low in NEGATORS or low.endswith("n't"):
+            return thought
+        elif low not in fillers and low not in ("do", "does", "did", "am", "is", "are", "that"):
+            return False
         k -= 1
     return False
 
@@ -274,6 +314,20 @@ def _quotations(toks: list[Tok]) -> list[tuple[int, int]]:
     if opened is not None:
         found.append((opened, len(toks)))
     return found
+
+
+def reported_quotations(text: str, cues: frozenset[str]) -> list[tuple[int, int]]:
+    """The character spans of the quotations `text` reports (one of `cues` stands outside
+    every quotation): someone else's words, not the writer's ('She was sent a message saying
+    "you are a stupid cow"'). None when the text reports nothing."""
+    toks = tokenise(text)
+    quotes = _quotations(toks)
+    if not quotes:
+        return []
+    inside = {k for a, b in quotes for k in range(a, min(b + 1, len(toks)))}
+    if not any(tok.low in cues for k, tok in enumerate(toks) if k not in inside):
+        return []
+    return [(toks[a].start, toks[b].end if b < len(toks) else len(text)) for a, b in quotes]
 
 
 def quoted_and_reported(toks: list[Tok], first: int, last: int, cues: frozenset[str]) -> bool:

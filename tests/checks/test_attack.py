@@ -320,3 +320,30 @@ def test_without_the_dictionary_every_capitalised_word_may_be_a_name(tmp_path):
 def test_a_name_only_insult_names_someone_only_at_the_end_of_its_clause(text, named):
     """`name_only`: an insult that is an everyday word too ("melt", "weapon", "tool")."""
     assert bool(findings_of("Drafting.PersonalAttack", text, "shipped")) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("I don't think he is a liar.", False),
+        ("I'm not saying she is a clown.", False),
+        ("I never said he was a liar.", False),
+        ("He is a liar and I don't think anyone doubts it.", True),
+        ("Don't think he is a clown: he is a dangerous clown.", True),
+    ],
+)
+def test_an_insult_after_a_denied_thought_is_not_said(text, flagged):
+    assert bool(findings_of(RULE, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Closing Ysgol Bryn Mawr is a disgrace.", False),
+        ("Selling Parkside House is a scandal and a disgrace.", False),
+        ("Fleming is a liar.", True),  # a name that ends like an action is still a name
+        ("Councillor Hart is a disgrace.", True),
+    ],
+)
+def test_an_action_done_to_a_name_is_not_the_name_attacked(text, flagged):
+    assert bool(findings_of(RULE, text)) is flagged

@@ -412,3 +412,18 @@ def test_a_name_someone_is_reported_to_have_been_called_is_told_apart(text, name
     toks = phrase_tokens(text)
     first = next(k for k, t in enumerate(toks) if t.low == name)
     assert called_by_others(toks, first) is reported
+
+
+def test_a_negation_that_denies_something_else_first_leaves_a_new_clause_alone():
+    for text, phrase, denied in (
+        # "they're not X, they're Y": the negation denies X, not what the new clause says
+        ("They're not asylum seekers they're cockroaches", "they are cockroaches", False),
+        ("You are not a victim you are vermin", "you are vermin", False),
+        # a denied thought or saying still denies what follows it
+        ("I don't think they're cockroaches", "they are cockroaches", True),
+        ("I'm not saying you are vermin", "you are vermin", True),
+        ("they are not cockroaches", "cockroaches", True),
+    ):
+        toks = phrase_tokens(text)
+        ((first, _last), *_) = PhraseSet([phrase], {}).find(toks)
+        assert negated(toks, first) is denied, text

@@ -93,6 +93,7 @@ class ReplyPolicy:
     criticism_words: Matcher | None = None
     frame_words: Matcher | None = None
     topic_words: Matcher | None = None  # subjects people discuss ("rape jokes"): never carry a model's report
+    views: Matcher | None = None  # after a name, what makes it a verdict on a view: "... if he thinks"
     person_words: Matcher | None = None  # any word that names or addresses a person
     orders: Matcher | None = None  # verbs that open an order, said to whoever is answered
     aimed_before: Matcher | None = None  # who swearing describes, a few words before it
@@ -150,6 +151,12 @@ _TOKEN = re.compile(r"[\w'’]+")
 _NAME = re.compile(r"[A-Z][a-z'’-]+")  # a word in title case: a name ("Councillor Hart")
 _HANDLE = re.compile(r"@\w+")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# what the writer says of themselves, just before a word: "I'm a", "I am a proud", "as an"
+_SELF = re.compile(
+    r"(?:\bi['’]?m|\bi am|\bas)\s+"
+    r"(?:(?:an?|the|one|proud|out|openly|old|queer|gay|black|trans|disabled)\s+)*$",
+    re.IGNORECASE,
+)
 
 
 def rule_name(f: Finding) -> str:
@@ -231,13 +238,25 @@ def _report_order(f: Finding, policy: ReplyPolicy) -> tuple:
     return (not threat, f.severity.rank, rank, f.start)
 
 
-def _reported(findings: Sequence[Finding], policy: ReplyPolicy) -> tuple[list[Finding], list[Finding]]:
+def judges_a_view(text: str, f: Finding, policy: ReplyPolicy) -> bool:
+    """A personal attack said of what someone thinks, not of who they are: "The Chancellor
+    is an absolute clown if he thinks freezing thresholds isn't a tax rise"."""
+    if f.category != "personal-attack" or policy.views is None:
+        return False
+    following = text[f.end :].lstrip(" ,")
+    hit = policy.views.search(following.replace("’", "'"))
+    return hit is not None and hit.start() == 0
+
+
+def _reported(
+    text: str, findings: Sequence[Finding], policy: ReplyPolicy
+) -> tuple[list[Finding], list[Finding]]:
     """(findings that make it a report, blunt criticism findings)."""
     reported, blunt = [], []
     for f in findings:
         if f.category not in policy.report_categories:
             continue
-        (blunt if is_blunt_criticism(f, policy) else reported).append(f)
+        (blunt if is_blunt_criticism(f, policy) or judges_a_view(text, f, policy) else reported).append(f)
     return sorted(reported, key=lambda f: _report_order(f, policy)), blunt
 
 
@@ -293,7 +312,14 @@ def _model_report(
     carried = [w for w in opinion.words if w.lower() not in swearing]
     plain = (policy.criticism_words, policy.frame_words, policy.topic_words)
     carried = [w for w in carried if not any(_fullmatch(m, w) for m in plain)]
-    return bool(carried)
+    return any(not _self_described(sentence, w) for w in carried)
+
+
+def _self_described(sentence: str, word: str) -> bool:
+    """Every time `word` is said in `sentence`, the writer says it of themselves: "I'm a
+    dyke, I'm a councillor, and I'm standing again" (a word reclaimed is no attack)."""
+    said = list(re.finditer(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])", sentence, re.IGNORECASE))
+    return bool(said) and all(_SELF.search(sentence[: m.start()]) for m in said)
 
 
 def judge(
@@ -307,7 +333,7 @@ def judge(
     """How to treat a reply, from what the rules found and the two learned opinions: the
     offence model's (`opinion`, policy.model_threshold) and our own reply-abuse model's
     (`abuse`, policy.abuse_threshold)."""
-    reported, blunt = _reported(findings, policy)
+    reported, blunt = _reported(text, findings, policy)
     if reported:
         lead = reported[0]
         threat = rule_name(lead) in policy.threat_rules

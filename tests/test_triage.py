@@ -243,3 +243,31 @@ def test_a_word_the_writer_says_of_themselves_is_no_attack(triager):
         Triage.REPORT
     )
     assert sorted_as(triager, "Councillor Amin is a dyke and everyone knows it.") is Triage.REPORT
+
+
+@pytest.mark.parametrize(
+    ("how_people_are_treated", "a_name"),
+    [
+        (
+            "The election result is what happens when you treat voters like idiots.",
+            "You are idiots, the lot of you.",
+        ),
+        ("Stop talking to residents like idiots.", "Residents think you're an idiot."),
+    ],
+)
+def test_a_name_for_how_people_are_treated_is_answered(triager, how_people_are_treated, a_name):
+    assert sorted_as(triager, how_people_are_treated) is Triage.RESPOND
+    assert sorted_as(triager, a_name) is Triage.REPORT
+
+
+@pytest.mark.parametrize(
+    ("lower_case", "not_a_name"),
+    [
+        ("sarah mitchell is a clown", "the council is a joke"),
+        ("@USER theresa may is a spineless lying cow", "will is a liar, says the poster on the bus"),
+    ],
+)
+def test_a_name_typed_in_lower_case_is_still_a_person(triager, lower_case, not_a_name):
+    """Replies are often typed without capitals: a name the dictionary knows is still a name."""
+    assert sorted_as(triager, lower_case) is Triage.REPORT
+    assert sorted_as(triager, not_a_name) is not Triage.REPORT

@@ -233,6 +233,21 @@ def _sentence_initial(toks: list[Tok], i: int) -> bool:
     return i == 0 or toks[i - 1].text in _SENTENCE_ENDS
 
 
+def _typed_in_lower_case(toks: list[Tok], i: int) -> bool:
+    """The sentence around toks[i] has no capital letter after its first word (handles,
+    hashtags and "I" aside): its writer does not capitalise names either."""
+    start = i
+    while start > 0 and toks[start - 1].text not in _SENTENCE_ENDS:
+        start -= 1
+    end = i
+    while end + 1 < len(toks) and toks[end + 1].text not in _SENTENCE_ENDS:
+        end += 1
+    return not any(
+        t.text[:1].isupper() and t.text[:1] not in "@#" and t.low != "i" and k != start
+        for k, t in enumerate(toks[start : end + 1], start)
+    )
+
+
 class AttackRule(Rule):
     kind = "attack"
     keys = frozenset(
@@ -331,6 +346,26 @@ class AttackRule(Rule):
             and tok.low not in self.groups  # "Liberals are ..." is a group, not a person
         )
 
+    def _lower_case_name(self, toks: list[Tok], i: int) -> int | None:
+        """The first index of a person's name typed in lower case and ending at toks[i], in
+        a sentence typed without capitals ("theresa may is a lying cow", "sarah mitchell is a
+        clown"): names the dictionary knows, opening with one it knows only as a name."""
+        lexicon = self.spec.lexicon()
+
+        def name(t: Tok) -> bool:
+            return t.text.isalpha() and t.text.islower() and lexicon.is_known_name(t.text)
+
+        if not name(toks[i]) or not _typed_in_lower_case(toks, i):
+            return None
+        first = i
+        while first > 0 and i - first < 2 and name(toks[first - 1]):
+            first -= 1
+        while first <= i and lexicon.is_word(toks[first].low):
+            first += 1  # "may" alone is a word; after "theresa" it is a name
+        if first > i or toks[first].low in self.groups:
+            return None
+        return first
+
     def _names_a_person(self, toks: list[Tok], first: int, last: int, strict: bool = False) -> bool:
         """Whether a run of capitalised words is a person's name rather than a title or a
         body: "Boris Johnson" and "Jerry Jones" are; "Theatre Company", "Gun Control",
@@ -371,7 +406,8 @@ class AttackRule(Rule):
             return None  # "Tory ministers", "Labour MPs": a group (the group rule's business)
         first = self._role_at(toks, i)
         if first is None and not self._is_name(tok):
-            return None
+            lower = self._lower_case_name(toks, i)
+            return None if lower is None else (lower, "person")
         first = i if first is None else first
         # Extend left over more name words, honorifics, roles and a determiner.
         while first > 0:

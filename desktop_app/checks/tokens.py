@@ -107,6 +107,10 @@ _SHORTHAND = {
     "thru": ("through",),
     "ye": ("you",),  # Irish, Scots and Geordie: "ah knaa where ye drink"
     "knaa": ("know",),
+    "shd": ("should",),
+    "shud": ("should",),
+    "coz": ("because",),
+    "cos": ("because",),
     "knaw": ("know",),
     "r": ("are",),
 }
@@ -244,12 +248,14 @@ def _new_clause(toks: list[Tok], k: int, first: int, fillers: frozenset[str]) ->
     return any(w not in _DENYING_VERBS for w in between)
 
 
-_THOUGHT_VERBS = _words("think thought believe say saying said reckon mean suggest suggesting claim claiming")
+_THOUGHT_VERBS = _words(
+    "think thought believe say saying said reckon mean suggest suggesting claim claiming make makes made"
+)
 
 
 def denied_in_thought(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS) -> bool:
-    """What starts at toks[first] is said after a denied thought or saying: "I don't think
-    they're vermin", "I'm not saying he's a liar", "never said she was a fraud"."""
+    """What starts at toks[first] is said after a denied thought, saying or making: "I don't
+    think they're vermin", "I'm not saying he's a liar", "doesn't make you a bigot"."""
     k, thought = first - 1, False
     while k >= 0:
         low = toks[k].low

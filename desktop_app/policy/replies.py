@@ -24,9 +24,9 @@ from desktop_app.policy.rules import PackLists, resolve_includes
 
 NAME = "replies.yml"
 SECTIONS = {
-    "report": {"categories", "criticism_words", "frame_words", "topic_words", "views", "threat_rules",
-               "aimed", "mild_swearing", "interjections", "model_threshold", "abuse_model",
-               "abuse_threshold", "repeat_reports"},
+    "report": {"categories", "criticism_words", "frame_words", "topic_words", "views", "not_aimed",
+               "threat_rules", "aimed", "mild_swearing", "interjections", "model_threshold",
+               "abuse_model", "abuse_threshold", "repeat_reports"},
     "platform_categories": None,  # a mapping of category: words
     "report_text": None,
     "police_note": None,
@@ -139,6 +139,7 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
         frame_words=_listed(report, "frame_words", "report"),
         topic_words=_listed(report, "topic_words", "report"),
         views=_listed(report, "views", "report"),
+        not_aimed=_listed(report, "not_aimed", "report"),
         aimed_before=_words(before, "report.aimed.before"),
         aimed_after=_words(after, "report.aimed.after"),
         aimed_window=int(_number(aimed.get("window"), "report.aimed.window", 4, 1, 20)),

@@ -328,6 +328,7 @@ def test_a_name_only_insult_names_someone_only_at_the_end_of_its_clause(text, na
         ("I don't think he is a liar.", False),
         ("I'm not saying she is a clown.", False),
         ("I never said he was a liar.", False),
+        ("Wanting fewer crossings doesn't make you a bigot.", False),
         ("He is a liar and I don't think anyone doubts it.", True),
         ("Don't think he is a clown: he is a dangerous clown.", True),
     ],

@@ -94,6 +94,7 @@ class ReplyPolicy:
     frame_words: Matcher | None = None
     topic_words: Matcher | None = None  # subjects people discuss ("rape jokes"): never carry a model's report
     views: Matcher | None = None  # after a name, what makes it a verdict on a view: "... if he thinks"
+    not_aimed: Matcher | None = None  # where a name is no one's: "you treat voters like idiots"
     person_words: Matcher | None = None  # any word that names or addresses a person
     orders: Matcher | None = None  # verbs that open an order, said to whoever is answered
     aimed_before: Matcher | None = None  # who swearing describes, a few words before it
@@ -312,14 +313,19 @@ def _model_report(
     carried = [w for w in opinion.words if w.lower() not in swearing]
     plain = (policy.criticism_words, policy.frame_words, policy.topic_words)
     carried = [w for w in carried if not any(_fullmatch(m, w) for m in plain)]
-    return any(not _self_described(sentence, w) for w in carried)
+    return any(not _aimed_at_no_one(sentence, w, policy) for w in carried)
 
 
-def _self_described(sentence: str, word: str) -> bool:
-    """Every time `word` is said in `sentence`, the writer says it of themselves: "I'm a
-    dyke, I'm a councillor, and I'm standing again" (a word reclaimed is no attack)."""
+def _aimed_at_no_one(sentence: str, word: str, policy: ReplyPolicy) -> bool:
+    """Every time `word` is said in `sentence`, the writer says it of themselves ("I'm a
+    dyke, I'm a councillor, and I'm standing again": a word reclaimed is no attack) or where
+    it names no one (`not_aimed`: "you treat voters like idiots")."""
     said = list(re.finditer(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])", sentence, re.IGNORECASE))
-    return bool(said) and all(_SELF.search(sentence[: m.start()]) for m in said)
+    spans = [(m.start(), m.end()) for m in policy.not_aimed.finditer(sentence)] if policy.not_aimed else []
+    return bool(said) and all(
+        _SELF.search(sentence[: m.start()]) or any(a <= m.start() and m.end() <= b for a, b in spans)
+        for m in said
+    )
 
 
 def judge(

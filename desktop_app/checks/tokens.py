@@ -367,7 +367,12 @@ def condemned(
             break
         k -= 1
     if not cued:
-        return False
+        # a claim in quotation marks, then called a lie: 'Reminder that "gays are grooming
+        # kids" is a lie'
+        closing = [b for a, b in _quotations(toks) if a < first and last < b]
+        if not closing:
+            return False
+        last = closing[0]
     k = last + 1
     while k < len(toks) and k - last <= reach and toks[k].low not in _CLAUSE_ENDS:
         if toks[k].low in condemning and not negated(toks, k, reach=1):

@@ -427,3 +427,15 @@ def test_a_negation_that_denies_something_else_first_leaves_a_new_clause_alone()
         toks = phrase_tokens(text)
         ((first, _last), *_) = PhraseSet([phrase], {}).find(toks)
         assert negated(toks, first) is denied, text
+
+
+def test_a_claim_in_quotation_marks_called_a_lie_is_not_said():
+    from desktop_app.checks.tokens import condemned
+
+    cues, condemning = frozenset(["saying"]), frozenset(["lie", "bigotry"])
+    toks = phrase_tokens('Reminder that "gays are grooming kids" is a lie.')
+    ((first, last),) = PhraseSet(["gays are grooming kids"], {}).find(toks)
+    assert condemned(toks, first, last, cues, condemning)
+    toks = phrase_tokens('"gays are grooming kids" and I stand by it.')
+    ((first, last),) = PhraseSet(["gays are grooming kids"], {}).find(toks)
+    assert not condemned(toks, first, last, cues, condemning)

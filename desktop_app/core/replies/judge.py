@@ -365,8 +365,12 @@ def judge(
             category=policy.platform_categories.get("abuse", "abuse and harassment"),
             do_not_amplify=listed,
         )
+    # Thanks that complain of nothing is no abuse, whatever a model makes of its words ("Well
+    # done and thank you, this will change lives round here"): the rules still report
+    # abuse said with thanks ("thanks for nothing, I hope you die").
+    grateful = _cue(policy.thanks, _as_typed(text)) and not _cue(policy.criticism, _as_typed(text))
     for sure, threshold in ((opinion, policy.model_threshold), (abuse, policy.abuse_threshold)):
-        if not _model_report(sure, findings, policy, threshold):
+        if grateful or not _model_report(sure, findings, policy, threshold):
             continue
         cards = tuple(f for f in findings if f.category == "offence-score")
         if not cards and sure.finding is not None:

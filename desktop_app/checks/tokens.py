@@ -830,7 +830,7 @@ class PhraseSet:
 
     def find(self, toks: list[Tok], fillers: frozenset[str] = FILLERS) -> list[tuple[int, int]]:
         """(first, last) token indices of the leftmost-longest matches, not overlapping."""
-        self._automaton()
+        graph = self._automaton()
         found: list[tuple[int, int]] = []
         active: dict[tuple[int, int], int] = {}  # (node, fillers skipped) -> start token
         seeds = [(self._first_by_word, self._first_tests, None)]
@@ -853,7 +853,8 @@ class PhraseSet:
                         for n in nodes:
                             self._advance(n, i, i, nxt, found, toks)
             for (n, gap), start in active.items():
-                if self._takes(n, tok, low):
+                node = graph[n]  # _takes, inlined: this runs for every live state at every token
+                if (low in node.words) if node.words is not None else node.test(tok):
                     self._advance(n, start, i, nxt, found, toks)
                 elif gap < MAX_GAP and low in fillers:
                     key = (n, gap + 1)

@@ -391,6 +391,9 @@ _NOT_A_NAME = frozenset(["for", "on", "out", "up", "to", "in", "at", "off"])
 _WRITER_NOW = (("i", "am"), ("i", "will"), ("i", "would"), ("we", "are"), ("we", "will"), ("i", "'m"))
 
 
+_WRITERS = frozenset(["i", "we", "have", "'ve", "ive", "just", "already", "once"])
+
+
 def called_by_others(toks: list[Tok], first: int, reach: int = 6) -> bool:
     """toks[first] opens a name someone is reported to have been called, or an order they were
     given: "a boy called her a retard", "my grandad got called a dirty immigrant", "someone
@@ -411,6 +414,9 @@ def called_by_others(toks: list[Tok], first: int, reach: int = 6) -> bool:
                 said_to_reader = bool(between & _SAID_TO_THE_READER)
             else:  # "calling you a ...", "calling for someone to ..." are not reports
                 said_to_reader = bool(between & _SAID_TO_THE_READER or between & _NOT_A_NAME)
+                if said_to_reader and low == "called" and not between & _NOT_A_NAME:
+                    # "someone in these replies called you a taig" reports; "I called you a ..." does not
+                    said_to_reader = k > 0 and toks[k - 1].low in _WRITERS
             writer_now = tuple(t.low for t in toks[max(0, k - 2) : k]) in _WRITER_NOW
             return not (said_to_reader or writer_now)
         k -= 1

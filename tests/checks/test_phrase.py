@@ -439,3 +439,15 @@ def test_a_claim_in_quotation_marks_called_a_lie_is_not_said():
     toks = phrase_tokens('"gays are grooming kids" and I stand by it.')
     ((first, last),) = PhraseSet(["gays are grooming kids"], {}).find(toks)
     assert not condemned(toks, first, last, cues, condemning)
+
+
+def test_a_name_someone_else_called_the_reader_is_reported_not_said():
+    from desktop_app.checks.tokens import called_by_others
+
+    def slur_at(text: str) -> tuple[list, int]:
+        toks = phrase_tokens(text)
+        return toks, next(k for k, t in enumerate(toks) if t.low == "taig")
+
+    assert called_by_others(*slur_at("Someone in these replies called you a taig."))
+    assert not called_by_others(*slur_at("I called you a taig."))
+    assert not called_by_others(*slur_at("I'm calling you a taig."))

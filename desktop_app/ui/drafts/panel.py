@@ -236,7 +236,7 @@ class DraftsPanel(QWidget):
 
     def set_current_row(self, row: int) -> None:
         """Select a row as a click would (-1: none); selecting a draft opens it."""
-        self.list_view.setCurrentIndex(self.model.index(row) if row >= 0 else QModelIndex())
+        self.list_view.setCurrentIndex(self.model.index(row, 0) if row >= 0 else QModelIndex())
 
     def show_bin(self, on: bool = True) -> None:
         self._bin_mode = bool(on)

@@ -24,6 +24,7 @@ from desktop_app.ui.widgets.banner import Banner
 
 if TYPE_CHECKING:  # the store loads on the worker, after the first paint
     from desktop_app.storage.drafts import Draft, DraftStore
+    from desktop_app.ui.drafts.panel import Listing
 
 # Read on the worker before the first step: what opening and showing a draft would
 # otherwise import on the GUI thread (a draft's versions and approval: ~60 ms).
@@ -75,6 +76,7 @@ class DraftsFeature(Feature):
         self._first_opened = False  # the first draft is open: a file opened now opens at once
         self._first: FirstDraft | None = None  # what the worker read or made to open first
         self._unplaced = None  # the panel between being made and put in the window
+        self._listing: Listing | None = None  # the list's first rows, as the worker made them
         # Where an autosave problem is said: above the editor, until a save works again.
         self.banner = Banner("Autosave problem")
         window.add_banner(self.banner)
@@ -94,8 +96,8 @@ class DraftsFeature(Feature):
     # ----- start-up -----
     def start(self) -> None:
         """After the first paint: import the drafts modules, read the drafts and the first
-        one to open on a worker (0.15 s for 200 drafts; the store keeps them, so the list
-        fills at once), then start one step per turn of the event loop."""
+        one to open on a worker (0.15 s for 200 drafts; the store keeps them) and make the
+        list's rows there, then start one step per turn of the event loop."""
         from desktop_app.ui.jobs import run_then
 
         store, folder = self._store, self._folder
@@ -105,20 +107,19 @@ class DraftsFeature(Feature):
             import importlib
 
             from desktop_app.storage.drafts import DraftStore
+            from desktop_app.ui.drafts.panel import list_drafts
 
             for module in DRAFT_MODULES:
                 importlib.import_module(module)  # here, off the GUI thread
 
             ready = store if store is not None else DraftStore(folder)
             first = None if opening else prepare_first_draft(ready)
-            ready.list()  # (after: a draft made for this start is listed too)
-            ready.bin()
-            return ready, first
+            return ready, first, list_drafts(ready)  # (after: a draft made for this start is listed too)
 
         run_then(read_drafts, self._drafts_read, self)
 
     def _drafts_read(self, result) -> None:
-        store, first = (None, None) if isinstance(result, Exception) else result
+        store, first, listing = (None, None, None) if isinstance(result, Exception) else result
         if self._shut_down or self.started or self._start_steps:
             # Closed meanwhile (open nothing now), or start_now ran already: a draft made
             # for this start that was never shown goes again.
@@ -127,6 +128,7 @@ class DraftsFeature(Feature):
         if self._store is None:
             self._store = store  # if None, the first step makes one and says what is wrong
         self._first = first
+        self._listing = listing
         self._start_steps = self._steps()
         self._next_start_step()
 
@@ -171,7 +173,8 @@ class DraftsFeature(Feature):
     def _make_panel(self) -> None:
         from desktop_app.ui.drafts.panel import DraftsPanel
 
-        panel = DraftsPanel(self._store)
+        listing, self._listing = self._listing, None
+        panel = DraftsPanel(self._store, listing=listing)
         panel.bind_session(self.session)
         panel.problem.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
         self._unplaced = panel
@@ -202,7 +205,10 @@ class DraftsFeature(Feature):
         self._first_opened = True
 
     def _fill_panel(self) -> None:
-        self.panel.refresh()
+        """The list the worker made holds the draft opened first, unless that draft was made
+        just now (a file opened, words typed first): then the list is read again."""
+        if self.session.current_id not in self.panel.ids():
+            self.panel.refresh()
 
     def _drop_unused(self, first: FirstDraft | None, store) -> None:
         """A new draft the worker made that is not opened after all (a file or typing came

@@ -20,6 +20,7 @@ from PySide6.QtCore import QTimer, Signal
 from desktop_app.storage import UNTITLED
 from desktop_app.storage.atomic import WriteFailed
 from desktop_app.ui.features import Feature
+from desktop_app.ui.turns import next_turn
 from desktop_app.ui.widgets.banner import Banner
 
 if TYPE_CHECKING:  # the store loads on the worker, after the first paint
@@ -141,7 +142,7 @@ class DraftsFeature(Feature):
             return
         self._start_steps.pop(0)()
         if self._start_steps:
-            QTimer.singleShot(0, self, self._next_start_step)
+            next_turn(self, self._next_start_step)
         else:
             self.startFinished.emit()
 

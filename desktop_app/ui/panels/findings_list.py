@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.categories import CONDUCT_KEY, Severity
 from desktop_app.ui.panels.ignored_list import IgnoredList
+from desktop_app.ui.turns import next_turn
 from desktop_app.ui.widgets import quiet
 
 if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
@@ -270,7 +271,11 @@ class FindingsList(QScrollArea):
             else:
                 card.update_finding(f)
             by_group[f.severity].append(card)
-        if missing:  # until the last is made, the list keeps the cards it has, in order
+        # Until the last is made (and, in a draw spread over turns, for one more turn: the
+        # last batch made and all placed at once took two turns' time), the list keeps the
+        # cards it has, in order.
+        waiting = missing or (made > 0 and self._drawing)
+        if waiting:
             placed = set(self._cards.values())
             by_group = {s: [c for c in cards if c in placed] for s, cards in by_group.items()}
         else:
@@ -282,7 +287,7 @@ class FindingsList(QScrollArea):
             _set_text(header, f"{severity.label} · {counts[severity]}")
             header.setVisible(bool(counts[severity]))
             box.setVisible(bool(counts[severity]))
-        if not missing:
+        if not waiting:
             self._waiting = {}
 
         _set_text(
@@ -291,11 +296,11 @@ class FindingsList(QScrollArea):
         )
         self.more_label.setVisible(extra > 0)
         self._update_states(len(shown) + extra)
-        if missing:
+        if waiting:
             self._drawing = True
             if not self._turn_queued:
                 self._turn_queued = True
-                QTimer.singleShot(0, self, self._next_turn)
+                next_turn(self, self._next_turn)
         elif self._drawing:
             self._drawing = False
             self.cardsDrawn.emit()

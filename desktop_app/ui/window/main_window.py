@@ -54,6 +54,7 @@ from desktop_app.ui.panels.principles_panel import PrinciplesPanel
 from desktop_app.ui.panels.quote import quoted
 from desktop_app.ui.panels.readability_panel import ReadabilityPanel
 from desktop_app.ui.publish.feature import PublishFeature
+from desktop_app.ui.turns import next_turn
 from desktop_app.ui.widgets.banner import Banner
 from desktop_app.ui.widgets.legend import Legend
 from desktop_app.ui.window import actions
@@ -183,7 +184,7 @@ class MainWindow(DraftFiles, QMainWindow):
     def _next_after_paint_step(self) -> None:
         if self._after_paint_steps and not self._closed:
             self._after_paint_steps.pop(0)()
-            QTimer.singleShot(0, self, self._next_after_paint_step)
+            next_turn(self, self._next_after_paint_step)
 
     def features_ready(self) -> bool:
         """True once every step after the first paint has run: the details the first frame
@@ -681,7 +682,7 @@ class MainWindow(DraftFiles, QMainWindow):
             # a keystroke arriving meanwhile is handled between the two halves.
             if not self._panels_pending:
                 self._panels_pending = True
-                QTimer.singleShot(0, self, self._draw_panels)  # (never once the window is gone)
+                next_turn(self, self._draw_panels)  # (never once the window is gone)
         else:
             self._draw_panels()
 

@@ -535,6 +535,33 @@ def test_many_new_cards_are_made_a_few_per_turn_and_end_as_if_made_at_once(qtbot
     assert drawn == [len(_cards(at_once))]  # said once, when the last card was in
 
 
+def test_a_waiting_timer_runs_between_two_batches_of_cards(qtbot, monkeypatch):
+    """Each batch on a turn of its own: queued with QTimer.singleShot(0), two batches ran
+    back to back before a waiting timer or key press (two 8 ms batches, one 16 ms stall)."""
+    import itertools
+
+    from desktop_app.ui.panels.findings_list import FindingsList
+    from tests.ui.window_helpers import busy, ticking
+
+    batches = []
+    real_turn = FindingsList._next_turn
+
+    def next_turn(self) -> None:
+        batches.append(ticks[0])
+        busy(3)  # as a slow batch: the timer is due by its end
+        real_turn(self)
+
+    monkeypatch.setattr(FindingsList, "_next_turn", next_turn)
+    lst = FindingsList(lambda key: f"Title {key}")
+    qtbot.addWidget(lst)
+    ticks, timer = ticking()
+    lst.set_findings(FakeAnalyzer().analyze(MANY).findings, has_text=True)
+    qtbot.waitUntil(lambda: not lst.drawing, timeout=5000)
+    timer.stop()
+    assert len(batches) >= 3
+    assert all(later > earlier for earlier, later in itertools.pairwise(batches)), batches
+
+
 def test_a_card_with_the_keyboard_focus_keeps_it_while_new_cards_join_its_group(qtbot):
     from desktop_app.ui.panels.findings_list import FindingsList
 

@@ -176,6 +176,7 @@ class MainWindow(DraftFiles, QMainWindow):
         self._after_paint_steps = [
             self._opaque_editor,
             self._settle_after_paint,
+            self._set_up_style_types,
             self.firstPainted.emit,
             *(feature.start for feature in self.features),
         ]
@@ -199,6 +200,12 @@ class MainWindow(DraftFiles, QMainWindow):
         # behind it. Set after the first paint: the first viewport() call costs ~6 ms (it
         # makes PySide6 set up dozens of widget classes).
         self.editor.viewport().setAutoFillBackground(True)
+
+    def _set_up_style_types(self) -> None:
+        # PySide6 builds QStyle's eighteen enums (6-15 ms) the first time a style is named:
+        # here, on a turn of its own before the drafts and the engine start, and not when the
+        # first findings restyle the length chips (quiet.set_style_property) with workers busy.
+        self.style()
 
     # The policy's titles, the draft's decisions and their Ctrl+Z are made when first asked
     # for: core.review and policy_info build dataclasses, which the first paint has no use for.

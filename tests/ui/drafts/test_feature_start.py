@@ -65,6 +65,27 @@ def test_the_drafts_start_one_step_per_turn_and_reopen_the_last_draft(qtbot, set
     assert window.drafts_slot.isAncestorOf(panel)
 
 
+def test_the_panel_is_made_in_its_place_and_styled_before_it_is_shown(qtbot, settings, tmp_path):
+    """Styled as it was put in the window, the panel's widgets held that step 9-17 ms."""
+    from PySide6.QtCore import Qt
+
+    store, _last, _newer = _stored(tmp_path)
+    before_placing = []
+
+    def look(steps_left: int) -> None:
+        if steps_left == 3:  # made; to be placed, the first draft opened, the list checked
+            panel = window.drafts._unplaced
+            styled = panel.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)
+            before_placing.append((panel.parent() is window.drafts_slot, styled))
+
+    window, _waiting = _window(qtbot, settings, store, during=look)
+    qtbot.waitUntil(lambda: window.drafts.started, timeout=10000)
+    window.controller.shutdown()
+
+    assert before_placing == [(True, True)]
+    assert window.drafts.panel.isVisible() and window.drafts_slot.isAncestorOf(window.drafts.panel)
+
+
 def test_new_draft_while_the_drafts_start_finishes_starting_at_once(qtbot, settings, tmp_path):
     store, last, newer = _stored(tmp_path)
     made = []

@@ -177,6 +177,7 @@ class MainWindow(DraftFiles, QMainWindow):
             self._opaque_editor,
             self._settle_after_paint,
             self._set_up_style_types,
+            self._load_the_cards,
             self.firstPainted.emit,
             *(feature.start for feature in self.features),
         ]
@@ -200,6 +201,11 @@ class MainWindow(DraftFiles, QMainWindow):
         # behind it. Set after the first paint: the first viewport() call costs ~6 ms (it
         # makes PySide6 set up dozens of widget classes).
         self.editor.viewport().setAutoFillBackground(True)
+
+    def _load_the_cards(self) -> None:
+        # The finding card's class (a widget with signals: ~5 ms to build) on a turn of its
+        # own, not in the turn that draws the first findings while the workers are busy.
+        import desktop_app.ui.panels.finding_card  # noqa: F401
 
     def _set_up_style_types(self) -> None:
         # PySide6 builds QStyle's eighteen enums (6-15 ms) the first time a style is named:

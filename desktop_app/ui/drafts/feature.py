@@ -42,19 +42,26 @@ class FirstDraft(NamedTuple):
     """The draft start-up opens, as the worker read it or made it."""
 
     draft: Draft
-    made: bool  # made new for this start (there was none to restore)
+    made: bool  # made new for this start (there was none to restore, or a file was opened)
+    opened: tuple[str, str] | None = None  # the file (path, text) it was made from
 
 
-def prepare_first_draft(store: DraftStore) -> FirstDraft | None:
-    """On the worker: the draft start-up opens (the one open last, else the newest, else a
-    new one), read or written here, and remembered as open. Made on the GUI thread, a new
-    draft's write and its fsyncs held the window for 10-40 ms. None if that fails: the
-    first step then tries on the GUI thread and says what went wrong."""
+def prepare_first_draft(store: DraftStore, opened: tuple[str, str] | None = None) -> FirstDraft | None:
+    """On the worker: the draft start-up opens (a new one from the file `opened`, else the
+    one open last, else the newest, else a new empty one), read or written here, and
+    remembered as open. Made on the GUI thread, a new draft's write and its fsyncs held the
+    window for 10-40 ms. None if that fails: the first step then tries on the GUI thread
+    and says what went wrong."""
     from desktop_app.storage.drafts import DraftNotFound
 
     try:
-        draft_id = store.id_to_restore()
-        first = FirstDraft(store.get(draft_id), False) if draft_id else FirstDraft(store.create(), True)
+        if opened is not None:
+            path, text = opened
+            first = FirstDraft(store.create(text, source_path=path), True, opened)
+        elif draft_id := store.id_to_restore():
+            first = FirstDraft(store.get(draft_id), False)
+        else:
+            first = FirstDraft(store.create(), True)
         store.set_last_open(first.draft.id)
     except (DraftNotFound, WriteFailed):
         return None
@@ -102,7 +109,7 @@ class DraftsFeature(Feature):
         from desktop_app.ui.jobs import run_then
 
         store, folder = self._store, self._folder
-        opening = self._pending_open is not None  # a file to open first: made on the GUI thread
+        opening = self._pending_open  # a file to open first: its draft made there too
 
         def read_drafts():
             import importlib
@@ -114,7 +121,7 @@ class DraftsFeature(Feature):
                 importlib.import_module(module)  # here, off the GUI thread
 
             ready = store if store is not None else DraftStore(folder)
-            first = None if opening else prepare_first_draft(ready)
+            first = prepare_first_draft(ready, opening)
             return ready, first, list_drafts(ready)  # (after: a draft made for this start is listed too)
 
         run_then(read_drafts, self._drafts_read, self)
@@ -193,7 +200,12 @@ class DraftsFeature(Feature):
         the worker read it, or the new one it made)."""
         typed = self.window.text()  # anything typed in the moment before the drafts were read
         first, self._first = self._first, None
-        if first is not None and self._pending_open is None and not typed.strip():
+        if first is not None and first.opened is not None and first.opened == self._pending_open:
+            self._pending_open = None  # the file's draft, made on the worker
+            self.session.show_read(first.draft)
+            self._first_opened = True
+            return
+        if first is not None and first.opened is None and self._pending_open is None and not typed.strip():
             self.session.show_read(first.draft)  # (nothing is open yet to be saved first)
             self._first_opened = True
             return
@@ -216,12 +228,18 @@ class DraftsFeature(Feature):
 
     def _drop_unused(self, first: FirstDraft | None, store) -> None:
         """A new draft the worker made that is not opened after all (a file or typing came
-        first): deleted for good, as any draft that never had words, and the draft open
+        first, or another file): deleted for good, as a draft nobody saw, and the draft open
         now (if any) is the one to restore next time."""
         if first is None or not first.made or store is None:
             return
-        with contextlib.suppress(WriteFailed):
-            store.discard_if_empty(first.draft.id)
+        from desktop_app.storage.drafts import DraftNotFound
+
+        with contextlib.suppress(WriteFailed, DraftNotFound):
+            if first.opened is None:
+                store.discard_if_empty(first.draft.id)
+            elif first.draft.id != (self.session.current_id if self.session is not None else None):
+                store.delete(first.draft.id)  # a file's words: to the bin, then out of it
+                store.purge(first.draft.id)
             if self.session is not None and self.session.current_id:
                 store.set_last_open(self.session.current_id)
 

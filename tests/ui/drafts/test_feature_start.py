@@ -255,3 +255,60 @@ def test_new_pressed_before_a_first_start_has_its_draft_leaves_one_draft(
 
     assert [d.id for d in store.list()] == [made]
     assert store.last_open_id() == made
+
+
+def _opened_window(qtbot, settings, store, source, during=None) -> MainWindow:
+    """A window started to open `source`, as from the command line; `during` as in _window."""
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings, store=store, open_path=str(source))
+    qtbot.addWidget(window)
+    if during is not None:
+        drafts = window.drafts
+        next_step = drafts._next_start_step
+
+        def looking() -> None:
+            during(len(drafts._start_steps))
+            next_step()
+
+        drafts._next_start_step = looking
+    window.show()
+    return window
+
+
+def test_a_file_opened_at_start_is_made_a_draft_off_the_gui_thread(qtbot, settings, tmp_path, monkeypatch):
+    """Made on the GUI thread, the file's draft and the note of which is open (each written
+    with its fsyncs) held the window 10-45 ms just after it appeared."""
+    store, last, newer = _stored(tmp_path)
+    source = tmp_path / "post.txt"
+    source.write_text("Words from a file.", encoding="utf-8")
+    on_gui = _writes_by_thread(monkeypatch)
+    window = _opened_window(qtbot, settings, store, source)
+    qtbot.waitUntil(lambda: window.drafts.started and window.text() == "Words from a file.", timeout=10000)
+    window.controller.shutdown()
+
+    current = window.drafts.session.current
+    assert current.source_path == str(source) and current.text == "Words from a file."
+    assert window.drafts.panel.ids()[0] == current.id and {last, newer} < set(window.drafts.panel.ids())
+    assert window.drafts.panel.selected_id() == current.id
+    assert store.last_open_id() == current.id
+    assert on_gui and not any(on_gui)
+
+
+def test_a_second_file_before_the_first_is_shown_leaves_no_draft_of_the_first(qtbot, settings, tmp_path):
+    store, _last, _newer = _stored(tmp_path)
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("The first file.", encoding="utf-8")
+    opened = []
+
+    def open_second(steps_left: int) -> None:
+        if steps_left == 2 and not opened:  # the first draft not opened yet
+            opened.append(window.drafts.open_text(str(second), "The second file."))
+
+    window = _opened_window(qtbot, settings, store, first, during=open_second)
+    qtbot.waitUntil(lambda: window.drafts.started and bool(opened), timeout=10000)
+    window.controller.shutdown()
+
+    assert window.text() == "The second file."
+    assert window.drafts.session.current.source_path == str(second)
+    texts = [d.text for d in [*store.list(), *store.bin()]]
+    assert "The first file." not in texts and texts.count("The second file.") == 1
+

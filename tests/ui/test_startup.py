@@ -52,6 +52,11 @@ FIRST_PAINT_PROBE = textwrap.dedent(
             self.seen["qt_namespace_after_frame"] = "Qt" in vars(QtCore)
     probe = Probe()
     window.installEventFilter(probe)
+    early = {}
+    window.firstPainted.connect(lambda: early.update(style_types="QStyle" in vars(QtWidgets)))
+    window.firstPainted.connect(
+        lambda: early.update(cards="desktop_app.ui.panels.finding_card" in sys.modules)
+    )
     window.firstPainted.connect(lambda: QTimer.singleShot(100, app.quit))
     window.show()
     QTimer.singleShot(20000, app.quit)
@@ -59,7 +64,8 @@ FIRST_PAINT_PROBE = textwrap.dedent(
     icon = not app.windowIcon().isNull()
     app.setStyleSheet("")  # the style under our style sheet
     after = {"fusion": app.style().name().lower() == "fusion", "icon": icon}
-    print(json.dumps({"lazy": lazy, "at_paint": getattr(probe, "seen", None), "after": after}))
+    print(json.dumps({"lazy": lazy, "at_paint": getattr(probe, "seen", None), "after": after,
+                      "at_first_painted": early}))
     window.controller.shutdown()
     os._exit(0)
     """
@@ -117,6 +123,15 @@ def test_first_paint_leaves_dialogs_styles_and_the_findings_types_for_later(tmp_
     )
     # ... and what was left for after the paint is done by then
     assert seen["after"] == {"fusion": True, "icon": True}
+
+
+def test_the_style_types_and_the_cards_class_are_set_up_before_the_lanes_start(tmp_path):
+    """Set up when the first findings were drawn (QStyle's enums as they restyled the length
+    chips, the card's class as the first card was made), they held the window 6-15 ms then,
+    with the engine and the grammar lane busy on their workers."""
+    seen = _first_paint(tmp_path)
+    assert seen["at_paint"]["classes"] == [] and seen["at_paint"]["modules"] == []  # not before the paint
+    assert seen["at_first_painted"] == {"style_types": True, "cards": True}  # but before the lanes start
 
 
 def _painted(qtbot, window) -> None:
@@ -238,8 +253,9 @@ def test_the_work_after_the_first_paint_lets_events_through_between_steps(qtbot,
     assert not window.features_ready()  # the steps wait for the first paint
     qtbot.waitUntil(window.features_ready, timeout=5000)
     window.controller.shutdown()
-    # viewport, details, firstPainted, publish and drafts: none waited on another
-    assert waiting == [0] * 5
+    # viewport, details, style types, the cards' class, firstPainted, publish and drafts:
+    # none waited on another
+    assert waiting == [0] * 7
     assert window.actions_.copy.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
 
 

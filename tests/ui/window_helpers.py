@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QThreadPool
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer
 
 from desktop_app.core.findings import (
     Finding,
@@ -255,3 +256,20 @@ class HeldSheetChecks(FakeAnalyzer):
             self.entered.set()
             self.release.wait(10)
         return super().analyze_version(text, network, thread, revision)
+
+
+def ticking() -> tuple[list[int], QTimer]:
+    """A timer due every millisecond (as a key press waits to be handled); its count so far."""
+    ticks = [0]
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(1)
+    timer.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    timer.start()
+    return ticks, timer
+
+
+def busy(ms: float) -> None:
+    end = time.perf_counter() + ms / 1000
+    while time.perf_counter() < end:
+        pass

@@ -20,10 +20,12 @@ from PySide6.QtCore import QTimer, Signal
 from desktop_app.storage import UNTITLED
 from desktop_app.storage.atomic import WriteFailed
 from desktop_app.ui.features import Feature
+from desktop_app.ui.turns import next_turn
 from desktop_app.ui.widgets.banner import Banner
 
 if TYPE_CHECKING:  # the store loads on the worker, after the first paint
     from desktop_app.storage.drafts import Draft, DraftStore
+    from desktop_app.ui.drafts.panel import Listing
 
 # Read on the worker before the first step: what opening and showing a draft would
 # otherwise import on the GUI thread (a draft's versions and approval: ~60 ms).
@@ -40,19 +42,26 @@ class FirstDraft(NamedTuple):
     """The draft start-up opens, as the worker read it or made it."""
 
     draft: Draft
-    made: bool  # made new for this start (there was none to restore)
+    made: bool  # made new for this start (there was none to restore, or a file was opened)
+    opened: tuple[str, str] | None = None  # the file (path, text) it was made from
 
 
-def prepare_first_draft(store: DraftStore) -> FirstDraft | None:
-    """On the worker: the draft start-up opens (the one open last, else the newest, else a
-    new one), read or written here, and remembered as open. Made on the GUI thread, a new
-    draft's write and its fsyncs held the window for 10-40 ms. None if that fails: the
-    first step then tries on the GUI thread and says what went wrong."""
+def prepare_first_draft(store: DraftStore, opened: tuple[str, str] | None = None) -> FirstDraft | None:
+    """On the worker: the draft start-up opens (a new one from the file `opened`, else the
+    one open last, else the newest, else a new empty one), read or written here, and
+    remembered as open. Made on the GUI thread, a new draft's write and its fsyncs held the
+    window for 10-40 ms. None if that fails: the first step then tries on the GUI thread
+    and says what went wrong."""
     from desktop_app.storage.drafts import DraftNotFound
 
     try:
-        draft_id = store.id_to_restore()
-        first = FirstDraft(store.get(draft_id), False) if draft_id else FirstDraft(store.create(), True)
+        if opened is not None:
+            path, text = opened
+            first = FirstDraft(store.create(text, source_path=path), True, opened)
+        elif draft_id := store.id_to_restore():
+            first = FirstDraft(store.get(draft_id), False)
+        else:
+            first = FirstDraft(store.create(), True)
         store.set_last_open(first.draft.id)
     except (DraftNotFound, WriteFailed):
         return None
@@ -75,6 +84,7 @@ class DraftsFeature(Feature):
         self._first_opened = False  # the first draft is open: a file opened now opens at once
         self._first: FirstDraft | None = None  # what the worker read or made to open first
         self._unplaced = None  # the panel between being made and put in the window
+        self._listing: Listing | None = None  # the list's first rows, as the worker made them
         # Where an autosave problem is said: above the editor, until a save works again.
         self.banner = Banner("Autosave problem")
         window.add_banner(self.banner)
@@ -94,31 +104,30 @@ class DraftsFeature(Feature):
     # ----- start-up -----
     def start(self) -> None:
         """After the first paint: import the drafts modules, read the drafts and the first
-        one to open on a worker (0.15 s for 200 drafts; the store keeps them, so the list
-        fills at once), then start one step per turn of the event loop."""
+        one to open on a worker (0.15 s for 200 drafts; the store keeps them) and make the
+        list's rows there, then start one step per turn of the event loop."""
         from desktop_app.ui.jobs import run_then
 
         store, folder = self._store, self._folder
-        opening = self._pending_open is not None  # a file to open first: made on the GUI thread
+        opening = self._pending_open  # a file to open first: its draft made there too
 
         def read_drafts():
             import importlib
 
             from desktop_app.storage.drafts import DraftStore
+            from desktop_app.ui.drafts.panel import list_drafts
 
             for module in DRAFT_MODULES:
                 importlib.import_module(module)  # here, off the GUI thread
 
             ready = store if store is not None else DraftStore(folder)
-            first = None if opening else prepare_first_draft(ready)
-            ready.list()  # (after: a draft made for this start is listed too)
-            ready.bin()
-            return ready, first
+            first = prepare_first_draft(ready, opening)
+            return ready, first, list_drafts(ready)  # (after: a draft made for this start is listed too)
 
         run_then(read_drafts, self._drafts_read, self)
 
     def _drafts_read(self, result) -> None:
-        store, first = (None, None) if isinstance(result, Exception) else result
+        store, first, listing = (None, None, None) if isinstance(result, Exception) else result
         if self._shut_down or self.started or self._start_steps:
             # Closed meanwhile (open nothing now), or start_now ran already: a draft made
             # for this start that was never shown goes again.
@@ -127,6 +136,7 @@ class DraftsFeature(Feature):
         if self._store is None:
             self._store = store  # if None, the first step makes one and says what is wrong
         self._first = first
+        self._listing = listing
         self._start_steps = self._steps()
         self._next_start_step()
 
@@ -139,7 +149,7 @@ class DraftsFeature(Feature):
             return
         self._start_steps.pop(0)()
         if self._start_steps:
-            QTimer.singleShot(0, self, self._next_start_step)
+            next_turn(self, self._next_start_step)
         else:
             self.startFinished.emit()
 
@@ -171,7 +181,11 @@ class DraftsFeature(Feature):
     def _make_panel(self) -> None:
         from desktop_app.ui.drafts.panel import DraftsPanel
 
-        panel = DraftsPanel(self._store)
+        listing, self._listing = self._listing, None
+        # Made in its slot (hidden until placed) and styled now: styled as it was put in the
+        # window, its widgets held the next step 9 ms (17 ms with the workers busy).
+        panel = DraftsPanel(self._store, self.window.drafts_slot, listing=listing)
+        panel.ensurePolished()
         panel.bind_session(self.session)
         panel.problem.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
         self._unplaced = panel
@@ -186,7 +200,12 @@ class DraftsFeature(Feature):
         the worker read it, or the new one it made)."""
         typed = self.window.text()  # anything typed in the moment before the drafts were read
         first, self._first = self._first, None
-        if first is not None and self._pending_open is None and not typed.strip():
+        if first is not None and first.opened is not None and first.opened == self._pending_open:
+            self._pending_open = None  # the file's draft, made on the worker
+            self.session.show_read(first.draft)
+            self._first_opened = True
+            return
+        if first is not None and first.opened is None and self._pending_open is None and not typed.strip():
             self.session.show_read(first.draft)  # (nothing is open yet to be saved first)
             self._first_opened = True
             return
@@ -202,16 +221,25 @@ class DraftsFeature(Feature):
         self._first_opened = True
 
     def _fill_panel(self) -> None:
-        self.panel.refresh()
+        """The list the worker made holds the draft opened first, unless that draft was made
+        just now (a file opened, words typed first): then the list is read again."""
+        if self.session.current_id not in self.panel.ids():
+            self.panel.refresh()
 
     def _drop_unused(self, first: FirstDraft | None, store) -> None:
         """A new draft the worker made that is not opened after all (a file or typing came
-        first): deleted for good, as any draft that never had words, and the draft open
+        first, or another file): deleted for good, as a draft nobody saw, and the draft open
         now (if any) is the one to restore next time."""
         if first is None or not first.made or store is None:
             return
-        with contextlib.suppress(WriteFailed):
-            store.discard_if_empty(first.draft.id)
+        from desktop_app.storage.drafts import DraftNotFound
+
+        with contextlib.suppress(WriteFailed, DraftNotFound):
+            if first.opened is None:
+                store.discard_if_empty(first.draft.id)
+            elif first.draft.id != (self.session.current_id if self.session is not None else None):
+                store.delete(first.draft.id)  # a file's words: to the bin, then out of it
+                store.purge(first.draft.id)
             if self.session is not None and self.session.current_id:
                 store.set_last_open(self.session.current_id)
 

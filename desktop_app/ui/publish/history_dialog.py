@@ -133,7 +133,7 @@ class HistoryDialog(QDialog):
         self.compare_with(0)
 
     def choose(self, row: int) -> None:
-        self.list.setCurrentIndex(self.model.index(row))
+        self.list.setCurrentIndex(self.model.index(row, 0))
         self._refresh()
 
     def compare_with(self, row: int) -> None:

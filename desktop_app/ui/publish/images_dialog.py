@@ -108,7 +108,7 @@ class ImagesDialog(QDialog):
 
     def select(self, index: int) -> None:
         if 0 <= index < len(self._images):
-            self.list.setCurrentIndex(self.model.index(index))
+            self.list.setCurrentIndex(self.model.index(index, 0))
             self._chosen(index)
 
     def remove_current(self) -> None:
@@ -144,7 +144,7 @@ class ImagesDialog(QDialog):
     def _redraw(self) -> None:
         self.model.set_rows([_row(i, image) for i, image in enumerate(self._images)])
         if 0 <= self._current < len(self._images):
-            self.list.setCurrentIndex(self.model.index(self._current))
+            self.list.setCurrentIndex(self.model.index(self._current, 0))
         self.remove_button.setEnabled(bool(self._images))
 
     def _show_notes(self) -> None:

@@ -41,6 +41,9 @@ MAX_EDIT_LOG = 2_000
 # The warm-up starts once the first findings are drawn, or this long after the engine is
 # ready if none are (a first check that failed, a window never shown).
 WARM_UP_WAIT_MS = 3000
+# ... and this long after they are drawn: the window then lays out and paints the cards just
+# put in, and a warm-up step started at once ran its Python alongside (20-30 ms stalls).
+WARM_UP_AFTER_DRAWN_MS = 60
 
 
 # The small records below are NamedTuples, not dataclasses: the window imports this module
@@ -258,9 +261,10 @@ class AnalysisController(QObject):
 
     # --- warm-up (after the first findings are on screen) --------------------------
     def report_drawn(self) -> None:
-        """The window has drawn a result: the warm-up may begin (if it has not)."""
+        """The window has drawn a result: the warm-up may begin (if it has not), once the
+        window has laid out and painted it."""
         if self._warm_state == "waiting":
-            self._begin_warm_up()
+            self._warm_wait.start(WARM_UP_AFTER_DRAWN_MS)
 
     def _begin_warm_up(self) -> None:
         self._warm_wait.stop()

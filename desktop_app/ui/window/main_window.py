@@ -54,6 +54,7 @@ from desktop_app.ui.panels.principles_panel import PrinciplesPanel
 from desktop_app.ui.panels.quote import quoted
 from desktop_app.ui.panels.readability_panel import ReadabilityPanel
 from desktop_app.ui.publish.feature import PublishFeature
+from desktop_app.ui.turns import next_turn
 from desktop_app.ui.widgets.banner import Banner
 from desktop_app.ui.widgets.legend import Legend
 from desktop_app.ui.window import actions
@@ -175,6 +176,8 @@ class MainWindow(DraftFiles, QMainWindow):
         self._after_paint_steps = [
             self._opaque_editor,
             self._settle_after_paint,
+            self._set_up_style_types,
+            self._load_the_cards,
             self.firstPainted.emit,
             *(feature.start for feature in self.features),
         ]
@@ -183,7 +186,7 @@ class MainWindow(DraftFiles, QMainWindow):
     def _next_after_paint_step(self) -> None:
         if self._after_paint_steps and not self._closed:
             self._after_paint_steps.pop(0)()
-            QTimer.singleShot(0, self, self._next_after_paint_step)
+            next_turn(self, self._next_after_paint_step)
 
     def features_ready(self) -> bool:
         """True once every step after the first paint has run: the details the first frame
@@ -198,6 +201,17 @@ class MainWindow(DraftFiles, QMainWindow):
         # behind it. Set after the first paint: the first viewport() call costs ~6 ms (it
         # makes PySide6 set up dozens of widget classes).
         self.editor.viewport().setAutoFillBackground(True)
+
+    def _load_the_cards(self) -> None:
+        # The finding card's class (a widget with signals: ~5 ms to build) on a turn of its
+        # own, not in the turn that draws the first findings while the workers are busy.
+        import desktop_app.ui.panels.finding_card  # noqa: F401
+
+    def _set_up_style_types(self) -> None:
+        # PySide6 builds QStyle's eighteen enums (6-15 ms) the first time a style is named:
+        # here, on a turn of its own before the drafts and the engine start, and not when the
+        # first findings restyle the length chips (quiet.set_style_property) with workers busy.
+        self.style()
 
     # The policy's titles, the draft's decisions and their Ctrl+Z are made when first asked
     # for: core.review and policy_info build dataclasses, which the first paint has no use for.
@@ -681,7 +695,7 @@ class MainWindow(DraftFiles, QMainWindow):
             # a keystroke arriving meanwhile is handled between the two halves.
             if not self._panels_pending:
                 self._panels_pending = True
-                QTimer.singleShot(0, self, self._draw_panels)  # (never once the window is gone)
+                next_turn(self, self._draw_panels)  # (never once the window is gone)
         else:
             self._draw_panels()
 

@@ -65,6 +65,27 @@ def test_the_drafts_start_one_step_per_turn_and_reopen_the_last_draft(qtbot, set
     assert window.drafts_slot.isAncestorOf(panel)
 
 
+def test_the_panel_is_made_in_its_place_and_styled_before_it_is_shown(qtbot, settings, tmp_path):
+    """Styled as it was put in the window, the panel's widgets held that step 9-17 ms."""
+    from PySide6.QtCore import Qt
+
+    store, _last, _newer = _stored(tmp_path)
+    before_placing = []
+
+    def look(steps_left: int) -> None:
+        if steps_left == 3:  # made; to be placed, the first draft opened, the list checked
+            panel = window.drafts._unplaced
+            styled = panel.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)
+            before_placing.append((panel.parent() is window.drafts_slot, styled))
+
+    window, _waiting = _window(qtbot, settings, store, during=look)
+    qtbot.waitUntil(lambda: window.drafts.started, timeout=10000)
+    window.controller.shutdown()
+
+    assert before_placing == [(True, True)]
+    assert window.drafts.panel.isVisible() and window.drafts_slot.isAncestorOf(window.drafts.panel)
+
+
 def test_new_draft_while_the_drafts_start_finishes_starting_at_once(qtbot, settings, tmp_path):
     store, last, newer = _stored(tmp_path)
     made = []
@@ -161,6 +182,34 @@ def test_the_last_draft_is_read_off_the_gui_thread(qtbot, settings, tmp_path, mo
     assert on_gui == []  # it was the one open already: nothing to write
 
 
+def test_the_list_is_filled_once_from_drafts_read_off_the_gui_thread(qtbot, settings, tmp_path, monkeypatch):
+    """The worker that reads the first draft also makes the list's rows: read and described
+    on the GUI thread (and three times over) they held the window for 7 ms per 200 drafts."""
+    import threading
+
+    store, last, newer = _stored(tmp_path)
+    reads_on_gui = []
+    for name in ("list", "search", "bin"):
+        real = getattr(DraftStore, name)
+
+        def recording(self, *args, real=real):
+            reads_on_gui.append(threading.current_thread() is threading.main_thread())
+            return real(self, *args)
+
+        monkeypatch.setattr(DraftStore, name, recording)
+    window, _waiting = _window(qtbot, settings, store)
+    qtbot.waitUntil(lambda: window.drafts.started, timeout=10000)
+    resets = []
+    window.drafts.panel.model.modelReset.connect(lambda: resets.append(True))
+    qtbot.wait(100)  # the refresh that opening the first draft asked for comes and goes
+    window.controller.shutdown()
+
+    assert window.drafts.panel.ids() == [newer, last]
+    assert window.drafts.panel.selected_id() == last
+    assert reads_on_gui and not any(reads_on_gui)
+    assert resets == []  # the same rows: the list was not filled again
+
+
 def test_typing_before_a_first_start_has_its_draft_leaves_no_empty_one(qtbot, settings, tmp_path):
     store = DraftStore(tmp_path / "drafts")
     window = MainWindow(analyzer=FakeAnalyzer(), settings=settings, store=store)
@@ -206,3 +255,60 @@ def test_new_pressed_before_a_first_start_has_its_draft_leaves_one_draft(
 
     assert [d.id for d in store.list()] == [made]
     assert store.last_open_id() == made
+
+
+def _opened_window(qtbot, settings, store, source, during=None) -> MainWindow:
+    """A window started to open `source`, as from the command line; `during` as in _window."""
+    window = MainWindow(analyzer=FakeAnalyzer(), settings=settings, store=store, open_path=str(source))
+    qtbot.addWidget(window)
+    if during is not None:
+        drafts = window.drafts
+        next_step = drafts._next_start_step
+
+        def looking() -> None:
+            during(len(drafts._start_steps))
+            next_step()
+
+        drafts._next_start_step = looking
+    window.show()
+    return window
+
+
+def test_a_file_opened_at_start_is_made_a_draft_off_the_gui_thread(qtbot, settings, tmp_path, monkeypatch):
+    """Made on the GUI thread, the file's draft and the note of which is open (each written
+    with its fsyncs) held the window 10-45 ms just after it appeared."""
+    store, last, newer = _stored(tmp_path)
+    source = tmp_path / "post.txt"
+    source.write_text("Words from a file.", encoding="utf-8")
+    on_gui = _writes_by_thread(monkeypatch)
+    window = _opened_window(qtbot, settings, store, source)
+    qtbot.waitUntil(lambda: window.drafts.started and window.text() == "Words from a file.", timeout=10000)
+    window.controller.shutdown()
+
+    current = window.drafts.session.current
+    assert current.source_path == str(source) and current.text == "Words from a file."
+    assert window.drafts.panel.ids()[0] == current.id and {last, newer} < set(window.drafts.panel.ids())
+    assert window.drafts.panel.selected_id() == current.id
+    assert store.last_open_id() == current.id
+    assert on_gui and not any(on_gui)
+
+
+def test_a_second_file_before_the_first_is_shown_leaves_no_draft_of_the_first(qtbot, settings, tmp_path):
+    store, _last, _newer = _stored(tmp_path)
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("The first file.", encoding="utf-8")
+    opened = []
+
+    def open_second(steps_left: int) -> None:
+        if steps_left == 2 and not opened:  # the first draft not opened yet
+            opened.append(window.drafts.open_text(str(second), "The second file."))
+
+    window = _opened_window(qtbot, settings, store, first, during=open_second)
+    qtbot.waitUntil(lambda: window.drafts.started and bool(opened), timeout=10000)
+    window.controller.shutdown()
+
+    assert window.text() == "The second file."
+    assert window.drafts.session.current.source_path == str(second)
+    texts = [d.text for d in [*store.list(), *store.bin()]]
+    assert "The first file." not in texts and texts.count("The second file.") == 1
+

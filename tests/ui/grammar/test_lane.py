@@ -295,7 +295,7 @@ def test_settings_box_shows_the_lane_status_and_manages_words(qtbot, make_lane):
         lane.start()
     assert "server unreachable" in box.status.text()
     assert box.word_model.keys() == ["Zorblatt"]
-    box.word_list.setCurrentIndex(box.word_model.index(0))
+    box.word_list.setCurrentIndex(box.word_model.index(0, 0))
     box.remove_button.click()
     assert box.word_model.rowCount() == 0 and lane.words() == []
 

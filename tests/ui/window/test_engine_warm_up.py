@@ -67,7 +67,8 @@ def test_a_text_to_check_goes_before_the_next_warm_up_step(qtbot):
     try:
         controller.start_engine(lambda: analyzer)
         qtbot.waitUntil(lambda: analyzer.events == ["check"] and not controller.busy, timeout=10000)
-        controller.report_drawn()  # step 1 starts, and waits on `hold`
+        controller.report_drawn()  # step 1 starts soon, and waits on `hold`
+        qtbot.waitUntil(lambda: controller.pool.activeThreadCount() == 1, timeout=5000)
         controller.note_edit(0, 0, 1)
         controller.request_now()  # a keystroke's check, queued behind step 1
         with qtbot.waitSignal(controller.engineWarmed, timeout=10000):
@@ -75,6 +76,24 @@ def test_a_text_to_check_goes_before_the_next_warm_up_step(qtbot):
         assert analyzer.events == ["check", "warm 1", "check", "warm 2"]
     finally:
         hold.set()
+        controller.shutdown()
+
+
+def test_the_warm_up_lets_the_window_lay_out_and_paint_what_it_drew_first(qtbot):
+    """Started the moment the last card was in, a warm-up step ran its Python while the
+    window laid the cards out and painted them (20-30 ms stalls at start-up)."""
+    analyzer = WarmingAnalyzer()
+    controller = _controller()
+    try:
+        controller.start_engine(lambda: analyzer)
+        qtbot.waitUntil(lambda: analyzer.events == ["check"] and not controller.busy, timeout=10000)
+        controller.pool.waitForDone(5000)
+        controller.report_drawn()
+        assert controller.pool.activeThreadCount() == 0  # nothing started yet...
+        with qtbot.waitSignal(controller.engineWarmed, timeout=10000):
+            pass  # ...but it starts a moment later
+        assert analyzer.events == ["check", "warm 1", "warm 2"]
+    finally:
         controller.shutdown()
 
 

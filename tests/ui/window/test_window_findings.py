@@ -485,7 +485,9 @@ def test_at_1000_pixels_the_cards_fit_the_findings_list_without_sideways_scrolli
 
 # ----------------------------------------------------------------------------- cards in batches
 # Twenty new cards in one turn of the event loop (a draft opened) held the window for 35-50 ms:
-# they are made a few per turn, and the report counts as drawn when the last is in.
+# they are made a few per turn, hidden, and put in the list together once the last is made
+# (shown one by one, each made Qt lay the whole list out again); the report counts as drawn
+# when they are in.
 MANY = "We will leverage it. He is an idiot. " * 5 + "Perhaps we leverage our stakeholders. " * 3
 
 
@@ -495,6 +497,7 @@ def _cards(findings_list) -> list[tuple[str, int]]:
 
 def test_many_new_cards_are_made_a_few_per_turn_and_end_as_if_made_at_once(qtbot, monkeypatch):
     from desktop_app.ui.panels import findings_list as module
+    from desktop_app.ui.panels.finding_card import FindingCard
     from desktop_app.ui.panels.findings_list import CARDS_PER_TURN, FindingsList
 
     findings = FakeAnalyzer().analyze(MANY).findings
@@ -509,8 +512,16 @@ def test_many_new_cards_are_made_a_few_per_turn_and_end_as_if_made_at_once(qtbot
     drawn = []
     in_batches.cardsDrawn.connect(lambda: drawn.append(len(in_batches.cards())))
     in_batches.set_findings(findings, has_text=True)
-    assert in_batches.drawing and len(in_batches.cards()) == CARDS_PER_TURN
-    qtbot.waitUntil(lambda: not in_batches.drawing, timeout=5000)
+    assert in_batches.drawing and len(in_batches.findChildren(FindingCard)) == CARDS_PER_TURN
+    assert in_batches.cards() == []  # none in the list until the last is made
+    turns = 0
+    while in_batches.drawing:
+        made = len(in_batches.findChildren(FindingCard))
+        QApplication.processEvents()
+        assert len(in_batches.findChildren(FindingCard)) <= made + CARDS_PER_TURN
+        assert in_batches.cards() == [] or not in_batches.drawing
+        turns += 1
+        assert turns < 50
     qtbot.wait(20)  # nothing more comes after the last batch
 
     monkeypatch.setattr(module, "CARDS_PER_TURN", 1000)
@@ -522,6 +533,58 @@ def test_many_new_cards_are_made_a_few_per_turn_and_end_as_if_made_at_once(qtbot
     assert shown(in_batches) == shown(at_once)
     assert len(_cards(at_once)) == min(len(findings), module.MAX_CARDS)
     assert drawn == [len(_cards(at_once))]  # said once, when the last card was in
+
+
+def test_a_waiting_timer_runs_between_two_batches_of_cards(qtbot, monkeypatch):
+    """Each batch on a turn of its own: queued with QTimer.singleShot(0), two batches ran
+    back to back before a waiting timer or key press (two 8 ms batches, one 16 ms stall)."""
+    import itertools
+
+    from desktop_app.ui.panels.findings_list import FindingsList
+    from tests.ui.window_helpers import busy, ticking
+
+    batches = []
+    real_turn = FindingsList._next_turn
+
+    def next_turn(self) -> None:
+        batches.append(ticks[0])
+        busy(3)  # as a slow batch: the timer is due by its end
+        real_turn(self)
+
+    monkeypatch.setattr(FindingsList, "_next_turn", next_turn)
+    lst = FindingsList(lambda key: f"Title {key}")
+    qtbot.addWidget(lst)
+    ticks, timer = ticking()
+    lst.set_findings(FakeAnalyzer().analyze(MANY).findings, has_text=True)
+    qtbot.waitUntil(lambda: not lst.drawing, timeout=5000)
+    timer.stop()
+    assert len(batches) >= 3
+    assert all(later > earlier for earlier, later in itertools.pairwise(batches)), batches
+
+
+def test_a_card_with_the_keyboard_focus_keeps_it_while_new_cards_join_its_group(qtbot):
+    from desktop_app.ui.panels.findings_list import FindingsList
+
+    lst = FindingsList(lambda key: f"Title {key}")
+    qtbot.addWidget(lst)
+    lst.resize(420, 700)
+    lst.show()
+    qtbot.waitExposed(lst)
+    first = FakeAnalyzer().analyze("We will leverage it.").findings
+    lst.set_findings(first, has_text=True)
+    qtbot.waitUntil(lambda: not lst.drawing and len(lst.cards()) == 1)
+    lst.activateWindow()
+    card = lst.cards()[0]
+    card.setFocus()
+    qtbot.waitUntil(card.hasFocus)
+
+    more = FakeAnalyzer().analyze("We will leverage it. " + "Perhaps we leverage our stakeholders. " * 4)
+    lst.set_findings(more.findings, has_text=True)
+    qtbot.waitUntil(lambda: not lst.drawing)
+
+    assert len(lst.cards()) > 4 and card in lst.cards()
+    assert QApplication.focusWidget() is card
+    assert all(c.isVisible() for c in lst.cards())
 
 
 def test_the_report_counts_as_drawn_when_its_last_card_is(qtbot, make_window):

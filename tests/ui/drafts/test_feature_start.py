@@ -311,4 +311,3 @@ def test_a_second_file_before_the_first_is_shown_leaves_no_draft_of_the_first(qt
     assert window.drafts.session.current.source_path == str(second)
     texts = [d.text for d in [*store.list(), *store.bin()]]
     assert "The first file." not in texts and texts.count("The second file.") == 1
-

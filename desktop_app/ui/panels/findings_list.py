@@ -252,7 +252,10 @@ class FindingsList(QScrollArea):
         for cards in (self._cards, self._waiting):
             for key in [k for k in cards if k not in keys]:
                 card = cards.pop(key)
-                card.setParent(None)
+                # Hidden and left with its parent until Qt deletes it: detached, its wrapper
+                # owned it, and the delayed delete crashed now and then (bench_gui --only-cards,
+                # about 1 run in 16); the layout lets go of it when it is deleted.
+                card.hide()
                 card.deleteLater()
                 if key == self._selected_key:
                     self._selected_key = None

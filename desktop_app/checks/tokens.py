@@ -107,11 +107,11 @@ _SHORTHAND = {
     "thru": ("through",),
     "ye": ("you",),  # Irish, Scots and Geordie: "ah knaa where ye drink"
     "knaa": ("know",),
+    "knaw": ("know",),
     "shd": ("should",),
     "shud": ("should",),
     "coz": ("because",),
     "cos": ("because",),
-    "knaw": ("know",),
     "r": ("are",),
 }
 # "isnt", "cant", ...: a negation for the kinds that read tokens as typed (attack.py).
@@ -233,9 +233,11 @@ def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reac
 # Who a clause is about, and the words that may stand between a negation and the clause it
 # denies: "I don't think they're vermin" denies it, "they're not refugees they're vermin" does not.
 _SUBJECTS = frozenset(["they", "you", "he", "she", "we", "it", "i", "u"])
-_DENYING_VERBS = _words(
+# the auxiliaries and "that" that may stand between a negation and what it denies
+_GLUE = _words("do does did am is are that")
+_DENYING_VERBS = _GLUE | _words(
     "think thinking thought believe believed say saying said reckon mean meaning suggest suggesting"
-    " claim claiming know sure that do does did am is are was were"
+    " claim claiming know sure was were"
 )
 
 
@@ -263,7 +265,7 @@ def denied_in_thought(toks: list[Tok], first: int, fillers: frozenset[str] = FIL
             thought = True
         elif low in NEGATORS or low.endswith("n't"):
             return thought
-        elif low not in fillers and low not in ("do", "does", "did", "am", "is", "are", "that"):
+        elif low not in fillers and low not in _GLUE:
             return False
         k -= 1
     return False
@@ -322,16 +324,19 @@ def _quotations(toks: list[Tok]) -> list[tuple[int, int]]:
     return found
 
 
+def _cue_outside(toks: list[Tok], quotes: list[tuple[int, int]], cues: frozenset[str]) -> bool:
+    """One of `cues` ("saying", "wrote", ...) stands outside every quotation."""
+    inside = {k for a, b in quotes for k in range(a, min(b + 1, len(toks)))}
+    return any(tok.low in cues for k, tok in enumerate(toks) if k not in inside)
+
+
 def reported_quotations(text: str, cues: frozenset[str]) -> list[tuple[int, int]]:
     """The character spans of the quotations `text` reports (one of `cues` stands outside
     every quotation): someone else's words, not the writer's ('She was sent a message saying
     "you are a stupid cow"'). None when the text reports nothing."""
     toks = tokenise(text)
     quotes = _quotations(toks)
-    if not quotes:
-        return []
-    inside = {k for a, b in quotes for k in range(a, min(b + 1, len(toks)))}
-    if not any(tok.low in cues for k, tok in enumerate(toks) if k not in inside):
+    if not quotes or not _cue_outside(toks, quotes, cues):
         return []
     return [(toks[a].start, toks[b].end if b < len(toks) else len(text)) for a, b in quotes]
 
@@ -340,10 +345,7 @@ def quoted_and_reported(toks: list[Tok], first: int, last: int, cues: frozenset[
     """toks[first..last] is inside quotation marks and the text reports it: one of `cues`
     ("saying", "wrote", "shouted", ...) stands outside every quotation."""
     quotes = _quotations(toks)
-    if not any(a < first and last < b for a, b in quotes):
-        return False
-    inside = {k for a, b in quotes for k in range(a, min(b + 1, len(toks)))}
-    return any(tok.low in cues for k, tok in enumerate(toks) if k not in inside)
+    return any(a < first and last < b for a, b in quotes) and _cue_outside(toks, quotes, cues)
 
 
 _CLAUSE_ENDS = frozenset([".", "!", "?", ";", "\n"])
@@ -828,12 +830,6 @@ class PhraseSet:
 
     # -- matching
 
-    def _takes(self, n: int, tok: Tok, low: str) -> bool:
-        node = self._nodes[n]
-        if node.words is not None:
-            return low in node.words
-        return node.test(tok)
-
     def find(self, toks: list[Tok], fillers: frozenset[str] = FILLERS) -> list[tuple[int, int]]:
         """(first, last) token indices of the leftmost-longest matches, not overlapping."""
         graph = self._automaton()
@@ -859,7 +855,9 @@ class PhraseSet:
                         for n in nodes:
                             self._advance(n, i, i, nxt, found, toks)
             for (n, gap), start in active.items():
-                node = graph[n]  # _takes, inlined: this runs for every live state at every token
+                node = graph[
+                    n
+                ]  # read here, not through a method: this runs for every live state at every token
                 if (low in node.words) if node.words is not None else node.test(tok):
                     self._advance(n, start, i, nxt, found, toks)
                 elif gap < MAX_GAP and low in fillers:

@@ -368,7 +368,8 @@ def judge(
     # Thanks that complain of nothing is no abuse, whatever a model makes of its words ("Well
     # done and thank you, this will change lives round here"): the rules still report
     # abuse said with thanks ("thanks for nothing, I hope you die").
-    grateful = _cue(policy.thanks, _as_typed(text)) and not _cue(policy.criticism, _as_typed(text))
+    said = _as_typed(text)
+    grateful = _cue(policy.thanks, said) and not _cue(policy.criticism, said)
     for sure, threshold in ((opinion, policy.model_threshold), (abuse, policy.abuse_threshold)):
         if grateful or not _model_report(sure, findings, policy, threshold):
             continue
@@ -387,7 +388,7 @@ def judge(
         )
     if listed:
         return as_listed(Verdict(Triage.NO_ACTION, ""))
-    return _answer_or_not(_as_typed(text), findings, blunt, policy)
+    return _answer_or_not(said, findings, blunt, policy)
 
 
 def as_listed(verdict: Verdict) -> Verdict:

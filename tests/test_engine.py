@@ -252,8 +252,34 @@ def test_a_set_match_that_fails_runs_every_rule_instead_of_none():
         def Match(self, _text):
             return []
 
-    prefilter._sets = {k: (OutOfMemory(rset), owners) for k, (rset, owners) in prefilter._sets.items()}
+    prefilter._sets = [(normalised, OutOfMemory(rset), owners) for normalised, rset, owners in prefilter._sets]
     assert {r.id for r in prefilter.candidates(text)} == {r.id for r in rules}
+
+
+def test_probes_too_large_for_one_set_are_split_not_given_up(monkeypatch):
+    """Past RE2's memory budget, one set of every probe would not compile: the prefilter
+    splits the probes over more sets rather than running every rule on every text."""
+    import re2
+
+    from desktop_app.checks import base
+    from desktop_app.checks.base import Prefilter, TextContext
+
+    rules = [r for r in _SHIPPED.pack.rules if not r.document_level]
+    whole = Prefilter(rules)
+    small = re2.Options()
+    small.log_errors = False
+    small.max_mem = 2 << 20  # a quarter of RE2's default
+    monkeypatch.setattr(base, "OPTIONS", small)
+    split = Prefilter(rules)
+    assert len(split._sets) > len(whole._sets)
+    # a probe too large alone runs always; every other rule is still skipped or picked by its probe
+    always = {split.rules[i].id for i in split._always}
+    for text in ("Hello world.", "We will leverage it.", "Councillor Hart is an idiot."):
+        ctx = TextContext(text)
+        assert {r.id for r in split.candidates(ctx)} - always == {r.id for r in whole.candidates(ctx)} - always, text
+    hello = {r.id for r in split.candidates(TextContext("Hello world."))}
+    assert "Drafting.Jargon" not in hello and "Drafting.PersonalAttack" not in hello
+    assert len(hello) < len(rules) // 2
 
 
 def test_rules_sharing_a_probe_are_all_picked_when_it_matches():

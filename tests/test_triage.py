@@ -72,6 +72,9 @@ def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
         ("Another budget meeting, because the last one worked out so well.", Triage.RESPOND),
         ("Ta for nothing, as usual.", Triage.RESPOND),
         ("Thanks a lot then.", Triage.RESPOND),
+        ("Well done, you've cost the village another £15k a year.", Triage.RESPOND),
+        ("I'll just leave my flat empty then, shall I.", Triage.RESPOND),
+        ("Well done everyone, the fete raised £2,000!", Triage.THANK),
         # the same openers with real thanks stay thanks
         ("Oh wonderful, thank you for fixing the swings so fast!", Triage.THANK),
         ("Thanks a lot for your help with the blue badge form.", Triage.THANK),

@@ -175,6 +175,7 @@ _NOT_NAMES = frozenset(
     ]
 )
 _YOU = frozenset(["you", "u", "ya", "youre", "ure"])
+_OBJECTS = frozenset(["them", "him"])  # never the subject of "is"
 _ARTICLES = frozenset(["a", "an", "such", "so", "the"])
 # After these an insult word before a name is a verb: "who trash Berkeley", "to trash Hart"
 _BEFORE_A_VERB = frozenset(["who", "to", "will", "would", "can", "could", "should", "they", "we", "i"])
@@ -398,6 +399,8 @@ class AttackRule(Rule):
             if group is not None:
                 return group
         tok = toks[i]
+        if tok.low in _OBJECTS and i + 1 < len(toks) and toks[i + 1].low in ("is", "was"):
+            return None  # "the fact we still need them is a failure": an object ends a clause
         if tok.low in _PRONOUN_POSSESSIVE:
             return i, "pronoun"
         if tok.text.startswith("@") and len(tok.text) > 1:

@@ -536,7 +536,8 @@ class Prefilter:
 
     def __init__(self, rules: list[Rule]):
         self.rules = list(rules)
-        self._sets: dict[bool, tuple[object, list[int]]] = {}
+        # (normalised?, RE2 set, the rules each of its patterns stands for)
+        self._sets: list[tuple[bool, object, list[list[int]]]] = []
         self._always: list[int] = []
         groups: dict[bool, list[tuple[int, str]]] = {False: [], True: []}
         for i, rule in enumerate(self.rules):
@@ -552,22 +553,33 @@ class Prefilter:
             owners: dict[str, list[int]] = {}
             for i, pattern in items:
                 owners.setdefault(pattern, []).append(i)
-            try:
-                rset = re2.Set.SearchSet(OPTIONS)
-                for pattern in owners:
-                    rset.Add(pattern)
-                # Matches every text: missing from the hits, the match itself failed (RE2
-                # says "no match" when its automaton runs out of memory on a long text).
-                rset.Add("")
-                rset.Compile()  # raises when the set is too large for RE2
-            except Exception:  # too large for RE2's memory budget: these rules simply always run
-                self._always.extend(i for i, _ in items)
-                continue
-            self._sets[normalised] = (rset, list(owners.values()))
+            self._add_sets(normalised, list(owners.items()))
+
+    def _add_sets(self, normalised: bool, probes: list[tuple[str, list[int]]]) -> None:
+        """One RE2 set for `probes`, or, when that is too large for RE2's memory budget, as
+        few as it takes (halves, and halves of those): a pass more over the text each, where
+        one rule too large alone simply always runs."""
+        try:
+            rset = re2.Set.SearchSet(OPTIONS)
+            for pattern, _ in probes:
+                rset.Add(pattern)
+            # Matches every text: missing from the hits, the match itself failed (RE2
+            # says "no match" when its automaton runs out of memory on a long text).
+            rset.Add("")
+            rset.Compile()  # raises when the set is too large for RE2
+        except Exception:
+            if len(probes) == 1:
+                self._always.extend(probes[0][1])
+                return
+            half = len(probes) // 2
+            self._add_sets(normalised, probes[:half])
+            self._add_sets(normalised, probes[half:])
+            return
+        self._sets.append((normalised, rset, [rules for _, rules in probes]))
 
     def candidates(self, ctx: TextContext) -> list[Rule]:
         chosen = set(self._always)
-        for normalised, (rset, owners) in self._sets.items():
+        for normalised, rset, owners in self._sets:
             haystack = ctx.normalised.text if normalised else ctx.text
             hits = rset.Match(ctx.encoded(haystack))
             if len(owners) not in hits:  # the sentinel did not match: the search failed

@@ -50,9 +50,10 @@ def shared_text_words(ctx: TextContext) -> frozenset[str]:
 
 def stretchable_words(words: list[str]) -> str:
     """A probe matching any of `words` as a whole word, or any word with a letter said three
-    times or more (which the matcher may read as one of them: "kiiill"). It only ever
-    over-matches what the phrases read."""
-    return r"(?i)\b(?:" + "|".join(map(re.escape, words)) + r")\b|" + _TRIPLED
+    times or more (which the matcher may read as one of them: "kiiill"), or an -ing word with
+    its g dropped ("breedin"). It only ever over-matches what the phrases read."""
+    dropped = [w[:-1] for w in words if w.endswith("ing") and len(w) >= 6]
+    return r"(?i)\b(?:" + "|".join(map(re.escape, [*words, *dropped])) + r")\b|" + _TRIPLED
 
 
 # Any letter said three times running (RE2 has no back-references).

@@ -113,6 +113,17 @@ _SHORTHAND = {
     "coz": ("because",),
     "cos": ("because",),
     "r": ("are",),
+    "yer": ("your",),  # Scots, Irish and northern: "did yer mammy drop ye"
+    "youse": ("you",),
+    "yous": ("you",),
+    **{f"{verb}nae": (verb, "not") for verb in _NOT_WORDS.split() + ["can", "will"]},  # Scots
+    "cannae": ("can", "not"),
+    "dinnae": ("do", "not"),
+    "oot": ("out",),
+    "hoose": ("house",),
+    "heid": ("head",),
+    "roon": ("round",),
+    "whit": ("what",),
 }
 # "isnt", "cant", ...: a negation for the kinds that read tokens as typed (attack.py).
 NEGATORS = NEGATORS | {typed for typed, read in _SHORTHAND.items() if "not" in read}
@@ -120,6 +131,16 @@ NEGATORS = NEGATORS | {typed for typed, read in _SHORTHAND.items() if "not" in r
 
 _STRETCHED = re.compile(r"([^\W\d_])\1\1")
 _SQUEEZE = re.compile(r"([^\W\d_])\1+")
+# A dropped g ("thievin", "breedin'", "cosyin up"): read as the -ing word it stands for when a
+# phrase has that word. Five letters or more, so "sin", "skin" and "thin" stay themselves.
+_DROPPED_G = re.compile(r"[^\W\d_]{3,}in\b")
+# Words that end so but are not a dropped g, whose -ing word squeezes like a phrase word
+# ("begin" like "begging", "robin" like "robbing").
+_NOT_DROPPED = frozenset(["begin", "robin", "cabin", "again", "within", "satin", "latin"])
+
+
+def _g_dropped(low: str) -> bool:
+    return len(low) >= 5 and low.endswith("in") and low.isalpha() and low not in _NOT_DROPPED
 
 
 def squeeze(word: str) -> str:
@@ -141,6 +162,8 @@ def text_words(text: str) -> frozenset[str]:
         words.update(_contraction_words(word.strip("'")))  # "don't" is also do and not
     if _STRETCHED.search(text):
         words.update(stretch_key(w) for w in list(words) if _STRETCHED.search(w))
+    if _DROPPED_G.search(text):
+        words.update(stretch_key(w + "g") for w in list(words) if _g_dropped(w))
     return frozenset(words)
 
 
@@ -152,7 +175,7 @@ def _contraction_words(word: str) -> tuple[str, ...]:
     cut = word.rfind("'")
     tail = word[cut:]
     if tail in _CONTRACTIONS:
-        return word[:cut], _CONTRACTIONS[tail]
+        return *_SHORTHAND.get(word[:cut], (word[:cut],)), _CONTRACTIONS[tail]
     if tail == "'s":
         return word[:cut], "is"
     return ()
@@ -168,12 +191,17 @@ def phrase_tokens(text: str) -> list[Tok]:
     """Tokens with contractions read out: "don't" -> do + not, "they're" -> they + are,
     "she's" -> she + is (both halves keep the span of what was typed). A word with a letter
     said three times or more is marked as stretched (`squeezed`), for the matcher to read
-    as the phrase word it stretches ("kiiill" -> kill)."""
+    as the phrase word it stretches ("kiiill" -> kill); so is a word with its g dropped
+    ("thievin" -> thieving), by the squeezed spelling of the -ing word."""
     toks = _read_out(text)
     if _STRETCHED.search(text):
         for tok in toks:
             if _STRETCHED.search(tok.low):
                 tok.squeezed = squeeze(tok.low)
+    if _DROPPED_G.search(text):
+        for tok in toks:
+            if tok.squeezed is None and _g_dropped(tok.low):
+                tok.squeezed = squeeze(tok.low + "g")
     return toks
 
 
@@ -189,6 +217,9 @@ def _read_out(text: str) -> list[Tok]:
             out.append(tok)
             continue
         s, e = tok.start, tok.end
+        if low.endswith("'") and _g_dropped(low[:-1]):  # "thievin'": the g the mark stands for
+            out.append(Tok(s, e, tok.text, low[:-1]))
+            continue
         if low.endswith("'"):  # a closing quotation mark ("'kill yourself'"), or "voters'"
             out.append(Tok(s, e - 1, tok.text[:-1]))
             out.append(Tok(e - 1, e, tok.text[-1]))
@@ -201,7 +232,8 @@ def _read_out(text: str) -> list[Tok]:
         cut = low.rfind("'")
         tail = low[cut:]
         if tail in _CONTRACTIONS:
-            out.append(Tok(s, e, tok.text, low[:cut]))
+            stem = _SHORTHAND.get(low[:cut], (low[:cut],))  # "ye'll": you will
+            out.extend(Tok(s, e, tok.text, word) for word in stem)
             out.append(Tok(s, e, tok.text, _CONTRACTIONS[tail]))
         elif tail == "'s":
             stem = low[:cut]
@@ -349,6 +381,23 @@ def quoted_and_reported(toks: list[Tok], first: int, last: int, cues: frozenset[
 
 
 _CLAUSE_ENDS = frozenset([".", "!", "?", ";", "\n"])
+# Nouns that make a word in quotation marks a word talked about, not said of anyone: 'the
+# "scrounger" talk from ministers', 'the word "vermin"', '"invasion" rhetoric'.
+_MENTIONS = _words(
+    """talk rhetoric language label labels narrative narratives jibe jibes slur slurs smear
+    smears insult insults word words term terms tag trope tropes stereotype stereotypes myth
+    myths headline headlines chant chants slogan slogans remark remarks comment comments
+    nickname line lines"""
+)
+
+
+def mentioned(toks: list[Tok], first: int, last: int) -> bool:
+    """toks[first..last] is the whole of a quotation that a noun names as words ('the
+    "scrounger" talk', 'the word "vermin"')."""
+    for a, b in _quotations(toks):
+        if a + 1 == first and last + 1 == b:
+            return (b + 1 < len(toks) and toks[b + 1].low in _MENTIONS) or (a > 0 and toks[a - 1].low in _MENTIONS)
+    return False
 
 
 def condemned(
@@ -432,6 +481,7 @@ def said_not_meant(
     reports someone was called."""
     return (
         quoted_and_reported(toks, first, last, cues)
+        or (bool(cues) and mentioned(toks, first, last))
         or condemned(toks, first, last, cues, condemning)
         or (bool(cues) and called_by_others(toks, first))
     )

@@ -25,7 +25,7 @@ from desktop_app.policy.rules import PackLists, resolve_includes
 NAME = "replies.yml"
 SECTIONS = {
     "report": {"categories", "criticism_words", "frame_words", "topic_words", "views", "not_aimed",
-               "threat_rules", "aimed", "mild_swearing", "interjections", "model_threshold",
+               "threat_rules", "aimed", "mild_swearing", "swearing_emphasis", "interjections", "model_threshold",
                "abuse_model", "abuse_threshold", "repeat_reports"},
     "platform_categories": None,  # a mapping of category: words
     "report_text": None,
@@ -146,6 +146,7 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
         person_words=_words(before + after + names, "report.aimed"),
         orders=_words(_texts(aimed.get("orders"), "report.aimed.orders"), "report.aimed.orders"),
         mild_swearing=_listed(report, "mild_swearing", "report"),
+        swearing_emphasis=_listed(report, "swearing_emphasis", "report"),
         interjections=_listed(report, "interjections", "report"),
         threat_rules=frozenset(_texts(report.get("threat_rules"), "report.threat_rules")),
         model_threshold=_number(report.get("model_threshold"), "report.model_threshold", 0.9, 0.0, 1.0),

@@ -169,6 +169,9 @@ def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
         "The minister is a former teacher with a plan for clowns.",
         "A racist man abused a bus driver on the 42 last night.",  # nobody identifiable
         "The corrupt officer scheme was exposed by the Echo.",  # a role in a thing's name
+        # an object pronoun ends a clause: what "is a failure" is the fact, not them
+        "The fact we still need them is a political failure.",
+        "Voting for him was a political failure.",
     ],
 )
 def test_shipped_rule_leaves_titles_shouting_reactions_and_things_alone(text):

@@ -272,6 +272,54 @@ def test_stretched_letters_read_as_the_phrase_word():
     ]
 
 
+def test_a_dropped_g_reads_as_the_ing_word():
+    assert _matches(["breeding like rabbits"], "breedin like rabbits") == ["breedin like rabbits"]
+    assert _matches(["dirty thieving tinkers"], "Dirty thievin' tinkers") == ["Dirty thievin' tinkers"]
+    assert _matches(["begging for it"], "beggin for it") == ["beggin for it"]
+    # words that only end so are themselves: "begin" is not "begging", "robin" not "robbing"
+    assert _matches(["begging for it"], "begin for it") == []
+    assert _matches(["robbing us blind"], "Robin us blind") == []
+
+
+def test_scots_and_northern_words_read_as_the_words_they_stand_for():
+    assert _matches(["did your mum drop you on your head"], "did yer mammy drop ye on yer heid") == []
+    assert _matches(["did your (mum|mammy) drop you on your head"], "did yer mammy drop ye on yer heid") == [
+        "did yer mammy drop ye on yer heid"
+    ]
+    assert _matches(["you will not be smiling"], "ye'll not be smiling") == ["ye'll not be smiling"]
+    assert _matches(["can not think"], "I cannae think") == ["cannae think"]
+
+
+def test_a_rule_finds_a_dropped_g_after_other_texts():
+    """The engine's word probe also lets a dropped g through: the first text a rule sees may
+    skip the probe, so a later one must not be ruled out by it."""
+    from pathlib import Path
+
+    from desktop_app.checks import KINDS
+    from desktop_app.checks.base import RuleSpec
+    from desktop_app.engine import Analyzer
+    from desktop_app.policy import PolicyPack
+
+    data = {"extends": "phrase", "message": "%s", "level": "error", "clause": "C-abuse", "category": "abuse"}
+    data["phrases"] = ["breeding like rabbits"]
+    spec = RuleSpec("t.Breeding", Path("Breeding.yml"), data, principles=frozenset(), clauses=frozenset(["C-abuse"]))
+    analyzer = Analyzer(PolicyPack(rules=[KINDS["phrase"](spec)]))
+    for text in ("Thanks to every volunteer on Saturday.", "They're breedin like rabbits."):
+        found = [f.text for f in analyzer.analyze(text).findings]
+    assert found == ["breedin like rabbits"]
+
+
+def test_a_quoted_word_a_noun_names_as_words_is_not_said():
+    analyzer = _counter_speech_rule("phrase", reporting=["saying"])
+
+    def found(text):
+        return [f.text for f in analyzer.analyze(text).findings]
+
+    assert found('The "refugees are vermin" talk from ministers has consequences.') == []
+    assert found('We will not use the slogan "refugees are vermin" in any leaflet.') == []
+    assert found('They are "refugees are vermin" people, the lot of them') == ['refugees are vermin']
+
+
 @pytest.mark.parametrize(
     ("phrase", "text"),
     [

@@ -2,7 +2,7 @@
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.findings import PlatformFit
@@ -209,6 +209,7 @@ def test_grapheme_count_and_overflow_agree(text, limit):
 
 @settings(max_examples=80, deadline=None)
 @given(st.lists(_PIECES, max_size=80).map("".join), st.integers(1, 160))
+@example("\u0600 a", 1)  # a prepended mark joins the space after it into one character
 def test_twitter_overflow_prefix_fits(text, limit):
     platform = Platform("X", limit, "twitter", 23)
     fit = measure(text, platform)
@@ -220,8 +221,9 @@ def test_twitter_overflow_prefix_fits(text, limit):
     # Everything before the overflow fits; adding the next whole character does not.
     unit_end = regex.compile(r"\X").match(text, fit.overflow_start).end()
     assert measure(text[: fit.overflow_start], platform).length <= limit
-    if text[fit.overflow_start : unit_end].isspace():
-        # Whitespace counts only once something follows it, and something does.
+    if text[unit_end - 1].isspace():
+        # A character ending in whitespace counts in full only once something follows it,
+        # and something does.
         assert text[unit_end:].strip()
     else:
         assert measure(text[:unit_end], platform).length > limit

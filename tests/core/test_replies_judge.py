@@ -90,6 +90,27 @@ def test_blunt_criticism_of_a_record_is_answered_not_reported():
         assert "blunt criticism" in v.reason
 
 
+def test_swearing_for_emphasis_in_a_verdict_on_no_one_is_answered():
+    policy = replace(POLICY, swearing_emphasis=words("fucking", "effing"))
+    for text, attack in [
+        ("Absolute fucking disgrace of a council.", "fucking disgrace"),
+        ("What a effing rubbish lot", "What a effing rubbish lot"),
+    ]:
+        v = judge(text, [finding(text, attack, "PersonalAttack", "personal-attack")], policy)
+        assert v.triage is Triage.RESPOND, text
+    # said to or of someone, it is a personal attack as before
+    for text, attack in [
+        ("You're a fucking liar.", "You're a fucking liar"),
+        ("Councillor Hart is a fucking disgrace.", "Councillor Hart is a fucking disgrace"),
+    ]:
+        v = judge(text, [finding(text, attack, "PersonalAttack", "personal-attack")], policy)
+        assert v.triage is Triage.REPORT, text
+    # without the list, the swearing is more than framing
+    text = "Absolute fucking disgrace of a council."
+    v = judge(text, [finding(text, "fucking disgrace", "PersonalAttack", "personal-attack")], POLICY)
+    assert v.triage is Triage.REPORT
+
+
 def test_an_insult_next_to_a_criticism_word_is_still_reported():
     text = "You stupid liar."
     v = judge(text, [finding(text, "You stupid liar", "PersonalAttack", "personal-attack")], POLICY)

@@ -92,6 +92,7 @@ class ReplyPolicy:
     report_categories: tuple[str, ...]
     criticism_words: Matcher | None = None
     frame_words: Matcher | None = None
+    swearing_emphasis: Matcher | None = None  # "an absolute fucking joke": how strongly, of no one
     topic_words: Matcher | None = None  # subjects people discuss ("rape jokes"): never carry a model's report
     views: Matcher | None = None  # after a name, what makes it a verdict on a view: "... if he thinks"
     not_aimed: Matcher | None = None  # where a name is no one's: "you treat voters like idiots"
@@ -150,6 +151,10 @@ _LEADING_HANDLES = re.compile(r"^(?:[@.][\w.@-]+[\s,:]*)+")
 _CLAUSE_END = re.compile(r"[.!?;:,\n()\"“”]|\s[-–—]\s")
 _TOKEN = re.compile(r"[\w'’]+")
 _NAME = re.compile(r"[A-Z][a-z'’-]+")  # a word in title case: a name ("Councillor Hart")
+# "you", "he", a name after the first word or a handle: a verdict said to or of someone
+_SAID_TO_OR_OF_SOMEONE = re.compile(
+    r"(?i:\b(?:you|you're|youre|your|u|ur|ya|yous|he|he's|she|she's|him|her)\b)|(?<=\w )[A-Z][a-z'’-]+|@\w"
+)
 _HANDLE = re.compile(r"@\w+")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # what the writer says of themselves, just before a word: "I'm a", "I am a proud", "as an"
@@ -196,7 +201,15 @@ def is_blunt_criticism(f: Finding, policy: ReplyPolicy) -> bool:
     if policy.criticism_words.search(said) is None:
         return False
     rest = _leftover(said, (policy.criticism_words, policy.frame_words, _HANDLE))
-    return all(_NAME.fullmatch(word) for word in _LETTERS.findall(rest))
+    words = _LETTERS.findall(rest)
+    if all(_NAME.fullmatch(word) for word in words):
+        return True
+    # swearing for emphasis, in a verdict said to or of no one ("what a fucking joke")
+    return (
+        policy.swearing_emphasis is not None
+        and all(_fullmatch(policy.swearing_emphasis, word) for word in words)
+        and not _SAID_TO_OR_OF_SOMEONE.search(said)
+    )
 
 
 def _fullmatch(m: Matcher | None, text: str) -> bool:

@@ -256,6 +256,29 @@ def test_a_set_match_that_fails_runs_every_rule_instead_of_none():
     assert {r.id for r in prefilter.candidates(text)} == {r.id for r in rules}
 
 
+def test_a_probe_reads_a_bounded_gap_as_unbounded_and_sets_stay_small():
+    """A bounded gap ("[^\\n]{0,140}") compiles to as many RE2 states as its bound, and a set
+    compiles while holding the GIL: the prefilter reads the gap as unbounded (a probe may
+    over-match, never under-match) and keeps each set to a budget of pattern text."""
+    import re
+
+    from desktop_app.checks.base import _SET_BUDGET, Prefilter, _chunks, _loosened
+
+    probe = r"\bcrime\b[^\n]{0,60}\bthe minute\b[^\n]{0,140}?\bturned up\b"
+    assert _loosened(probe) == r"\bcrime\b[^\n]*\bthe minute\b[^\n]*?\bturned up\b"
+    near = "crime started the minute they turned up"
+    far = "crime " + "x" * 200 + " the minute they turned up"
+    assert re.search(probe, near) and re.search(_loosened(probe), near)
+    assert not re.search(probe, far) and re.search(_loosened(probe), far)  # over-matches only
+    probes = [("a" * 5000, [0]), ("b" * 5000, [1]), ("c" * 5000, [2]), ("d" * 20000, [3])]
+    chunks = _chunks(probes)
+    assert [len(c) for c in chunks] == [2, 1, 1]
+    assert all(sum(len(p) for p, _ in c) <= _SET_BUDGET or len(c) == 1 for c in chunks)
+    rules = [r for r in _SHIPPED.pack.rules if not r.document_level]
+    prefilter = Prefilter(rules)
+    assert len(prefilter._always) <= 3  # the rules with no probe, as before
+
+
 def test_probes_too_large_for_one_set_are_split_not_given_up(monkeypatch):
     """Past RE2's memory budget, one set of every probe would not compile: the prefilter
     splits the probes over more sets rather than running every rule on every text."""
@@ -270,8 +293,9 @@ def test_probes_too_large_for_one_set_are_split_not_given_up(monkeypatch):
     small.log_errors = False
     small.max_mem = 2 << 20  # a quarter of RE2's default
     monkeypatch.setattr(base, "OPTIONS", small)
+    monkeypatch.setattr(base, "_chunks", lambda probes: [probes])  # one set, too large
     split = Prefilter(rules)
-    assert len(split._sets) > len(whole._sets)
+    assert len(split._sets) > 2  # more than one set for each of the two haystacks
     # a probe too large alone runs always; every other rule is still skipped or picked by its probe
     always = {split.rules[i].id for i in split._always}
     for text in ("Hello world.", "We will leverage it.", "Councillor Hart is an idiot."):

@@ -529,6 +529,31 @@ def _unknown(key: str, where: str, known: Iterable[str]) -> str:
     return f"unknown key `{shown(key, 40).strip(chr(39))}` in {where}{hint}"
 
 
+# A bounded gap ("[^\n]{0,140}") compiles to as many states as its bound; a probe only has to
+# over-match its rule, so the prefilter reads it as unbounded, which RE2 compiles as one loop.
+_BOUNDED_GAP = re.compile(r"\{0,\d+\}")
+# About this much pattern text per RE2 set: each set compiles in a few milliseconds (it holds
+# the GIL meanwhile, and the engine warms up while the window is live).
+_SET_BUDGET = 12_000
+
+
+def _loosened(pattern: str) -> str:
+    return _BOUNDED_GAP.sub("*", pattern)
+
+
+def _chunks(probes: list[tuple[str, list[int]]]) -> list[list[tuple[str, list[int]]]]:
+    """`probes` in runs of about _SET_BUDGET characters of pattern (one larger probe alone)."""
+    chunks: list[list[tuple[str, list[int]]]] = [[]]
+    size = 0
+    for probe in probes:
+        if chunks[-1] and size + len(probe[0]) > _SET_BUDGET:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(probe)
+        size += len(probe[0])
+    return [c for c in chunks if c]
+
+
 class Prefilter:
     """Which rules could fire on a text, from one RE2 Set pass over it (and one over its
     normalised form) instead of one search per rule. A rule's probe only ever over-matches
@@ -552,8 +577,9 @@ class Prefilter:
             # rules with the same probe (two kinds over one word list) share one entry
             owners: dict[str, list[int]] = {}
             for i, pattern in items:
-                owners.setdefault(pattern, []).append(i)
-            self._add_sets(normalised, list(owners.items()))
+                owners.setdefault(_loosened(pattern), []).append(i)
+            for chunk in _chunks(list(owners.items())):
+                self._add_sets(normalised, chunk)
 
     def _add_sets(self, normalised: bool, probes: list[tuple[str, list[int]]]) -> None:
         """One RE2 set for `probes`, or, when that is too large for RE2's memory budget, as

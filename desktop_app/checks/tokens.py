@@ -116,7 +116,7 @@ _SHORTHAND = {
     "yer": ("your",),  # Scots, Irish and northern: "did yer mammy drop ye"
     "youse": ("you",),
     "yous": ("you",),
-    **{f"{verb}nae": (verb, "not") for verb in _NOT_WORDS.split() + ["can", "will"]},  # Scots
+    **{f"{verb}nae": (verb, "not") for verb in [*_NOT_WORDS.split(), "can", "will"]},  # Scots
     "cannae": ("can", "not"),
     "dinnae": ("do", "not"),
     "oot": ("out",),
@@ -249,6 +249,8 @@ def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reac
     stops the search): "do not kill yourself", "she is not a liar"."""
     if first < len(toks) and toks[first].low in (",", ":", "—", "-"):
         return False  # a match that opens a clause of its own (", stick to making the tea")
+    if first < len(toks) and toks[first].low in _CLAUSE_OPENERS:
+        return False  # "you'll no be smiling when you come out": the negation is the other clause's
     k, seen = first - 1, 0
     while k >= 0 and seen < reach:
         low = toks[k].low
@@ -260,6 +262,10 @@ def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reac
             seen += 1
         k -= 1
     return False
+
+
+# Words that open a clause of their own: a negation before one belongs to the clause before.
+_CLAUSE_OPENERS = frozenset(["when", "once", "until", "till", "after", "before", "whenever"])
 
 
 # Who a clause is about, and the words that may stand between a negation and the clause it
@@ -396,7 +402,8 @@ def mentioned(toks: list[Tok], first: int, last: int) -> bool:
     "scrounger" talk', 'the word "vermin"')."""
     for a, b in _quotations(toks):
         if a + 1 == first and last + 1 == b:
-            return (b + 1 < len(toks) and toks[b + 1].low in _MENTIONS) or (a > 0 and toks[a - 1].low in _MENTIONS)
+            named_after = b + 1 < len(toks) and toks[b + 1].low in _MENTIONS
+            return named_after or (a > 0 and toks[a - 1].low in _MENTIONS)
     return False
 
 

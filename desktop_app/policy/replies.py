@@ -25,8 +25,8 @@ from desktop_app.policy.rules import PackLists, resolve_includes
 NAME = "replies.yml"
 SECTIONS = {
     "report": {"categories", "criticism_words", "frame_words", "topic_words", "views", "not_aimed",
-               "threat_rules", "aimed", "mild_swearing", "swearing_emphasis", "interjections", "model_threshold",
-               "abuse_model", "abuse_threshold", "repeat_reports"},
+               "threat_rules", "aimed", "mild_swearing", "swearing_emphasis", "interjections",
+               "model_threshold", "abuse_model", "abuse_threshold", "repeat_reports"},
     "platform_categories": None,  # a mapping of category: words
     "report_text": None,
     "police_note": None,

@@ -92,6 +92,16 @@ def test_negation_before_a_match():
     assert negated(toks, first)
 
 
+def test_a_negation_before_a_clause_of_its_own_does_not_reach_into_it():
+    phrase = ["when you come out of your office some night"]
+    toks = phrase_tokens("You won't be smiling when you come out of your office some night.")
+    ((first, _last),) = PhraseSet(phrase, {}).find(toks)
+    assert not negated(toks, first)
+    toks = phrase_tokens("Ye'll no be smilin when ye come oot yer office some night.")
+    ((first, _last),) = PhraseSet(["when you come (out|oot) your office some night"], {}).find(toks)
+    assert not negated(toks, first)
+
+
 def test_a_question_that_urges_or_an_eager_wait_is_not_a_negation():
     for text, phrase, denied in (
         ("Why don't you go and hang yourself", "hang yourself", False),
@@ -302,7 +312,8 @@ def test_a_rule_finds_a_dropped_g_after_other_texts():
 
     data = {"extends": "phrase", "message": "%s", "level": "error", "clause": "C-abuse", "category": "abuse"}
     data["phrases"] = ["breeding like rabbits"]
-    spec = RuleSpec("t.Breeding", Path("Breeding.yml"), data, principles=frozenset(), clauses=frozenset(["C-abuse"]))
+    clauses = frozenset(["C-abuse"])
+    spec = RuleSpec("t.Breeding", Path("Breeding.yml"), data, principles=frozenset(), clauses=clauses)
     analyzer = Analyzer(PolicyPack(rules=[KINDS["phrase"](spec)]))
     for text in ("Thanks to every volunteer on Saturday.", "They're breedin like rabbits."):
         found = [f.text for f in analyzer.analyze(text).findings]
@@ -317,7 +328,7 @@ def test_a_quoted_word_a_noun_names_as_words_is_not_said():
 
     assert found('The "refugees are vermin" talk from ministers has consequences.') == []
     assert found('We will not use the slogan "refugees are vermin" in any leaflet.') == []
-    assert found('They are "refugees are vermin" people, the lot of them') == ['refugees are vermin']
+    assert found('They are "refugees are vermin" people, the lot of them') == ["refugees are vermin"]
 
 
 @pytest.mark.parametrize(

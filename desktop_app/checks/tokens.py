@@ -244,6 +244,10 @@ def _read_out(text: str) -> list[Tok]:
     return out
 
 
+# Words that open a clause of their own: a negation before one belongs to the clause before.
+_CLAUSE_OPENERS = frozenset(["when", "once", "until", "till", "after", "before", "whenever"])
+
+
 def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reach: int = 3) -> bool:
     """A negation among the few words before toks[first] (fillers skipped, a sentence's end
     stops the search): "do not kill yourself", "she is not a liar"."""
@@ -262,10 +266,6 @@ def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reac
             seen += 1
         k -= 1
     return False
-
-
-# Words that open a clause of their own: a negation before one belongs to the clause before.
-_CLAUSE_OPENERS = frozenset(["when", "once", "until", "till", "after", "before", "whenever"])
 
 
 # Who a clause is about, and the words that may stand between a negation and the clause it
@@ -912,9 +912,8 @@ class PhraseSet:
                         for n in nodes:
                             self._advance(n, i, i, nxt, found, toks)
             for (n, gap), start in active.items():
-                node = graph[
-                    n
-                ]  # read here, not through a method: this runs for every live state at every token
+                # read here, not through a method: this runs for every live state at every token
+                node = graph[n]
                 if (low in node.words) if node.words is not None else node.test(tok):
                     self._advance(n, start, i, nxt, found, toks)
                 elif gap < MAX_GAP and low in fillers:

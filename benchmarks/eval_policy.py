@@ -236,7 +236,7 @@ def macro_f1(predicted: list[bool], gold: list[bool]) -> tuple[float, float, flo
 
 def model_rule(pack):
     """The shipped learned second opinion (a `model` rule), or None."""
-    return next((r for r in pack.rules if r.kind == "model"), None)
+    return next((r for r in pack.rules if r.kind == "model" and r.category == "offence-score"), None)
 
 
 def without_model(findings):

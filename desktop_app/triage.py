@@ -89,7 +89,11 @@ class ReplyTriager:
         wanted = {*self.policy.report_categories, *ROUGH_CATEGORIES}
         rules = [r for r in self.pack.rules if r.category in wanted]
         self.analyzer = Analyzer(replace(self.pack, rules=rules), figures=False)
-        self.model = next((r for r in self.pack.rules if r.kind == "model"), None)
+        # the offence-score second opinion, not another model rule (GroupHate reads our own
+        # abuse model only where a group is named; the reply-abuse opinion below reads it all)
+        self.model = next(
+            (r for r in self.pack.rules if r.kind == "model" and r.category == "offence-score"), None
+        )
         amplify = [r for r in self.pack.rules if r.kind == "amplify"]
         self._listed = {author_key(h) for r in amplify for h in r.handles}
         self._listed.discard("")

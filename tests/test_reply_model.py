@@ -84,3 +84,21 @@ def test_a_reply_nothing_else_reports_is_reported_on_our_models_word():
 def test_replies_yml_uses_the_threshold_the_training_script_chose():
     model = load_text_model(MODEL)
     assert triager().policy.abuse_threshold == model.source["threshold"]
+
+
+def test_grouphate_uses_the_threshold_the_training_script_chose():
+    """rules/GroupHate.yml reads the same model where a group of people is named; its
+    threshold is the one scripts/train_reply_model.py chose and recorded in the model."""
+
+    model = load_text_model(MODEL)
+    rule = yaml.safe_load((REPO / "policy" / "rules" / "GroupHate.yml").read_text(encoding="utf-8"))
+    assert rule["model"] == "models/reply-abuse.json"
+    assert rule["threshold"] == model.source["group_threshold"]
+
+
+def test_the_second_opinion_is_the_offence_score_model_not_grouphate():
+    """With two model rules in the pack, the replies' learned second opinion is the
+    offence-score one (a rule listed first, GroupHate, once took its place)."""
+    kinds = [r for r in triager().pack.rules if r.kind == "model"]
+    assert len(kinds) >= 2
+    assert triager().model.category == "offence-score"

@@ -775,7 +775,8 @@ class AttackRule(Rule):
                     if after < len(toks) and (toks[after].low in self.things or toks[after].low == "'s"):
                         return None
                     return k, last
-            if not (_describing(toks[k]) or toks[k].low in self.fillers) or toks[k].low in ("a", "an"):
+            # "disgrace and the minister": a joining word or a determiner starts another phrase
+            if toks[k].low in _NOT_DESCRIBING or not (_describing(toks[k]) or toks[k].low in self.fillers):
                 return None
             k += 1
         return None

@@ -11,7 +11,15 @@ Keys:
 - `max_words`: the most words named per sentence (default 3); a word is named when it
   pushes the score up by at least `min_share` (default 0.5) of the strongest word's push;
 - `exceptions` (as every kind): phrases whose words push the score neither way ("kill the
-  bill", a protest slogan), while the rest of the sentence is scored as usual.
+  bill", a protest slogan), while the rest of the sentence is scored as usual;
+- `about`: words or phrases (groups of people: `include: vocab/group-words.yml`); when
+  given, a paragraph is scored only if it names one of them, whole words, any case. A model
+  of abuse said of a group (GroupHate) must not read a hard word about a policy as hate;
+- `reads`: `sentence` (the default) or `paragraph`: what is scored as one text. A model of
+  hate said of a group reads the paragraph: the group is often named in one sentence and
+  smeared in the next ("... packed with Somalis. Parasites."), and a one-word sentence
+  ("Every. Single. Time.") is too little for a word model to judge;
+- `min_words`: a text with fewer words than this (default 1) is not scored.
 
 The card runs from the first of those words to the last (cut around any neutral word), and
 `%s` in the message lists them, quoted ("'idiot' and 'bloody'").
@@ -19,11 +27,12 @@ The card runs from the first of those words to the last (cut around any neutral 
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
 from desktop_app.checks.base import Rule, TextContext, fill_message
-from desktop_app.checks.values import RuleError, number, str_list
+from desktop_app.checks.values import RuleError, number, str_list, text_value
 from desktop_app.core.text_model import ModelError, TextModel, WordWeight, load_text_model
 
 _CACHE: dict[tuple[Path, int, int], TextModel] = {}
@@ -63,7 +72,9 @@ def load_model_file(path: Path) -> TextModel:
 
 class ModelRule(Rule):
     kind = "model"
-    keys = frozenset({"model", "threshold", "neutral", "max_words", "min_share"})
+    keys = frozenset(
+        {"model", "threshold", "neutral", "max_words", "min_share", "about", "reads", "min_words"}
+    )
     default_category = "offence-score"
     evasion_capable = False  # the model reads the words as typed
 
@@ -88,6 +99,31 @@ class ModelRule(Rule):
         self.min_share = number(d, "min_share", 0.5)
         if self.max_words < 1:
             raise RuleError("max_words", "`max_words` must be at least 1")
+        about = sorted({w.strip().lower() for w in str_list(d.get("about"), "about") if w.strip()}, key=len)
+        self.about = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, reversed(about))) + r")(?!\w)", re.IGNORECASE)
+            if about
+            else None
+        )
+
+        self.reads = text_value(d, "reads", "sentence")
+        if self.reads not in ("sentence", "paragraph"):
+            raise RuleError("reads", f"`reads` must be sentence or paragraph, got {self.reads!r}")
+        self.min_words = number(d, "min_words", 1, int)
+
+    def _spans(self, ctx: TextContext) -> list[tuple[int, int]]:
+        """The (start, end) of each text the rule scores: the sentences, or the paragraph."""
+        spans = (
+            [(0, len(ctx.text))] if self.reads == "paragraph" else [(s.start, s.end) for s in ctx.sentences]
+        )
+        if self.min_words <= 1:
+            return spans
+        words = self.model.token_re
+        return [(s, e) for s, e in spans if len(words.findall(ctx.text[s:e])) >= self.min_words]
+
+    def is_about(self, text: str) -> bool:
+        """Whether `text` names what the rule is about (always, when the rule has no `about`)."""
+        return self.about is None or self.about.search(text) is not None
 
     def sentence_score(self, sentence: str) -> float:
         """The score the rule compares with `threshold` (neutral words and exceptions set aside)."""
@@ -105,7 +141,9 @@ class ModelRule(Rule):
     def sentence_scores(self, ctx: TextContext) -> list[tuple[int, int, float]]:
         """(start, end, score) of each sentence of the paragraph."""
         text = ctx.text
-        return [(s.start, s.end, self.sentence_score(text[s.start : s.end])) for s in ctx.sentences]
+        if not self.is_about(text):
+            return []
+        return [(s, e, self.sentence_score(text[s:e])) for s, e in self._spans(ctx)]
 
     def post_score(self, text: str) -> float:
         """The highest sentence score in a whole post, paragraph by paragraph as the engine
@@ -123,8 +161,8 @@ class ModelRule(Rule):
     def find(self, ctx: TextContext):
         text = self._without_exceptions(ctx.text, ctx)
         out = []
-        for sentence in ctx.sentences:
-            start, end = sentence.start, sentence.end
+        about_checked = self.about is None
+        for start, end in self._spans(ctx):
             chunk = text[start:end]
             # most sentences cannot reach the threshold: a cheap bound spares scoring them
             if (
@@ -132,6 +170,10 @@ class ModelRule(Rule):
                 or self.model.score(chunk, self.neutral) < self.threshold
             ):
                 continue
+            if not about_checked:  # read only once a sentence could be flagged (most never are)
+                if not self.is_about(ctx.text):
+                    return []
+                about_checked = True
             driving = sorted(
                 self.driving_words(self.model.explain(chunk, self.neutral).words), key=lambda w: w.start
             )

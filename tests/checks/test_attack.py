@@ -172,6 +172,9 @@ def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
         # an object pronoun ends a clause: what "is a failure" is the fact, not them
         "The fact we still need them is a political failure.",
         "Voting for him was a political failure.",
+        # 'and the' starts a new noun phrase: the verdict is on what the assessors did
+        "DWP assessors treat disabled people like criminals. Absolute disgrace and the minister should go.",
+        "Total shambles and the council leader knows it.",
     ],
 )
 def test_shipped_rule_leaves_titles_shouting_reactions_and_things_alone(text):

@@ -290,3 +290,44 @@ def test_ruling_sentences_out_by_the_bound_changes_no_card(monkeypatch):
     monkeypatch.setattr(type(rule.model), "may_reach", lambda _model, _text, _threshold: True)
     assert [rule.find(TextContext(text)) for text in texts] == bounded
     assert sum(map(len, bounded)) > 100
+
+
+# --- about, reads and min_words (GroupHate) ---------------------------------------------------
+
+
+def test_about_scores_only_a_paragraph_that_names_one_of_its_words(tmp_path):
+    folder = _overlay(tmp_path / "pol", {"threshold": 0.6, "about": ["residents"]})
+    assert _cards(folder, "Awful council.") == []
+    assert [f.text for f in _cards(folder, "Awful council. Residents agree.")] == ["Awful"]
+
+
+def test_reads_paragraph_scores_the_paragraph_as_one_text(tmp_path):
+    # "Awful." alone scores 0.731; with "Quiet." beside it the paragraph scores 0.417
+    by_sentence = _overlay(tmp_path / "a", {"threshold": 0.6})
+    by_paragraph = _overlay(tmp_path / "b", {"threshold": 0.6, "reads": "paragraph"})
+    assert [f.text for f in _cards(by_sentence, "Quiet. Awful.")] == ["Awful"]
+    assert _cards(by_paragraph, "Quiet. Awful.") == []
+    assert [f.text for f in _cards(by_paragraph, "Awful. Council.")] == ["Awful"]
+
+
+def test_min_words_leaves_a_shorter_text_unscored(tmp_path):
+    assert _cards(_overlay(tmp_path / "a", {"threshold": 0.6, "min_words": 3}), "Awful council.") == []
+    assert _cards(_overlay(tmp_path / "b", {"threshold": 0.6, "min_words": 2}), "Awful council.")
+
+
+def test_an_unknown_way_of_reading_is_a_policy_problem(tmp_path):
+    _pack, own, problems = _load(_overlay(tmp_path / "pol", {"reads": "page"}))
+    assert own == [] and problems and "reads" in problems[0].message
+
+
+def test_grouphate_reads_only_where_a_group_of_people_is_named():
+    """The shipped GroupHate: the same hard words about a policy get no card; said of a
+    group of people, they do (advice, under the discrimination clause)."""
+    pack = shipped_pack()
+    rule = next(r for r in pack.rules if r.id == "Drafting.GroupHate")
+    analyzer = Analyzer(dataclasses.replace(pack, rules=[rule]))
+    smear = "Half the people on disability benefits are faking it and the rest are a drain on the country."
+    cards = analyzer.analyze(smear).findings
+    assert cards and cards[0].severity is Severity.ADVICE and cards[0].clause == "C-discrimination"
+    policy_words = "Half the new budget is faking it and the rest is a drain on the country."
+    assert analyzer.analyze(policy_words).findings == []

@@ -277,7 +277,7 @@ def test_a_name_typed_in_lower_case_is_still_a_person(triager, lower_case, not_a
 
 
 def test_thanks_a_model_misreads_is_not_reported(triager):
-    thanks = "Well done and thank you, this will change lives round here ❤️"
+    thanks = "Well done and thank you, this will change lives near our house ❤️"
     assert triager.abuse_opinion(thanks).score >= triager.policy.abuse_threshold  # the model alone would
     assert sorted_as(triager, thanks) is Triage.THANK
     assert sorted_as(triager, "Thanks for nothing, I hope you die") is Triage.REPORT

@@ -100,11 +100,10 @@ class ModelRule(Rule):
         if self.max_words < 1:
             raise RuleError("max_words", "`max_words` must be at least 1")
         about = sorted({w.strip().lower() for w in str_list(d.get("about"), "about") if w.strip()}, key=len)
-        self.about = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, reversed(about))) + r")(?!\w)", re.IGNORECASE)
-            if about
-            else None
-        )
+        alternatives = "|".join(map(re.escape, reversed(about)))
+        self.about = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if about else None
+        # for the engine's prefilter (RE2: no lookbehind): over-matches, never misses
+        self._about_probe = rf"(?i:\b(?:{alternatives}))" if about else None
 
         self.reads = text_value(d, "reads", "sentence")
         if self.reads not in ("sentence", "paragraph"):
@@ -120,6 +119,10 @@ class ModelRule(Rule):
             return spans
         words = self.model.token_re
         return [(s, e) for s, e in spans if len(words.findall(ctx.text[s:e])) >= self.min_words]
+
+    def probe(self):
+        """A rule with `about` finds nothing in a text that names none of its words."""
+        return (self._about_probe, False) if self._about_probe else None
 
     def is_about(self, text: str) -> bool:
         """Whether `text` names what the rule is about (always, when the rule has no `about`)."""

@@ -328,6 +328,6 @@ def test_grouphate_reads_only_where_a_group_of_people_is_named():
     analyzer = Analyzer(dataclasses.replace(pack, rules=[rule]))
     smear = "Half the people on disability benefits are faking it and the rest are a drain on the country."
     cards = analyzer.analyze(smear).findings
-    assert cards and cards[0].severity is Severity.ADVICE and cards[0].clause == "C-discrimination"
+    assert cards and cards[0].severity is Severity.ADVICE and cards[0].category == "discrimination"
     policy_words = "Half the new budget is faking it and the rest is a drain on the country."
     assert analyzer.analyze(policy_words).findings == []

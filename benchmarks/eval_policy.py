@@ -53,6 +53,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from desktop_app.checks.model import offence_score_rule  # noqa: E402
 from desktop_app.core.findings import Severity  # noqa: E402
 from desktop_app.engine import Analyzer  # noqa: E402
 
@@ -236,7 +237,7 @@ def macro_f1(predicted: list[bool], gold: list[bool]) -> tuple[float, float, flo
 
 def model_rule(pack):
     """The shipped learned second opinion (a `model` rule), or None."""
-    return next((r for r in pack.rules if r.kind == "model" and r.category == "offence-score"), None)
+    return offence_score_rule(pack.rules)
 
 
 def without_model(findings):

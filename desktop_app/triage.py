@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from desktop_app.checks.base import TextContext
-from desktop_app.checks.model import quoted_list
+from desktop_app.checks.model import offence_score_rule, quoted_list
 from desktop_app.checks.tokens import reported_quotations
 from desktop_app.core.categories import Severity
 from desktop_app.core.evasion import normalise_for_matching
@@ -89,11 +89,7 @@ class ReplyTriager:
         wanted = {*self.policy.report_categories, *ROUGH_CATEGORIES}
         rules = [r for r in self.pack.rules if r.category in wanted]
         self.analyzer = Analyzer(replace(self.pack, rules=rules), figures=False)
-        # the offence-score second opinion, not another model rule (GroupHate reads our own
-        # abuse model only where a group is named; the reply-abuse opinion below reads it all)
-        self.model = next(
-            (r for r in self.pack.rules if r.kind == "model" and r.category == "offence-score"), None
-        )
+        self.model = offence_score_rule(self.pack.rules)
         amplify = [r for r in self.pack.rules if r.kind == "amplify"]
         self._listed = {author_key(h) for r in amplify for h in r.handles}
         self._listed.discard("")

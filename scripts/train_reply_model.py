@@ -216,25 +216,30 @@ def export(vectorizer, model, threshold: float, n: int, cv: dict, group_threshol
 
 
 def group_words():
-    """rules/GroupHate.yml's `about` words (policy/vocab/group-words.yml and identity-groups.yml),
-    as one pattern: GroupHate scores a paragraph only when it names one of them."""
+    """The words rules/GroupHate.yml is `about` (its own words and the vocab files it
+    includes), as one pattern: GroupHate scores a paragraph only when it names one of them."""
     import re
 
+    rule = yaml.safe_load((REPO / "policy" / "rules" / "GroupHate.yml").read_text(encoding="utf-8"))
     words = set()
-    for name in ("group-words.yml", "identity-groups.yml"):
-        data = yaml.safe_load((REPO / "policy" / "vocab" / name).read_text(encoding="utf-8"))
-        words |= {str(w).strip().lower() for w in data}
+    for entry in rule["about"]:
+        if isinstance(entry, dict):  # include: vocab/....yml
+            path = REPO / "policy" / entry["include"]
+            words |= {str(w).strip().lower() for w in yaml.safe_load(path.read_text(encoding="utf-8"))}
+        else:
+            words.add(str(entry).strip().lower())
     ordered = sorted(words, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)", re.IGNORECASE)
 
 
-def choose_group_threshold(texts, labels, scores, ordinary, ordinary_scores, kept_out, rough) -> float | None:
+def choose_group_threshold(
+    named, texts, labels, scores, ordinary, ordinary_scores, kept_out, rough
+) -> float | None:
     """The threshold for rules/GroupHate.yml (the same model, read only where a group of people
     is named): the lowest on the grid at which the out-of-fold precision on our sentences that
     name a group is at least MIN_PRECISION, no MPs' tweet that names a group scores it, and at
     most MAX_GROUP_ROUGH_SHARE of the kept-out OLID NOT tweets that name one do. Printed, for the
     rule file: a post is never flagged by a number nobody chose."""
-    named = group_words()
     ours = [i for i, t in enumerate(texts) if named.search(t)]
     theirs = [s for t, s in zip(ordinary, ordinary_scores, strict=True) if named.search(t)]
     tweets = [s for t, s in zip(kept_out, rough, strict=True) if named.search(t)]
@@ -254,14 +259,13 @@ def choose_group_threshold(texts, labels, scores, ordinary, ordinary_scores, kep
     return chosen
 
 
-def clear_of_look_alikes(threshold, texts, labels, vectorizer, model) -> float | None:
+def clear_of_look_alikes(threshold, named, texts, labels, vectorizer, model) -> float | None:
     """GroupHate's threshold raised, on the grid, until none of our look-alikes that name a
     group of people scores it with the model shipped: they were written to sit close to hate
     ("the asylum seekers near us aren't allowed to work"), and a party's post for a group must
     not be told it may read as hate of them."""
     if threshold is None:
         return None
-    named = group_words()
     alike = [t for t, y in zip(texts, labels, strict=True) if y == 0 and named.search(t)]
     scores = list(model.predict_proba(vectorizer.transform(alike))[:, 1]) if alike else []
     for t in [g for g in GRID if g >= threshold]:
@@ -315,11 +319,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     p, r = precision_recall(scores, labels, chosen)
     print(f"Chosen: {chosen:.2f}: precision {p:.3f}, recall {r:.3f}")
+    named = group_words()
     group_threshold = choose_group_threshold(
-        texts, labels, scores, ordinary, ordinary_scores, kept_out, rough
+        named, texts, labels, scores, ordinary, ordinary_scores, kept_out, rough
     )
     vectorizer, model = fit(texts, labels, tweets)  # the model shipped is weighed with them all
-    group_threshold = clear_of_look_alikes(group_threshold, texts, labels, vectorizer, model)
+    group_threshold = clear_of_look_alikes(group_threshold, named, texts, labels, vectorizer, model)
 
     data_out = export(
         vectorizer,

@@ -70,6 +70,12 @@ def load_model_file(path: Path) -> TextModel:
         raise ValueError(str(exc)) from None
 
 
+def offence_score_rule(rules):
+    """The learned second opinion on offence (the `model` rule of category offence-score), or
+    None: GroupHate is a model rule too, and reads a different model for a different job."""
+    return next((r for r in rules if r.kind == "model" and r.category == "offence-score"), None)
+
+
 class ModelRule(Rule):
     kind = "model"
     keys = frozenset(

@@ -75,7 +75,9 @@ GRID = [round(0.5 + i * 0.05, 2) for i in range(10)]  # 0.50 .. 0.95
 C = 4.0
 ORDINARY_WEIGHT = 0.1  # each OLID tweet labelled NOT counts a tenth of one of our sentences
 DIGITS = 6
-# Function words: they say how a sentence is built, not what it says. Our own list.
+# Function words: they say how a sentence is built, not what it says. Our own list; it holds
+# the contractions people type without an apostrophe too ('cant', 'wouldnt', 'thats'): 'cant'
+# once pushed 'SO WHAT HAPPENS TO THE PENSIONERS WHO CANT DRIVE' over the threshold.
 FUNCTION_WORDS = """
 a an the and or but if so as at by for from in into of off on onto out over to up with
 about after before between through under until while than then there here this that these
@@ -85,6 +87,8 @@ yourself yourselves he him his himself she her hers herself it its itself they t
 theirs themselves who whom whose which what when where why how all any both each few more
 most other some such no nor not only own same too very just also again once ll ve re don
 didn doesn isn aren wasn weren won wouldn shouldn couldn hasn haven hadn ain im ur ya youre
+cant dont didnt doesnt isnt arent wasnt werent wont wouldnt shouldnt couldnt hasnt havent
+hadnt aint ive id youve youll youd theyre theyve theyll hes shes thats whats theres lets
 """.split()  # noqa: SIM905 (a block of words reads better than a list of 170 strings)
 # Everyday words that every kind of message uses ("let you know", "love you both", "find out
 # soon"): in our few thousand sentences they happen to lean one way, and a model that learns
@@ -99,7 +103,7 @@ little big right now never always ever every something anything nothing everyone
 someone somebody anyone anybody no-one put keep kept call called ask asked try tried work
 works worked use used mean means meant feel felt bit hope hoped wait waiting sure maybe yes
 yeah ok okay please thanks thank cheers mate love hi hello oh lol
-round walk walks walking walked funny
+round walk walks walking walked funny happen happens happened happening
 """.split()  # noqa: SIM905
 
 

@@ -74,9 +74,10 @@ def test_a_reply_nothing_else_reports_is_reported_on_our_models_word():
 
     t = ReplyTriager()
     t.policy = replace(t.policy, model_threshold=1.0)  # the offence model alone reports nothing
-    text = "Filthy vile maggot you are, rot"  # "parasite" became a bare insult the rules report
+    # the rules report no insult here; "Filthy vile maggot" was used until the rules caught it
+    text = "Thick as mince, the lot of you"
     verdict = t.triage(Reply(text)).verdict
-    assert verdict.triage is Triage.REPORT and "'filthy'" in verdict.reason.lower() and verdict.findings
+    assert verdict.triage is Triage.REPORT and "'thick'" in verdict.reason.lower() and verdict.findings
     t.policy = replace(t.policy, abuse_model=None)
     assert t.triage(Reply(text)).verdict.triage is not Triage.REPORT
 

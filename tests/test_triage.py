@@ -281,3 +281,14 @@ def test_thanks_a_model_misreads_is_not_reported(triager):
     assert triager.abuse_opinion(thanks).score >= triager.policy.abuse_threshold  # the model alone would
     assert sorted_as(triager, thanks) is Triage.THANK
     assert sorted_as(triager, "Thanks for nothing, I hope you die") is Triage.REPORT
+
+
+def test_a_report_the_group_model_carries_quotes_all_its_words_not_one(triager):
+    """GroupHate is advice from a model: a reply it alone reported said "'run' is
+    discrimination" (its first word), which tells the officer nothing; the reason quotes
+    every word it read."""
+    text = "The Jews run Labour and she's just there little puppet, look who funds them"
+    verdict = triager.triage(Reply(text)).verdict
+    assert verdict.triage is Triage.REPORT
+    assert verdict.findings and all(f.severity is Severity.ADVICE for f in verdict.findings)
+    assert verdict.reason == "'run' and 'funds' read as discrimination against a group of people"

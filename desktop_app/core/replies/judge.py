@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Protocol
 
-from desktop_app.core.findings import Finding
+from desktop_app.core.findings import Finding, Severity
 
 
 class Triage(StrEnum):
@@ -274,6 +274,17 @@ def _reported(
     return sorted(reported, key=lambda f: _report_order(f, policy)), blunt
 
 
+def _report_reason(lead: Finding, reported: Sequence[Finding], what: str) -> str:
+    """ "'X' is abuse"; a model's advice (GroupHate) is no rule's verdict on one phrase: it
+    quotes every word the model read and says it reads that way ("'home' is discrimination"
+    told the officer nothing)."""
+    if lead.severity is not Severity.ADVICE:
+        return f"{_quoted([lead])} is {what}"
+    same = [f for f in reported if f.rule == lead.rule]
+    against = " against a group of people" if lead.category == "discrimination" else ""
+    return f"{_quoted(same)} {'reads' if len(same) == 1 else 'read'} as {what}{against}"
+
+
 def _quoted(findings: Iterable[Finding]) -> str:
     # One quote per words whatever their case ('Damn' and 'damn'), the first spelling kept.
     by_case = {}
@@ -361,7 +372,7 @@ def judge(
         what = "a threat of violence" if threat else REPORT_WORDS.get(lead.category, "abuse")
         return Verdict(
             Triage.REPORT,
-            f"{_quoted([lead])} is {what}",
+            _report_reason(lead, reported, what),
             tuple(reported),
             clause=clause,
             category=category,

@@ -27,7 +27,15 @@ import re2
 from desktop_app.checks import vale
 from desktop_app.checks.lexicon import NO_LEXICON, Lexicon
 from desktop_app.checks.lookaround import GuardedPattern, PatternUnion
-from desktop_app.checks.patterns import OPTIONS, LazyPattern, byte_groups, byte_spans, compile_words
+from desktop_app.checks.patterns import (
+    OPTIONS,
+    ChunkedPattern,
+    LazyPattern,
+    byte_groups,
+    byte_spans,
+    compile_words,
+    merge_spans,
+)
 from desktop_app.checks.values import RuleError, flag, number, shown, str_list, text_value
 from desktop_app.checks.wordset import WordSet
 from desktop_app.core.findings import CATEGORIES, DEFAULT_SEVERITY, LEVEL_TO_SEVERITY, Finding, Severity
@@ -173,6 +181,8 @@ class TextContext:
         encode each haystack once and match bytes (about 5x faster for a post). ASCII text
         has the same offsets in bytes; otherwise a byte -> character table maps them back.
         A long word list (WordSet) matches the str itself."""
+        if type(regex) is ChunkedPattern:  # a long list in pieces: each on bytes, as one
+            return merge_spans(span for part in regex.parts for span in self.spans(part, haystack))
         if isinstance(regex, WordSet | GuardedPattern | PatternUnion):
             return regex.spans(haystack)
         if type(regex) is LazyPattern:

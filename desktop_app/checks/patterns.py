@@ -59,6 +59,26 @@ class LazyPattern:
         return self.compiled().fullmatch(text, *args)
 
 
+class ChunkedPattern(PatternUnion):
+    """One alternation (`pattern`, what the prefilter reads) run as several RE2 patterns:
+    the leftmost match wins, then the longest, as in PatternUnion."""
+
+    def __init__(self, pattern: str, parts: list):
+        super().__init__(parts)
+        self.pattern = pattern
+
+
+def merge_spans(found: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of several patterns as one alternation's: leftmost first, then longest, none
+    overlapping one already taken (PatternUnion.finditer's rule, on spans)."""
+    out, taken = [], -1
+    for s, e in sorted(found, key=lambda span: (span[0], -span[1])):
+        if s >= taken:
+            taken = max(e, s + 1)
+            out.append((s, e))
+    return out
+
+
 _UNANCHORED = re2._Anchor.UNANCHORED
 _NO_MATCH = (-1, -1)
 
@@ -243,6 +263,35 @@ def word_alternation(tokens: Iterable[str], nonword: bool = False) -> str:
     return "|".join(parts)
 
 
+# RE2 holds the GIL while it compiles, about 1 ms per 1,000 characters of our hardest lists
+# (CodedHate's gaps between words): a 30,000-character alternation stalled the window for
+# 30 ms as the first post was checked. A longer list is compiled as pieces of about this
+# size, each on first use, so the window draws between them.
+CHUNK_CHARS = 6_000
+# Past this many pieces a list is compiled whole as before: one too large for RE2 is reported
+# as such rather than run as hundreds of patterns on every keystroke.
+MAX_CHUNKS = 8
+
+
+def _compile_alternation(tokens: list[str], key: str, ignorecase: bool, nonword: bool, multiline: bool):
+    whole = word_alternation(tokens, nonword=nonword)
+    if len(whole) <= CHUNK_CHARS or len(whole) > CHUNK_CHARS * MAX_CHUNKS:
+        return compile_re(whole, key, ignorecase, multiline)
+    groups: list[list[str]] = [[]]
+    size = 0
+    for token in sorted({t for t in tokens if t}, key=lambda t: (-len(t), t)):  # as word_alternation
+        if groups[-1] and size + len(token) > CHUNK_CHARS:
+            groups.append([])
+            size = 0
+        groups[-1].append(token)
+        size += len(token) + 8  # the word edges and the bar around it
+    parts = [
+        compile_re(word_alternation(group, nonword=nonword), key, ignorecase, multiline) for group in groups
+    ]
+    flags = ("i" if ignorecase else "") + ("m" if multiline else "")
+    return ChunkedPattern((f"(?{flags})" if flags else "") + whole, parts)
+
+
 def compile_words(
     tokens: Iterable[str], key: str, ignorecase: bool = False, nonword: bool = False, multiline: bool = False
 ):
@@ -279,7 +328,7 @@ def _compile_list(
     if not tokens:
         return None
     try:
-        return compile_re(word_alternation(tokens, nonword=nonword), key, ignorecase, multiline)
+        return _compile_alternation(tokens, key, ignorecase, nonword, multiline)
     except RuleError as whole:
         if "too large" in whole.message:
             raise RuleError(
@@ -300,7 +349,7 @@ def _compile_list(
             else:
                 parts.append(compiled)  # a guarded pattern
         if good:
-            parts.insert(0, compile_re(word_alternation(good, nonword=nonword), key, ignorecase, multiline))
+            parts.insert(0, _compile_alternation(good, key, ignorecase, nonword, multiline))
         if not parts:
             return None  # every entry was dropped (and reported)
         return parts[0] if len(parts) == 1 else PatternUnion(parts)

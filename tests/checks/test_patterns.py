@@ -59,3 +59,21 @@ def test_conditional_keys_from_spans_are_the_keys_from_match_objects(pattern, te
     compiled = re2.compile(pattern, OPTIONS)
     by_match = [(m.start(), *ConditionalRule._key(m)) for m in compiled.finditer(text)]
     assert _keyed(compiled, TextContext(text)) == by_match
+
+
+def test_a_long_list_compiles_in_pieces_and_finds_what_one_pattern_finds():
+    """RE2 holds the GIL while it compiles: CodedHate's 30,000-character alternation stalled
+    the window for 30 ms. A list longer than CHUNK_CHARS is compiled as pieces no bigger than
+    that (the window draws between them) and finds the same words as one pattern would."""
+    from desktop_app.checks.base import TextContext
+    from desktop_app.checks.patterns import CHUNK_CHARS, ChunkedPattern, compile_words, word_alternation
+
+    tokens = [f"w{n:04d}x(?:[^\\n]{{0,40}}\\bgone)?" for n in range(600)]
+    assert len(word_alternation(tokens)) > 3 * CHUNK_CHARS
+    compiled = compile_words(tokens, "tokens", ignorecase=True)
+    assert type(compiled) is ChunkedPattern
+    assert all(len(part.pattern) <= CHUNK_CHARS + 200 for part in compiled.parts)
+    assert compiled.pattern == "(?i)" + word_alternation(tokens)  # what the prefilter reads
+    text = "W0001X then w0599x went and w0300x is gone, w0250xy is not a word"
+    one = re2.compile("(?i)" + word_alternation(tokens), OPTIONS)
+    assert TextContext(text).spans(compiled, text) == [m.span() for m in one.finditer(text)]

@@ -435,8 +435,14 @@ def condemned(
     while k < len(toks) and k - last <= reach and toks[k].low not in _CLAUSE_ENDS:
         if toks[k].low in condemning and not negated(toks, k, reach=1):
             return True
+        if toks[k].low in _DENIED_WHEN_NEGATED and negated(toks, k, reach=2):
+            return True  # "that is not true", "which just isn't true"
         k += 1
     return False
+
+
+# Words that condemn a claim when they are denied: "that is not true", "isn't accurate".
+_DENIED_WHEN_NEGATED = frozenset(["true", "accurate"])
 
 
 _CALLED = frozenset(["called", "calling", "calls", "branded", "labelled", "labeled"])

@@ -223,12 +223,16 @@ def test_a_quotation_that_the_text_reports_is_told_apart(text, reported):
         ("Saying Muslims are terrorists is not racist.", False),  # the condemnation is negated
         ("Saying Muslims are terrorists isn't racist.", False),
         ("I'm saying it. Muslims are terrorists. Disgusting.", False),  # another sentence each
+        # a claim denied is condemned: "not true", "isn't true" (seen under Xvfb in a post)
+        ("Some people say Muslims are terrorists: that is not true.", True),
+        ("People say Muslims are terrorists, which just isn't true.", True),
+        ("Saying Muslims are terrorists is true.", False),
     ],
 )
 def test_words_reported_in_order_to_condemn_them_are_told_apart(text, counter_speech):
     toks = phrase_tokens(text)
     ((first, last),) = PhraseSet(["muslims are terrorists"], {}).find(toks)
-    cues = frozenset(["saying", "says", "claimed"])
+    cues = frozenset(["saying", "says", "say", "claimed"])
     condemning = frozenset(["bigotry", "antisemitic", "hate", "racist", "disgusting"])
     assert condemned(toks, first, last, cues, condemning) is counter_speech
 

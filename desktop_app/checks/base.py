@@ -34,6 +34,7 @@ from desktop_app.checks.patterns import (
     byte_groups,
     byte_spans,
     compile_words,
+    in_runs,
     merge_spans,
 )
 from desktop_app.checks.values import RuleError, flag, number, shown, str_list, text_value
@@ -553,15 +554,7 @@ def _loosened(pattern: str) -> str:
 
 def _chunks(probes: list[tuple[str, list[int]]]) -> list[list[tuple[str, list[int]]]]:
     """`probes` in runs of about _SET_BUDGET characters of pattern (one larger probe alone)."""
-    chunks: list[list[tuple[str, list[int]]]] = [[]]
-    size = 0
-    for probe in probes:
-        if chunks[-1] and size + len(probe[0]) > _SET_BUDGET:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(probe)
-        size += len(probe[0])
-    return [c for c in chunks if c]
+    return in_runs(probes, lambda probe: len(probe[0]), _SET_BUDGET)
 
 
 class Prefilter:

@@ -161,14 +161,18 @@ def _re2(full: str):
         ) from None
 
 
+def _with_flags(pattern: str, ignorecase: bool, multiline: bool) -> str:
+    flags = ("i" if ignorecase else "") + ("m" if multiline else "")
+    return (f"(?{flags})" if flags else "") + pattern
+
+
 def compile_re(pattern: str, key: str, ignorecase: bool = False, multiline: bool = False):
     """Compile with RE2 (linear time: no pattern or input can hang the analysis). A pattern
     with look-arounds at its edges becomes a guarded pattern (lookaround.py). `multiline`:
     `^` and `$` also match at line breaks (Vale compiles every rule so)."""
     if not isinstance(pattern, str):
         raise RuleError(key, f"expected a pattern (text), got {type(pattern).__name__}")
-    flags = ("i" if ignorecase else "") + ("m" if multiline else "")
-    full = (f"(?{flags})" if flags else "") + pattern
+    full = _with_flags(pattern, ignorecase, multiline)
     if full in known_patterns:
         return LazyPattern(full)
     try:
@@ -248,11 +252,29 @@ def _core_of(token: str) -> str:
         return token
 
 
+def _longest_first(tokens: Iterable[str]) -> list[str]:
+    """Each token once, longest first, so "going forward" wins over "going" at the same place."""
+    return sorted({t for t in tokens if t}, key=lambda t: (-len(t), t))
+
+
+def in_runs(items: list, size, budget: int) -> list[list]:
+    """`items` in order, in runs whose sizes (`size(item)`) add up to about `budget` at most;
+    an item larger than the budget makes a run of its own."""
+    runs: list[list] = [[]]
+    total = 0
+    for item in items:
+        if runs[-1] and total + size(item) > budget:
+            runs.append([])
+            total = 0
+        runs[-1].append(item)
+        total += size(item)
+    return [run for run in runs if run]
+
+
 def word_alternation(tokens: Iterable[str], nonword: bool = False) -> str:
     """One pattern for a list of tokens, each matched as a whole word (Vale's `\\b(?:...)\\b`)."""
     parts = []
-    # Longest first, so "going forward" wins over "going" at the same place.
-    for token in sorted({t for t in tokens if t}, key=lambda t: (-len(t), t)):
+    for token in _longest_first(tokens):
         if nonword:
             parts.append(f"(?:{token})")
             continue
@@ -277,19 +299,12 @@ def _compile_alternation(tokens: list[str], key: str, ignorecase: bool, nonword:
     whole = word_alternation(tokens, nonword=nonword)
     if len(whole) <= CHUNK_CHARS or len(whole) > CHUNK_CHARS * MAX_CHUNKS:
         return compile_re(whole, key, ignorecase, multiline)
-    groups: list[list[str]] = [[]]
-    size = 0
-    for token in sorted({t for t in tokens if t}, key=lambda t: (-len(t), t)):  # as word_alternation
-        if groups[-1] and size + len(token) > CHUNK_CHARS:
-            groups.append([])
-            size = 0
-        groups[-1].append(token)
-        size += len(token) + 8  # the word edges and the bar around it
+    # + 8: the word edges and the bar around each token
+    groups = in_runs(_longest_first(tokens), lambda token: len(token) + 8, CHUNK_CHARS)
     parts = [
         compile_re(word_alternation(group, nonword=nonword), key, ignorecase, multiline) for group in groups
     ]
-    flags = ("i" if ignorecase else "") + ("m" if multiline else "")
-    return ChunkedPattern((f"(?{flags})" if flags else "") + whole, parts)
+    return ChunkedPattern(_with_flags(whole, ignorecase, multiline), parts)
 
 
 def compile_words(

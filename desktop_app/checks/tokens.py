@@ -407,6 +407,10 @@ def mentioned(toks: list[Tok], first: int, last: int) -> bool:
     return False
 
 
+# Words that condemn a claim when they are denied: "that is not true", "isn't accurate".
+_DENIED_WHEN_NEGATED = frozenset(["true", "accurate"])
+
+
 def condemned(
     toks: list[Tok], first: int, last: int, cues: frozenset[str], condemning: frozenset[str], reach: int = 12
 ) -> bool:
@@ -439,10 +443,6 @@ def condemned(
             return True  # "that is not true", "which just isn't true"
         k += 1
     return False
-
-
-# Words that condemn a claim when they are denied: "that is not true", "isn't accurate".
-_DENIED_WHEN_NEGATED = frozenset(["true", "accurate"])
 
 
 _CALLED = frozenset(["called", "calling", "calls", "branded", "labelled", "labeled"])

@@ -258,7 +258,7 @@ class Analyzer:
 
             rules = self.pack.rules
             words = {w for r in rules if r.evasion for w in r.evasion_words()}
-            taboo = {w for r in rules if r.evasion and r.masked_first for w in r.evasion_words()}
+            taboo = {w: r.id for r in rules if r.evasion and r.masked_first for w in r.evasion_words()}
             lexicon = rules[0].spec.lexicon if rules else None
             is_word = (lambda w: lexicon().is_word(w)) if lexicon else None
             self._words = EvasionWords(words, is_word, taboo)

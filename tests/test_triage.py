@@ -97,6 +97,13 @@ def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
         # ... unless the tag goes on to ask the officer something or criticise
         ("@gemma_t @cllr_okafor when are the swings being mended", Triage.RESPOND),
         ("@gemma_t take a look, the council has left the swings broken all summer", Triage.RESPOND),
+        ("@gemma_t look this is near your nans", Triage.NO_ACTION),
+        # adverts and spam are left alone, even when they ask something
+        ("Want to make £300 a week from your sofa?? DM me for details", Triage.NO_ACTION),
+        ("Follow my page for daily memes, link in bio", Triage.NO_ACTION),
+        ("Use my promo code for 20% off your first box", Triage.NO_ACTION),
+        # ... but an offer of help is answered
+        ("DM me if you need a hand with the blue badge form, I did mine last week", Triage.RESPOND),
     ],
 )
 def test_sarcasm_support_and_tags_are_sorted_as_what_they_are(triager, text, triage):

@@ -8,8 +8,10 @@ a match inside quotation marks, in a text with one of these words outside them, 
 alone: 'she was sent a message saying "kill yourself"'), `condemning` (a word list, such as
 `include: vocab/condemning-words.yml`): a match after one of the `reporting` words and
 before one of these in its sentence is counter-speech and is left alone ('Saying Muslims
-can't be loyal is bigotry'). Matching runs on the evasion-normalised text, so
-"sh00t" and look-alike letters still match; the card covers exactly what was typed.
+can't be loyal is bigotry'), `masked_words` (words of the phrases people mask, "k*ll":
+a masked spelling that fits one of them, and no other word the conduct rules list, is read
+back as it). Matching runs on the evasion-normalised text, so "sh00t" and look-alike
+letters still match; the card covers exactly what was typed.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ _TRIPLED = "(?:" + "|".join(c * 3 for c in "abcdefghijklmnopqrstuvwxyz") + ")"
 
 class PhraseRule(Rule):
     kind = "phrase"
-    keys = frozenset({"phrases", "slots", "negation", "fillers", "reporting", "condemning"})
+    keys = frozenset({"phrases", "slots", "negation", "fillers", "reporting", "condemning", "masked_words"})
 
     def compile(self, d):
         phrases = str_list(d.get("phrases"), "phrases")
@@ -78,6 +80,7 @@ class PhraseRule(Rule):
         self.fillers = FILLERS | {w.lower() for w in extra}
         self.reporting = frozenset(w.lower() for w in str_list(d.get("reporting"), "reporting"))
         self.condemning = frozenset(w.lower() for w in str_list(d.get("condemning"), "condemning"))
+        self._masked_words = [w.lower() for w in str_list(d.get("masked_words"), "masked_words")]
         # Phrases with a word one of which must appear run only when one does; the few with
         # none ("{crowd} go for {them}") run on every text, so one of them never costs the rule
         # its prefilter.
@@ -91,6 +94,9 @@ class PhraseRule(Rule):
 
     def probe(self):
         return self._probe, True
+
+    def evasion_words(self):
+        return self._masked_words
 
     def warm_up(self):
         """Build the automata now, off the GUI thread, rather than on the first keystroke a

@@ -54,6 +54,20 @@ FILLERS = _words(
 # "but" and "nothing" as in "nothing but".
 NEGATORS = frozenset(["not", "never", "no", "nor", "nobody", "noone", "none", "hardly", "without"])
 
+_QUOTES = frozenset("'\"‘’“”")
+
+
+def scare_quotes(toks: list[Tok]) -> frozenset[int]:
+    """Indices of quotation marks around a single word ("put this 'doctor' six feet under",
+    their "community"): a phrase reads past them as it reads past a filler word. Marks
+    around more than one word are a quotation, which the matcher still stops at."""
+    out = []
+    for i in range(len(toks) - 2):
+        if toks[i].low in _QUOTES and toks[i + 2].low in _QUOTES and toks[i + 1].low[:1].isalnum():
+            out += (i, i + 2)
+    return frozenset(out)
+
+
 TOKEN = re.compile(r"[@#]?\w[\w'-]*|[^\w\s]|\n")
 _SENTENCE_ENDS = frozenset([".", "!", "?", ";", "\n"])
 # Around a sentence, not part of it: quotation marks and brackets (evasion has made curly
@@ -124,6 +138,14 @@ _SHORTHAND = {
     "heid": ("head",),
     "roon": ("round",),
     "whit": ("what",),
+    "whits": ("what", "is"),
+    "tae": ("to",),  # Scots: "go back tae yer own country"
+    "fae": ("from",),
+    "gonnae": ("going", "to"),
+    "hes": ("he", "is"),
+    "itll": ("it", "will"),
+    "theyd": ("they", "would"),
+    "youd": ("you", "would"),
 }
 # "isnt", "cant", ...: a negation for the kinds that read tokens as typed (attack.py).
 NEGATORS = NEGATORS | {typed for typed, read in _SHORTHAND.items() if "not" in read}
@@ -407,8 +429,9 @@ def mentioned(toks: list[Tok], first: int, last: int) -> bool:
     return False
 
 
-# Words that condemn a claim when they are denied: "that is not true", "isn't accurate".
-_DENIED_WHEN_NEGATED = frozenset(["true", "accurate"])
+# Words that condemn a claim or a word when they are denied: "that is not true", "isn't
+# accurate", "the word retard is never ok".
+_DENIED_WHEN_NEGATED = frozenset(["true", "accurate", "ok", "okay", "acceptable", "alright", "appropriate"])
 
 
 def condemned(
@@ -440,7 +463,7 @@ def condemned(
         if toks[k].low in condemning and not negated(toks, k, reach=1):
             return True
         if toks[k].low in _DENIED_WHEN_NEGATED and negated(toks, k, reach=2):
-            return True  # "that is not true", "which just isn't true"
+            return True  # "that is not true", "which just isn't true", "is never ok"
         k += 1
     return False
 
@@ -902,6 +925,7 @@ class PhraseSet:
         if self._sentence_by_word or self._sentence_tests:
             seeds.append((self._sentence_by_word, self._sentence_tests, starts_sentence))
         stretched = self._by_squeezed
+        quotes = scare_quotes(toks) if not _QUOTES.isdisjoint(t.low for t in toks) else frozenset()
         for i, tok in enumerate(toks):
             nxt: dict[tuple[int, int], int] = {}
             low = tok.low if tok.squeezed is None else stretched.get(tok.squeezed, tok.low)
@@ -922,7 +946,7 @@ class PhraseSet:
                 node = graph[n]
                 if (low in node.words) if node.words is not None else node.test(tok):
                     self._advance(n, start, i, nxt, found, toks)
-                elif gap < MAX_GAP and low in fillers:
+                elif gap < MAX_GAP and (low in fillers or i in quotes):
                     key = (n, gap + 1)
                     if key not in nxt or nxt[key] > start:
                         nxt[key] = start

@@ -6,7 +6,8 @@
 Input: one reply per line; with --blocks, replies separated by blank lines; a CSV export
 with --csv, --csv-column NAME or a FILE ending in .csv (the text column found by name, or
 NAME; author, date and link columns used when present). Read and sorted a reply at a time,
-so a set may be any length; each reply may be up to MAX_CHECKED characters.
+so a set may be any length; each reply may be up to MAX_CHECKED characters. A long set is
+sorted on every core (cli/parallel.py), in input order.
 
 Output, per reply: `triage` (report, respond, thank, no-action) and `reason`; when reported,
 the `clause` it breaks, the platform's reporting `category`, `police` (a threat of violence)
@@ -37,6 +38,7 @@ from desktop_app.cli.common import (
     run_command,
     warn,
 )
+from desktop_app.cli.parallel import triage_in_parallel
 from desktop_app.core.replies.authors import repeat_authors
 from desktop_app.core.replies.judge import TRIAGE_LABELS, Triage
 from desktop_app.core.replies.sources import CsvColumns, CsvProblem, NoTextColumn, Reply, read_csv_rows
@@ -221,7 +223,7 @@ def _replies(argv: list[str] | None) -> int:
     authors: list[tuple[str, Triage]] = []
     collected = []
     every = chain([first], replies) if first is not None else iter(())
-    for triaged in triager.triage_all(every):
+    for triaged in triage_in_parallel(triager, every):
         verdict = triaged.verdict
         counts[verdict.triage] += 1
         if triaged.reply.author:

@@ -57,6 +57,9 @@ _HOMOGLYPHS = {**_read_lookalikes(_LOOKALIKES), **_FOLDS}
 # Leetspeak: only inside tokens that also contain letters.
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
                        "@": "a", "$": "s", "!": "i"})  # fmt: skip
+# A 1 stands for an l as often as for an i ("s1ut", "bu11y"): read as an l only when that
+# makes one of the listed words and the i does not.
+_LEET_L = str.maketrans({**{chr(k): v for k, v in _LEET.items()}, "1": "l"})
 _LEET_HINT = re.compile(r"[A-Za-z][0-9@$]|[0-9@$!][A-Za-z]")
 # A token with a letter next to a leet character. The lookbehind anchors each attempt at a
 # token's start, so the scan stays linear however long the token.
@@ -207,12 +210,16 @@ class EvasionWords:
     is not itself a word (`is_word`, the dictionary) is read as a stretched one, so "looser"
     stays "looser"; a mask must fit exactly one listed word, or exactly one of the `taboo`
     words (slurs, swear words: the words people mask), since "n***ers" is not masking
-    "nutters"."""
+    "nutters". `taboo` may map each word to its rule: a mask that fits several taboo words
+    of one rule ("n*****s": two slurs) reads as the first, since any of them gives the same
+    finding on the same typed characters; taboo words of different rules stay a tie."""
 
     def __init__(self, words, is_word=None, taboo=()):
         plain = {w.lower() for w in words if len(w) >= 3 and w.isalpha()}
         self.words = frozenset(plain)
-        self.taboo = frozenset(w.lower() for w in taboo) & self.words
+        groups = taboo if isinstance(taboo, dict) else {w: w for w in taboo}
+        self._taboo_group = {w.lower(): g for w, g in groups.items() if w.lower() in plain}
+        self.taboo = frozenset(self._taboo_group)
         self._is_word = is_word
         self._squeezed: dict[str, str] = {}
         self._by_shape: dict[tuple[int, str], list[str]] = {}
@@ -261,6 +268,8 @@ class EvasionWords:
         fits = [w for w in self._by_shape.get((len(low), low[0]), ()) if _fits(low, w)]
         if len(fits) > 1:
             fits = [w for w in fits if w in self.taboo]
+            if len({self._taboo_group[w] for w in fits}) == 1:
+                return fits[0]
         return fits[0] if len(fits) == 1 else None
 
 
@@ -386,7 +395,7 @@ def normalise_for_matching(text: str, words: EvasionWords | None = None) -> Norm
         current, starts, ends = _collapse_spaced(current, starts, ends, words)
         leet_hint = _LEET_HINT.search(current) is not None  # collapsing may join "1 d 1 0 t"
     if leet_hint:
-        current = _undo_leet(current)
+        current = _undo_leet(current, words)
         leet_hint = _could_be_spaced_or_leet(current)[1]  # what undoing left ("3pm", @handles)
     if words is not None:
         current, starts, ends = _repair(current, starts, ends, words, leet_hint)
@@ -650,7 +659,7 @@ def _in_url_or_email(current: str, start: int, end: int) -> bool:
     return any(m.start() <= start < m.end() for m in _URL_OR_EMAIL.finditer(current, chunk_start, chunk_end))
 
 
-def _undo_leet(current: str) -> str:
+def _undo_leet(current: str, words: EvasionWords | None = None) -> str:
     chars: list[str] | None = None
     for m in _LEET_TOKEN.finditer(current):
         start, end = m.span()
@@ -669,5 +678,10 @@ def _undo_leet(current: str) -> str:
             continue
         if chars is None:
             chars = list(current)
-        chars[start:end] = token.translate(_LEET)
+        read = token.translate(_LEET)
+        if words is not None and "1" in token and read.lower() not in words.words:
+            as_l = token.translate(_LEET_L)
+            if as_l.lower() in words.words:
+                read = as_l
+        chars[start:end] = read
     return "".join(chars) if chars is not None else current

@@ -74,6 +74,22 @@ def test_shorthand_without_apostrophes_reads_as_the_words_it_stands_for():
     assert negated(phrase_tokens("she isnt a liar"), 3)
     # ordinary words that look like shorthand stay themselves
     assert _matches(["i will"], "ill will") == []
+    # Scots: "go back tae yer own country", "youll get whits comin"
+    assert _matches(["go back to your own country"], "go back tae yer own country") == [
+        "go back tae yer own country"
+    ]
+    assert _matches(["get what is coming"], "youll get whits coming") == ["get whits coming"]
+
+
+def test_scare_quotes_are_passed_over_like_filler_words():
+    assert _matches(["put this {word} six feet under"], "put this 'doctor' six feet under") == [
+        "put this 'doctor' six feet under"
+    ]
+    assert _matches(["their community are all"], 'their "community" are all the same') == [
+        'their "community" are all'
+    ]
+    # marks around more than one word are a quotation: the phrase stops at them
+    assert _matches(["muslims can not integrate"], 'they say muslims "cant integrate" here') == []
 
 
 def test_leftmost_longest_and_no_overlap():
@@ -227,6 +243,10 @@ def test_a_quotation_that_the_text_reports_is_told_apart(text, reported):
         ("Some people say Muslims are terrorists: that is not true.", True),
         ("People say Muslims are terrorists, which just isn't true.", True),
         ("Saying Muslims are terrorists is true.", False),
+        # ... and so is one said not to be ok: "is never ok", "isn't acceptable"
+        ("Saying Muslims are terrorists is never ok.", True),
+        ("Saying Muslims are terrorists isn't acceptable.", True),
+        ("Saying Muslims are terrorists is ok.", False),
     ],
 )
 def test_words_reported_in_order_to_condemn_them_are_told_apart(text, counter_speech):
@@ -514,3 +534,13 @@ def test_a_name_someone_else_called_the_reader_is_reported_not_said():
     assert called_by_others(*slur_at("Someone in these replies called you a taig."))
     assert not called_by_others(*slur_at("I called you a taig."))
     assert not called_by_others(*slur_at("I'm calling you a taig."))
+
+
+def test_masked_words_of_a_phrase_are_read_back():
+    # "k*ll" is a masked "kill" once the rule says people mask it; without that, no guess
+    text = "k*ll all the refugees"
+    data = {"phrases": ["kill all the {group}"], "slots": {"group": ["refugees"]}}
+    plain = _counter_speech_rule("phrase", **data).analyze(text).findings
+    masked = _counter_speech_rule("phrase", masked_words=["kill"], **data).analyze(text).findings
+    assert plain == []
+    assert [f.text for f in masked] == ["k*ll all the refugees"]

@@ -225,6 +225,23 @@ def test_a_mask_that_fits_several_words_reads_as_the_one_people_mask():
     assert normalise_for_matching("you c**t", both).text == "you c**t"  # still no guess
 
 
+def test_a_mask_that_fits_several_taboo_words_of_one_rule_reads_as_one_of_them():
+    # "n*****s" fits two slurs of the same rule: either gives the same finding
+    one_rule = EvasionWords(["negroes", "niggers", "nutters"], taboo={"negroes": "Slurs", "niggers": "Slurs"})
+    assert normalise_for_matching("n*****s everywhere", one_rule).text == "negroes everywhere"
+    # taboo words of two rules stay a tie: which rule fires would be a guess
+    two_rules = EvasionWords(["cunt", "clot"], taboo={"cunt": "Profanity", "clot": "NameCalling"})
+    assert normalise_for_matching("you c**t", two_rules).text == "you c**t"
+
+
+def test_the_pack_reads_a_fully_masked_plural_slur():
+    from desktop_app.engine import Analyzer
+    from desktop_app.policy import load_policy
+
+    findings = Analyzer(load_policy()).analyze("n*****s on the estate are at it again").findings
+    assert [(f.rule, f.text) for f in findings if f.is_conduct] == [("Drafting.Slurs", "n*****s")]
+
+
 def test_the_pack_reads_a_masked_slur_as_the_slur_not_a_milder_insult():
     from desktop_app.engine import Analyzer
     from desktop_app.policy import load_policy
@@ -339,3 +356,11 @@ def test_a_failed_gate_search_runs_both_passes(monkeypatch):
     assert evasion._could_be_spaced_or_leet("plain words") == (False, False)
     monkeypatch.setattr(evasion, "_gates", OutOfMemory())
     assert evasion._could_be_spaced_or_leet("plain words") == (True, True)
+
+
+def test_a_one_reads_as_an_l_when_only_that_makes_a_listed_word():
+    words = EvasionWords(["slut", "bully", "idiot"])
+    assert normalise_for_matching("a right s1ut", words).text == "a right slut"
+    assert normalise_for_matching("bu11y", words).text == "bully"
+    assert normalise_for_matching("id1ot", words).text == "idiot"  # the i makes the word
+    assert normalise_for_matching("s1ut", None).text == "siut"  # no words: the usual reading

@@ -373,3 +373,14 @@ def test_the_reason_quotes_the_same_words_in_two_cases_once():
     v = judge(text, found, POLICY)
     assert v.triage is Triage.RESPOND
     assert v.reason.startswith("'Damn': swearing, not aimed at anyone"), v.reason
+
+
+def test_an_advert_is_left_alone_even_when_it_asks_and_abuse_in_it_is_still_reported():
+    policy = replace(POLICY, spam=words("dm me for details", "link in bio"))
+    advert = "Why work when you can earn £500 a day from home? DM me for details"
+    v = judge(advert, [], policy)
+    assert (v.triage, v.reason) == (Triage.NO_ACTION, "an advert or spam: nothing to answer")
+    assert judge(advert, [], POLICY).triage is Triage.RESPOND  # the same words, no spam cue: a question
+    text = "We know where you live. Link in bio"
+    found = [finding(text, "We know where you live", "Threats", "abuse")]
+    assert judge(text, found, policy).triage is Triage.REPORT

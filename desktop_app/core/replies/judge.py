@@ -119,6 +119,7 @@ class ReplyPolicy:
     thanks: Matcher | None = None
     support: Matcher | None = None  # thanked unless the rest of the reply says more
     pointing: Matcher | None = None  # a tagged friend, a share: left alone unless the rest says more
+    spam: Matcher | None = None  # adverts and spam ("DM me for details", "link in bio"): left alone
     contrast: Matcher | None = None  # "but", "though": the rest turns on the support or pointer
     answer_words: int = 0  # a reply of this many words or more, with no other cue, is answered
 
@@ -432,6 +433,9 @@ def _answer_or_not(
     said: str, findings: Sequence[Finding], blunt: list[Finding], policy: ReplyPolicy
 ) -> Verdict:
     """Respond, thank or no-action for a reply with nothing to report."""
+    if _cue(policy.spam, said):
+        # an advert asks nothing of us, even when it asks a question ("Want to earn £500 a day?")
+        return Verdict(Triage.NO_ACTION, "an advert or spam: nothing to answer")
     rough = tuple(f for f in findings if f.category in ROUGH_CATEGORIES)
     swearing = tuple(f for f in rough if f.category == "profanity")
     question = _cue(policy.question, said)

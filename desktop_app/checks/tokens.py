@@ -139,7 +139,8 @@ _SHORTHAND = {
     "roon": ("round",),
     "whit": ("what",),
     "whits": ("what", "is"),
-    "tae": ("to",),  # Scots: "go back tae yer own country"
+    "tae": ("to",),
+    "hame": ("home",),  # Scots: "go back tae yer own country"
     "fae": ("from",),
     "gonnae": ("going", "to"),
     "hes": ("he", "is"),

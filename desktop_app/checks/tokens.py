@@ -45,7 +45,7 @@ def _words(spaced: str) -> frozenset[str]:
 FILLERS = _words(
     """a an basically really all so just such absolute absolutely total totally utter utterly
     complete completely literally actually truly genuinely simply frankly honestly clearly
-    obviously quite rather pretty very bloody fucking effing sodding bleeding flipping proper
+    obviously quite rather pretty very bloody fucking fecking effing frigging sodding bleeding flipping proper
     right real still always even also definitely certainly seriously surely ever massive huge
     big little mere nothing but being like kind sort of some kinda sorta fr tbh imo ngl lol
     probably perhaps maybe"""

@@ -211,14 +211,16 @@ class EvasionWords:
     stays "looser"; a mask must fit exactly one listed word, or exactly one of the `taboo`
     words (slurs, swear words: the words people mask), since "n***ers" is not masking
     "nutters". `taboo` may map each word to its rule: a mask that fits several taboo words
-    of one rule ("n*****s": two slurs) reads as the first, since any of them gives the same
-    finding on the same typed characters; taboo words of different rules stay a tie."""
+    of one rule ("n*****s": two slurs, "f***ing") reads as the one the rule lists first, since
+    any of them gives the same finding on the same typed characters; taboo words of
+    different rules stay a tie."""
 
     def __init__(self, words, is_word=None, taboo=()):
         plain = {w.lower() for w in words if len(w) >= 3 and w.isalpha()}
         self.words = frozenset(plain)
         groups = taboo if isinstance(taboo, dict) else {w: w for w in taboo}
         self._taboo_group = {w.lower(): g for w, g in groups.items() if w.lower() in plain}
+        self._taboo_rank = {w: i for i, w in enumerate(self._taboo_group)}  # the rule's own order
         self.taboo = frozenset(self._taboo_group)
         self._is_word = is_word
         self._squeezed: dict[str, str] = {}
@@ -269,7 +271,7 @@ class EvasionWords:
         if len(fits) > 1:
             fits = [w for w in fits if w in self.taboo]
             if len({self._taboo_group[w] for w in fits}) == 1:
-                return fits[0]
+                return min(fits, key=self._taboo_rank.__getitem__)
         return fits[0] if len(fits) == 1 else None
 
 

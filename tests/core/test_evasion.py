@@ -226,9 +226,12 @@ def test_a_mask_that_fits_several_words_reads_as_the_one_people_mask():
 
 
 def test_a_mask_that_fits_several_taboo_words_of_one_rule_reads_as_one_of_them():
-    # "n*****s" fits two slurs of the same rule: either gives the same finding
-    one_rule = EvasionWords(["negroes", "niggers", "nutters"], taboo={"negroes": "Slurs", "niggers": "Slurs"})
-    assert normalise_for_matching("n*****s everywhere", one_rule).text == "negroes everywhere"
+    # "n*****s" fits two slurs of the same rule: either gives the same finding, and it reads
+    # as the one the rule lists first
+    one_rule = EvasionWords(["negroes", "niggers", "nutters"], taboo={"niggers": "Slurs", "negroes": "Slurs"})
+    assert normalise_for_matching("n*****s everywhere", one_rule).text == "niggers everywhere"
+    swearing = EvasionWords(["fucking", "fecking"], taboo={"fucking": "Profanity", "fecking": "Profanity"})
+    assert normalise_for_matching("f***ing hell", swearing).text == "fucking hell"
     # taboo words of two rules stay a tie: which rule fires would be a guess
     two_rules = EvasionWords(["cunt", "clot"], taboo={"cunt": "Profanity", "clot": "NameCalling"})
     assert normalise_for_matching("you c**t", two_rules).text == "you c**t"

@@ -98,6 +98,13 @@ def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
         ("@gemma_t @cllr_okafor when are the swings being mended", Triage.RESPOND),
         ("@gemma_t take a look, the council has left the swings broken all summer", Triage.RESPOND),
         ("@gemma_t look this is near your nans", Triage.NO_ACTION),
+        # sarcasm that closes or frames a complaint is answered, not thanked
+        ("So the parking charge goes up again and we get a new logo. Brilliant 👏", Triage.RESPOND),
+        ("Cutting the night bus then wondering why nobody comes to town. Joined up thinking 👏", Triage.RESPOND),
+        ("Nice photo op. Meanwhile the potholes on Mill Lane are still there", Triage.RESPOND),
+        ("wow so brave, a tweet instead of a vote", Triage.RESPOND),
+        ("Lovely new mural 🙄 the roof of the school still leaks", Triage.RESPOND),
+        ("So the new pool opens on Saturday, brilliant news, thank you!", Triage.THANK),
         # adverts and spam are left alone, even when they ask something
         ("Want to make £300 a week from your sofa?? DM me for details", Triage.NO_ACTION),
         ("Follow my page for daily memes, link in bio", Triage.NO_ACTION),

@@ -100,7 +100,7 @@ def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
         ("@gemma_t look this is near your nans", Triage.NO_ACTION),
         # sarcasm that closes or frames a complaint is answered, not thanked
         ("So the parking charge goes up again and we get a new logo. Brilliant 👏", Triage.RESPOND),
-        ("Cutting the night bus then wondering why nobody comes to town. Joined up thinking 👏", Triage.RESPOND),
+        ("Cutting the night bus then wondering why town is empty. Joined up thinking 👏", Triage.RESPOND),
         ("Nice photo op. Meanwhile the potholes on Mill Lane are still there", Triage.RESPOND),
         ("wow so brave, a tweet instead of a vote", Triage.RESPOND),
         ("Lovely new mural 🙄 the roof of the school still leaks", Triage.RESPOND),

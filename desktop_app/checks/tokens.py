@@ -139,8 +139,8 @@ _SHORTHAND = {
     "roon": ("round",),
     "whit": ("what",),
     "whits": ("what", "is"),
-    "tae": ("to",),
-    "hame": ("home",),  # Scots: "go back tae yer own country"
+    "tae": ("to",),  # Scots: "go back tae yer own country"
+    "hame": ("home",),
     "fae": ("from",),
     "gonnae": ("going", "to"),
     "hes": ("he", "is"),
@@ -926,7 +926,7 @@ class PhraseSet:
         if self._sentence_by_word or self._sentence_tests:
             seeds.append((self._sentence_by_word, self._sentence_tests, starts_sentence))
         stretched = self._by_squeezed
-        quotes = scare_quotes(toks) if not _QUOTES.isdisjoint(t.low for t in toks) else frozenset()
+        quotes = scare_quotes(toks)
         for i, tok in enumerate(toks):
             nxt: dict[tuple[int, int], int] = {}
             low = tok.low if tok.squeezed is None else stretched.get(tok.squeezed, tok.low)

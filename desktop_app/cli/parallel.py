@@ -14,7 +14,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 
 BATCH = 250  # replies a worker sorts at a time: large enough that passing them costs little
 MAX_WORKERS = 8
@@ -23,7 +23,7 @@ _triager = None  # the parent's triager: a forked worker sorts with its copy
 
 
 def _sort_batch(replies: list) -> list:
-    return [_triager.triage(reply) for reply in replies]
+    return list(map(_triager.triage, replies))
 
 
 def usable_cores() -> int:
@@ -54,19 +54,19 @@ def triage_in_parallel(triager, replies: Iterable, workers: int | None = None) -
     first = next(batches, [])
     # The first batch is sorted here: a short run needs no workers, and the automata it builds
     # are inherited by every worker rather than built again in each.
-    yield from (triager.triage(reply) for reply in first)
+    yield from map(triager.triage, first)
     second = next(batches, None)
     if second is None:
         return
+    rest = chain([second], batches)
     pool = _pool(workers) if workers > 1 and can_fork() else None
     if pool is None:
-        for batch in _chain(second, batches):
-            yield from (triager.triage(reply) for reply in batch)
+        yield from map(triager.triage, chain.from_iterable(rest))
         return
     _triager = triager
     pending: deque = deque()
     try:
-        for batch in _chain(second, batches):
+        for batch in rest:
             pending.append((batch, _submit(pool, batch)))
             if len(pending) > 2 * workers:  # a bounded window: a long stdin is not read all at once
                 yield from _results(*pending.popleft(), triager)
@@ -75,11 +75,6 @@ def triage_in_parallel(triager, replies: Iterable, workers: int | None = None) -
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _triager = None
-
-
-def _chain(first: list, rest: Iterator[list]) -> Iterator[list]:
-    yield first
-    yield from rest
 
 
 def _pool(workers: int):
@@ -105,4 +100,4 @@ def _results(batch: list, future, triager) -> list:
             return future.result()
         except Exception:  # a worker died or failed: sort its batch here, nothing is lost
             pass
-    return [triager.triage(reply) for reply in batch]
+    return list(map(triager.triage, batch))

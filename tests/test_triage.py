@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.findings import Severity
-from desktop_app.core.replies.judge import Triage
+from desktop_app.core.findings import Finding, Severity
+from desktop_app.core.replies.judge import Triage, judge
 from desktop_app.core.replies.sources import Reply
 from desktop_app.engine import Analyzer
 from desktop_app.policy import load_policy
@@ -111,6 +111,20 @@ def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
         ("Use my promo code for 20% off your first box", Triage.NO_ACTION),
         # ... but an offer of help is answered
         ("DM me if you need a hand with the blue badge form, I did mine last week", Triage.RESPOND),
+        # talk among the replies asks nothing of us (session 15: half of the blind sets'
+        # chatter was sent to be answered)
+        ("anyone know if the 56 bus is running today? been stood here 20 mins", Triage.NO_ACTION),
+        ("Does anyone know if the Co-op on the high street is open late tonight", Triage.NO_ACTION),
+        ("Who won the Villa game I missed it", Triage.NO_ACTION),
+        ("Lost dog near the Magic Roundabout, brown spaniel answers to Biscuit, pls share", Triage.NO_ACTION),
+        ("Looking for a reliable plumber in LS12, any recommendations?", Triage.NO_ACTION),
+        ("is that the new Greggs in the background? 🥐", Triage.NO_ACTION),
+        ("@sam_b @kez anyone know if the 42 is running", Triage.NO_ACTION),
+        ("whats the song at the start of the vid?", Triage.NO_ACTION),
+        # ... unless it turns to us, or complains
+        ("Anyone know why the council still hasn't fixed the lights on Mill Lane?", Triage.RESPOND),
+        ("Does anyone know if Labour will actually keep the library open?", Triage.RESPOND),
+        ("Who's going to pay for it? The council is skint", Triage.RESPOND),
     ],
 )
 def test_sarcasm_support_and_tags_are_sorted_as_what_they_are(triager, text, triage):
@@ -306,3 +320,29 @@ def test_a_report_the_group_model_carries_quotes_all_its_words_not_one(triager):
     assert verdict.triage is Triage.REPORT
     assert verdict.findings and all(f.severity is Severity.ADVICE for f in verdict.findings)
     assert verdict.reason == "'run' and 'funds' read as discrimination against a group of people"
+
+
+def test_thanks_the_group_model_misreads_is_not_reported(triager):
+    """A trans woman thanking us was reported as discrimination: GroupHate (a model's advice)
+    was sure of 'Country' in "the Black Country". Thanks that complain of nothing is thanks
+    whatever a model makes of it (the card stands in for the model's, whatever its weights
+    now say); a rule's advice in thanks is still reported ("your mam must be proud raising a
+    traitor"), and so is a rule's finding."""
+    policy = triager.policy
+    assert "Drafting.GroupHate" in policy.model_rules
+    thanks = "as a trans woman in the Black Country this means so much, thank you 💜"
+    start = thanks.index("Country")
+    card = Finding(start, start + 7, "Country", "Drafting.GroupHate", "discrimination", Severity.ADVICE, "")
+    assert judge(thanks, [card], policy).triage is Triage.THANK
+    assert judge("This means so much to us in the Black Country", [card], policy).triage is Triage.REPORT
+    assert sorted_as(triager, "Ay Huw, your mam must be proud raising a traitor") is Triage.REPORT
+    assert sorted_as(triager, "Thanks for nothing, trannies like you should be shot") is Triage.REPORT
+
+
+def test_an_advert_giving_its_own_number_is_not_private_information(triager):
+    """A window cleaner's advert with his mobile was reported as someone's private
+    information: an advert is no action. A number given to hound someone is still reported."""
+    advert = "CHEAP WINDOW CLEANING LS11 LS12 call Gaz on 07700 900982 no job too small"
+    assert sorted_as(triager, advert) is Triage.NO_ACTION
+    hounding = "Everyone ring her on 07700 900412 and tell her what you think, no job too small"
+    assert sorted_as(triager, hounding) is Triage.REPORT

@@ -105,6 +105,12 @@ _NOT_DESCRIBING = frozenset(
      "their", "our", "your", "my", "its", "is", "are", "was", "were", "be", "been", "a", "an"]
 )  # fmt: skip
 _MAX_DESCRIBING = 3
+# A name straight after one of these ends a phrase about something else, the subject of the
+# verb that follows ("the potholes across Hartlepool are a disgrace").
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "at", "across", "around", "near", "outside", "inside", "throughout", "within", "into",
+     "round", "from", "through", "beyond"]
+)  # fmt: skip
 _PRONOUN_POSSESSIVE = {"you": "your", "u": "your", "he": "his", "she": "her", "they": "their",
                        "him": "his", "them": "their"}  # fmt: skip
 _DETERMINERS = frozenset(
@@ -588,6 +594,8 @@ class AttackRule(Rule):
             first, _ = found
             if _acted_on(toks, first, k):
                 return None  # "Closing Ysgol Bryn Mawr is a disgrace": the closing is
+            if first > 0 and toks[first - 1].low in _PLACE_PREPOSITIONS and self._role_at(toks, k) is None:
+                return None  # "waiting lists in Grimsby are a disgrace": the lists are
             return "predicate", first, k, first, None
         found = self._target_ending_at(toks, j)
         if found is None:

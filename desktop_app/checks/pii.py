@@ -69,6 +69,8 @@ DEFAULT_STREET_TYPES = [
     "yard",
     "lea",
 ]
+# Street types that open a street's name in Welsh ("14 Heol y Bryn", "3 Ffordd Glyndwr").
+DEFAULT_LEADING_STREET_TYPES = ["heol", "ffordd", "stryd", "lôn", "lon", "rhodfa", "cilgant", "teras", "clos"]
 _POSTCODE = r"\b(?:GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})\b"
 # Between an address and its postcode: a town, and commas ("7 Elm Close, Leeds LS6 2AB")
 _TOWN = re.compile(r",?[ \t]*(?:[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2},?[ \t]*)?")
@@ -129,7 +131,7 @@ def _sentence_around(ctx: TextContext, s: int, e: int) -> tuple[int, int]:
 
 class PiiRule(Rule):
     kind = "pii"
-    keys = frozenset({"detect", "official", "street_types"})
+    keys = frozenset({"detect", "official", "street_types", "leading_street_types"})
     default_category = "private-info"
     evasion_capable = False  # digits must stay digits
 
@@ -141,11 +143,16 @@ class PiiRule(Rule):
         self.detect = detect
         street_types = str_list(d.get("street_types"), "street_types") or DEFAULT_STREET_TYPES
         street = "|".join(sorted(street_types, key=len, reverse=True))
+        leading_types = str_list(d.get("leading_street_types"), "leading_street_types")
+        leading_types = leading_types or DEFAULT_LEADING_STREET_TYPES
+        leading = "|".join(sorted(leading_types, key=len, reverse=True))
         address = (
             # a house number, never a year ("the 2014 Supreme Court ruling")
             r"\b(?:(?i:flat|apartment|apt|unit)[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
             r"(?:\d{1,3}|1[0-8]\d\d|2[1-9]\d\d|[3-9]\d{3})[A-Za-z]?,?[ \t]+"
-            r"(?:[A-Z][a-z'’\-]+[ \t]+){1,3}(?i:" + street + r")\b"
+            r"(?:(?:[A-Z][a-z'’\-]+[ \t]+){1,3}(?i:" + street + r")\b"
+            # or the type first and the name after it: "Heol y Bryn", "Ffordd Glyndwr"
+            r"|(?i:" + leading + r")(?:[ \t]+(?:y|yr|[A-Z][a-z'’\-]+)){0,2}[ \t]+[A-Z][a-z'’\-]+)"
         )
         sources = {"phone": _PHONE, "email": _EMAIL, "address": address, "postcode": _POSTCODE}
         self.patterns = {

@@ -10,7 +10,8 @@ A phrase is a pattern of words, alternatives and slots:
   "don't" reads as "do not" and "they're" as "they are");
 - `(a|b c)` is one of the alternatives (each may be several words), `[a|b]` an optional one;
 - `{slot}` is any entry of the rule's slot list of that name (entries are phrases too), or a
-  built-in: `{name}` a capitalised word, `{handle}` an @handle, `{word}` any word;
+  built-in: `{name}` a capitalised word or up to three in a row (a full name), `{handle}` an
+  @handle, `{word}` any word;
 - between two parts of a phrase up to MAX_GAP filler words may sit ("they are basically
   vermin", "someone should really shoot him"), so a phrase survives the words people add;
 - `^` opening a phrase: it must start a sentence ("^ die": "Die." but not "people will die");
@@ -147,6 +148,9 @@ _SHORTHAND = {
     "itll": ("it", "will"),
     "theyd": ("they", "would"),
     "youd": ("you", "would"),
+    "bak": ("back",),  # "go bak 2 ur own country"
+    "2": ("to",),
+    "wud": ("would",),
 }
 # "isnt", "cant", ...: a negation for the kinds that read tokens as typed (attack.py).
 NEGATORS = NEGATORS | {typed for typed, read in _SHORTHAND.items() if "not" in read}
@@ -283,6 +287,8 @@ def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reac
         low = toks[k].low
         if low in _SENTENCE_ENDS or low in (",", ":", "—", "-", "but"):
             return False  # "I'm not racist but immigrants are ...": the "but" says what is meant
+        if len(low) == 1 and not low.isascii() and not low.isalnum():
+            return False  # an emoji closes what came before: "Not round here they don't 😂 stay in ..."
         if low in NEGATORS or low.endswith("n't"):
             return not (_not_denying(toks, k) or _new_clause(toks, k, first, fillers))
         if low not in fillers:
@@ -783,7 +789,10 @@ class PhraseSet:
 
     def _slot(self, name: str, where: str):
         if name in _BUILT_IN and name not in self._slots:
-            return ("test", _BUILT_IN[name])
+            one = ("test", _BUILT_IN[name])
+            if name == "name":  # a full name is up to three words: "Fiona MacLeod", "Priya Nandra"
+                return ("alt", [[one, ("alt", [[one, ("alt", [[one]], True)]], True)]], False)
+            return one
         if name not in self._slots:
             raise RuleError(where, f"unknown slot {{{name}}} (add it under `slots`)")
         if name not in self._slot_items:

@@ -32,7 +32,7 @@ SECTIONS = {
     "police_note": None,
     "openings": {"question", "criticism", "rough"},
     "cues": {"question", "criticism", "addressed", "thanks", "support", "pointing", "contrast",
-             "spam", "answer_words"},
+             "spam", "chatter", "answer_words"},
 }  # fmt: skip
 DEFAULT_CATEGORIES = tuple(c for c in CONDUCT_CATEGORIES if c != "amplification")
 
@@ -164,6 +164,7 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
         support=_listed(cues, "support", "cues"),
         pointing=_listed(cues, "pointing", "cues"),
         spam=_listed(cues, "spam", "cues"),
+        chatter=_listed(cues, "chatter", "cues"),
         contrast=_listed(cues, "contrast", "cues"),
         answer_words=int(_number(cues.get("answer_words"), "cues.answer_words", 0, 0, 1000)),
     )

@@ -354,3 +354,17 @@ def test_an_insult_after_a_denied_thought_is_not_said(text, flagged):
 )
 def test_an_action_done_to_a_name_is_not_the_name_attacked(text, flagged):
     assert bool(findings_of(RULE, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("NHS waiting lists in Grimsby are a national disgrace and the government has failed them.", False),
+        ("The potholes across Hartlepool are a disgrace.", False),
+        ("The queues outside Leeds station were a joke this morning.", False),
+        ("In Grimsby, Councillor Hart is a disgrace.", True),
+        ("Hart is a disgrace.", True),
+    ],
+)
+def test_a_name_after_a_preposition_is_a_place_not_the_subject(text, flagged):
+    assert bool(findings_of(RULE, text)) is flagged

@@ -108,6 +108,18 @@ def test_negation_before_a_match():
     assert negated(toks, first)
 
 
+def test_an_emoji_closes_the_clause_a_negation_belongs_to():
+    """ "Not round here they don't 😂 stay in Brixton where you belong": the laugh ends the
+    first clause; the order after it is not denied."""
+    phrase = ["stay in {name} where you belong"]
+    toks = phrase_tokens("Not round here they don't 😂 stay in Brixton where you belong")
+    ((first, _last),) = PhraseSet(phrase, {}).find(toks)
+    assert not negated(toks, first)
+    toks = phrase_tokens("They don't stay in Brixton where you belong")
+    ((first, _last),) = PhraseSet(phrase, {}).find(toks)
+    assert negated(toks, first)
+
+
 def test_a_negation_before_a_clause_of_its_own_does_not_reach_into_it():
     phrase = ["when you come out of your office some night"]
     toks = phrase_tokens("You won't be smiling when you come out of your office some night.")

@@ -61,6 +61,9 @@ def test_numbers_that_are_not_contacts_pass(text):
         ("Post it to SW1A 1AA.", "SW1A 1AA"),
         ("He is in M1 1AE.", "M1 1AE"),
         ("Email jo.bloggs@gmail.com today.", "jo.bloggs@gmail.com"),
+        # Welsh street names open with their type: "Heol" (road), "Ffordd" (way), "Stryd" (street)
+        ("Gareth lives at 14 Heol y Bryn, Pontypridd, go and knock.", "14 Heol y Bryn"),
+        ("She's at 3 Ffordd Glyndwr now.", "3 Ffordd Glyndwr"),
     ],
 )
 def test_addresses_postcodes_and_emails(text, flagged):

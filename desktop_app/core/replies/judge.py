@@ -121,6 +121,8 @@ class ReplyPolicy:
     pointing: Matcher | None = None  # a tagged friend, a share: left alone unless the rest says more
     spam: Matcher | None = None  # adverts and spam ("DM me for details", "link in bio"): left alone
     contrast: Matcher | None = None  # "but", "though": the rest turns on the support or pointer
+    model_rules: frozenset[str] = frozenset()  # ids of the `model` rules (GroupHate): a model, not a rule
+    chatter: Matcher | None = None  # talk among the replies ("anyone know if the 42 is running"): left alone
     answer_words: int = 0  # a reply of this many words or more, with no other cue, is answered
 
 
@@ -157,8 +159,11 @@ _SAID_TO_OR_OF_SOMEONE = re.compile(
     r"(?i:\b(?:you|you're|youre|your|u|ur|ya|yous|he|he's|she|she's|him|her)\b)|(?<=\w )[A-Z][a-z'’-]+|@\w"
 )
 _HANDLE = re.compile(r"@\w+")
+_LEADING_HANDLES = re.compile(r"^(?:\s*@\w+)+\s*")  # the friends a reply opens by tagging
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # what the writer says of themselves, just before a word: "I'm a", "I am a proud", "as an"
+# Someone the reply talks about: an advert's number is its own only when it names no one else.
+_THIRD = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their)\b", re.IGNORECASE)
 _SELF = re.compile(
     r"(?:\bi['’]?m|\bi am|\bas)\s+"
     r"(?:(?:an?|the|one|proud|out|openly|old|queer|gay|black|trans|disabled)\s+)*$",
@@ -365,6 +370,17 @@ def judge(
     offence model's (`opinion`, policy.model_threshold) and our own reply-abuse model's
     (`abuse`, policy.abuse_threshold)."""
     reported, blunt = _reported(text, findings, policy)
+    # Thanks that complain of nothing is no abuse, whatever a model makes of its words ("Well
+    # done and thank you, this will change lives round here", "as a trans woman in the Black
+    # Country this means so much, thank you"): the rules still report abuse said with thanks
+    # ("thanks for nothing, I hope you die").
+    said = _as_typed(text)
+    grateful = _cue(policy.thanks, said) and not _cue(policy.criticism, said)
+    if grateful:
+        reported = [f for f in reported if f.rule not in policy.model_rules]
+    own_number = all(f.category == "private-info" for f in reported) and not _THIRD.search(said)
+    if own_number and _cue(policy.spam, said):
+        reported = []  # a trader's own number in an advert ("call Gaz on 07700 ..."), not hers
     if reported:
         lead = reported[0]
         threat = rule_name(lead) in policy.threat_rules
@@ -390,11 +406,6 @@ def judge(
             category=policy.platform_categories.get("abuse", "abuse and harassment"),
             do_not_amplify=listed,
         )
-    # Thanks that complain of nothing is no abuse, whatever a model makes of its words ("Well
-    # done and thank you, this will change lives round here"): the rules still report
-    # abuse said with thanks ("thanks for nothing, I hope you die").
-    said = _as_typed(text)
-    grateful = _cue(policy.thanks, said) and not _cue(policy.criticism, said)
     for sure, threshold in ((opinion, policy.model_threshold), (abuse, policy.abuse_threshold)):
         if grateful or not _model_report(sure, findings, policy, threshold):
             continue
@@ -438,6 +449,10 @@ def _answer_or_not(
         return Verdict(Triage.NO_ACTION, "an advert or spam: nothing to answer")
     rough = tuple(f for f in findings if f.category in ROUGH_CATEGORIES)
     swearing = tuple(f for f in rough if f.category == "profanity")
+    complains = blunt or rough or _cue(policy.criticism, said) or _turns(said, policy)
+    if _cue(policy.chatter, _LEADING_HANDLES.sub("", said)) and not complains:
+        # a question to the thread, not to us, that neither complains nor speaks to us
+        return Verdict(Triage.NO_ACTION, "talk among the replies: nothing asked of us")
     question = _cue(policy.question, said)
     tone = "rough" if rough else "criticism"
     if blunt:

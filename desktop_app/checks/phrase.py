@@ -29,6 +29,9 @@ from desktop_app.checks.tokens import (
 )
 from desktop_app.checks.values import RuleError, flag, str_list
 
+# Punctuation a phrase may need to match that ends its words rather than being one of them.
+_EDGES = frozenset([",", ":", ";", "—", "–", "-"])
+
 
 def shared_phrase_tokens(ctx: TextContext):
     """The normalised text's phrase tokens, computed once for every rule that needs them."""
@@ -134,6 +137,12 @@ class PhraseRule(Rule):
                 continue
             if self.reporting and said_not_meant(toks, first, last, self.reporting, self.condemning):
                 continue
+            # a comma or colon a phrase needs is where the words end, not part of them: the
+            # finding (and its highlight) is "fat ugly cow", not "fat ugly cow,"
+            while last > first and toks[last].low in _EDGES:
+                last -= 1
+            while first < last and toks[first].low in _EDGES:
+                first += 1
             s, e = toks[first].start, toks[last].end
             if skip is None:
                 skip = self.excepted_spans(norm.text, ctx)

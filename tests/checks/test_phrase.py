@@ -556,3 +556,16 @@ def test_masked_words_of_a_phrase_are_read_back():
     masked = _counter_speech_rule("phrase", masked_words=["kill"], **data).analyze(text).findings
     assert plain == []
     assert [f.text for f in masked] == ["k*ll all the refugees"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("fat ugly cow, bet youve never read a book in your life", "fat ugly cow"),
+        ("Go and cry to your mummy, snowflake", "snowflake"),
+    ],
+)
+def test_a_comma_a_phrase_needs_is_context_not_part_of_the_finding(text, quoted):
+    """The Replies view quoted "'fat ugly cow,' is a personal attack": a comma that marks
+    where a name ends is read, but the finding (and the highlight) is the words."""
+    assert [f.text for f in findings_of("Drafting.BareInsults", text, "shipped")] == [quoted]

@@ -663,8 +663,15 @@ class AttackRule(Rule):
         """Step back over a few describing words the intensifiers do not list, when an article
         comes before them: "he is nothing but a left wing unhinged liberal jerk". Returns the
         index of the word before the article and its fillers, or j unchanged."""
-        k = j
-        while k >= 0 and j - k < _MAX_DESCRIBING and _describing(toks[k]):
+        k, described = j, 0
+        while k >= 0 and described < _MAX_DESCRIBING:
+            if _describing(toks[k]):
+                described += 1
+            elif not (
+                toks[k].low == "," and k > 0 and _describing(toks[k - 1]) and toks[k + 1].low not in _ARTICLES
+            ):
+                # a comma only between describing words: "a fat, thick cow" ("a clown, a liar" lists)
+                break
             k -= 1
         if k == j or k < 0 or toks[k].low not in ("a", "an"):
             return j

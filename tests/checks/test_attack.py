@@ -368,3 +368,17 @@ def test_an_action_done_to_a_name_is_not_the_name_attacked(text, flagged):
 )
 def test_a_name_after_a_preposition_is_a_place_not_the_subject(text, flagged):
     assert bool(findings_of(RULE, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Karen Whitlow is a fat, thick cow who should get back in her kitchen.", True),
+        ("Hart is a stubborn, useless clown.", True),
+        ("Hart is a kind, thoughtful councillor.", False),
+        ("The plan is a long, useless mess.", False),
+    ],
+)
+def test_describing_words_with_a_comma_between_them_still_lead_to_the_insult(text, flagged):
+    """Session 15 (batch Z12): "is a fat, thick cow" passed where "is a fat thick cow" is caught."""
+    assert bool(findings_of("Drafting.PersonalAttack", text, "shipped")) is flagged

@@ -84,8 +84,6 @@ class ReplyTriager:
 
         self.pack = load_policy() if pack is None else pack
         self.policy, self.problems = load_reply_policy(self.pack)
-        models = frozenset(r.id for r in self.pack.rules if r.kind == "model")
-        self.policy = replace(self.policy, model_rules=models)
         # Only the rules whose findings can sort a reply run (no reading age, jargon or
         # hashtags): a reply is someone else's words, not a draft to improve.
         wanted = {*self.policy.report_categories, *ROUGH_CATEGORIES}

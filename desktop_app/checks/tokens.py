@@ -287,7 +287,7 @@ def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reac
         low = toks[k].low
         if low in _SENTENCE_ENDS or low in (",", ":", "—", "-", "but"):
             return False  # "I'm not racist but immigrants are ...": the "but" says what is meant
-        if len(low) == 1 and not low.isascii() and not low.isalnum():
+        if _is_symbol(low):
             return False  # an emoji closes what came before: "Not round here they don't 😂 stay in ..."
         if low in NEGATORS or low.endswith("n't"):
             return not (_not_denying(toks, k) or _new_clause(toks, k, first, fillers))
@@ -354,6 +354,11 @@ def is_aside(tok: Tok) -> bool:
     low = tok.low
     if low in _WRAPPERS or (len(low) > 1 and low[0] == "@"):
         return True
+    return _is_symbol(low)
+
+
+def _is_symbol(low: str) -> bool:
+    """An emoji or other non-ASCII symbol, a token of its own."""
     return len(low) == 1 and not low.isascii() and not low.isalnum()
 
 

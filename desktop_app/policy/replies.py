@@ -11,6 +11,7 @@ the reported categories are the conduct categories and no cues are read.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from desktop_app.checks.patterns import compile_words
@@ -185,4 +186,5 @@ def load_reply_policy(pack) -> tuple[ReplyPolicy, list[PolicyProblem]]:
     loaded = files.load(NAME, parse)
     files.cache.save()
     policy = loaded[0] if loaded else ReplyPolicy(report_categories=DEFAULT_CATEGORIES)
-    return policy, list(files.problems)
+    models = frozenset(r.id for r in pack.rules if r.kind == "model")
+    return replace(policy, model_rules=models), list(files.problems)

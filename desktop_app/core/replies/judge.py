@@ -121,7 +121,7 @@ class ReplyPolicy:
     pointing: Matcher | None = None  # a tagged friend, a share: left alone unless the rest says more
     spam: Matcher | None = None  # adverts and spam ("DM me for details", "link in bio"): left alone
     contrast: Matcher | None = None  # "but", "though": the rest turns on the support or pointer
-    model_rules: frozenset[str] = frozenset()  # ids of the `model` rules (GroupHate): a model, not a rule
+    model_rules: frozenset[str] = frozenset()  # the pack's `model` rules (GroupHate), from load_reply_policy
     chatter: Matcher | None = None  # talk among the replies ("anyone know if the 42 is running"): left alone
     answer_words: int = 0  # a reply of this many words or more, with no other cue, is answered
 
@@ -161,9 +161,9 @@ _SAID_TO_OR_OF_SOMEONE = re.compile(
 _HANDLE = re.compile(r"@\w+")
 _LEADING_HANDLES = re.compile(r"^(?:\s*@\w+)+\s*")  # the friends a reply opens by tagging
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-# what the writer says of themselves, just before a word: "I'm a", "I am a proud", "as an"
 # Someone the reply talks about: an advert's number is its own only when it names no one else.
 _THIRD = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their)\b", re.IGNORECASE)
+# what the writer says of themselves, just before a word: "I'm a", "I am a proud", "as an"
 _SELF = re.compile(
     r"(?:\bi['’]?m|\bi am|\bas)\s+"
     r"(?:(?:an?|the|one|proud|out|openly|old|queer|gay|black|trans|disabled)\s+)*$",
@@ -378,8 +378,8 @@ def judge(
     grateful = _cue(policy.thanks, said) and not _cue(policy.criticism, said)
     if grateful:
         reported = [f for f in reported if f.rule not in policy.model_rules]
-    own_number = all(f.category == "private-info" for f in reported) and not _THIRD.search(said)
-    if own_number and _cue(policy.spam, said):
+    own = reported and all(f.category == "private-info" for f in reported) and not _THIRD.search(said)
+    if own and _cue(policy.spam, said):
         reported = []  # a trader's own number in an advert ("call Gaz on 07700 ..."), not hers
     if reported:
         lead = reported[0]

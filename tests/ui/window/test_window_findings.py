@@ -498,7 +498,7 @@ def _cards(findings_list) -> list[tuple[str, int]]:
 def test_many_new_cards_are_made_a_few_per_turn_and_end_as_if_made_at_once(qtbot, monkeypatch):
     from desktop_app.ui.panels import findings_list as module
     from desktop_app.ui.panels.finding_card import FindingCard
-    from desktop_app.ui.panels.findings_list import CARDS_PER_TURN, FindingsList
+    from desktop_app.ui.panels.findings_list import CARDS_PER_TURN, PLACE_PER_TURN, FindingsList
 
     findings = FakeAnalyzer().analyze(MANY).findings
     assert len(findings) > 3 * CARDS_PER_TURN
@@ -507,32 +507,49 @@ def test_many_new_cards_are_made_a_few_per_turn_and_end_as_if_made_at_once(qtbot
         headers = [h.text() for h, _layout, _box in lst._groups.values() if not h.isHidden()]
         return _cards(lst), headers, lst.summary.text()
 
+    monkeypatch.setattr(module, "CARDS_PER_TURN", 1000)
+    at_once = FindingsList(lambda key: f"Title {key}")
+    qtbot.addWidget(at_once)
+    at_once.set_findings(findings, has_text=True)
+    assert not at_once.drawing
+    monkeypatch.setattr(module, "CARDS_PER_TURN", CARDS_PER_TURN)
+
     in_batches = FindingsList(lambda key: f"Title {key}")
     qtbot.addWidget(in_batches)
     drawn = []
     in_batches.cardsDrawn.connect(lambda: drawn.append(len(in_batches.cards())))
     in_batches.set_findings(findings, has_text=True)
     assert in_batches.drawing and len(in_batches.findChildren(FindingCard)) == CARDS_PER_TURN
-    assert in_batches.cards() == []  # none in the list until the last is made
+    assert in_batches.cards() == []  # made hidden; placed on a later turn
     turns = 0
     while in_batches.drawing:
-        made = len(in_batches.findChildren(FindingCard))
+        made, placed = len(in_batches.findChildren(FindingCard)), len(in_batches.cards())
         QApplication.processEvents()
-        assert len(in_batches.findChildren(FindingCard)) <= made + CARDS_PER_TURN
-        assert in_batches.cards() == [] or not in_batches.drawing
+        made_now = len(in_batches.findChildren(FindingCard)) - made
+        placed_now = len(in_batches.cards()) - placed
+        assert made_now <= CARDS_PER_TURN and placed_now <= PLACE_PER_TURN
+        assert not (made_now and placed_now)  # a turn makes cards or places them, not both
+        # Placed in their final order: the list only ever grows at its end.
+        assert _cards(in_batches) == _cards(at_once)[: len(in_batches.cards())]
         turns += 1
         assert turns < 50
     qtbot.wait(20)  # nothing more comes after the last batch
 
-    monkeypatch.setattr(module, "CARDS_PER_TURN", 1000)
-    at_once = FindingsList(lambda key: f"Title {key}")
-    qtbot.addWidget(at_once)
-    at_once.set_findings(findings, has_text=True)
-    assert not at_once.drawing
-
     assert shown(in_batches) == shown(at_once)
     assert len(_cards(at_once)) == min(len(findings), module.MAX_CARDS)
     assert drawn == [len(_cards(at_once))]  # said once, when the last card was in
+
+
+def test_a_few_new_cards_as_the_draft_changes_are_placed_at_once(qtbot):
+    from desktop_app.ui.panels.findings_list import FindingsList
+
+    lst = FindingsList(lambda key: f"Title {key}")
+    qtbot.addWidget(lst)
+    lst.set_findings(FakeAnalyzer().analyze("We will leverage it.").findings, has_text=True)
+    assert not lst.drawing and len(lst.cards()) == 1
+    more = FakeAnalyzer().analyze("We will leverage it. He is an idiot.").findings
+    lst.set_findings(more, has_text=True)
+    assert not lst.drawing and sorted(_cards(lst)) == sorted((f.text, f.start) for f in more)
 
 
 def test_a_waiting_timer_runs_between_two_batches_of_cards(qtbot, monkeypatch):

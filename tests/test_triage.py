@@ -125,6 +125,15 @@ def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
         ("Anyone know why the council still hasn't fixed the lights on Mill Lane?", Triage.RESPOND),
         ("Does anyone know if Labour will actually keep the library open?", Triage.RESPOND),
         ("Who's going to pay for it? The council is skint", Triage.RESPOND),
+        # session 16 (batch Y21): "you" after a tag is said to the friend tagged, not to us
+        ("@Dawn tagging you so you see it later x", Triage.NO_ACTION),
+        ("Is the cafe in the park open on Sundays does anyone know?", Triage.NO_ACTION),
+        ("Looking for a window cleaner in Fulwell, recommendations please", Triage.NO_ACTION),
+        ("Kev ye still owe us a tenner from the match 😂", Triage.NO_ACTION),
+        ("@CllrHart why did you vote to close the library?", Triage.RESPOND),
+        ("@CllrHart tagging you: the potholes on Elm Road are a disgrace", Triage.RESPOND),
+        # ... and thanks in the old words
+        ("As a 70 year old lesbian who remembers when you couldn't say it, bless you all x", Triage.THANK),
     ],
 )
 def test_sarcasm_support_and_tags_are_sorted_as_what_they_are(triager, text, triage):

@@ -54,6 +54,14 @@ def flag(d: Mapping, key: str, default: bool = False) -> bool:
     return value
 
 
+def colon_hint(item: Any) -> str:
+    """Why an entry meant as text is a mapping: "- (?: a)b" or "- say: hello" (YAML reads a
+    colon and a space as a key and its value)."""
+    if isinstance(item, dict) and len(item) == 1:
+        return " (YAML reads ': ' as a key and its value: put the entry in quotes)"
+    return ""
+
+
 def str_list(value: Any, key: str) -> list[str]:
     if value is None:
         return []
@@ -64,11 +72,7 @@ def str_list(value: Any, key: str) -> list[str]:
     out = []
     for i, item in enumerate(value):
         if isinstance(item, bool) or item is None or isinstance(item, dict | list):
-            hint = ""
-            if isinstance(item, dict) and len(item) == 1:
-                # "- (?: a)b" or "- say: hello": YAML reads a colon and a space as a mapping
-                hint = " (YAML reads ': ' as a key and its value: put the entry in quotes)"
-            raise RuleError(f"{key}[{i}]", f"expected text, got {shown(item)}{hint}")
+            raise RuleError(f"{key}[{i}]", f"expected text, got {shown(item)}{colon_hint(item)}")
         out.append(str(item))
     return out
 

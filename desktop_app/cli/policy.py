@@ -104,12 +104,15 @@ def _test(args) -> int:
     from desktop_app.core.findings import amount
     from desktop_app.policy import load_policy
     from desktop_app.policy.examples import pack_failures
+    from desktop_app.policy.replies import load_reply_policy
 
     folder = _existing(args.folder)
     pack = load_policy(extra_dirs=[folder], include_user_overlay=False)
     root = (folder.parent if folder.is_file() else folder).resolve()
     ours = [r for r in pack.rules if _inside(r.path, root)]
-    problems = [str(p) for p in pack.problems]
+    # replies.yml is read apart from the rules: a broken one is the pack's problem too
+    _policy, reply_problems = load_reply_policy(pack)
+    problems = [str(p) for p in [*pack.problems, *reply_problems]]
     count, failures = pack_failures(pack, ours)
     out = Output(utf8=args.format == "json")
     if args.format == "json":

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from desktop_app.checks.patterns import compile_words
-from desktop_app.checks.values import RuleError
+from desktop_app.checks.values import RuleError, colon_hint
 from desktop_app.core.findings import CATEGORIES, CONDUCT_CATEGORIES
 from desktop_app.core.replies.judge import THREAT, ReplyPolicy
 from desktop_app.policy.cache import FileCache
@@ -41,8 +41,11 @@ DEFAULT_CATEGORIES = tuple(c for c in CONDUCT_CATEGORIES if c != "amplification"
 def _texts(value, key: str) -> list[str]:
     if value is None:
         return []
-    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+    if not isinstance(value, list):
         raise RuleError(key, f"expected a list of words or patterns, got {shown(value)}")
+    for i, v in enumerate(value):
+        if isinstance(v, bool) or not isinstance(v, str | int | float):
+            raise RuleError(f"{key}[{i}]", f"expected a word or pattern, got {shown(v)}{colon_hint(v)}")
     return [str(v) for v in value if str(v).strip()]
 
 

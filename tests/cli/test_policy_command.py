@@ -133,3 +133,18 @@ def test_a_zip_cannot_write_outside_the_pack(server, tmp_path):
     with pytest.raises(FetchError, match="outside the pack"):
         fetch_pack(f"{base}/evil.zip", tmp_path / "dest")
     assert not (tmp_path / "evil.txt").exists()
+
+
+def test_policy_test_fails_a_pack_whose_replies_file_it_cannot_use(tmp_path):
+    # replies.yml is read apart from the rules: an unquoted "(?: " there was a silent fallback
+    broken = make_folder(
+        tmp_path / "broken",
+        {
+            "rules/Words.yml": GOOD,
+            "replies.yml": "cues:\n  thanks:\n    - thank you\n    - (?:god )?bless (?:you|ya)(?: all)?\n",
+        },
+    )
+    done = _run("test", str(broken))
+    assert done.returncode == 1, done.stdout
+    assert "replies.yml:4: cues.thanks[1]" in done.stdout and ", 1 problem\n" in done.stdout
+    assert "put the entry in quotes" in done.stdout

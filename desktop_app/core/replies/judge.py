@@ -150,7 +150,6 @@ class Verdict:
 
 
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_LEADING_HANDLES = re.compile(r"^(?:[@.][\w.@-]+[\s,:]*)+")
 _CLAUSE_END = re.compile(r"[.!?;:,\n()\"“”]|\s[-–—]\s")
 _TOKEN = re.compile(r"[\w'’]+")
 _NAME = re.compile(r"[A-Z][a-z'’-]+")  # a word in title case: a name ("Councillor Hart")
@@ -160,6 +159,10 @@ _SAID_TO_OR_OF_SOMEONE = re.compile(
 )
 _HANDLE = re.compile(r"@\w+")
 _LEADING_HANDLES = re.compile(r"^(?:\s*@\w+)+\s*")  # the friends a reply opens by tagging
+# "you" in a reply that opens by tagging someone is said to them, not to us
+_SECOND_PERSON = re.compile(
+    r"\b(?:you|your|yours|you're|youre|you've|you'll|you'd|yourself|u|ur|ya|ye|yous)\b", re.IGNORECASE
+)
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Someone the reply talks about: an advert's number is its own only when it names no one else.
 _THIRD = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their)\b", re.IGNORECASE)
@@ -424,7 +427,7 @@ def judge(
         )
     if listed:
         return as_listed(Verdict(Triage.NO_ACTION, ""))
-    return _answer_or_not(said, findings, blunt, policy)
+    return _answer_or_not(said, findings, blunt, policy, tagged=text.lstrip().startswith("@"))
 
 
 def as_listed(verdict: Verdict) -> Verdict:
@@ -441,7 +444,7 @@ def as_listed(verdict: Verdict) -> Verdict:
 
 
 def _answer_or_not(
-    said: str, findings: Sequence[Finding], blunt: list[Finding], policy: ReplyPolicy
+    said: str, findings: Sequence[Finding], blunt: list[Finding], policy: ReplyPolicy, tagged: bool
 ) -> Verdict:
     """Respond, thank or no-action for a reply with nothing to report."""
     if _cue(policy.spam, said):
@@ -449,8 +452,10 @@ def _answer_or_not(
         return Verdict(Triage.NO_ACTION, "an advert or spam: nothing to answer")
     rough = tuple(f for f in findings if f.category in ROUGH_CATEGORIES)
     swearing = tuple(f for f in rough if f.category == "profanity")
-    complains = blunt or rough or _cue(policy.criticism, said) or _turns(said, policy)
-    if _cue(policy.chatter, _LEADING_HANDLES.sub("", said)) and not complains:
+    # (`said` has lost the reply's leading tags; "@Dawn tagging you so you see it" speaks to Dawn)
+    to_us = _SECOND_PERSON.sub(" ", said) if tagged else said
+    complains = blunt or rough or _cue(policy.criticism, said) or _turns(to_us, policy)
+    if _cue(policy.chatter, said) and not complains:
         # a question to the thread, not to us, that neither complains nor speaks to us
         return Verdict(Triage.NO_ACTION, "talk among the replies: nothing asked of us")
     question = _cue(policy.question, said)

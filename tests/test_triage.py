@@ -134,6 +134,14 @@ def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
         ("@CllrHart tagging you: the potholes on Elm Road are a disgrace", Triage.RESPOND),
         # ... and thanks in the old words
         ("As a 70 year old lesbian who remembers when you couldn't say it, bless you all x", Triage.THANK),
+        # session 16 (batch Y22): thanks in Black Country words; a GIF, a crypto advert; the
+        # writer saying where they live is not someone's address
+        ("Ta bab 👍", Triage.THANK),
+        ("Muslim neighbour here, really happy for our Sikh brothers and sisters 🤲", Triage.THANK),
+        ("[GIF: cat typing really fast on a keyboard]", Triage.NO_ACTION),
+        ("Made £4,700 from crypto trading with his signals 📈 DM him on WhatsApp", Triage.NO_ACTION),
+        ("Christian living on Cape Hill here, glad to see places of worship backed. Well done", Triage.THANK),
+        ("She's living on Cape Hill Road now, go round and tell her", Triage.REPORT),
     ],
 )
 def test_sarcasm_support_and_tags_are_sorted_as_what_they_are(triager, text, triage):

@@ -94,11 +94,12 @@ class RepliesWindow(QMainWindow):
         self.runner = TriageRunner(self, make_triager)
         self.runner.batch.connect(self._on_batch)
         self.runner.finished.connect(self._on_finished)
+        self.runner.counted.connect(self._on_counted)
         self.writer = QThreadPool(self)  # the log's writes, one at a time, in order
         self.writer.setMaxThreadCount(1)
         self._generation = 0
         self._awaiting_paint = False  # sorting waits for the list to draw a batch
-        self._expected = 0
+        self._expected: int | None = 0  # replies in the set being sorted (None: not yet counted)
         self._counts: dict[str, int] = {}  # per filter kind, as the buttons show them
         self._source = ""
         self.ask_reason = self._ask_reason  # dialogs as attributes, so tests can answer them
@@ -276,15 +277,13 @@ QPushButton#filterChip:checked {{ background: {c["selection"]}; border: 1px soli
         self.new_button.hide()
         self.input.setFocus()
 
-    def sort_text(self, text: str) -> int:
-        """Sort pasted replies; returns how many there are."""
-        replies = split_pasted(text)
-        if not replies:
+    def sort_text(self, text: str) -> None:
+        """Sort pasted replies (split into replies on the worker)."""
+        if not text.strip():
             self.progress.setText("Nothing to sort: paste some replies first.")
-            return 0
+            return
         self.progress.setToolTip("")
-        self._sort(replies, "pasted replies")
-        return len(replies)
+        self._sort(lambda: split_pasted(text), "pasted replies")
 
     def choose_csv(self) -> None:
         path = self.ask_path("open")
@@ -334,10 +333,10 @@ QPushButton#filterChip:checked {{ background: {c["selection"]}; border: 1px soli
         return column if ok else None
 
     # ================================================================== sorting
-    def _sort(self, replies: list, source: str) -> None:
+    def _sort(self, replies: list | Callable[[], list], source: str) -> None:
         self.model.clear()
         self.detail.show_reply(None)
-        self._expected = len(replies)
+        self._expected = None if callable(replies) else len(replies)  # None: until counted
         self._source = source
         self._generation = self.runner.start(replies, self.log.correction)
         self.pages.setCurrentIndex(1)
@@ -346,6 +345,10 @@ QPushButton#filterChip:checked {{ background: {c["selection"]}; border: 1px soli
         self.show_kind("")
         self._update_counts()
         self._update_authors()
+        # sorting starts once the emptied list is drawn (runner._run)
+        self._awaiting_paint = self.table.isVisible()
+        if not self._awaiting_paint:
+            self.runner.drawn()
 
     def _on_batch(self, generation: int, rows: list) -> None:
         if generation != self._generation:
@@ -364,6 +367,11 @@ QPushButton#filterChip:checked {{ background: {c["selection"]}; border: 1px soli
         self._awaiting_paint = self.table.isVisible() and self.filtered.rowCount() != shown
         if not self._awaiting_paint:
             self.runner.drawn()
+
+    def _on_counted(self, generation: int, count: int) -> None:
+        if generation == self._generation:
+            self._expected = count
+            self._update_counts()
 
     def _on_painted(self) -> None:
         if self._awaiting_paint:
@@ -398,7 +406,9 @@ QPushButton#filterChip:checked {{ background: {c["selection"]}; border: 1px soli
         counts[""] = done
         for kind, label in FILTERS:
             self.filter_buttons[kind].setText(f"{label} {counts[kind]:,}")
-        if done < self._expected:
+        if self._expected is None:
+            self.progress.setText(f"Sorting {self._source}: {done:,}…")
+        elif done < self._expected:
             self.progress.setText(f"Sorting {self._source}: {done:,} of {self._expected:,}…")
         else:
             self.progress.setText(f"{done:,} replies from {self._source}")

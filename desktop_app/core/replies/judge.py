@@ -427,7 +427,7 @@ def judge(
         )
     if listed:
         return as_listed(Verdict(Triage.NO_ACTION, ""))
-    return _answer_or_not(said, findings, blunt, policy, tagged=text.lstrip().startswith("@"))
+    return _answer_or_not(said, findings, blunt, policy, tagged=_LEADING_HANDLES.match(text) is not None)
 
 
 def as_listed(verdict: Verdict) -> Verdict:

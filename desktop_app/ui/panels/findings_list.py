@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the
 
 MAX_CARDS = 20  # beyond this a pasted essay would cost more widgets than anyone reads
 CARDS_PER_TURN = 4  # new cards made in one turn of the event loop (each a few ms with its layout)
-PLACE_PER_TURN = 10  # made cards put in the list in one turn (the list laid out again once)
+PLACE_PER_TURN = 8  # made cards put in the list in one turn (the list laid out again once)
 
 
 def matches_filter(finding: Finding, key: str | None) -> bool:

@@ -27,8 +27,10 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -129,7 +131,7 @@ def _settle_child(draft: str | None = None) -> None:
 
     app = make_app()
     window = create_window(draft)
-    window.firstPainted.connect(lambda: setattr(window, "idle_collector", collect_when_idle(app)))
+    window.firstPainted.connect(lambda: setattr(window, "idle_collector", collect_when_idle(app, window)))
     heartbeat = Heartbeat()
     painted = []
     window.firstPainted.connect(lambda: painted.append(time.perf_counter()))
@@ -188,14 +190,23 @@ def measure_settling(
 # An installed app starts from compiled byte-code (pip compiles at install, PyInstaller
 # ships .pyc). Children write and reuse theirs in a private cache even where
 # PYTHONDONTWRITEBYTECODE is set, else every start would time the compiler (~40 ms).
-_PYCACHE = tempfile.mkdtemp(prefix="bench-gui-pycache-")
+_PYCACHE: list[str] = []  # made by the first _child_env() (in the bench, not in each child)
+
+
+def _temporary_folder(prefix: str) -> str:
+    """A folder removed when the bench ends (the children are processes of their own)."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def _child_env() -> dict:
     """The environment now (main() points the settings, data and cache folders at a fresh
     folder first: a child must not read the developer's own drafts and caches)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = _PYCACHE
+    if not _PYCACHE:
+        _PYCACHE.append(_temporary_folder("bench-gui-pycache-"))
+    env["PYTHONPYCACHEPREFIX"] = _PYCACHE[0]
     return env
 
 
@@ -509,7 +520,7 @@ def main() -> None:
         _settle_child(sys.argv[2] if len(sys.argv) > 2 else None)
         return
 
-    home = tempfile.mkdtemp(prefix="bench-gui-")
+    home = _temporary_folder("bench-gui-")
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         os.environ[var] = os.path.join(home, var.lower())
 

@@ -315,8 +315,10 @@ def test_rules_sharing_a_probe_are_all_picked_when_it_matches():
     rules = [r for r in _SHIPPED.pack.rules if not r.document_level]
     by_probe: dict = {}
     for rule in rules:
-        if rule.probe() is not None and rule.probe()[0] is not None:
-            by_probe.setdefault(rule.probe(), []).append(rule)
+        probe = rule.probe()
+        if probe is not None and probe[0] is not None:
+            pattern = probe[0] if isinstance(probe[0], str) else tuple(probe[0])  # a long list's pieces
+            by_probe.setdefault((pattern, probe[1]), []).append(rule)
     shared = [group for group in by_probe.values() if len(group) > 1]
     assert shared, "the shipped pack has rules sharing a probe"
     prefilter = Prefilter(rules)

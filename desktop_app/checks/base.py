@@ -426,9 +426,10 @@ class Rule:
         emoji-split spellings are read back (core.evasion.EvasionWords)."""
         return []
 
-    def probe(self) -> tuple[str, bool] | None:
+    def probe(self) -> tuple[str | list[str], bool] | None:
         """(pattern, on the normalised text?) that must match somewhere for this rule to
-        find anything, or None to always run. Used by Prefilter to skip rules quickly."""
+        find anything, or None to always run; the pattern may be a list, any of which may
+        match. Used by Prefilter to skip rules quickly."""
         return None
 
     def finding(
@@ -572,8 +573,10 @@ class Prefilter:
             probe = rule.probe()
             if probe is None or probe[0] is None:
                 self._always.append(i)
-            else:
+            elif isinstance(probe[0], str):
                 groups[probe[1]].append((i, probe[0]))
+            else:  # a long list's pieces (patterns.probe_patterns): any one may pick the rule
+                groups[probe[1]].extend((i, piece) for piece in probe[0])
         for normalised, items in groups.items():
             if not items:
                 continue

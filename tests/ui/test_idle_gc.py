@@ -5,12 +5,12 @@ from __future__ import annotations
 import gc
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
 
-from desktop_app.ui.idle_gc import DUE_AFTER, NEVER, IdleCollector
+from desktop_app.ui.idle_gc import DUE_AFTER, HOLD_AT_MOST_S, NEVER, IdleCollector
 
 
 class Clock:
@@ -88,6 +88,73 @@ def test_the_first_time_it_freezes_what_start_up_built_then_collects_when_idle(c
     assert ran == [106.6, 111.6]
     assert frozen == [101.6]  # only once
     assert len(c.collections) == 3
+
+
+class _StartUp(QObject):
+    warmed = Signal()
+    failed = Signal(str)
+
+
+def test_held_start_up_is_frozen_only_once_it_has_finished(collector):
+    """Frozen at the first due moment, the freeze missed the engine's warm-up still running,
+    and the next idle collection walked all of it on the GUI thread."""
+    c, clock, ran, frozen, _state = collector
+    start_up = _StartUp()
+    c.hold_until(start_up.warmed, start_up.failed)
+    for _ in range(4):
+        clock.now += 1.6  # idle, and as much piled up as would set off a collection
+        assert not c.tick()
+    assert frozen == [] and ran == []
+    start_up.warmed.emit()
+    assert c.tick()
+    assert frozen == [clock.now] and ran == []  # what the warm-up built is frozen with the rest
+
+
+def test_a_failed_start_up_also_ends_the_hold(collector):
+    c, clock, _ran, frozen, _state = collector
+    start_up = _StartUp()
+    c.hold_until(start_up.warmed, start_up.failed)
+    clock.now += 1.6
+    assert not c.tick()
+    start_up.failed.emit("the policy pack did not load")
+    assert c.tick() and frozen == [clock.now]
+
+
+def test_a_start_up_that_never_finishes_holds_no_longer_than_its_limit(collector):
+    c, clock, _ran, frozen, _state = collector
+    start_up = _StartUp()  # never sends warmed
+    c.hold_until(start_up.warmed)
+    clock.now += HOLD_AT_MOST_S - 0.1
+    assert not c.tick()
+    clock.now += 0.1
+    assert c.tick() and frozen == [clock.now]
+
+
+def test_the_app_holds_its_collector_until_the_window_engine_has_warmed_up(qtbot):
+    from desktop_app.ui.application import collect_when_idle
+
+    class Controller(QObject):
+        engineWarmed = Signal()
+        engineFailed = Signal(str)
+        warmed = False
+
+    class Window:
+        controller = Controller()
+
+    app = QApplication.instance()
+    before = gc.get_threshold()
+    collector = collect_when_idle(app, Window())
+    try:
+        assert collector.held()
+        Window.controller.engineWarmed.emit()
+        assert not collector.held()
+        Window.controller.warmed = True  # created after the warm-up: nothing to wait for
+        late = collect_when_idle(app, Window())
+        assert not late.held()
+        late.uninstall(app)
+    finally:
+        collector.uninstall(app)
+    assert gc.get_threshold() == before
 
 
 def test_waits_while_the_user_types_or_moves_the_mouse(collector, qtbot):

@@ -260,6 +260,11 @@ class AnalysisController(QObject):
         self.request_now()
 
     # --- warm-up (after the first findings are on screen) --------------------------
+    @property
+    def warmed(self) -> bool:
+        """The warm-up has finished (or been called off by shutdown)."""
+        return self._warm_state == "done"
+
     def report_drawn(self) -> None:
         """The window has drawn a result: the warm-up may begin (if it has not), once the
         window has laid out and painted it."""

@@ -52,10 +52,12 @@ def test_the_warm_up_waits_until_the_first_findings_are_drawn(qtbot):
         controller.pool.waitForDone(5000)  # anything queued behind the check has run by now
         qtbot.wait(1)  # and its signals have arrived
         assert analyzer.events == ["check"]  # the first check came first, and nothing warmed yet
+        assert not controller.warmed
 
         with qtbot.waitSignal(controller.engineWarmed, timeout=10000):
             controller.report_drawn()
         assert analyzer.events == ["check", "warm 1", "warm 2"]
+        assert controller.warmed  # the app's idle collector waits for this (ui/idle_gc.py)
     finally:
         controller.shutdown()
 

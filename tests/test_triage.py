@@ -142,6 +142,13 @@ def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
         ("Made £4,700 from crypto trading with his signals 📈 DM him on WhatsApp", Triage.NO_ACTION),
         ("Christian living on Cape Hill here, glad to see places of worship backed. Well done", Triage.THANK),
         ("She's living on Cape Hill Road now, go round and tell her", Triage.REPORT),
+        # session 17 (batch R1, ordinary replies): sarcasm after a complaint, scare quotes
+        # laughed at, a problem still there
+        ("300 flats going up and not one new GP. Brilliant planning, that.", Triage.RESPOND),
+        ('🤣 "a greener Midshire" 🤣', Triage.RESPOND),
+        ("🚧🚧 still there. week 3.", Triage.RESPOND),
+        ("Great work there lads, the park looks lovely", Triage.THANK),
+        ("Still here and still smiling, thanks for the card x", Triage.THANK),
     ],
 )
 def test_sarcasm_support_and_tags_are_sorted_as_what_they_are(triager, text, triage):

@@ -111,8 +111,17 @@ _INVITED_LOOKBACK = 50  # characters before a detail searched for an invitation
 # A service the writer offers in the sentence of an invitation to call (shapes of English)
 _SERVICE = re.compile(
     r"\b(?:help|advice|advise|support|apply|book|booking|register|questions?|enquir(?:y|ies)|"
-    r"appointments?|eligible|information|assistance|problems?|helpline|team|office|office@\S+)\b",
+    r"appointments?|eligible|information|assistance|problems?|helpline|team|office|office@\S+|"
+    r"report(?:s|ing)?|faults?)\b",
     re.IGNORECASE,
+)
+# Said of the number earlier in the sentence: whose it is ("his home number", "Dave's mobile"),
+# so an invitation to call it publishes nobody's line but that person's.
+# ("the Council's number" is an organisation's: a name's needs "home", "own" or "personal".)
+_SOMEONES = re.compile(
+    r"\b(?:(?i:his|her|their)[ \t]+(?i:own[ \t]+|personal[ \t]+|private[ \t]+|home[ \t]+)?"
+    r"|[A-Z][\w\-]*['’]s[ \t]+(?i:own|personal|private|home)[ \t]+)"
+    r"(?i:mobile|phone|number|landline|phone number|mobile number)\b"
 )
 # A UK mobile is someone's own: an invitation never publishes it ("ring me on 07700 ..." is
 # still a personal number in a party's post: give the office line).
@@ -217,6 +226,8 @@ class PiiRule(Rule):
         invited = _INVITED.search(text[max(0, s - _INVITED_LOOKBACK) : s])
         if invited is None or not self._organisational(text, name, s, e):
             return False
+        if name == "phone" and _SOMEONES.search(sentence) is not None:
+            return False  # "here's his home number if you want to report him: call 0113 ..."
         return name == "email" or bool(invited.group("us")) or _SERVICE.search(sentence) is not None
 
     @staticmethod

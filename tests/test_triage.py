@@ -149,6 +149,8 @@ def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
         ("🚧🚧 still there. week 3.", Triage.RESPOND),
         ("Great work there lads, the park looks lovely", Triage.THANK),
         ("Still here and still smiling, thanks for the card x", Triage.THANK),
+        ("The crews on our road are great, it's the depot managers that are the problem", Triage.RESPOND),
+        ("Thanks for sorting the problem with the drains on Elm Road so fast", Triage.THANK),
     ],
 )
 def test_sarcasm_support_and_tags_are_sorted_as_what_they_are(triager, text, triage):

@@ -57,6 +57,14 @@ def test_no_criticism_question_or_thanks_of_ours_is_reported(triager):
         assert reported == [], name
 
 
+def test_no_ordinary_reply_of_batch_r1_is_reported(triager):
+    """120 replies a second writer wrote to trip a crude checker: none is abuse to report."""
+    text = (SETS / "ordinary-r1.txt").read_text(encoding="utf-8")
+    replies = [x.strip() for x in text.splitlines() if x.strip() and not x.startswith("# ")]
+    assert len(replies) == 120
+    assert [t for t in replies if sorted_as(triager, t) is Triage.REPORT] == []
+
+
 def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
     assert [t for t in lines("criticism") if sorted_as(triager, t) is not Triage.RESPOND] == []
     assert [t for t in lines("thanks") if sorted_as(triager, t) is not Triage.THANK] == []

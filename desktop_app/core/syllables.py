@@ -28,6 +28,7 @@ _SLICE = 10_000  # words put in the table per step: each a short hold of the GIL
 
 _counts: dict[str, int] | None = None
 _pyphen = None
+_list_words = None  # textstat's word splitter, imported on first use
 _load_lock = threading.Lock()
 # get(source file, build) -> what build() gave for that unchanged file (policy/cache.py)
 _cached: Callable[[Path, Callable[[], object]], object] | None = None
@@ -144,8 +145,11 @@ def word_syllables(word: str) -> int:
 
 def count(text: str) -> int:
     """Syllables in `text` (what textstat.syllable_count gives for it)."""
+    global _list_words
     if not text:
         return 0
-    from textstat.backend.selections import list_words
+    if _list_words is None:  # once: text_metrics asks word by word
+        from textstat.backend.selections import list_words
 
-    return sum(word_syllables(word) for word in list_words(text, lowercase=True))
+        _list_words = list_words
+    return sum(word_syllables(word) for word in _list_words(text, lowercase=True))

@@ -34,8 +34,8 @@ class GrammarFeature(Feature):
         super().__init__(window)
         self.lane = None
         self._shut_down = False  # the window has closed: a lane not yet made never starts
-        self._waiting = False  # for the first findings on screen (_policy_loaded)
-        self._started = False  # _start_with ran: once, whichever of draw or timer came first
+        self._started = False  # once, whichever of the first draw or START_AT_MOST_MS came first
+        self._listening = False  # to reportDrawn, until the lane starts
         self._pack = None  # the engine's pack, while the lane waits to start
         self._config = config
         self._url = str(window.settings.get("languagetool_url") or "")
@@ -54,24 +54,26 @@ class GrammarFeature(Feature):
             self.window.when_policy_loaded(self._policy_loaded)
 
     def _policy_loaded(self, pack) -> None:
-        if self._shut_down or self.lane is not None or self._waiting:
+        if self._shut_down or self._started:
             return
+        self._pack = pack
         if self.window.drawn_revision >= 0:  # findings are on screen already
-            self._start_with(pack)
+            self._first_drawn()
             return
         from PySide6.QtCore import QTimer
 
-        self._waiting, self._pack = True, pack
         self.window.reportDrawn.connect(self._first_drawn)  # a method: gone with the feature
+        self._listening = True
         QTimer.singleShot(START_AT_MOST_MS, self, self._first_drawn)
 
     def _first_drawn(self, *_revision) -> None:
-        self._start_with(self._pack)
-
-    def _start_with(self, pack) -> None:
-        if self._shut_down or self.lane is not None or self._started:
+        if self._shut_down or self._started:
             return
-        self._started, self._pack = True, None
+        self._started = True
+        if self._listening:  # every later draw would call Python here for nothing
+            self.window.reportDrawn.disconnect(self._first_drawn)
+            self._listening = False
+        pack, self._pack = self._pack, None
         settings, words = getattr(pack, "grammar_settings", None), getattr(pack, "words", None)
         if settings is None or words is None:
             # No pack (the engine could not load one, or runs without): read it on a worker.

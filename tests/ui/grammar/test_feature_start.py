@@ -53,23 +53,27 @@ def test_findings_already_on_screen_start_it_at_once(started):
     assert len(started) == 1
 
 
-def test_with_nothing_drawn_it_starts_after_a_while_anyway(qtbot, started, monkeypatch):
-    """An engine that could not start draws no findings: spelling still comes."""
+@pytest.fixture
+def waiting(monkeypatch):
+    """A feature whose pack is loaded, no findings drawn, and a short wait for them."""
     monkeypatch.setattr(grammar_feature, "START_AT_MOST_MS", 50)
     window = FakeWindow()
     feature = GrammarFeature(window)
     feature._policy_loaded(PACK)
+    return window, feature
+
+
+def test_with_nothing_drawn_it_starts_after_a_while_anyway(qtbot, started, waiting):
+    """An engine that could not start draws no findings: spelling still comes."""
+    window, _feature = waiting
     assert started == []
     qtbot.waitUntil(lambda: len(started) == 1, timeout=2000)
     window.reportDrawn.emit(1)
     assert len(started) == 1
 
 
-def test_a_window_closed_while_it_waits_starts_nothing(qtbot, started, monkeypatch):
-    monkeypatch.setattr(grammar_feature, "START_AT_MOST_MS", 50)
-    window = FakeWindow()
-    feature = GrammarFeature(window)
-    feature._policy_loaded(PACK)
+def test_a_window_closed_while_it_waits_starts_nothing(qtbot, started, waiting):
+    window, feature = waiting
     feature.shutdown()  # the window closing
     window.reportDrawn.emit(1)
     qtbot.wait(120)

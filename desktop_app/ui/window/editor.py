@@ -65,6 +65,10 @@ class DraftEditor(QPlainTextEdit):
         # characters), "all", or None (nothing). A megabyte on one line makes Qt lay the
         # whole line out again at every keystroke (a quarter of a second or more each).
         self.ask_huge_paste: Callable[[int], str | None] = lambda _length: "start"
+        # Fill-in fields of a rewrite (ui/fixes/fields.py): while some are open, Tab and
+        # Shift+Tab move between them (True: handled) and Esc stops.
+        self.field_tab_hook: Callable[[bool], bool] | None = None
+        self.field_escape_hook: Callable[[], bool] | None = None
 
     def insertFromMimeData(self, source):
         text = source.text() if source is not None and source.hasText() else ""
@@ -76,11 +80,6 @@ class DraftEditor(QPlainTextEdit):
             super().insertFromMimeData(source)
         elif choice == "start":
             self.textCursor().insertText(text[:MAX_CHECKED])  # the clipboard still holds the rest
-
-        # Fill-in fields of a rewrite (ui/fixes/fields.py): while some are open, Tab and
-        # Shift+Tab move between them (True: handled) and Esc stops.
-        self.field_tab_hook: Callable[[bool], bool] | None = None
-        self.field_escape_hook: Callable[[], bool] | None = None
 
     def focusNextPrevChild(self, next_: bool) -> bool:
         if self.field_tab_hook is not None and self.field_tab_hook(next_):

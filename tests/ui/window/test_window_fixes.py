@@ -51,6 +51,25 @@ def test_a_fill_in_rewrite_selects_each_field_in_turn_with_tab(qtbot, make_windo
     assert window.principles_panel.rows["conduct"].state == "clear"
 
 
+def test_tab_and_esc_still_step_through_fields_after_a_huge_paste(qtbot, make_window):
+    # A paste longer than any post once switched the fields' Tab and Esc off for good
+    from PySide6.QtCore import QMimeData
+
+    window = make_window(Analyzer())
+    window.editor.ask_huge_paste = lambda _length: None  # the writer chose to paste nothing
+    huge = QMimeData()
+    huge.setText("a" * 200_000)
+    window.editor.insertFromMimeData(huge)
+    set_text(qtbot, window, ATTACK)
+    card = card_for_text(window, "Councillor Hart is a liar")
+    qtbot.mouseClick(card.suggestion_buttons[0], Qt.MouseButton.LeftButton)
+    assert window.editor.textCursor().selectedText() == "[what they said]"
+    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
+    assert window.editor.textCursor().selectedText() == "[what the record shows]"
+    qtbot.keyClick(window.editor, Qt.Key.Key_Escape)
+    assert not window.fields.active
+
+
 def test_an_unfilled_field_is_must_fix_and_ctrl_z_undoes_the_rewrite(qtbot, make_window):
     window = make_window(Analyzer())
     set_text(qtbot, window, ATTACK)

@@ -3,8 +3,9 @@ overlay rule and compiled (RE2 patterns, `include: vocab/...` lists).
 
     load_reply_policy(pack) -> (ReplyPolicy, [PolicyProblem])
 
-Read when replies are first sorted, not with the pack: the editor never pays for it. A file
-that cannot be used is reported and the earlier folder's stays in force; with none usable,
+Read when replies are first sorted, not with the pack: the editor never pays for it. An
+entry that cannot run is reported and dropped (the rest of the file is used); a file that
+cannot be used is reported and the earlier folder's stays in force; with none usable,
 the reported categories are the conduct categories and no cues are read.
 """
 
@@ -14,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from desktop_app.checks.patterns import compile_words
+from desktop_app.checks.patterns import collect_dropped, compile_words
 from desktop_app.checks.values import RuleError, colon_hint
 from desktop_app.core.findings import CATEGORIES, CONDUCT_CATEGORIES
 from desktop_app.core.replies.judge import THREAT, ReplyPolicy
@@ -182,9 +183,14 @@ def load_reply_policy(pack) -> tuple[ReplyPolicy, list[PolicyProblem]]:
     def parse(folder: PolicyFolder, path: Path, where: str) -> ReplyPolicy:
         data, lines = files.read_yaml(path)
         try:
-            return compile_reply_policy(data, lists)
+            with collect_dropped() as dropped:
+                policy = compile_reply_policy(data, lists)
         except RuleError as exc:
             raise FileProblem(exc.key, exc.message, lines(exc.key) or 1) from None
+        # An entry that cannot run costs only itself, as in a rule: reported, the rest used.
+        for entry in dropped:
+            files.report(where, FileProblem(entry.key, entry.message, lines(entry.key) or 1))
+        return policy
 
     loaded = files.load(NAME, parse)
     files.cache.save()

@@ -38,6 +38,20 @@ def test_a_broken_overlay_is_reported_and_the_shipped_file_stays_in_force(tmp_pa
         assert policy.thanks is not None and "personal-attack" in policy.report_categories, name
 
 
+def test_an_entry_that_cannot_run_is_reported_and_the_rest_of_the_file_is_used(tmp_path):
+    # One bad cue once threw the whole file away (every reply then sorted as no-action),
+    # while the message said only that entry was skipped
+    body = "cues:\n  thanks: ['thank (you', cheers]\n  question: ['^what (?!a )\\w+ing', '[?]']\n  criticism: [rubbish]\n"
+    org = make_folder(tmp_path / "org", {"replies.yml": body})
+    policy, problems = load_reply_policy(load(org))
+    assert len(problems) == 2
+    assert sorted(p.key for p in problems) == ["cues.question[0]", "cues.thanks[0]"]
+    assert all("skipped" in p.message for p in problems)
+    assert policy.thanks.search("Cheers, Jo") is not None  # the overlay's other entries are used
+    assert policy.criticism.search("what rubbish") is not None
+    assert policy.question.search("what is wrong?") and not policy.question.search("what pudding")
+
+
 def test_include_reads_the_packs_word_lists(tmp_path):
     org = make_folder(
         tmp_path / "org",

@@ -41,7 +41,12 @@ def test_a_broken_overlay_is_reported_and_the_shipped_file_stays_in_force(tmp_pa
 def test_an_entry_that_cannot_run_is_reported_and_the_rest_of_the_file_is_used(tmp_path):
     # One bad cue once threw the whole file away (every reply then sorted as no-action),
     # while the message said only that entry was skipped
-    body = "cues:\n  thanks: ['thank (you', cheers]\n  question: ['^what (?!a )\\w+ing', '[?]']\n  criticism: [rubbish]\n"
+    body = (
+        "cues:\n"
+        "  thanks: ['thank (you', cheers]\n"
+        "  question: ['^what (?!a )\\w+ing', '[?]']\n"
+        "  criticism: [rubbish]\n"
+    )
     org = make_folder(tmp_path / "org", {"replies.yml": body})
     policy, problems = load_reply_policy(load(org))
     assert len(problems) == 2

@@ -159,6 +159,11 @@ _SAID_TO_OR_OF_SOMEONE = re.compile(
 )
 _HANDLE = re.compile(r"@\w+")
 _LEADING_HANDLES = re.compile(r"^(?:\s*@\w+)+\s*")  # the friends a reply opens by tagging
+# a reply that is only a GIF or a picture described ("[GIF: man eating popcorn]"): what it
+# shows is not said to us (words after it are: "[GIF: council leader shrugging] still no answer")
+_DESCRIBED_MEDIA_ONLY = re.compile(
+    r"^\s*\[(?:gif|image|photo|picture|video|sticker)\b[^\]]*\]\s*$", re.IGNORECASE
+)
 # "you" in a reply that opens by tagging someone is said to them, not to us
 _SECOND_PERSON = re.compile(
     r"\b(?:you|your|yours|you're|youre|you've|you'll|you'd|yourself|u|ur|ya|ye|yous)\b", re.IGNORECASE
@@ -453,7 +458,7 @@ def _answer_or_not(
     rough = tuple(f for f in findings if f.category in ROUGH_CATEGORIES)
     swearing = tuple(f for f in rough if f.category == "profanity")
     # (`said` has lost the reply's leading tags; "@Dawn tagging you so you see it" speaks to Dawn)
-    to_us = _SECOND_PERSON.sub(" ", said) if tagged else said
+    to_us = _DESCRIBED_MEDIA_ONLY.sub(" ", _SECOND_PERSON.sub(" ", said) if tagged else said)
     complains = blunt or rough or _cue(policy.criticism, said) or _turns(to_us, policy)
     if _cue(policy.chatter, said) and not complains:
         # a question to the thread, not to us, that neither complains nor speaks to us

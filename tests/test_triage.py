@@ -159,6 +159,16 @@ def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
         ("Still here and still smiling, thanks for the card x", Triage.THANK),
         ("The crews on our road are great, it's the depot managers that are the problem", Triage.RESPOND),
         ("Thanks for sorting the problem with the drains on Elm Road so fast", Triage.THANK),
+        # session 18 (batches Y23, Z15): thanks said bitterly, disbelief, a GIF of a man
+        # alone, one's own bad day
+        ("Voted for you lot for thirty years and this is the thanks we get", Triage.RESPOND),
+        ("The estate's taken for granted every single election", Triage.RESPOND),
+        ("fancy closing the only public loos on the front. inspired 👏", Triage.RESPOND),
+        ("Homes for our kids and a new surgery, what's not to like", Triage.THANK),
+        ("canny plan that, about time", Triage.THANK),
+        ("[GIF: old man shaking his fist at a cloud]", Triage.NO_ACTION),
+        ("[GIF: councillor shrugging] still no date for the bins", Triage.RESPOND),
+        ("Three hours on hold to the council. Kill me now.", Triage.RESPOND),
     ],
 )
 def test_sarcasm_support_and_tags_are_sorted_as_what_they_are(triager, text, triage):

@@ -120,6 +120,11 @@ _HONORIFICS = frozenset(
     ["mr", "mrs", "ms", "mx", "miss", "dr", "sir", "dame", "lord", "lady", "cllr", "prof", "rev"]
 )
 # Capitalised words that start sentences but are not people.
+# What ends a street's name ("Sheep St", "Station Road"): never a person's. Words that are
+# also surnames (Hill, Lane, Green, Wood, Park) are left out.
+_STREETS = frozenset(
+    ["st", "street", "rd", "road", "avenue", "ave", "crescent", "terrace", "gardens", "drive"]
+)
 _NOT_NAMES = frozenset(
     [
         "the",
@@ -381,6 +386,8 @@ class AttackRule(Rule):
         rejects any run that opens with such a word."""
         if any(self._role_at(toks, k) is not None for k in range(first, last + 1)):
             return True  # "Councillor Ward"
+        if toks[last].low.rstrip(".") in _STREETS:
+            return False  # "the potholes on Station Road are ridiculous", "use Sheep St car park"
         names = [k for k in range(first, last + 1) if self._is_name(toks[k])]
         words = self.spec.lexicon()
         # "the Conservative Party", "the Home Office": an organisation ("Bill" alone is a name)

@@ -436,7 +436,11 @@ def mentioned(toks: list[Tok], first: int, last: int) -> bool:
     "scrounger" talk', 'the word "vermin"')."""
     for a, b in _quotations(toks):
         if a + 1 == first and last + 1 == b:
-            named_after = b + 1 < len(toks) and toks[b + 1].low in _MENTIONS
+            after = [t.low for t in toks[b + 1 : b + 4]]
+            # 'the word "vermin"', '"scrounger" talk', 'using "retarded" as an insult'
+            named_after = (bool(after) and after[0] in _MENTIONS) or (
+                after[:2] in (["as", "a"], ["as", "an"]) and len(after) == 3 and after[2] in _MENTIONS
+            )
             return named_after or (a > 0 and toks[a - 1].low in _MENTIONS)
     return False
 

@@ -175,6 +175,10 @@ def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
         # 'and the' starts a new noun phrase: the verdict is on what the assessors did
         "DWP assessors treat disabled people like criminals. Absolute disgrace and the minister should go.",
         "Total shambles and the council leader knows it.",
+        # session 18 (batches Y24, Z16): a street is no person
+        "Is there parking near the hall or do we have to use Sheep St car park?",
+        "Bloody hell, the potholes on Station Road are ridiculous, lost a tyre this morning.",
+        "The lights on Albert Avenue are a disgrace.",
     ],
 )
 def test_shipped_rule_leaves_titles_shouting_reactions_and_things_alone(text):

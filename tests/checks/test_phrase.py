@@ -365,6 +365,9 @@ def test_a_quoted_word_a_noun_names_as_words_is_not_said():
     assert found('The "refugees are vermin" talk from ministers has consequences.') == []
     assert found('We will not use the slogan "refugees are vermin" in any leaflet.') == []
     assert found('They are "refugees are vermin" people, the lot of them') == ["refugees are vermin"]
+    # session 18 (batch Z16): a word in quotation marks used "as an insult" is talked about
+    assert found('Can we stop using "refugees are vermin" as an insult in this group?') == []
+    assert found('Stop saying "refugees are vermin" as a joke') == []
 
 
 @pytest.mark.parametrize(

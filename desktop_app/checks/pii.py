@@ -108,6 +108,8 @@ _INVITED = re.compile(
     r"(?:[ \t]+(?i:on|at|via))?[ \t]*:?[ \t]*$"
 )
 _INVITED_LOOKBACK = 50  # characters before a detail searched for an invitation
+# A contact listed the way organisations list theirs: "📞 01632 960 715", "Tel: 01632 ..."
+_LISTED = re.compile(r"(?:📞|☎️?|\b(?i:tel|telephone)\b\.?)[ \t]*:?[ \t]*$")
 # A service the writer offers in the sentence of an invitation to call (shapes of English)
 _SERVICE = re.compile(
     r"\b(?:help|advice|advise|support|apply|book|booking|register|questions?|enquir(?:y|ies)|"
@@ -223,11 +225,15 @@ class PiiRule(Rule):
         team can help, call 01632 ..."). A personal mailbox stays private even as "email me
         at ..." (a volunteer's own); a bare "call 020 ... tonight" says nothing of whose
         number it is: "us", "me" or a service offered in the sentence does."""
-        invited = _INVITED.search(text[max(0, s - _INVITED_LOOKBACK) : s])
-        if invited is None or not self._organisational(text, name, s, e):
+        before = text[max(0, s - _INVITED_LOOKBACK) : s]
+        invited = _INVITED.search(before)
+        listed = name == "phone" and _LISTED.search(before) is not None
+        if (invited is None and not listed) or not self._organisational(text, name, s, e):
             return False
         if name == "phone" and _SOMEONES.search(sentence) is not None:
             return False  # "here's his home number if you want to report him: call 0113 ..."
+        if listed:
+            return True
         return name == "email" or bool(invited.group("us")) or _SERVICE.search(sentence) is not None
 
     @staticmethod

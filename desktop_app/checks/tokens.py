@@ -559,9 +559,21 @@ def token_range(toks: list[Tok], start: int, end: int) -> tuple[int, int] | None
 # --- compiling phrases -------------------------------------------------------------------
 
 _PIECE = re.compile(r"\s*(\(|\)|\[|\]|\||\{[^{}\s]+\}|[^\s()\[\]{}|]+)")
+# Words a capital makes look like a name at the start of a sentence ("That's a hot breakfast",
+# "It needs to die", "Potholes on ..." aside): never a person's name.
+_NEVER_NAMES = _words(
+    """a an the this that these those it its there here what which who whom whose when where
+    why how if and but or so then now we i you he she they our your my his her their every
+    all some any no not is are was were do does did be been has have had will would can
+    could should must may might as at in on for of to with from by after before just also
+    still only"""
+)
 _BUILT_IN: dict[str, Callable[[Tok], bool]] = {
     "name": lambda t: (
-        t.text[:1].isupper() and t.text[:1].isalpha() and not (len(t.text) > 1 and t.text.isupper())
+        t.text[:1].isupper()
+        and t.text[:1].isalpha()
+        and not (len(t.text) > 1 and t.text.isupper())
+        and t.low not in _NEVER_NAMES
     ),
     "handle": lambda t: t.text.startswith("@") and len(t.text) > 1,
     "word": lambda t: t.text[:1].isalnum(),

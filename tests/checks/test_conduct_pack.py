@@ -144,17 +144,20 @@ def _ordinary_posts() -> list[str]:
     data = Path(__file__).resolve().parent.parent / "data"
     lines = (data / "ordinary_posts.txt").read_text(encoding="utf-8").splitlines()
     one_per_line = [line for line in lines if line.strip() and not line.startswith("#")]
-    # batch O1: posts of several paragraphs, a line "---" between them
-    text = "\n".join(
-        line
-        for line in (data / "ordinary_posts_o1.txt").read_text(encoding="utf-8").splitlines()
-        if not line.startswith("# ")  # the header; a line of hashtags stays in its post
-    )
-    return one_per_line + [post.strip() for post in text.split("\n---\n") if post.strip()]
+    # batches O1, O2, ...: posts of several paragraphs, a line "---" between them
+    posts = []
+    for path in sorted(data.glob("ordinary_posts_o*.txt")):
+        text = "\n".join(
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("# ")  # the header; a line of hashtags stays in its post
+        )
+        posts += [post.strip() for post in text.split("\n---\n") if post.strip()]
+    return one_per_line + posts
 
 
 def test_the_ordinary_posts_set_is_large_enough_to_measure():
-    assert len(_ordinary_posts()) >= 80 + 120
+    assert len(_ordinary_posts()) >= 80 + 120 + 118
 
 
 @pytest.mark.parametrize("text", _ordinary_posts())

@@ -167,6 +167,14 @@ def test_a_number_said_to_be_an_offices_stays_published(text):
         "Or email cllr.patel@example.org. I read every message.",
         "Struggling with bills? Call us on 01632 960461 and we'll help.",
         "The helpline is 0300 123 4567.",
+        # session 18 (batch O2): a service's contact listed the way organisations list them,
+        # and the council's own lines
+        "Eastbridge Recovery Hub\n📍 Drop in Mon to Fri, 22 Cotton Street\n📞 01632 960 715",
+        "Tel: 01632 960 715 (Mon to Fri)",
+        "Can't make it? Ring the council on 01632 960 400 and ask for Members' Services.",
+        "Serious damp? Contact the council's housing team on 01632 960 300.",
+        "Council emergency line (24 hours): 01632 960 999",
+        "Call free on 116 123 or email jo@samaritans.org.",
     ],
 )
 def test_an_invitation_to_get_in_touch_publishes_the_writers_own_contact(text):
@@ -180,6 +188,8 @@ def test_an_invitation_to_get_in_touch_publishes_the_writers_own_contact(text):
         ("Call 020 7946 0018 tonight.", "020 7946 0018"),  # no service offered: whose is it?
         ("Ring her on 01632 960999 and let her know.", "01632 960999"),  # a person, not an invitation
         ("Email jo.bloggs@gmail.com and give her grief.", "jo.bloggs@gmail.com"),  # a person's own mailbox
+        ("📞 07700 900912, his own phone, give him grief", "07700 900912"),  # a mobile listed
+        ("Councillor Webb's home number is 01632 960999.", "01632 960999"),  # 'council' inside a role
     ],
 )
 def test_someone_elses_number_is_still_private_when_readers_are_told_to_use_it(text, flagged):

@@ -29,6 +29,7 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from desktop_app.checks import tokens
 from desktop_app.checks.base import Prefilter, TextContext
 from desktop_app.core import syllables
 from desktop_app.core.findings import (
@@ -55,6 +56,15 @@ def _cached_syllable_table(source, build):
     return table
 
 
+def _automata_store():
+    """Where the phrase rules' automata are kept between runs (checks/tokens.py): a folder of
+    the user's cache per version of the app."""
+    from desktop_app import __version__
+    from desktop_app.policy.cache import BlobCache
+
+    return BlobCache(f"automata-{__version__}")
+
+
 _WARM_UP_TEXT = "Warm up: the minister said we will look at it going forward. Thanks to everyone!"
 ONE_POST = 3000  # characters: a first analysis this short runs every rule without the prefilter
 
@@ -69,6 +79,7 @@ class Analyzer:
         contact: Mapping[str, str] | None = None,
     ):
         syllables.keep_in(_cached_syllable_table)
+        tokens.keep_automata_in(_automata_store())
         if pack is None:
             from desktop_app.policy import load_policy  # here: a given pack needs no loading
 

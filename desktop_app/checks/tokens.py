@@ -28,13 +28,51 @@ the text reports ('she was sent a message saying "kill yourself"').
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import marshal
 import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Protocol
 
 from desktop_app.checks.values import RuleError, shown
 
 MAX_GAP = 2  # filler words allowed between two parts of a phrase
+
+
+class AutomatonStore(Protocol):
+    """Where built automata are kept between runs (the engine hands one in)."""
+
+    def get(self, key: str) -> bytes | None: ...
+
+    def put(self, key: str, data: bytes) -> None: ...
+
+
+_store: AutomatonStore | None = None
+
+
+def keep_automata_in(store: AutomatonStore | None) -> None:
+    """Keep built automata in `store`, so a later run loads what an earlier one built: the
+    shipped rules' largest takes 0.3-0.4 s of Python to build and a few ms to load, and a
+    one-off `check` of a short post needed 0.6 s of building before its first finding."""
+    global _store
+    _store = store
+
+
+def _source_stamp() -> str:
+    """This file's own text, hashed: an automaton built by other code is never loaded (a
+    frozen build has no source beside it; its version names its cache folder instead)."""
+    try:
+        return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return ""
+
+
+# Bumped when what a stored automaton holds changes shape.
+_AUTOMATON_FORMAT = 1
+_CHUNK = 2000  # nodes per piece: each is one C call to load, short enough to hold the GIL
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -578,6 +616,8 @@ _BUILT_IN: dict[str, Callable[[Tok], bool]] = {
     "handle": lambda t: t.text.startswith("@") and len(t.text) > 1,
     "word": lambda t: t.text[:1].isalnum(),
 }
+_TEST_NAMES = {test: name for name, test in _BUILT_IN.items()}
+_SOURCE_STAMP = _source_stamp()
 # Words too common to tell whether a phrase could be present (never a prefilter anchor), and
 # the words contractions turn into, which the text itself may not contain.
 _NOT_ANCHORS = _words(
@@ -678,7 +718,11 @@ class PhraseSet:
             self._phrases.append((items, at_start, at_end, where))
             self.anchors.append(parts[0] if parts else None)
             seconds.append(parts[1] if len(parts) > 1 else _weak_part(items))
-        self._nodes: list[_Node] | None = None  # built by _automaton()
+        # The automaton, built by _automaton(): per node, the words it takes (or None), the
+        # built-in test it makes (or None), the nodes that may follow, and whether a phrase
+        # may end after it (1) or may when a sentence ends there (2). Flat lists, not a node
+        # object each: a stored automaton loads without making 40,000 objects.
+        self._nodes: tuple[list, list, list, bytes] | None = None
         self._building = threading.Lock()
         # Each phrase's two rarest needed parts, squeezed, for could_match().
         self._by_anchor: dict[str, list[frozenset[str] | None]] = {}
@@ -692,16 +736,91 @@ class PhraseSet:
     def warm_up(self) -> None:
         self._automaton()
 
-    def _automaton(self) -> list[_Node]:
-        """The nodes, built on first use (Thompson's construction: a few milliseconds for a
-        large rule, paid only when some text could match it)."""
+    def _automaton(self) -> tuple[list, list, list, bytes]:
+        """The nodes, built on first use (Thompson's construction: from a few milliseconds to
+        a few tenths of a second for a large rule, paid only when some text could match it),
+        or loaded from the store when an earlier run built the same phrases."""
         nodes = self._nodes
         if nodes is not None:
             return nodes
         with self._building:  # two threads' first texts at once: one builds
             if self._nodes is None:
-                self._build_nodes()
+                store = _store
+                key = self._store_key() if store is not None else None
+                if key is None or not self._load(store.get(key)):
+                    self._build_nodes()
+                    if key is not None:
+                        data = self._dump()
+                        if data is not None:
+                            store.put(key, data)
             return self._nodes
+
+    # -- keeping a built automaton (plain data: the tests are built-ins, named)
+
+    def _store_key(self) -> str:
+        """What the automaton is built from, hashed: the phrases, the slots and this code."""
+        phrases = [(items, at_start, at_end) for items, at_start, at_end, _where in self._phrases]
+        slots = sorted((k, list(v)) for k, v in self._slots.items())
+        definition = repr((_AUTOMATON_FORMAT, _SOURCE_STAMP, phrases, slots)).encode("utf-8")
+        return hashlib.sha256(definition).hexdigest()
+
+    def _dump(self) -> bytes | None:
+        """The built automaton as marshal data in pieces; None if a test is not a built-in."""
+        words, tests_of, after, flags = self._nodes
+        try:
+            tests = [None if t is None else _TEST_NAMES[t] for t in tests_of]
+            head = (
+                len(words),
+                self._first_by_word,
+                [(_TEST_NAMES[t], ns) for t, ns in self._first_tests],
+                self._sentence_by_word,
+                [(_TEST_NAMES[t], ns) for t, ns in self._sentence_tests],
+                self._by_squeezed,
+            )
+        except KeyError:
+            return None
+        pieces = [marshal.dumps(head)]
+        for at in range(0, len(words), _CHUNK):
+            end = at + _CHUNK
+            pieces.append(marshal.dumps((words[at:end], tests[at:end], after[at:end], flags[at:end])))
+        return marshal.dumps((_AUTOMATON_FORMAT, pieces))
+
+    def _load(self, data: bytes | None) -> bool:
+        """The automaton from _dump()'s data; False (nothing changed) for data that is
+        missing, damaged or of another shape: then it is built."""
+        if not data:
+            return False
+        collecting = gc.isenabled()
+        gc.disable()  # tens of thousands of small sets: no collection is due while they load
+        try:
+            version, pieces = marshal.loads(data)
+            if version != _AUTOMATON_FORMAT:
+                return False
+            count, by_word, tests, sentence_by_word, sentence_tests, by_squeezed = marshal.loads(pieces[0])
+            words: list = []
+            tests_of: list = []
+            after: list = []
+            flags = bytearray()
+            for piece in pieces[1:]:
+                w, names, a, f = marshal.loads(piece)
+                words += w
+                tests_of += [None if name is None else _BUILT_IN[name] for name in names]
+                after += a
+                flags += f
+            if not len(words) == len(tests_of) == len(after) == len(flags) == count:
+                return False
+            first_tests = [(_BUILT_IN[name], ns) for name, ns in tests]
+            sentence = [(_BUILT_IN[name], ns) for name, ns in sentence_tests]
+        except (ValueError, EOFError, TypeError, KeyError, IndexError):
+            return False
+        finally:
+            if collecting:
+                gc.enable()
+        self._first_by_word, self._first_tests = by_word, first_tests
+        self._sentence_by_word, self._sentence_tests = sentence_by_word, sentence
+        self._by_squeezed = by_squeezed
+        self._nodes = (words, tests_of, after, bytes(flags))  # published last: seen whole
+        return True
 
     def _build_nodes(self) -> None:
         self._building_nodes: list[_Node] = []
@@ -713,8 +832,14 @@ class PhraseSet:
             first = self._build_seq(items, final_end if at_end else final, where)
             (sentence_starts if at_start else starts).append(first)
         self._finish(starts, sentence_starts, final, final_end)
-        self._nodes = self._building_nodes  # published last: another thread sees it whole
+        nodes = self._building_nodes
         del self._building_nodes
+        self._nodes = (  # published last: another thread sees it whole
+            [n.words for n in nodes],
+            [n.test for n in nodes],
+            [n.after for n in nodes],
+            bytes(n.accepts | n.accepts_end << 1 for n in nodes),
+        )
 
     # -- parsing: a phrase -> nested lists ("seq", [...]) / ("alt", [seq, ...], optional) / ("word", w)
 
@@ -949,7 +1074,7 @@ class PhraseSet:
 
     def find(self, toks: list[Tok], fillers: frozenset[str] = FILLERS) -> list[tuple[int, int]]:
         """(first, last) token indices of the leftmost-longest matches, not overlapping."""
-        graph = self._automaton()
+        words_of, tests_of, _after, _flags = self._automaton()
         found: list[tuple[int, int]] = []
         active: dict[tuple[int, int], int] = {}  # (node, fillers skipped) -> start token
         seeds = [(self._first_by_word, self._first_tests, None)]
@@ -974,8 +1099,8 @@ class PhraseSet:
                             self._advance(n, i, i, nxt, found, toks)
             for (n, gap), start in active.items():
                 # read here, not through a method: this runs for every live state at every token
-                node = graph[n]
-                if (low in node.words) if node.words is not None else node.test(tok):
+                words = words_of[n]
+                if (low in words) if words is not None else tests_of[n](tok):
                     self._advance(n, start, i, nxt, found, toks)
                 elif gap < MAX_GAP and (low in fillers or i in quotes):
                     key = (n, gap + 1)
@@ -990,10 +1115,11 @@ class PhraseSet:
         return out
 
     def _advance(self, n: int, start: int, i: int, nxt: dict, found: list, toks: list[Tok]) -> None:
-        node = self._nodes[n]
-        if node.accepts or (node.accepts_end and ends_sentence(toks, i)):
+        _words, _tests, after, flags = self._nodes
+        flag = flags[n]
+        if flag & 1 or (flag & 2 and ends_sentence(toks, i)):
             found.append((start, i))
-        for m in node.after:
+        for m in after[n]:
             key = (m, 0)
             if key not in nxt or nxt[key] > start:
                 nxt[key] = start

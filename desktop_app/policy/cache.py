@@ -99,6 +99,41 @@ class FileCache:
             pass  # a read-only or full disk: the next run rebuilds, nothing else changes
 
 
+class BlobCache:
+    """Blobs by key, one file each in a folder of the cache (what is built from a rule's
+    definition, keyed by its hash: a changed rule gets a new key). Each file carries a CRC of
+    its contents; past `cap` files the oldest are removed, so keys of rules long gone do not
+    pile up. The folder is looked up at each use (tests point XDG_CACHE_HOME elsewhere)."""
+
+    def __init__(self, name: str, cap: int = 200):
+        self.name = f"{name}-{FORMAT}-{marshal.version}"
+        self.cap = cap
+
+    def _folder(self) -> Path:
+        return cache_folder() / self.name
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            blob = (self._folder() / f"{key}.bin").read_bytes()
+        except OSError:
+            return None
+        payload = blob[_CHECK:]
+        return payload if zlib.crc32(payload).to_bytes(_CHECK, "big") == blob[:_CHECK] else None
+
+    def put(self, key: str, data: bytes) -> None:
+        folder = self._folder()
+        try:
+            from desktop_app.storage.atomic import write_bytes_atomic
+
+            folder.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomic(folder / f"{key}.bin", zlib.crc32(data).to_bytes(_CHECK, "big") + data)
+            kept = sorted(folder.glob("*.bin"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            for old in kept[self.cap :]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only or full disk: the next run builds again, nothing else changes
+
+
 class TextSetCache:
     """A set of strings kept between runs (the RE2 patterns known to compile), capped in size:
     past the cap it starts afresh, so patterns of rules long gone do not pile up."""

@@ -63,3 +63,90 @@ def test_an_unwritable_cache_folder_changes_nothing(tmp_path, monkeypatch):
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert _summary(load_policy(include_user_overlay=False))[0]
+
+
+# --- the phrase rules' automata, kept between runs (checks/tokens.py, policy/cache.BlobCache)
+
+
+def _fresh_phrases():
+    from desktop_app.checks.tokens import PhraseSet
+
+    slots = {"someone": ["someone", "a man", "{name}"], "victim": ["him", "her", "the chancellor"]}
+    phrases = ["{someone} should (shoot|stab) {victim}", "^ just die $", "(hope|wish) {handle} (dies|rots)"]
+    return PhraseSet(phrases, slots)
+
+
+TEXTS = (
+    "Someone should shoot the Chancellor.",
+    "Just die.",
+    "I hope @bob rots",
+    "Gary should stab him",
+    "That should shoot up the charts",
+)
+
+
+def _matches(phrases):
+    from desktop_app.checks.tokens import phrase_tokens
+
+    return [phrases.find(phrase_tokens(t)) for t in TEXTS]
+
+
+def test_a_stored_automaton_is_loaded_not_built_and_matches_the_same(monkeypatch):
+    from desktop_app.checks import tokens
+    from desktop_app.policy.cache import BlobCache
+
+    store = BlobCache("automata-test")
+    monkeypatch.setattr(tokens, "_store", store)
+    first = _fresh_phrases()
+    expected = _matches(first)
+    assert expected[0] and expected[1] and expected[2] and expected[3] and not expected[4]
+    assert len(list((cache_folder() / store.name).glob("*.bin"))) == 1
+    built = []
+    monkeypatch.setattr(tokens.PhraseSet, "_build_nodes", lambda self: built.append(self))
+    second = _fresh_phrases()
+    assert _matches(second) == expected and built == []  # loaded, never built
+
+
+def test_a_damaged_or_foreign_stored_automaton_is_built_again(monkeypatch):
+    from desktop_app.checks import tokens
+    from desktop_app.policy.cache import BlobCache
+
+    store = BlobCache("automata-test")
+    monkeypatch.setattr(tokens, "_store", store)
+    expected = _matches(_fresh_phrases())
+    (path,) = (cache_folder() / store.name).glob("*.bin")
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # the CRC no longer matches
+    path.write_bytes(bytes(data))
+    assert _matches(_fresh_phrases()) == expected
+    key = path.stem
+    store.put(key, b"not an automaton")  # a good CRC over data of another shape
+    assert _matches(_fresh_phrases()) == expected
+
+
+def test_other_phrases_get_another_automaton(monkeypatch):
+    from desktop_app.checks import tokens
+    from desktop_app.checks.tokens import PhraseSet, phrase_tokens
+    from desktop_app.policy.cache import BlobCache
+
+    monkeypatch.setattr(tokens, "_store", BlobCache("automata-test"))
+    _matches(_fresh_phrases())
+    other = PhraseSet(["{someone} should (shoot|stab) {victim}"], {"someone": ["gary"], "victim": ["him"]})
+    assert other.find(phrase_tokens("Someone should shoot the Chancellor.")) == []
+    assert other.find(phrase_tokens("Gary should stab him")) == [(0, 3)]
+
+
+def test_the_blob_cache_keeps_at_most_its_cap_and_survives_an_unwritable_folder(tmp_path, monkeypatch):
+    from desktop_app.policy.cache import BlobCache
+
+    store = BlobCache("capped", cap=3)
+    for n in range(5):
+        store.put(f"k{n}", f"value {n}".encode())
+        os.utime(cache_folder() / store.name / f"k{n}.bin", ns=(n * 10**9, n * 10**9))
+    kept = sorted(p.stem for p in (cache_folder() / store.name).glob("*.bin"))
+    assert len(kept) == 3 and store.get("k4") == b"value 4"
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    store.put("k9", b"lost")  # nothing raised
+    assert store.get("k9") is None

@@ -198,7 +198,9 @@ _STRETCHED = re.compile(r"([^\W\d_])\1\1")
 _SQUEEZE = re.compile(r"([^\W\d_])\1+")
 # A dropped g ("thievin", "breedin'", "cosyin up"): read as the -ing word it stands for when a
 # phrase has that word. Five letters or more, so "sin", "skin" and "thin" stay themselves.
-_DROPPED_G = re.compile(r"[^\W\d_]{3,}in\b")
+# (Three letters looked back at, not "{3,}" before: that backtracked over every run of
+# letters, quadratic in a paragraph without spaces.)
+_DROPPED_G = re.compile(r"(?<=[^\W\d_]{3})in\b")
 # Words that end so but are not a dropped g, whose -ing word squeezes like a phrase word
 # ("begin" like "begging", "robin" like "robbing").
 _NOT_DROPPED = frozenset(["begin", "robin", "cabin", "again", "within", "satin", "latin"])

@@ -572,3 +572,27 @@ def test_a_comma_a_phrase_needs_is_context_not_part_of_the_finding(text, quoted)
     """The Replies view quoted "'fat ugly cow,' is a personal attack": a comma that marks
     where a name ends is read, but the finding (and the highlight) is the words."""
     assert [f.text for f in findings_of("Drafting.BareInsults", text, "shipped")] == [quoted]
+
+
+def test_reading_letters_without_spaces_grows_in_proportion_to_their_length():
+    """Chinese, Thai or one long 'word' has no spaces: a pattern that backtracked over a run
+    of letters (the dropped-g reading) took 1.5 s on 12,000 of them and 40 s on 64,000,
+    holding the GIL, so the window froze on a paste. Compared as a ratio in one run: eight
+    times the letters must cost about eight times as much, not sixty-four."""
+    import time
+
+    from desktop_app.checks.tokens import phrase_tokens, text_words
+
+    def best(text: str) -> float:
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            text_words(text)
+            phrase_tokens(text)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    sentence = "我们的公交车运动需要你星期六来图书馆参加会议谢谢大家的支持"
+    short, long = (sentence * 600)[:2000], (sentence * 600)[:16000]
+    assert best(long) / best(short) < 24
+    assert best("x" * 16000) / best("x" * 2000) < 24

@@ -74,8 +74,10 @@ _NOT_LEET = re.compile(
     re.IGNORECASE,
 )
 _MAYBE_URL = re.compile(r"[@/]|www\.|\.[a-z]{2}", re.IGNORECASE)
+# Each branch starts only where a run of its characters starts: started inside one, it read
+# to the run's end and back at every character (quadratic in text without spaces).
 _URL_OR_EMAIL = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*",
+    r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*",
     re.IGNORECASE,
 )
 

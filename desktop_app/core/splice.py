@@ -33,7 +33,7 @@ _PREDETERMINERS = frozenset(
 _AFTER_ALL = frozenset(["the", "our", "your", "their", "his", "her", "my", "these", "those", "its"])
 _SENTENCE_END = ".!?\n"
 _OPENERS = "\"'‘“(["
-_WORD_BEFORE = re.compile(r"([A-Za-z’']+)([ \t]+)$")
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z’'])([A-Za-z’']+)([ \t]+)$")  # from a word's start: linear
 _WORD_AFTER = re.compile(r"^([ \t]+)([A-Za-z’']+)")
 _HANDLES_AT_START = re.compile(r"^\s*(?:[@.]?@[\w.-]+[ \t]+)+$")
 

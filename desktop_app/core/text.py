@@ -252,9 +252,9 @@ def _plain(text: str) -> re.Pattern:
 _ALL_TOKENS = re.compile(
     rf"""
       (?:https?://|www\.)[^\s<>"]*{_URL_END}                                     # URL
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{{2,}}                               # e-mail address
+    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{{2,}}                  # e-mail address
     | (?<![\w@#])[@#]\w+(?:@[\w-]+(?:\.[\w-]+)+)?                                # @handle, #hashtag
-    | (?<![\w@#])[\w-]+(?:\.[\w-]+)*\.(?:{_DOMAINS})(?:/[^\s<>"]*{_URL_END})?(?!\w)  # bbc.co.uk/news
+    | (?<![\w@#.-])[\w-]+(?:\.[\w-]+)*\.(?:{_DOMAINS})(?:/[^\s<>"]*{_URL_END})?(?!\w)  # bbc.co.uk/news
     | {_PLAIN_WORD}
     """,
     re.VERBOSE,

@@ -59,6 +59,13 @@ def _match_case(model: str, word: str) -> str:
     return word
 
 
+# No English word is longer (the dictionary's longest are about 30 letters); a longer run is
+# a pasted string, or text in a script written without spaces.
+LONGEST_WORD = 45
+# A letter of the Latin alphabet (accented ones too): only those the en_GB dictionary can judge.
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
 def _is_acronym_or_mixed_case(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
@@ -216,8 +223,8 @@ class SpellChecker:
     # --- checking a post ------------------------------------------------------------
     def should_check(self, token: tokens.Token) -> bool:
         word = token.text
-        if len(word) < 2 or self.is_extra(word):
-            return False
+        if len(word) < 2 or len(word) > LONGEST_WORD or not _LATIN.search(word) or self.is_extra(word):
+            return False  # too short or too long to be a word, or a script en_GB cannot judge
         if _is_acronym_or_mixed_case(word):
             return False
         return not (word[0].isupper() and not token.sentence_start)  # a name inside a sentence

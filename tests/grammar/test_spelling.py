@@ -77,6 +77,17 @@ def test_handles_hashtags_addresses_numbers_and_acronyms_are_not_checked(speller
     assert speller.check(text) == []
 
 
+def test_words_in_other_scripts_and_runs_too_long_for_a_word_are_not_checked(speller):
+    # An English dictionary cannot judge Arabic or Chinese, and a pasted run of 12,000
+    # Chinese characters (no spaces: one "word") made a card quoting all of it, which the
+    # window laid out again at every keystroke (session 18)
+    chinese = "我们的公交车运动需要你星期六来图书馆参加会议谢谢大家的支持" * 400
+    assert speller.check("Eid Mubarak عيد مبارك to everyone celebrating!") == []
+    assert speller.check(chinese) == []
+    assert speller.check("Join us on Saturday " + "x" * 60) == []
+    assert [f.text for f in speller.check("Café opening on Saturday, recieve a free coffee")] == ["recieve"]
+
+
 def test_capitalised_names_inside_a_sentence_pass_but_not_at_its_start(speller):
     assert speller.check("We met Councillor Zahawiqi in Wrexhamtown today.") == []
     found = flagged(speller, "Recieve the leaflet. Zahawiqi was there.")

@@ -760,11 +760,15 @@ class PhraseSet:
     # -- keeping a built automaton (plain data: the tests are built-ins, named)
 
     def _store_key(self) -> str:
-        """What the automaton is built from, hashed: the phrases, the slots and this code."""
-        phrases = [(items, at_start, at_end) for items, at_start, at_end, _where in self._phrases]
-        slots = sorted((k, list(v)) for k, v in self._slots.items())
-        definition = repr((_AUTOMATON_FORMAT, _SOURCE_STAMP, phrases, slots)).encode("utf-8")
-        return hashlib.sha256(definition).hexdigest()
+        """What the automaton is built from, hashed: the phrases, the slots and this code.
+        Phrase by phrase: one repr() of a large rule's whole definition held the GIL for
+        tens of milliseconds against the window."""
+        digest = hashlib.sha256(f"{_AUTOMATON_FORMAT} {_SOURCE_STAMP}".encode())
+        for items, at_start, at_end, _where in self._phrases:
+            digest.update(repr((items, at_start, at_end)).encode("utf-8"))
+        for name in sorted(self._slots):
+            digest.update(repr((name, list(self._slots[name]))).encode("utf-8"))
+        return digest.hexdigest()
 
     def _dump(self) -> bytes | None:
         """The built automaton as marshal data in pieces; None if a test is not a built-in."""

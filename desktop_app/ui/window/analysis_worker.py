@@ -225,6 +225,7 @@ class AnalysisController(QObject):
         self.policy: policy_info.PolicyInfo | None = None
         self._in_flight: int | None = None
         self._rerun = False
+        self._shut_down = False  # set by shutdown(): no check is started after it
         self._edits: list[Edit] = []
         self._snapshot_length: dict[int, int] = {}
         self.pool = QThreadPool(self)
@@ -311,6 +312,8 @@ class AnalysisController(QObject):
         return self._in_flight is not None or self._timer.isActive()
 
     def _launch(self) -> None:
+        if self._shut_down:
+            return  # the result of the last check came back after shutdown: nothing more
         if self.analyzer is None:
             return  # engine still loading; _on_engine_ready checks the latest text
         if self._in_flight is not None:
@@ -359,6 +362,7 @@ class AnalysisController(QObject):
             self.analysisFailed.emit(message)
 
     def shutdown(self) -> None:
+        self._shut_down = True
         self._timer.stop()
         self._warm_wait.stop()
         self._warm_steps, self._warm_state = [], "done"

@@ -117,3 +117,36 @@ def test_the_window_checks_first_and_warms_up_once_it_has_drawn(qtbot, make_wind
     qtbot.waitUntil(lambda: "warm 2" in analyzer.events, timeout=10000)
     assert analyzer.events.index("check") < analyzer.events.index("warm 1")
     assert window.drawn_revision == window.revision
+
+
+def test_a_result_that_arrives_after_shutdown_starts_no_new_check(qtbot):
+    """The check in flight at shutdown reports back on a queued signal; if the text had
+    changed meanwhile, its result once launched another check, which then ran while the
+    app quit ("Signal source has been deleted" from the engine's thread as Python exited)."""
+    hold = threading.Event()
+
+    class SlowAnalyzer(WarmingAnalyzer):
+        def analyze(self, text, revision=0, platforms=None):
+            if "changed" in text or hold.is_set():
+                return super().analyze(text, revision, platforms)
+            if self.events:  # the second check waits, so it is in flight at shutdown
+                hold.wait(10)
+            return super().analyze(text, revision, platforms)
+
+    analyzer = SlowAnalyzer()
+    text = ["A short post."]
+    controller = AnalysisController(lambda: text[0])
+    results = []
+    controller.resultReady.connect(lambda result, _mapping: results.append(result))
+    controller.start_engine(lambda: analyzer)
+    qtbot.waitUntil(lambda: bool(results), timeout=10000)
+    controller.request_now()  # a check in flight ...
+    qtbot.waitUntil(lambda: controller.pool.activeThreadCount() == 1, timeout=5000)
+    text[0] = "A changed post."
+    controller.note_edit(0, 5, 7)  # ... and the text changes under it
+    threading.Timer(0.2, hold.set).start()
+    controller.shutdown()  # the window closes: the check in flight finishes
+    checks = analyzer.events.count("check")
+    qtbot.wait(300)  # its result arrives after the shutdown
+    controller.pool.waitForDone(5000)
+    assert analyzer.events.count("check") == checks  # no check of the changed text

@@ -171,3 +171,32 @@ def test_a_child_that_fails_reports_why_and_one_that_hangs_times_out():
         pdf_process.render_pdf_in_child(12345)  # the child's own error comes back as the reason
     pdf = pdf_process.render_pdf_in_child(_html())
     assert pdf.startswith(b"%PDF")
+
+
+def test_a_child_that_cannot_start_never_hangs_an_export_of_a_long_sheet():
+    """The sheet went to the child in the arguments of its start: when the child could not
+    start (it exited at once), writing a sheet over 64 KB into its pipe never finished, and
+    closing the window then hung for ever. Found by a randomised drive of the window."""
+    import multiprocessing
+    import sys
+    import threading
+
+    from desktop_app.ui.review import pdf_process
+
+    outcome: list = []
+
+    def export() -> None:
+        try:
+            outcome.append(pdf_process.render_pdf_in_child("<p>" + "Word " * 60_000 + "</p>", timeout=20))
+        except OSError as exc:
+            outcome.append(exc)
+
+    multiprocessing.set_executable("/bin/false")  # a child that ends before it reads a thing
+    try:
+        worker = threading.Thread(target=export, daemon=True)
+        worker.start()
+        worker.join(60)
+    finally:
+        multiprocessing.set_executable(sys.executable)
+    assert not worker.is_alive(), "the export never finished"
+    assert len(outcome) == 1 and isinstance(outcome[0], OSError)

@@ -59,7 +59,7 @@ class FieldSession(QObject):
         end = self._end
         left = self.fields_left()
         self._fields, self._end, self._region, self._index = [], None, None, -1
-        if move_to_end and end is not None:
+        if move_to_end and end is not None and end.document() is self.editor.document():
             cursor = self.editor.textCursor()
             cursor.setPosition(end.position())
             self.editor.setTextCursor(cursor)
@@ -69,6 +69,9 @@ class FieldSession(QObject):
         """Select the next (or previous) field still to fill in; past the last, stop.
         Returns True while the session goes on."""
         if not self._fields:
+            return False
+        if self._fields[0].document() is not self.editor.document():
+            self.stop()  # the editor shows another text now: its fields are not these
             return False
         order = range(self._index + 1, len(self._fields)) if forward else range(self._index - 1, -1, -1)
         for i in order:

@@ -428,6 +428,9 @@ class MainWindow(DraftFiles, QMainWindow):
         old = self.editor.document()
         if doc is old:
             return
+        # A rewrite's fields belong to the text they were made in: leaving it ends them (the
+        # unfilled ones stay must-fix there), or Tab here would select a field over there.
+        self.fields.stop()
         old.contentsChange.disconnect(self._on_contents_change)
         old.modificationChanged.disconnect(self._on_modified)
         self._result, self._mapping, self._grammar = None, None, (-1, [])

@@ -133,3 +133,25 @@ def test_the_contact_section_gives_only_what_was_filled_in(qtbot):
     qtbot.addWidget(section)
     section.edits["phone"].setText("  01632   960000 ")
     assert section.values() == {"public_contact": {"email": "branch@example.org", "phone": "01632 960000"}}
+
+
+def test_fields_left_in_a_networks_version_never_take_keys_typed_in_another(qtbot, make_window):
+    # Found by a randomised drive of the window: fields made in X's tab outlived a switch
+    # back to the main text, and Tab there put the cursor in X's hidden version, so what
+    # the writer typed changed it unseen
+    window = make_window(Analyzer())
+    window.platform_bar.set_networks(["X", "Facebook"])
+    window.platform_bar.networksChanged.emit(["X", "Facebook"])
+    set_text(qtbot, window, "Main text: our bus campaign needs you on Saturday.")
+    window.publish.show_source("X")
+    editor = window.editor
+    editor.setFocus()
+    editor.selectAll()
+    editor.insertPlainText("[name] said [what they said], which is wrong.")
+    window.fields.start([(0, 6), (12, 28)], 45)  # as a rewrite with fields leaves them
+    window.publish.show_source("")  # back to the main text, the fields unfilled
+    assert not window.fields.active
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().document() is editor.document()
+    qtbot.keyClicks(editor, "ZZZ")
+    assert window.publish.docs.text_for("X") == "[name] said [what they said], which is wrong."

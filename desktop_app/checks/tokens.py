@@ -28,6 +28,7 @@ the text reports ('she was sent a message saying "kill yourself"').
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import marshal
@@ -61,6 +62,7 @@ def keep_automata_in(store: AutomatonStore | None) -> None:
     _store = store
 
 
+@functools.cache
 def _source_stamp() -> str:
     """This file's own text, hashed: an automaton built by other code is never loaded (a
     frozen build has no source beside it; its version names its cache folder instead)."""
@@ -619,7 +621,6 @@ _BUILT_IN: dict[str, Callable[[Tok], bool]] = {
     "word": lambda t: t.text[:1].isalnum(),
 }
 _TEST_NAMES = {test: name for name, test in _BUILT_IN.items()}
-_SOURCE_STAMP = _source_stamp()
 # Words too common to tell whether a phrase could be present (never a prefilter anchor), and
 # the words contractions turn into, which the text itself may not contain.
 _NOT_ANCHORS = _words(
@@ -763,7 +764,7 @@ class PhraseSet:
         """What the automaton is built from, hashed: the phrases, the slots and this code.
         Phrase by phrase: one repr() of a large rule's whole definition held the GIL for
         tens of milliseconds against the window."""
-        digest = hashlib.sha256(f"{_AUTOMATON_FORMAT} {_SOURCE_STAMP}".encode())
+        digest = hashlib.sha256(f"{_AUTOMATON_FORMAT} {_source_stamp()}".encode())
         for items, at_start, at_end, _where in self._phrases:
             digest.update(repr((items, at_start, at_end)).encode("utf-8"))
         for name in sorted(self._slots):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import time
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +56,10 @@ def render_pdf_in_child(html: str, *, title: str = "Sign-off sheet", timeout: fl
         raise OSError(f"the PDF process could not start ({type(exc).__name__})") from exc
     sending.close()  # the child holds its own ends: EOF here once it has gone,
     child_reads.close()  # and a broken pipe there
+    deadline = time.monotonic() + timeout  # for the sending and the answer together
     try:
         _send_sheet(to_child, html, process, timeout)
-        if not receiving.poll(timeout):
+        if not receiving.poll(max(0.0, deadline - time.monotonic())):
             raise TimeoutError("the PDF process did not finish in time")
         status, value = receiving.recv()
     except EOFError as exc:

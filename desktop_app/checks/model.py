@@ -11,7 +11,8 @@ Keys:
 - `max_words`: the most words named per sentence (default 3); a word is named when it
   pushes the score up by at least `min_share` (default 0.5) of the strongest word's push;
 - `exceptions` (as every kind): phrases whose words push the score neither way ("kill the
-  bill", a protest slogan), while the rest of the sentence is scored as usual;
+  bill", a protest slogan), while the rest of the sentence is scored as usual; a group
+  named only inside one ("as a Sikh, I ...") does not count for `about`;
 - `about`: words or phrases (groups of people: `include: vocab/group-words.yml`); when
   given, a paragraph is scored only if it names one of them, whole words, any case. A model
   of abuse said of a group (GroupHate) must not read a hard word about a policy as hate;
@@ -150,7 +151,7 @@ class ModelRule(Rule):
     def sentence_scores(self, ctx: TextContext) -> list[tuple[int, int, float]]:
         """(start, end, score) of each sentence of the paragraph."""
         text = ctx.text
-        if not self.is_about(text):
+        if not self.is_about(self._without_exceptions(text, ctx)):
             return []
         return [(s, e, self.sentence_score(text[s:e])) for s, e in self._spans(ctx)]
 
@@ -180,7 +181,8 @@ class ModelRule(Rule):
             ):
                 continue
             if not about_checked:  # read only once a sentence could be flagged (most never are)
-                if not self.is_about(ctx.text):
+                # a group named only inside an exception ("as a Sikh, I ...") is not spoken of
+                if not self.is_about(text):
                     return []
                 about_checked = True
             driving = sorted(

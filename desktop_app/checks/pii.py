@@ -94,7 +94,7 @@ _OWNED = re.compile(
     r"|\b(?P<owner>[A-Z][\w\-]*['’]s|(?i:her|his|their))[ \t]+"
     r"(?i:own[ \t]+|personal[ \t]+|private[ \t]+|home[ \t]+)?"
     r"(?i:mobile|phone|number|mobile number|phone number|email|e-mail|email address|address)"
-    r"(?:[ \t]+is|[ \t]*:)?[ \t]*)$"
+    r"(?:[ \t]+is|['’]s|(?<=[Nn]umber)s|[ \t]*:)?[ \t]*)$"  # "her number's", typed "her numbers"
 )
 _OWNED_LOOKBACK = 60  # characters before a detail searched for an owner
 # The writer asks the reader to get in touch ("Need help? Call 0808 2000 247", "Email office@...

@@ -7,10 +7,19 @@ only laying the PDF out needs Qt (ui/review/pdf.py).
     html = build_sheet_html(data)   # the sheet as HTML (Qt's rich text and browsers alike)
     pack_label(pack)                # "the policy pack and version" line (signoff.pack_label)
     sheet_versions(content, platforms, check)   # each chosen network's version, checked
+    too_long_to_sign_off(content)   # why a draft too long to check is refused, or None
 """
 
-from desktop_app.signoff.assemble import sheet_versions
+from desktop_app.signoff.assemble import sheet_versions, too_long_to_sign_off
 from desktop_app.signoff.pack_label import pack_label
 from desktop_app.signoff.sheet import NetworkVersion, SheetData, build_sheet_html, open_must_fix
 
-__all__ = ["NetworkVersion", "SheetData", "build_sheet_html", "open_must_fix", "pack_label", "sheet_versions"]
+__all__ = [
+    "NetworkVersion",
+    "SheetData",
+    "build_sheet_html",
+    "open_must_fix",
+    "pack_label",
+    "sheet_versions",
+    "too_long_to_sign_off",
+]

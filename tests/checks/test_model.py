@@ -301,6 +301,16 @@ def test_about_scores_only_a_paragraph_that_names_one_of_its_words(tmp_path):
     assert [f.text for f in _cards(folder, "Awful council. Residents agree.")] == ["Awful"]
 
 
+def test_a_group_named_only_inside_an_exception_is_not_what_the_paragraph_is_about(tmp_path):
+    """ "As a Sikh I ..." names the writer, not a group spoken of: GroupHate's exception
+    for the writer's own identity leaves such a paragraph unscored."""
+    folder = _overlay(
+        tmp_path / "pol", {"threshold": 0.6, "about": ["residents"], "exceptions": ["as residents"]}
+    )
+    assert _cards(folder, "Awful council, as residents know.") == []
+    assert [f.text for f in _cards(folder, "Awful council, as residents know. Residents agree.")] == ["Awful"]
+
+
 def test_reads_paragraph_scores_the_paragraph_as_one_text(tmp_path):
     # "Awful." alone scores 0.731; with "Quiet." beside it the paragraph scores 0.417
     by_sentence = _overlay(tmp_path / "a", {"threshold": 0.6})

@@ -137,6 +137,12 @@ def test_the_one_look_for_any_detail_hides_none(monkeypatch):
             "Her home address is 14 Ashgrove Road if anyone wants to discuss the leisure centre with her.",
             "14 Ashgrove Road",
         ),
+        # typed as people type in replies: "her numbers" and "her number's" for "her number is"
+        (
+            "her numbers 07700 900417 if anyone wants to tell her what they think of the school closure",
+            "07700 900417",
+        ),
+        ("His mobile's 07700 900311, tell him what you think of the school run changes.", "07700 900311"),
     ],
 )
 def test_a_named_persons_own_contact_stays_private_whatever_venue_the_sentence_names(text, flagged):

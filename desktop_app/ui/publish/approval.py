@@ -41,7 +41,7 @@ class Approving:
             self.approvalRefused.emit(message)
             return
         from desktop_app.core.images import missing_descriptions
-        from desktop_app.signoff import open_must_fix
+        from desktop_app.signoff import open_must_fix, too_long_to_sign_off
         from desktop_app.ui.jobs import run_then
         from desktop_app.ui.review.sheet import build_sheet_data, sheet_inputs
 
@@ -54,6 +54,10 @@ class Approving:
             )
             return
         inputs = sheet_inputs(window, self.content())
+        too_long = too_long_to_sign_off(inputs.content)
+        if too_long:
+            self._refuse(too_long)
+            return
         self._approval_check = (inputs, self._draft_id())
         self._show_approving(True)
         window.statusBar().showMessage("Checking every version before approval…")

@@ -87,6 +87,8 @@ class SignOffFeature(Feature):
         if window.controller.analyzer is None:
             window.statusBar().showMessage("The checks are still loading; try again in a moment.", 4000)
             return
+        if self._refused(window.publish.content()):  # said before the name and file are asked for
+            return
         approver = self.ask_approver()
         if approver is None:
             return
@@ -109,6 +111,8 @@ class SignOffFeature(Feature):
         if window.controller.analyzer is None:
             return False
         inputs = sheet_inputs(window, approver=approver, when=when)
+        if self._refused(inputs.content):
+            return False
         path = Path(path)
         if path.suffix.lower() != KINDS[kind][1]:
             path = path.with_name(path.name + KINDS[kind][1])
@@ -133,6 +137,17 @@ class SignOffFeature(Feature):
 
         run_then(work, done, self, self.pool)
         return True
+
+    def _refused(self, content) -> bool:
+        """A draft too long to check (signoff.too_long_to_sign_off) is refused with the
+        reason, before anything is asked or checked."""
+        from desktop_app.signoff import too_long_to_sign_off
+
+        reason = too_long_to_sign_off(content)
+        if reason:
+            self.window.warn("Review not exported", reason)
+            self.exportFailed.emit(reason)
+        return bool(reason)
 
     def shutdown(self) -> None:
         self.pool.waitForDone()  # the window has gone; the file is finished before the app is

@@ -138,3 +138,59 @@ def test_keyboard_focus_comes_back_to_approve_once_the_check_is_done(qtbot, held
     with qtbot.waitSignal(publish.approvalRefused, timeout=10000):
         analyzer.release.set()
     qtbot.waitUntil(button.hasFocus, timeout=2000)
+
+
+def _overlong(window) -> str:
+    """A draft longer than one check reads (a book opened by mistake): the editor checks
+    its start; the sheet must not check all of it once per network."""
+    from desktop_app.core.limits import MAX_CHECKED
+
+    text = CLEAN + " " + "More about the bus. " * (MAX_CHECKED // 20 + 10)
+    window.editor.setPlainText(text)
+    return text
+
+
+def test_export_of_a_draft_longer_than_one_check_is_refused_with_the_reason(qtbot, held_window, tmp_path):
+    """It checked the whole draft once per network (minutes for 400 KB) and closing the
+    window meanwhile waited for all of it."""
+    from desktop_app.ui.review.feature import SignOffFeature
+
+    window, analyzer = held_window
+    window.sign_off = window.attach(SignOffFeature(window))
+    _overlong(window)
+    analyzer.threads.clear()
+    target = tmp_path / "review.html"
+    with qtbot.waitSignal(window.sign_off.exportFailed, timeout=3000) as failed:
+        assert not window.sign_off.export_to("html", target)
+    assert "64,000" in failed.args[0] and "Trim" in failed.args[0]
+    assert failed.args[0] in window.statusBar().currentMessage()
+    assert not analyzer.threads and not target.exists()  # nothing was checked or written
+    window.sign_off.shutdown()
+
+
+def test_approving_a_draft_longer_than_one_check_is_refused_with_the_reason(qtbot, held_window):
+    window, analyzer = held_window
+    publish = window.publish
+    _overlong(window)
+    analyzer.threads.clear()
+    with qtbot.waitSignal(publish.approvalRefused, timeout=3000) as refused:
+        publish.approve()
+    assert "64,000" in refused.args[0] and "Trim" in refused.args[0]
+    assert not analyzer.threads and not publish.approving and publish.approval is None
+
+
+def test_export_from_the_menu_says_so_before_asking_for_a_name_or_a_file(qtbot, held_window):
+    from desktop_app.ui.review.feature import SignOffFeature
+
+    window, _analyzer = held_window
+    window.sign_off = window.attach(SignOffFeature(window))
+    asked: list[str] = []
+    window.sign_off.ask_approver = lambda: asked.append("name") or "Sam"
+    window.sign_off.ask_path = lambda kind, when: asked.append("path") or ""
+    _overlong(window)
+    with qtbot.waitSignal(window.sign_off.exportFailed, timeout=3000):
+        window.sign_off.actions["pdf"].trigger()
+    assert asked == []
+    window.editor.setPlainText(CLEAN)
+    window.sign_off.actions["pdf"].trigger()
+    assert asked == ["name", "path"]  # an ordinary draft is asked about as before

@@ -353,6 +353,29 @@ def test_a_file_over_1_mb_asks_first(qtbot, open_app, tmp_path):
     assert "was not opened" in window.statusBar().currentMessage()
 
 
+def test_a_file_over_1_mb_can_be_opened_as_its_first_64000_characters_and_the_file_is_safe(
+    qtbot, open_app, tmp_path, drafts_folder
+):
+    """Opening all of it made every keystroke stall for seconds; its start is what is
+    checked. The new draft is not the file's: saving it can never cut the file short."""
+    from desktop_app.core.limits import MAX_CHECKED
+
+    window = open_app()
+    big = tmp_path / "minutes.txt"
+    whole = "The committee agreed the bus plan. " * 40_000
+    big.write_text(whole, encoding="utf-8")
+    window.confirm_large_file = lambda name, size: "start"
+    with qtbot.waitSignal(window.fileOpened, timeout=10000):
+        window.open_file(str(big))
+    text = window.text()
+    assert 0.95 * MAX_CHECKED < len(text) <= MAX_CHECKED
+    assert whole.startswith(text) and text.endswith("plan.")  # cut between words, not inside one
+    assert "first 64,000 characters of minutes.txt" in window.statusBar().currentMessage()
+    wait_saved(qtbot, window)
+    assert DraftStore(drafts_folder).get(session(window).current_id).source_path is None
+    assert big.read_text(encoding="utf-8") == whole
+
+
 def test_a_failed_autosave_shows_a_message_and_keeps_the_text(qtbot, open_app, monkeypatch):
     window = open_app()
     store = window.drafts.store

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip
 
-from desktop_app.core.limits import MAX_CHECKED
+from desktop_app.core.limits import MAX_CHECKED, start_of
 from desktop_app.ui import themes
 
 if TYPE_CHECKING:  # types only: core.findings (its dataclasses) loads after the first paint
@@ -79,7 +79,7 @@ class DraftEditor(QPlainTextEdit):
         if choice == "all":
             super().insertFromMimeData(source)
         elif choice == "start":
-            self.textCursor().insertText(text[:MAX_CHECKED])  # the clipboard still holds the rest
+            self.textCursor().insertText(start_of(text))  # the clipboard still holds the rest
 
     def focusNextPrevChild(self, next_: bool) -> bool:
         if self.field_tab_hook is not None and self.field_tab_hook(next_):

@@ -36,24 +36,44 @@ class DraftFiles:
         self.files.open(str(path), allow_large=allow_large)
 
     def _on_too_large(self, path: str, size: int) -> None:
-        if self.confirm_large_file(Path(path).name, size):
+        from desktop_app.core.limits import MAX_CHECKED
+
+        answer = self.confirm_large_file(Path(path).name, size)
+        if answer == "all":
             self.open_file(path, allow_large=True)
+        elif answer == "start":
+            self.statusBar().showMessage(f"Opening the start of {Path(path).name}…")
+            self.files.open(str(path), allow_large=True, first=MAX_CHECKED)
         else:
             self.statusBar().showMessage(f"{Path(path).name} was not opened.", 4000)
 
-    def confirm_large_file(self, name: str, size: int) -> bool:
-        """Asked before opening a file over 1 MB (a post is a few hundred characters)."""
-        from PySide6.QtWidgets import QMessageBox  # the dialogs are set up when first used
+    def confirm_large_file(self, name: str, size: int) -> str | None:
+        """Asked before opening a file over 1 MB (a post is a few hundred characters): open
+        its start (what is checked), all of it (slow to edit), or nothing."""
+        from desktop_app.core.limits import MAX_CHECKED
+        from desktop_app.ui.window.long_text import ask_start_or_all
 
-        answer = QMessageBox.question(
+        return ask_start_or_all(
             self,
             "Open a large file?",
-            f"{name} is {size / (1024 * 1024):.1f} MB, much longer than a post. "
-            "Only its start is checked, and the editor may be slower. Open it anyway?",
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            f"{name} is {size / (1024 * 1024):.1f} MB, far longer than any post. Only the first "
+            f"{MAX_CHECKED:,} characters are ever checked, and a text this long makes every "
+            "keystroke slow. Opening its start leaves the file as it is.",
+            f"Open the first {MAX_CHECKED:,}",
+            "Open it all",
         )
-        return answer == QMessageBox.StandardButton.Open
+
+    def _on_opened_start(self, path: str, text: str) -> None:
+        # Not the file's draft: Save must never write this start over the whole file.
+        from desktop_app.core.limits import MAX_CHECKED
+
+        if self.drafts.start_draft(text):
+            self.statusBar().showMessage(
+                f"Opened the first {MAX_CHECKED:,} characters of {Path(path).name} as a new draft. "
+                "The file itself is unchanged.",
+                8000,
+            )
+            self.fileOpened.emit(path)
 
     def _on_opened(self, path: str, text: str) -> None:
         # A new draft holding the file's text; the open draft stays as it was.
@@ -142,4 +162,5 @@ def connect_files(window):
     files.saved.connect(window._on_saved)
     files.failed.connect(window._on_file_failed)
     files.tooLarge.connect(window._on_too_large)
+    files.openedStart.connect(window._on_opened_start)
     return files

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from desktop_app.core.limits import start_of
 from desktop_app.storage.atomic import reason
 from desktop_app.storage.files import (
     FileTooLarge,
@@ -59,6 +60,7 @@ class _Signals(QObject):
     saved = Signal(str, int)  # path, revision saved
     failed = Signal(str, str)  # "open" | "save", message
     too_large = Signal(str, int)  # path, size in bytes: ask before opening
+    opened_start = Signal(str, str)  # path, the start of its text (open(..., first=N))
 
 
 class FileIO(QObject):
@@ -68,6 +70,7 @@ class FileIO(QObject):
     saved = Signal(str, int)
     failed = Signal(str, str)
     tooLarge = Signal(str, int)
+    openedStart = Signal(str, str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -76,9 +79,13 @@ class FileIO(QObject):
         self._signals.saved.connect(self.saved)
         self._signals.failed.connect(self.failed)
         self._signals.too_large.connect(self.tooLarge)
+        self._signals.opened_start.connect(self.openedStart)
         self.pool = QThreadPool.globalInstance()
 
-    def open(self, path: str, *, allow_large: bool = False) -> None:
+    def open(self, path: str, *, allow_large: bool = False, first: int | None = None) -> None:
+        """opened(path, text) follows; with `first`, openedStart(path, the text's first
+        `first` characters, cut between words) instead."""
+
         def work():
             try:
                 text = read_draft(path, allow_large=allow_large)
@@ -87,6 +94,9 @@ class FileIO(QObject):
                 return
             except DraftFileError as exc:
                 self._signals.failed.emit("open", str(exc))
+                return
+            if first is not None:
+                self._signals.opened_start.emit(str(path), start_of(text, first))
                 return
             self._signals.opened.emit(str(path), text)
 

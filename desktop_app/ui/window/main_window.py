@@ -1078,23 +1078,17 @@ class MainWindow(DraftFiles, QMainWindow):
     def _ask_huge_paste(self, length: int) -> str | None:
         """A paste far longer than any post: paste its start (what is checked), all of it
         (slow to edit), or nothing. The clipboard keeps it whole either way."""
-        from PySide6.QtWidgets import QMessageBox
+        from desktop_app.ui.window.long_text import ask_start_or_all
 
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        return ask_start_or_all(
+            self,
             "Paste a very long text?",
             f"This is {length:,} characters, far longer than any post (the longest network "
             f"limit is 63,206). Only the first {MAX_CHECKED:,} are ever checked, and a text "
             "this long makes every keystroke slow.",
-            QMessageBox.StandardButton.Cancel,
-            self,
+            f"Paste the first {MAX_CHECKED:,}",
+            "Paste it all",
         )
-        start = box.addButton(f"Paste the first {MAX_CHECKED:,}", QMessageBox.ButtonRole.AcceptRole)
-        everything = box.addButton("Paste it all", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(start)
-        box.exec()
-        clicked = box.clickedButton()
-        return "start" if clicked is start else "all" if clicked is everything else None
 
     def bring_forward(self, path: str = "") -> None:
         """Another start of the app asked for this window (and maybe a file to open)."""

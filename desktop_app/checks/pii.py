@@ -108,6 +108,16 @@ _INVITED = re.compile(
     r"(?:[ \t]+(?i:on|at|via))?[ \t]*:?[ \t]*$"
 )
 _INVITED_LOOKBACK = 50  # characters before a detail searched for an invitation
+# Asked of the reader anywhere shortly before a number that is not a mobile: contact the
+# writer ("Let us know – we pass every report on. 01632 ..."; "get in touch" is with us).
+_ASKS_US = re.compile(
+    r"\b(?:let us know|get in touch|drop us a line|contact us|call us|ring us|phone us|message us|"
+    r"contact (?:our|the) office)\b",
+    re.IGNORECASE,
+)
+_ASKS_US_LOOKBACK = 120
+# A question that offers help before "Call ...": "Need a lift to the polling station? Call 01632 ..."
+_OFFERED = re.compile(r"\b(?:need|want|looking for|struggling)\b[^.!?\n]{0,80}\?[ \t]*$", re.IGNORECASE)
 # A contact listed the way organisations list theirs: "📞 01632 960 715", "Tel: 01632 ..."
 _LISTED = re.compile(r"(?:📞|☎️?|\b(?i:tel|telephone)\b\.?)[ \t]*:?[ \t]*$")
 # A service the writer offers in the sentence of an invitation to call (shapes of English)
@@ -228,13 +238,20 @@ class PiiRule(Rule):
         before = text[max(0, s - _INVITED_LOOKBACK) : s]
         invited = _INVITED.search(before)
         listed = name == "phone" and _LISTED.search(before) is not None
-        if (invited is None and not listed) or not self._organisational(text, name, s, e):
+        asked = name == "phone" and _ASKS_US.search(text, max(0, s - _ASKS_US_LOOKBACK), s) is not None
+        if (invited is None and not listed and not asked) or not self._organisational(text, name, s, e):
             return False
         if name == "phone" and _SOMEONES.search(sentence) is not None:
             return False  # "here's his home number if you want to report him: call 0113 ..."
-        if listed:
+        if listed or asked:
             return True
-        return name == "email" or bool(invited.group("us")) or _SERVICE.search(sentence) is not None
+        start = before.rfind(invited.group(0))
+        return (
+            name == "email"
+            or bool(invited.group("us"))
+            or _SERVICE.search(sentence) is not None
+            or _OFFERED.search(before, 0, start + 1) is not None  # up to the "?" that opens the match
+        )
 
     @staticmethod
     def _organisational(text: str, name: str, s: int, e: int) -> bool:

@@ -181,6 +181,15 @@ def test_a_number_said_to_be_an_offices_stays_published(text):
         "Serious damp? Contact the council's housing team on 01632 960 300.",
         "Council emergency line (24 hours): 01632 960 999",
         "Call free on 116 123 or email jo@samaritans.org.",
+        # session 19 (batch O3): "get in touch" and "let us know" invite readers to the writer,
+        # however far the number is from them in the paragraph; a question offers the service;
+        # a slot is booked; a party's or charity's mailbox (.org) is the organisation's
+        "If the cuts hit your family, please get in touch: 01632 960555.",
+        "Streetlights out on your road? Let us know – we pass every report on. 01632 960555",
+        "Need a lift to the polling station? Call 01632 960555.",
+        "Surgery on Friday at the library. Drop in, or book a slot on 01632 960555.",
+        "Send your bus stories to buses@eastwardlabour.org.uk",
+        "Living with damp? Please get in touch on 01632 960555 or casework@eastwardlabour.org.uk.",
     ],
 )
 def test_an_invitation_to_get_in_touch_publishes_the_writers_own_contact(text):
@@ -196,6 +205,9 @@ def test_an_invitation_to_get_in_touch_publishes_the_writers_own_contact(text):
         ("Email jo.bloggs@gmail.com and give her grief.", "jo.bloggs@gmail.com"),  # a person's own mailbox
         ("📞 07700 900912, his own phone, give him grief", "07700 900912"),  # a mobile listed
         ("Councillor Webb's home number is 01632 960999.", "01632 960999"),  # 'council' inside a role
+        ("Let us know what you think. Her mobile is 07700 900123.", "07700 900123"),  # a mobile
+        ("Get in touch if you can help. Dave's home number is 01632 960999.", "01632 960999"),  # his own
+        ("Please get in touch with her at jo.bloggs@gmail.com.", "jo.bloggs@gmail.com"),  # her own mailbox
     ],
 )
 def test_someone_elses_number_is_still_private_when_readers_are_told_to_use_it(text, flagged):

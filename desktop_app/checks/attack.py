@@ -241,6 +241,55 @@ def _tokens(ctx: TextContext, ntext: str):
     return found
 
 
+# Before a name, these make it the object of a phrase, not the subject of the "is" after it.
+_PREPOSITIONS = frozenset(["of", "for", "about", "from", "with", "against", "towards", "over", "because"])
+
+
+def _opens_with_an_act(toks: list[Tok], i: int) -> bool:
+    """Whether the sentence holding toks[i] opens with an -ing word ("Calling ...",
+    "Blaming ..."): then the sentence's subject is that act."""
+    start = i
+    while start > 0 and toks[start - 1].text not in ".!?;":  # a quotation inside runs on
+        start -= 1
+    opener = toks[start].low
+    return (
+        start < i
+        and len(opener) > 5
+        and opener.endswith("ing")
+        and opener not in _ING_NOUNS
+        and toks[start].text[:1].isupper()
+    )
+
+
+# -ing words that open a sentence without being an act: greetings, things and towns
+_ING_NOUNS = frozenset(
+    [
+        "morning",
+        "evening",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "during",
+        "meeting",
+        "building",
+        "wedding",
+        "darling",
+        "spring",
+        "string",
+        "ceiling",
+        "reading",
+        "ealing",
+        "woking",
+        "worthing",
+        "kettering",
+        "tooting",
+        "sterling",
+        "being",
+    ]
+)
+
+
 def _sentence_initial(toks: list[Tok], i: int) -> bool:
     return i == 0 or toks[i - 1].text in _SENTENCE_ENDS
 
@@ -249,7 +298,7 @@ def _typed_in_lower_case(toks: list[Tok], i: int) -> bool:
     """The sentence around toks[i] has no capital letter after its first word (handles,
     hashtags and "I" aside): its writer does not capitalise names either."""
     start = i
-    while start > 0 and toks[start - 1].text not in _SENTENCE_ENDS:
+    while start > 0 and toks[start - 1].text not in ".!?;":  # a quotation inside runs on
         start -= 1
     end = i
     while end + 1 < len(toks) and toks[end + 1].text not in _SENTENCE_ENDS:
@@ -437,6 +486,14 @@ class AttackRule(Rule):
                 break
         if not self._names_a_person(toks, first, i):
             return None
+        if (
+            first > 0
+            and toks[first - 1].low in _PREPOSITIONS
+            and i + 1 < len(toks)
+            and toks[i + 1].low in ("is", "was")
+            and _opens_with_an_act(toks, first)
+        ):
+            return None  # "Blaming them for Covid is racist": what "is" is said of is the act
         if (
             first == i
             and _sentence_initial(toks, i)

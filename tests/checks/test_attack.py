@@ -179,6 +179,10 @@ def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
         "Is there parking near the hall or do we have to use Sheep St car park?",
         "Bloody hell, the potholes on Station Road are ridiculous, lost a tyre this morning.",
         "The lights on Albert Avenue are a disgrace.",
+        # session 19 (batch Z19): a name after a preposition is not what "is racist" is said
+        # of; the act that opens the sentence is
+        'Calling a Chinese student a "virus" because of Covid is racist.',
+        "Blaming Chinese takeaways for Covid is racist.",
     ],
 )
 def test_shipped_rule_leaves_titles_shouting_reactions_and_things_alone(text):

@@ -262,32 +262,10 @@ def _opens_with_an_act(toks: list[Tok], i: int) -> bool:
 
 
 # -ing words that open a sentence without being an act: greetings, things and towns
-_ING_NOUNS = frozenset(
-    [
-        "morning",
-        "evening",
-        "nothing",
-        "something",
-        "anything",
-        "everything",
-        "during",
-        "meeting",
-        "building",
-        "wedding",
-        "darling",
-        "spring",
-        "string",
-        "ceiling",
-        "reading",
-        "ealing",
-        "woking",
-        "worthing",
-        "kettering",
-        "tooting",
-        "sterling",
-        "being",
-    ]
-)
+_ING_NOUNS = frozenset(["morning", "evening", "nothing", "something", "anything", "everything",
+                       "during", "meeting", "building", "wedding", "darling", "spring", "string",
+                       "ceiling", "reading", "ealing", "woking", "worthing", "kettering", "tooting",
+                       "sterling", "being"])  # fmt: skip
 
 
 def _sentence_initial(toks: list[Tok], i: int) -> bool:

@@ -82,14 +82,15 @@ _URL_OR_EMAIL = re.compile(
 )
 
 # Spaced-out letters: 3+ single characters joined by the same single separator.
+# (Not after an apostrophe: the "s" of "Gethin's a c l o w n" is no letter of the run.)
 _SPACED = re.compile(
-    r"(?<![A-Za-z0-9@$])[A-Za-z0-9@$]([ ._\-])[A-Za-z0-9@$](?:\1[A-Za-z0-9@$])+(?![A-Za-z0-9@$])"
+    r"(?<![A-Za-z0-9@$'’])[A-Za-z0-9@$]([ ._\-])[A-Za-z0-9@$](?:\1[A-Za-z0-9@$])+(?![A-Za-z0-9@$])"
 )
 _ONE_LETTER_WORDS = frozenset("aAiIoOuU")
 # A sentence spelt out letter by letter: letters one space apart, words two or three apart
 # ("F u c k  y o u"), or letters joined by dots, dashes or underscores and words a space
 # apart ("F.u.c.k y.o.u").
-_SPACED_WIDE = re.compile(r"(?<![A-Za-z0-9@$])[A-Za-z0-9@$](?: {1,3}[A-Za-z0-9@$])+(?![A-Za-z0-9@$])")
+_SPACED_WIDE = re.compile(r"(?<![A-Za-z0-9@$'’])[A-Za-z0-9@$](?: {1,3}[A-Za-z0-9@$])+(?![A-Za-z0-9@$])")
 _SPACED_JOINED = re.compile(
     r"(?<![A-Za-z0-9@$._\-])[A-Za-z0-9@$](?:[._\-][A-Za-z0-9@$])+"
     r"(?: +[A-Za-z0-9@$](?:[._\-][A-Za-z0-9@$])+)+(?![A-Za-z0-9@$])"
@@ -613,7 +614,9 @@ def _collapse_spaced(
         keep(pos, run_start)
         letters = current[run_start:run_end:2]
         at = 0
-        for cut in [*_split_points(letters, words), len(letters)]:
+        # split as read, a digit as its letter ("y 0 u a r e" is "you are"); one for one, so
+        # the cuts fall in the same places in what was typed
+        for cut in [*_split_points(letters.translate(_LEET), words), len(letters)]:
             if at:  # a space between words run together: it covers nothing that was typed
                 k = run_start + 2 * at
                 pieces.append(" ")

@@ -304,6 +304,9 @@ SPLIT_WORDS = EvasionWords(
         ("y o u a r e s c u m", "you are scum"),
         ("s l a g", "slag"),  # a word already: not split
         ("t h a n k y o u", "thankyou"),  # no listed word in it: left as one word
+        ("y o u a r e s c u m", "you are scum"),
+        ("y 0 u a r e s c u m", "you are scum"),  # a digit for a letter: split as its letter, then read
+        ("Jo's a s c u m", "Jo's a scum"),  # the s of 's is no letter of the run
     ],
 )
 def test_run_together_spaced_words_split_where_a_listed_word_is(raw, expected):

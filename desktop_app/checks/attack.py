@@ -241,16 +241,24 @@ def _tokens(ctx: TextContext, ntext: str):
     return found
 
 
+# Sentence ends that a quotation inside a sentence does not make.
+_FULL_STOPS = frozenset([".", "!", "?", ";"])
 # Before a name, these make it the object of a phrase, not the subject of the "is" after it.
 _PREPOSITIONS = frozenset(["of", "for", "about", "from", "with", "against", "towards", "over", "because"])
+
+
+def _sentence_start(toks: list[Tok], i: int, ends: frozenset[str] = _SENTENCE_ENDS) -> int:
+    """The index of the first token of the sentence holding toks[i]."""
+    start = i
+    while start > 0 and toks[start - 1].text not in ends:
+        start -= 1
+    return start
 
 
 def _opens_with_an_act(toks: list[Tok], i: int) -> bool:
     """Whether the sentence holding toks[i] opens with an -ing word ("Calling ...",
     "Blaming ..."): then the sentence's subject is that act."""
-    start = i
-    while start > 0 and toks[start - 1].text not in ".!?;":  # a quotation inside runs on
-        start -= 1
+    start = _sentence_start(toks, i, _FULL_STOPS)  # a quotation inside runs on
     opener = toks[start].low
     return (
         start < i
@@ -275,9 +283,7 @@ def _sentence_initial(toks: list[Tok], i: int) -> bool:
 def _typed_in_lower_case(toks: list[Tok], i: int) -> bool:
     """The sentence around toks[i] has no capital letter after its first word (handles,
     hashtags and "I" aside): its writer does not capitalise names either."""
-    start = i
-    while start > 0 and toks[start - 1].text not in ".!?;":  # a quotation inside runs on
-        start -= 1
+    start = _sentence_start(toks, i)
     end = i
     while end + 1 < len(toks) and toks[end + 1].text not in _SENTENCE_ENDS:
         end += 1

@@ -245,12 +245,11 @@ class PiiRule(Rule):
             return False  # "here's his home number if you want to report him: call 0113 ..."
         if listed or asked:
             return True
-        start = before.rfind(invited.group(0))
         return (
             name == "email"
             or bool(invited.group("us"))
             or _SERVICE.search(sentence) is not None
-            or _OFFERED.search(before, 0, start + 1) is not None  # up to the "?" that opens the match
+            or _OFFERED.search(before, 0, invited.start() + 1) is not None  # up to the "?" opening the match
         )
 
     @staticmethod

@@ -253,9 +253,9 @@ def test_the_work_after_the_first_paint_lets_events_through_between_steps(qtbot,
     assert not window.features_ready()  # the steps wait for the first paint
     qtbot.waitUntil(window.features_ready, timeout=5000)
     window.controller.shutdown()
-    # viewport, details, style types, the cards' class, firstPainted, publish and drafts:
-    # none waited on another
-    assert waiting == [0] * 7
+    # viewport, details, style types, text formats, the cards' class, firstPainted, publish
+    # and drafts: none waited on another
+    assert waiting == [0] * 8
     assert window.actions_.copy.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
 
 

@@ -177,6 +177,7 @@ class MainWindow(DraftFiles, QMainWindow):
             self._opaque_editor,
             self._settle_after_paint,
             self._set_up_style_types,
+            self._set_up_text_formats,
             self._load_the_cards,
             self.firstPainted.emit,
             *(feature.start for feature in self.features),
@@ -206,6 +207,11 @@ class MainWindow(DraftFiles, QMainWindow):
         # The finding card's class (a widget with signals: ~5 ms to build) on a turn of its
         # own, not in the turn that draws the first findings while the workers are busy.
         import desktop_app.ui.panels.finding_card  # noqa: F401
+
+    def _set_up_text_formats(self) -> None:
+        # Naming QTextCharFormat makes PySide6 build QTextFormat's seven enums (~5 ms): here,
+        # on a turn of its own, not in the turn that underlines the first findings.
+        from PySide6.QtGui import QTextCharFormat  # noqa: F401
 
     def _set_up_style_types(self) -> None:
         # PySide6 builds QStyle's eighteen enums (6-15 ms) the first time a style is named:

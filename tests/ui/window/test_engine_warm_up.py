@@ -150,3 +150,17 @@ def test_a_result_that_arrives_after_shutdown_starts_no_new_check(qtbot):
     qtbot.wait(300)  # its result arrives after the shutdown
     controller.pool.waitForDone(5000)
     assert analyzer.events.count("check") == checks  # no check of the changed text
+
+
+def test_the_rule_prefilter_is_built_before_the_first_check():
+    """Without it the first check ran every rule, compiling their RE2 patterns one by one
+    with the GIL held (10-15 ms each): the window froze as an opened draft's findings came."""
+    analyzer = WarmingAnalyzer()
+    asked = []
+    analyzer.expect_many = lambda: asked.append(list(analyzer.events))
+    signals = analysis_worker._Signals()
+    ready = []
+    signals.engine_ready.connect(lambda a, _info: ready.append(a))
+    analysis_worker.EngineLoad(lambda: analyzer, signals).run()
+    assert asked == [[]]  # once, before anything was checked
+    assert ready == [analyzer]

@@ -614,3 +614,13 @@ def test_a_window_closed_while_its_lanes_read_the_policy_and_drafts_starts_neith
     assert window.grammar.lane is None
     assert not window.drafts.started
     window.controller.shutdown()
+
+
+def test_a_long_file_name_is_cut_in_the_middle_to_fit_the_status_bar():
+    """The message for a file opened as its start was cut off mid-word at 1400 px."""
+    from desktop_app.ui.window.file_actions import _short_name
+
+    assert _short_name("/tmp/minutes.txt") == "minutes.txt"
+    short = _short_name("/home/sam/council-minutes-2019-2026-full-year-archive.txt")
+    assert len(short) == 32 and short.startswith("council-minutes") and short.endswith("archive.txt")
+    assert "…" in short

@@ -68,9 +68,11 @@ class DraftFiles:
         from desktop_app.core.limits import MAX_CHECKED
 
         if self.drafts.start_draft(text):
+            # Short enough for the status bar beside the policy and grammar labels (the
+            # longer wording was cut off mid-word at 1400 px).
             self.statusBar().showMessage(
-                f"Opened the first {MAX_CHECKED:,} characters of {Path(path).name} as a new draft. "
-                "The file itself is unchanged.",
+                f"New draft from the first {MAX_CHECKED:,} characters of {_short_name(path)}; "
+                "the file is unchanged.",
                 8000,
             )
             self.fileOpened.emit(path)
@@ -164,3 +166,12 @@ def connect_files(window):
     files.tooLarge.connect(window._on_too_large)
     files.openedStart.connect(window._on_opened_start)
     return files
+
+
+def _short_name(path: str, limit: int = 32) -> str:
+    """The file's name, its middle cut to fit a status message: 'council-minu…-2026.txt'."""
+    name = Path(path).name
+    if len(name) <= limit:
+        return name
+    keep = limit - 1
+    return name[: keep - keep // 2] + "…" + name[-(keep // 2) :]

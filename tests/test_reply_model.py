@@ -74,10 +74,11 @@ def test_a_reply_nothing_else_reports_is_reported_on_our_models_word():
 
     t = ReplyTriager()
     t.policy = replace(t.policy, model_threshold=1.0)  # the offence model alone reports nothing
-    # the rules report no insult here; "Filthy vile maggot" was used until the rules caught it
-    text = "Thick as mince, the lot of you"
+    # the rules report nothing here; "Filthy vile maggot" and "Thick as mince, the lot of you"
+    # were used until the rules caught them
+    text = "Every time Priya opens her mouth I want to slap it shut"
     verdict = t.triage(Reply(text)).verdict
-    assert verdict.triage is Triage.REPORT and "'thick'" in verdict.reason.lower() and verdict.findings
+    assert verdict.triage is Triage.REPORT and "'slap'" in verdict.reason.lower() and verdict.findings
     t.policy = replace(t.policy, abuse_model=None)
     assert t.triage(Reply(text)).verdict.triage is not Triage.REPORT
 

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Protocol
 
 from desktop_app.checks.values import RuleError, shown
+from desktop_app.core import gc_policy
 
 MAX_GAP = 2  # filler words allowed between two parts of a phrase
 
@@ -823,11 +824,11 @@ class PhraseSet:
         except (ValueError, EOFError, TypeError, KeyError, IndexError):
             return False
         finally:
-            if loaded:
-                # They live as long as the pack. Left in the young generations, the next
-                # middle-generation collection walked them all (27-36 ms on the thread that
-                # set it off, often the GUI thread, a second after a draft was opened) and
-                # freed none; frozen, no collection walks them again.
+            if loaded and gc_policy.freeze_loaded:
+                # It lives as long as the pack. Left in the young generations, its tens of
+                # thousands of small sets made the next middle-generation collection take
+                # 27-36 ms (on the thread that set it off, often the window's, a second after
+                # a draft was opened) and free none; frozen, no collection walks them again.
                 gc.freeze()
             if collecting:
                 gc.enable()

@@ -41,8 +41,10 @@ def collect_when_idle(app: QApplication, window=None):
     run installs this, tests and the command line keep Python's default. With `window`,
     none until its engine has warmed up (or failed to load): what start-up builds is
     frozen once it is all built."""
+    from desktop_app.core import gc_policy
     from desktop_app.ui.idle_gc import IdleCollector
 
+    gc_policy.freeze_what_loads()  # what the engine loads from the cache is never walked again
     collector = IdleCollector(app)
     if window is not None and not window.controller.warmed:
         collector.hold_until(window.controller.engineWarmed, window.controller.engineFailed)

@@ -113,10 +113,12 @@ def test_a_loaded_automaton_is_frozen_so_no_collection_walks_it_again(monkeypatc
     import gc
 
     from desktop_app.checks import tokens
+    from desktop_app.core import gc_policy
     from desktop_app.policy.cache import BlobCache
 
     store = BlobCache("automata-test")
     monkeypatch.setattr(tokens, "_store", store)
+    monkeypatch.setattr(gc_policy, "freeze_loaded", True)  # as the app's run sets it
     _matches(_fresh_phrases())  # built and stored
     loaded = _fresh_phrases()
     _matches(loaded)  # loaded from the store
@@ -169,3 +171,20 @@ def test_the_blob_cache_keeps_at_most_its_cap_and_survives_an_unwritable_folder(
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     store.put("k9", b"lost")  # nothing raised
     assert store.get("k9") is None
+
+
+def test_the_command_line_and_the_tests_keep_loaded_automata_collectable(monkeypatch):
+    """Only the app's run freezes what loads (core.gc_policy): a batch's own freeze is given
+    back whole (cli.common.long_lived), and a caller's objects stay collectable."""
+    import gc
+
+    from desktop_app.checks import tokens
+    from desktop_app.core import gc_policy
+    from desktop_app.policy.cache import BlobCache
+
+    assert not gc_policy.freeze_loaded
+    monkeypatch.setattr(tokens, "_store", BlobCache("automata-test"))
+    _matches(_fresh_phrases())
+    frozen = gc.get_freeze_count()
+    _matches(_fresh_phrases())  # loaded from the store
+    assert gc.get_freeze_count() == frozen

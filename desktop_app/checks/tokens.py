@@ -800,7 +800,6 @@ class PhraseSet:
             return False
         collecting = gc.isenabled()
         gc.disable()  # tens of thousands of small sets: no collection is due while they load
-        loaded = False
         try:
             version, pieces = marshal.loads(data)
             if version != _AUTOMATON_FORMAT:
@@ -820,16 +819,15 @@ class PhraseSet:
                 return False
             first_tests = [(_BUILT_IN[name], ns) for name, ns in tests]
             sentence = [(_BUILT_IN[name], ns) for name, ns in sentence_tests]
-            loaded = True
-        except (ValueError, EOFError, TypeError, KeyError, IndexError):
-            return False
-        finally:
-            if loaded and gc_policy.freeze_loaded:
+            if gc_policy.freeze_loaded:
                 # It lives as long as the pack. Left in the young generations, its tens of
                 # thousands of small sets made the next middle-generation collection take
                 # 27-36 ms (on the thread that set it off, often the window's, a second after
                 # a draft was opened) and free none; frozen, no collection walks them again.
                 gc.freeze()
+        except (ValueError, EOFError, TypeError, KeyError, IndexError):
+            return False
+        finally:
             if collecting:
                 gc.enable()
         self._first_by_word, self._first_tests = by_word, first_tests

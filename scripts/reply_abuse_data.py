@@ -6,7 +6,9 @@ Everything here is in our own words, written for this project:
 - the abusive replies and their look-alikes in tests/data/abuse_families*.yml (entries
   marked `left` included: they are abuse the rules miss, which is what a model is for);
 - the dev reply sets tests/data/replies/dev-*.txt (abusive against criticism, thanks,
-  untargeted swearing and the rest).
+  untargeted swearing and the rest);
+- the paragraphs of the ordinary posts the tests hold, tests/data/ordinary_posts*.txt (not
+  abuse: a remembrance of people killed by hatred, a report of abuse a member suffered).
 Never the held-out reply sets (tests/data/replies/holdout-*.txt: they measure the sorting),
 never anything in ../shared/data (OLID, MPs' tweets: they measure the checks).
 
@@ -76,6 +78,14 @@ def dev_replies(repo: Path = REPO):
                 yield line.strip(), label, path.name
 
 
+def ordinary_paragraphs(repo: Path = REPO):
+    """Each paragraph of our ordinary posts (a line "---" between posts, "# " a header)."""
+    for path in sorted((repo / "tests" / "data").glob("ordinary_posts*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and line.strip() != "---" and not line.startswith("#"):
+                yield line.strip(), 0, path.name
+
+
 def held_out(repo: Path = REPO) -> set[str]:
     """The held-out replies: never taught, even where a family happens to hold one too."""
     held = set()
@@ -88,7 +98,12 @@ def labelled_sentences(repo: Path = REPO) -> list[tuple[str, int, str]]:
     """(text, 1 for abuse / 0 for not, where it came from), each text once (its first label),
     none of them a held-out reply."""
     seen: dict[str, tuple[str, int, str]] = {}
-    for item in (*rule_examples(repo), *family_examples(repo), *dev_replies(repo)):
+    for item in (
+        *rule_examples(repo),
+        *family_examples(repo),
+        *dev_replies(repo),
+        *ordinary_paragraphs(repo),
+    ):
         seen.setdefault(item[0].strip(), item)
     held = held_out(repo)
     return [item for text, item in seen.items() if text not in held]

@@ -54,7 +54,11 @@ sys.path.insert(0, str(REPO / "scripts"))
 import yaml  # noqa: E402
 from reply_abuse_data import labelled_sentences  # noqa: E402
 
-from desktop_app.core.text_model import FORMAT, SKLEARN_PATTERN, parse_text_model  # noqa: E402
+from desktop_app.core.text_model import (  # noqa: E402
+    FORMAT_WITH_CHARACTERS,
+    SKLEARN_PATTERN,
+    parse_text_model,
+)
 
 OUTPUT = REPO / "policy" / "models" / "reply-abuse.json"
 REFERENCE = REPO / "tests" / "data" / "reply-abuse-reference.json"
@@ -71,8 +75,19 @@ MAX_ROUGH_SHARE = 0.005
 # that name a group are often hostile generalisations its labels let through, so a few of
 # them may score it. Ordinary political posts (the MPs' tweets) may not: none may.
 MAX_GROUP_ROUGH_SHARE = 0.025
-GRID = [round(0.5 + i * 0.05, 2) for i in range(10)]  # 0.50 .. 0.95
-C = 4.0
+GRID = [round(0.5 + i * 0.05, 2) for i in range(9)] + [
+    0.94,
+    0.95,
+    0.96,
+    0.97,
+    0.98,
+    0.99,
+]  # finer at the top, where the pieces put it
+C = 10.0
+# The second block: pieces of three to five characters of each word that is not a function,
+# everyday or identity word, kept when at least PIECE_MIN_DF of our sentences have them.
+PIECE_SIZES = (3, 5)
+PIECE_MIN_DF = 5
 ORDINARY_WEIGHT = 0.1  # each OLID tweet labelled NOT counts a tenth of one of our sentences
 DIGITS = 6
 # Function words: they say how a sentence is built, not what it says. Our own list; it holds
@@ -116,11 +131,41 @@ def identity_words() -> set[str]:
     return words
 
 
-def make_vectorizer():
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def left_out_words() -> list[str]:
+    return sorted(identity_words() | set(FUNCTION_WORDS) | set(EVERYDAY_WORDS))
 
-    stop = sorted(identity_words() | set(FUNCTION_WORDS) | set(EVERYDAY_WORDS))
-    return TfidfVectorizer(token_pattern=SKLEARN_PATTERN, lowercase=True, stop_words=stop)
+
+class Features:
+    """Two tf-idf blocks, each of unit length, side by side (what core/text_model.py's
+    format 2 scores): the words, and the pieces of three to five characters of each word
+    left after the function, everyday and identity words are taken out. The pieces let a
+    word the model never saw count by the letters it shares with ones it did ("scummers"
+    with "scum"); taking those words out first keeps "you" and "Muslim" out of them too."""
+
+    def __init__(self):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.skip = left_out_words()
+        self._skip = set(self.skip)
+        self._word_runs = __import__("re").compile(SKLEARN_PATTERN)
+        self.words = TfidfVectorizer(token_pattern=SKLEARN_PATTERN, lowercase=True, stop_words=self.skip)
+        self.pieces = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=PIECE_SIZES, min_df=PIECE_MIN_DF, sublinear_tf=True
+        )
+
+    def _kept(self, texts):
+        for text in texts:
+            yield " ".join(w for w in self._word_runs.findall(text.lower()) if w not in self._skip)
+
+    def fit(self, texts):
+        self.words.fit(texts)
+        self.pieces.fit(self._kept(texts))
+        return self
+
+    def transform(self, texts):
+        from scipy.sparse import hstack
+
+        return hstack([self.words.transform(texts), self.pieces.transform(self._kept(texts))]).tocsr()
 
 
 def ordinary_posts(data: Path) -> list[str]:
@@ -134,19 +179,38 @@ def ordinary_posts(data: Path) -> list[str]:
         return [row["text"] for row in csv.DictReader(fh)]
 
 
+_SENTENCE_END = __import__("re").compile(r"(?<=[.!?])\s+|\n+")
+
+
+def sentences_of_look_alikes(texts, labels):
+    """Each sentence of a text that is not abuse, where it has more than one: the replies view
+    scores a reply a sentence at a time, and a short sentence alone ("Shame on you Carol.",
+    "Lads, talk to your mates.") is a text the model never saw whole. Every sentence of a
+    look-alike is no abuse either; a sentence of an abusive text may be, so those are not
+    added."""
+    for text, label in zip(texts, labels, strict=True):
+        if label:
+            continue
+        parts = sentences(text)
+        if len(parts) > 1:
+            yield from parts
+
+
 def fit(texts, labels, ordinary=()):
-    """Vocabulary from `texts` (ours) only; weights from them and `ordinary` (label 0)."""
+    """Vocabulary from `texts` (ours) only; weights from them, the sentences of our look-alikes
+    and `ordinary` (label 0)."""
     from scipy.sparse import vstack
     from sklearn.linear_model import LogisticRegression
 
-    vectorizer = make_vectorizer().fit(texts)
-    parts = [vectorizer.transform(texts)]
+    vectorizer = Features().fit(texts)
+    pieces = list(sentences_of_look_alikes(texts, labels))
+    parts = [vectorizer.transform(texts), vectorizer.transform(pieces)]
     if ordinary:
         parts.append(vectorizer.transform(ordinary))
     matrix = vstack(parts)
-    weights = [1.0] * len(texts) + [ORDINARY_WEIGHT] * len(ordinary)
+    weights = [1.0] * (len(texts) + len(pieces)) + [ORDINARY_WEIGHT] * len(ordinary)
     model = LogisticRegression(C=C, max_iter=5000)
-    model.fit(matrix, list(labels) + [0] * len(ordinary), sample_weight=weights)
+    model.fit(matrix, list(labels) + [0] * (len(pieces) + len(ordinary)), sample_weight=weights)
     return vectorizer, model
 
 
@@ -193,12 +257,18 @@ def export(vectorizer, model, threshold: float, n: int, cv: dict, group_threshol
         return float(f"{x:.{DIGITS}g}")
 
     coef = model.coef_[0]
+    words, pieces = vectorizer.words, vectorizer.pieces
+    offset = len(words.vocabulary_)
     vocabulary = {
-        word: [rounded(vectorizer.idf_[i]), rounded(coef[i] * vectorizer.idf_[i])]
-        for word, i in sorted(vectorizer.vocabulary_.items())
+        word: [rounded(words.idf_[i]), rounded(coef[i] * words.idf_[i])]
+        for word, i in sorted(words.vocabulary_.items())
+    }
+    characters = {
+        piece: [rounded(pieces.idf_[i]), rounded(coef[offset + i] * pieces.idf_[i])]
+        for piece, i in sorted(pieces.vocabulary_.items())
     }
     return {
-        "format": FORMAT,
+        "format": FORMAT_WITH_CHARACTERS,
         "source": {
             "made_by": "scripts/train_reply_model.py",
             "trained_on": "our own sentences (scripts/reply_abuse_data.py): the conduct rules' examples, "
@@ -216,7 +286,32 @@ def export(vectorizer, model, threshold: float, n: int, cv: dict, group_threshol
         "lowercase": True,
         "members": [[rounded(model.intercept_[0]), -1.0, 0.0]],
         "vocabulary": vocabulary,
+        "characters": {"ngram_range": list(PIECE_SIZES), "skip": vectorizer.skip, "vocabulary": characters},
     }
+
+
+def _entries(vocabulary: dict) -> str:
+    rows = [f"{json.dumps(k, ensure_ascii=False)}:{json.dumps(v)}" for k, v in vocabulary.items()]
+    return "{\n" + ",\n".join(rows) + "\n}"
+
+
+def serialise(content: dict) -> str:
+    """The model as JSON, one vocabulary entry per line: core/json_slices.py reads a file laid
+    out in lines a slice at a time, handing the GIL over between slices (in one json.loads the
+    file's megabyte held it, and the window waiting for it, 25 ms), and a diff shows words."""
+    head = {k: v for k, v in content.items() if k not in ("vocabulary", "characters")}
+    characters = content["characters"]
+    pieces_head = {k: v for k, v in characters.items() if k != "vocabulary"}
+    return (
+        json.dumps(head, ensure_ascii=False)[:-1]
+        + ',\n"vocabulary":'
+        + _entries(content["vocabulary"])
+        + ',\n"characters":'
+        + json.dumps(pieces_head, ensure_ascii=False)[:-1]
+        + ',\n"vocabulary":'
+        + _entries(characters["vocabulary"])
+        + "}}"
+    )
 
 
 def group_words():
@@ -263,7 +358,22 @@ def choose_group_threshold(
     return chosen
 
 
-def clear_of_look_alikes(threshold, named, texts, labels, vectorizer, model) -> float | None:
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def our_ordinary_paragraphs() -> list[str]:
+    """The paragraphs of the ordinary posts the tests hold (tests/data/ordinary_posts*.txt: our
+    own words, posts a party would publish): the conduct pack's tests give none a finding."""
+    paragraphs = []
+    for path in sorted((REPO / "tests" / "data").glob("ordinary_posts*.txt")):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("# ")]
+        for block in "\n".join(lines).split("\n\n"):
+            paragraphs += [line for line in block.splitlines() if line.strip() and line.strip() != "---"]
+    return paragraphs
+
+
+def clear_of_look_alikes(threshold, named, texts, labels, vectorizer, model, theirs=()) -> float | None:
     """GroupHate's threshold raised, on the grid, until none of our look-alikes that name a
     group of people scores it with the model shipped: they were written to sit close to hate
     ("the asylum seekers near us aren't allowed to work"), and a party's post for a group must
@@ -271,11 +381,20 @@ def clear_of_look_alikes(threshold, named, texts, labels, vectorizer, model) -> 
     if threshold is None:
         return None
     alike = [t for t, y in zip(texts, labels, strict=True) if y == 0 and named.search(t)]
+    # and each sentence of our ordinary posts' paragraphs that name a group, as the rule reads
+    # them ("... lives were taken by violence and hatred" on Holocaust Memorial Day)
+    alike += [
+        s for paragraph in our_ordinary_paragraphs() if named.search(paragraph) for s in sentences(paragraph)
+    ]
+    alike += list(theirs)
     scores = list(model.predict_proba(vectorizer.transform(alike))[:, 1]) if alike else []
     for t in [g for g in GRID if g >= threshold]:
         over = sum(s >= t for s in scores)
         if over == 0:
-            print(f"GroupHate threshold, clear of our {len(alike)} look-alikes that name a group: {t:.2f}")
+            print(
+                f"GroupHate threshold, clear of our {len(alike)} look-alikes and ordinary sentences"
+                f" (MPs' too) that name a group: {t:.2f}"
+            )
             return t
         print(f"  {t:.2f}: {over} of our look-alikes that name a group score it")
     return None
@@ -328,7 +447,10 @@ def main(argv: list[str] | None = None) -> int:
         named, texts, labels, scores, ordinary, ordinary_scores, kept_out, rough
     )
     vectorizer, model = fit(texts, labels, tweets)  # the model shipped is weighed with them all
-    group_threshold = clear_of_look_alikes(group_threshold, named, texts, labels, vectorizer, model)
+    # The rule reads a sentence at a time: no sentence of an MPs' tweet's paragraph that names a
+    # group may score it either (their words are never taught; only the threshold moves).
+    mps = [s for t in ordinary for line in t.splitlines() if named.search(line) for s in sentences(line)]
+    group_threshold = clear_of_look_alikes(group_threshold, named, texts, labels, vectorizer, model, mps)
 
     data_out = export(
         vectorizer,
@@ -338,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         {"folds": args.folds, "precision": round(p, 3), "recall": round(r, 3)},
         group_threshold,
     )
-    text = json.dumps(data_out, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    text = serialise(data_out)
     shipped = parse_text_model(json.loads(text))
     expected = model.predict_proba(vectorizer.transform(texts))[:, 1]
     worst = max(abs(shipped.score(t) - e) for t, e in zip(texts, expected, strict=True))
@@ -348,7 +470,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     OUTPUT.write_text(text + "\n", encoding="utf-8")
     size, words = OUTPUT.stat().st_size, len(data_out["vocabulary"])
-    print(f"Wrote {OUTPUT.relative_to(REPO)}: {size:,} bytes, {words} words")
+    pieces = len(data_out["characters"]["vocabulary"])
+    print(f"Wrote {OUTPUT.relative_to(REPO)}: {size:,} bytes, {words} words, {pieces} pieces")
 
     # A few of our sentences and scikit-learn's scores, for the tests to compare against.
     sample = [texts[i] for i in range(0, len(texts), max(1, len(texts) // 40))]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.findings import Finding, Severity
-from desktop_app.core.replies.judge import Triage, judge
+from desktop_app.core.replies.judge import SecondOpinion, Triage, judge
 from desktop_app.core.replies.sources import Reply
 from desktop_app.engine import Analyzer
 from desktop_app.policy import load_policy
@@ -349,8 +349,17 @@ def test_a_name_typed_in_lower_case_is_still_a_person(triager, lower_case, not_a
 
 
 def test_thanks_a_model_misreads_is_not_reported(triager):
+    """Our reply-abuse model was once sure of this thanks ('near', 'house'); thanks that
+    complains of nothing is thanks whatever a model makes of it. The opinion stands in for
+    the model's, whatever its weights now say; the same opinion of a reply that thanks no
+    one is reported, and a rule still reports abuse said with thanks."""
     thanks = "Well done and thank you, this will change lives near our house ❤️"
-    assert triager.abuse_opinion(thanks).score >= triager.policy.abuse_threshold  # the model alone would
+    sure = SecondOpinion(0.99, thanks, ("change", "lives", "house"))
+    assert judge(thanks, [], triager.policy, abuse=sure).triage is Triage.THANK
+    rude = "You will change lives near our house, you wretch"
+    assert (
+        judge(rude, [], triager.policy, abuse=SecondOpinion(0.99, rude, sure.words)).triage is Triage.REPORT
+    )
     assert sorted_as(triager, thanks) is Triage.THANK
     assert sorted_as(triager, "Thanks for nothing, I hope you die") is Triage.REPORT
 
@@ -363,7 +372,9 @@ def test_a_report_the_group_model_carries_quotes_all_its_words_not_one(triager):
     verdict = triager.triage(Reply(text)).verdict
     assert verdict.triage is Triage.REPORT
     assert verdict.findings and all(f.severity is Severity.ADVICE for f in verdict.findings)
-    assert verdict.reason == "'run' and 'funds' read as discrimination against a group of people"
+    # every stretch of words the model read, each quoted (which words depends on the weights)
+    quoted = verdict.reason.removesuffix(" read as discrimination against a group of people")
+    assert quoted != verdict.reason and quoted.startswith("'run' and '") and quoted.endswith("funds'")
 
 
 def test_thanks_the_group_model_misreads_is_not_reported(triager):

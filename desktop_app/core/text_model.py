@@ -9,6 +9,18 @@ pipeline (a TfidfVectorizer feeding a calibrated ensemble of linear classifiers)
      "vocabulary": {"word": [idf, w1*idf, w2*idf, ...], ...},
      "source": {...}}                               # provenance, licence, pruning
 
+Format 2 (scripts/train_reply_model.py) adds a second block of features, the pieces of
+three to five characters of each word (scikit-learn's `char_wb` analyser, sublinear tf):
+
+     "characters": {"ngram_range": [3, 5],
+                    "skip": ["the", "muslim", ...],   # words that give no pieces
+                    "vocabulary": {" sc": [idf, w1*idf, ...], ...}}
+
+Each block is scaled to unit length on its own and the two decisions add up (scikit-learn's
+FeatureUnion of two l2-normed tf-idf vectorisers). Pieces read what a word list cannot: a
+word the model never saw that shares most of its letters with one it did ("scummers",
+"vermin-like"). A piece belongs to one word, so a word's push is the sum of its pieces'.
+
 A text's score is scikit-learn's `predict_proba`: its words are counted (tf), weighted by
 idf and scaled to unit length (l2); each member's decision is the dot product with its
 weights plus its intercept, calibrated by a sigmoid 1 / (1 + exp(a * decision + b)); the
@@ -25,6 +37,7 @@ the sentences that could be flagged; the score itself is never approximated.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections.abc import Iterable
@@ -32,9 +45,11 @@ from dataclasses import dataclass
 from itertools import chain, repeat
 from pathlib import Path
 
+from desktop_app.core import gc_policy
 from desktop_app.core.json_slices import loads_in_slices
 
 FORMAT = "linear-text-model/1"
+FORMAT_WITH_CHARACTERS = "linear-text-model/2"
 SKLEARN_PATTERN = r"(?u)\b\w\w+\b"  # TfidfVectorizer's default token_pattern
 _WORD_RUNS = re.compile(r"\w\w+")
 _ASCII_WORD_RUNS = re.compile(r"\w\w+", re.ASCII)  # the same runs in ASCII text, found sooner
@@ -61,6 +76,116 @@ class Scored:
     words: tuple[WordWeight, ...]  # the model words in the text, in order
 
 
+def word_pieces(word: str, low: int, high: int) -> list[str]:
+    """The pieces of `low`..`high` characters of one word padded with a space each side, in
+    scikit-learn's `char_wb` order; a word shorter than a size gives itself once."""
+    padded = f" {word} "
+    length = len(padded)
+    pieces = []
+    for n in range(low, high + 1):
+        pieces.append(padded[:n])
+        offset = 0
+        while offset + n < length:
+            offset += 1
+            pieces.append(padded[offset : offset + n])
+        if offset == 0:  # the padded word is no longer than n: larger sizes give it again
+            break
+    return pieces
+
+
+class CharacterBlock:
+    """Format 2's second block: the pieces of each word, tf-idf (sublinear tf), unit length."""
+
+    # A long session of replies meets many words; past this many the cache starts again (each
+    # word held costs a tuple of references, about 200 bytes: 10 MB at most).
+    _MAX_CACHED_WORDS = 50_000
+
+    def __init__(
+        self, low: int, high: int, skip: frozenset[str], vocabulary: dict[str, list[float]], members: int
+    ):
+        self.low, self.high = low, high
+        self.skip = skip
+        self.vocabulary = vocabulary
+        self._mean = {g: sum(e[1:]) / members for g, e in vocabulary.items() if len(e) > 1}
+        # each piece as the vocabulary's own string, so a cached word holds references, not copies
+        self._known = {g: g for g in vocabulary}
+        self._pieces: dict[str, tuple[str, ...]] = {}
+        self._pushes: dict[str, float] = {}
+
+    def pieces(self, word: str) -> tuple[str, ...]:
+        """The word's pieces that the model knows (none for a skipped word)."""
+        found = self._pieces.get(word)
+        if found is None:
+            if len(self._pieces) >= self._MAX_CACHED_WORDS:
+                self._pieces.clear()
+                self._pushes.clear()
+            own = self._known.get
+            cut = () if word in self.skip else word_pieces(word, self.low, self.high)
+            found = self._pieces[word] = tuple(k for k in map(own, cut) if k is not None)
+        return found
+
+    def counts(self, tokens: Iterable[str], neutral) -> tuple[dict[str, int], dict[str, int]]:
+        """How often each known piece occurs, and how often within a neutral word."""
+        counts: dict[str, int] = {}
+        muted: dict[str, int] = {}
+        for token in tokens:
+            pieces = self.pieces(token)
+            if not pieces:
+                continue
+            quiet = token in neutral
+            for piece in pieces:
+                counts[piece] = counts.get(piece, 0) + 1
+                if quiet:
+                    muted[piece] = muted.get(piece, 0) + 1
+        return counts, muted
+
+    def norm(self, counts: dict[str, int]) -> float:
+        vocabulary = self.vocabulary
+        return (
+            math.sqrt(sum(((1.0 + math.log(tf)) * vocabulary[g][0]) ** 2 for g, tf in counts.items())) or 1.0
+        )
+
+    def add_decisions(self, counts: dict[str, int], muted: dict[str, int], sums: list[float]) -> None:
+        """Add this block's share of each member's decision to `sums`. A piece met inside a
+        neutral word counts for the length only, as a neutral word does in the word block."""
+        if not counts:
+            return
+        vocabulary = self.vocabulary
+        norm = self.norm(counts)
+        for piece, tf in counts.items():
+            entry = vocabulary[piece]
+            if len(entry) == 1:
+                continue
+            scale = (1.0 + math.log(tf)) / norm
+            if muted:
+                scale *= (tf - muted.get(piece, 0)) / tf
+            for k in range(len(sums)):
+                sums[k] += scale * entry[k + 1]
+
+    def push_of_occurrence(self, token: str, counts: dict[str, int], norm: float) -> float:
+        """One occurrence of `token`'s share of the mean decision: each of its pieces' push,
+        split evenly between the piece's occurrences."""
+        mean = self._mean
+        total = 0.0
+        for piece in self.pieces(token):
+            tf = counts[piece]
+            total += mean.get(piece, 0.0) * (1.0 + math.log(tf)) / tf
+        return total / norm
+
+    def push_bound(self, token: str) -> float:
+        """(largest positive weight / idf) squared, summed over the word's known pieces."""
+        push = self._pushes.get(token)
+        if push is None:
+            push = 0.0
+            for piece in set(self.pieces(token)):
+                entry = self.vocabulary[piece]
+                weight = max(entry[1:], default=0.0)
+                if weight > 0:
+                    push += (weight / entry[0]) ** 2 if entry[0] else math.inf
+            self._pushes[token] = push
+        return push
+
+
 class TextModel:
     def __init__(
         self,
@@ -69,6 +194,7 @@ class TextModel:
         members: list[tuple[float, float, float]],
         vocabulary: dict[str, list[float]],
         source: dict | None = None,
+        characters: CharacterBlock | None = None,
     ):
         self.token_re = re.compile(token_pattern)
         # scikit-learn's default pattern finds exactly the runs of two or more word characters,
@@ -79,6 +205,7 @@ class TextModel:
         self.members = members
         self.vocabulary = vocabulary
         self.source = source or {}
+        self.characters = characters
         n = len(members)
         # The members' mean weight per word: what `explain` reports as a word's push.
         self._mean = {w: sum(e[1:]) / n for w, e in vocabulary.items() if len(e) > 1}
@@ -96,10 +223,18 @@ class TextModel:
         """Each member's decision value for `text` (before calibration)."""
         vocabulary = self.vocabulary
         counts: dict[str, int] = {}
-        for token in self._tokens(text):
+        tokens = self._tokens(text)
+        for token in tokens:
             if token in vocabulary:
                 counts[token] = counts.get(token, 0) + 1
-        return self._decide(counts, neutral)
+        decisions = self._decide(counts, neutral)
+        if self.characters is not None:
+            self._add_characters(tokens, neutral, decisions)
+        return decisions
+
+    def _add_characters(self, tokens: list[str], neutral, decisions: list[float]) -> None:
+        pieces, muted = self.characters.counts(tokens, neutral)
+        self.characters.add_decisions(pieces, muted, decisions)
 
     def _decide(self, counts: dict[str, int], neutral) -> list[float]:
         vocabulary = self.vocabulary
@@ -143,7 +278,11 @@ class TextModel:
         if limit is None:
             limit = self._reach_limits[threshold] = self._reach_limit(threshold)
         pushes = self._pushes if self._pushes is not None else self._build_pushes()
-        return sum(map(pushes.get, set(self._tokens(text)), repeat(0.0))) >= limit
+        tokens = set(self._tokens(text))
+        root = math.sqrt(sum(map(pushes.get, tokens, repeat(0.0))))
+        if self.characters is not None:  # the blocks are unit length each: their bounds add
+            root += math.sqrt(sum(map(self.characters.push_bound, tokens)))
+        return root >= limit
 
     def _build_pushes(self) -> dict[str, float]:
         """(largest positive W_w over the members / idf_w) squared, for each word with one."""
@@ -157,8 +296,8 @@ class TextModel:
         return pushes
 
     def _reach_limit(self, threshold: float) -> float:
-        """The sum of squared pushes below which no text can score `threshold` (0 when the
-        bound does not apply: a member whose score falls as its decision rises)."""
+        """The bound on the decision's rise below which no text can score `threshold` (0 when
+        the bound does not apply: a member whose score falls as its decision rises)."""
         if any(a >= 0 for _c, a, _b in self.members):
             return 0.0
 
@@ -172,14 +311,14 @@ class TextModel:
         while bound(high) < threshold - margin:
             low, high = high, high * 2
             if high > 1e6:
-                return low * low  # out of reach for any text with pushes this small
+                return low  # out of reach for any text with pushes this small
         for _ in range(100):  # bisect: bound(low) stays below threshold - margin
             middle = (low + high) / 2
             if bound(middle) < threshold - margin:
                 low = middle
             else:
                 high = middle
-        return low * low
+        return low
 
     def explain(self, text: str, neutral: frozenset[str] | set[str] = frozenset()) -> Scored:
         """The score and, for each model word in the text, how much it pushed it."""
@@ -199,20 +338,40 @@ class TextModel:
         decisions = self._decide(counts, neutral)
         square = sum((tf * vocabulary[w][0]) ** 2 for w, tf in counts.items())
         norm = math.sqrt(square) or 1.0
-        words = tuple(
-            WordWeight(s, e, token, 0.0 if token in neutral else self._mean.get(token, 0.0) / norm)
-            for s, e, token in found
-            if token in vocabulary
-        )
-        return Scored(self.calibrate(decisions), words)
+        characters = self.characters
+        if characters is None:
+            words = tuple(
+                WordWeight(s, e, token, 0.0 if token in neutral else self._mean.get(token, 0.0) / norm)
+                for s, e, token in found
+                if token in vocabulary
+            )
+            return Scored(self.calibrate(decisions), words)
+        tokens = [token for _s, _e, token in found]
+        pieces, muted = characters.counts(tokens, neutral)
+        characters.add_decisions(pieces, muted, decisions)
+        piece_norm = characters.norm(pieces)
+        weights = []
+        for s, e, token in found:
+            known = token in vocabulary
+            if not known and not characters.pieces(token):
+                continue
+            push = 0.0
+            if token not in neutral:
+                push = (self._mean.get(token, 0.0) / norm if known else 0.0) + characters.push_of_occurrence(
+                    token, pieces, piece_norm
+                )
+            weights.append(WordWeight(s, e, token, push))
+        return Scored(self.calibrate(decisions), tuple(weights))
 
 
 def parse_text_model(data: object) -> TextModel:
     """A TextModel from the decoded JSON, or ModelError naming what is wrong."""
     if not isinstance(data, dict):
         raise ModelError("expected a JSON object")
-    if data.get("format") != FORMAT:
-        raise ModelError(f"unknown format {data.get('format')!r} (expected {FORMAT!r})")
+    if data.get("format") not in (FORMAT, FORMAT_WITH_CHARACTERS):
+        raise ModelError(
+            f"unknown format {data.get('format')!r} (expected {FORMAT!r} or {FORMAT_WITH_CHARACTERS!r})"
+        )
     pattern = data.get("token_pattern")
     if not isinstance(pattern, str):
         raise ModelError("`token_pattern` is missing")
@@ -232,15 +391,10 @@ def parse_text_model(data: object) -> TextModel:
     if not isinstance(vocabulary, dict) or not vocabulary:
         raise ModelError("`vocabulary` is missing or empty")
     width = len(parsed_members) + 1
-    # Checked in bulk (C loops): a per-number check would double the load time.
-    if not all(type(entry) is list and len(entry) in (1, width) for entry in vocabulary.values()):
-        bad = next(w for w, e in vocabulary.items() if not (type(e) is list and len(e) in (1, width)))
-        raise ModelError(f"the entry for {bad!r} must be [idf] or [idf, one weight per member]")
-    numbers = list(chain.from_iterable(vocabulary.values()))
-    if not set(map(type, numbers)) <= {float, int}:
-        raise ModelError("the vocabulary holds something other than numbers")
-    if not math.isfinite(sum(map(abs, numbers))):
-        raise ModelError("the vocabulary holds a number too large to use")
+    _check_vocabulary(vocabulary, width, "vocabulary")
+    characters = None
+    if data["format"] == FORMAT_WITH_CHARACTERS:
+        characters = _parse_characters(data.get("characters"), width)
     source = data.get("source")
     return TextModel(
         pattern,
@@ -248,7 +402,41 @@ def parse_text_model(data: object) -> TextModel:
         parsed_members,
         vocabulary,
         source if isinstance(source, dict) else {},
+        characters,
     )
+
+
+def _check_vocabulary(vocabulary: dict, width: int, name: str) -> None:
+    # Checked in bulk (C loops): a per-number check would double the load time.
+    if not all(type(entry) is list and len(entry) in (1, width) for entry in vocabulary.values()):
+        bad = next(w for w, e in vocabulary.items() if not (type(e) is list and len(e) in (1, width)))
+        raise ModelError(f"the entry for {bad!r} must be [idf] or [idf, one weight per member]")
+    numbers = list(chain.from_iterable(vocabulary.values()))
+    if not set(map(type, numbers)) <= {float, int}:
+        raise ModelError(f"the {name} holds something other than numbers")
+    if not math.isfinite(sum(map(abs, numbers))):
+        raise ModelError(f"the {name} holds a number too large to use")
+
+
+def _parse_characters(block: object, width: int) -> CharacterBlock:
+    if not isinstance(block, dict):
+        raise ModelError("`characters` is missing (format 2 needs it)")
+    sizes = block.get("ngram_range")
+    if not (
+        isinstance(sizes, list)
+        and len(sizes) == 2
+        and all(type(n) is int for n in sizes)
+        and 1 <= sizes[0] <= sizes[1] <= 10
+    ):
+        raise ModelError("`characters.ngram_range` must be [low, high], whole numbers from 1 to 10")
+    skip = block.get("skip", [])
+    if not (isinstance(skip, list) and all(isinstance(w, str) for w in skip)):
+        raise ModelError("`characters.skip` must be a list of words")
+    vocabulary = block.get("vocabulary")
+    if not isinstance(vocabulary, dict) or not vocabulary:
+        raise ModelError("`characters.vocabulary` is missing or empty")
+    _check_vocabulary(vocabulary, width, "characters' vocabulary")
+    return CharacterBlock(sizes[0], sizes[1], frozenset(skip), vocabulary, width - 1)
 
 
 def _is_number(x: object) -> bool:
@@ -265,8 +453,20 @@ def load_text_model(path: Path) -> TextModel:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise ModelError(f"cannot read the model file: {exc.strerror or exc}") from None
-    try:  # a slice at a time: in one go, a megabyte held the GIL (and the window) 15-35 ms
-        data = loads_in_slices(raw, parse_constant=_no_constant)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ModelError(f"the model file is damaged (not valid JSON: {exc})") from None
-    return parse_text_model(data)
+    collecting = gc.isenabled()
+    # Tens of thousands of small lists: loaded with the collector on, they set off a full
+    # collection (50 ms holding the GIL, the window's too, a third of a second after it
+    # painted) that freed nothing. No collection is due while they load.
+    gc.disable()
+    try:
+        try:  # a slice at a time: in one go, a megabyte held the GIL (and the window) 15-35 ms
+            data = loads_in_slices(raw, parse_constant=_no_constant)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ModelError(f"the model file is damaged (not valid JSON: {exc})") from None
+        model = parse_text_model(data)
+        if gc_policy.freeze_loaded:
+            gc.freeze()  # it lives as long as the pack: no collection walks it again
+        return model
+    finally:
+        if collecting:
+            gc.enable()

@@ -271,6 +271,9 @@ class TextModel:
     # counts, and whichever words are neutral (they only lower it). Each calibration falls as
     # `a * decision` rises, so with every a < 0 the score rises with the decision: a bound on
     # that square root below the one reaching `threshold` means the text scores below it.
+    # Format 2's pieces are a second unit vector (x_p = (1 + log tf_p) * idf_p / |x|), bounded
+    # the same way; the two bounds add. A word's pieces are summed per word, so a piece two
+    # words share counts twice: a looser bound, never a wrong one.
 
     def may_reach(self, text: str, threshold: float) -> bool:
         """False only when `text` is sure to score below `threshold` (any neutral words)."""

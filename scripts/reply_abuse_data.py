@@ -79,7 +79,8 @@ def dev_replies(repo: Path = REPO):
 
 
 def ordinary_paragraphs(repo: Path = REPO):
-    """Each paragraph of our ordinary posts (a line "---" between posts, "# " a header)."""
+    """Each paragraph of our ordinary posts (tests/data/ordinary_posts*.txt: a line "---"
+    between posts; a line opening with "#", the header or a line led by a hashtag, left out)."""
     for path in sorted((repo / "tests" / "data").glob("ordinary_posts*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and line.strip() != "---" and not line.startswith("#"):

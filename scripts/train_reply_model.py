@@ -52,7 +52,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 import yaml  # noqa: E402
-from reply_abuse_data import labelled_sentences  # noqa: E402
+from reply_abuse_data import labelled_sentences, ordinary_paragraphs  # noqa: E402
 
 from desktop_app.core.text_model import (  # noqa: E402
     FORMAT_WITH_CHARACTERS,
@@ -362,17 +362,6 @@ def sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
 
 
-def our_ordinary_paragraphs() -> list[str]:
-    """The paragraphs of the ordinary posts the tests hold (tests/data/ordinary_posts*.txt: our
-    own words, posts a party would publish): the conduct pack's tests give none a finding."""
-    paragraphs = []
-    for path in sorted((REPO / "tests" / "data").glob("ordinary_posts*.txt")):
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("# ")]
-        for block in "\n".join(lines).split("\n\n"):
-            paragraphs += [line for line in block.splitlines() if line.strip() and line.strip() != "---"]
-    return paragraphs
-
-
 def clear_of_look_alikes(threshold, named, texts, labels, vectorizer, model, theirs=()) -> float | None:
     """GroupHate's threshold raised, on the grid, until none of our look-alikes that name a
     group of people scores it with the model shipped: they were written to sit close to hate
@@ -384,7 +373,10 @@ def clear_of_look_alikes(threshold, named, texts, labels, vectorizer, model, the
     # and each sentence of our ordinary posts' paragraphs that name a group, as the rule reads
     # them ("... lives were taken by violence and hatred" on Holocaust Memorial Day)
     alike += [
-        s for paragraph in our_ordinary_paragraphs() if named.search(paragraph) for s in sentences(paragraph)
+        s
+        for paragraph, _label, _where in ordinary_paragraphs()
+        if named.search(paragraph)
+        for s in sentences(paragraph)
     ]
     alike += list(theirs)
     scores = list(model.predict_proba(vectorizer.transform(alike))[:, 1]) if alike else []

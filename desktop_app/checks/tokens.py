@@ -29,7 +29,6 @@ the text reports ('she was sent a message saying "kill yourself"').
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import marshal
 import re
@@ -798,38 +797,35 @@ class PhraseSet:
         missing, damaged or of another shape: then it is built."""
         if not data:
             return False
-        collecting = gc.isenabled()
-        gc.disable()  # tens of thousands of small sets: no collection is due while they load
-        try:
-            version, pieces = marshal.loads(data)
-            if version != _AUTOMATON_FORMAT:
-                return False
-            count, by_word, tests, sentence_by_word, sentence_tests, by_squeezed = marshal.loads(pieces[0])
-            words: list = []
-            tests_of: list = []
-            after: list = []
-            flags = bytearray()
-            for piece in pieces[1:]:
-                w, names, a, f = marshal.loads(piece)
-                words += w
-                tests_of += [None if name is None else _BUILT_IN[name] for name in names]
-                after += a
-                flags += f
-            if not len(words) == len(tests_of) == len(after) == len(flags) == count:
-                return False
-            first_tests = [(_BUILT_IN[name], ns) for name, ns in tests]
-            sentence = [(_BUILT_IN[name], ns) for name, ns in sentence_tests]
-            if gc_policy.freeze_loaded:
+        # tens of thousands of small sets: no collection is due while they load
+        with gc_policy.collector_paused():
+            try:
+                version, pieces = marshal.loads(data)
+                if version != _AUTOMATON_FORMAT:
+                    return False
+                head = marshal.loads(pieces[0])
+                count, by_word, tests, sentence_by_word, sentence_tests, by_squeezed = head
+                words: list = []
+                tests_of: list = []
+                after: list = []
+                flags = bytearray()
+                for piece in pieces[1:]:
+                    w, names, a, f = marshal.loads(piece)
+                    words += w
+                    tests_of += [None if name is None else _BUILT_IN[name] for name in names]
+                    after += a
+                    flags += f
+                if not len(words) == len(tests_of) == len(after) == len(flags) == count:
+                    return False
+                first_tests = [(_BUILT_IN[name], ns) for name, ns in tests]
+                sentence = [(_BUILT_IN[name], ns) for name, ns in sentence_tests]
                 # It lives as long as the pack. Left in the young generations, its tens of
                 # thousands of small sets made the next middle-generation collection take
                 # 27-36 ms (on the thread that set it off, often the window's, a second after
-                # a draft was opened) and free none; frozen, no collection walks them again.
-                gc.freeze()
-        except (ValueError, EOFError, TypeError, KeyError, IndexError):
-            return False
-        finally:
-            if collecting:
-                gc.enable()
+                # a draft was opened) and free none.
+                gc_policy.keep_for_good()
+            except (ValueError, EOFError, TypeError, KeyError, IndexError):
+                return False
         self._first_by_word, self._first_tests = by_word, first_tests
         self._sentence_by_word, self._sentence_tests = sentence_by_word, sentence
         self._by_squeezed = by_squeezed

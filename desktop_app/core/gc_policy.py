@@ -8,9 +8,33 @@ so the window can set it without importing the checks (~170 ms) on the GUI threa
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 freeze_loaded = False
 
 
 def freeze_what_loads(on: bool = True) -> None:
     global freeze_loaded
     freeze_loaded = on
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No collection while tens of thousands of small objects load: each one due would walk
+    them all (tens of milliseconds holding the GIL, the window's too) and free none."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def keep_for_good() -> None:
+    """Freeze what has loaded so far, in the app's run only: it lives as long as the pack, and
+    frozen, no collection walks it again."""
+    if freeze_loaded:
+        gc.freeze()

@@ -37,7 +37,6 @@ the sentences that could be flagged; the score itself is never approximated.
 
 from __future__ import annotations
 
-import gc
 import math
 import re
 from collections.abc import Iterable
@@ -76,6 +75,20 @@ class Scored:
     words: tuple[WordWeight, ...]  # the model words in the text, in order
 
 
+def _mean_weights(vocabulary: dict[str, list[float]], members: int) -> dict[str, float]:
+    """The members' mean weight per entry: what `explain` reports as its push."""
+    return {w: sum(e[1:]) / members for w, e in vocabulary.items() if len(e) > 1}
+
+
+def _squared_push(entry: list[float]) -> float:
+    """(largest positive weight over the members / idf) squared, 0 for none: an entry's share
+    of the cheap bound (an idf of 0 would count for nothing in the length: never ruled out)."""
+    push = max(entry[1:], default=0.0)
+    if push <= 0:
+        return 0.0
+    return (push / entry[0]) ** 2 if entry[0] else math.inf
+
+
 def word_pieces(word: str, low: int, high: int) -> list[str]:
     """The pieces of `low`..`high` characters of one word padded with a space each side, in
     scikit-learn's `char_wb` order; a word shorter than a size gives itself once."""
@@ -106,7 +119,7 @@ class CharacterBlock:
         self.low, self.high = low, high
         self.skip = skip
         self.vocabulary = vocabulary
-        self._mean = {g: sum(e[1:]) / members for g, e in vocabulary.items() if len(e) > 1}
+        self._mean = _mean_weights(vocabulary, members)
         # each piece as the vocabulary's own string, so a cached word holds references, not copies
         self._known = {g: g for g in vocabulary}
         self._pieces: dict[str, tuple[str, ...]] = {}
@@ -176,13 +189,8 @@ class CharacterBlock:
         """(largest positive weight / idf) squared, summed over the word's known pieces."""
         push = self._pushes.get(token)
         if push is None:
-            push = 0.0
-            for piece in set(self.pieces(token)):
-                entry = self.vocabulary[piece]
-                weight = max(entry[1:], default=0.0)
-                if weight > 0:
-                    push += (weight / entry[0]) ** 2 if entry[0] else math.inf
-            self._pushes[token] = push
+            vocabulary = self.vocabulary
+            push = self._pushes[token] = sum(_squared_push(vocabulary[p]) for p in set(self.pieces(token)))
         return push
 
 
@@ -206,9 +214,7 @@ class TextModel:
         self.vocabulary = vocabulary
         self.source = source or {}
         self.characters = characters
-        n = len(members)
-        # The members' mean weight per word: what `explain` reports as a word's push.
-        self._mean = {w: sum(e[1:]) / n for w, e in vocabulary.items() if len(e) > 1}
+        self._mean = _mean_weights(vocabulary, len(members))
         self._pushes: dict[str, float] | None = None  # for may_reach, built on first use
         self._reach_limits: dict[float, float] = {}
 
@@ -289,12 +295,7 @@ class TextModel:
 
     def _build_pushes(self) -> dict[str, float]:
         """(largest positive W_w over the members / idf_w) squared, for each word with one."""
-        pushes = {}
-        for word, entry in self.vocabulary.items():
-            push = max(entry[1:], default=0.0)
-            if push > 0:
-                # an idf of 0 would count for nothing in |x|: such a word is never ruled out
-                pushes[word] = (push / entry[0]) ** 2 if entry[0] else math.inf
+        pushes = {w: push for w, e in self.vocabulary.items() if (push := _squared_push(e)) > 0}
         self._pushes = pushes
         return pushes
 
@@ -456,20 +457,14 @@ def load_text_model(path: Path) -> TextModel:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise ModelError(f"cannot read the model file: {exc.strerror or exc}") from None
-    collecting = gc.isenabled()
     # Tens of thousands of small lists: loaded with the collector on, they set off a full
     # collection (50 ms holding the GIL, the window's too, a third of a second after it
-    # painted) that freed nothing. No collection is due while they load.
-    gc.disable()
-    try:
+    # painted) that freed nothing.
+    with gc_policy.collector_paused():
         try:  # a slice at a time: in one go, a megabyte held the GIL (and the window) 15-35 ms
             data = loads_in_slices(raw, parse_constant=_no_constant)
         except (ValueError, UnicodeDecodeError) as exc:
             raise ModelError(f"the model file is damaged (not valid JSON: {exc})") from None
         model = parse_text_model(data)
-        if gc_policy.freeze_loaded:
-            gc.freeze()  # it lives as long as the pack: no collection walks it again
-        return model
-    finally:
-        if collecting:
-            gc.enable()
+        gc_policy.keep_for_good()
+    return model

@@ -23,11 +23,13 @@ are on (vocab/identity-words.yml) and plain function words (pronouns, "is", "the
 out of its vocabulary: a reply is not abuse for naming Muslims or for saying "you", and those
 are what a model trained on abuse would otherwise learn first.
 
-The model: tf-idf over single words (the tokens scikit-learn's default pattern finds, lower
-case, l2 norm) and a logistic regression, C = 4, each OLID tweet weighing a tenth of one of
-our sentences (more, or balanced classes, and it forgets our own look-alikes). Everyday
-words ("let", "know", "love", "soon") are left out of the vocabulary too: in a few thousand
-sentences they lean one way by chance. The threshold is the lowest on a 0.05 grid at which
+The model: two tf-idf blocks, each of unit length (single words, the tokens scikit-learn's
+default pattern finds, lower case; and pieces of three to five characters of those words, which
+read misspellings and new compounds), and a logistic regression, C = 10 (the constant C
+below), each OLID tweet weighing a tenth of one of our sentences (more, or balanced classes,
+and it forgets our own look-alikes). Everyday words ("let", "know", "love", "soon") are left
+out of the vocabulary too: in a few thousand sentences they lean one way by chance. The
+threshold is the lowest on GRID (0.05 apart, finer near the top) at which
 the out-of-fold precision on our sentences is at least MIN_PRECISION (our look-alikes are
 written to be close to abuse, so this is strict), at most MAX_ORDINARY of the MPs' tweets in
 ../shared/data score it (ordinary posts) and at most MAX_ROUGH_SHARE of a fifth of OLID's NOT

@@ -73,8 +73,26 @@ def probe_patterns(regex) -> str | list[str]:
     as pieces, each piece's (the prefilter's RE2 set also compiles while holding the GIL:
     CodedHate's 37,000 characters as one probe held it for 36 ms as the engine warmed up)."""
     if isinstance(regex, ChunkedPattern):
-        return [part.pattern for part in regex.parts]
+        pieces = [_probe_of(part) for part in regex.parts]
+        return None if None in pieces else pieces
     return regex.pattern
+
+
+def _probe_of(part) -> str | None:
+    """A piece's probe. A piece holding an entry with a look-around at its edge compiles as a
+    guarded pattern (no RE2 text of its own): its core stands for it, since the guard only
+    narrows what the core matches; a union of such pieces is probed by its parts together.
+    None: no probe can be made (the rule then runs on every text)."""
+    if part.pattern is not None:
+        return part.pattern
+    core = getattr(part, "core", None)
+    if core is not None:
+        return _probe_of(core)
+    parts = getattr(part, "parts", None)
+    if not parts:
+        return None
+    pieces = [_probe_of(p) for p in parts]
+    return None if None in pieces else "|".join(f"(?:{piece})" for piece in pieces)
 
 
 def merge_spans(found: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

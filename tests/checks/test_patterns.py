@@ -102,3 +102,30 @@ def test_a_long_lists_prefilter_probe_is_its_pieces():
     assert prefilter.candidates(TextContext("and then w0599x went")) == [rule]
     assert prefilter.candidates(TextContext("W0001X too")) == [rule]
     assert prefilter.candidates(TextContext("nothing to see here")) == []
+
+
+def test_a_long_list_with_a_look_ahead_at_an_entrys_end_loads_and_finds():
+    """Session 22: one entry of CodedHate's long list ending in a look-ahead ('names like
+    (?!mine\\b)') made one of its pieces a guarded pattern, whose probe is None; the prefilter
+    crashed building its sets, and with it every check. The piece is probed by its core (the
+    guard only narrows what the core matches), the rule is still picked by its pieces, and the
+    guard still holds."""
+    from pathlib import Path
+
+    from desktop_app.checks.base import Prefilter, RuleSpec, TextContext
+    from desktop_app.checks.existence import ExistenceRule
+
+    tokens = [f"w{n:04d}x(?:[^\\n]{{0,40}}\\bgone)?" for n in range(600)]
+    tokens.append(r"names like (?!mine\b)")
+    spec = RuleSpec(
+        "t.Long", Path("Long.yml"), {"extends": "existence", "tokens": tokens, "ignorecase": True}
+    )
+    rule = ExistenceRule(spec)
+    pieces, _normalised = rule.probe()
+    assert isinstance(pieces, list) and all(isinstance(piece, str) for piece in pieces)
+    prefilter = Prefilter([rule])
+    assert prefilter._always == []
+    assert prefilter.candidates(TextContext("people with names like Nowak")) == [rule]
+    assert prefilter.candidates(TextContext("nothing to see here")) == []
+    text = "people with names like Nowak; people with names like mine"
+    assert [text[s:e] for s, e in TextContext(text).spans(rule.regex, text)] == ["names like "]

@@ -327,8 +327,10 @@ def negated(toks: list[Tok], first: int, fillers: frozenset[str] = FILLERS, reac
     k, seen = first - 1, 0
     while k >= 0 and seen < reach:
         low = toks[k].low
-        if low in _SENTENCE_ENDS or low in (",", ":", "—", "-", "but"):
-            return False  # "I'm not racist but immigrants are ...": the "but" says what is meant
+        if low in _SENTENCE_ENDS or low in (",", ":", "—", "-", "+", "=", "|", "but"):
+            # "I'm not racist but immigrants are ...": the "but" says what is meant; "ratio +
+            # nobody asked + go back to ...": a list of taunts, each its own
+            return False
         if _is_symbol(low):
             return False  # an emoji closes what came before: "Not round here they don't 😂 stay in ..."
         if low in NEGATORS or low.endswith("n't"):
@@ -382,11 +384,14 @@ def denied_in_thought(toks: list[Tok], first: int, fillers: frozenset[str] = FIL
 
 def _not_denying(toks: list[Tok], k: int) -> bool:
     """The negation at toks[k] urges or looks forward rather than denies: "why not just ...",
-    "why don't you go and ..." (read out as "why do not you"), "can't wait to see ..."."""
+    "why don't you go and ..." (read out as "why do not you"), "can't wait to see ...",
+    "wouldn't mind bending her over ..." (a wish, session 22)."""
     before = [t.low for t in toks[max(0, k - 2) : k]]
     if before[-1:] == ["why"] or before in (["why", "do"], ["why", "did"]):
         return True
     after = toks[k + 1].low if k + 1 < len(toks) else ""
+    if before[-1:] in (["would"], ["'d"]) and after == "mind":
+        return True
     return before[-1:] in (["can"], ["could"]) and after == "wait"
 
 

@@ -267,10 +267,20 @@ class EvasionWords:
         return found
 
     def unmasked(self, low: str) -> str | None:
-        """The one listed word a masked spelling fits ("id**t" -> "idiot"), or None."""
-        if not low[:1].isalpha() or sum(c.isalpha() for c in low) < 2:
+        """The one listed word a masked spelling fits ("id**t" -> "idiot"), or None. A mask
+        showing only its first letter ("n*****") is read only as a taboo word, when it is
+        five characters or more and its taboo fits are all of one rule: people mask slurs
+        and swearing that far, not "nutter"."""
+        if not low[:1].isalpha():
             return None
         fits = [w for w in self._by_shape.get((len(low), low[0]), ()) if _fits(low, w)]
+        if sum(c.isalpha() for c in low) < 2:
+            if len(low) < 5:
+                return None
+            fits = [w for w in fits if w in self.taboo]
+            if not fits or len({self._taboo_group[w] for w in fits}) > 1:
+                return None
+            return min(fits, key=self._taboo_rank.__getitem__)
         if len(fits) > 1:
             fits = [w for w in fits if w in self.taboo]
             if len({self._taboo_group[w] for w in fits}) == 1:

@@ -596,3 +596,23 @@ def test_reading_letters_without_spaces_grows_in_proportion_to_their_length():
     short, long = (sentence * 600)[:2000], (sentence * 600)[:16000]
     assert best(long) / best(short) < 24
     assert best("x" * 16000) / best("x" * 2000) < 24
+
+
+def test_a_plus_sign_between_taunts_ends_what_a_negation_denies():
+    """Session 22 (batch Y61): 'ratio + autistic + nobody asked + go back to ur SEN unit' was
+    read as 'nobody ... go back', a denial, and passed. A list joined by '+', '=' or '|' is a
+    string of separate taunts, as a comma joins them."""
+    toks = phrase_tokens("nobody asked + go back to ur sen unit")
+    first = next(i for i, t in enumerate(toks) if t.low == "go")
+    assert not negated(toks, first)
+    toks = phrase_tokens("nobody asked go back to ur sen unit")
+    assert negated(toks, next(i for i, t in enumerate(toks) if t.low == "go"))
+
+
+def test_wouldnt_mind_is_a_wish_not_a_denial():
+    """Session 22 (batch Y62): 'wouldnt mind bendin her over the council table' was read as
+    'would not ... bend her over', a denial, and passed."""
+    toks = phrase_tokens("wouldnt mind bendin her over the council table")
+    assert not negated(toks, next(i for i, t in enumerate(toks) if t.low.startswith("bend")))
+    toks = phrase_tokens("i would not bend her over")
+    assert negated(toks, next(i for i, t in enumerate(toks) if t.low == "bend"))

@@ -253,6 +253,30 @@ def test_the_pack_reads_a_masked_slur_as_the_slur_not_a_milder_insult():
     assert [f.rule for f in findings if f.is_conduct] == ["Drafting.Slurs"]
 
 
+def test_a_mask_that_shows_only_the_first_letter_reads_as_a_slur_of_one_rule():
+    """Session 22 (batch Y63): 'a n***** in a suit is still a n*****' passed: a mask that
+    shows one letter was never read. Long enough (five characters or more) and fitting only
+    taboo words of one rule, it reads as the one that rule lists first; short, or fitting
+    taboo words of two rules, it is still no guess."""
+    slurs = {"nigger": "Slurs", "niggas": "Slurs"}
+    one_rule = EvasionWords(["nigger", "niggas", "nutter", "nitwit"], taboo=slurs)
+    assert normalise_for_matching("a n***** in a suit", one_rule).text == "a nigger in a suit"
+    short = EvasionWords(["nigs", "nits"], taboo={"nigs": "Slurs"})
+    assert normalise_for_matching("you n***", short).text == "you n***"
+    two_rules = EvasionWords(["faggot", "fucker"], taboo={"faggot": "Slurs", "fucker": "Profanity"})
+    assert normalise_for_matching("you f*****", two_rules).text == "you f*****"
+    no_taboo = EvasionWords(["nutter", "nitwit"])
+    assert normalise_for_matching("you n*****", no_taboo).text == "you n*****"
+
+
+def test_the_pack_reads_a_slur_masked_but_for_its_first_letter():
+    from desktop_app.engine import Analyzer
+    from desktop_app.policy import load_policy
+
+    findings = Analyzer(load_policy()).analyze("a n***** in a suit is still a n***** 🙈").findings
+    assert [(f.rule, f.text) for f in findings if f.is_conduct] == [("Drafting.Slurs", "n*****")] * 2
+
+
 def test_lookalikes_come_from_the_unicode_table():
     # Cherokee capitals and small letters, Cyrillic and small capitals, folded to Latin
     assert normalise_for_matching("ꮯlown ᏟLOWN сlоwn ᴄʟᴏᴡɴ").text == "clown CLOWN clown clown"

@@ -401,3 +401,17 @@ def test_an_advert_giving_its_own_number_is_not_private_information(triager):
     assert sorted_as(triager, advert) is Triage.NO_ACTION
     hounding = "Everyone ring her on 07700 900412 and tell her what you think, no job too small"
     assert sorted_as(triager, hounding) is Triage.REPORT
+
+
+def test_a_question_of_accountability_the_offence_model_misreads_is_answered(triager):
+    """Session 22 (batch Y72): "Will you commit to that publicly?" scored 0.91 with the offence
+    model ('publicly', 'commit') and was reported as abuse aimed at a person. Words of
+    accountability never carry a learned opinion's report alone."""
+    text = (
+        "Any Chinese, US or Gulf money going into this should face the same scrutiny. "
+        "Will you commit to that publicly?"
+    )
+    triaged = triager.triage(Reply(text))
+    opinion = triager.second_opinion(text, triaged.findings)
+    assert opinion.score >= triager.policy.model_threshold  # the model is sure of it ...
+    assert triaged.verdict.triage is Triage.RESPOND, triaged.verdict.reason  # ... and it is answered

@@ -275,17 +275,18 @@ class EvasionWords:
             return None
         fits = [w for w in self._by_shape.get((len(low), low[0]), ()) if _fits(low, w)]
         if sum(c.isalpha() for c in low) < 2:
-            if len(low) < 5:
-                return None
-            fits = [w for w in fits if w in self.taboo]
-            if not fits or len({self._taboo_group[w] for w in fits}) > 1:
-                return None
-            return min(fits, key=self._taboo_rank.__getitem__)
+            return self._one_rules_taboo(fits) if len(low) >= 5 else None
         if len(fits) > 1:
-            fits = [w for w in fits if w in self.taboo]
-            if len({self._taboo_group[w] for w in fits}) == 1:
-                return min(fits, key=self._taboo_rank.__getitem__)
-        return fits[0] if len(fits) == 1 else None
+            return self._one_rules_taboo(fits)
+        return fits[0] if fits else None
+
+    def _one_rules_taboo(self, fits: list[str]) -> str | None:
+        """Of the words a mask fits, the taboo one its rule lists first, when every taboo fit
+        is of that one rule; None when none is taboo or two rules' words tie."""
+        taboo = [w for w in fits if w in self.taboo]
+        if not taboo or len({self._taboo_group[w] for w in taboo}) > 1:
+            return None
+        return min(taboo, key=self._taboo_rank.__getitem__)
 
 
 def _fits(masked: str, word: str) -> bool:

@@ -111,8 +111,8 @@ _PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "across", "around", "near", "outside", "inside", "throughout", "within", "into",
      "round", "from", "through", "beyond"]
 )  # fmt: skip
-_PRONOUN_POSSESSIVE = {"you": "your", "u": "your", "he": "his", "she": "her", "they": "their",
-                       "him": "his", "them": "their"}  # fmt: skip
+_PRONOUN_POSSESSIVE = {"you": "your", "u": "your", "ye": "your", "he": "his", "she": "her",
+                       "they": "their", "him": "his", "them": "their"}  # fmt: skip
 _DETERMINERS = frozenset(
     ["the", "this", "that", "our", "your", "their", "his", "her", "these", "those", "what"]
 )
@@ -185,7 +185,7 @@ _NOT_NAMES = frozenset(
         "brexit",
     ]
 )
-_YOU = frozenset(["you", "u", "ya", "youre", "ure"])
+_YOU = frozenset(["you", "u", "ya", "ye", "youre", "ure"])  # "ye": Scots and Irish
 _OBJECTS = frozenset(["them", "him"])  # never the subject of "is"
 _ARTICLES = frozenset(["a", "an", "such", "so", "the"])
 # After these an insult word before a name is a verb: "who trash Berkeley", "to trash Hart"
@@ -611,7 +611,7 @@ class AttackRule(Rule):
             return None
         skipped = {t.low for t in toks[j + 1 : a]}
         tok = toks[j]
-        if (tok.low in _YOU or (tok.low in ("your", "ur") and toks[j + 1].low in _ARTICLES)) and not (
+        if (tok.low in _YOU or (tok.low in ("your", "ur", "yer") and toks[j + 1].low in _ARTICLES)) and not (
             skipped & {"the", "and"}
         ):
             # "you coward", and the common misspellings "youre a disgrace", "your a joke"

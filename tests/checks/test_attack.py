@@ -111,6 +111,10 @@ GROUPS = "Drafting.GroupInsults"
         ("@CllrHart coward.", "@CllrHart coward"),
         ("Youre a disgrace.", "Youre a disgrace"),
         ("@CllrHart your a joke.", "your a joke"),
+        # Scots and Irish "ye" for you, and "yer" typed for "you're"
+        ("Shona ye're a wee hoor.", "ye're a wee hoor"),
+        ("Ye are a disgrace.", "Ye are a disgrace"),
+        ("Yer a joke.", "Yer a joke"),
         ("That man is a liar.", "That man is a liar"),
         ("They are far too clueless to run a bath.", "They are far too clueless"),
         ("She is as dumb as a brush.", "She is as dumb"),

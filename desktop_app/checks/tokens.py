@@ -637,6 +637,33 @@ _NOT_ANCHORS = _words(
     than then now new time way day see know think want need look looks said say says every
     everyone all"""
 )
+_MARKUP = frozenset("()[]|")
+_SPLIT_TAILS = frozenset([*_CONTRACTIONS, "'s", "n't", "'t"])
+
+
+def _read_out_pieces(pieces: list[str]) -> list[str]:
+    """A phrase's words read out as the text's are: "you're" -> you are, "dont" -> do not,
+    "u" -> you. Authors also split a contraction ("you 're", "can 't", "wo n't") or write
+    its tail alone ("(is|'s)", "{name} 's"). Read as typed, each of those could never match,
+    since the text never holds a lone "'re", "n't" or "dont"."""
+    out: list[str] = []
+    for piece in pieces:
+        low = piece.lower().replace("’", "'")
+        if low in _SPLIT_TAILS:
+            if out and out[-1] not in _MARKUP and not out[-1].startswith("{"):
+                low = out.pop() + low  # "can 't" -> can't, "wo n't" -> won't
+            elif low == "'s":  # after a slot or a bracket: a possessive, or "is"
+                out.extend(["(", "'s", "|", "is", ")"])
+                continue
+            else:
+                out.append("not" if low in ("n't", "'t") else _CONTRACTIONS[low])
+                continue
+        inner = "'" in low.strip("'")
+        if inner or low in _SHORTHAND:
+            out.extend(tok.low for tok in _read_out(low))
+        else:
+            out.append(piece)
+    return out
 
 
 # Words common enough (in English, or in posts about politics) that an anchor of other
@@ -862,6 +889,7 @@ class PhraseSet:
         pieces = _PIECE.findall(phrase)
         if "".join(pieces).replace(" ", "") != phrase.replace(" ", "").replace("\t", ""):
             raise RuleError(where, f"cannot read the phrase {shown(phrase)}")
+        pieces = _read_out_pieces(pieces)
         pos = 0
 
         def seq(closing: str | None):

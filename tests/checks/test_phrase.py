@@ -60,6 +60,24 @@ def test_optional_parts_and_contractions_read_out():
     assert _matches(["because she is a woman"], "because she's a woman") == ["because she's a woman"]
 
 
+def test_a_contraction_written_in_a_phrase_reads_as_the_text_does():
+    """A phrase may spell a contraction as typed or split ("you're", "you 're", "can 't",
+    "wo n't", "(is|'s)"): each reads out as the text's "you're" does, so none is a dead
+    alternative that never matches."""
+    assert _matches(["(you 're|ur) a clown"], "You're a clown") == ["You're a clown"]
+    assert _matches(["(you're|ur) a clown"], "You're a clown") == ["You're a clown"]
+    assert _matches(["(can 't|cannot) stand {victim}"], "I can't stand him") == ["can't stand him"]
+    assert _matches(["(wo n't|will not) be asking nicely"], "We won't be asking nicely") == [
+        "won't be asking nicely"
+    ]
+    assert _matches(["(i 'll|we will) {harm} {victim}"], "I'll shoot him") == ["I'll shoot him"]
+    assert _matches(["(she 'd|she would) get it"], "she'd get it") == ["she'd get it"]
+    # a lone "'s" after a slot or in brackets: a possessive or "is", as the text reads it
+    assert _matches(["{victim} ('s|was) next"], "Her's next") == ["Her's next"]
+    assert _matches(["(he|she) ('s|was) next"], "He's next") == ["He's next"]
+    assert _matches(["her dad 's farm"], "I know her dad's farm") == ["her dad's farm"]
+
+
 def test_shorthand_without_apostrophes_reads_as_the_words_it_stands_for():
     # replies are often typed "they cant", "u r", "ppl": read as "can not", "you are", "people"
     assert _matches(["women (are|is) not suited"], "women just arent suited to it") == [

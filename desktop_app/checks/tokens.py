@@ -1127,7 +1127,9 @@ class PhraseSet:
         quotes = scare_quotes(toks)
         for i, tok in enumerate(toks):
             nxt: dict[tuple[int, int], int] = {}
-            low = tok.low if tok.squeezed is None else stretched.get(tok.squeezed, tok.low)
+            low = tok.low
+            if tok.squeezed is not None and stretched.get(squeeze(low)) != low:
+                low = stretched.get(tok.squeezed, low)  # "kiiill", "thievin"; not "Putin"
             if low == "\n":  # no phrase runs across a line break
                 active = nxt
                 continue

@@ -336,6 +336,13 @@ def test_stretched_letters_read_as_the_phrase_word():
     ]
 
 
+def test_a_word_a_phrase_has_is_not_read_as_a_dropped_g():
+    """'Putin' could be 'puttin' with its g dropped; when a phrase names Putin, it is Putin."""
+    phrases = ["putin should go", "stop putting it off"]
+    assert _matches(phrases, "Putin should go.") == ["Putin should go"]
+    assert _matches(phrases, "stop puttin it off") == ["stop puttin it off"]
+
+
 def test_a_dropped_g_reads_as_the_ing_word():
     assert _matches(["breeding like rabbits"], "breedin like rabbits") == ["breedin like rabbits"]
     assert _matches(["dirty thieving tinkers"], "Dirty thievin' tinkers") == ["Dirty thievin' tinkers"]

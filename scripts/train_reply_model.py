@@ -400,6 +400,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     args = parser.parse_args(argv)
+    # Without these files the threshold would be chosen on nothing (0.50) and the shipped
+    # model overwritten: stop first (a second checkout's default folder is not there).
+    needed = [args.data / name for name in ("olid-training-v1.0.tsv", "uk-mp-tweets-dev.csv")]
+    missing = [path.name for path in needed if not path.is_file()]
+    if missing:
+        print(
+            f"{' and '.join(missing)} not found in {args.data}: give the folder that holds them"
+            " with --data (nothing written).",
+            file=sys.stderr,
+        )
+        return 2
 
     data = labelled_sentences()
     texts = [t for t, _y, _w in data]

@@ -104,3 +104,18 @@ def test_the_second_opinion_is_the_offence_score_model_not_grouphate():
     kinds = [r for r in triager().pack.rules if r.kind == "model"]
     assert len(kinds) >= 2
     assert triager().model.category == "offence-score"
+
+
+def test_training_without_the_shared_data_stops_with_a_clear_message(tmp_path, capsys):
+    """Run from a second checkout, `--data` defaulted to a folder that is not there: the script
+    trained without OLID's NOT tweets or the MPs' tweets, chose a threshold of 0.50 on nothing
+    and overwrote the shipped model. It must stop before training, and say which files."""
+    import train_reply_model
+
+    before = MODEL.stat().st_mtime_ns
+    assert train_reply_model.main(["--data", str(tmp_path)]) == 2
+    out = capsys.readouterr()
+    message = out.err + out.out
+    assert "olid-training-v1.0.tsv" in message and "uk-mp-tweets-dev.csv" in message
+    assert str(tmp_path) in message and "--data" in message
+    assert MODEL.stat().st_mtime_ns == before

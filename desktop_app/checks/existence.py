@@ -7,9 +7,15 @@ them with `append: true`): `raw: ['\\b(?:is|was)\\b\\s*']` with tokens `[\\w+ed,
 Ours: `reporting` and `condemning` (word lists) work as in the phrase kind: a match in
 quotation marks that the text reports ('he was called a "paki"'), or reported in order to
 condemn it ('anyone who says gay people are a danger is spreading hate'), is left alone.
+`pieces` names parts of patterns that several tokens share, each written once: `pieces:
+{WHEN: ['every monday', 'at 8'], HINT: 'just saying'}` with the token
+`(?&WHEN)[^\\n]{0,40}(?&HINT)`. A piece that is a list is its alternatives; a piece may name
+the pieces above it. (`(?&NAME)` is no Python or RE2 syntax, so it cannot clash with a pattern.)
 """
 
 from __future__ import annotations
+
+import re
 
 from desktop_app.checks.base import Rule, TextContext, simple_words
 from desktop_app.checks.lookaround import PatternUnion
@@ -23,17 +29,66 @@ from desktop_app.checks.patterns import (
 from desktop_app.checks.tokens import said_not_meant_at
 from desktop_app.checks.values import RuleError, flag, shown, str_list
 
+_PIECE = re.compile(r"\(\?&(\w+)\)")
+
+
+def _named_pieces(value) -> dict[str, str]:
+    """`pieces`: name -> one pattern in a group of its own (a list: its alternatives)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise RuleError("pieces", f"expected names with their patterns, got {shown(value)}")
+    pieces: dict[str, str] = {}
+    for name, body in value.items():
+        key = f"pieces.{name}"
+        parts = str_list(body, key)
+        if not parts:
+            raise RuleError(key, "a piece needs a pattern")
+        pattern = "|".join(f"(?:{part})" for part in parts) if len(parts) > 1 else parts[0]
+        pieces[str(name)] = f"(?:{_with_pieces(pattern, pieces, key)})"
+    return pieces
+
+
+def _with_pieces(pattern: str, pieces: dict[str, str], key: str) -> str:
+    def named(match: re.Match) -> str:
+        if match.group(1) not in pieces:
+            known = ", ".join(pieces) or "none"
+            raise RuleError(
+                key, f"names the piece {match.group(1)!r}, which is not defined above it (known: {known})"
+            )
+        return pieces[match.group(1)]
+
+    return _PIECE.sub(named, pattern)
+
+
+def _tokens_with_pieces(tokens: list[str], pieces: dict[str, str]) -> list[str]:
+    """Each token with its pieces written out; a token naming an unknown piece costs only
+    itself (dropped, and reported with its place in the list)."""
+    out = []
+    for i, token in enumerate(tokens):
+        try:
+            out.append(_with_pieces(token, pieces, f"tokens[{i}]"))
+        except RuleError as bad:
+            drop_entry(RuleError(bad.key, f"{shown(token)} skipped: {bad.message}"))
+            out.append("")
+    return out
+
 
 class ExistenceRule(Rule):
     kind = "existence"
-    keys = frozenset({"tokens", "raw", "nonword", "append", "reporting", "condemning"})
+    keys = frozenset({"tokens", "raw", "nonword", "append", "reporting", "condemning", "pieces"})
     vale_keys = frozenset({"vocab"})
 
     def compile(self, d):
-        tokens = str_list(d.get("tokens"), "tokens")
-        raw = "".join(str_list(d.get("raw"), "raw"))  # Vale: pieces concatenated into one pattern
-        if not tokens and not raw:
+        pieces = _named_pieces(d.get("pieces"))
+        given = str_list(d.get("tokens"), "tokens")
+        tokens = _tokens_with_pieces(given, pieces)
+        # Vale: raw's parts concatenated into one pattern
+        raw = _with_pieces("".join(str_list(d.get("raw"), "raw")), pieces, "raw")
+        if not given and not raw:
             raise RuleError("tokens", "an existence rule needs `tokens` (or `raw`)")
+        if given and not any(tokens):
+            raise RuleError("tokens", "no entry of the list can run (each one is reported)")
         self.nonword = flag(d, "nonword")
         append = flag(d, "append")
         self.reporting = frozenset(w.lower() for w in str_list(d.get("reporting"), "reporting"))

@@ -43,3 +43,69 @@ def test_severity_category_and_clause_come_from_the_rule():
     assert f.category == "abuse" and f.clause == "C-abuse" and f.principle is None
     assert f.message == "'scumbag' is an insult."
     assert f.why
+
+
+# Named pieces: a part several tokens share is written once (RoutineWatched once repeated its
+# list of times and hints in five tokens, each a near-copy the next widening had to find).
+def _pieces_rule(tmp_path, body: str):
+    from tests.policy.folders import load, make_folder
+
+    pack = load(make_folder(tmp_path / "st", {"Watched.yml": body}))
+    return pack, pack.rule("st.Watched")
+
+
+def _found(rule, text: str) -> list[str]:
+    from desktop_app.checks.base import TextContext
+
+    return [f.text for f in rule.find(TextContext(text))]
+
+
+WATCHED = """\
+extends: existence
+message: "'%s'"
+ignorecase: true
+nonword: true
+pieces:
+  WHEN: ['\\bevery (?:monday|friday)\\b', '\\bat [0-9]{1,2}\\b']
+  HINT: '\\bjust saying\\b'
+  WHEN_THEN_HINT: '(?&WHEN)[^\\n]{0,40}(?&HINT)'
+tokens:
+  - '(?&WHEN_THEN_HINT)'
+  - '(?&HINT)[^\\n]{0,40}(?&WHEN)'
+"""
+
+
+def test_a_named_piece_is_read_where_a_token_names_it(tmp_path):
+    pack, rule = _pieces_rule(tmp_path, WATCHED)
+    assert not [p for p in pack.problems if "Watched" in p.path]
+    assert _found(rule, "She leaves every Friday at 8. Just saying.") == ["every Friday at 8. Just saying"]
+    assert _found(rule, "Just saying, she goes at 7") == ["Just saying, she goes at 7"]
+    # each part alone is ordinary: the pieces are parts, not tokens
+    assert _found(rule, "Bins go out every Monday.") == []
+    assert _found(rule, "Just saying, I disagree.") == []
+
+
+def test_a_piece_of_alternatives_keeps_them_apart(tmp_path):
+    # a list is alternatives in a group of its own: without the group, 'x (?&WHEN) y' would
+    # read as "x every monday" or "at 9 y"
+    body = WATCHED.replace("tokens:\n", "tokens:\n  - 'x (?&WHEN) y'\n")
+    _pack, rule = _pieces_rule(tmp_path, body)
+    assert _found(rule, "x every monday y") == ["x every monday y"]
+    assert _found(rule, "x at 9 y") == ["x at 9 y"]
+    assert _found(rule, "x every monday") == []
+    assert _found(rule, "at 9 y") == []
+
+
+def test_an_unknown_piece_costs_only_its_token_and_says_which(tmp_path):
+    body = WATCHED.replace("tokens:\n", "tokens:\n  - '(?&WHNE)[^\\n]{0,40}(?&HINT)'\n")
+    pack, rule = _pieces_rule(tmp_path, body)
+    (problem,) = [p for p in pack.problems if "Watched" in p.path]
+    assert problem.key == "tokens[0]" and "WHNE" in problem.message
+    assert _found(rule, "every Friday, just saying") == ["every Friday, just saying"]
+
+
+def test_pieces_must_be_text_or_a_list_of_text(tmp_path):
+    body = WATCHED.replace("  HINT: '\\bjust saying\\b'\n", "  HINT: {a: b}\n")
+    pack, _rule = _pieces_rule(tmp_path, body)
+    problems = [p for p in pack.problems if "Watched" in p.path]
+    assert [p.key for p in problems] == ["pieces.HINT"] and "expected a list" in problems[0].message

@@ -293,6 +293,15 @@ def _typed_in_lower_case(toks: list[Tok], i: int) -> bool:
     )
 
 
+# Endings of nouns for acts and states ("Consultation", "Regeneration", "Leadership"): the
+# dictionary lists their stems ('consult'), not them, and no one is called by one.
+_ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ship|hood)s?$")
+
+
+def _abstract_noun(tok: Tok) -> bool:
+    return len(tok.low) > 6 and tok.low.isalpha() and bool(_ABSTRACT.search(tok.low))
+
+
 class AttackRule(Rule):
     kind = "attack"
     keys = frozenset(
@@ -482,7 +491,7 @@ class AttackRule(Rule):
             first == i
             and _sentence_initial(toks, i)
             and self._role_at(toks, i) is None
-            and self.spec.lexicon().is_common_not_name(tok.text)
+            and (self.spec.lexicon().is_common_not_name(tok.text) or _abstract_noun(tok))
         ):
             return None  # "Poverty is a disgrace": a capital only because it opens the sentence
         if first > 0 and toks[first - 1].low in _DETERMINERS and self._role_at(toks, i) is not None:

@@ -28,6 +28,7 @@ from desktop_app.checks.patterns import (
 )
 from desktop_app.checks.tokens import said_not_meant_at
 from desktop_app.checks.values import RuleError, flag, shown, str_list
+from desktop_app.core.evasion import without_invisibles
 
 _PIECE = re.compile(r"\(\?&(\w+)\)")
 
@@ -85,6 +86,9 @@ class ExistenceRule(Rule):
         tokens = _tokens_with_pieces(given, pieces)
         # Vale: raw's parts concatenated into one pattern
         raw = _with_pieces("".join(str_list(d.get("raw"), "raw")), pieces, "raw")
+        if self.evasion:  # the text is read without joiners and variation selectors: so too these
+            tokens = [without_invisibles(t) for t in tokens]
+            raw = without_invisibles(raw)
         if not given and not raw:
             raise RuleError("tokens", "an existence rule needs `tokens` (or `raw`)")
         if given and not any(tokens):

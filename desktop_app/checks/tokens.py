@@ -1128,16 +1128,25 @@ class PhraseSet:
         for i, tok in enumerate(toks):
             nxt: dict[tuple[int, int], int] = {}
             low = tok.low
-            if tok.squeezed is not None and stretched.get(squeeze(low)) != low:
-                low = stretched.get(tok.squeezed, low)  # "kiiill", "thievin"; not "Putin"
+            alt = None  # a second reading: a phrase word that is also another's dropped g
+            if tok.squeezed is not None:
+                read = stretched.get(tok.squeezed)  # "kiiill", "thievin"
+                if read is not None and read != low:
+                    if stretched.get(squeeze(low)) == low:
+                        alt = read  # "Putin" is Putin, and "somethin" is something too
+                    else:
+                        low = read
             if low == "\n":  # no phrase runs across a line break
                 active = nxt
                 continue
             for by_word, tests, where in seeds:
-                if where is not None and not ((low in by_word or tests) and where(toks, i)):
+                if where is not None and not ((low in by_word or alt in by_word or tests) and where(toks, i)):
                     continue
                 for n in by_word.get(low, ()):
                     self._advance(n, i, i, nxt, found, toks)
+                if alt is not None:
+                    for n in by_word.get(alt, ()):
+                        self._advance(n, i, i, nxt, found, toks)
                 for test, nodes in tests:
                     if test(tok):
                         for n in nodes:
@@ -1145,7 +1154,7 @@ class PhraseSet:
             for (n, gap), start in active.items():
                 # read here, not through a method: this runs for every live state at every token
                 words = words_of[n]
-                if (low in words) if words is not None else tests_of[n](tok):
+                if (low in words or alt in words) if words is not None else tests_of[n](tok):
                     self._advance(n, start, i, nxt, found, toks)
                 elif gap < MAX_GAP and (low in fillers or i in quotes):
                     key = (n, gap + 1)

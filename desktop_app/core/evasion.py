@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop_app.core.text import word_before
 
-__all__ = ["EvasionWords", "Normalised", "normalise_for_matching"]
+__all__ = ["EvasionWords", "Normalised", "normalise_for_matching", "without_invisibles"]
 
 # Removed outright; a highlight spans them only when they sit between matched characters.
 _INVISIBLE = frozenset(
@@ -440,6 +440,21 @@ def _is_mark(ch: str) -> bool:
     """A diacritic we fold away (it stays inside its base character's highlight)."""
     code = ord(ch)
     return any(a <= code <= b for a, b in _FOLDED_MARK_RANGES) and unicodedata.category(ch) in ("Mn", "Me")
+
+
+def without_invisibles(pattern: str) -> str:
+    """A rule's pattern without what the text it is matched against never holds: joiners and
+    the other invisible characters, and variation selectors. An emoji sequence typed into a
+    rule ('🏳️‍🌈', a flag, a joiner and a rainbow) then reads as the text does ('🏳🌈')."""
+    return _INVISIBLE_IN_PATTERN.sub("", pattern)
+
+
+# One invisible character or variation selector, with what makes it optional in a pattern
+# ('🔪\ufe0f?' is a knife, with or without it): taking the character and leaving its '?'
+# would make the knife optional.
+_INVISIBLE_IN_PATTERN = re.compile(
+    "[" + "".join(sorted(_INVISIBLE)) + "\ufe00-\ufe0f\U000e0100-\U000e01ef](?:[?*]|\\{0,\\d+\\})?"
+)
 
 
 def _fold_char(ch: str) -> str:

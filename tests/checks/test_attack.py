@@ -165,6 +165,11 @@ def test_shipped_rule_flags_people_in_more_shapes(text, flagged):
         "Poverty is a disgrace in a country this rich.",  # a capital only because it opens
         "Homelessness is a disgrace.",
         "Austerity was a failure.",
+        # a word the dictionary makes with a suffix ('consult' + -ation) is not a stem it lists,
+        # but it is no name either: the capital only opens the sentence
+        "Consultation was a joke. 68% said no and you did it anyway.",
+        "Regeneration is a disgrace in this town.",
+        "Leadership was a joke on the housing list.",
         "Hillside Theatre Company is a joke, says the reviewer.",
         "Another despicable Johnson lie about nurses' pay.",  # the name describes a thing
         "The minister is clearly lying about waiting lists.",  # a claim, not a name

@@ -109,3 +109,25 @@ def test_pieces_must_be_text_or_a_list_of_text(tmp_path):
     pack, _rule = _pieces_rule(tmp_path, body)
     problems = [p for p in pack.problems if "Watched" in p.path]
     assert [p.key for p in problems] == ["pieces.HINT"] and "expected a list" in problems[0].message
+
+
+def test_an_emoji_sequence_in_a_token_matches_the_text_the_conduct_rules_read(tmp_path):
+    """The conduct rules read text with zero-width joiners and variation selectors removed
+    (core.evasion): a token spelling the rainbow flag with its joiner ('🏳️‍🌈') could never
+    match, and AntiLGBT's flag-and-vomit entry had been dead since it was written."""
+    body = (
+        "extends: existence\nmessage: \"'%s'\"\nclause: C-discrimination\ncategory: discrimination\n"
+        "nonword: true\ntokens:\n  - '🏳️\u200d🌈\\s*🤮'\n  - '👳\u200d♂️💣'\n"
+        "  - '🔪\ufe0f?\\s*you are next'\n"
+    )
+    from tests.policy.folders import load, make_folder
+
+    pack = load(make_folder(tmp_path / "st", {"Flags.yml": body}))
+    rule = pack.rule("st.Flags")
+    assert _found(rule, "🏳️\u200d🌈🤮") == ["🏳️\u200d🌈🤮"]
+    assert _found(rule, "🏳️\u200d🌈 🤮 sick") == ["🏳️\u200d🌈 🤮"]
+    assert _found(rule, "a man in a turban 👳\u200d♂️💣") == ["👳\u200d♂️💣"]
+    assert _found(rule, "Proud to fly the flag 🏳️\u200d🌈 today ❤️") == []
+    # a selector made optional goes with its '?': the knife itself stays needed
+    assert _found(rule, "🔪\ufe0f you are next") == ["🔪\ufe0f you are next"]
+    assert _found(rule, "you are next in the queue") == []

@@ -343,6 +343,15 @@ def test_a_word_a_phrase_has_is_not_read_as_a_dropped_g():
     assert _matches(phrases, "stop puttin it off") == ["stop puttin it off"]
 
 
+def test_a_phrase_word_with_its_g_dropped_is_read_both_ways():
+    """A rule that lists a dropped-g spelling ('somethin nasty') must not stop that spelling
+    reading as its -ing word in the rule's other phrases: adding 'somethin' to a Threats
+    phrase once silenced 'shame if somethin happened to it', which 'something' had caught."""
+    phrases = ["shame if something happened", "(summat|somethin) nasty"]
+    assert _matches(phrases, "Be a shame if somethin happened to it") == ["shame if somethin happened"]
+    assert _matches(phrases, "hope you get somethin nasty") == ["somethin nasty"]
+
+
 def test_a_dropped_g_reads_as_the_ing_word():
     assert _matches(["breeding like rabbits"], "breedin like rabbits") == ["breedin like rabbits"]
     assert _matches(["dirty thieving tinkers"], "Dirty thievin' tinkers") == ["Dirty thievin' tinkers"]

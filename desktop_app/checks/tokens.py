@@ -1140,7 +1140,7 @@ class PhraseSet:
                 active = nxt
                 continue
             for by_word, tests, where in seeds:
-                if where is not None and not ((low in by_word or alt in by_word or tests) and where(toks, i)):
+                if where is not None and not ((low in by_word or tests or alt in by_word) and where(toks, i)):
                     continue
                 for n in by_word.get(low, ()):
                     self._advance(n, i, i, nxt, found, toks)
@@ -1154,7 +1154,11 @@ class PhraseSet:
             for (n, gap), start in active.items():
                 # read here, not through a method: this runs for every live state at every token
                 words = words_of[n]
-                if (low in words or alt in words) if words is not None else tests_of[n](tok):
+                if (
+                    (low in words or (alt is not None and alt in words))
+                    if words is not None
+                    else tests_of[n](tok)
+                ):
                     self._advance(n, start, i, nxt, found, toks)
                 elif gap < MAX_GAP and (low in fillers or i in quotes):
                     key = (n, gap + 1)

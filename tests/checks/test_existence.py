@@ -45,13 +45,12 @@ def test_severity_category_and_clause_come_from_the_rule():
     assert f.why
 
 
-# Named pieces: a part several tokens share is written once (RoutineWatched once repeated its
-# list of times and hints in five tokens, each a near-copy the next widening had to find).
-def _pieces_rule(tmp_path, body: str):
+def _rule_in_folder(tmp_path, body: str, name: str = "Watched"):
+    """The pack with one rule file of our own, and that rule."""
     from tests.policy.folders import load, make_folder
 
-    pack = load(make_folder(tmp_path / "st", {"Watched.yml": body}))
-    return pack, pack.rule("st.Watched")
+    pack = load(make_folder(tmp_path / "st", {f"{name}.yml": body}))
+    return pack, pack.rule(f"st.{name}")
 
 
 def _found(rule, text: str) -> list[str]:
@@ -60,6 +59,8 @@ def _found(rule, text: str) -> list[str]:
     return [f.text for f in rule.find(TextContext(text))]
 
 
+# Named pieces: a part several tokens share is written once (RoutineWatched once repeated its
+# list of times and hints in five tokens, each a near-copy the next widening had to find).
 WATCHED = """\
 extends: existence
 message: "'%s'"
@@ -76,7 +77,7 @@ tokens:
 
 
 def test_a_named_piece_is_read_where_a_token_names_it(tmp_path):
-    pack, rule = _pieces_rule(tmp_path, WATCHED)
+    pack, rule = _rule_in_folder(tmp_path, WATCHED)
     assert not [p for p in pack.problems if "Watched" in p.path]
     assert _found(rule, "She leaves every Friday at 8. Just saying.") == ["every Friday at 8. Just saying"]
     assert _found(rule, "Just saying, she goes at 7") == ["Just saying, she goes at 7"]
@@ -89,7 +90,7 @@ def test_a_piece_of_alternatives_keeps_them_apart(tmp_path):
     # a list is alternatives in a group of its own: without the group, 'x (?&WHEN) y' would
     # read as "x every monday" or "at 9 y"
     body = WATCHED.replace("tokens:\n", "tokens:\n  - 'x (?&WHEN) y'\n")
-    _pack, rule = _pieces_rule(tmp_path, body)
+    _pack, rule = _rule_in_folder(tmp_path, body)
     assert _found(rule, "x every monday y") == ["x every monday y"]
     assert _found(rule, "x at 9 y") == ["x at 9 y"]
     assert _found(rule, "x every monday") == []
@@ -98,7 +99,7 @@ def test_a_piece_of_alternatives_keeps_them_apart(tmp_path):
 
 def test_an_unknown_piece_costs_only_its_token_and_says_which(tmp_path):
     body = WATCHED.replace("tokens:\n", "tokens:\n  - '(?&WHNE)[^\\n]{0,40}(?&HINT)'\n")
-    pack, rule = _pieces_rule(tmp_path, body)
+    pack, rule = _rule_in_folder(tmp_path, body)
     (problem,) = [p for p in pack.problems if "Watched" in p.path]
     assert problem.key == "tokens[0]" and "WHNE" in problem.message
     assert _found(rule, "every Friday, just saying") == ["every Friday, just saying"]
@@ -106,7 +107,7 @@ def test_an_unknown_piece_costs_only_its_token_and_says_which(tmp_path):
 
 def test_pieces_must_be_text_or_a_list_of_text(tmp_path):
     body = WATCHED.replace("  HINT: '\\bjust saying\\b'\n", "  HINT: {a: b}\n")
-    pack, _rule = _pieces_rule(tmp_path, body)
+    pack, _rule = _rule_in_folder(tmp_path, body)
     problems = [p for p in pack.problems if "Watched" in p.path]
     assert [p.key for p in problems] == ["pieces.HINT"] and "expected a list" in problems[0].message
 
@@ -120,10 +121,7 @@ def test_an_emoji_sequence_in_a_token_matches_the_text_the_conduct_rules_read(tm
         "nonword: true\ntokens:\n  - '🏳️\u200d🌈\\s*🤮'\n  - '👳\u200d♂️💣'\n"
         "  - '🔪\ufe0f?\\s*you are next'\n"
     )
-    from tests.policy.folders import load, make_folder
-
-    pack = load(make_folder(tmp_path / "st", {"Flags.yml": body}))
-    rule = pack.rule("st.Flags")
+    _pack, rule = _rule_in_folder(tmp_path, body, "Flags")
     assert _found(rule, "🏳️\u200d🌈🤮") == ["🏳️\u200d🌈🤮"]
     assert _found(rule, "🏳️\u200d🌈 🤮 sick") == ["🏳️\u200d🌈 🤮"]
     assert _found(rule, "a man in a turban 👳\u200d♂️💣") == ["👳\u200d♂️💣"]

@@ -318,8 +318,10 @@ def word_alternation(tokens: Iterable[str], nonword: bool = False) -> str:
 # size, each on first use, so the window draws between them.
 CHUNK_CHARS = 6_000
 # Past this many pieces a list is compiled whole as before: one too large for RE2 is reported
-# as such rather than run as hundreds of patterns on every keystroke.
-MAX_CHUNKS = 8
+# as such rather than run as hundreds of patterns on every keystroke. Not too few: CodedHate at
+# 66,000 characters compiled whole, and its prefilter automaton, too large for RE2's memory,
+# was rebuilt on every text (a sixth of the time `replies` took).
+MAX_CHUNKS = 16
 
 
 def _compile_alternation(tokens: list[str], key: str, ignorecase: bool, nonword: bool, multiline: bool):

@@ -861,8 +861,53 @@ class PhraseSet:
         self._first_by_word, self._first_tests = by_word, first_tests
         self._sentence_by_word, self._sentence_tests = sentence_by_word, sentence
         self._by_squeezed = by_squeezed
-        self._nodes = (words, tests_of, after, bytes(flags))  # published last: seen whole
+        self._publish(words, tests_of, after, bytes(flags))
         return True
+
+    def _publish(self, words: list, tests_of: list, after: list, flags: bytes) -> None:
+        """Set the nodes, with the index find() reads them through: the nodes that take each
+        word, and the nodes that make a test. Published last: another thread sees it whole."""
+        taking: dict[str, list[int]] = {}
+        testing = []
+        for n, took in enumerate(words):
+            if took is None:
+                if tests_of[n] is not None:
+                    testing.append(n)
+                continue
+            for w in took:
+                if w in taking:
+                    taking[w].append(n)
+                else:
+                    taking[w] = [n]
+        self._index = ({w: frozenset(ns) for w, ns in taking.items()}, frozenset(testing))
+        # A phrase's first token starts a state at every node that may follow it. Most of
+        # find()'s work was this, node by node, at every common word ("you", "the"): each
+        # word's (and test's) following nodes and accepting flags are joined here once.
+        self._seeds = [
+            (self._steps(by_word, after, flags), self._test_steps(tests, after, flags), where)
+            for by_word, tests, where in (
+                (self._first_by_word, self._first_tests, None),
+                (self._sentence_by_word, self._sentence_tests, starts_sentence),
+            )
+            if by_word or tests or where is None
+        ]
+        self._nodes = (words, tests_of, after, flags)
+
+    def _step(self, nodes: list[int], after: list, flags: bytes) -> tuple[frozenset, frozenset, int]:
+        """From the nodes a first token takes: the nodes that may follow them, those of them
+        that test a token, and their accepting flags together."""
+        nexts: set[int] = set()
+        accepts = 0
+        for n in nodes:
+            nexts.update(after[n])
+            accepts |= flags[n]
+        return frozenset(nexts), frozenset(nexts) & self._index[1], accepts
+
+    def _steps(self, by_word: dict, after: list, flags: bytes) -> dict:
+        return {w: self._step(nodes, after, flags) for w, nodes in by_word.items()}
+
+    def _test_steps(self, tests: list, after: list, flags: bytes) -> list:
+        return [(test, *self._step(nodes, after, flags)) for test, nodes in tests]
 
     def _build_nodes(self) -> None:
         self._building_nodes: list[_Node] = []
@@ -876,7 +921,7 @@ class PhraseSet:
         self._finish(starts, sentence_starts, final, final_end)
         nodes = self._building_nodes
         del self._building_nodes
-        self._nodes = (  # published last: another thread sees it whole
+        self._publish(
             [n.words for n in nodes],
             [n.test for n in nodes],
             [n.after for n in nodes],
@@ -1117,16 +1162,41 @@ class PhraseSet:
 
     def find(self, toks: list[Tok], fillers: frozenset[str] = FILLERS) -> list[tuple[int, int]]:
         """(first, last) token indices of the leftmost-longest matches, not overlapping."""
-        words_of, tests_of, _after, _flags = self._automaton()
+        words_of, tests_of, after, flags = self._automaton()
+        taking, testing = self._index
         found: list[tuple[int, int]] = []
-        active: dict[tuple[int, int], int] = {}  # (node, fillers skipped) -> start token
-        seeds = [(self._first_by_word, self._first_tests, None)]
-        if self._sentence_by_word or self._sentence_tests:
-            seeds.append((self._sentence_by_word, self._sentence_tests, starts_sentence))
+        # The live states: node -> the earliest start that reached it, and (node, fillers
+        # skipped) -> start for those that skipped a filler word to get there.
+        live: dict[int, int] = {}
+        skipped: dict[tuple[int, int], int] = {}
+        # States a phrase's first token started, kept whole: (the nodes, those of them that
+        # test a token, fillers skipped, start). A common word ("you", "the") starts hundreds
+        # of them, and at the next token nearly all die: set intersection finds the few that
+        # live on, where one by one they were most of this function's work.
+        seeded: list[tuple[frozenset[int], frozenset[int], int, int]] = []
+        seeds = self._seeds
         stretched = self._by_squeezed
         quotes = scare_quotes(toks)
+        nothing: frozenset[int] = frozenset()
+
+        def takes(n: int) -> bool:  # whether node n takes this token
+            took = words_of[n]
+            if took is None:
+                return tests_of[n](tok)
+            return low in took or (alt is not None and alt in took)
+
+        def advance(n: int, start: int) -> None:
+            flag = flags[n]
+            if flag & 1 or (flag & 2 and ends_sentence(toks, i)):
+                found.append((start, i))
+            for m in after[n]:
+                if m not in nxt or nxt[m] > start:
+                    nxt[m] = start
+
         for i, tok in enumerate(toks):
-            nxt: dict[tuple[int, int], int] = {}
+            nxt: dict[int, int] = {}
+            nxt_skipped: dict[tuple[int, int], int] = {}
+            nxt_seeded: list[tuple[frozenset[int], frozenset[int], int, int]] = []
             low = tok.low
             alt = None  # a second reading: a phrase word that is also another's dropped g
             if tok.squeezed is not None:
@@ -1137,47 +1207,72 @@ class PhraseSet:
                     else:
                         low = read
             if low == "\n":  # no phrase runs across a line break
-                active = nxt
+                live, skipped, seeded = nxt, nxt_skipped, nxt_seeded
                 continue
+            accepts = 0  # a one-token phrase ends here (1), or may if a sentence does (2)
             for by_word, tests, where in seeds:
                 if where is not None and not ((low in by_word or tests or alt in by_word) and where(toks, i)):
                     continue
-                for n in by_word.get(low, ()):
-                    self._advance(n, i, i, nxt, found, toks)
-                if alt is not None:
-                    for n in by_word.get(alt, ()):
-                        self._advance(n, i, i, nxt, found, toks)
-                for test, nodes in tests:
+                step = by_word.get(low)
+                if step is not None:
+                    nxt_seeded.append((step[0], step[1], 0, i))
+                    accepts |= step[2]
+                if alt is not None and (step := by_word.get(alt)) is not None:
+                    nxt_seeded.append((step[0], step[1], 0, i))
+                    accepts |= step[2]
+                for test, nexts, nexts_testing, flag in tests:
                     if test(tok):
-                        for n in nodes:
-                            self._advance(n, i, i, nxt, found, toks)
-            for (n, gap), start in active.items():
-                # read here, not through a method: this runs for every live state at every token
-                words = words_of[n]
-                if (
-                    (low in words or (alt is not None and alt in words))
-                    if words is not None
-                    else tests_of[n](tok)
-                ):
-                    self._advance(n, start, i, nxt, found, toks)
-                elif gap < MAX_GAP and (low in fillers or i in quotes):
+                        nxt_seeded.append((nexts, nexts_testing, 0, i))
+                        accepts |= flag
+            if accepts & 1 or (accepts & 2 and ends_sentence(toks, i)):
+                found.append((i, i))
+            gap_ok = low in fillers or i in quotes
+            if live:
+                if gap_ok:
+                    # a filler word: every live state that does not take it skips it
+                    for n, start in live.items():
+                        if takes(n):
+                            advance(n, start)
+                        else:
+                            nxt_skipped[(n, 1)] = start
+                else:
+                    # Only the live states that take this word, found by set intersection.
+                    for n in live.keys() & taking.get(low, nothing):
+                        advance(n, live[n])
+                    if alt is not None:
+                        for n in live.keys() & taking.get(alt, nothing):
+                            advance(n, live[n])
+                    for n in live.keys() & testing:
+                        if tests_of[n](tok):
+                            advance(n, live[n])
+            for (n, gap), start in skipped.items():
+                if takes(n):
+                    advance(n, start)
+                elif gap < MAX_GAP and gap_ok:
                     key = (n, gap + 1)
-                    if key not in nxt or nxt[key] > start:
-                        nxt[key] = start
-            active = nxt
+                    if key not in nxt_skipped or nxt_skipped[key] > start:
+                        nxt_skipped[key] = start
+            for nodes, nodes_testing, gap, start in seeded:
+                hits = nodes & taking.get(low, nothing)
+                if alt is not None:
+                    hits |= nodes & taking.get(alt, nothing)
+                for n in nodes_testing:
+                    if tests_of[n](tok):
+                        hits = hits | {n}
+                # A node also live one by one has an earlier start there: that state stands.
+                earlier = live if gap == 0 else None
+                for n in hits:
+                    if n in earlier if earlier is not None else (n, gap) in skipped:
+                        continue
+                    advance(n, start)
+                if gap_ok and gap < MAX_GAP:
+                    if hits:
+                        nodes, nodes_testing = nodes - hits, nodes_testing - hits
+                    nxt_seeded.append((nodes, nodes_testing, gap + 1, start))
+            live, skipped, seeded = nxt, nxt_skipped, nxt_seeded
         found.sort(key=lambda m: (m[0], -m[1]))
         out: list[tuple[int, int]] = []
         for first, last in found:
             if not out or first > out[-1][1]:
                 out.append((first, last))
         return out
-
-    def _advance(self, n: int, start: int, i: int, nxt: dict, found: list, toks: list[Tok]) -> None:
-        _words, _tests, after, flags = self._nodes
-        flag = flags[n]
-        if flag & 1 or (flag & 2 and ends_sentence(toks, i)):
-            found.append((start, i))
-        for m in after[n]:
-            key = (m, 0)
-            if key not in nxt or nxt[key] > start:
-                nxt[key] = start

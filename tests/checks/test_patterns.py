@@ -104,6 +104,25 @@ def test_a_long_lists_prefilter_probe_is_its_pieces():
     assert prefilter.candidates(TextContext("nothing to see here")) == []
 
 
+def test_no_probe_in_the_shipped_pack_is_larger_than_one_prefilter_set():
+    """Session 25: CodedHate grew past eight pieces' worth (66,000 characters) and was
+    compiled, and probed, whole. RE2's automaton for that probe no longer fitted its memory
+    and was rebuilt on every text: the prefilter pass for that one rule took 0.3 ms a reply,
+    six times the whole prefilter's time before, and the `replies` command went over its
+    10-second target. Every list is probed in pieces that fit one prefilter set."""
+    from desktop_app.checks.base import _SET_BUDGET
+    from tests.checks.conftest import shipped_pack
+
+    too_large = []
+    for rule in shipped_pack().rules:
+        probe = rule.probe()
+        if probe is None or probe[0] is None:
+            continue
+        pieces = probe[0] if isinstance(probe[0], list) else [probe[0]]
+        too_large += [(rule.id, len(piece)) for piece in pieces if len(piece) > _SET_BUDGET]
+    assert too_large == []
+
+
 def test_a_long_list_with_a_look_ahead_at_an_entrys_end_loads_and_finds():
     """Session 22: one entry of CodedHate's long list ending in a look-ahead ('names like
     (?!mine\\b)') made one of its pieces a guarded pattern, whose probe is None; the prefilter

@@ -140,22 +140,28 @@ class ReplyTriager:
         model, threshold = self.policy.abuse_model, self.policy.abuse_threshold
         if model is None:
             return None
+        # a lower score counts with a cue of cued_abuse: the words are named from there
+        named_from = min(threshold, self.policy.cued_threshold) if self.policy.cued else threshold
         best: tuple[float, str, int, int] = (0.0, "", 0, 0)
         for sentence, start, end in _readings(
             text, normalise_for_matching(text).text != text, self.reporting
         ):
-            if model.may_reach(sentence, threshold):
+            if model.may_reach(sentence, named_from):
                 score = model.score(sentence)
                 if score > best[0]:
                     best = (score, sentence, start, end)
         score, sentence, start, end = best
-        if score < threshold:
+        if score < named_from:
             return SecondOpinion(score, sentence)
         pushes = [w for w in model.explain(sentence).words if w.weight > 0]
-        if len({w.word for w in pushes}) < ABUSE_MIN_WORDS:
-            return SecondOpinion(score, sentence)  # one word alone ("near", "allowed") is no proof
+        # One word alone ("near", "allowed") is no proof for the model alone; with a cue (the
+        # judge asks for one below `threshold`) the cue is the second: "Sleep well".
+        if len({w.word for w in pushes}) < (ABUSE_MIN_WORDS if score >= threshold else 1):
+            return SecondOpinion(score, sentence)
         strongest = sorted(pushes, key=lambda w: -w.weight)[:ABUSE_WORDS]
         words = tuple(sentence[w.start : w.end] for w in sorted(strongest, key=lambda w: w.start))
+        if score < threshold:
+            return SecondOpinion(score, sentence, words)  # no card: only a cue may report it
         card = Finding(
             start,
             end,

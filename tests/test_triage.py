@@ -415,3 +415,33 @@ def test_a_question_of_accountability_the_offence_model_misreads_is_answered(tri
     opinion = triager.second_opinion(text, triaged.findings)
     assert opinion.score >= triager.policy.model_threshold  # the model is sure of it ...
     assert triaged.verdict.triage is Triage.RESPOND, triaged.verdict.reason  # ... and it is answered
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("Know which street you're on now mate. Sleep well", "abuse and harassment"),
+        ("Pile in lads, his mentions are wide open", "abuse and harassment (targeted harassment)"),
+        ("Mind how you go on that bike of yours down the Quayside, accidents happen", "abuse and harassment"),
+    ],
+)
+def test_a_cue_with_our_abuse_models_lean_reports_what_no_rule_reads(triager, text, category):
+    """Session 25 (blind batches Y125-Y130): veiled threats and pile-ons no rule reads, which
+    our abuse model scored from 0.7 to 0.96 (it reports alone from 0.96)."""
+    verdict = triager.triage(Reply(text)).verdict
+    assert verdict.triage is Triage.REPORT, verdict.reason
+    assert verdict.category == category
+    assert [f.rule for f in verdict.findings] == ["Drafting.CuedAbuse"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'People use "globalist" when they mean global finance. Be careful, the word has an ugly history.',
+        "Send us your address and we'll look into the bins this week",
+        "Be careful what you promise, people remember the last manifesto",
+        "I hope you actually read the consultation responses this time",
+    ],
+)
+def test_a_cue_said_plainly_is_not_reported(triager, text):
+    assert triager.triage(Reply(text)).verdict.triage is not Triage.REPORT

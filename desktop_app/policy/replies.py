@@ -18,7 +18,7 @@ from pathlib import Path
 from desktop_app.checks.patterns import collect_dropped, compile_words
 from desktop_app.checks.values import RuleError, colon_hint
 from desktop_app.core.findings import CATEGORIES, CONDUCT_CATEGORIES
-from desktop_app.core.replies.judge import THREAT, ReplyPolicy
+from desktop_app.core.replies.judge import THREAT, CuedAbuse, ReplyPolicy
 from desktop_app.policy.cache import FileCache
 from desktop_app.policy.files import PolicyFiles, PolicyFolder
 from desktop_app.policy.problems import FileProblem, PolicyProblem, shown
@@ -35,7 +35,9 @@ SECTIONS = {
     "openings": {"question", "criticism", "rough"},
     "cues": {"question", "criticism", "addressed", "thanks", "support", "pointing", "contrast",
              "spam", "chatter", "answer_words"},
+    "cued_abuse": {"threshold", "families"},
 }  # fmt: skip
+CUED_KEYS = frozenset({"what", "category", "cues"})
 DEFAULT_CATEGORIES = tuple(c for c in CONDUCT_CATEGORIES if c != "amplification")
 
 
@@ -112,6 +114,29 @@ def _abuse_model(name, lists: PackLists):
     return lists.data_file(name.strip(), "report.abuse_model", load_model_file)
 
 
+def _cued_abuse(section: Mapping, lists: PackLists) -> tuple[CuedAbuse, ...]:
+    """`cued_abuse.families`: name -> what it is in words, the category it is reported
+    under, and its cues (words or patterns, or `include: vocab/...`)."""
+    families = _mapping(section.get("families"), "cued_abuse.families")
+    out = []
+    for name, body in families.items():
+        key = f"cued_abuse.families.{name}"
+        body = resolve_includes(_mapping(body, key), lists)
+        for k in body:
+            if k not in CUED_KEYS:
+                raise RuleError(f"{key}.{k}", f"unknown key (known: {', '.join(sorted(CUED_KEYS))})")
+        category = _text(body.get("category"), f"{key}.category")
+        if category not in CATEGORIES:
+            raise RuleError(f"{key}.category", f"unknown category {shown(category)}")
+        what = _text(body.get("what"), f"{key}.what").strip()
+        if not what:
+            raise RuleError(f"{key}.what", "say in a few words what it is, such as 'a veiled threat'")
+        cues = _listed(body, "cues", key)
+        if cues is not None:
+            out.append(CuedAbuse(str(name), what, category, cues))
+    return tuple(out)
+
+
 def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
     """ReplyPolicy from replies.yml's data; RuleError naming the key at fault."""
     if data is None:
@@ -138,6 +163,7 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
     abuse_model = _abuse_model(report.get("abuse_model"), lists)
     openings = _mapping(data.get("openings"), "openings")
     cues = resolve_includes(_mapping(data.get("cues"), "cues"), lists)
+    cued = _mapping(data.get("cued_abuse"), "cued_abuse")
     return ReplyPolicy(
         report_categories=categories,
         criticism_words=_listed(report, "criticism_words", "report"),
@@ -172,6 +198,8 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
         chatter=_listed(cues, "chatter", "cues"),
         contrast=_listed(cues, "contrast", "cues"),
         answer_words=int(_number(cues.get("answer_words"), "cues.answer_words", 0, 0, 1000)),
+        cued_threshold=_number(cued.get("threshold"), "cued_abuse.threshold", 1.0, 0.0, 1.0),
+        cued=_cued_abuse(cued, lists),
     )
 
 

@@ -7,7 +7,15 @@ import re
 from dataclasses import replace
 
 from desktop_app.core.findings import Finding, Severity
-from desktop_app.core.replies.judge import ReplyPolicy, SecondOpinion, Triage, Verdict, as_listed, judge
+from desktop_app.core.replies.judge import (
+    CuedAbuse,
+    ReplyPolicy,
+    SecondOpinion,
+    Triage,
+    Verdict,
+    as_listed,
+    judge,
+)
 
 
 def words(*items: str):
@@ -384,3 +392,66 @@ def test_an_advert_is_left_alone_even_when_it_asks_and_abuse_in_it_is_still_repo
     text = "We know where you live. Link in bio"
     found = [finding(text, "We know where you live", "Threats", "abuse")]
     assert judge(text, found, policy).triage is Triage.REPORT
+
+
+CUED = replace(
+    POLICY,
+    abuse_threshold=0.96,
+    cued_threshold=0.7,
+    cued=(
+        CuedAbuse("veiled-threat", "a veiled threat", "abuse", words("sleep well", "be careful walking")),
+        CuedAbuse("private-info", "someone's private information", "private-info", words("postcode")),
+    ),
+    platform_categories={**POLICY.platform_categories, "private-info": "private information"},
+)
+
+
+def test_a_cue_reports_a_reply_our_abuse_model_leans_towards():
+    """Session 25: "Know which street you're on now mate. Sleep well" was answered: no rule
+    reads it, and our abuse model scored it 0.92, under the 0.96 at which it reports alone."""
+    text = "Know which street you're on now mate. Sleep well"
+    lean = SecondOpinion(0.92, "Sleep well", ("Sleep",))
+    verdict = judge(text, [], CUED, abuse=lean)
+    assert verdict.triage is Triage.REPORT
+    assert (verdict.clause, verdict.category) == ("C-abuse", "abuse and harassment")
+    assert verdict.reason == "'Sleep well' reads as a veiled threat in this reply"
+    (card,) = verdict.findings
+    assert text[card.start : card.end] == "Sleep well" and card.rule == "Drafting.CuedAbuse"
+    dox = "Bet he's got a nice house, his postcode is on the filing"
+    verdict = judge(dox, [], CUED, abuse=SecondOpinion(0.8, dox, ("Bet", "nice")))
+    assert (verdict.triage, verdict.clause, verdict.category) == (
+        Triage.REPORT,
+        "C-private-info",
+        "private information",
+    )
+
+
+def cued_verdict(text: str, score: float, *words_: str, sentence: str = "") -> Triage:
+    return judge(text, [], CUED, abuse=SecondOpinion(score, sentence or text, words_)).triage
+
+
+def test_neither_a_cue_nor_the_models_lean_reports_alone():
+    text = "Know which street you're on now mate. Sleep well"
+    assert cued_verdict(text, 0.6, "Sleep", sentence="Sleep well") is not Triage.REPORT
+    assert cued_verdict("You never answer. Sleep on it and get back to us", 0.9, "never") is not Triage.REPORT
+    # the model's lean carried only by criticism words, or about no one, is no lean at all
+    blunt = "You're a liar and a hypocrite. Sleep well"
+    assert cued_verdict(blunt, 0.9, "liar", "hypocrite") is not Triage.REPORT
+    assert cued_verdict("What a night. Sleep well all", 0.9, "night") is not Triage.REPORT
+    # thanks that complains of nothing is no abuse
+    thanks = "Thanks so much for coming, you were brilliant. Sleep well"
+    assert cued_verdict(thanks, 0.9, "brilliant") is not Triage.REPORT
+
+
+def test_a_cued_report_speaks_to_the_platform_not_about_our_model():
+    from desktop_app.core.replies.sources import Reply
+    from desktop_app.core.replies.wording import report_text
+
+    policy = replace(CUED, report_text='"{text}" {reason}.')
+    text = "Be careful walking to your car, he said"
+    verdict = judge(text, [], policy, abuse=SecondOpinion(0.8, text, ("careful", "car")))
+    assert verdict.triage is Triage.REPORT
+    said = report_text(Reply(text), verdict, policy, {})
+    assert "'Be careful walking' reads as a veiled threat" in said
+    for internal in ("second opinion", "learned", "model", "score"):
+        assert internal not in said.lower()

@@ -29,6 +29,16 @@ def test_a_broken_overlay_is_reported_and_the_shipped_file_stays_in_force(tmp_pa
         "abuse model outside the folders": "report:\n  abuse_model: ../reply-abuse.json\n",
         "bad abuse threshold": "report:\n  abuse_threshold: 1.5\n",
         "bad answer words": "cues:\n  answer_words: -2\n",
+        "cued family with an unknown category": (
+            "cued_abuse:\n  families:\n    menace: {what: a threat, category: menacing, cues: [sleep well]}\n"
+        ),
+        "cued family without saying what it is": (
+            "cued_abuse:\n  families:\n    menace: {category: abuse, cues: [sleep well]}\n"
+        ),
+        "cued family with an unknown key": (
+            "cued_abuse:\n  families:\n    menace: {what: a threat, category: abuse, cue: [sleep well]}\n"
+        ),
+        "bad cued threshold": "cued_abuse:\n  threshold: 2\n",
     }
     for name, body in cases.items():
         org = make_folder(tmp_path / name.replace(" ", "-"), {"replies.yml": body})
@@ -94,3 +104,33 @@ def test_a_broken_abuse_model_file_is_reported_in_one_line(tmp_path):
     policy, problems = load_reply_policy(load(org))
     assert len(problems) == 1 and "models/ours.json" in str(problems[0])
     assert policy.abuse_model is not None  # the shipped file (and its model) stays in force
+
+
+def test_cued_abuse_families_are_read_with_their_threshold(tmp_path):
+    body = (
+        "cued_abuse:\n"
+        "  threshold: 0.7\n"
+        "  families:\n"
+        "    veiled-threat:\n"
+        "      what: a veiled threat\n"
+        "      category: abuse\n"
+        "      cues: [sleep well, 'be careful\\W*$']\n"
+        "    pile-on: {what: a call to pile on, category: trolling, cues: [pile in lads]}\n"
+    )
+    org = make_folder(tmp_path / "org", {"replies.yml": body})
+    policy, problems = load_reply_policy(load(org))
+    assert problems == []
+    assert policy.cued_threshold == 0.7
+    assert [(c.name, c.what, c.category) for c in policy.cued] == [
+        ("veiled-threat", "a veiled threat", "abuse"),
+        ("pile-on", "a call to pile on", "trolling"),
+    ]
+    threat = policy.cued[0].cues
+    assert threat.search("Know your street. SLEEP WELL") and threat.search("Be careful!!")
+    assert not threat.search("Be careful, the word has a history") and not threat.search("asleep wellington")
+
+
+def test_without_cued_abuse_no_cue_reports_and_the_threshold_is_out_of_reach(tmp_path):
+    org = make_folder(tmp_path / "org", {"replies.yml": "report:\n  categories: [abuse]\n"})
+    policy, _problems = load_reply_policy(load(org))
+    assert policy.cued == () and policy.cued_threshold == 1.0

@@ -124,6 +124,21 @@ class ReplyPolicy:
     model_rules: frozenset[str] = frozenset()  # the pack's `model` rules (GroupHate), from load_reply_policy
     chatter: Matcher | None = None  # talk among the replies ("anyone know if the 42 is running"): left alone
     answer_words: int = 0  # a reply of this many words or more, with no other cue, is answered
+    # The reply-abuse model's score from which one of `cued` decides (`cued_abuse` in replies.yml)
+    cued_threshold: float = 1.0
+    cued: tuple[CuedAbuse, ...] = ()
+
+
+@dataclass(frozen=True)
+class CuedAbuse:
+    """A way abuse says what it means without the words a rule reads ("be careful walking to
+    your car", "his mentions are wide open"): reported, as `category`, when our reply-abuse
+    model leans towards the reply too (ReplyPolicy.cued_threshold)."""
+
+    name: str  # the family's key in replies.yml
+    what: str  # in words, for the reason: "a veiled threat"
+    category: str  # the finding category it is reported under
+    cues: Matcher
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,15 +344,19 @@ def _is_order(sentence: str, policy: ReplyPolicy) -> bool:
 
 
 def _model_report(
-    opinion: SecondOpinion | None, findings: Sequence[Finding], policy: ReplyPolicy, threshold: float
+    opinion: SecondOpinion | None,
+    findings: Sequence[Finding],
+    policy: ReplyPolicy,
+    threshold: float,
+    about: str = "",
 ) -> bool:
-    """A model alone: sure of a sentence that names or addresses a person, and not carried
-    only by criticism words, by words naming a subject ("rape jokes", "racism") or by mild
-    swearing."""
+    """A model alone: sure of a sentence that names or addresses a person (or, given
+    `about`, of a sentence of a text that does), and not carried only by criticism words, by
+    words naming a subject ("rape jokes", "racism") or by mild swearing."""
     if opinion is None or opinion.score < threshold or not opinion.words:
         return False
     sentence = _as_typed(opinion.sentence)
-    if not (_names_person(sentence, policy) or _is_order(sentence, policy)):
+    if not (_names_person(about or sentence, policy) or _is_order(sentence, policy)):
         return False
     # mild swearing ("bloody", "damn") never carries a report; stronger swearing the rules
     # found may, in a sentence aimed at someone
@@ -430,9 +449,51 @@ def judge(
             category=policy.platform_categories.get("offence-score", "abuse and harassment"),
             do_not_amplify=listed,
         )
+    cued = None if grateful else _cued_abuse(text, findings, abuse, policy)
+    if cued is not None:
+        family, card = cued
+        return Verdict(
+            Triage.REPORT,
+            f"'{card.text}' reads as {family.what} in this reply",
+            (card,),
+            clause=CATEGORY_CLAUSES.get(family.category, "C-abuse"),
+            category=policy.platform_categories.get(family.category, "abuse and harassment"),
+            do_not_amplify=listed,
+        )
     if listed:
         return as_listed(Verdict(Triage.NO_ACTION, ""))
     return _answer_or_not(said, findings, blunt, policy, tagged=_LEADING_HANDLES.match(text) is not None)
+
+
+def _cued_abuse(
+    text: str, findings: Sequence[Finding], abuse: SecondOpinion | None, policy: ReplyPolicy
+) -> tuple[CuedAbuse, Finding] | None:
+    """The first of policy.cued that `text` says, with a card on what it said, when our
+    reply-abuse model leans towards the reply (policy.cued_threshold) as it would have to
+    report it alone, except that the person may be named anywhere in the reply ("Know which
+    street you're on now mate. Sleep well"). Neither the cue nor the model is proof alone:
+    "be careful what you promise" is advice, and the model leans towards blunt criticism."""
+    if not policy.cued or not _model_report(abuse, findings, policy, policy.cued_threshold, about=text):
+        return None
+    plain = text.replace("’", "'").replace("‘", "'")  # the cues' apostrophes; same length
+    for family in policy.cued:
+        hit = family.cues.search(plain)
+        if hit is None:
+            continue
+        start, end = hit.span()
+        card = Finding(
+            start,
+            end,
+            text[start:end],
+            "Drafting.CuedAbuse",
+            "offence-score",
+            Severity.ADVICE,
+            f"'{text[start:end]}' reads as {family.what} here: our model of abusive replies reads this"
+            " reply as abuse too. Read it again before you answer it.",
+            why="Abuse often says what it means without the words: with the model's reading, it is reported.",
+        )
+        return family, card
+    return None
 
 
 def as_listed(verdict: Verdict) -> Verdict:

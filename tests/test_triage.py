@@ -445,3 +445,29 @@ def test_a_cue_with_our_abuse_models_lean_reports_what_no_rule_reads(triager, te
 )
 def test_a_cue_said_plainly_is_not_reported(triager, text):
     assert triager.triage(Reply(text)).verdict.triage is not Triage.REPORT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saw your car outside your place again 👀",
+        "Tick tock auntie. People know your car ⏰",
+    ],
+)
+def test_being_watched_said_with_our_abuse_models_lean_is_reported(triager, text):
+    """Session 25 (blind batches Y131-Y136): a councillor told where her car was seen, or
+    that people know it, was answered."""
+    verdict = triager.triage(Reply(text)).verdict
+    assert verdict.triage is Triage.REPORT, verdict.reason
+    assert verdict.reason.endswith("reads as a veiled threat in this reply")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saw you at the hustings again and you promised the same thing as last year",
+        "Keep an eye on your inbox, we've sent the petition to every councillor",
+    ],
+)
+def test_being_seen_at_work_is_not_a_veiled_threat(triager, text):
+    assert triager.triage(Reply(text)).verdict.triage is not Triage.REPORT

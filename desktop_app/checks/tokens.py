@@ -901,7 +901,8 @@ class PhraseSet:
         for n in nodes:
             nexts.update(after[n])
             accepts |= flags[n]
-        return frozenset(nexts), frozenset(nexts) & self._index[1], accepts
+        following = frozenset(nexts)
+        return following, following & self._index[1], accepts
 
     def _steps(self, by_word: dict, after: list, flags: bytes) -> dict:
         return {w: self._step(nodes, after, flags) for w, nodes in by_word.items()}

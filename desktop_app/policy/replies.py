@@ -80,6 +80,12 @@ def _mapping(value, key: str) -> dict:
     return value
 
 
+def _only_keys(section: Mapping, known: frozenset[str], prefix: str) -> None:
+    for key in section:
+        if key not in known:
+            raise RuleError(f"{prefix}.{key}", f"unknown key (known: {', '.join(sorted(known))})")
+
+
 def _check_keys(data: Mapping) -> None:
     for section, value in data.items():
         if section not in SECTIONS:
@@ -122,9 +128,7 @@ def _cued_abuse(section: Mapping, lists: PackLists) -> tuple[CuedAbuse, ...]:
     for name, body in families.items():
         key = f"cued_abuse.families.{name}"
         body = resolve_includes(_mapping(body, key), lists)
-        for k in body:
-            if k not in CUED_KEYS:
-                raise RuleError(f"{key}.{k}", f"unknown key (known: {', '.join(sorted(CUED_KEYS))})")
+        _only_keys(body, CUED_KEYS, key)
         category = _text(body.get("category"), f"{key}.category")
         if category not in CATEGORIES:
             raise RuleError(f"{key}.category", f"unknown category {shown(category)}")
@@ -154,9 +158,7 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
         if (k not in CATEGORIES and k != THREAT) or not isinstance(v, str):
             raise RuleError(f"platform_categories.{k}", "expected a category name and its words")
     aimed = resolve_includes(_mapping(report.get("aimed"), "report.aimed"), lists)
-    for key in aimed:
-        if key not in AIMED_KEYS:
-            raise RuleError(f"report.aimed.{key}", f"unknown key (known: {', '.join(sorted(AIMED_KEYS))})")
+    _only_keys(aimed, AIMED_KEYS, "report.aimed")
     before = _texts(aimed.get("before"), "report.aimed.before")
     after = _texts(aimed.get("after"), "report.aimed.after")
     names = _texts(aimed.get("names"), "report.aimed.names")

@@ -4,6 +4,7 @@ words the officer copies or starts from. benchmarks/eval_replies.py prints the f
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -373,8 +374,10 @@ def test_a_report_the_group_model_carries_quotes_all_its_words_not_one(triager):
     assert verdict.triage is Triage.REPORT
     assert verdict.findings and all(f.severity is Severity.ADVICE for f in verdict.findings)
     # every stretch of words the model read, each quoted (which words depends on the weights)
-    quoted = verdict.reason.removesuffix(" read as discrimination against a group of people")
-    assert quoted != verdict.reason and quoted.startswith("'run' and '") and quoted.endswith("funds'")
+    quoted = verdict.reason.removesuffix(" reads as discrimination against a group of people")
+    quoted = quoted.removesuffix(" read as discrimination against a group of people")
+    assert quoted != verdict.reason and quoted.startswith("'") and quoted.endswith("funds'")
+    assert len(re.findall(r"\w+", quoted)) >= 3
 
 
 def test_thanks_the_group_model_misreads_is_not_reported(triager):
@@ -422,16 +425,37 @@ def test_a_question_of_accountability_the_offence_model_misreads_is_answered(tri
     [
         ("Know which street you're on now mate. Sleep well", "abuse and harassment"),
         ("Pile in lads, his mentions are wide open", "abuse and harassment (targeted harassment)"),
-        ("Mind how you go on that bike of yours down the Quayside, accidents happen", "abuse and harassment"),
+        ("Be careful walking home from the town hall, councillor", "abuse and harassment"),
     ],
 )
 def test_a_cue_with_our_abuse_models_lean_reports_what_no_rule_reads(triager, text, category):
     """Session 25 (blind batches Y125-Y130): veiled threats and pile-ons no rule reads, which
-    our abuse model scored from 0.7 to 0.96 (it reports alone from 0.96)."""
+    our abuse model leans on without reporting them alone (session 26's model, which reads
+    pairs of words, reports "Mind how you go on that bike of yours ..., accidents happen"
+    itself)."""
+    policy = triager.policy
+    score = triager.abuse_opinion(text).score
+    assert policy.cued_threshold <= score < policy.abuse_threshold  # a lean, not a report
     verdict = triager.triage(Reply(text)).verdict
     assert verdict.triage is Triage.REPORT, verdict.reason
     assert verdict.category == category
     assert [f.rule for f in verdict.findings] == ["Drafting.CuedAbuse"]
+
+
+def test_a_veiled_threat_with_a_kind_word_is_still_reported(triager):
+    """Session 26: "Saw your car outside your place again last night. Lovely street" was
+    sorted as thanks: 'lovely' is a word of thanks, and thanks turned the cues off. Said
+    after being watched, 'lovely' is the menace; thanks with a cue in it is still thanks."""
+    text = "Saw your car outside your place again last night. Lovely street"
+    verdict = triager.triage(Reply(text)).verdict
+    assert verdict.triage is Triage.REPORT, verdict.reason
+    assert [f.rule for f in verdict.findings] == ["Drafting.CuedAbuse"]
+    for thanks in (
+        "Lovely to see you at the hustings again, thank you for coming",
+        "Thank you all for a lovely evening, sleep well everyone",
+        "Saw you at the food bank again on Saturday. Lovely work, thank you",
+    ):
+        assert triager.triage(Reply(thanks)).verdict.triage is Triage.THANK, thanks
 
 
 @pytest.mark.parametrize(

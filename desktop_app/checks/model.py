@@ -188,6 +188,8 @@ class ModelRule(Rule):
             driving = sorted(
                 self.driving_words(self.model.explain(chunk, self.neutral).words), key=lambda w: w.start
             )
+            if not driving:  # carried by a pair of function words ("are you"): nothing to show
+                continue
             message = fill_message(self.message, quoted_list(chunk[w.start : w.end] for w in driving))
             for s, e in self._card_spans(chunk, driving):
                 out.append(self.finding(ctx.text, start + s, start + e, message=message))

@@ -21,6 +21,16 @@ FeatureUnion of two l2-normed tf-idf vectorisers). Pieces read what a word list 
 word the model never saw that shares most of its letters with one it did ("scummers",
 "vermin-like"). A piece belongs to one word, so a word's push is the sum of its pieces'.
 
+Format 3 adds a third block, the pairs of words side by side (tf-idf, sublinear tf, unit
+length), leaving out a pair with a `skip` word (who people are: "muslim women"):
+
+     "pairs": {"skip": ["muslim", ...], "vocabulary": {"you scum": [idf, w1*idf, ...], ...}}
+
+A pair reads what single words cannot: whom a word is said of and how ("you scum", "hope
+you", "your kids" against "the scum of the policy"). A pair's push is shown on its words
+that carry meaning (not the function, everyday or identity words of the pieces' `skip`); a
+pair of function words ("are you") moves the score but names no word.
+
 A text's score is scikit-learn's `predict_proba`: its words are counted (tf), weighted by
 idf and scaled to unit length (l2); each member's decision is the dot product with its
 weights plus its intercept, calibrated by a sigmoid 1 / (1 + exp(a * decision + b)); the
@@ -49,6 +59,7 @@ from desktop_app.core.json_slices import loads_in_slices
 
 FORMAT = "linear-text-model/1"
 FORMAT_WITH_CHARACTERS = "linear-text-model/2"
+FORMAT_WITH_PAIRS = "linear-text-model/3"
 SKLEARN_PATTERN = r"(?u)\b\w\w+\b"  # TfidfVectorizer's default token_pattern
 _WORD_RUNS = re.compile(r"\w\w+")
 _ASCII_WORD_RUNS = re.compile(r"\w\w+", re.ASCII)  # the same runs in ASCII text, found sooner
@@ -87,6 +98,30 @@ def _squared_push(entry: list[float]) -> float:
     if push <= 0:
         return 0.0
     return (push / entry[0]) ** 2 if entry[0] else math.inf
+
+
+def _sublinear_norm(vocabulary: dict[str, list[float]], counts: dict[str, int]) -> float:
+    """The length of a block's tf-idf vector with sublinear tf (1 + log tf) * idf."""
+    return math.sqrt(sum(((1.0 + math.log(tf)) * vocabulary[g][0]) ** 2 for g, tf in counts.items())) or 1.0
+
+
+def _add_sublinear(
+    vocabulary: dict[str, list[float]], counts: dict[str, int], muted: dict[str, int], sums: list[float]
+) -> None:
+    """Add a unit-length block's share of each member's decision to `sums`. An entry met
+    inside a neutral word counts for the length only, as a neutral word does in the word block."""
+    if not counts:
+        return
+    norm = _sublinear_norm(vocabulary, counts)
+    for key, tf in counts.items():
+        entry = vocabulary[key]
+        if len(entry) == 1:
+            continue
+        scale = (1.0 + math.log(tf)) / norm
+        if muted:
+            scale *= (tf - muted.get(key, 0)) / tf
+        for k in range(len(sums)):
+            sums[k] += scale * entry[k + 1]
 
 
 def word_pieces(word: str, low: int, high: int) -> list[str]:
@@ -153,27 +188,11 @@ class CharacterBlock:
         return counts, muted
 
     def norm(self, counts: dict[str, int]) -> float:
-        vocabulary = self.vocabulary
-        return (
-            math.sqrt(sum(((1.0 + math.log(tf)) * vocabulary[g][0]) ** 2 for g, tf in counts.items())) or 1.0
-        )
+        return _sublinear_norm(self.vocabulary, counts)
 
     def add_decisions(self, counts: dict[str, int], muted: dict[str, int], sums: list[float]) -> None:
-        """Add this block's share of each member's decision to `sums`. A piece met inside a
-        neutral word counts for the length only, as a neutral word does in the word block."""
-        if not counts:
-            return
-        vocabulary = self.vocabulary
-        norm = self.norm(counts)
-        for piece, tf in counts.items():
-            entry = vocabulary[piece]
-            if len(entry) == 1:
-                continue
-            scale = (1.0 + math.log(tf)) / norm
-            if muted:
-                scale *= (tf - muted.get(piece, 0)) / tf
-            for k in range(len(sums)):
-                sums[k] += scale * entry[k + 1]
+        """Add this block's share of each member's decision to `sums`."""
+        _add_sublinear(self.vocabulary, counts, muted, sums)
 
     def push_of_occurrence(self, token: str, counts: dict[str, int], norm: float) -> float:
         """One occurrence of `token`'s share of the mean decision: each of its pieces' push,
@@ -194,6 +213,63 @@ class CharacterBlock:
         return push
 
 
+class PairBlock:
+    """Format 3's third block: each two words side by side, tf-idf (sublinear tf), unit length."""
+
+    def __init__(self, skip: frozenset[str], vocabulary: dict[str, list[float]], members: int):
+        self.skip = skip
+        self.vocabulary = vocabulary
+        self._mean = _mean_weights(vocabulary, members)
+        self._pushes = {p: push for p, e in vocabulary.items() if (push := _squared_push(e)) > 0}
+
+    def found(self, tokens: list[str]) -> list[tuple[int, str]]:
+        """(index of its first word, pair) for each known pair, in order."""
+        vocabulary, skip = self.vocabulary, self.skip
+        out = []
+        for i in range(len(tokens) - 1):
+            first, second = tokens[i], tokens[i + 1]
+            if first in skip or second in skip:
+                continue
+            pair = f"{first} {second}"
+            if pair in vocabulary:
+                out.append((i, pair))
+        return out
+
+    def counts(self, tokens: list[str], neutral) -> tuple[dict[str, int], dict[str, int]]:
+        """How often each known pair occurs, and how often with a neutral word in it."""
+        counts: dict[str, int] = {}
+        muted: dict[str, int] = {}
+        for i, pair in self.found(tokens):
+            counts[pair] = counts.get(pair, 0) + 1
+            if neutral and (tokens[i] in neutral or tokens[i + 1] in neutral):
+                muted[pair] = muted.get(pair, 0) + 1
+        return counts, muted
+
+    def add_decisions(self, counts: dict[str, int], muted: dict[str, int], sums: list[float]) -> None:
+        _add_sublinear(self.vocabulary, counts, muted, sums)
+
+    def pushes_by_token(self, tokens: list[str], neutral, shown) -> dict[int, float]:
+        """Each token's share of the pairs' push (index -> push): an occurrence's push goes
+        evenly to those of its two words `shown` accepts; a pair with a neutral word, none."""
+        counts, _muted = self.counts(tokens, ())
+        norm = _sublinear_norm(self.vocabulary, counts)
+        out: dict[int, float] = {}
+        for i, pair in self.found(tokens):
+            if tokens[i] in neutral or tokens[i + 1] in neutral:
+                continue
+            tf = counts[pair]
+            push = self._mean.get(pair, 0.0) * (1.0 + math.log(tf)) / tf / norm
+            owners = [j for j in (i, i + 1) if shown(tokens[j])]
+            for j in owners:
+                out[j] = out.get(j, 0.0) + push / len(owners)
+        return out
+
+    def push_bound(self, tokens: list[str]) -> float:
+        """(largest positive weight / idf) squared, summed over the distinct known pairs."""
+        pushes = self._pushes
+        return sum(pushes.get(pair, 0.0) for pair in {pair for _i, pair in self.found(tokens)})
+
+
 class TextModel:
     def __init__(
         self,
@@ -203,6 +279,7 @@ class TextModel:
         vocabulary: dict[str, list[float]],
         source: dict | None = None,
         characters: CharacterBlock | None = None,
+        pairs: PairBlock | None = None,
     ):
         self.token_re = re.compile(token_pattern)
         # scikit-learn's default pattern finds exactly the runs of two or more word characters,
@@ -214,6 +291,7 @@ class TextModel:
         self.vocabulary = vocabulary
         self.source = source or {}
         self.characters = characters
+        self.pairs = pairs
         self._mean = _mean_weights(vocabulary, len(members))
         self._pushes: dict[str, float] | None = None  # for may_reach, built on first use
         self._reach_limits: dict[float, float] = {}
@@ -236,6 +314,9 @@ class TextModel:
         decisions = self._decide(counts, neutral)
         if self.characters is not None:
             self._add_characters(tokens, neutral, decisions)
+        if self.pairs is not None:
+            pairs, muted = self.pairs.counts(tokens, neutral)
+            self.pairs.add_decisions(pairs, muted, decisions)
         return decisions
 
     def _add_characters(self, tokens: list[str], neutral, decisions: list[float]) -> None:
@@ -279,7 +360,8 @@ class TextModel:
     # that square root below the one reaching `threshold` means the text scores below it.
     # Format 2's pieces are a second unit vector (x_p = (1 + log tf_p) * idf_p / |x|), bounded
     # the same way; the two bounds add. A word's pieces are summed per word, so a piece two
-    # words share counts twice: a looser bound, never a wrong one.
+    # words share counts twice: a looser bound, never a wrong one. Format 3's pairs are a
+    # third unit vector, bounded over the distinct pairs the same way.
 
     def may_reach(self, text: str, threshold: float) -> bool:
         """False only when `text` is sure to score below `threshold` (any neutral words)."""
@@ -287,10 +369,13 @@ class TextModel:
         if limit is None:
             limit = self._reach_limits[threshold] = self._reach_limit(threshold)
         pushes = self._pushes if self._pushes is not None else self._build_pushes()
-        tokens = set(self._tokens(text))
+        ordered = self._tokens(text)
+        tokens = set(ordered)
         root = math.sqrt(sum(map(pushes.get, tokens, repeat(0.0))))
         if self.characters is not None:  # the blocks are unit length each: their bounds add
             root += math.sqrt(sum(map(self.characters.push_bound, tokens)))
+        if self.pairs is not None:
+            root += math.sqrt(self.pairs.push_bound(ordered))
         return root >= limit
 
     def _build_pushes(self) -> dict[str, float]:
@@ -354,16 +439,23 @@ class TextModel:
         pieces, muted = characters.counts(tokens, neutral)
         characters.add_decisions(pieces, muted, decisions)
         piece_norm = characters.norm(pieces)
+        paired: dict[int, float] = {}
+        if self.pairs is not None:
+            pair_counts, pair_muted = self.pairs.counts(tokens, neutral)
+            self.pairs.add_decisions(pair_counts, pair_muted, decisions)
+            # a pair's push is shown on its words that carry meaning ('scum' of "you scum")
+            paired = self.pairs.pushes_by_token(tokens, neutral, lambda t: t not in characters.skip)
         weights = []
-        for s, e, token in found:
+        for index, (s, e, token) in enumerate(found):
             known = token in vocabulary
-            if not known and not characters.pieces(token):
+            if not known and not characters.pieces(token) and index not in paired:
                 continue
             push = 0.0
             if token not in neutral:
                 push = (self._mean.get(token, 0.0) / norm if known else 0.0) + characters.push_of_occurrence(
                     token, pieces, piece_norm
                 )
+                push += paired.get(index, 0.0)
             weights.append(WordWeight(s, e, token, push))
         return Scored(self.calibrate(decisions), tuple(weights))
 
@@ -372,9 +464,10 @@ def parse_text_model(data: object) -> TextModel:
     """A TextModel from the decoded JSON, or ModelError naming what is wrong."""
     if not isinstance(data, dict):
         raise ModelError("expected a JSON object")
-    if data.get("format") not in (FORMAT, FORMAT_WITH_CHARACTERS):
+    if data.get("format") not in (FORMAT, FORMAT_WITH_CHARACTERS, FORMAT_WITH_PAIRS):
         raise ModelError(
-            f"unknown format {data.get('format')!r} (expected {FORMAT!r} or {FORMAT_WITH_CHARACTERS!r})"
+            f"unknown format {data.get('format')!r} (expected {FORMAT!r}, {FORMAT_WITH_CHARACTERS!r}"
+            f" or {FORMAT_WITH_PAIRS!r})"
         )
     pattern = data.get("token_pattern")
     if not isinstance(pattern, str):
@@ -396,9 +489,11 @@ def parse_text_model(data: object) -> TextModel:
         raise ModelError("`vocabulary` is missing or empty")
     width = len(parsed_members) + 1
     _check_vocabulary(vocabulary, width, "vocabulary")
-    characters = None
-    if data["format"] == FORMAT_WITH_CHARACTERS:
+    characters = pairs = None
+    if data["format"] in (FORMAT_WITH_CHARACTERS, FORMAT_WITH_PAIRS):
         characters = _parse_characters(data.get("characters"), width)
+    if data["format"] == FORMAT_WITH_PAIRS:
+        pairs = _parse_pairs(data.get("pairs"), width)
     source = data.get("source")
     return TextModel(
         pattern,
@@ -407,6 +502,7 @@ def parse_text_model(data: object) -> TextModel:
         vocabulary,
         source if isinstance(source, dict) else {},
         characters,
+        pairs,
     )
 
 
@@ -424,7 +520,7 @@ def _check_vocabulary(vocabulary: dict, width: int, name: str) -> None:
 
 def _parse_characters(block: object, width: int) -> CharacterBlock:
     if not isinstance(block, dict):
-        raise ModelError("`characters` is missing (format 2 needs it)")
+        raise ModelError("`characters` is missing (formats 2 and 3 need it)")
     sizes = block.get("ngram_range")
     if not (
         isinstance(sizes, list)
@@ -433,14 +529,36 @@ def _parse_characters(block: object, width: int) -> CharacterBlock:
         and 1 <= sizes[0] <= sizes[1] <= 10
     ):
         raise ModelError("`characters.ngram_range` must be [low, high], whole numbers from 1 to 10")
+    skip, vocabulary = _skip_and_vocabulary(block, "characters")
+    _check_vocabulary(vocabulary, width, "characters' vocabulary")
+    return CharacterBlock(sizes[0], sizes[1], skip, vocabulary, width - 1)
+
+
+def _skip_and_vocabulary(block: dict, name: str) -> tuple[frozenset[str], dict]:
+    """A block's `skip` words and its (non-empty) vocabulary, or ModelError."""
     skip = block.get("skip", [])
     if not (isinstance(skip, list) and all(isinstance(w, str) for w in skip)):
-        raise ModelError("`characters.skip` must be a list of words")
+        raise ModelError(f"`{name}.skip` must be a list of words")
     vocabulary = block.get("vocabulary")
     if not isinstance(vocabulary, dict) or not vocabulary:
-        raise ModelError("`characters.vocabulary` is missing or empty")
-    _check_vocabulary(vocabulary, width, "characters' vocabulary")
-    return CharacterBlock(sizes[0], sizes[1], frozenset(skip), vocabulary, width - 1)
+        raise ModelError(f"`{name}.vocabulary` is missing or empty")
+    return frozenset(skip), vocabulary
+
+
+def _parse_pairs(block: object, width: int) -> PairBlock:
+    if not isinstance(block, dict):
+        raise ModelError("`pairs` is missing (format 3 needs it)")
+    skip, vocabulary = _skip_and_vocabulary(block, "pairs")
+    bad = next((p for p in vocabulary if not _is_pair(p)), None)
+    if bad is not None:
+        raise ModelError(f"each entry of `pairs.vocabulary` must be two words and one space, not {bad!r}")
+    _check_vocabulary(vocabulary, width, "pairs' vocabulary")
+    return PairBlock(skip, vocabulary, width - 1)
+
+
+def _is_pair(key: str) -> bool:
+    parts = key.split(" ")
+    return len(parts) == 2 and all(parts)
 
 
 def _is_number(x: object) -> bool:

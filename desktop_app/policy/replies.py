@@ -35,7 +35,7 @@ SECTIONS = {
     "openings": {"question", "criticism", "rough"},
     "cues": {"question", "criticism", "addressed", "thanks", "support", "pointing", "contrast",
              "spam", "chatter", "answer_words"},
-    "cued_abuse": {"threshold", "families"},
+    "cued_abuse": {"threshold", "thanked", "families"},
 }  # fmt: skip
 CUED_KEYS = frozenset({"what", "category", "cues"})
 DEFAULT_CATEGORIES = tuple(c for c in CONDUCT_CATEGORIES if c != "amplification")
@@ -202,6 +202,7 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
         answer_words=int(_number(cues.get("answer_words"), "cues.answer_words", 0, 0, 1000)),
         cued_threshold=_number(cued.get("threshold"), "cued_abuse.threshold", 1.0, 0.0, 1.0),
         cued=_cued_abuse(cued, lists),
+        cued_thanked=_listed(resolve_includes(cued, lists), "thanked", "cued_abuse"),
     )
 
 

@@ -341,3 +341,32 @@ def test_grouphate_reads_only_where_a_group_of_people_is_named():
     assert cards and cards[0].severity is Severity.ADVICE and cards[0].category == "discrimination"
     policy_words = "Half the new budget is faking it and the rest is a drain on the country."
     assert analyzer.analyze(policy_words).findings == []
+
+
+def test_a_score_no_word_can_be_named_for_gets_no_card_and_no_error(tmp_path):
+    """Session 26: a model that reads pairs of words (format 3) can be carried over the
+    threshold by a pair of function words ("are you"), which names no word; the rule then
+    built its message from an empty list and failed (the engine logged it and dropped its
+    findings). A score no word can be shown for is no card."""
+    import json
+
+    model = {
+        "format": "linear-text-model/3",
+        "token_pattern": r"(?u)\b\w\w+\b",
+        "lowercase": True,
+        "members": [[-1.0, -1.0, 0.0]],
+        "vocabulary": {"awful": [2.0, 6.0], "plan": [1.5, -0.8]},
+        "characters": {"ngram_range": [3, 5], "skip": ["are", "you"], "vocabulary": {"awf": [1.5, 1.0]}},
+        "pairs": {"skip": [], "vocabulary": {"are you": [1.0, 5.0]}},
+    }
+    folder = _overlay(tmp_path / "pol", {}, json.dumps(model))
+    pack, own, problems = _load(folder)
+    assert problems == [] and own
+    [rule] = own
+    assert rule.sentence_score("are you") >= 0.5  # the pair alone is over the threshold ...
+    analyzer = Analyzer(dataclasses.replace(pack, rules=own))
+    result = analyzer.analyze("Honestly are you")
+    assert list(result.findings) == []  # ... but names no word: no card
+    assert analyzer.rule_errors == []
+    [card] = analyzer.analyze("Are you awful").findings  # a word it can name still gets one
+    assert card.text == "awful"

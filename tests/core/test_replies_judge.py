@@ -455,3 +455,17 @@ def test_a_cued_report_speaks_to_the_platform_not_about_our_model():
     assert "'Be careful walking' reads as a veiled threat" in said
     for internal in ("second opinion", "learned", "model", "score"):
         assert internal not in said.lower()
+
+
+def test_praise_alone_does_not_turn_a_cue_off_thanks_in_so_many_words_does():
+    """Session 26: "Saw your car outside your place again last night. Lovely street" was
+    sorted as thanks, 'lovely' being a word of thanks. With `cued_abuse.thanked`, only thanks
+    said in so many words turns the cues off."""
+    policy = replace(CUED, cued_thanked=words("thanks?"))
+    lean = SecondOpinion(0.9, "Know which street you're on now mate.", ("street",))
+    praised = "Know which street you're on now mate. Well done. Sleep well"
+    assert judge(praised, [], policy, abuse=lean).triage is Triage.REPORT
+    thanked = "Know which street you're on now mate. Thanks. Sleep well"
+    assert judge(thanked, [], policy, abuse=lean).triage is not Triage.REPORT
+    # without the list any thanks turns them off, as before
+    assert judge(praised, [], CUED, abuse=lean).triage is not Triage.REPORT

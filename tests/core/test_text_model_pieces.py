@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from desktop_app.core.text_model import (
     FORMAT_WITH_CHARACTERS,
+    FORMAT_WITH_PAIRS,
     ModelError,
     load_text_model,
     parse_text_model,
@@ -179,9 +180,10 @@ def test_a_damaged_pieces_block_is_one_clear_line(tmp_path, characters, says):
 
 def test_the_shipped_reply_model_reads_pieces_and_gives_scikit_learns_scores():
     """scripts/train_reply_model.py recorded scikit-learn's own scores on a sample of our
-    sentences; the shipped file, scored in pure Python, gives the same."""
+    sentences; the shipped file, scored in pure Python, gives the same (it reads pairs of
+    words too since session 26: tests/core/test_text_model_pairs.py)."""
     model = load_text_model(REPLY_MODEL)
-    assert json.loads(REPLY_MODEL.read_text(encoding="utf-8"))["format"] == FORMAT_WITH_CHARACTERS
+    assert json.loads(REPLY_MODEL.read_text(encoding="utf-8"))["format"] == FORMAT_WITH_PAIRS
     assert model.characters is not None and (model.characters.low, model.characters.high) == (3, 5)
     reference = json.loads(REPLY_REFERENCE.read_text(encoding="utf-8"))["scores"]
     assert len(reference) >= 20

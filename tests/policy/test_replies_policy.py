@@ -39,6 +39,7 @@ def test_a_broken_overlay_is_reported_and_the_shipped_file_stays_in_force(tmp_pa
             "cued_abuse:\n  families:\n    menace: {what: a threat, category: abuse, cue: [sleep well]}\n"
         ),
         "bad cued threshold": "cued_abuse:\n  threshold: 2\n",
+        "bad thanked pattern": "cued_abuse:\n  thanked: ['thank (you']\n",
     }
     for name, body in cases.items():
         org = make_folder(tmp_path / name.replace(" ", "-"), {"replies.yml": body})
@@ -128,6 +129,14 @@ def test_cued_abuse_families_are_read_with_their_threshold(tmp_path):
     threat = policy.cued[0].cues
     assert threat.search("Know your street. SLEEP WELL") and threat.search("Be careful!!")
     assert not threat.search("Be careful, the word has a history") and not threat.search("asleep wellington")
+
+
+def test_thanks_in_so_many_words_is_read_apart_from_praise(tmp_path):
+    body = "cues:\n  thanks: [thanks?, lovely]\ncued_abuse:\n  thanked: [thanks?, thank you]\n"
+    policy, problems = load_reply_policy(load(make_folder(tmp_path / "org", {"replies.yml": body})))
+    assert problems == []
+    assert policy.cued_thanked.search("Thank you all, sleep well") and policy.thanks.search("Lovely street")
+    assert not policy.cued_thanked.search("Lovely street")
 
 
 def test_without_cued_abuse_no_cue_reports_and_the_threshold_is_out_of_reach(tmp_path):

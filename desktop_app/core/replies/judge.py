@@ -127,6 +127,9 @@ class ReplyPolicy:
     # The reply-abuse model's score from which one of `cued` decides (`cued_abuse` in replies.yml)
     cued_threshold: float = 1.0
     cued: tuple[CuedAbuse, ...] = ()
+    # Thanks said in so many words ("thank you"), which turns the cues off; a word of praise
+    # alone ("lovely") does not: `cued_abuse.thanked`
+    cued_thanked: Matcher | None = None
 
 
 @dataclass(frozen=True)
@@ -449,7 +452,11 @@ def judge(
             category=policy.platform_categories.get("offence-score", "abuse and harassment"),
             do_not_amplify=listed,
         )
-    cued = None if grateful else _cued_abuse(text, findings, abuse, policy)
+    # Thanks in so many words turns the cues off ("Thank you all, sleep well"); a word of
+    # praise alone does not: 'lovely' after "saw your car outside your place again" is the
+    # menace. Without `cued_abuse.thanked`, any thanks does.
+    thanked = _cue(policy.cued_thanked, said) if policy.cued_thanked is not None else grateful
+    cued = None if thanked else _cued_abuse(text, findings, abuse, policy)
     if cued is not None:
         family, card = cued
         return Verdict(

@@ -94,7 +94,7 @@ PIECE_SIZES = (3, 5)
 PIECE_MIN_DF = 5
 # The third block: each two words side by side ("you scum", "hope you"), kept when at least
 # PAIR_MIN_DF of our sentences have them; a pair with an identity word is left out.
-PAIR_MIN_DF = 3
+PAIR_MIN_DF = 4
 ORDINARY_WEIGHT = 0.1  # each OLID tweet labelled NOT counts a tenth of one of our sentences
 DIGITS = 6
 # Function words: they say how a sentence is built, not what it says. Our own list; it holds
@@ -125,7 +125,7 @@ little big right now never always ever every something anything nothing everyone
 someone somebody anyone anybody no-one put keep kept call called ask asked try tried work
 works worked use used mean means meant feel felt bit hope hoped wait waiting sure maybe yes
 yeah ok okay please thanks thank cheers mate love hi hello oh lol
-round walk walks walking walked funny happen happens happened happening
+round walk walks walking walked funny happen happens happened happening bet
 """.split()  # noqa: SIM905
 
 

@@ -420,6 +420,14 @@ def test_a_question_of_accountability_the_offence_model_misreads_is_answered(tri
     assert triaged.verdict.triage is Triage.RESPOND, triaged.verdict.reason  # ... and it is answered
 
 
+def _cues_only(triager, monkeypatch):
+    """The shipped policy with our abuse model's report alone out of reach (a threshold of
+    1.0): what is reported is reported by a cue and the model's lean."""
+    from dataclasses import replace
+
+    monkeypatch.setattr(triager, "policy", replace(triager.policy, abuse_threshold=1.0))
+
+
 @pytest.mark.parametrize(
     "text, category",
     [
@@ -428,14 +436,14 @@ def test_a_question_of_accountability_the_offence_model_misreads_is_answered(tri
         ("Be careful walking home from the town hall, councillor", "abuse and harassment"),
     ],
 )
-def test_a_cue_with_our_abuse_models_lean_reports_what_no_rule_reads(triager, text, category):
+def test_a_cue_with_our_abuse_models_lean_reports_what_no_rule_reads(triager, text, category, monkeypatch):
     """Session 25 (blind batches Y125-Y130): veiled threats and pile-ons no rule reads, which
-    our abuse model leans on without reporting them alone (session 26's model, which reads
-    pairs of words, reports "Mind how you go on that bike of yours ..., accidents happen"
-    itself)."""
-    policy = triager.policy
-    score = triager.abuse_opinion(text).score
-    assert policy.cued_threshold <= score < policy.abuse_threshold  # a lean, not a report
+    our abuse model leaned on without reporting them alone. Each retraining moves some of
+    them over the model's own threshold (session 26's model reports "Mind how you go on
+    that bike of yours ..., accidents happen" itself), so the model's report alone is put out
+    of reach here: the cue and the model's lean must report it."""
+    _cues_only(triager, monkeypatch)
+    assert triager.abuse_opinion(text).score >= triager.policy.cued_threshold  # a lean
     verdict = triager.triage(Reply(text)).verdict
     assert verdict.triage is Triage.REPORT, verdict.reason
     assert verdict.category == category
@@ -478,9 +486,10 @@ def test_a_cue_said_plainly_is_not_reported(triager, text):
         "Tick tock auntie. People know your car ⏰",
     ],
 )
-def test_being_watched_said_with_our_abuse_models_lean_is_reported(triager, text):
+def test_being_watched_said_with_our_abuse_models_lean_is_reported(triager, text, monkeypatch):
     """Session 25 (blind batches Y131-Y136): a councillor told where her car was seen, or
     that people know it, was answered."""
+    _cues_only(triager, monkeypatch)
     verdict = triager.triage(Reply(text)).verdict
     assert verdict.triage is Triage.REPORT, verdict.reason
     assert verdict.reason.endswith("reads as a veiled threat in this reply")

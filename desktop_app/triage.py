@@ -154,14 +154,14 @@ class ReplyTriager:
         if score < named_from:
             return SecondOpinion(score, sentence)
         pushes = [w for w in model.explain(sentence).words if w.weight > 0]
-        # One word alone ("near", "allowed") is no proof for the model alone; with a cue (the
-        # judge asks for one below `threshold`) the cue is the second: "Sleep well".
-        if len({w.word for w in pushes}) < (ABUSE_MIN_WORDS if score >= threshold else 1):
+        if not pushes:
             return SecondOpinion(score, sentence)
         strongest = sorted(pushes, key=lambda w: -w.weight)[:ABUSE_WORDS]
         words = tuple(sentence[w.start : w.end] for w in sorted(strongest, key=lambda w: w.start))
-        if score < threshold:
-            return SecondOpinion(score, sentence, words)  # no card: only a cue may report it
+        # One word alone ("near", "allowed") is no proof for the model alone, however sure;
+        # with a cue the cue is the second sign ("Sleep well"), so the word is still named.
+        if score < threshold or len({w.word for w in pushes}) < ABUSE_MIN_WORDS:
+            return SecondOpinion(score, sentence, words, alone=False)  # no card: only a cue may report it
         card = Finding(
             start,
             end,

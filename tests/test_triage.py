@@ -504,3 +504,21 @@ def test_being_watched_said_with_our_abuse_models_lean_is_reported(triager, text
 )
 def test_being_seen_at_work_is_not_a_veiled_threat(triager, text):
     assert triager.triage(Reply(text)).verdict.triage is not Triage.REPORT
+
+
+def test_a_sentence_our_model_is_sure_of_on_one_word_still_names_it_for_a_cue(triager):
+    """One pushing word is no proof for our abuse model alone, but the word is named (and
+    no card made) so that a cue can be the second sign at any score, as it is below the
+    model's threshold: "Lets all send her what we think of her" (a family entry left as
+    missed for this) is a call to pile on."""
+    model = triager.policy.abuse_model
+    threshold = triager.policy.abuse_threshold
+    sentence = "Lets all send her what we think of her."
+    assert model.score(sentence) >= threshold
+    assert len({w.word for w in model.explain(sentence).words if w.weight > 0}) == 1
+    opinion = triager.abuse_opinion(sentence)
+    assert opinion.words and opinion.finding is None and not opinion.alone
+    verdict = triager.triage(Reply(sentence)).verdict
+    assert verdict.triage is Triage.REPORT, verdict.reason
+    assert [f.rule for f in verdict.findings] == ["Drafting.CuedAbuse"]
+    assert verdict.reason == "'Lets all' reads as a call to pile on in this reply"

@@ -469,3 +469,18 @@ def test_praise_alone_does_not_turn_a_cue_off_thanks_in_so_many_words_does():
     assert judge(thanked, [], policy, abuse=lean).triage is not Triage.REPORT
     # without the list any thanks turns them off, as before
     assert judge(praised, [], CUED, abuse=lean).triage is not Triage.REPORT
+
+
+def test_a_sure_model_on_one_word_reports_only_with_a_cue():
+    """Session 25's note, fixed in session 26: a sentence our abuse model was sure of on one
+    word alone got no words at all, so a cue could not report it either, while the same
+    sentence scored lower could be. One word is no proof for the model alone (`alone`
+    False), and with a cue it is the second sign, whatever the score."""
+    text = "Know which street you're on now mate. Sleep well"
+    one_word = SecondOpinion(0.99, "Sleep well", ("Sleep",), alone=False)
+    verdict = judge(text, [], CUED, abuse=one_word)
+    assert verdict.triage is Triage.REPORT
+    assert [f.rule for f in verdict.findings] == ["Drafting.CuedAbuse"]
+    # without a cue, nothing reports it
+    plain = "Know which street you're on now mate. Sleep on it"
+    assert judge(plain, [], CUED, abuse=replace(one_word, sentence="Sleep on it")).triage is not Triage.REPORT

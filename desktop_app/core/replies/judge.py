@@ -152,6 +152,9 @@ class SecondOpinion:
     sentence: str = ""
     words: tuple[str, ...] = ()  # the words that push its score up most
     finding: Finding | None = None  # a card for the sentence, when no rule's card shows it
+    # whether it may report alone when sure: False for our abuse model carried by one word,
+    # which only a cue may turn into a report
+    alone: bool = True
 
 
 @dataclass(frozen=True)
@@ -437,7 +440,9 @@ def judge(
             do_not_amplify=listed,
         )
     for sure, threshold in ((opinion, policy.model_threshold), (abuse, policy.abuse_threshold)):
-        if grateful or not _model_report(sure, findings, policy, threshold):
+        if grateful or (sure is not None and not sure.alone):
+            continue
+        if not _model_report(sure, findings, policy, threshold):
             continue
         cards = tuple(f for f in findings if f.category == "offence-score")
         if not cards and sure.finding is not None:

@@ -522,3 +522,22 @@ def test_a_sentence_our_model_is_sure_of_on_one_word_still_names_it_for_a_cue(tr
     assert verdict.triage is Triage.REPORT, verdict.reason
     assert [f.rule for f in verdict.findings] == ["Drafting.CuedAbuse"]
     assert verdict.reason == "'Lets all' reads as a call to pile on in this reply"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ban these and you will drive people back on the fags.",
+        "You will have people back on the fags within a month.",
+        "Vapes got my mum off cigarettes. You are sending people back to fags.",
+    ],
+)
+def test_fags_for_cigarettes_is_answered(triager, text):
+    """Session 26 (batch Y150): "This will push people straight back to fags" was reported:
+    the offence model, trained on American tweets, read the slur where British English
+    means cigarettes."""
+    assert triager.triage(Reply(text)).verdict.triage is not Triage.REPORT
+
+
+def test_fags_said_of_people_is_still_reported(triager):
+    assert triager.triage(Reply("Shut up you pair of fags")).verdict.triage is Triage.REPORT

@@ -484,3 +484,24 @@ def test_a_sure_model_on_one_word_reports_only_with_a_cue():
     # without a cue, nothing reports it
     plain = "Know which street you're on now mate. Sleep on it"
     assert judge(plain, [], CUED, abuse=replace(one_word, sentence="Sleep on it")).triage is not Triage.REPORT
+
+
+def test_our_abuse_model_all_but_certain_reports_what_names_no_one():
+    """Session 26 (blind batches Y125-Y136 with rules and model that had not seen them): "Nice
+    stick-on beard love", "what's under the beard tho" were answered, our model sure of them
+    (0.997-0.998) but no person named in them. Every reply is said to the one who posted:
+    from `abuse_unaimed_threshold` our model's report needs no person named. The offence
+    model, which reads words alone, still does."""
+    text = "what's under the beard tho"
+    sure = SecondOpinion(0.997, text, ("under", "beard"))
+    policy = replace(POLICY, abuse_threshold=0.96, abuse_unaimed_threshold=0.99)
+    assert judge(text, [], policy, abuse=sure).triage is Triage.REPORT
+    assert (
+        judge(text, [], replace(policy, abuse_unaimed_threshold=1.0), abuse=sure).triage is not Triage.REPORT
+    )
+    assert judge(text, [], policy, abuse=replace(sure, score=0.98)).triage is not Triage.REPORT
+    assert judge(text, [], policy, opinion=sure).triage is not Triage.REPORT
+    # still not carried by criticism words alone
+    blunt = SecondOpinion(0.997, "Utter rubbish from start to finish.", ("rubbish",))
+    critical = replace(policy, criticism_words=words("rubbish"))
+    assert judge(blunt.sentence, [], critical, abuse=blunt).triage is not Triage.REPORT

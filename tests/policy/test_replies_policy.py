@@ -40,6 +40,7 @@ def test_a_broken_overlay_is_reported_and_the_shipped_file_stays_in_force(tmp_pa
         ),
         "bad cued threshold": "cued_abuse:\n  threshold: 2\n",
         "bad thanked pattern": "cued_abuse:\n  thanked: ['thank (you']\n",
+        "bad unaimed threshold": "report:\n  abuse_unaimed_threshold: 3\n",
     }
     for name, body in cases.items():
         org = make_folder(tmp_path / name.replace(" ", "-"), {"replies.yml": body})
@@ -137,6 +138,15 @@ def test_thanks_in_so_many_words_is_read_apart_from_praise(tmp_path):
     assert problems == []
     assert policy.cued_thanked.search("Thank you all, sleep well") and policy.thanks.search("Lovely street")
     assert not policy.cued_thanked.search("Lovely street")
+
+
+def test_the_unaimed_threshold_is_read_and_out_of_reach_without_it(tmp_path):
+    body = "report:\n  abuse_unaimed_threshold: 0.99\n"
+    policy, problems = load_reply_policy(load(make_folder(tmp_path / "org", {"replies.yml": body})))
+    assert problems == [] and policy.abuse_unaimed_threshold == 0.99
+    plain = "report:\n  categories: [abuse]\n"
+    policy, problems = load_reply_policy(load(make_folder(tmp_path / "plain", {"replies.yml": plain})))
+    assert problems == [] and policy.abuse_unaimed_threshold == 1.0
 
 
 def test_without_cued_abuse_no_cue_reports_and_the_threshold_is_out_of_reach(tmp_path):

@@ -108,6 +108,9 @@ class ReplyPolicy:
     # our own reply-abuse model (a core.text_model.TextModel) and the score it reports from
     abuse_model: object | None = None
     abuse_threshold: float = 0.9
+    # From this score our reply-abuse model needs no person named: every reply is said to the
+    # one who posted ("what's under the beard tho"); 1.0 keeps the person check always
+    abuse_unaimed_threshold: float = 1.0
     repeat_reports: int = 2
     platform_categories: Mapping[str, str] = field(default_factory=dict)
     report_text: str = ""
@@ -355,14 +358,17 @@ def _model_report(
     policy: ReplyPolicy,
     threshold: float,
     about: str = "",
+    unaimed: float = 1.0,
 ) -> bool:
     """A model alone: sure of a sentence that names or addresses a person (or, given
-    `about`, of a sentence of a text that does), and not carried only by criticism words, by
-    words naming a subject ("rape jokes", "racism") or by mild swearing."""
+    `about`, of a sentence of a text that does; or, from `unaimed` below 1.0, of any
+    sentence), and not carried only by criticism words, by words naming a subject ("rape
+    jokes", "racism") or by mild swearing."""
     if opinion is None or opinion.score < threshold or not opinion.words:
         return False
     sentence = _as_typed(opinion.sentence)
-    if not (_names_person(about or sentence, policy) or _is_order(sentence, policy)):
+    said_to_the_poster = unaimed < 1.0 and opinion.score >= unaimed
+    if not (said_to_the_poster or _names_person(about or sentence, policy) or _is_order(sentence, policy)):
         return False
     # mild swearing ("bloody", "damn") never carries a report; stronger swearing the rules
     # found may, in a sentence aimed at someone
@@ -439,10 +445,13 @@ def judge(
             category=policy.platform_categories.get("abuse", "abuse and harassment"),
             do_not_amplify=listed,
         )
-    for sure, threshold in ((opinion, policy.model_threshold), (abuse, policy.abuse_threshold)):
+    for sure, threshold, unaimed in (
+        (opinion, policy.model_threshold, 1.0),
+        (abuse, policy.abuse_threshold, policy.abuse_unaimed_threshold),
+    ):
         if grateful or (sure is not None and not sure.alone):
             continue
-        if not _model_report(sure, findings, policy, threshold):
+        if not _model_report(sure, findings, policy, threshold, unaimed=unaimed):
             continue
         cards = tuple(f for f in findings if f.category == "offence-score")
         if not cards and sure.finding is not None:

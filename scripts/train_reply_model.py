@@ -165,10 +165,11 @@ class Features:
             analyzer="char_wb", ngram_range=PIECE_SIZES, min_df=PIECE_MIN_DF, sublinear_tf=True
         )
         self.pair_skip = sorted(identity_words())
+        self._pair_skip = frozenset(self.pair_skip)
         self.pairs = TfidfVectorizer(analyzer=self._pairs, min_df=PAIR_MIN_DF, sublinear_tf=True)
 
     def _pairs(self, text):
-        skip = set(self.pair_skip)
+        skip = self._pair_skip
         tokens = self._word_runs.findall(text.lower())
         return [f"{a} {b}" for a, b in itertools.pairwise(tokens) if a not in skip and b not in skip]
 

@@ -248,10 +248,10 @@ class PairBlock:
     def add_decisions(self, counts: dict[str, int], muted: dict[str, int], sums: list[float]) -> None:
         _add_sublinear(self.vocabulary, counts, muted, sums)
 
-    def pushes_by_token(self, tokens: list[str], neutral, shown) -> dict[int, float]:
-        """Each token's share of the pairs' push (index -> push): an occurrence's push goes
-        evenly to those of its two words `shown` accepts; a pair with a neutral word, none."""
-        counts, _muted = self.counts(tokens, ())
+    def pushes_by_token(self, tokens: list[str], counts: dict[str, int], neutral, shown) -> dict[int, float]:
+        """Each token's share of the pairs' push (index -> push), given the pairs' `counts`: an
+        occurrence's push goes evenly to those of its two words `shown` accepts; a pair with a
+        neutral word, none."""
         norm = _sublinear_norm(self.vocabulary, counts)
         out: dict[int, float] = {}
         for i, pair in self.found(tokens):
@@ -444,7 +444,9 @@ class TextModel:
             pair_counts, pair_muted = self.pairs.counts(tokens, neutral)
             self.pairs.add_decisions(pair_counts, pair_muted, decisions)
             # a pair's push is shown on its words that carry meaning ('scum' of "you scum")
-            paired = self.pairs.pushes_by_token(tokens, neutral, lambda t: t not in characters.skip)
+            paired = self.pairs.pushes_by_token(
+                tokens, pair_counts, neutral, lambda t: t not in characters.skip
+            )
         weights = []
         for index, (s, e, token) in enumerate(found):
             known = token in vocabulary

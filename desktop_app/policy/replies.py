@@ -166,7 +166,7 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
     abuse_model = _abuse_model(report.get("abuse_model"), lists)
     openings = _mapping(data.get("openings"), "openings")
     cues = resolve_includes(_mapping(data.get("cues"), "cues"), lists)
-    cued = _mapping(data.get("cued_abuse"), "cued_abuse")
+    cued = resolve_includes(_mapping(data.get("cued_abuse"), "cued_abuse"), lists)
     return ReplyPolicy(
         report_categories=categories,
         criticism_words=_listed(report, "criticism_words", "report"),
@@ -206,7 +206,7 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
         answer_words=int(_number(cues.get("answer_words"), "cues.answer_words", 0, 0, 1000)),
         cued_threshold=_number(cued.get("threshold"), "cued_abuse.threshold", 1.0, 0.0, 1.0),
         cued=_cued_abuse(cued, lists),
-        cued_thanked=_listed(resolve_includes(cued, lists), "thanked", "cued_abuse"),
+        cued_thanked=_listed(cued, "thanked", "cued_abuse"),
     )
 
 

@@ -506,6 +506,58 @@ def test_being_seen_at_work_is_not_a_veiled_threat(triager, text):
     assert triager.triage(Reply(text)).verdict.triage is not Triage.REPORT
 
 
+@pytest.mark.parametrize(
+    "text, family",
+    [
+        ("Next time I see him in the precinct I'll say hello properly", "a veiled threat"),
+        ("He'll be lucky if his car is in one piece by Friday", "a veiled threat"),
+        ("Vote her out or carry her out", "a veiled threat"),
+        ("Hope your boiler explodes mate", "harm wished on someone"),
+        ("Which house on his street is his, the one with the van outside?", "someone's private information"),
+        ("Post her photo everywhere and let people recognise her in the street", "a call to pile on"),
+    ],
+)
+def test_threats_that_tell_a_routine_a_home_or_a_harm_are_reported(triager, text, family, monkeypatch):
+    """Session 27 (blind batches Y145-Y152): a promised visit, a car that may not stay in one
+    piece, a harm wished on a boiler or a heart, the house on someone's road, a face shared
+    so that people stop her in the street. Our model leaned on each; no cue read them."""
+    _cues_only(triager, monkeypatch)
+    verdict = triager.triage(Reply(text)).verdict
+    assert verdict.triage is Triage.REPORT, verdict.reason
+    assert [f.rule for f in verdict.findings] == ["Drafting.CuedAbuse"]
+    assert verdict.reason.endswith(f"reads as {family} in this reply")
+
+
+def test_a_cue_may_rest_on_our_models_lean_on_the_word_naming_the_place(triager, monkeypatch):
+    """'house' names a subject ("the house of lords", "house prices"), so our model's lean on
+    it never reports alone. With a cue that says whose house, the lean counts: "Someone find
+    out which house on her road is hers" (batch Y149, 0.999 on 'house') was answered."""
+    _cues_only(triager, monkeypatch)
+    text = "Anyone know which house on her street is hers"
+    assert triager.abuse_opinion(text).words == ("house",)
+    verdict = triager.triage(Reply(text)).verdict
+    assert verdict.triage is Triage.REPORT, verdict.reason
+    assert verdict.category == "private information"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You post every morning about potholes and nothing changes",
+        "She's on the radio every morning defending this and still won't answer the question",
+        "I'll pop down to your surgery on Friday and ask you myself",
+        "I hope their business plan fails before it costs us more",
+        "His house is in the ward, so he knows what the traffic is like on Mill Lane",
+        "Remember what happened to the last council that closed a library? Voted out",
+        "Fix the crossing or someone'll get run over, it's a matter of time",
+        "Shame the council didn't get the funding before the cuts",
+        "Be careful in that car park, it's not lit and the council knows it",
+    ],
+)
+def test_the_words_of_those_cues_in_a_complaint_are_answered(triager, text):
+    assert triager.triage(Reply(text)).verdict.triage is not Triage.REPORT
+
+
 def test_a_sentence_our_model_is_sure_of_on_one_word_still_names_it_for_a_cue(triager):
     """One pushing word is no proof for our abuse model alone, but the word is named (and
     no card made) so that a cue can be the second sign at any score, as it is below the

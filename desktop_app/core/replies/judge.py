@@ -359,11 +359,13 @@ def _model_report(
     threshold: float,
     about: str = "",
     unaimed: float = 1.0,
+    cued: bool = False,
 ) -> bool:
     """A model alone: sure of a sentence that names or addresses a person (or, given
     `about`, of a sentence of a text that does; or, from `unaimed` below 1.0, of any
     sentence), and not carried only by criticism words, by words naming a subject ("rape
-    jokes", "racism") or by mild swearing."""
+    jokes", "racism") or by mild swearing. For a cue (`cued`) only criticism words and mild
+    swearing are no lean."""
     if opinion is None or opinion.score < threshold or not opinion.words:
         return False
     sentence = _as_typed(opinion.sentence)
@@ -380,7 +382,13 @@ def _model_report(
         if _fullmatch(policy.mild_swearing, w)
     }
     carried = [w for w in opinion.words if w.lower() not in swearing]
-    plain = (policy.criticism_words, policy.frame_words, policy.topic_words)
+    # With a cue the cue says what is meant, and the model's lean may rest on the words
+    # that name the subject ('house' of "which house on her road is hers")
+    plain = (
+        (policy.criticism_words,)
+        if cued
+        else (policy.criticism_words, policy.frame_words, policy.topic_words)
+    )
     carried = [w for w in carried if not any(_fullmatch(m, w) for m in plain)]
     return any(not _aimed_at_no_one(sentence, w, policy) for w in carried)
 
@@ -494,7 +502,9 @@ def _cued_abuse(
     report it alone, except that the person may be named anywhere in the reply ("Know which
     street you're on now mate. Sleep well"). Neither the cue nor the model is proof alone:
     "be careful what you promise" is advice, and the model leans towards blunt criticism."""
-    if not policy.cued or not _model_report(abuse, findings, policy, policy.cued_threshold, about=text):
+    if not policy.cued or not _model_report(
+        abuse, findings, policy, policy.cued_threshold, about=text, cued=True
+    ):
         return None
     plain = text.replace("’", "'").replace("‘", "'")  # the cues' apostrophes; same length
     for family in policy.cued:

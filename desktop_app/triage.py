@@ -158,9 +158,12 @@ class ReplyTriager:
             return SecondOpinion(score, sentence)
         strongest = sorted(pushes, key=lambda w: -w.weight)[:ABUSE_WORDS]
         words = tuple(sentence[w.start : w.end] for w in sorted(strongest, key=lambda w: w.start))
-        # One word alone ("near", "allowed") is no proof for the model alone, however sure;
-        # with a cue the cue is the second sign ("Sleep well"), so the word is still named.
-        if score < threshold or len({w.word for w in pushes}) < ABUSE_MIN_WORDS:
+        # One word alone ("near", "allowed") is no proof for the model alone, unless it is
+        # sure of the reply from report.abuse_unaimed_threshold ("Get back on the boat mate":
+        # the pairs around the word push too, and name no word); with a cue the cue is the
+        # second sign ("Sleep well"), so the word is still named.
+        few = len({w.word for w in pushes}) < ABUSE_MIN_WORDS and score < self.policy.abuse_unaimed_threshold
+        if score < threshold or few:
             return SecondOpinion(score, sentence, words, alone=False)  # no card: only a cue may report it
         card = Finding(
             start,

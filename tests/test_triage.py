@@ -466,6 +466,59 @@ def test_a_veiled_threat_with_a_kind_word_is_still_reported(triager):
         assert triager.triage(Reply(thanks)).verdict.triage is Triage.THANK, thanks
 
 
+def test_a_sentence_our_model_is_sure_of_reports_on_one_word(triager):
+    """Session 27 (batches Y153-Y160): "Get back on the boat mate" (0.993) and "Thought they
+    put people like you down these days" (0.993) were each carried by one named word, and
+    answered. The pairs of words around it push too and name no word: from
+    report.abuse_unaimed_threshold one named word is enough."""
+    model = triager.policy.abuse_model
+    sentence = "Back on the dinghy you go"
+    assert model.score(sentence) >= triager.policy.abuse_unaimed_threshold
+    assert len({w.word for w in model.explain(sentence).words if w.weight > 0}) == 1
+    verdict = triager.triage(Reply(sentence)).verdict
+    assert verdict.triage is Triage.REPORT, verdict.reason
+    assert verdict.reason == "'dinghy' reads as abuse aimed at a person"
+
+
+def test_a_cue_says_what_a_reply_does_before_our_model_says_it_reads_as_abuse(triager):
+    """A reply our model reports alone that a cue reads too is reported for what the cue
+    says it does ("a call to pile on", under trolling), not only as abuse."""
+    sentence = "Lets all send her what we think of her."
+    opinion = triager.abuse_opinion(sentence)
+    assert opinion.alone and opinion.score >= triager.policy.abuse_threshold  # the model alone would
+    verdict = triager.triage(Reply(sentence)).verdict
+    assert verdict.reason == "'Lets all' reads as a call to pile on in this reply"
+    assert verdict.category == "abuse and harassment (targeted harassment)"
+
+
+@pytest.mark.parametrize(
+    "text, family",
+    [
+        ("Careful cycling past the quarry on your way home, councillor", "a veiled threat"),
+        ("Hope his tyres get let down outside the chamber", "a veiled threat"),
+        ("Enjoy your drive home tonight, councillor", "a veiled threat"),
+        ("Smile while you can, pal", "a veiled threat"),
+    ],
+)
+def test_a_journey_home_and_a_smile_while_you_can_are_veiled_threats(triager, text, family, monkeypatch):
+    """Session 27 (blind batches Y153-Y160): "Careful rolling down that hill near your flat,
+    brakes fail all the time", "Enjoy your drive home tonight", "Smile while you can"."""
+    _cues_only(triager, monkeypatch)
+    verdict = triager.triage(Reply(text)).verdict
+    assert verdict.triage is Triage.REPORT, verdict.reason
+    assert verdict.reason.endswith(f"reads as {family} in this reply")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You should be grateful we even let you stand", "Your lot ought to be grateful for what you get"],
+)
+def test_being_told_to_be_grateful_is_no_thanks(triager, text):
+    """Batch Y159: "Your lot should be grateful for what you get and keep your mouths shut"
+    was sorted as thanks (so our model's 0.997 was set aside)."""
+    assert triager.triage(Reply(text)).verdict.triage is not Triage.THANK
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -558,11 +611,14 @@ def test_the_words_of_those_cues_in_a_complaint_are_answered(triager, text):
     assert triager.triage(Reply(text)).verdict.triage is not Triage.REPORT
 
 
-def test_a_sentence_our_model_is_sure_of_on_one_word_still_names_it_for_a_cue(triager):
-    """One pushing word is no proof for our abuse model alone, but the word is named (and
-    no card made) so that a cue can be the second sign at any score, as it is below the
-    model's threshold: "Lets all send her what we think of her" (a family entry left as
-    missed for this) is a call to pile on."""
+def test_a_sentence_our_model_is_sure_of_on_one_word_still_names_it_for_a_cue(triager, monkeypatch):
+    """One pushing word is no proof for our abuse model alone (below the score at which it is
+    sure: put out of reach here), but the word is named (and no card made) so that a cue can
+    be the second sign at any score, as it is below the model's threshold: "Lets all send her
+    what we think of her" (a family entry left as missed for this) is a call to pile on."""
+    from dataclasses import replace
+
+    monkeypatch.setattr(triager, "policy", replace(triager.policy, abuse_unaimed_threshold=1.0))
     model = triager.policy.abuse_model
     threshold = triager.policy.abuse_threshold
     sentence = "Lets all send her what we think of her."

@@ -453,6 +453,23 @@ def judge(
             category=policy.platform_categories.get("abuse", "abuse and harassment"),
             do_not_amplify=listed,
         )
+    # A cue with our model's lean goes first: it says what the reply does (a call to pile on,
+    # someone's private information), where the model alone says only that it reads as abuse.
+    # Thanks in so many words turns the cues off ("Thank you all, sleep well"); a word of
+    # praise alone does not: 'lovely' after "saw your car outside your place again" is the
+    # menace. Without `cued_abuse.thanked`, any thanks does.
+    thanked = _cue(policy.cued_thanked, said) if policy.cued_thanked is not None else grateful
+    cued = None if thanked else _cued_abuse(text, findings, abuse, policy)
+    if cued is not None:
+        family, card = cued
+        return Verdict(
+            Triage.REPORT,
+            f"'{card.text}' reads as {family.what} in this reply",
+            (card,),
+            clause=CATEGORY_CLAUSES.get(family.category, "C-abuse"),
+            category=policy.platform_categories.get(family.category, "abuse and harassment"),
+            do_not_amplify=listed,
+        )
     for sure, threshold, unaimed in (
         (opinion, policy.model_threshold, 1.0),
         (abuse, policy.abuse_threshold, policy.abuse_unaimed_threshold),
@@ -472,21 +489,6 @@ def judge(
             cards,
             clause=CATEGORY_CLAUSES["offence-score"],
             category=policy.platform_categories.get("offence-score", "abuse and harassment"),
-            do_not_amplify=listed,
-        )
-    # Thanks in so many words turns the cues off ("Thank you all, sleep well"); a word of
-    # praise alone does not: 'lovely' after "saw your car outside your place again" is the
-    # menace. Without `cued_abuse.thanked`, any thanks does.
-    thanked = _cue(policy.cued_thanked, said) if policy.cued_thanked is not None else grateful
-    cued = None if thanked else _cued_abuse(text, findings, abuse, policy)
-    if cued is not None:
-        family, card = cued
-        return Verdict(
-            Triage.REPORT,
-            f"'{card.text}' reads as {family.what} in this reply",
-            (card,),
-            clause=CATEGORY_CLAUSES.get(family.category, "C-abuse"),
-            category=policy.platform_categories.get(family.category, "abuse and harassment"),
             do_not_amplify=listed,
         )
     if listed:

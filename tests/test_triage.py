@@ -420,6 +420,16 @@ def test_a_question_of_accountability_the_offence_model_misreads_is_answered(tri
     assert triaged.verdict.triage is Triage.RESPOND, triaged.verdict.reason  # ... and it is answered
 
 
+def _reported_by_a_cue(triager, text, family, monkeypatch):
+    """The verdict on `text` with our model's report alone out of reach: reported as what
+    the cue `family` says it is."""
+    _cues_only(triager, monkeypatch)
+    verdict = triager.triage(Reply(text)).verdict
+    assert verdict.triage is Triage.REPORT, verdict.reason
+    assert verdict.reason.endswith(f"reads as {family} in this reply")
+    return verdict
+
+
 def _cues_only(triager, monkeypatch):
     """The shipped policy with our abuse model's report alone out of reach (a threshold of
     1.0): what is reported is reported by a cue and the model's lean."""
@@ -503,10 +513,35 @@ def test_a_cue_says_what_a_reply_does_before_our_model_says_it_reads_as_abuse(tr
 def test_a_journey_home_and_a_smile_while_you_can_are_veiled_threats(triager, text, family, monkeypatch):
     """Session 27 (blind batches Y153-Y160): "Careful rolling down that hill near your flat,
     brakes fail all the time", "Enjoy your drive home tonight", "Smile while you can"."""
-    _cues_only(triager, monkeypatch)
-    verdict = triager.triage(Reply(text)).verdict
+    _reported_by_a_cue(triager, text, family, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text, family",
+    [
+        ("Know where your office is. Know when you leave.", "a veiled threat"),
+        ("Let's go and have a little chat with her after the meeting, lads", "a veiled threat"),
+        ("Take away his security and see how brave he is then", "a veiled threat"),
+        ("Keep posting and see what happens. You've been warned.", "a veiled threat"),
+        (
+            "Yer surgery's every other Friday at the church hall, aye? Some of us might pop in",
+            "a veiled threat",
+        ),
+        ("Someone find his house and let's have a word", "a veiled threat"),
+    ],
+)
+def test_a_visit_a_warning_and_a_house_to_find_are_veiled_threats(triager, text, family, monkeypatch):
+    """Session 27 (blind batches Y161-Y168, after their first-sight measure): "Know where
+    your office is", "let's have a little chat", "see how brave he is then", "Mibbe some of
+    us will pop in and hae a word" after a surgery's day, "Someone find her flat"."""
+    _reported_by_a_cue(triager, text, family, monkeypatch)
+
+
+def test_a_scots_ye_is_said_to_someone(triager):
+    """Batch Y167: "Back tae the broo whaur ye belong hen" (0.982) named no one our model
+    knew: 'ye', 'yer', 'youse' and 'yous' now address the one answered."""
+    verdict = triager.triage(Reply("Back tae the broo whaur ye belong")).verdict
     assert verdict.triage is Triage.REPORT, verdict.reason
-    assert verdict.reason.endswith(f"reads as {family} in this reply")
 
 
 @pytest.mark.parametrize(
@@ -542,10 +577,7 @@ def test_a_cue_said_plainly_is_not_reported(triager, text):
 def test_being_watched_said_with_our_abuse_models_lean_is_reported(triager, text, monkeypatch):
     """Session 25 (blind batches Y131-Y136): a councillor told where her car was seen, or
     that people know it, was answered."""
-    _cues_only(triager, monkeypatch)
-    verdict = triager.triage(Reply(text)).verdict
-    assert verdict.triage is Triage.REPORT, verdict.reason
-    assert verdict.reason.endswith("reads as a veiled threat in this reply")
+    _reported_by_a_cue(triager, text, "a veiled threat", monkeypatch)
 
 
 @pytest.mark.parametrize(
@@ -574,11 +606,8 @@ def test_threats_that_tell_a_routine_a_home_or_a_harm_are_reported(triager, text
     """Session 27 (blind batches Y145-Y152): a promised visit, a car that may not stay in one
     piece, a harm wished on a boiler or a heart, the house on someone's road, a face shared
     so that people stop her in the street. Our model leaned on each; no cue read them."""
-    _cues_only(triager, monkeypatch)
-    verdict = triager.triage(Reply(text)).verdict
-    assert verdict.triage is Triage.REPORT, verdict.reason
+    verdict = _reported_by_a_cue(triager, text, family, monkeypatch)
     assert [f.rule for f in verdict.findings] == ["Drafting.CuedAbuse"]
-    assert verdict.reason.endswith(f"reads as {family} in this reply")
 
 
 def test_a_cue_may_rest_on_our_models_lean_on_the_word_naming_the_place(triager, monkeypatch):
@@ -605,6 +634,11 @@ def test_a_cue_may_rest_on_our_models_lean_on_the_word_naming_the_place(triager,
         "Fix the crossing or someone'll get run over, it's a matter of time",
         "Shame the council didn't get the funding before the cuts",
         "Be careful in that car park, it's not lit and the council knows it",
+        "Know when you're up for election, councillor, and we'll remember",
+        "Let's have a word with the planning officers about this before Thursday",
+        "Parents at the school gates are furious about the new parking charges",
+        "I'll say hi at the surgery and ask about the bins 😉",
+        "You've been warned about this junction for years and still no crossing",
     ],
 )
 def test_the_words_of_those_cues_in_a_complaint_are_answered(triager, text):

@@ -561,6 +561,21 @@ def test_being_told_to_be_grateful_is_no_thanks(triager, text):
         "Send us your address and we'll look into the bins this week",
         "Be careful what you promise, people remember the last manifesto",
         "I hope you actually read the consultation responses this time",
+        # session 27's cues, in a complaint
+        "You post every morning about potholes and nothing changes",
+        "She's on the radio every morning defending this and still won't answer the question",
+        "I'll pop down to your surgery on Friday and ask you myself",
+        "I hope their business plan fails before it costs us more",
+        "His house is in the ward, so he knows what the traffic is like on Mill Lane",
+        "Remember what happened to the last council that closed a library? Voted out",
+        "Fix the crossing or someone'll get run over, it's a matter of time",
+        "Shame the council didn't get the funding before the cuts",
+        "Be careful in that car park, it's not lit and the council knows it",
+        "Know when you're up for election, councillor, and we'll remember",
+        "Let's have a word with the planning officers about this before Thursday",
+        "Parents at the school gates are furious about the new parking charges",
+        "I'll say hi at the surgery and ask about the bins 😉",
+        "You've been warned about this junction for years and still no crossing",
     ],
 )
 def test_a_cue_said_plainly_is_not_reported(triager, text):
@@ -620,29 +635,6 @@ def test_a_cue_may_rest_on_our_models_lean_on_the_word_naming_the_place(triager,
     verdict = triager.triage(Reply(text)).verdict
     assert verdict.triage is Triage.REPORT, verdict.reason
     assert verdict.category == "private information"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "You post every morning about potholes and nothing changes",
-        "She's on the radio every morning defending this and still won't answer the question",
-        "I'll pop down to your surgery on Friday and ask you myself",
-        "I hope their business plan fails before it costs us more",
-        "His house is in the ward, so he knows what the traffic is like on Mill Lane",
-        "Remember what happened to the last council that closed a library? Voted out",
-        "Fix the crossing or someone'll get run over, it's a matter of time",
-        "Shame the council didn't get the funding before the cuts",
-        "Be careful in that car park, it's not lit and the council knows it",
-        "Know when you're up for election, councillor, and we'll remember",
-        "Let's have a word with the planning officers about this before Thursday",
-        "Parents at the school gates are furious about the new parking charges",
-        "I'll say hi at the surgery and ask about the bins 😉",
-        "You've been warned about this junction for years and still no crossing",
-    ],
-)
-def test_the_words_of_those_cues_in_a_complaint_are_answered(triager, text):
-    assert triager.triage(Reply(text)).verdict.triage is not Triage.REPORT
 
 
 def test_a_sentence_our_model_is_sure_of_on_one_word_still_names_it_for_a_cue(triager, monkeypatch):

@@ -14,6 +14,7 @@ keeps the higher score.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -38,16 +39,25 @@ def _readings(
     text) and it changes this sentence, with evasions undone; with the typed sentence's
     span. The learned models read words as typed, so they score both readings. A quotation
     the sentence reports (one of `reporting`'s words outside it) is blanked: the models
-    would score someone else's words as the writer's, where the rules know better."""
+    would score someone else's words as the writer's, where the rules know better. So is a
+    handle: '@user1' or '@CllrJones' names someone, and its letters are no words of the
+    writer's (our model leaned on 'user1', a placeholder in tweets read as replies)."""
     for para in paragraphs(text):
         for s in TextContext(para.text).sentences:
-            typed = _unquoted(para.text[s.start : s.end], reporting)
+            typed = _HANDLE.sub(_blank, _unquoted(para.text[s.start : s.end], reporting))
             start, end = para.start + s.start, para.start + s.end
             yield typed, start, end
             if undone:
                 normalised = normalise_for_matching(typed).text
                 if normalised != typed:
                     yield normalised, start, end
+
+
+_HANDLE = re.compile(r"(?<![\w@])@\w+")  # a handle, not the @ of "b@stard" or an e-mail address
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
 
 
 def _unquoted(sentence: str, reporting: frozenset[str]) -> str:

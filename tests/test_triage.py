@@ -576,6 +576,18 @@ def test_being_told_to_be_grateful_is_no_thanks(triager, text):
         "Parents at the school gates are furious about the new parking charges",
         "I'll say hi at the surgery and ask about the bins 😉",
         "You've been warned about this junction for years and still no crossing",
+        # session 28: cues that need no person, and new cues, said kindly or as complaint
+        "Careful on that bike ride home from the depot tonight, the lights are out on the bypass",
+        "Would be a pity if the library closed for good",
+        "What a night. Sleep well all",
+        "I know the house you mean, the council bought it for temporary accommodation",
+        "Enjoy your visitors at the open day, the kids loved it last year",
+        "We'll be paying visits to every ward surgery to ask about the bus cuts",
+        "My nan went to Dignitas in the end and I still think the law here is cruel",
+        "Shame your mum didn't see the new library, she'd have loved it",
+        "Don't walk the dog alone at night round the park, the lights have been out for weeks",
+        "The volunteers have kept the library going for years. This is a slap in the face to them.",
+        "Cockroaches in the kitchens of the care home and nobody from the council has been out",
     ],
 )
 def test_a_cue_said_plainly_is_not_reported(triager, text):
@@ -623,6 +635,67 @@ def test_threats_that_tell_a_routine_a_home_or_a_harm_are_reported(triager, text
     so that people stop her in the street. Our model leaned on each; no cue read them."""
     verdict = _reported_by_a_cue(triager, text, family, monkeypatch)
     assert [f.rule for f in verdict.findings] == ["Drafting.CuedAbuse"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Careful on that school run tomorrow x",
+        "Careful on that bike ride home from the depot tonight",
+        "Would be a pity if the office windows went in",
+    ],
+)
+def test_a_menace_that_names_no_one_is_reported_by_a_cue_never_said_kindly(triager, text, monkeypatch):
+    """Session 28 (blind batches Y153-Y168): "Careful on that dog walk tomorrow morning x"
+    names no one, and every cue needed a person named. Cues never said kindly (`unaimed`)
+    need only our model's lean."""
+    _reported_by_a_cue(triager, text, "a veiled threat", monkeypatch)
+
+
+def test_a_handle_is_no_word_our_models_read(triager):
+    """Session 28: "@TomB what do you expect?" was reported as "'TomB', 'expect' read as abuse
+    aimed at a person": a handle names someone, and our model leaned on its letters (on
+    'user1' too, OLID's placeholder for a mention, read as a reply). The @ of "b@stard" is
+    still read as a letter."""
+    text = "@TomB what do you expect?"
+    assert triager.triage(Reply(text)).verdict.triage is not Triage.REPORT
+    assert "TomB" not in triager.abuse_opinion(text).words
+    assert "user1" not in triager.abuse_opinion("@user1 @user2 are you and your family okay?").words
+    assert "stard, I know" in triager.abuse_opinion("You b@stard, I know where you park").sentence
+
+
+@pytest.mark.parametrize(
+    "text, family",
+    [
+        ("Posted your home address to the lads' WhatsApp. Enjoy your visitors tonight 🙂", "a veiled threat"),
+        (
+            "Got the names and addresses of all six of them who voted for it. We'll be paying visits.",
+            "a veiled threat",
+        ),
+        ("She should have her name and face posted outside every school gate", "a call to pile on"),
+        ("Hope your solar panels catch fire with you on the roof", "harm wished on someone"),
+        ("Shame your mam didn't drop you on your head harder", "harm wished on someone"),
+        ("Dignitas do a group rate for your lot, have a look", "harm wished on someone"),
+        ("Stick the deputy leader in a wheelie bin and leave her out till Tuesday", "harm wished on someone"),
+        ("Next time you're walking the dog alone at night, think about who you've upset", "a veiled threat"),
+        ("I know the house. So do plenty of others.", "a veiled threat"),
+    ],
+)
+def test_visits_addresses_passed_round_and_harm_wished_are_reported(triager, text, family, monkeypatch):
+    """Session 28 (blind batches Y169-Y176, after their first-sight measure): an address sent
+    to a group chat, visits promised, a face to be posted outside schools, panels to catch
+    fire, a mother wished to have done away with them, Dignitas. Our model leaned on each; no
+    cue read them."""
+    _reported_by_a_cue(triager, text, family, monkeypatch)
+
+
+def test_praise_for_a_queen_is_thanks_but_the_queen_of_anything_is_not(triager):
+    """'queen' is praise said alone ("queen 👑"); in "you're the queen cockroach" (batch Y172)
+    it made the reply thanks, and thanks set our model aside."""
+    praise = triager.triage(Reply("Yes queen 👑 thank you for fighting for the pool")).verdict
+    assert praise.triage is Triage.THANK
+    verdict = triager.triage(Reply("Rats in the flats and you're the queen rat, love")).verdict
+    assert verdict.triage is Triage.REPORT, verdict.reason
 
 
 def test_a_cue_may_rest_on_our_models_lean_on_the_word_naming_the_place(triager, monkeypatch):

@@ -38,7 +38,7 @@ SECTIONS = {
              "spam", "chatter", "answer_words"},
     "cued_abuse": {"threshold", "thanked", "families"},
 }  # fmt: skip
-CUED_KEYS = frozenset({"what", "category", "cues"})
+CUED_KEYS = frozenset({"what", "category", "cues", "unaimed"})
 DEFAULT_CATEGORIES = tuple(c for c in CONDUCT_CATEGORIES if c != "amplification")
 
 
@@ -123,7 +123,8 @@ def _abuse_model(name, lists: PackLists):
 
 def _cued_abuse(section: Mapping, lists: PackLists) -> tuple[CuedAbuse, ...]:
     """`cued_abuse.families`: name -> what it is in words, the category it is reported
-    under, and its cues (words or patterns, or `include: vocab/...`)."""
+    under, its cues (words or patterns, or `include: vocab/...`) and its `unaimed` cues,
+    which need no person named."""
     families = _mapping(section.get("families"), "cued_abuse.families")
     out = []
     for name, body in families.items():
@@ -137,8 +138,9 @@ def _cued_abuse(section: Mapping, lists: PackLists) -> tuple[CuedAbuse, ...]:
         if not what:
             raise RuleError(f"{key}.what", "say in a few words what it is, such as 'a veiled threat'")
         cues = _listed(body, "cues", key)
-        if cues is not None:
-            out.append(CuedAbuse(str(name), what, category, cues))
+        unaimed = _listed(body, "unaimed", key)
+        if cues is not None or unaimed is not None:
+            out.append(CuedAbuse(str(name), what, category, cues, unaimed))
     return tuple(out)
 
 

@@ -443,6 +443,35 @@ def test_neither_a_cue_nor_the_models_lean_reports_alone():
     assert cued_verdict(thanks, 0.9, "brilliant") is not Triage.REPORT
 
 
+def test_a_cue_never_said_kindly_needs_no_person_named():
+    """Session 28: "Careful on that dog walk tomorrow morning x" names no one, so no cue could
+    read it. A cue listed as `unaimed` (never said kindly) needs only the model's lean; the
+    others still need a person named ("What a night. Sleep well all" stays unreported)."""
+    policy = replace(
+        CUED,
+        cued=(
+            CuedAbuse(
+                "veiled-threat",
+                "a veiled threat",
+                "abuse",
+                words("sleep well"),
+                unaimed=words("careful on that dog walk"),
+            ),
+        ),
+    )
+    text = "Careful on that dog walk tomorrow morning x"
+    verdict = judge(text, [], policy, abuse=SecondOpinion(0.9, text, ("walk",)))
+    assert verdict.triage is Triage.REPORT
+    assert verdict.reason == "'Careful on that dog walk' reads as a veiled threat in this reply"
+    # still the model's lean: a cue is no proof alone
+    assert judge(text, [], policy, abuse=SecondOpinion(0.6, text, ("walk",))).triage is not Triage.REPORT
+    night = "What a night. Sleep well all"
+    assert judge(night, [], policy, abuse=SecondOpinion(0.9, night, ("night",))).triage is not Triage.REPORT
+    # with a person named, an unaimed cue reads as before
+    named = "Careful on that dog walk tomorrow morning, you know the one x"
+    assert judge(named, [], policy, abuse=SecondOpinion(0.9, named, ("walk",))).triage is Triage.REPORT
+
+
 def test_a_cued_report_speaks_to_the_platform_not_about_our_model():
     from desktop_app.core.replies.sources import Reply
     from desktop_app.core.replies.wording import report_text

@@ -144,7 +144,10 @@ class CuedAbuse:
     name: str  # the family's key in replies.yml
     what: str  # in words, for the reason: "a veiled threat"
     category: str  # the finding category it is reported under
-    cues: Matcher
+    cues: Matcher | None
+    # Cues never said kindly ("tick tock", "brakes fail"), which need no person named: a
+    # menace often names no one ("Careful on that dog walk tomorrow morning x")
+    unaimed: Matcher | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -502,15 +505,20 @@ def _cued_abuse(
     """The first of policy.cued that `text` says, with a card on what it said, when our
     reply-abuse model leans towards the reply (policy.cued_threshold) as it would have to
     report it alone, except that the person may be named anywhere in the reply ("Know which
-    street you're on now mate. Sleep well"). Neither the cue nor the model is proof alone:
-    "be careful what you promise" is advice, and the model leans towards blunt criticism."""
-    if not policy.cued or not _model_report(
-        abuse, findings, policy, policy.cued_threshold, about=text, cued=True
-    ):
+    street you're on now mate. Sleep well"), or need not be named at all for a cue never said
+    kindly (`unaimed`). Neither the cue nor the model is proof alone: "be careful what you
+    promise" is advice, and the model leans towards blunt criticism."""
+    if not policy.cued:
+        return None
+    threshold = policy.cued_threshold
+    aimed = _model_report(abuse, findings, policy, threshold, about=text, cued=True)
+    if not aimed and not _model_report(abuse, findings, policy, threshold, unaimed=threshold, cued=True):
         return None
     plain = text.replace("’", "'").replace("‘", "'")  # the cues' apostrophes; same length
     for family in policy.cued:
-        hit = family.cues.search(plain)
+        hit = None
+        for cues in (family.cues, family.unaimed) if aimed else (family.unaimed,):
+            hit = hit or (cues.search(plain) if cues is not None else None)
         if hit is None:
             continue
         start, end = hit.span()

@@ -588,6 +588,13 @@ def test_being_told_to_be_grateful_is_no_thanks(triager, text):
         "Don't walk the dog alone at night round the park, the lights have been out for weeks",
         "The volunteers have kept the library going for years. This is a slap in the face to them.",
         "Cockroaches in the kitchens of the care home and nobody from the council has been out",
+        "Be careful walking back from the station late, the lights are out on Mill Lane",
+        "Enjoy the school run tomorrow, the new crossing is finally open",
+        "Jo Cox said we have far more in common, and she was right",
+        "Share this till every family in the ward knows about the free school meals",
+        "The old system didn't end well for them, the tenants were evicted in the end",
+        "Fancy a swim? The lido reopens Saturday 😉",
+        "Hope your kids get the school place they need",
     ],
 )
 def test_a_cue_said_plainly_is_not_reported(triager, text):
@@ -679,6 +686,16 @@ def test_a_handle_is_no_word_our_models_read(triager):
         ("Stick the deputy leader in a wheelie bin and leave her out till Tuesday", "harm wished on someone"),
         ("Next time you're walking the dog alone at night, think about who you've upset", "a veiled threat"),
         ("I know the house. So do plenty of others.", "a veiled threat"),
+        # session 28 (blind batches Y177-Y184, after their first-sight measure)
+        ("Met a councillor like you once. Didn't end well for him.", "a veiled threat"),
+        ("We know the Heaton flat. Sleep tight 😴", "a veiled threat"),
+        ("Be careful walking back from the station late, love", "a veiled threat"),
+        ("Enjoy the school run tomorrow 😉", "a veiled threat"),
+        ("Fancy a swim off the harbour wall? Tide's in 😉", "a veiled threat"),
+        ("Landlords know where you live too, pal", "a veiled threat"),
+        ("Share this till everyone in the ward knows what he did with that lad", "a call to pile on"),
+        ("Dead inside. Hopefully just dead soon", "harm wished on someone"),
+        ("Hope her own kids end up in a doorway one day", "harm wished on someone"),
     ],
 )
 def test_visits_addresses_passed_round_and_harm_wished_are_reported(triager, text, family, monkeypatch):
@@ -696,6 +713,10 @@ def test_praise_for_a_queen_is_thanks_but_the_queen_of_anything_is_not(triager):
     assert praise.triage is Triage.THANK
     verdict = triager.triage(Reply("Rats in the flats and you're the queen rat, love")).verdict
     assert verdict.triage is Triage.REPORT, verdict.reason
+    assert (
+        triager.triage(Reply("Never queued for a thing in your life, you spoilt old queen")).verdict.triage
+        is not Triage.THANK
+    )
 
 
 def test_a_cue_may_rest_on_our_models_lean_on_the_word_naming_the_place(triager, monkeypatch):

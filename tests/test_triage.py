@@ -696,6 +696,12 @@ def test_a_handle_is_no_word_our_models_read(triager):
         ("Share this till everyone in the ward knows what he did with that lad", "a call to pile on"),
         ("Dead inside. Hopefully just dead soon", "harm wished on someone"),
         ("Hope her own kids end up in a doorway one day", "harm wished on someone"),
+        # session 28 (blind batches Y185-Y192, after their first-sight measure)
+        ("Loads of people know where your place is now, so I wouldn't get comfy", "a veiled threat"),
+        ("Shame your bodyguards can't be there every night, love", "a veiled threat"),
+        ("Everyone get down there Saturday and bring your mates, she won't have security", "a veiled threat"),
+        ("Wheel him into the Tyne and be done with it", "harm wished on someone"),
+        ("Be careful, councillor. This town has a long memory.", "a veiled threat"),
     ],
 )
 def test_visits_addresses_passed_round_and_harm_wished_are_reported(triager, text, family, monkeypatch):
@@ -717,6 +723,22 @@ def test_praise_for_a_queen_is_thanks_but_the_queen_of_anything_is_not(triager):
         triager.triage(Reply("Never queued for a thing in your life, you spoilt old queen")).verdict.triage
         is not Triage.THANK
     )
+
+
+def test_a_short_reply_our_model_is_sure_of_is_a_name_for_the_one_answered(triager):
+    """Session 28 (blind batch Y190): a reply of three words or fewer names the one answered
+    (`report.abuse_named_words`), so our model's report needs no 'you' in it."""
+    verdict = triager.triage(Reply("Globalist hag")).verdict
+    assert verdict.triage is Triage.REPORT, verdict.reason
+    for blunt in ("Utter shambles", "Shocking decision, councillor", "Well said Sarah"):
+        assert triager.triage(Reply(blunt)).verdict.triage is not Triage.REPORT
+
+
+def test_the_report_text_quotes_the_reply_then_says_why_in_a_sentence(triager):
+    """Session 28, looked at under Xvfb: the quoted reply ran straight into the reason
+    ('"globalist witch" 'globalist', 'witch' read as ...'). The reason is its own sentence."""
+    text = triager.triage(Reply("Globalist hag")).report_text
+    assert "replied to our post: \"Globalist hag\". In it, 'Globalist', 'hag' read as abuse" in text
 
 
 def test_a_cue_may_rest_on_our_models_lean_on_the_word_naming_the_place(triager, monkeypatch):

@@ -29,7 +29,7 @@ SECTIONS = {
     "report": {"categories", "criticism_words", "frame_words", "topic_words", "views", "not_aimed",
                "threat_rules", "aimed", "mild_swearing", "swearing_emphasis", "interjections",
                "model_threshold", "abuse_model", "abuse_threshold", "abuse_unaimed_threshold",
-               "repeat_reports"},
+               "abuse_named_words", "repeat_reports"},
     "platform_categories": None,  # a mapping of category: words
     "report_text": None,
     "police_note": None,
@@ -191,6 +191,7 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
         abuse_unaimed_threshold=_number(
             report.get("abuse_unaimed_threshold"), "report.abuse_unaimed_threshold", 1.0, 0.0, 1.0
         ),
+        abuse_named_words=int(_number(report.get("abuse_named_words"), "report.abuse_named_words", 0, 0, 10)),
         repeat_reports=int(_number(report.get("repeat_reports"), "report.repeat_reports", 2, 1, 1000)),
         platform_categories=dict(platform),
         report_text=_text(data.get("report_text"), "report_text"),

@@ -515,6 +515,25 @@ def test_a_sure_model_on_one_word_reports_only_with_a_cue():
     assert judge(plain, [], CUED, abuse=replace(one_word, sentence="Sleep on it")).triage is not Triage.REPORT
 
 
+def test_a_reply_of_three_words_or_fewer_is_a_name_for_the_one_answered():
+    """Session 28 (blind batch Y190): "globalist witch" was answered, our model sure of it
+    (0.974) but no person named. A whole reply of `abuse_named_words` words or fewer is a
+    name for the one answered; a longer one still needs a person named, and a short one
+    carried by criticism words is still criticism."""
+    policy = replace(POLICY, abuse_threshold=0.94, abuse_named_words=3)
+    short = "Smug globalist hag"
+    sure = SecondOpinion(0.97, short, ("globalist", "hag"))
+    assert judge(short, [], policy, abuse=sure).triage is Triage.REPORT
+    assert judge(short, [], replace(policy, abuse_named_words=0), abuse=sure).triage is not Triage.REPORT
+    longer = "Smug globalist hag on the telly again"
+    assert judge(longer, [], policy, abuse=replace(sure, sentence=longer)).triage is not Triage.REPORT
+    blunt = "Utter rubbish, this"
+    critical = replace(policy, criticism_words=words("rubbish"))
+    assert (
+        judge(blunt, [], critical, abuse=SecondOpinion(0.97, blunt, ("rubbish",))).triage is not Triage.REPORT
+    )
+
+
 def test_our_abuse_model_all_but_certain_reports_what_names_no_one():
     """Session 26 (blind batches Y125-Y136 with rules and model that had not seen them): "Nice
     stick-on beard love", "what's under the beard tho" were answered, our model sure of them

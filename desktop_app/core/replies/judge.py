@@ -111,6 +111,9 @@ class ReplyPolicy:
     # From this score our reply-abuse model needs no person named: every reply is said to the
     # one who posted ("what's under the beard tho"); 1.0 keeps the person check always
     abuse_unaimed_threshold: float = 1.0
+    # A whole reply of at most this many words is a name for the one answered ("globalist
+    # witch"), as a person named would be; 0 turns it off
+    abuse_named_words: int = 0
     repeat_reports: int = 2
     platform_categories: Mapping[str, str] = field(default_factory=dict)
     report_text: str = ""
@@ -363,16 +366,17 @@ def _model_report(
     about: str = "",
     unaimed: float = 1.0,
     cued: bool = False,
+    named: bool = False,
 ) -> bool:
     """A model alone: sure of a sentence that names or addresses a person (or, given
     `about`, of a sentence of a text that does; or, from `unaimed` below 1.0, of any
     sentence), and not carried only by criticism words, by words naming a subject ("rape
     jokes", "racism") or by mild swearing. For a cue (`cued`) only criticism words and mild
-    swearing are no lean."""
+    swearing are no lean. `named`: the whole reply is a name for the one answered."""
     if opinion is None or opinion.score < threshold or not opinion.words:
         return False
     sentence = _as_typed(opinion.sentence)
-    said_to_the_poster = unaimed < 1.0 and opinion.score >= unaimed
+    said_to_the_poster = named or (unaimed < 1.0 and opinion.score >= unaimed)
     if not (said_to_the_poster or _names_person(about or sentence, policy) or _is_order(sentence, policy)):
         return False
     # mild swearing ("bloody", "damn") never carries a report; stronger swearing the rules
@@ -473,13 +477,15 @@ def judge(
             category=policy.platform_categories.get(family.category, "abuse and harassment"),
             do_not_amplify=listed,
         )
+    # A reply of a word or three is a name for whoever is answered ("globalist witch")
+    named = 0 < _word_count(said) <= policy.abuse_named_words
     for sure, threshold, unaimed in (
         (opinion, policy.model_threshold, 1.0),
         (abuse, policy.abuse_threshold, policy.abuse_unaimed_threshold),
     ):
         if grateful or (sure is not None and not sure.alone):
             continue
-        if not _model_report(sure, findings, policy, threshold, unaimed=unaimed):
+        if not _model_report(sure, findings, policy, threshold, unaimed=unaimed, named=named):
             continue
         cards = tuple(f for f in findings if f.category == "offence-score")
         if not cards and sure.finding is not None:

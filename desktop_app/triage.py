@@ -29,7 +29,7 @@ from desktop_app.core.replies.authors import author_key
 from desktop_app.core.replies.judge import ROUGH_CATEGORIES, SecondOpinion, Triage, Verdict, judge
 from desktop_app.core.replies.sources import Reply
 from desktop_app.core.replies.wording import opening_text, report_text
-from desktop_app.core.text import paragraphs
+from desktop_app.core.text import HANDLE, paragraphs
 
 
 def _readings(
@@ -44,16 +44,13 @@ def _readings(
     writer's (our model leaned on 'user1', a placeholder in tweets read as replies)."""
     for para in paragraphs(text):
         for s in TextContext(para.text).sentences:
-            typed = _HANDLE.sub(_blank, _unquoted(para.text[s.start : s.end], reporting))
+            typed = HANDLE.sub(_blank, _unquoted(para.text[s.start : s.end], reporting))
             start, end = para.start + s.start, para.start + s.end
             yield typed, start, end
             if undone:
                 normalised = normalise_for_matching(typed).text
                 if normalised != typed:
                     yield normalised, start, end
-
-
-_HANDLE = re.compile(r"(?<![\w@])@\w+")  # a handle, not the @ of "b@stard" or an e-mail address
 
 
 def _blank(match: re.Match) -> str:

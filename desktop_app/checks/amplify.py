@@ -4,12 +4,9 @@ do-not-amplify.txt), read through the pack by the overlay rule, plus the rule's 
 
 from __future__ import annotations
 
-import re
-
 from desktop_app.checks.base import Rule, TextContext, remove_span
 from desktop_app.checks.values import str_list, text_value
-
-_HANDLE = re.compile(r"(?<![\w@])@\w+(?:@[\w\-]+(?:\.[\w\-]+)+)?")
+from desktop_app.core.text import HANDLE
 
 
 def as_handle(entry: str) -> str:
@@ -35,7 +32,7 @@ class AmplifyRule(Rule):
             return []
         text = ctx.text
         out = []
-        for m in _HANDLE.finditer(text):
+        for m in HANDLE.finditer(text):
             if m.group().lower() in self.handles:
                 s, e = m.span()
                 out.append(self.finding(text, s, e, None, [remove_span(text, s, e)]))

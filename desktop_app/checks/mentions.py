@@ -13,8 +13,8 @@ import re
 from desktop_app.checks.base import Rule, TextContext, remove_span
 from desktop_app.checks.patterns import compile_words
 from desktop_app.checks.values import number, str_list
+from desktop_app.core.text import HANDLE
 
-_HANDLE = re.compile(r"(?<![\w@])@\w+(?:@[\w\-]+(?:\.[\w\-]+)+)?")
 # The reply chain a post opens with: two or more handles separated by spaces only (a single
 # handle may be the writer addressing someone, and counts).
 _LEADING_CHAIN = re.compile(r"\s*(?:\.?@\w+(?:@[\w\-]+(?:\.[\w\-]+)+)?\s+){2,}")
@@ -49,7 +49,7 @@ class MentionsRule(Rule):
         out = []
         seen: dict[str, int] = {}
         chain = _LEADING_CHAIN.match(text)
-        for m in _HANDLE.finditer(text, chain.end() if chain else 0):
+        for m in HANDLE.finditer(text, chain.end() if chain else 0):
             key = m.group().lower()
             if key in _PLACEHOLDERS:
                 continue

@@ -85,6 +85,11 @@ def _stripped_span(text: str, start: int, end: int) -> Span | None:
     return span
 
 
+# A social-media handle (@name, or a fediverse @name@instance.social); not the @ inside a word
+# ("b@stard") or an e-mail address
+HANDLE = re.compile(r"(?<![\w@])@\w+(?:@[\w\-]+(?:\.[\w\-]+)+)?")
+
+
 # ---------------------------------------------------------------------------------------
 # Paragraphs
 # ---------------------------------------------------------------------------------------

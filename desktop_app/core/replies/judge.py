@@ -522,9 +522,7 @@ def _cued_abuse(
         return None
     plain = text.replace("’", "'").replace("‘", "'")  # the cues' apostrophes; same length
     for family in policy.cued:
-        hit = None
-        for cues in (family.cues, family.unaimed) if aimed else (family.unaimed,):
-            hit = hit or (cues.search(plain) if cues is not None else None)
+        hit = _first_hit((family.cues, family.unaimed) if aimed else (family.unaimed,), plain)
         if hit is None:
             continue
         start, end = hit.span()
@@ -540,6 +538,15 @@ def _cued_abuse(
             why="Abuse often says what it means without the words: with the model's reading, it is reported.",
         )
         return family, card
+    return None
+
+
+def _first_hit(matchers: Iterable[Matcher | None], text: str):
+    """The first match in `text` of the first of `matchers` that has one."""
+    for m in matchers:
+        hit = m.search(text) if m is not None else None
+        if hit is not None:
+            return hit
     return None
 
 

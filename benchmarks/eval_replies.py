@@ -7,8 +7,9 @@ Prints:
   abusive replies are reported, how many criticism/question and thanks replies are reported
   (aim: none), criticism and questions sent to respond, thanks sent to thank; every reply
   sorted against its set's aim is listed. `--holdout` also measures holdout-*.txt, sets
-  written at the same time and not looked at while the sorting was tuned (counts only: their
-  texts are never printed).
+  written at the same time and not looked at while the sorting was tuned, and the later
+  held-out sets (holdout-s29-*.txt: blind batches Y197-Y200, Y205-Y208, never read): counts only, their
+  texts are never printed.
 - our abuse families (tests/data/abuse_families*.yml, our own words): per family, how many
   abusive replies are reported with the right clause, and how many look-alikes (blunt
   criticism, political speech, reporting on abuse, quoting) are reported (aim: none).
@@ -72,7 +73,7 @@ def own_sets(triager: ReplyTriager, prefix: str) -> None:
         if name == "abusive":
             line += f"; as 16 of 17: {counts[aim] / n * 17:.1f} of 17"
         print(line + "  [" + ", ".join(f"{t.value} {c}" for t, c in counts.most_common()) + "]")
-        if prefix == "holdout":
+        if prefix.startswith("holdout"):
             continue  # held-out texts are never printed: whoever tunes the rules must not see them
         for text, got in zip(replies, sorted_as, strict=True):
             if got is not aim:
@@ -241,8 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     for problem in triager.problems:
         print(f"policy problem: {problem}")
     own_sets(triager, "dev")
-    if args.holdout:
-        own_sets(triager, "holdout")
+    if args.holdout:  # holdout-*.txt, and each later held-out set (holdout-s29-*.txt)
+        for prefix in sorted({path.stem.rsplit("-", 1)[0] for path in SETS.glob("holdout*-*.txt")}):
+            own_sets(triager, prefix)
     for path in FAMILY_FILES:
         families(triager, path)
     from desktop_app.engine import Analyzer

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from desktop_app.checks.base import TextContext
 from desktop_app.checks.model import offence_score_rule, quoted_list
-from desktop_app.checks.tokens import reported_quotations
+from desktop_app.checks.tokens import reported_quotations, spans_said_by_others
 from desktop_app.core.categories import Severity
 from desktop_app.core.evasion import normalise_for_matching
 from desktop_app.core.findings import Finding
@@ -58,8 +58,11 @@ def _blank(match: re.Match) -> str:
 
 
 def _unquoted(sentence: str, reporting: frozenset[str]) -> str:
-    """`sentence` with the quotations it reports blanked out, same length."""
-    for start, end in reported_quotations(sentence, reporting) if reporting else ():
+    """`sentence` with the quotations it reports, and the words it reports unquoted
+    ("whoever sprayed traitor on ..."), blanked out, same length."""
+    if not reporting:
+        return sentence
+    for start, end in reported_quotations(sentence, reporting) + spans_said_by_others(sentence):
         sentence = sentence[:start] + " " * (end - start) + sentence[end:]
     return sentence
 

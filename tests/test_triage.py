@@ -87,6 +87,27 @@ def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
         # the same openers with real thanks stay thanks
         ("Oh wonderful, thank you for fixing the swings so fast!", Triage.THANK),
         ("Thanks a lot for your help with the blue badge form.", Triage.THANK),
+        # abuse someone else wrote or said, reported to condemn it, is no abuse of the writer's
+        ("Someone sprayed burn the caravans on the sea wall and it's vile. Bad plan still.", Triage.RESPOND),
+        ("Whoever painted traitor on her office window needs to grow up. Bad policy though.", Triage.RESPOND),
+        ("Somebody further down said she should be strung up. Report that, argue the point.", Triage.RESPOND),
+        # ... and the same words said by the writer are reported
+        ("Somebody should string her up.", Triage.REPORT),
+        ("Whoever voted for this is a traitor and should be strung up.", Triage.REPORT),
+        # a party's nickname for the record it is said to share is criticism of the party
+        ("Red Tories, the lot of you. No different from the last council.", Triage.RESPOND),
+        ("Liebour lies again.", Triage.RESPOND),
+        # the office written to by everyone is how people take part; a building shut is no "shut it"
+        ("Everyone email her office and the planning committee, politely, ask for a review.", Triage.RESPOND),
+        ("The youth club met in the old library until you shut it. The irony.", Triage.RESPOND),
+        # a masked swear word is emphasis, as the word is ("F*cking joke, the lot of them")
+        ("SNP and Labour, useless as each other. F*cking joke the lot of them.", Triage.RESPOND),
+        ("What a f*cking joke.", Triage.RESPOND),
+        # thanks turns off the cues that need a person, not those never said kindly, and
+        # thanks said with a complaint is no thanks
+        ("Cheers for the update. Tick tock.", Triage.REPORT),
+        ("Thanks a lot for shutting the pool. Careful on that dog walk tonight.", Triage.REPORT),
+        ("Thanks for the update, sleep well everyone", Triage.THANK),
         # support is thanked
         ("You have my vote, no question.", Triage.THANK),
         ("Keep battling for the youth club!", Triage.THANK),

@@ -188,6 +188,26 @@ _SHORTHAND = {
     "itll": ("it", "will"),
     "theyd": ("they", "would"),
     "youd": ("you", "would"),
+    # more Scots: "naebody'd miss ye", "deid man walkin", "gie him a message fae us"
+    "naebody": ("nobody",),
+    "wisnae": ("was", "not"),
+    "deid": ("dead",),
+    "doon": ("down",),
+    "aboot": ("about",),
+    "intae": ("into",),
+    "yersel": ("yourself",),
+    "masel": ("myself",),
+    "gie": ("give",),
+    "maw": ("mum",),
+    "weans": ("kids",),
+    "bairns": ("kids",),
+    "wean": ("kid",),
+    "bairn": ("kid",),
+    "polis": ("police",),
+    # Yorkshire and Lancashire: "tha wants thi head kicking in"; "o" for "of" ("sack o shite")
+    "tha": ("you",),
+    "thi": ("your",),
+    "o": ("of",),
     "bak": ("back",),  # "go bak 2 ur own country"
     "2": ("to",),
     "wud": ("would",),
@@ -573,6 +593,60 @@ def called_by_others(toks: list[Tok], first: int, reach: int = 6) -> bool:
     return False
 
 
+# Words another person wrote, sprayed or said, reported without quotation marks: "whoever
+# sprayed traitor on her door", "somebody up there said he should hang. Report that".
+_WROTE = _words("said wrote sprayed painted daubed scrawled graffitied chanted shouted yelled posted tweeted")
+_SOMEONE_ELSE = _words(
+    """someone somebody whoever people person vandals idiot idiots bloke guy man woman lad lads
+    folk one others"""
+)
+# What was done to the reader or others: the people who did it are named to condemn them.
+_ABUSED = _words("threatened abused attacked harassed trolled targeted vandalised vandalized doxxed spat")
+_THE_WRITER = _words("i we me us myself")
+# Words after a report that turn against what it reports: "report that", "grow up", "vile".
+_TURNED_AGAINST = _words(
+    """report reported reporting police disgusting disgraceful vile shameful appalling pathetic
+    cowardly cowards unacceptable vandalism vandalise vandalised grow wise sick"""
+)
+
+
+def said_by_others(toks: list[Tok], first: int, reach: int = 8) -> bool:
+    """toks[first] is inside words someone else wrote or said, reported unquoted: after
+    "whoever sprayed", or after "someone said" when the reply then turns against it ("report
+    that", "it's vile"); or it names people who abused someone ("the lads who threatened you
+    are scumbags"). Not the writer's own ("I said he should hang"), not what people are
+    "saying" now (a smear passed on), not "someone said it and they were right"."""
+    k = first - 1
+    while k >= 0 and first - k <= reach and toks[k].low not in _CLAUSE_ENDS:
+        low = toks[k].low
+        if low in _WROTE or low in _ABUSED:
+            j, subject = k - 1, []
+            while j >= 0 and k - j <= 4 and toks[j].low not in _CLAUSE_ENDS and toks[j].low != ",":
+                subject.append(toks[j].low)
+                j -= 1
+            if set(subject) & _THE_WRITER:
+                return False
+            if low in _ABUSED:
+                return bool(subject) and subject[0] == "who" and bool(set(subject[1:]) & _SOMEONE_ELSE)
+            if "whoever" in subject:
+                return True
+            if set(subject) & _SOMEONE_ELSE:
+                return any(t.low in _TURNED_AGAINST for t in toks[first + 1 :])
+            return False
+        k -= 1
+    return False
+
+
+def spans_said_by_others(text: str) -> list[tuple[int, int]]:
+    """The character spans of the words of `text` that said_by_others reads as someone
+    else's (for the learned models, which would read them as the writer's)."""
+    low = text.lower()
+    if not any(word in low for word in _WROTE | _ABUSED):
+        return []
+    toks = tokenise(text)
+    return [(tok.start, tok.end) for k, tok in enumerate(toks) if said_by_others(toks, k)]
+
+
 def said_not_meant(
     toks: list[Tok], first: int, last: int, cues: frozenset[str], condemning: frozenset[str]
 ) -> bool:
@@ -583,6 +657,7 @@ def said_not_meant(
         or (bool(cues) and mentioned(toks, first, last))
         or condemned(toks, first, last, cues, condemning)
         or (bool(cues) and called_by_others(toks, first))
+        or (bool(cues) and said_by_others(toks, first))
     )
 
 

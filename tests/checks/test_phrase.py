@@ -368,6 +368,16 @@ def test_scots_and_northern_words_read_as_the_words_they_stand_for():
     ]
     assert _matches(["you will not be smiling"], "ye'll not be smiling") == ["ye'll not be smiling"]
     assert _matches(["can not think"], "I cannae think") == ["cannae think"]
+    # session 29: more Scots, as typed in replies ("naebody'd miss ye", "deid", "doon")
+    assert _matches(["nobody would miss you"], "naebody'd miss ye") == ["naebody'd miss ye"]
+    assert _matches(["dead man walking"], "deid man walkin") == ["deid man walkin"]
+    assert _matches(["down the road"], "doon the road") == ["doon the road"]
+    assert _matches(["give him a note from us"], "gie him a note fae us") == ["gie him a note fae us"]
+    assert _matches(["it was not me"], "it wisnae me") == ["it wisnae me"]
+    assert _matches(["you (want|wants) your head kicking in"], "tha wants thi head kickin in") == [
+        "tha wants thi head kickin in"
+    ]
+    assert _matches(["sack of shite"], "lyin sack o shite") == ["sack o shite"]
 
 
 def test_a_rule_finds_a_dropped_g_after_other_texts():
@@ -650,3 +660,29 @@ def test_wouldnt_mind_is_a_wish_not_a_denial():
     assert not negated(toks, next(i for i, t in enumerate(toks) if t.low.startswith("bend")))
     toks = phrase_tokens("i would not bend her over")
     assert negated(toks, next(i for i, t in enumerate(toks) if t.low == "bend"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reported"),
+    [
+        # graffiti someone else wrote, told to condemn it
+        ("Whoever sprayed traitor on her office door needs to grow up.", "traitor", True),
+        ("Whoever spray painted scab on his shutter, wise up.", "scab", True),
+        ("Someone daubed burn the flats on the underpass and it's vile.", "burn", True),
+        # someone else said it, and the reply turns against it
+        ("Somebody in the replies said he should hang. Report that.", "hang", True),
+        ("The lads who threatened you on Friday are scumbags and I told the police.", "scumbags", True),
+        # said by the writer, said now, or passed on without turning against it
+        ("I said he should hang and I meant it.", "hang", False),
+        ("Someone said he should hang and they were right.", "hang", False),
+        ("People are saying you're a traitor.", "traitor", False),
+        ("Whoever voted for this is a traitor.", "traitor", False),
+        ("You're a traitor.", "traitor", False),
+    ],
+)
+def test_words_someone_else_wrote_or_said_unquoted_are_reported_not_said(text, word, reported):
+    from desktop_app.checks.tokens import said_by_others
+
+    toks = phrase_tokens(text)
+    first = next(k for k, t in enumerate(toks) if t.low == word)
+    assert said_by_others(toks, first) is reported

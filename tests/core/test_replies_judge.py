@@ -553,3 +553,19 @@ def test_our_abuse_model_all_but_certain_reports_what_names_no_one():
     blunt = SecondOpinion(0.997, "Utter rubbish from start to finish.", ("rubbish",))
     critical = replace(policy, criticism_words=words("rubbish"))
     assert judge(blunt.sentence, [], critical, abuse=blunt).triage is not Triage.REPORT
+
+
+def test_a_report_quoting_a_whole_sentence_ends_it_once():
+    """Session 29: '... our post: "Cheers for the update. Tick tock.". In it, ...' doubled
+    the full stop after a quoted reply that ends a sentence."""
+    from desktop_app.core.replies.sources import Reply
+    from desktop_app.core.replies.wording import report_text
+
+    policy = replace(CUED, report_text='Someone replied: "{text}". In it, {reason}.')
+    for text, ending in (
+        ("Be careful walking to your car, he said.", 'said." In it'),
+        ("Be careful walking to your car, he said!", 'said!" In it'),
+        ("Be careful walking to your car, he said", 'said". In it'),
+    ):
+        verdict = judge(text, [], policy, abuse=SecondOpinion(0.8, text, ("careful", "car")))
+        assert ending in report_text(Reply(text), verdict, policy, {})

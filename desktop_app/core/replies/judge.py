@@ -199,6 +199,9 @@ _SECOND_PERSON = re.compile(
     r"\b(?:you|your|yours|you're|youre|you've|you'll|you'd|yourself|u|ur|ya|ye|yous)\b", re.IGNORECASE
 )
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Words as typed, a mask kept inside one ("f*cking", "f**king"): a word the letters alone
+# would cut in two ('f', 'cking'), neither of them swearing.
+_MASKED_WORDS = re.compile(r"[^\W\d_]+(?:(?:['’-]|[*#@]+)[^\W\d_]*)*")
 # Someone the reply talks about: an advert's number is its own only when it names no one else.
 _THIRD = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their)\b", re.IGNORECASE)
 # what the writer says of themselves, just before a word: "I'm a", "I am a proud", "as an"
@@ -245,7 +248,7 @@ def is_blunt_criticism(f: Finding, policy: ReplyPolicy) -> bool:
     if policy.criticism_words.search(said) is None:
         return False
     rest = _leftover(said, (policy.criticism_words, policy.frame_words, _HANDLE))
-    words = _LETTERS.findall(rest)
+    words = _MASKED_WORDS.findall(rest)
     if all(_NAME.fullmatch(word) for word in words):
         return True
     # swearing for emphasis, in a verdict said to or of no one ("what a fucking joke")
@@ -465,8 +468,11 @@ def judge(
     # Thanks in so many words turns the cues off ("Thank you all, sleep well"); a word of
     # praise alone does not: 'lovely' after "saw your car outside your place again" is the
     # menace. Without `cued_abuse.thanked`, any thanks does.
+    # Thanks said with a complaint is no thanks ("Thanks a lot for shutting the pool"), and a
+    # cue never said kindly (`unaimed`: "tick tock") is not turned off by thanks at all.
     thanked = _cue(policy.cued_thanked, said) if policy.cued_thanked is not None else grateful
-    cued = None if thanked else _cued_abuse(text, findings, abuse, policy)
+    thanked = thanked and not _cue(policy.criticism, said)
+    cued = _cued_abuse(text, findings, abuse, policy, thanked=thanked)
     if cued is not None:
         family, card = cued
         return Verdict(
@@ -506,18 +512,23 @@ def judge(
 
 
 def _cued_abuse(
-    text: str, findings: Sequence[Finding], abuse: SecondOpinion | None, policy: ReplyPolicy
+    text: str,
+    findings: Sequence[Finding],
+    abuse: SecondOpinion | None,
+    policy: ReplyPolicy,
+    thanked: bool = False,
 ) -> tuple[CuedAbuse, Finding] | None:
     """The first of policy.cued that `text` says, with a card on what it said, when our
     reply-abuse model leans towards the reply (policy.cued_threshold) as it would have to
     report it alone, except that the person may be named anywhere in the reply ("Know which
     street you're on now mate. Sleep well"), or need not be named at all for a cue never said
     kindly (`unaimed`). Neither the cue nor the model is proof alone: "be careful what you
-    promise" is advice, and the model leans towards blunt criticism."""
+    promise" is advice, and the model leans towards blunt criticism. A reply that `thanked`
+    someone is read for the unaimed cues only ("Thank you all, sleep well")."""
     if not policy.cued:
         return None
     threshold = policy.cued_threshold
-    aimed = _model_report(abuse, findings, policy, threshold, about=text, cued=True)
+    aimed = not thanked and _model_report(abuse, findings, policy, threshold, about=text, cued=True)
     if not aimed and not _model_report(abuse, findings, policy, threshold, unaimed=threshold, cued=True):
         return None
     plain = text.replace("’", "'").replace("‘", "'")  # the cues' apostrophes; same length

@@ -16,6 +16,7 @@ from desktop_app.core.replies.sources import Reply
 
 QUOTE_LIMIT = 500  # characters of the reply quoted in a report
 _FIELD = re.compile(r"\{([a-z_]+)\}")
+_ENDED_QUOTE = re.compile(r"([.!?…])([\"”])\.")
 
 
 def fill(template: str, values: Mapping[str, str]) -> str:
@@ -45,6 +46,8 @@ def report_text(reply: Reply, verdict: Verdict, policy: ReplyPolicy, clause_titl
         "reason": verdict.reason[:1].upper() + verdict.reason[1:],
     }
     text = " ".join(fill(policy.report_text, values).split())
+    # a quoted reply that ends a sentence ends it once: '"... Tick tock." In it', not '.".'
+    text = _ENDED_QUOTE.sub(r"\1\2", text)
     if verdict.police and policy.police_note.strip():
         text += " " + " ".join(policy.police_note.split())
     return text

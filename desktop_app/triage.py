@@ -43,8 +43,12 @@ def _readings(
     handle: '@user1' or '@CllrJones' names someone, and its letters are no words of the
     writer's (our model leaned on 'user1', a placeholder in tweets read as replies)."""
     for para in paragraphs(text):
+        # words someone else wrote or said, read over the paragraph: "... said they'd burn it
+        # down. Reported." turns against it in the next sentence
+        others = spans_said_by_others(para.text) if reporting else []
         for s in TextContext(para.text).sentences:
-            typed = HANDLE.sub(_blank, _unquoted(para.text[s.start : s.end], reporting))
+            sentence = _blanked(para.text, s.start, s.end, others)
+            typed = HANDLE.sub(_blank, _unquoted(sentence, reporting))
             start, end = para.start + s.start, para.start + s.end
             yield typed, start, end
             if undone:
@@ -58,13 +62,23 @@ def _blank(match: re.Match) -> str:
 
 
 def _unquoted(sentence: str, reporting: frozenset[str]) -> str:
-    """`sentence` with the quotations it reports, and the words it reports unquoted
-    ("whoever sprayed traitor on ..."), blanked out, same length."""
-    if not reporting:
-        return sentence
-    for start, end in reported_quotations(sentence, reporting) + spans_said_by_others(sentence):
+    """`sentence` with the quotations it reports blanked out, same length."""
+    for start, end in reported_quotations(sentence, reporting) if reporting else ():
         sentence = sentence[:start] + " " * (end - start) + sentence[end:]
     return sentence
+
+
+def _moved(spans: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
+    return [(a + by, b + by) for a, b in spans]
+
+
+def _blanked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """text[start:end] with each of `spans` (positions in `text`) inside it blanked, same length."""
+    part = text[start:end]
+    for a, b in spans:
+        if start <= a and b <= end:
+            part = part[: a - start] + " " * (b - a) + part[b - start :]
+    return part
 
 
 ABUSE_WORDS = 3  # the reply-abuse model's words named in a report, at most
@@ -200,10 +214,14 @@ class ReplyTriager:
 
     def _said(self, text: str, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
         """`findings` without the swearing and model cards inside a quotation the reply
-        reports: 'She was sent a message saying "you are a stupid cow"' swears at no one.
-        (The conduct rules already leave reported quotations alone.)"""
+        reports, or inside words it reports someone else wrote or said: 'She was sent a
+        message saying "you are a stupid cow"' swears at no one, nor does "whoever left that
+        note is an idiot". (The conduct rules already leave both alone.)"""
         rough = [f for f in findings if f.category in ROUGH_CATEGORIES]
-        quoted = reported_quotations(text, self.reporting) if rough and self.reporting else []
+        quoted = []
+        if rough and self.reporting:
+            others = [_moved(spans_said_by_others(para.text), para.start) for para in paragraphs(text)]
+            quoted = reported_quotations(text, self.reporting) + [span for spans in others for span in spans]
         if not quoted:
             return findings
         return tuple(

@@ -91,6 +91,8 @@ def test_criticism_and_questions_are_answered_and_thanks_thanked(triager):
         ("Someone sprayed burn the caravans on the sea wall and it's vile. Bad plan still.", Triage.RESPOND),
         ("Whoever painted traitor on her office window needs to grow up. Bad policy though.", Triage.RESPOND),
         ("Somebody further down said she should be strung up. Report that, argue the point.", Triage.RESPOND),
+        ("Whoever left that note on your office door is an idiot. We're still angry though.", Triage.RESPOND),
+        ("Someone on the town page said they'd burn it down with her in it. Reported.", Triage.RESPOND),
         # ... and the same words said by the writer are reported
         ("Somebody should string her up.", Triage.REPORT),
         ("Whoever voted for this is a traitor and should be strung up.", Triage.REPORT),

@@ -204,6 +204,7 @@ _SHORTHAND = {
     "wean": ("kid",),
     "bairn": ("kid",),
     "polis": ("police",),
+    "hing": ("hang",),  # "hing the lot o them"
     # Yorkshire and Lancashire: "tha wants thi head kicking in"; "o" for "of" ("sack o shite")
     "tha": ("you",),
     "thi": ("your",),
@@ -600,6 +601,11 @@ _SOMEONE_ELSE = _words(
     """someone somebody whoever people person vandals idiot idiots bloke guy man woman lad lads
     folk one others"""
 )
+# Words left for someone to read: "whoever left that note on your door".
+_DELIVERED = _words("left put pinned stuck sent pushed dropped")
+_WRITINGS = _words(
+    "note notes letter letters message messages card cards sign signs poster posters leaflet leaflets"
+)
 # What was done to the reader or others: the people who did it are named to condemn them.
 _ABUSED = _words("threatened abused attacked harassed trolled targeted vandalised vandalized doxxed spat")
 _THE_WRITER = _words("i we me us myself")
@@ -610,7 +616,7 @@ _TURNED_AGAINST = _words(
 )
 
 
-def said_by_others(toks: list[Tok], first: int, reach: int = 8) -> bool:
+def said_by_others(toks: list[Tok], first: int, reach: int = 12) -> bool:
     """toks[first] is inside words someone else wrote or said, reported unquoted: after
     "whoever sprayed", or after "someone said" when the reply then turns against it ("report
     that", "it's vile"); or it names people who abused someone ("the lads who threatened you
@@ -619,9 +625,13 @@ def said_by_others(toks: list[Tok], first: int, reach: int = 8) -> bool:
     k = first - 1
     while k >= 0 and first - k <= reach and toks[k].low not in _CLAUSE_ENDS:
         low = toks[k].low
+        if low in _DELIVERED and {t.low for t in toks[k + 1 : k + 4]} & _WRITINGS:
+            low = "wrote"  # "whoever left that note", "someone put a letter through"
         if low in _WROTE or low in _ABUSED:
+            # the one who did it, up to eight words back ("somebody on the community page
+            # last night said ...")
             j, subject = k - 1, []
-            while j >= 0 and k - j <= 4 and toks[j].low not in _CLAUSE_ENDS and toks[j].low != ",":
+            while j >= 0 and k - j <= 8 and toks[j].low not in _CLAUSE_ENDS and toks[j].low != ",":
                 subject.append(toks[j].low)
                 j -= 1
             if set(subject) & _THE_WRITER:
@@ -641,7 +651,7 @@ def spans_said_by_others(text: str) -> list[tuple[int, int]]:
     """The character spans of the words of `text` that said_by_others reads as someone
     else's (for the learned models, which would read them as the writer's)."""
     low = text.lower()
-    if not any(word in low for word in _WROTE | _ABUSED):
+    if not any(word in low for word in _WROTE | _ABUSED | _DELIVERED):
         return []
     toks = tokenise(text)
     return [(tok.start, tok.end) for k, tok in enumerate(toks) if said_by_others(toks, k)]

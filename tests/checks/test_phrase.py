@@ -378,6 +378,8 @@ def test_scots_and_northern_words_read_as_the_words_they_stand_for():
         "tha wants thi head kickin in"
     ]
     assert _matches(["sack of shite"], "lyin sack o shite") == ["sack o shite"]
+    assert _matches(["hang the lot of them"], "hing the lot o them") == ["hing the lot o them"]
+    # not "wi" for "with": "back to the WI" is the Women's Institute
 
 
 def test_a_rule_finds_a_dropped_g_after_other_texts():
@@ -672,6 +674,10 @@ def test_wouldnt_mind_is_a_wish_not_a_denial():
         # someone else said it, and the reply turns against it
         ("Somebody in the replies said he should hang. Report that.", "hang", True),
         ("The lads who threatened you on Friday are scumbags and I told the police.", "scumbags", True),
+        # a note someone left, and who said it some words back
+        ("Whoever left that note on her car is an idiot and doesn't speak for us.", "idiot", True),
+        ("Somebody in the village group last night said they'd torch it. That's vile.", "torch", True),
+        ("Whoever left the gate open is an idiot.", "idiot", False),
         # said by the writer, said now, or passed on without turning against it
         ("I said he should hang and I meant it.", "hang", False),
         ("Someone said he should hang and they were right.", "hang", False),

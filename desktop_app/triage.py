@@ -63,22 +63,27 @@ def _blank(match: re.Match) -> str:
 
 def _unquoted(sentence: str, reporting: frozenset[str]) -> str:
     """`sentence` with the quotations it reports blanked out, same length."""
-    for start, end in reported_quotations(sentence, reporting) if reporting else ():
-        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
-    return sentence
+    return _blank_spans(sentence, reported_quotations(sentence, reporting) if reporting else ())
 
 
-def _moved(spans: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
-    return [(a + by, b + by) for a, b in spans]
-
-
-def _blanked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+def _blanked(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) -> str:
     """text[start:end] with each of `spans` (positions in `text`) inside it blanked, same length."""
-    part = text[start:end]
+    inside = [(a - start, b - start) for a, b in spans if start <= a and b <= end]
+    return _blank_spans(text[start:end], inside)
+
+
+def _blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
     for a, b in spans:
-        if start <= a and b <= end:
-            part = part[: a - start] + " " * (b - a) + part[b - start :]
-    return part
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _said_by_others_in(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` (paragraph by paragraph) that it reports someone else wrote or said."""
+    out = []
+    for para in paragraphs(text):
+        out += [(a + para.start, b + para.start) for a, b in spans_said_by_others(para.text)]
+    return out
 
 
 ABUSE_WORDS = 3  # the reply-abuse model's words named in a report, at most
@@ -220,8 +225,7 @@ class ReplyTriager:
         rough = [f for f in findings if f.category in ROUGH_CATEGORIES]
         quoted = []
         if rough and self.reporting:
-            others = [_moved(spans_said_by_others(para.text), para.start) for para in paragraphs(text)]
-            quoted = reported_quotations(text, self.reporting) + [span for spans in others for span in spans]
+            quoted = reported_quotations(text, self.reporting) + _said_by_others_in(text)
         if not quoted:
             return findings
         return tuple(

@@ -609,6 +609,7 @@ _WRITINGS = _words(
 # What was done to the reader or others: the people who did it are named to condemn them.
 _ABUSED = _words("threatened abused attacked harassed trolled targeted vandalised vandalized doxxed spat")
 _THE_WRITER = _words("i we me us myself")
+_REPORTED_HINTS = _WROTE | _ABUSED | _DELIVERED  # one of them is in any text said_by_others reads
 # Words after a report that turn against what it reports: "report that", "grow up", "vile".
 _TURNED_AGAINST = _words(
     """report reported reporting police disgusting disgraceful vile shameful appalling pathetic
@@ -647,14 +648,16 @@ def said_by_others(toks: list[Tok], first: int, reach: int = 12) -> bool:
     return False
 
 
-def spans_said_by_others(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=64)
+def spans_said_by_others(text: str) -> tuple[tuple[int, int], ...]:
     """The character spans of the words of `text` that said_by_others reads as someone
-    else's (for the learned models, which would read them as the writer's)."""
+    else's (for the learned models, which would read them as the writer's). Cached: each
+    model's reading of a reply and the triage of its cards ask for the same paragraph."""
     low = text.lower()
-    if not any(word in low for word in _WROTE | _ABUSED | _DELIVERED):
-        return []
+    if not any(word in low for word in _REPORTED_HINTS):
+        return ()
     toks = tokenise(text)
-    return [(tok.start, tok.end) for k, tok in enumerate(toks) if said_by_others(toks, k)]
+    return tuple((tok.start, tok.end) for k, tok in enumerate(toks) if said_by_others(toks, k))
 
 
 def said_not_meant(

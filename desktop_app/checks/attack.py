@@ -636,7 +636,8 @@ class AttackRule(Rule):
         if tok.low.endswith(("'s", "'re")) and len(tok.low) > 3:
             # "Johnson's a liar", "you're a disgrace", "he's a clown"
             return None if self.group_mode else self._contracted(toks, j)
-        linking = tok.low in _LINKING_VERBS
+        # "u r a ...": text-speak 'r' is 'are' after 'u' (nowhere else: "the R number")
+        linking = tok.low in _LINKING_VERBS or (tok.low == "r" and j > 0 and toks[j - 1].low in _YOU)
         if tok.low == "like" and j > 0 and toks[j - 1].low in _LIKE_VERBS:
             linking, j = True, j - 1  # "he looks like a clown"
         if linking:

@@ -596,7 +596,13 @@ def called_by_others(toks: list[Tok], first: int, reach: int = 6) -> bool:
 
 # Words another person wrote, sprayed or said, reported without quotation marks: "whoever
 # sprayed traitor on her door", "somebody up there said he should hang. Report that".
-_WROTE = _words("said wrote sprayed painted daubed scrawled graffitied chanted shouted yelled posted tweeted")
+_WROTE = _words(
+    """said wrote sprayed painted daubed scrawled graffitied chanted shouted yelled posted tweeted
+    replied commented messaged"""
+)
+# A name for whoever said it, as the subject: "some numpty's replied ... Reported it".
+_A_SOMEONE = _words("some this that one")
+_BEFORE_THE_VERB = _words("'s has had just went and already")
 _SOMEONE_ELSE = _words(
     """someone somebody whoever people person vandals idiot idiots bloke guy man woman lad lads
     folk one others"""
@@ -621,8 +627,15 @@ def said_by_others(toks: list[Tok], first: int, reach: int = 12) -> bool:
     """toks[first] is inside words someone else wrote or said, reported unquoted: after
     "whoever sprayed", or after "someone said" when the reply then turns against it ("report
     that", "it's vile"); or it names people who abused someone ("the lads who threatened you
-    are scumbags"). Not the writer's own ("I said he should hang"), not what people are
-    "saying" now (a smear passed on), not "someone said it and they were right"."""
+    are scumbags", "some numpty's replied ... Reported it"). Not the writer's own ("I said he
+    should hang"), not what people are "saying" now (a smear passed on), not "someone said it
+    and they were right"."""
+    if first > 0 and toks[first - 1].low in _A_SOMEONE:
+        j = first + 1
+        while j < len(toks) and j - first <= 3 and toks[j].low in _BEFORE_THE_VERB:
+            j += 1
+        if j < len(toks) and toks[j].low in _WROTE:
+            return any(t.low in _TURNED_AGAINST for t in toks[j + 1 :])
     k = first - 1
     while k >= 0 and first - k <= reach and toks[k].low not in _CLAUSE_ENDS:
         low = toks[k].low

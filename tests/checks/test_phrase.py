@@ -678,6 +678,15 @@ def test_wouldnt_mind_is_a_wish_not_a_denial():
         ("Whoever left that note on her car is an idiot and doesn't speak for us.", "idiot", True),
         ("Somebody in the village group last night said they'd torch it. That's vile.", "torch", True),
         ("Whoever left the gate open is an idiot.", "idiot", False),
+        # session 30 (blind batches Y221, Y223): a reply reported, and who wrote it named
+        (
+            "Someone in my street replied to you earlier calling you a traitor and I've reported it.",
+            "traitor",
+            True,
+        ),
+        ("Some numpty's replied hope ye get cancer under this. Reported it.", "numpty", True),
+        ("Some numpty replied to me earlier.", "numpty", False),
+        ("You replied calling me a liar, you traitor.", "traitor", False),
         # said by the writer, said now, or passed on without turning against it
         ("I said he should hang and I meant it.", "hang", False),
         ("Someone said he should hang and they were right.", "hang", False),

@@ -644,8 +644,11 @@ def said_by_others(toks: list[Tok], first: int, reach: int = 12) -> bool:
         if low in _WROTE or low in _ABUSED:
             # the one who did it, up to eight words back ("somebody on the community page
             # last night said ...")
+            # "someone on the Echo page called you a c*** and said ...": the second verb's
+            # subject is further back
+            span = 14 if k > 0 and toks[k - 1].low == "and" else 8
             j, subject = k - 1, []
-            while j >= 0 and k - j <= 8 and toks[j].low not in _CLAUSE_ENDS and toks[j].low != ",":
+            while j >= 0 and k - j <= span and toks[j].low not in _CLAUSE_ENDS and toks[j].low != ",":
                 subject.append(toks[j].low)
                 j -= 1
             if set(subject) & _THE_WRITER:
@@ -667,10 +670,20 @@ def spans_said_by_others(text: str) -> tuple[tuple[int, int], ...]:
     else's (for the learned models, which would read them as the writer's). Cached: each
     model's reading of a reply and the triage of its cards ask for the same paragraph."""
     low = text.lower()
-    if not any(word in low for word in _REPORTED_HINTS):
+    if not any(word in low for word in _REPORTED_HINTS | _CALLED):
         return ()
     toks = tokenise(text)
-    return tuple((tok.start, tok.end) for k, tok in enumerate(toks) if said_by_others(toks, k))
+    # a name someone else called them, in a reply that turns against it ("someone on the Echo
+    # page called you a c*** ... That's disgusting")
+    condemned = any(t.low in _TURNED_AGAINST for t in toks)
+    runs: list[list[int]] = []  # words side by side make one span: "c***" is four tokens
+    for k, tok in enumerate(toks):
+        if said_by_others(toks, k) or (condemned and called_by_others(toks, k)):
+            if runs and not text[runs[-1][1] : tok.start].strip():
+                runs[-1][1] = tok.end
+            else:
+                runs.append([tok.start, tok.end])
+    return tuple((a, b) for a, b in runs)
 
 
 def said_not_meant(

@@ -686,6 +686,12 @@ def test_wouldnt_mind_is_a_wish_not_a_denial():
         ),
         ("Some numpty's replied hope ye get cancer under this. Reported it.", "numpty", True),
         ("Some numpty replied to me earlier.", "numpty", False),
+        (
+            "Someone on the Echo page called you a c*** and said you should be strung up. That's disgusting.",
+            "strung",
+            True,
+        ),
+        ("I called you a liar and said you should be strung up.", "strung", False),
         ("You replied calling me a liar, you traitor.", "traitor", False),
         # said by the writer, said now, or passed on without turning against it
         ("I said he should hang and I meant it.", "hang", False),

@@ -643,9 +643,8 @@ def said_by_others(toks: list[Tok], first: int, reach: int = 12) -> bool:
             low = "wrote"  # "whoever left that note", "someone put a letter through"
         if low in _WROTE or low in _ABUSED:
             # the one who did it, up to eight words back ("somebody on the community page
-            # last night said ...")
-            # "someone on the Echo page called you a c*** and said ...": the second verb's
-            # subject is further back
+            # last night said ..."), further after "and" ("someone on the Echo page called
+            # you a c*** and said ...": the second verb's subject)
             span = 14 if k > 0 and toks[k - 1].low == "and" else 8
             j, subject = k - 1, []
             while j >= 0 and k - j <= span and toks[j].low not in _CLAUSE_ENDS and toks[j].low != ",":
@@ -670,7 +669,8 @@ def spans_said_by_others(text: str) -> tuple[tuple[int, int], ...]:
     else's (for the learned models, which would read them as the writer's). Cached: each
     model's reading of a reply and the triage of its cards ask for the same paragraph."""
     low = text.lower()
-    if not any(word in low for word in _REPORTED_HINTS | _CALLED):
+    hinted = any(word in low for word in _REPORTED_HINTS)
+    if not hinted and not (any(w in low for w in _CALLED) and any(w in low for w in _TURNED_AGAINST)):
         return ()
     toks = tokenise(text)
     # a name someone else called them, in a reply that turns against it ("someone on the Echo

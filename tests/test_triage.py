@@ -817,3 +817,27 @@ def test_fags_for_cigarettes_is_answered(triager, text):
 
 def test_fags_said_of_people_is_still_reported(triager):
     assert triager.triage(Reply("Shut up you pair of fags")).verdict.triage is Triage.REPORT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "d y k e",
+        "A one-way ticket to the crematorium for you, you wrinkly old c***",
+        "d0 us 4ll a f4v0ur n st3p 1n fr0nt 0f a tr4in",
+    ],
+)
+def test_session_31s_spellings_and_swearing_are_reported(triager, text):
+    """Blind batches Y237 and Y239: a slur spelt out letter by letter, swearing at 'you' past
+    two describing words, and a threat in leetspeak with its short words as digits."""
+    verdict = triager.triage(Reply(text)).verdict
+    assert verdict.triage is Triage.REPORT, verdict.reason
+
+
+def test_a_reply_that_reports_abuse_it_saw_is_answered_not_reported(triager):
+    """Session 31 (batch Y239): counter-speech whose condemnation our model leaned on."""
+    text = (
+        'Somebody further down called her a "dirty old witch". Vile, and I\'ve reported it. '
+        "Hate the policy all you like but keep that filth off her page."
+    )
+    assert triager.triage(Reply(text)).verdict.triage is not Triage.REPORT

@@ -692,8 +692,18 @@ def _in_url_or_email(current: str, start: int, end: int) -> bool:
     return any(m.start() <= start < m.end() for m in _URL_OR_EMAIL.finditer(current, chunk_start, chunk_end))
 
 
+# Short words that look like codes ("1n", "0f", "d0"), read as leetspeak only beside other
+# leetspeak: "d0 us 4ll a f4v0ur n st3p 1n fr0nt 0f a bus" (session 31, batch Y237).
+_SHORT_LEET_WORDS = frozenset(
+    ["do", "in", "of", "to", "on", "is", "it", "so", "no", "go", "at", "as", "be", "me", "up",
+     "if", "or", "an", "us", "we", "he", "ya", "yo", "ur", "my", "by", "oi"]
+)  # fmt: skip
+
+
 def _undo_leet(current: str, words: EvasionWords | None = None) -> str:
     chars: list[str] | None = None
+    short: list[tuple[int, int]] = []  # code-like tokens that read as a short word
+    leet = 0  # tokens read as leetspeak
     for m in _LEET_TOKEN.finditer(current):
         start, end = m.span()
         # "id10t!", "!!!Join": an ! at either end is punctuation, not a letter.
@@ -702,13 +712,13 @@ def _undo_leet(current: str, words: EvasionWords | None = None) -> str:
         while start < end and current[start] == "!":
             start += 1
         token = current[start:end]
-        if (
-            not token
-            or token[0] == "@"  # an @handle
-            or _NOT_LEET.fullmatch(token)
-            or _in_url_or_email(current, start, end)
-        ):
+        if not token or token[0] == "@" or _in_url_or_email(current, start, end):  # an @handle
             continue
+        if _NOT_LEET.fullmatch(token):
+            if token.translate(_LEET).lower() in _SHORT_LEET_WORDS:
+                short.append((start, end))
+            continue
+        leet += 1
         if chars is None:
             chars = list(current)
         read = token.translate(_LEET)
@@ -717,4 +727,7 @@ def _undo_leet(current: str, words: EvasionWords | None = None) -> str:
             if as_l.lower() in words.words:
                 read = as_l
         chars[start:end] = read
+    if chars is not None and leet >= 2:
+        for start, end in short:
+            chars[start:end] = current[start:end].translate(_LEET)
     return "".join(chars) if chars is not None else current

@@ -35,7 +35,7 @@ SECTIONS = {
     "police_note": None,
     "openings": {"question", "criticism", "rough"},
     "cues": {"question", "criticism", "addressed", "thanks", "support", "pointing", "contrast",
-             "spam", "chatter", "answer_words"},
+             "spam", "chatter", "counter", "answer_words"},
     "cued_abuse": {"threshold", "thanked", "families"},
 }  # fmt: skip
 CUED_KEYS = frozenset({"what", "category", "cues", "unaimed"})
@@ -70,7 +70,7 @@ def _number(value, key: str, default: float, low: float, high: float) -> float:
 
 
 # report.aimed: who swearing is aimed at, and what else says whom a sentence is about
-AIMED_KEYS = frozenset({"window", "before", "after", "names", "orders"})
+AIMED_KEYS = frozenset({"window", "before", "after", "names", "orders", "not_describing"})
 
 
 def _mapping(value, key: str) -> dict:
@@ -181,6 +181,9 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
         aimed_window=int(_number(aimed.get("window"), "report.aimed.window", 4, 1, 20)),
         person_words=_words(before + after + names, "report.aimed"),
         orders=_words(_texts(aimed.get("orders"), "report.aimed.orders"), "report.aimed.orders"),
+        not_describing=_words(
+            _texts(aimed.get("not_describing"), "report.aimed.not_describing"), "report.aimed.not_describing"
+        ),
         mild_swearing=_listed(report, "mild_swearing", "report"),
         swearing_emphasis=_listed(report, "swearing_emphasis", "report"),
         interjections=_listed(report, "interjections", "report"),
@@ -205,6 +208,7 @@ def compile_reply_policy(data, lists: PackLists) -> ReplyPolicy:
         pointing=_listed(cues, "pointing", "cues"),
         spam=_listed(cues, "spam", "cues"),
         chatter=_listed(cues, "chatter", "cues"),
+        counter=_listed(cues, "counter", "cues"),
         contrast=_listed(cues, "contrast", "cues"),
         answer_words=int(_number(cues.get("answer_words"), "cues.answer_words", 0, 0, 1000)),
         cued_threshold=_number(cued.get("threshold"), "cued_abuse.threshold", 1.0, 0.0, 1.0),

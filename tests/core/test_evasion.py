@@ -394,3 +394,22 @@ def test_a_one_reads_as_an_l_when_only_that_makes_a_listed_word():
     assert normalise_for_matching("bu11y", words).text == "bully"
     assert normalise_for_matching("id1ot", words).text == "idiot"  # the i makes the word
     assert normalise_for_matching("s1ut", None).text == "siut"  # no words: the usual reading
+
+
+def test_short_code_like_words_read_as_leetspeak_beside_other_leetspeak():
+    """Session 31 (batch Y237): "d0 us 4ll a f4v0ur n st3p 1n fr0nt 0f a bus" kept "d0", "1n"
+    and "0f", which look like codes ("M25", "5G"), so the threat's words never met. Beside
+    two or more words of leetspeak they read as the short words they spell; alone, or
+    beside ordinary codes, they are left as typed."""
+    typed = "d0 us 4ll a f4v0ur n st3p 1n fr0nt 0f a bus"
+    normalised = normalise_for_matching(typed)
+    assert normalised.text == "do us all a favour n step in front of a bus"
+    assert len(normalised.text) == len(typed)  # one character for one, so highlights stay put
+    for left_alone in (
+        "Meet at the M25 services at 3pm, 1n 5G range",
+        "Shut 0n Friday, call 0800 123 4567",
+        "1n 2024 the A1 closed",
+    ):
+        assert normalise_for_matching(left_alone).text == left_alone
+    # one word of leetspeak is not enough to read the codes round it
+    assert normalise_for_matching("d0 us a f4vour").text == "d0 us a favour"

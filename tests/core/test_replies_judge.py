@@ -176,7 +176,9 @@ def test_a_model_report_is_never_carried_by_words_that_name_a_subject():
 def test_blunt_words_between_you_and_a_swear_word_still_aim_it():
     # "You smug c**t": "smug" is blunt criticism, not another person between them
     policy = replace(POLICY, criticism_words=words("liar", "hypocrite", "disgrace", "rubbish", "smug"))
-    text = "You smug c**t"
+    # (a swear word ending its clause may follow two describing words of any kind since
+    # session 31, so the list is tested where the swearing goes on)
+    text = "You smug c**t of a councillor"
     assert judge(text, [profanity(text, "c**t")], POLICY).triage is not Triage.REPORT
     assert judge(text, [profanity(text, "c**t")], policy).triage is Triage.REPORT
     # a word that is neither framing nor blunt still stands between them
@@ -569,3 +571,58 @@ def test_a_report_quoting_a_whole_sentence_ends_it_once():
     ):
         verdict = judge(text, [], policy, abuse=SecondOpinion(0.8, text, ("careful", "car")))
         assert ending in report_text(Reply(text), verdict, policy, {})
+
+
+def test_a_name_spelt_out_letter_by_letter_is_one_word_of_a_short_reply():
+    """Session 31 (batch Y237): "d y k e" was four words to the judge, so the model's sure
+    reading of it (as 'dyke') was no name for the one answered, as "dyke" alone is."""
+    policy = replace(POLICY, abuse_named_words=3)
+    sure = SecondOpinion(0.99, "dyke", ("dyke",))
+    assert judge("d y k e", [], policy, opinion=sure).triage is Triage.REPORT
+    unnamed = replace(policy, abuse_named_words=0)
+    assert judge("d y k e", [], unnamed, opinion=sure).triage is not Triage.REPORT
+    # four real words are still four
+    longer = "this is a dyke"
+    assert judge(longer, [], policy, opinion=replace(sure, sentence=longer)).triage is not Triage.REPORT
+
+
+def test_swearing_that_ends_a_clause_is_aimed_at_the_you_its_words_describe():
+    """Session 31 (batch Y239): "you wrinkly old c***" was swearing at no one, since
+    'wrinkly' and 'old' stood between 'you' and the word. Up to two describing words may; a
+    word that starts another clause ('said', 'think', 'it') still may not, nor may swearing
+    that goes on to something else."""
+    policy = replace(POLICY, not_describing=words("said", "know", "think", "it", "the", "are", "what"))
+
+    def swore(text: str, word: str, policy: ReplyPolicy = policy) -> Triage:
+        return judge(text, [finding(text, word, "Profanity", "profanity")], policy).triage
+
+    assert swore("How about the crematorium for you, you wrinkly old c***", "c***") is Triage.REPORT
+    assert swore("you sad little tw*t", "tw*t") is Triage.REPORT
+    for not_aimed, word in (
+        ("you said it was a f***ing joke", "f***ing"),
+        ("you know what, f*** it", "f***"),
+        ("you think the buses are sh*t", "sh*t"),
+        ("you ancient creaking f***ing buses", "f***ing"),
+        ("you three lazy old dogs c***", "c***"),
+    ):
+        assert swore(not_aimed, word) is not Triage.REPORT, not_aimed
+    # without the list, no word stands between them
+    assert swore("you sad little tw*t", "tw*t", POLICY) is not Triage.REPORT
+
+
+def test_a_reply_that_says_it_reported_abuse_is_not_reported_on_a_models_word():
+    """Session 31 (batch Y239): 'Someone has called him a "dirty old Jew". Absolutely
+    disgusting, I've reported it. You can hate the policy without that filth.' was reported
+    on our model's lean on 'filth' and 'hate'. A reply that says it reported abuse
+    (`cues.counter`) is not reported by a model alone; a rule's finding still reports it, and
+    "I've reported you" is no counter-speech."""
+    policy = replace(POLICY, counter=words("i've reported (?:it|this|them)"))
+    text = "Absolutely disgusting, I've reported it. You can hate the policy without that filth."
+    lean = SecondOpinion(0.97, "You can hate the policy without that filth.", ("hate", "filth"))
+    assert judge(text, [], policy, abuse=lean).triage is not Triage.REPORT
+    assert judge(text, [], replace(policy, counter=None), abuse=lean).triage is Triage.REPORT
+    threat = "I've reported it. We know where you live."
+    found = [finding(threat, "We know where you live", "Threats", "abuse")]
+    assert judge(threat, found, policy).triage is Triage.REPORT
+    aimed = "I've reported you, you filthy hater."
+    assert judge(aimed, [], policy, abuse=replace(lean, sentence=aimed)).triage is Triage.REPORT

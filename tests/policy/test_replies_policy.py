@@ -153,3 +153,19 @@ def test_without_cued_abuse_no_cue_reports_and_the_threshold_is_out_of_reach(tmp
     org = make_folder(tmp_path / "org", {"replies.yml": "report:\n  categories: [abuse]\n"})
     policy, _problems = load_reply_policy(load(org))
     assert policy.cued == () and policy.cued_threshold == 1.0
+
+
+def test_counter_speech_cues_are_read(tmp_path):
+    body = 'cues:\n  counter: ["i\'ve reported (?:it|this)"]\n'
+    policy, problems = load_reply_policy(load(make_folder(tmp_path / "org", {"replies.yml": body})))
+    assert problems == [] and policy.counter.search("Vile. I've reported it.")
+    assert not policy.counter.search("I've reported you to the police")
+
+
+def test_words_that_describe_no_one_are_read_and_none_without_them(tmp_path):
+    body = "report:\n  aimed:\n    before: [you]\n    not_describing: [said, think]\n"
+    policy, problems = load_reply_policy(load(make_folder(tmp_path / "org", {"replies.yml": body})))
+    assert problems == [] and policy.not_describing.search("said") and not policy.not_describing.search("old")
+    plain = "report:\n  categories: [abuse]\n"
+    policy, problems = load_reply_policy(load(make_folder(tmp_path / "plain", {"replies.yml": plain})))
+    assert problems == [] and policy.not_describing is None

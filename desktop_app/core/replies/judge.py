@@ -101,6 +101,9 @@ class ReplyPolicy:
     aimed_before: Matcher | None = None  # who swearing describes, a few words before it
     aimed_after: Matcher | None = None  # who is sworn at, right after it
     aimed_window: int = 4
+    # words that stand between "you" and a swear word ending its clause without describing
+    # anyone ("you said it was a f***ing joke"); None: no word may stand there
+    not_describing: Matcher | None = None
     mild_swearing: Matcher | None = None
     interjections: Matcher | None = None
     threat_rules: frozenset[str] = frozenset()
@@ -129,6 +132,9 @@ class ReplyPolicy:
     contrast: Matcher | None = None  # "but", "though": the rest turns on the support or pointer
     model_rules: frozenset[str] = frozenset()  # the pack's `model` rules (GroupHate), from load_reply_policy
     chatter: Matcher | None = None  # talk among the replies ("anyone know if the 42 is running"): left alone
+    # the writer says they reported abuse ("I've reported it"): a model's lean on the words
+    # they condemn it with is no report
+    counter: Matcher | None = None
     answer_words: int = 0  # a reply of this many words or more, with no other cue, is answered
     # The reply-abuse model's score from which one of `cued` decides (`cued_abuse` in replies.yml)
     cued_threshold: float = 1.0
@@ -199,6 +205,8 @@ _SECOND_PERSON = re.compile(
     r"\b(?:you|your|yours|you're|youre|you've|you'll|you'd|yourself|u|ur|ya|ye|yous)\b", re.IGNORECASE
 )
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# a word typed a letter at a time: "d y k e", "D E M E N T I A"
+_SPELT_OUT = re.compile(r"(?<![\w'’])[^\W\d_](?: [^\W\d_]){2,}(?![\w'’])")
 # Words as typed, a mask kept inside one ("f*cking", "f**king"): a word the letters alone
 # would cut in two ('f', 'cking'), neither of them swearing.
 _MASKED_WORDS = re.compile(r"[^\W\d_]+(?:(?:['’-]|[*#@]+)[^\W\d_]*)*")
@@ -279,11 +287,20 @@ def is_aimed_swearing(text: str, f: Finding, policy: ReplyPolicy) -> bool:
             if m.start() <= f.start and f.end <= m.end():
                 return False
     before = _TOKEN.findall(_CLAUSE_END.split(text[: f.start])[-1].replace("’", "'"))
+    # a swear word that ends its clause names what the words before it describe: "you
+    # wrinkly old c***" (session 31, batch Y239)
+    ends_clause = not _TOKEN.match(text[f.end :].lstrip(" "))
+    describing = 0
     for word in reversed(before[-policy.aimed_window :]):
         if _fullmatch(policy.aimed_before, word):
             return True  # "you're [such a] f***ing ...": the person is what it describes
-        if not (_fullmatch(policy.frame_words, word) or _fullmatch(policy.criticism_words, word)):
-            break  # "you think we're ...": another word stands between them
+        if _fullmatch(policy.frame_words, word) or _fullmatch(policy.criticism_words, word):
+            continue
+        describes = policy.not_describing is not None and not _fullmatch(policy.not_describing, word)
+        if ends_clause and describing < 2 and word.isalpha() and describes:
+            describing += 1
+            continue
+        break  # "you think we're ...": another word stands between them
     after = text[f.end :]
     following = after.lstrip(" ")
     if policy.aimed_after is None or len(following) == len(after):
@@ -485,11 +502,15 @@ def judge(
         )
     # A reply of a word or three is a name for whoever is answered ("globalist witch")
     named = 0 < _word_count(said) <= policy.abuse_named_words
+    # Counter-speech: 'Someone has called him a "dirty old Jew". Disgusting, I've reported it.
+    # You can hate the policy without that filth.' (session 31, batch Y239): the rules still
+    # report abuse said with it
+    countering = _cue(policy.counter, said)
     for sure, threshold, unaimed in (
         (opinion, policy.model_threshold, 1.0),
         (abuse, policy.abuse_threshold, policy.abuse_unaimed_threshold),
     ):
-        if grateful or (sure is not None and not sure.alone):
+        if grateful or countering or (sure is not None and not sure.alone):
             continue
         if not _model_report(sure, findings, policy, threshold, unaimed=unaimed, named=named):
             continue
@@ -648,8 +669,10 @@ def _only_frames(word: str, policy: ReplyPolicy) -> bool:
 
 
 def _word_count(said: str) -> int:
-    """Words a reply says (`said` is _as_typed's: links already gone), not counting @handles."""
-    return len(_LETTERS.findall(_HANDLE.sub(" ", said)))
+    """Words a reply says (`said` is _as_typed's: links already gone), not counting @handles;
+    a word spelt out letter by letter is one word ("d y k e")."""
+    joined = _SPELT_OUT.sub(lambda m: m.group().replace(" ", ""), _HANDLE.sub(" ", said))
+    return len(_LETTERS.findall(joined))
 
 
 def _cue(m: Matcher | None, said: str) -> bool:

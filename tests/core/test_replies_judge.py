@@ -591,7 +591,7 @@ def test_swearing_that_ends_a_clause_is_aimed_at_the_you_its_words_describe():
     'wrinkly' and 'old' stood between 'you' and the word. Up to two describing words may; a
     word that starts another clause ('said', 'think', 'it') still may not, nor may swearing
     that goes on to something else."""
-    policy = replace(POLICY, not_describing=words("said", "know", "think", "it", "the", "are", "what"))
+    policy = replace(POLICY, not_describing=words("said", "know", "think", "it", "are", "what"))
 
     def swore(text: str, word: str, policy: ReplyPolicy = policy) -> Triage:
         return judge(text, [finding(text, word, "Profanity", "profanity")], policy).triage
@@ -604,6 +604,8 @@ def test_swearing_that_ends_a_clause_is_aimed_at_the_you_its_words_describe():
         ("you think the buses are sh*t", "sh*t"),
         ("you ancient creaking f***ing buses", "f***ing"),
         ("you three lazy old dogs c***", "c***"),
+        # an article makes the swear word a thing of its own (fresh98 in the families)
+        ("Are you taking the piss", "piss"),
     ):
         assert swore(not_aimed, word) is not Triage.REPORT, not_aimed
     # without the list, no word stands between them

@@ -287,26 +287,38 @@ def is_aimed_swearing(text: str, f: Finding, policy: ReplyPolicy) -> bool:
             if m.start() <= f.start and f.end <= m.end():
                 return False
     before = _TOKEN.findall(_CLAUSE_END.split(text[: f.start])[-1].replace("’", "'"))
-    # a swear word that ends its clause names what the words before it describe: "you
-    # wrinkly old c***" (session 31, batch Y239)
-    ends_clause = not _TOKEN.match(text[f.end :].lstrip(" "))
-    describing = 0
+    if _describes_you(text, f, before, policy):
+        return True
     for word in reversed(before[-policy.aimed_window :]):
         if _fullmatch(policy.aimed_before, word):
             return True  # "you're [such a] f***ing ...": the person is what it describes
-        if _fullmatch(policy.frame_words, word) or _fullmatch(policy.criticism_words, word):
-            continue
-        describes = policy.not_describing is not None and not _fullmatch(policy.not_describing, word)
-        if ends_clause and describing < 2 and word.isalpha() and describes:
-            describing += 1
-            continue
-        break  # "you think we're ...": another word stands between them
+        if not (_fullmatch(policy.frame_words, word) or _fullmatch(policy.criticism_words, word)):
+            break  # "you think we're ...": another word stands between them
     after = text[f.end :]
     following = after.lstrip(" ")
     if policy.aimed_after is None or len(following) == len(after):
         return False  # punctuation or nothing straight after the swear word
     hit = policy.aimed_after.search(following.replace("’", "'"))
     return hit is not None and hit.start() == 0
+
+
+def _describes_you(text: str, f: Finding, before: list[str], policy: ReplyPolicy) -> bool:
+    """A swear word ending its clause, straight after "you" and one or two words that describe
+    (`not_describing` lists the words that cannot): "you wrinkly old c***" (session 31, batch
+    Y239). An article or another clause's word between them makes it something else: "are
+    you taking the piss", "you said it was a f***ing joke"."""
+    if policy.not_describing is None or _TOKEN.match(text[f.end :].lstrip(" ")):
+        return False
+    for n in (1, 2):
+        if len(before) <= n or not _fullmatch(policy.aimed_before, before[-n - 1]):
+            continue
+        between = before[-n:]
+        if all(
+            w.isalpha() and not _fullmatch(policy.not_describing, w) and not _fullmatch(policy.frame_words, w)
+            for w in between
+        ):
+            return True
+    return False
 
 
 def _report_order(f: Finding, policy: ReplyPolicy) -> tuple:

@@ -841,3 +841,36 @@ def test_a_reply_that_reports_abuse_it_saw_is_answered_not_reported(triager):
         "Hate the policy all you like but keep that filth off her page."
     )
     assert triager.triage(Reply(text)).verdict.triage is not Triage.REPORT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nice of you to pop by the market, Gemma. We've got long memories.",
+        "See you at the count, Rob. You know where to find me.",
+        "That's your last warning. Your time will come, pal.",
+    ],
+)
+def test_session_31s_general_menace_cues_report_with_our_models_lean(triager, text):
+    """Session 31: cues of menace said in general words (`cued_abuse`, veiled-threat), whatever
+    place or time comes before them, reported with our model's lean (on the never-read sets
+    they added 9 abusive replies and no criticism)."""
+    verdict = triager.triage(Reply(text)).verdict
+    assert verdict.triage is Triage.REPORT, verdict.reason
+    assert verdict.reason.endswith("reads as a veiled threat in this reply")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have long memories in Ashford, and we will remember this at the ballot box in May.",
+        "For future reference, the bins go out on Tuesdays.",
+        "Thought you'd like to know the lido reopens Saturday.",
+        "You know where to find me if you want the figures: the library on Tuesdays.",
+        "Mark my words, the bypass will be a disaster.",
+        "The new road will be finished soon enough.",
+        "This isn't a threat, just a fact: the bus cuts will cost you the seat.",
+    ],
+)
+def test_session_31s_menace_cues_said_plainly_are_not_reported(triager, text):
+    assert triager.triage(Reply(text)).verdict.triage is not Triage.REPORT

@@ -618,6 +618,14 @@ def test_being_told_to_be_grateful_is_no_thanks(triager, text):
         "The old system didn't end well for them, the tenants were evicted in the end",
         "Fancy a swim? The lido reopens Saturday 😉",
         "Hope your kids get the school place they need",
+        # session 31's general menace cues, said plainly
+        "We have long memories in Ashford, and we will remember this at the ballot box in May.",
+        "For future reference, the bins go out on Tuesdays.",
+        "Thought you'd like to know the lido reopens Saturday.",
+        "You know where to find me if you want the figures: the library on Tuesdays.",
+        "Mark my words, the bypass will be a disaster.",
+        "The new road will be finished soon enough.",
+        "This isn't a threat, just a fact: the bus cuts will cost you the seat.",
     ],
 )
 def test_a_cue_said_plainly_is_not_reported(triager, text):
@@ -858,19 +866,3 @@ def test_session_31s_general_menace_cues_report_with_our_models_lean(triager, te
     verdict = triager.triage(Reply(text)).verdict
     assert verdict.triage is Triage.REPORT, verdict.reason
     assert verdict.reason.endswith("reads as a veiled threat in this reply")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "We have long memories in Ashford, and we will remember this at the ballot box in May.",
-        "For future reference, the bins go out on Tuesdays.",
-        "Thought you'd like to know the lido reopens Saturday.",
-        "You know where to find me if you want the figures: the library on Tuesdays.",
-        "Mark my words, the bypass will be a disaster.",
-        "The new road will be finished soon enough.",
-        "This isn't a threat, just a fact: the bus cuts will cost you the seat.",
-    ],
-)
-def test_session_31s_menace_cues_said_plainly_are_not_reported(triager, text):
-    assert triager.triage(Reply(text)).verdict.triage is not Triage.REPORT

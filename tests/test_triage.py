@@ -662,8 +662,9 @@ def test_being_seen_at_work_is_not_a_veiled_threat(triager, text):
         ("Next time I see him in the precinct I'll say hello properly", "a veiled threat"),
         ("He'll be lucky if his car is in one piece by Friday", "a veiled threat"),
         ("Vote her out or carry her out", "a veiled threat"),
-        # session 30: "Hope your boiler explodes mate" is a Threats phrase now
-        ("Hope your liver packs in mate", "harm wished on someone"),
+        # session 30: "Hope your boiler explodes mate" is a Threats phrase now; session 31: and
+        # so is "Hope your liver packs in mate"
+        ("Hope your boiler packs in this winter mate", "harm wished on someone"),
         ("Which house on his street is his, the one with the van outside?", "someone's private information"),
         ("Post her photo everywhere and let people recognise her in the street", "a call to pile on"),
     ],

@@ -665,6 +665,8 @@ def test_being_seen_at_work_is_not_a_veiled_threat(triager, text):
         # session 30: "Hope your boiler explodes mate" is a Threats phrase now; session 31: and
         # so is "Hope your liver packs in mate"
         ("Hope your boiler packs in this winter mate", "harm wished on someone"),
+        # session 31: our model leant on pairs of words alone, which name no word
+        ("Hope your back gives out mate", "harm wished on someone"),
         ("Which house on his street is his, the one with the van outside?", "someone's private information"),
         ("Post her photo everywhere and let people recognise her in the street", "a call to pile on"),
     ],

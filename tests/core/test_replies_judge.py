@@ -628,3 +628,17 @@ def test_a_reply_that_says_it_reported_abuse_is_not_reported_on_a_models_word():
     assert judge(threat, found, policy).triage is Triage.REPORT
     aimed = "I've reported you, you filthy hater."
     assert judge(aimed, [], policy, abuse=replace(lean, sentence=aimed)).triage is Triage.REPORT
+
+
+def test_a_cue_reports_when_our_models_lean_names_no_word():
+    """Session 31: "Hope your back gives out mate" scored 0.98 on pairs of words ("hope
+    your", "gives out") that name no word, so the harm-wished cue could not report it. With
+    a cue the cue says what is meant; a person must still be named, and the model alone
+    still needs a word to name."""
+    text = "Sleep well, you."
+    lean = SecondOpinion(0.9, text)
+    verdict = judge(text, [], CUED, abuse=lean)
+    assert verdict.triage is Triage.REPORT
+    assert verdict.reason == "'Sleep well' reads as a veiled threat in this reply"
+    for other in ("Sleep well all.", "Goodnight, you."):
+        assert judge(other, [], CUED, abuse=replace(lean, sentence=other)).triage is not Triage.REPORT, other

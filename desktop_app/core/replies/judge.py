@@ -405,7 +405,7 @@ def _model_report(
     sentence), and not carried only by criticism words, by words naming a subject ("rape
     jokes", "racism") or by mild swearing. For a cue (`cued`) only criticism words and mild
     swearing are no lean. `named`: the whole reply is a name for the one answered."""
-    if opinion is None or opinion.score < threshold or not opinion.words:
+    if opinion is None or opinion.score < threshold or not (opinion.words or cued):
         return False
     sentence = _as_typed(opinion.sentence)
     said_to_the_poster = named or (unaimed < 1.0 and opinion.score >= unaimed)
@@ -429,6 +429,10 @@ def _model_report(
         else (policy.criticism_words, policy.frame_words, policy.topic_words)
     )
     carried = [w for w in carried if not any(_fullmatch(m, w) for m in plain)]
+    if cued and not opinion.words:
+        # the pairs pushed it and name no word ("hope your back gives out"): the cue says what
+        # is meant, and a person is named
+        return True
     return any(not _aimed_at_no_one(sentence, w, policy) for w in carried)
 
 

@@ -10,7 +10,8 @@ Prints:
   written at the same time and not looked at while the sorting was tuned, and the later
   held-out sets (holdout-s29-*.txt: blind batches Y197-Y200, Y205-Y208 and Y213-Y216;
   holdout-s30-*.txt: Y218, Y220, Y222, Y224, Y226, Y228, Y230 and Y232; holdout-s31-*.txt:
-  Y234, Y236, Y238, Y240, Y242, Y244, Y246 and Y248; never read):
+  Y234, Y236, Y238, Y240, Y242, Y244, Y246 and Y248; holdout-s31b-*.txt: Y249-Y256, written
+  after session 31's last change and measured once at first sight; never read):
   counts only, their texts are never printed.
 - our abuse families (tests/data/abuse_families*.yml, our own words): per family, how many
   abusive replies are reported with the right clause, and how many look-alikes (blunt

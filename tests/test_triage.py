@@ -865,7 +865,7 @@ def test_a_reply_that_reports_abuse_it_saw_is_answered_not_reported(triager):
 def test_session_31s_general_menace_cues_report_with_our_models_lean(triager, text):
     """Session 31: cues of menace said in general words (`cued_abuse`, veiled-threat), whatever
     place or time comes before them, reported with our model's lean (on the never-read sets
-    they added 9 abusive replies and no criticism)."""
+    they added 4 abusive replies and no criticism)."""
     verdict = triager.triage(Reply(text)).verdict
     assert verdict.triage is Triage.REPORT, verdict.reason
     assert verdict.reason.endswith("reads as a veiled threat in this reply")

@@ -712,11 +712,14 @@ def _undo_leet(current: str, words: EvasionWords | None = None) -> str:
         while start < end and current[start] == "!":
             start += 1
         token = current[start:end]
-        if not token or token[0] == "@" or _in_url_or_email(current, start, end):  # an @handle
+        if not token or token[0] == "@":  # an @handle
             continue
         if _NOT_LEET.fullmatch(token):
-            if token.translate(_LEET).lower() in _SHORT_LEET_WORDS:
+            spells_short_word = token.translate(_LEET).lower() in _SHORT_LEET_WORDS
+            if spells_short_word and not _in_url_or_email(current, start, end):
                 short.append((start, end))
+            continue
+        if _in_url_or_email(current, start, end):
             continue
         leet += 1
         if chars is None:

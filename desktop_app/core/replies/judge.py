@@ -411,6 +411,10 @@ def _model_report(
     said_to_the_poster = named or (unaimed < 1.0 and opinion.score >= unaimed)
     if not (said_to_the_poster or _names_person(about or sentence, policy) or _is_order(sentence, policy)):
         return False
+    if not opinion.words:
+        # only a cue gets here: the pairs pushed it and name no word ("hope your back gives
+        # out"); the cue says what is meant, and a person is named
+        return True
     # mild swearing ("bloody", "damn") never carries a report; stronger swearing the rules
     # found may, in a sentence aimed at someone
     swearing = {
@@ -429,10 +433,6 @@ def _model_report(
         else (policy.criticism_words, policy.frame_words, policy.topic_words)
     )
     carried = [w for w in carried if not any(_fullmatch(m, w) for m in plain)]
-    if cued and not opinion.words:
-        # the pairs pushed it and name no word ("hope your back gives out"): the cue says what
-        # is meant, and a person is named
-        return True
     return any(not _aimed_at_no_one(sentence, w, policy) for w in carried)
 
 
